@@ -1,0 +1,85 @@
+//! One function per command; each returns the JSON document and its human rendering.
+
+use dpo_desk_core::installation::{self, SetupRequest};
+use dpo_desk_core::keystore::OsKeyring;
+use dpo_desk_core::settings::SettingKey;
+use serde_json::{json, Value};
+
+use crate::args::{Cli, SettingsAction};
+use crate::context;
+use crate::error::CliError;
+
+pub struct Output {
+    pub json: Value,
+    pub text: String,
+}
+
+pub fn init(cli: &Cli, office: &str, owner: &str) -> Result<Output, CliError> {
+    let dir = context::data_dir(cli)?;
+    let password = context::env_secret(cli.password_env.as_deref(), "--password-env")?;
+    let request = SetupRequest { office_name: office.into(), owner_name: owner.into(), owner_password: password };
+    let created = installation::create(&dir, &request, &OsKeyring, context::clock(cli)?)?;
+    let recovery_key = created.recovery_key.display();
+    let mut text = format!(
+        "Created \"{}\" in {}\nOwner: {}\n\nRecovery key (store it safely; it is shown only now):\n\n    {recovery_key}\n",
+        created.desk.office_name()?,
+        dir.display(),
+        owner.trim()
+    );
+    if let Some(err) = &created.keyring_error {
+        text.push_str(&format!(
+            "\nThe key could not be stored in the OS keyring ({err}).\nEvery start will ask for the recovery key; the CLI takes it with --recovery-key-env VAR.\n"
+        ));
+    }
+    Ok(Output {
+        json: json!({
+            "office": created.desk.office_name()?,
+            "owner": owner.trim(),
+            "data_dir": dir.display().to_string(),
+            "installation_id": created.desk.installation_id()?,
+            "recovery_key": recovery_key,
+            "keyring_stored": created.keyring_error.is_none(),
+            "keyring_error": created.keyring_error,
+        }),
+        text,
+    })
+}
+
+pub fn status(cli: &Cli) -> Result<Output, CliError> {
+    let mut desk = context::open(cli)?;
+    let mut session = context::sign_in(cli, &mut desk)?;
+    let report = desk.status(&mut session)?;
+    let backup = &report.backup;
+    let level = serde_json::to_value(backup.level).expect("level serialises");
+    let text = format!(
+        "Office:           {}\nData folder:      {}\nSchema version:   {}\nActive users:     {}\nAudit entries:    {}\nBackup level:     {}\nBackup due:       {}\nLast downloaded:  {}\nReminder every:   {} days\n",
+        report.office,
+        report.data_dir,
+        report.schema_version,
+        report.counts.users,
+        report.counts.audit_entries,
+        level.as_str().unwrap_or_default(),
+        backup.due_date,
+        backup.last_downloaded.map(|d| d.to_string()).unwrap_or_else(|| "never".into()),
+        backup.interval_days,
+    );
+    Ok(Output { json: serde_json::to_value(&report).expect("report serialises"), text })
+}
+
+pub fn settings(cli: &Cli, action: &SettingsAction) -> Result<Output, CliError> {
+    let mut desk = context::open(cli)?;
+    let mut session = context::sign_in(cli, &mut desk)?;
+    match action {
+        SettingsAction::Get { key } => {
+            let key = SettingKey::parse(key)?;
+            let value = desk.setting(&mut session, key)?;
+            Ok(Output { json: json!({ "key": key.name(), "value": value }), text: format!("{value}\n") })
+        }
+        SettingsAction::Set { key, value } => {
+            let key = SettingKey::parse(key)?;
+            let value = key.parse_value(value)?;
+            desk.update_settings(&mut session, &[(key, value)])?;
+            Ok(Output { json: json!({ "key": key.name(), "value": value }), text: format!("{} = {value}\n", key.name()) })
+        }
+    }
+}

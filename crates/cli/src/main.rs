@@ -1,0 +1,36 @@
+mod args;
+mod commands;
+mod context;
+mod error;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Init { office, owner } => commands::init(&cli, office, owner),
+        Command::Status => commands::status(&cli),
+        Command::Settings { action } => commands::settings(&cli, action),
+    };
+    match result {
+        Ok(out) => {
+            if cli.json {
+                println!("{}", serde_json::to_string_pretty(&out.json).expect("json"));
+            } else {
+                print!("{}", out.text);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            if cli.json {
+                println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "error": err.payload() })).expect("json"));
+            }
+            eprintln!("error [{}]: {}", err.code(), err);
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The CLI as administrators script it: real binary, real database files.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const PASSWORD: &str = "Datenschutz-2026!";
+
+fn cli(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("dpo-desk-cli").unwrap();
+    cmd.arg("--data-dir").arg(dir);
+    // No session bus: the keyring is unavailable, as on a headless server.
+    cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent").env("OWNER_PW", PASSWORD);
+    cmd
+}
+
+fn json(out: &[u8]) -> Value {
+    serde_json::from_slice(out).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
+}
+
+fn init(dir: &std::path::Path, installed_at: &str) -> String {
+    let out = cli(dir)
+        .args(["--json", "--password-env", "OWNER_PW", "--now", installed_at, "init", "--office", "Kanzlei Nord", "--owner", "admin"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc = json(&out.stdout);
+    assert_eq!(doc["office"], "Kanzlei Nord");
+    assert_eq!(doc["keyring_stored"], false);
+    doc["recovery_key"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn init_then_status_reports_the_backup_level_at_any_instant() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+
+    let status = |now: &str| {
+        let out = cli(tmp.path())
+            .env("RK", &key)
+            .args(["--json", "--user", "admin", "--password-env", "OWNER_PW", "--recovery-key-env", "RK", "--now", now, "status"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        json(&out.stdout)
+    };
+    let s = status("2026-03-03T10:00:00Z");
+    assert_eq!(s["office"], "Kanzlei Nord");
+    assert_eq!(s["backup"]["level"], "ok");
+    assert_eq!(s["backup"]["due_date"], "2026-03-06");
+    assert_eq!(s["backup"]["last_downloaded"], Value::Null);
+    assert_eq!(status("2026-03-06T12:00:00Z")["backup"]["level"], "due");
+    assert_eq!(status("2026-03-08T12:00:00Z")["backup"]["level"], "notify_all");
+    assert_eq!(status("2026-03-11T12:00:00Z")["backup"]["level"], "locked");
+    // --now is remembered as the latest time seen: an earlier instant does not go back.
+    assert_eq!(status("2026-03-03T10:00:00Z")["backup"]["level"], "locked");
+}
+
+#[test]
+fn settings_get_and_set_with_range_checks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+    let run = |args: &[&str]| {
+        cli(tmp.path())
+            .env("RK", &key)
+            .args(["--user", "admin", "--password-env", "OWNER_PW", "--recovery-key-env", "RK"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(String::from_utf8(run(&["settings", "get", "backup.interval_days"]).stdout).unwrap().trim(), "4");
+    assert!(run(&["settings", "set", "backup.interval_days", "7"]).status.success());
+    assert_eq!(String::from_utf8(run(&["settings", "get", "backup.interval_days"]).stdout).unwrap().trim(), "7");
+    for bad in ["0", "15", "seven"] {
+        let out = run(&["settings", "set", "backup.interval_days", bad]);
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("error [validation]"));
+    }
+    assert_eq!(String::from_utf8(run(&["settings", "get", "backup.interval_days"]).stdout).unwrap().trim(), "7");
+}
+
+#[test]
+fn failures_exit_non_zero_with_the_stable_code() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+
+    let out = cli(tmp.path())
+        .env("RK", &key)
+        .env("BAD_PW", "not the password")
+        .args(["--json", "--user", "admin", "--password-env", "BAD_PW", "--recovery-key-env", "RK", "status"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error [invalid_credentials]"));
+    assert_eq!(json(&out.stdout)["error"]["code"], "invalid_credentials");
+
+    // No keyring and no recovery key.
+    let out = cli(tmp.path()).args(["--user", "admin", "--password-env", "OWNER_PW", "status"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error [needs_recovery_key]"));
+
+    // A recovery key of another installation.
+    let other = tempfile::tempdir().unwrap();
+    let foreign = init(other.path(), "2026-03-02T09:00:00Z");
+    let out = cli(tmp.path())
+        .env("RK", &foreign)
+        .args(["--user", "admin", "--password-env", "OWNER_PW", "--recovery-key-env", "RK", "status"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error [wrong_key]"), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // A second init in the same folder.
+    let out = cli(tmp.path()).args(["--password-env", "OWNER_PW", "init", "--office", "X", "--owner", "y"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error [already_initialized]"));
+
+    // The password never goes on the command line.
+    let out = cli(tmp.path()).args(["--user", "admin", "--password-env", "UNSET_VAR", "--recovery-key-env", "RK", "status"]).env("RK", &key).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error [missing_env]"));
+
+    let out = cli(tmp.path()).args(["--now", "yesterday", "status"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error [invalid_now]"));
+}

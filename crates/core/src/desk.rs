@@ -1,0 +1,314 @@
+//! `Desk`: an opened installation and the operations every client (GUI, CLI) calls. Each
+//! operation passes the one gate, `authorize`, which checks the session and the right and
+//! yields the actor the audit log records.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use serde::Serialize;
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::accounts::{self, UserRecord};
+use crate::audit::{self, Actor, AuditEntry, Change};
+use crate::backup::escalation::{self, BackupLevel, EscalationInput};
+use crate::clock::Clock;
+use crate::error::{CoreError, CoreResult};
+use crate::permissions::{self, ObjectType, Permission, Right};
+use crate::session::Session;
+use crate::settings::{self, AppSettings, SettingKey};
+use crate::store::Store;
+
+const LATEST_SEEN_KEY: &str = "clock.latest_seen";
+
+pub struct Desk {
+    store: Store,
+    clock: Arc<dyn Clock>,
+    data_dir: PathBuf,
+}
+
+/// Sections of the signed-in shell. Only sections the user may open are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum MenuEntry {
+    Dashboard,
+    AuditLog,
+    Settings,
+    Account,
+}
+
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct SessionInfo {
+    pub user_name: String,
+    pub is_admin: bool,
+    pub is_owner: bool,
+    pub language: Option<String>,
+    #[ts(type = "number")]
+    pub idle_lock_minutes: i64,
+    pub menu: Vec<MenuEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct BackupStatus {
+    pub level: BackupLevel,
+    pub due_date: NaiveDate,
+    pub last_downloaded: Option<NaiveDate>,
+    #[ts(type = "number")]
+    pub interval_days: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct StatusCounts {
+    #[ts(type = "number")]
+    pub users: i64,
+    #[ts(type = "number")]
+    pub audit_entries: i64,
+}
+
+/// `dpo-desk-cli status`: the installation at a glance.
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct StatusReport {
+    pub office: String,
+    pub installation_id: String,
+    pub installed_at: DateTime<Utc>,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    pub data_dir: String,
+    pub now: DateTime<Utc>,
+    pub counts: StatusCounts,
+    pub backup: BackupStatus,
+}
+
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct Dashboard {
+    pub office_name: String,
+    #[ts(type = "number")]
+    pub active_users: i64,
+    pub backup: BackupStatus,
+    /// `None` when the user may not view the audit log.
+    pub recent_changes: Option<Vec<AuditEntry>>,
+}
+
+impl Desk {
+    pub(crate) fn new(store: Store, clock: Arc<dyn Clock>, data_dir: PathBuf) -> CoreResult<Self> {
+        let desk = Desk { store, clock, data_dir };
+        desk.now()?;
+        Ok(desk)
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The current instant as the rules see it: never earlier than the latest instant the
+    /// app has seen, so turning the system clock back changes nothing.
+    pub fn now(&self) -> CoreResult<DateTime<Utc>> {
+        let clock_now = self.clock.now();
+        let conn = self.store.conn();
+        let latest = settings::get_raw(conn, LATEST_SEEN_KEY)?
+            .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+            .map(|d| d.with_timezone(&Utc));
+        match latest {
+            Some(latest) if latest >= clock_now => Ok(latest),
+            _ => {
+                settings::put_raw(conn, LATEST_SEEN_KEY, &clock_now.to_rfc3339())?;
+                Ok(clock_now)
+            }
+        }
+    }
+
+    pub fn office_name(&self) -> CoreResult<String> {
+        Ok(self.store.conn().query_row("SELECT name FROM office WHERE id = 1", [], |r| r.get(0))?)
+    }
+
+    pub fn installation_id(&self) -> CoreResult<String> {
+        Ok(self.store.conn().query_row("SELECT installation_id FROM office WHERE id = 1", [], |r| r.get(0))?)
+    }
+
+    fn installed_at(&self) -> CoreResult<DateTime<Utc>> {
+        Ok(self.store.conn().query_row("SELECT installed_at FROM office WHERE id = 1", [], |r| r.get(0))?)
+    }
+
+    // ---- sessions ------------------------------------------------------------------
+
+    pub fn sign_in(&mut self, user_name: &str, password: &str) -> CoreResult<Session> {
+        let now = self.now()?;
+        let user = accounts::sign_in(self.store.conn_mut(), now, user_name, password)?;
+        Ok(Session::start(user.id, user.name, now))
+    }
+
+    pub fn sign_out(&mut self, session: &Session) -> CoreResult<()> {
+        let now = self.now()?;
+        audit::record(self.store.conn(), now, Some(&Actor { user_id: session.user_id, user_name: session.user_name.clone() }), Change {
+            action: "sign_out",
+            object_type: "session",
+            object_id: Some(session.user_name.clone()),
+            old: None,
+            new: None,
+        })
+    }
+
+    /// The session check every command starts with: still within the idle time, user
+    /// still active. Records the activity.
+    fn authenticate(&self, session: &mut Session) -> CoreResult<(UserRecord, DateTime<Utc>)> {
+        let now = self.now()?;
+        let idle_minutes = settings::get(self.store.conn(), SettingKey::IdleLockMinutes)?;
+        if session.idle_expired(now, idle_minutes) {
+            return Err(CoreError::SessionExpired { idle_minutes });
+        }
+        let user = accounts::by_id(self.store.conn(), session.user_id)?.ok_or(CoreError::SessionRequired)?;
+        if !user.active {
+            return Err(CoreError::UserDeactivated);
+        }
+        session.last_activity = now;
+        Ok((user, now))
+    }
+
+    /// The permission gate. Rights are read from the database on every call.
+    pub fn authorize(&self, session: &mut Session, permission: Permission) -> CoreResult<(UserRecord, DateTime<Utc>)> {
+        let (user, now) = self.authenticate(session)?;
+        if !permissions::granted(&user, permission) {
+            return Err(CoreError::PermissionDenied { object: permission.object, right: permission.right });
+        }
+        Ok((user, now))
+    }
+
+    /// Keeps a session alive while the person works in the window without sending
+    /// commands (typing a long text, say).
+    pub fn touch(&self, session: &mut Session) -> CoreResult<()> {
+        self.authenticate(session).map(|_| ())
+    }
+
+    pub fn can(&self, user: &UserRecord, object: ObjectType, right: Right) -> bool {
+        permissions::granted(user, Permission::new(object, right))
+    }
+
+    pub fn session_info(&self, session: &mut Session) -> CoreResult<SessionInfo> {
+        let (user, _) = self.authenticate(session)?;
+        let mut menu = vec![MenuEntry::Dashboard];
+        if self.can(&user, ObjectType::AuditLog, Right::View) {
+            menu.push(MenuEntry::AuditLog);
+        }
+        menu.push(MenuEntry::Settings);
+        menu.push(MenuEntry::Account);
+        Ok(SessionInfo {
+            user_name: user.name.clone(),
+            is_admin: user.is_admin,
+            is_owner: user.is_owner,
+            language: user.language.clone(),
+            idle_lock_minutes: settings::get(self.store.conn(), SettingKey::IdleLockMinutes)?,
+            menu,
+        })
+    }
+
+    pub fn change_password(&mut self, session: &mut Session, current: &str, new: &str) -> CoreResult<()> {
+        let (user, now) = self.authenticate(session)?;
+        accounts::change_password(self.store.conn_mut(), now, &user, current, new)
+    }
+
+    pub fn set_language(&mut self, session: &mut Session, language: &str) -> CoreResult<()> {
+        let (user, now) = self.authenticate(session)?;
+        accounts::set_language(self.store.conn_mut(), now, &user, language)
+    }
+
+    // ---- settings ------------------------------------------------------------------
+
+    pub fn settings(&self, session: &mut Session) -> CoreResult<AppSettings> {
+        self.authorize(session, Permission::new(ObjectType::Settings, Right::View))?;
+        AppSettings::load(self.store.conn())
+    }
+
+    pub fn setting(&self, session: &mut Session, key: SettingKey) -> CoreResult<i64> {
+        self.authorize(session, Permission::new(ObjectType::Settings, Right::View))?;
+        settings::get(self.store.conn(), key)
+    }
+
+    /// Validates every value first, then writes all of them in one transaction with one
+    /// audit entry per changed value.
+    pub fn update_settings(&mut self, session: &mut Session, changes: &[(SettingKey, i64)]) -> CoreResult<AppSettings> {
+        let (user, now) = self.authorize(session, Permission::new(ObjectType::Settings, Right::Edit))?;
+        for (key, value) in changes {
+            key.validate(*value)?;
+        }
+        let tx = self.store.conn_mut().transaction()?;
+        for (key, value) in changes {
+            let old = settings::get(&tx, *key)?;
+            if old == *value {
+                continue;
+            }
+            settings::put(&tx, *key, *value)?;
+            audit::record(&tx, now, Some(&user.actor()), Change {
+                action: "update",
+                object_type: ObjectType::Settings.as_str(),
+                object_id: Some(key.name().to_string()),
+                old: Some(json!(old)),
+                new: Some(json!(value)),
+            })?;
+        }
+        tx.commit()?;
+        AppSettings::load(self.store.conn())
+    }
+
+    // ---- overview ------------------------------------------------------------------
+
+    fn backup_status(&self, now: DateTime<Utc>) -> CoreResult<BackupStatus> {
+        let interval_days = settings::get(self.store.conn(), SettingKey::BackupIntervalDays)?;
+        let local = |t: DateTime<Utc>| t.with_timezone(&Local).date_naive();
+        // No backup has been downloaded yet in this version of the schema.
+        let last_downloaded: Option<NaiveDate> = None;
+        let e = escalation::evaluate(EscalationInput {
+            interval_days,
+            last_downloaded,
+            installed_on: local(self.installed_at()?),
+            today: local(now),
+        });
+        Ok(BackupStatus { level: e.level, due_date: e.due_date, last_downloaded, interval_days })
+    }
+
+    pub fn status(&self, session: &mut Session) -> CoreResult<StatusReport> {
+        let (_, now) = self.authenticate(session)?;
+        let conn = self.store.conn();
+        Ok(StatusReport {
+            office: self.office_name()?,
+            installation_id: self.installation_id()?,
+            installed_at: self.installed_at()?,
+            schema_version: self.store.schema_version()?,
+            data_dir: self.data_dir.display().to_string(),
+            now,
+            counts: StatusCounts { users: accounts::count_active(conn)?, audit_entries: audit::count(conn)? },
+            backup: self.backup_status(now)?,
+        })
+    }
+
+    pub fn dashboard(&self, session: &mut Session) -> CoreResult<Dashboard> {
+        let (user, now) = self.authenticate(session)?;
+        let conn = self.store.conn();
+        let recent_changes = if self.can(&user, ObjectType::AuditLog, Right::View) {
+            Some(audit::list(conn, 8, None)?)
+        } else {
+            None
+        };
+        Ok(Dashboard {
+            office_name: self.office_name()?,
+            active_users: accounts::count_active(conn)?,
+            backup: self.backup_status(now)?,
+            recent_changes,
+        })
+    }
+
+    pub fn audit_log(&self, session: &mut Session, limit: u32, before_id: Option<i64>) -> CoreResult<Vec<AuditEntry>> {
+        self.authorize(session, Permission::new(ObjectType::AuditLog, Right::View))?;
+        audit::list(self.store.conn(), limit.min(1000), before_id)
+    }
+}

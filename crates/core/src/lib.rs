@@ -1,0 +1,25 @@
+//! DPO Desk's domain: the encrypted store and everything that is true of the data,
+//! whichever client (desktop app or command line) asks.
+
+pub mod accounts;
+pub mod audit;
+pub mod backup;
+pub mod clock;
+pub mod desk;
+pub mod error;
+pub mod installation;
+pub mod keys;
+pub mod keystore;
+pub mod password;
+pub mod permissions;
+pub mod session;
+pub mod settings;
+pub mod store;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use desk::Desk;
+pub use error::{CoreError, CoreResult, ErrorPayload};
+pub use session::Session;
+
+/// Languages the UI is complete in.
+pub const SUPPORTED_LANGUAGES: &[&str] = &["de", "en"];

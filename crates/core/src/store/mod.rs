@@ -1,0 +1,128 @@
+//! The encrypted SQLite (SQLCipher) file: opening with a key, detecting a wrong key,
+//! creating, and bringing the schema up to date.
+
+pub mod migrations;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use crate::error::{CoreError, CoreResult};
+use crate::keys::DatabaseKey;
+
+pub const DATABASE_FILE: &str = "dpo-desk.db";
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens an existing database and migrates it; a wrong key or a foreign file is
+    /// reported before anything is written.
+    pub fn open(path: &Path, key: &DatabaseKey) -> CoreResult<Self> {
+        Self::open_with(path, key, &migrations::runner())
+    }
+
+    #[doc(hidden)]
+    pub fn open_with(path: &Path, key: &DatabaseKey, runner: &refinery::Runner) -> CoreResult<Self> {
+        if !path.is_file() {
+            return Err(CoreError::NotInitialized);
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.unlock(key)?;
+        migrations::migrate(&mut store.conn, &store.path, key, runner)?;
+        store.tune()?;
+        Ok(store)
+    }
+
+    /// Creates a new, empty database at `path` (which must not exist yet).
+    pub fn create(path: &Path, key: &DatabaseKey) -> CoreResult<Self> {
+        Self::create_with(path, key, &migrations::runner())
+    }
+
+    #[doc(hidden)]
+    pub fn create_with(path: &Path, key: &DatabaseKey, runner: &refinery::Runner) -> CoreResult<Self> {
+        if path.exists() {
+            return Err(CoreError::AlreadyInitialized);
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        )?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.unlock(key)?;
+        migrations::migrate(&mut store.conn, &store.path, key, runner)?;
+        store.tune()?;
+        Ok(store)
+    }
+
+    fn unlock(&mut self, key: &DatabaseKey) -> CoreResult<()> {
+        apply_key(&self.conn, key)?;
+        // SQLCipher accepts any key; the first read tells whether it was the right one.
+        match self.conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+            Ok(_) => {}
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::NotADatabase => {
+                return Err(CoreError::WrongKey)
+            }
+            Err(e) => return Err(e.into()),
+        }
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        Ok(())
+    }
+
+    /// Only after the schema check: a refused database must not be touched, and switching
+    /// the journal mode writes to the file header.
+    fn tune(&self) -> CoreResult<()> {
+        // WAL lets the CLI (a scheduled backup, say) work while the app is open.
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        Ok(())
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> CoreResult<i64> {
+        migrations::applied_version(&self.conn)
+    }
+}
+
+pub(crate) fn apply_key(conn: &Connection, key: &DatabaseKey) -> CoreResult<()> {
+    // A wrong key is an expected event we report ourselves; SQLCipher would also log it
+    // to stderr.
+    conn.execute_batch(&format!("PRAGMA cipher_log_level = NONE; PRAGMA key = {};", key.pragma_value()))?;
+    Ok(())
+}
+
+/// An encrypted, consistent copy of the open database under the same key, written to a
+/// temporary name and renamed so a half-written copy never looks complete.
+pub(crate) fn encrypted_copy(src: &Connection, key: &DatabaseKey, target: &Path) -> CoreResult<()> {
+    let tmp = target.with_extension("partial");
+    let _ = std::fs::remove_file(&tmp);
+    {
+        let mut dst = Connection::open(&tmp)?;
+        apply_key(&dst, key)?;
+        let backup = rusqlite::backup::Backup::new(src, &mut dst)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+    }
+    std::fs::rename(&tmp, target).map_err(|e| CoreError::io(target, e))?;
+    Ok(())
+}
