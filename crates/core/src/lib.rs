@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod backup;
+pub mod client;
 pub mod clock;
 pub mod desk;
 pub mod error;

@@ -3,4 +3,4 @@
 /**
  * All settings as the settings page shows them.
  */
-export type AppSettings = { backup_interval_days: bigint, idle_lock_minutes: bigint, };
+export type AppSettings = { backup_interval_days: number, idle_lock_minutes: number, };

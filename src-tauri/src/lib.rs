@@ -1,0 +1,58 @@
+//! The desktop shell: opens the installation named by `DPO_DESK_DATA_DIR` (or the OS's
+//! app-data folder), then serves the window's commands.
+
+mod commands;
+mod error;
+mod state;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use dpo_desk_core::installation;
+use dpo_desk_core::keystore::OsKeyring;
+use dpo_desk_core::SystemClock;
+
+pub use error::{ShellError, ShellResult};
+pub use state::AppState;
+
+pub struct StartedAt(pub Instant);
+
+pub fn run() {
+    let started = Instant::now();
+    let data_dir = match installation::default_data_dir() {
+        Ok(dir) => dir,
+        Err(e) => fatal(&e.to_string()),
+    };
+    let state = match AppState::start(data_dir, Arc::new(OsKeyring), Arc::new(SystemClock)) {
+        Ok(state) => state,
+        Err(e) => fatal(&format!("{e} [{}]", e.code())),
+    };
+    tauri::Builder::default()
+        .manage(state)
+        .manage(StartedAt(started))
+        .invoke_handler(tauri::generate_handler![
+            commands::startup_state,
+            commands::create_installation,
+            commands::unlock_with_recovery_key,
+            commands::sign_in,
+            commands::sign_out,
+            commands::touch_session,
+            commands::session_info,
+            commands::change_password,
+            commands::set_language,
+            commands::dashboard,
+            commands::settings,
+            commands::update_settings,
+            commands::audit_log,
+            commands::ui_ready,
+        ])
+        .run(tauri::generate_context!("tauri.conf.json"))
+        .unwrap_or_else(|e| fatal(&format!("the window could not be started: {e}")));
+}
+
+/// Errors before the window exists (e.g. a database from a newer version) still need a
+/// clear message.
+fn fatal(message: &str) -> ! {
+    eprintln!("DPO Desk cannot start: {message}");
+    std::process::exit(1);
+}

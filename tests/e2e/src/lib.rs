@@ -1,0 +1,215 @@
+//! Drives the real DPO Desk binary (UI embedded) through tauri-driver and WebKitWebDriver.
+//! Each `App` is one app process with its own data folder and environment.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use tokio::process::{Child, Command};
+
+pub const OWNER: &str = "Anna Meier";
+pub const PASSWORD: &str = "Datenschutz-2026!";
+const WAIT: Duration = Duration::from_secs(20);
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+}
+
+/// The app binary under test: `DPO_DESK_APP` or the debug build with the UI embedded.
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("DPO_DESK_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target/debug/dpo-desk"))
+}
+
+pub fn artifacts_dir() -> PathBuf {
+    let dir = repo_root().join("artifacts/screenshots");
+    std::fs::create_dir_all(&dir).expect("artifacts dir");
+    dir
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// How the app process sees the OS keyring.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keyring {
+    /// The session's Secret Service (an unlocked gnome-keyring from the test command).
+    Session,
+    /// No session bus at all, as on a headless machine: every keyring call fails.
+    Unavailable,
+}
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+impl App {
+    pub async fn launch(data_dir: &Path, keyring: Keyring) -> App {
+        let port = free_port();
+        let native_port = free_port();
+        let mut cmd = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
+        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string(), "--native-driver", "/usr/bin/WebKitWebDriver"])
+            .env("DPO_DESK_DATA_DIR", data_dir)
+            .env("NO_AT_BRIDGE", "1")
+            .env("LANG", "en_US.UTF-8")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .kill_on_drop(true);
+        if keyring == Keyring::Unavailable {
+            cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+        }
+        let driver = cmd.spawn().expect("start tauri-driver (is it installed?)");
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": app_binary() }));
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() < WAIT => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("no WebDriver session at {url}: {e}"),
+            }
+        };
+        App { client, driver }
+    }
+
+    /// Ends the app and the drivers. SIGTERM lets tauri-driver stop WebKitWebDriver too.
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        if let Some(pid) = self.driver.id() {
+            unsafe { libc::kill(pid as i32, libc::SIGTERM) };
+        }
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.driver.wait()).await;
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    pub async fn exists(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    /// Waits until the element's text contains `needle`; returns the text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let started = Instant::now();
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = el.text().await {
+                    if text.contains(needle) {
+                        return text;
+                    }
+                    if started.elapsed() > WAIT {
+                        self.failure_evidence(css).await;
+                        panic!("{css} shows {text:?}, expected it to contain {needle:?}");
+                    }
+                }
+            } else if started.elapsed() > WAIT {
+                self.failure_evidence(css).await;
+                panic!("no element {css} (waiting for {needle:?})");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// What the window showed when a wait failed: a screenshot and the page source.
+    async fn failure_evidence(&self, css: &str) {
+        let name: String = css.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(artifacts_dir().join(format!("FAILED-{name}.png")), png);
+        }
+        if let Ok(html) = self.client.source().await {
+            let _ = std::fs::write(artifacts_dir().join(format!("FAILED-{name}.html")), html);
+        }
+    }
+
+    /// Waits until one of the elements matching `css` shows `needle`; returns all their texts.
+    /// Reads `innerText` (rendered text, honouring CSS visibility): WebKitWebDriver's own
+    /// visible-text atom returns nothing for the translated rows of a virtual list.
+    pub async fn wait_any_text(&self, css: &str, needle: &str) -> Vec<String> {
+        let started = Instant::now();
+        loop {
+            let mut texts = Vec::new();
+            for el in self.client.find_all(Locator::Css(css)).await.unwrap_or_default() {
+                texts.push(el.prop("innerText").await.ok().flatten().unwrap_or_default());
+            }
+            if texts.iter().any(|t| t.contains(needle)) {
+                return texts;
+            }
+            if started.elapsed() > WAIT {
+                self.failure_evidence(css).await;
+                panic!("none of {css} shows {needle:?}: {texts:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn heading(&self, text: &str) {
+        self.wait_text("h1", text).await;
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.find(css).await;
+        el.clear().await.expect("clear");
+        el.send_keys(text).await.expect("type");
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Clicks the button whose visible text is `label`.
+    pub async fn click_button(&self, label: &str) {
+        let xpath = format!("//button[normalize-space(.)='{label}']");
+        let el = self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no button {label:?}: {e}"));
+        el.click().await.unwrap_or_else(|e| panic!("click {label:?}: {e}"));
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        // Let the last DOM change reach the screen before shooting.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::write(artifacts_dir().join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
+    pub async fn sign_in(&self, user: &str, password: &str) {
+        self.heading("Sign in").await;
+        self.type_into("input[name=user_name]", user).await;
+        self.type_into("input[name=password]", password).await;
+        self.click_button("Sign in").await;
+    }
+
+    /// The full wizard; returns the recovery key it showed.
+    pub async fn complete_setup(&self, office: &str) -> String {
+        self.heading("Set up DPO Desk").await;
+        self.type_into("input[name=office_name]", office).await;
+        self.click_button("Continue").await;
+        self.type_into("input[name=owner_name]", OWNER).await;
+        self.type_into("input[name=password]", PASSWORD).await;
+        self.type_into("input[name=password_repeat]", PASSWORD).await;
+        self.click_button("Create encrypted database").await;
+        let key = self.wait_text("[data-testid=recovery-key]", "-").await;
+        key.trim().to_string()
+    }
+}

@@ -1,0 +1,56 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { App } from "./App";
+import { initialLanguage, languageOf } from "./i18n";
+import { clearMocks, mockCommands, session, startup } from "./test/ipc";
+
+const dashboard = {
+  office_name: "Kanzlei Nord", active_users: 1,
+  backup: { level: "due", due_date: "2026-03-06", last_downloaded: null, interval_days: 4 },
+  recent_changes: [],
+};
+
+beforeEach(() => localStorage.clear());
+afterEach(() => clearMocks());
+
+test("a fresh data folder opens the setup wizard in the OS language", async () => {
+  mockCommands({ startup_state: () => startup("setup", { os_locale: "de-DE" }) });
+  render(<App />);
+  expect(await screen.findByRole("heading", { name: "DPO Desk einrichten" })).toBeInTheDocument();
+});
+
+test("without a keyring key the recovery-key prompt is shown", async () => {
+  mockCommands({ startup_state: () => startup("recovery_key", { keyring_error: "no keyring is available" }) });
+  render(<App />);
+  expect(await screen.findByRole("heading", { name: "Unlock the database" })).toBeInTheDocument();
+});
+
+test("signed in: the menu shows only the sections the core lists, and sign-out returns to sign-in", async () => {
+  let phase: "signed_in" | "sign_in" = "signed_in";
+  const calls = mockCommands({
+    startup_state: () => startup(phase, { office_name: "Kanzlei Nord", session: phase === "signed_in" ? { ...session, menu: ["dashboard", "account"] } : null }),
+    dashboard: () => dashboard,
+    ui_ready: () => null,
+    sign_out: () => { phase = "sign_in"; return null; },
+  });
+  render(<App />);
+  expect(await screen.findByTestId("dashboard-office")).toHaveTextContent("Kanzlei Nord");
+  const menu = screen.getByRole("navigation");
+  expect(menu.querySelectorAll("[data-menu]")).toHaveLength(2);
+  expect(screen.queryByRole("button", { name: /Audit log/ })).toBeNull();
+  expect(screen.getByTestId("backup-tile")).toHaveTextContent("Due");
+  expect(calls.some((c) => c.cmd === "ui_ready")).toBe(true);
+
+  await userEvent.setup().click(screen.getByTestId("sign-out"));
+  expect(await screen.findByRole("heading", { name: "Sign in" })).toBeInTheDocument();
+});
+
+test("language: the user's choice wins over this machine's and the OS locale", () => {
+  expect(languageOf("de-AT")).toBe("de");
+  expect(languageOf("pl_PL.UTF-8")).toBeNull();
+  expect(initialLanguage(null, "de_DE.UTF-8")).toBe("de");
+  localStorage.setItem("dpo-desk.language", "en");
+  expect(initialLanguage(null, "de-DE")).toBe("en");
+  expect(initialLanguage("de", "en-US")).toBe("de");
+});

@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "./api";
+import type { SessionInfo } from "./bindings/SessionInfo";
+import type { StartupState } from "./bindings/StartupState";
+import { Alert } from "./components/Alert";
+import { CenteredCard } from "./components/CenteredCard";
+import { errorMessage, initialLanguage, switchLanguage, type Language } from "./i18n";
+import { RecoveryKeyPrompt } from "./screens/RecoveryKeyPrompt";
+import { SetupWizard } from "./screens/SetupWizard";
+import { Shell } from "./screens/Shell";
+import { SignIn } from "./screens/SignIn";
+
+/** Follows the start-up phases the core reports: setup → recovery key → sign-in → shell. */
+export function App() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<StartupState | null>(null);
+  const [fatal, setFatal] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const reported = useRef(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      const next = await api.startupState();
+      await switchLanguage(initialLanguage(next.session?.language, next.os_locale));
+      setState(next);
+    } catch (e) {
+      setFatal(errorMessage(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    if (state && !reported.current) {
+      reported.current = true;
+      void api.uiReady().catch(() => undefined);
+    }
+  }, [state]);
+
+  const signedIn = useCallback(async (session: SessionInfo) => {
+    setNotice(null);
+    await switchLanguage(initialLanguage(session.language, state?.os_locale));
+    setState((s) => (s ? { ...s, phase: "signed_in", session, locked_user: null } : s));
+  }, [state?.os_locale]);
+
+  const changeLanguage = useCallback(async (lang: Language) => {
+    await switchLanguage(lang);
+    if (state?.phase === "signed_in") {
+      const session = await api.setLanguage(lang).catch(() => null);
+      if (session) setState((s) => (s ? { ...s, session } : s));
+    }
+  }, [state?.phase]);
+
+  const refreshSession = useCallback(async () => {
+    const session = await api.sessionInfo().catch(() => null);
+    if (session) setState((s) => (s ? { ...s, session } : s));
+  }, []);
+
+  if (fatal) {
+    return (
+      <CenteredCard title={t("app.name")}>
+        <Alert kind="error" testId="fatal-error">{fatal}</Alert>
+      </CenteredCard>
+    );
+  }
+  if (!state) return <div className="splash" aria-busy="true">{t("common.loading")}</div>;
+
+  switch (state.phase) {
+    case "setup":
+      return <SetupWizard dataDir={state.data_dir} onDone={(session) => void signedIn(session)} />;
+    case "recovery_key":
+      return (
+        <RecoveryKeyPrompt keyringError={state.keyring_error} onUnlocked={(next) => {
+          if (next.keyring_error) setNotice(t("recovery.keyringWarning", { reason: next.keyring_error }));
+          setState(next);
+        }} />
+      );
+    case "sign_in":
+      return <SignIn key={state.locked_user ?? ""} officeName={state.office_name} lockedUser={state.locked_user} notice={notice}
+        onSignedIn={(session) => void signedIn(session)} />;
+    case "signed_in":
+      return state.session ? (
+        <Shell session={state.session} officeName={state.office_name ?? ""}
+          onSignOut={() => void api.signOut().finally(refresh)}
+          onSessionEnded={() => void refresh()}
+          onLanguage={(lang) => void changeLanguage(lang)}
+          onRefreshSession={() => void refreshSession()} />
+      ) : null;
+  }
+}

@@ -1,0 +1,54 @@
+// Typed access to the Rust commands. Argument and result types are generated from the
+// Rust structs (ui/src/bindings, ts-rs); this file only names the commands.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppSettings } from "./bindings/AppSettings";
+import type { AuditEntry } from "./bindings/AuditEntry";
+import type { Dashboard } from "./bindings/Dashboard";
+import type { ErrorPayload } from "./bindings/ErrorPayload";
+import type { PasswordChangeRequest } from "./bindings/PasswordChangeRequest";
+import type { SessionInfo } from "./bindings/SessionInfo";
+import type { SetupRequest } from "./bindings/SetupRequest";
+import type { SetupResult } from "./bindings/SetupResult";
+import type { SignInRequest } from "./bindings/SignInRequest";
+import type { StartupState } from "./bindings/StartupState";
+
+/** A failed command, carrying the core's stable code. */
+export class CommandError extends Error {
+  constructor(readonly payload: ErrorPayload) {
+    super(payload.message);
+    this.name = "CommandError";
+  }
+  get code(): string {
+    return this.payload.code;
+  }
+}
+
+function isPayload(value: unknown): value is ErrorPayload {
+  return typeof value === "object" && value !== null && "code" in value && "message" in value;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    if (isPayload(raw)) throw new CommandError({ ...raw, params: raw.params ?? {} });
+    throw new CommandError({ code: "internal", message: String(raw), params: {} });
+  }
+}
+
+export const api = {
+  startupState: () => call<StartupState>("startup_state"),
+  createInstallation: (request: SetupRequest) => call<SetupResult>("create_installation", { request }),
+  unlockWithRecoveryKey: (recoveryKey: string) => call<StartupState>("unlock_with_recovery_key", { recoveryKey }),
+  signIn: (request: SignInRequest) => call<SessionInfo>("sign_in", { request }),
+  signOut: () => call<void>("sign_out"),
+  touchSession: () => call<void>("touch_session"),
+  sessionInfo: () => call<SessionInfo>("session_info"),
+  changePassword: (request: PasswordChangeRequest) => call<void>("change_password", { request }),
+  setLanguage: (language: string) => call<SessionInfo>("set_language", { language }),
+  dashboard: () => call<Dashboard>("dashboard"),
+  settings: () => call<AppSettings>("settings"),
+  updateSettings: (settings: AppSettings) => call<AppSettings>("update_settings", { settings }),
+  auditLog: (limit: number, beforeId: number | null) => call<AuditEntry[]>("audit_log", { limit, beforeId }),
+  uiReady: () => call<void>("ui_ready"),
+};

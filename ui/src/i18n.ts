@@ -1,0 +1,55 @@
+// Translations with i18next: German and English complete, switchable at run time.
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import de from "./locales/de.json";
+import en from "./locales/en.json";
+import { CommandError } from "./api";
+
+export const LANGUAGES = ["de", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = "dpo-desk.language";
+
+/** A supported language from a locale tag such as "de-AT", or null. */
+export function languageOf(tag: string | null | undefined): Language | null {
+  const base = (tag ?? "").toLowerCase().split(/[-_.]/)[0];
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : null;
+}
+
+/** First choice: the user's saved choice, then this machine's last choice, then the OS locale. */
+export function initialLanguage(userChoice: string | null | undefined, osLocale: string | null | undefined): Language {
+  return (
+    languageOf(userChoice) ??
+    languageOf(localStorage.getItem(STORAGE_KEY)) ??
+    languageOf(osLocale) ??
+    languageOf(navigator.language) ??
+    "en"
+  );
+}
+
+export async function switchLanguage(lang: Language): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, lang);
+  document.documentElement.lang = lang;
+  await i18n.changeLanguage(lang);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { de: { translation: de }, en: { translation: en } },
+  lng: "en",
+  fallbackLng: "en",
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+/** The translated message for any failure; the core's English text is the fallback. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof CommandError) {
+    const { code, params, message } = error.payload;
+    if (code === "validation") {
+      return i18n.t(`errors.validation.${params.field}.${params.rule}`, { defaultValue: message });
+    }
+    return i18n.t(`errors.${code}`, { ...params, defaultValue: message });
+  }
+  return i18n.t("errors.internal");
+}
+
+export default i18n;

@@ -1,0 +1,56 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../api";
+import type { SessionInfo } from "../bindings/SessionInfo";
+import { Alert } from "../components/Alert";
+import { Field } from "../components/Field";
+import { PasswordStrength } from "../components/PasswordStrength";
+import { errorMessage } from "../i18n";
+
+export function Account({ session, onError }: { session: SessionInfo; onError: (e: unknown) => boolean }) {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [repeat, setRepeat] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (next !== repeat) {
+      setMessage({ kind: "error", text: t("setup.passwordMismatch") });
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      await api.changePassword({ current_password: current, new_password: next });
+      setCurrent("");
+      setNext("");
+      setRepeat("");
+      setMessage({ kind: "success", text: t("account.changed") });
+    } catch (err) {
+      if (!onError(err)) setMessage({ kind: "error", text: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <h1>{t("account.title")}</h1>
+      <section className="card narrow" aria-labelledby="pw">
+        <h2 id="pw">{t("account.changePassword")}</h2>
+        <form onSubmit={submit} noValidate>
+          <input type="text" name="username" autoComplete="username" value={session.user_name} readOnly hidden />
+          <Field label={t("account.current")} name="current_password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+          <Field label={t("account.new")} name="new_password" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} hint={t("setup.passwordMin")} />
+          <PasswordStrength password={next} userInputs={[session.user_name]} />
+          <Field label={t("account.repeat")} name="new_password_repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+          {message && <Alert kind={message.kind} testId="account-message">{message.text}</Alert>}
+          <div className="actions"><button type="submit" className="primary" disabled={busy || !current || !next}>{t("account.changePassword")}</button></div>
+        </form>
+      </section>
+    </>
+  );
+}

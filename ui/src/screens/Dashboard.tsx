@@ -1,0 +1,62 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../api";
+import type { Dashboard as DashboardData } from "../bindings/Dashboard";
+import type { SessionInfo } from "../bindings/SessionInfo";
+import { Alert } from "../components/Alert";
+import { errorMessage } from "../i18n";
+import { formatDate } from "../format";
+import { AuditRow } from "./AuditRow";
+
+export function Dashboard({ session, onError }: { session: SessionInfo; onError: (e: unknown) => boolean }) {
+  const { t } = useTranslation();
+  const [data, setData] = useState<DashboardData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.dashboard().then(setData).catch((e) => {
+      if (!onError(e)) setError(errorMessage(e));
+    });
+  }, [onError]);
+
+  if (error) return <Alert kind="error">{error}</Alert>;
+  if (!data) return <p className="muted">{t("common.loading")}</p>;
+  const b = data.backup;
+  return (
+    <>
+      <h1>{t("dashboard.title")}</h1>
+      <p className="lead" data-testid="welcome">{t("dashboard.welcome", { name: session.user_name })}</p>
+      <div className="tiles">
+        <section className="card tile" aria-labelledby="tile-office">
+          <h2 id="tile-office">{t("dashboard.office")}</h2>
+          <p className="tile-value" data-testid="dashboard-office">{data.office_name}</p>
+        </section>
+        <section className="card tile" aria-labelledby="tile-users">
+          <h2 id="tile-users">{t("dashboard.activeUsers")}</h2>
+          <p className="tile-value">{data.active_users}</p>
+        </section>
+        <section className={`card tile backup-${b.level}`} aria-labelledby="tile-backup" data-testid="backup-tile">
+          <h2 id="tile-backup">{t("dashboard.backup")}</h2>
+          <p className="tile-value"><span className={`badge level-${b.level}`}>{t(`dashboard.levels.${b.level}`)}</span></p>
+          <p>{t("dashboard.backupDue", { date: formatDate(b.due_date) })}</p>
+          <p className="muted small">
+            {b.last_downloaded ? t("dashboard.lastDownloaded", { date: formatDate(b.last_downloaded) }) : t("dashboard.neverDownloaded")}
+            {" · "}{t("dashboard.interval", { count: b.interval_days })}
+          </p>
+        </section>
+      </div>
+      {data.recent_changes && (
+        <section className="card" aria-labelledby="recent">
+          <h2 id="recent">{t("dashboard.recent")}</h2>
+          {data.recent_changes.length === 0 ? (
+            <p className="muted">{t("dashboard.noRecent")}</p>
+          ) : (
+            <div role="table" className="audit-table compact">
+              {data.recent_changes.map((e) => <AuditRow key={e.id} entry={e} />)}
+            </div>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { api, CommandError } from "../api";
+import type { AppSettings } from "../bindings/AppSettings";
+import { Alert } from "../components/Alert";
+import { Field } from "../components/Field";
+import { LanguageSwitch } from "../components/LanguageSwitch";
+import { errorMessage, type Language } from "../i18n";
+
+type Props = { onLanguage: (lang: Language) => void; onSaved: () => void; onError: (e: unknown) => boolean };
+
+export function Settings({ onLanguage, onSaved, onError }: Props) {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState<AppSettings | null>(null);
+  const [allowed, setAllowed] = useState(true);
+  const [idle, setIdle] = useState("");
+  const [interval, setInterval] = useState("");
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.settings().then((s) => {
+      setSettings(s);
+      setIdle(String(s.idle_lock_minutes));
+      setInterval(String(s.backup_interval_days));
+    }).catch((e) => {
+      if (e instanceof CommandError && e.code === "permission_denied") setAllowed(false);
+      else if (!onError(e)) setMessage({ kind: "error", text: errorMessage(e) });
+    });
+  }, [onError]);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      const saved = await api.updateSettings({ idle_lock_minutes: Number(idle), backup_interval_days: Number(interval) });
+      setSettings(saved);
+      setMessage({ kind: "success", text: t("common.saved") });
+      onSaved();
+    } catch (err) {
+      if (!onError(err)) setMessage({ kind: "error", text: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <h1>{t("settings.title")}</h1>
+      <section className="card" aria-labelledby="personal">
+        <h2 id="personal">{t("settings.personal")}</h2>
+        <div className="field">
+          <span className="label">{t("common.language")}</span>
+          <LanguageSwitch onChange={onLanguage} />
+          <div className="hint">{t("settings.languageHint")}</div>
+        </div>
+      </section>
+      {allowed && settings && (
+        <section className="card" aria-labelledby="installation">
+          <h2 id="installation">{t("settings.installation")}</h2>
+          <form onSubmit={save} noValidate>
+            <Field label={t("settings.idleLock")} name="idle_lock_minutes" type="number" min={1} max={240} value={idle}
+              onChange={(e) => setIdle(e.target.value)} hint={t("settings.idleLockHint")} />
+            <Field label={t("settings.backupInterval")} name="backup_interval_days" type="number" min={1} max={14} value={interval}
+              onChange={(e) => setInterval(e.target.value)} hint={t("settings.backupIntervalHint")} />
+            {message && <Alert kind={message.kind} testId="settings-message">{message.text}</Alert>}
+            <div className="actions"><button type="submit" className="primary" disabled={busy}>{t("common.save")}</button></div>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}

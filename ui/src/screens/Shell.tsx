@@ -1,0 +1,98 @@
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { MenuEntry } from "../bindings/MenuEntry";
+import type { SessionInfo } from "../bindings/SessionInfo";
+import { CommandError } from "../api";
+import { Logo } from "../components/CenteredCard";
+import { LanguageSwitch } from "../components/LanguageSwitch";
+import type { Language } from "../i18n";
+import { useIdleLock } from "../useIdleLock";
+import { Account } from "./Account";
+import { AuditLog } from "./AuditLog";
+import { Dashboard } from "./Dashboard";
+import { Settings } from "./Settings";
+
+const SESSION_ENDING = new Set(["session_expired", "session_required", "user_deactivated", "not_open"]);
+
+type Props = {
+  session: SessionInfo;
+  officeName: string;
+  onSignOut: () => void;
+  onSessionEnded: () => void;
+  onLanguage: (lang: Language) => void;
+  onRefreshSession: () => void;
+};
+
+/** The signed-in frame: menu on the left, header with user and tenant slot, a page. */
+export function Shell({ session, officeName, onSignOut, onSessionEnded, onLanguage, onRefreshSession }: Props) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState<MenuEntry>("dashboard");
+  useIdleLock(session.idle_lock_minutes, onSessionEnded);
+
+  /** Returns true when the error ended the session (the App then shows sign-in). */
+  const handleError = useCallback((e: unknown) => {
+    if (e instanceof CommandError && SESSION_ENDING.has(e.code)) {
+      onSessionEnded();
+      return true;
+    }
+    return false;
+  }, [onSessionEnded]);
+
+  const current = session.menu.includes(page) ? page : "dashboard";
+  const role = session.is_owner ? "owner" : session.is_admin ? "admin" : "user";
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#content">{t("common.skipToContent")}</a>
+      <nav className="sidebar" aria-label={t("shell.menu")}>
+        <div className="brand"><Logo /> {t("app.name")}</div>
+        <ul>
+          {session.menu.map((entry) => (
+            <li key={entry}>
+              <button type="button" className={entry === current ? "active" : ""} aria-current={entry === current ? "page" : undefined}
+                data-menu={entry} onClick={() => setPage(entry)}>
+                <MenuIcon entry={entry} /> {t(`menu.${entry}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-office" title={officeName}>{officeName}</div>
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <div className="tenant-slot" data-testid="tenant-slot" aria-label={t("shell.tenantSlot")} />
+          <div className="topbar-right">
+            <LanguageSwitch onChange={onLanguage} />
+            <div className="user" data-testid="current-user">
+              <span className="avatar" aria-hidden="true">{session.user_name.slice(0, 1).toUpperCase()}</span>
+              <span>
+                <span className="user-name">{session.user_name}</span>
+                <span className="user-role">{t(`shell.roles.${role}`)}</span>
+              </span>
+            </div>
+            <button type="button" className="ghost" data-testid="sign-out" onClick={onSignOut}>{t("shell.signOut")}</button>
+          </div>
+        </header>
+        <main className="page" id="content" tabIndex={-1}>
+          {current === "dashboard" && <Dashboard session={session} onError={handleError} />}
+          {current === "audit_log" && <AuditLog onError={handleError} />}
+          {current === "settings" && <Settings onLanguage={onLanguage} onSaved={onRefreshSession} onError={handleError} />}
+          {current === "account" && <Account session={session} onError={handleError} />}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function MenuIcon({ entry }: { entry: MenuEntry }) {
+  const paths: Record<MenuEntry, string> = {
+    dashboard: "M3 3h7v9H3zM14 3h7v5h-7zM14 12h7v9h-7zM3 16h7v5H3z",
+    audit_log: "M5 3h11l3 3v15H5zM8 8h8M8 12h8M8 16h5",
+    settings: "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM4 12h2M18 12h2M12 4v2M12 18v2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4",
+    account: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c1-4 4.5-6 8-6s7 2 8 6",
+  };
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
+      <path d={paths[entry]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

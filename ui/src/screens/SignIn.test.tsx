@@ -1,0 +1,62 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { switchLanguage } from "../i18n";
+import { clearMocks, fail, mockCommands, session } from "../test/ipc";
+import { RecoveryKeyPrompt } from "./RecoveryKeyPrompt";
+import { SignIn } from "./SignIn";
+
+beforeEach(() => switchLanguage("en"));
+afterEach(() => clearMocks());
+
+async function signIn(password: string) {
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText("User name"), "Anna Meier");
+  await user.type(screen.getByLabelText("Password"), password);
+  await user.click(screen.getByRole("button", { name: "Sign in" }));
+}
+
+test("a wrong password shows the translated error and clears the password", async () => {
+  mockCommands({ sign_in: () => fail("invalid_credentials", "wrong user name or password") });
+  const onSignedIn = vi.fn();
+  render(<SignIn officeName="Kanzlei Nord" lockedUser={null} notice={null} onSignedIn={onSignedIn} />);
+  await signIn("nope nope nope");
+  expect(await screen.findByTestId("form-error")).toHaveTextContent("Wrong user name or password.");
+  expect(screen.getByLabelText("Password")).toHaveValue("");
+  expect(onSignedIn).not.toHaveBeenCalled();
+});
+
+test("the growing delay says how long to wait", async () => {
+  mockCommands({ sign_in: () => fail("rate_limited", "too many", { retry_after_secs: "60" }) });
+  render(<SignIn officeName={null} lockedUser={null} notice={null} onSignedIn={() => {}} />);
+  await signIn("nope nope nope");
+  expect(await screen.findByTestId("form-error")).toHaveTextContent("Please wait 60 seconds");
+});
+
+test("the right password signs in with name and password as typed", async () => {
+  const calls = mockCommands({ sign_in: () => session });
+  const onSignedIn = vi.fn();
+  render(<SignIn officeName={null} lockedUser={null} notice={null} onSignedIn={onSignedIn} />);
+  await signIn("Datenschutz-2026!");
+  await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(session));
+  expect(calls[0]).toEqual({ cmd: "sign_in", args: { request: { user_name: "Anna Meier", password: "Datenschutz-2026!" } } });
+});
+
+test("after an idle lock the user name is kept and the reason is shown", () => {
+  mockCommands({});
+  render(<SignIn officeName={null} lockedUser="Anna Meier" notice={null} onSignedIn={() => {}} />);
+  expect(screen.getByLabelText("User name")).toHaveValue("Anna Meier");
+  expect(screen.getByText(/locked after a period without activity/)).toBeInTheDocument();
+});
+
+test("a recovery key of another installation is refused with a clear message", async () => {
+  mockCommands({ unlock_with_recovery_key: () => fail("wrong_key", "the key does not open this database") });
+  const onUnlocked = vi.fn();
+  render(<RecoveryKeyPrompt keyringError="no keyring is available" onUnlocked={onUnlocked} />);
+  expect(screen.getByText("Keyring: no keyring is available")).toBeInTheDocument();
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText("Recovery key"), "AAAAA-BBBBB");
+  await user.click(screen.getByRole("button", { name: "Unlock" }));
+  expect(await screen.findByTestId("form-error")).toHaveTextContent("does not open this database");
+  expect(onUnlocked).not.toHaveBeenCalled();
+});
