@@ -12,6 +12,10 @@ pub enum ShellError {
     NotOpen,
     #[error("the app is in the wrong step for this action ({0})")]
     WrongPhase(&'static str),
+    /// Opening the installation failed at start (e.g. a database from a newer app); the
+    /// window shows why instead of closing.
+    #[error("{}", .0.message)]
+    Startup(ErrorPayload),
 }
 
 impl ShellError {
@@ -22,6 +26,7 @@ impl ShellError {
             ShellError::WrongPhase(_) => {
                 ErrorPayload { code: "wrong_phase".into(), message: self.to_string(), params: Default::default() }
             }
+            ShellError::Startup(payload) => payload.clone(),
         }
     }
 }

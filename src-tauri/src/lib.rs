@@ -23,10 +23,7 @@ pub fn run() {
         Ok(dir) => dir,
         Err(e) => fatal(&e.to_string()),
     };
-    let state = match AppState::start(data_dir, Arc::new(OsKeyring), Arc::new(SystemClock)) {
-        Ok(state) => state,
-        Err(e) => fatal(&format!("{e} [{}]", e.code())),
-    };
+    let state = AppState::start(data_dir, Arc::new(OsKeyring), Arc::new(SystemClock));
     tauri::Builder::default()
         .manage(state)
         .manage(StartedAt(started))
@@ -50,8 +47,7 @@ pub fn run() {
         .unwrap_or_else(|e| fatal(&format!("the window could not be started: {e}")));
 }
 
-/// Errors before the window exists (e.g. a database from a newer version) still need a
-/// clear message.
+/// Without a data folder or a window there is nowhere else to say it.
 fn fatal(message: &str) -> ! {
     eprintln!("DPO Desk cannot start: {message}");
     std::process::exit(1);

@@ -8,11 +8,12 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use dpo_desk_core::client::{Phase, StartupState};
 use dpo_desk_core::installation::{self, Opening};
 use dpo_desk_core::keystore::KeyStore;
-use dpo_desk_core::{Clock, CoreError, CoreResult, Desk, Session};
+use dpo_desk_core::{Clock, CoreError, CoreResult, Desk, ErrorPayload, Session};
 
 use crate::error::{ShellError, ShellResult};
 
 pub enum Stage {
+    Failed(ErrorPayload),
     Setup,
     RecoveryKey { keyring_error: Option<String> },
     Open { desk: Box<Desk>, session: Option<Session>, locked_user: Option<String> },
@@ -26,14 +27,19 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the installation in `data_dir` as far as it can without asking anyone.
-    pub fn start(data_dir: PathBuf, keystore: Arc<dyn KeyStore>, clock: Arc<dyn Clock>) -> CoreResult<Self> {
-        let stage = match installation::open(&data_dir, keystore.as_ref(), clock.clone())? {
-            Opening::NeedsSetup => Stage::Setup,
-            Opening::NeedsRecoveryKey { keyring_error } => Stage::RecoveryKey { keyring_error },
-            Opening::Ready(desk) => Stage::Open { desk: Box::new(desk), session: None, locked_user: None },
+    /// Opens the installation in `data_dir` as far as it can without asking anyone. A
+    /// failure is kept and shown in the window.
+    pub fn start(data_dir: PathBuf, keystore: Arc<dyn KeyStore>, clock: Arc<dyn Clock>) -> Self {
+        let stage = match installation::open(&data_dir, keystore.as_ref(), clock.clone()) {
+            Ok(Opening::NeedsSetup) => Stage::Setup,
+            Ok(Opening::NeedsRecoveryKey { keyring_error }) => Stage::RecoveryKey { keyring_error },
+            Ok(Opening::Ready(desk)) => Stage::Open { desk: Box::new(desk), session: None, locked_user: None },
+            Err(e) => {
+                eprintln!("dpo-desk: cannot open {}: {e} [{}]", data_dir.display(), e.code());
+                Stage::Failed(e.payload())
+            }
         };
-        Ok(AppState { data_dir, keystore, clock, stage: Mutex::new(stage) })
+        AppState { data_dir, keystore, clock, stage: Mutex::new(stage) }
     }
 
     pub fn stage(&self) -> MutexGuard<'_, Stage> {
@@ -46,6 +52,7 @@ impl AppState {
         let data_dir = self.data_dir.display().to_string();
         let mut stage = self.stage();
         Ok(match &mut *stage {
+            Stage::Failed(payload) => return Err(ShellError::Startup(payload.clone())),
             Stage::Setup => StartupState {
                 phase: Phase::Setup,
                 office_name: None,
@@ -125,5 +132,84 @@ impl AppState {
             }
             other => Ok(other?),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpo_desk_core::client::Phase;
+    use dpo_desk_core::installation::SetupRequest;
+    use dpo_desk_core::keystore::{MemoryKeyStore, NoKeyStore};
+    use dpo_desk_core::settings::SettingKey;
+    use dpo_desk_core::FixedClock;
+
+    fn clock() -> Arc<FixedClock> {
+        Arc::new(FixedClock::new("2026-03-02T09:00:00Z".parse().unwrap()))
+    }
+
+    fn install(dir: &std::path::Path, keystore: &dyn KeyStore, clock: Arc<FixedClock>) -> String {
+        let request = SetupRequest { office_name: "Kanzlei".into(), owner_name: "anna".into(), owner_password: "Datenschutz-2026!".into() };
+        installation::create(dir, &request, keystore, clock).unwrap().recovery_key.display()
+    }
+
+    #[test]
+    fn phases_follow_the_installation_and_the_keyring() {
+        let dir = tempfile::tempdir().unwrap();
+        let keystore: Arc<dyn KeyStore> = Arc::new(MemoryKeyStore::default());
+        let state = AppState::start(dir.path().into(), keystore.clone(), clock());
+        assert_eq!(state.startup_state().unwrap().phase, Phase::Setup);
+
+        install(dir.path(), keystore.as_ref(), clock());
+        let state = AppState::start(dir.path().into(), keystore, clock());
+        let s = state.startup_state().unwrap();
+        assert_eq!((s.phase, s.office_name.as_deref()), (Phase::SignIn, Some("Kanzlei")));
+
+        let state = AppState::start(dir.path().into(), Arc::new(NoKeyStore), clock());
+        let s = state.startup_state().unwrap();
+        assert_eq!(s.phase, Phase::RecoveryKey);
+        assert!(s.keyring_error.is_some());
+    }
+
+    #[test]
+    fn an_expired_session_is_ended_and_its_user_remembered() {
+        let dir = tempfile::tempdir().unwrap();
+        let keystore: Arc<dyn KeyStore> = Arc::new(MemoryKeyStore::default());
+        let clock = clock();
+        install(dir.path(), keystore.as_ref(), clock.clone());
+        let state = AppState::start(dir.path().into(), keystore, clock.clone());
+        state
+            .with_desk(|desk, session| {
+                *session = Some(desk.sign_in("anna", "Datenschutz-2026!")?);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(state.startup_state().unwrap().phase, Phase::SignedIn);
+        let idle = state.with_session(|desk, s| desk.setting(s, SettingKey::IdleLockMinutes)).unwrap();
+
+        clock.advance(chrono::Duration::minutes(idle + 1));
+        let err = state.with_session(|desk, s| desk.dashboard(s)).unwrap_err();
+        assert_eq!(err.payload().code, "session_expired");
+        let s = state.startup_state().unwrap();
+        assert_eq!(s.phase, Phase::SignIn);
+        assert_eq!(s.locked_user.as_deref(), Some("anna"));
+        assert_eq!(state.with_session(|desk, s| desk.dashboard(s)).unwrap_err().payload().code, "session_required");
+    }
+
+    #[test]
+    fn a_failed_start_is_reported_by_startup_state_with_its_code() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(dpo_desk_core::store::DATABASE_FILE), b"not a database at all").unwrap();
+        std::fs::write(dir.path().join(installation::MANIFEST_FILE), br#"{"format":1,"installation_id":"x"}"#).unwrap();
+        let keystore = MemoryKeyStore::default();
+        keystore.save("x", &dpo_desk_core::keys::RecoveryKey::generate().database_key()).unwrap();
+        let state = AppState::start(dir.path().into(), Arc::new(keystore), clock());
+        // A foreign file does not open with the stored key: the recovery key is asked for.
+        assert_eq!(state.startup_state().unwrap().phase, Phase::RecoveryKey);
+
+        state.set_stage(Stage::Failed(CoreError::SchemaTooNew { found: 9, supported: 1 }.payload()));
+        let err = state.startup_state().unwrap_err();
+        assert_eq!(err.payload().code, "schema_too_new");
+        assert_eq!(err.payload().params["found"], "9");
     }
 }

@@ -15,7 +15,7 @@ import { SignIn } from "./screens/SignIn";
 export function App() {
   const { t } = useTranslation();
   const [state, setState] = useState<StartupState | null>(null);
-  const [fatal, setFatal] = useState<string | null>(null);
+  const [fatal, setFatal] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const reported = useRef(false);
 
@@ -25,7 +25,7 @@ export function App() {
       await switchLanguage(initialLanguage(next.session?.language, next.os_locale));
       setState(next);
     } catch (e) {
-      setFatal(errorMessage(e));
+      setFatal(e);
     }
   }, []);
 
@@ -61,8 +61,8 @@ export function App() {
 
   if (fatal) {
     return (
-      <CenteredCard title={t("app.name")}>
-        <Alert kind="error" testId="fatal-error">{fatal}</Alert>
+      <CenteredCard title={t("errors.startTitle")}>
+        <Alert kind="error" testId="fatal-error">{errorMessage(fatal)}</Alert>
       </CenteredCard>
     );
   }
