@@ -148,3 +148,37 @@ async fn keyboard_only_sign_in_password_change_and_language_that_sticks() {
     app.screenshot("10-dashboard-de").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn idle_lock_after_the_configured_minutes_then_growing_delay_after_wrong_passwords() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path(), Keyring::Session).await;
+    app.complete_setup("Kanzlei Ost").await;
+    app.click("input[name=key_stored]").await;
+    app.click_button("Open DPO Desk").await;
+    app.click("[data-menu=settings]").await;
+    app.type_into("input[name=idle_lock_minutes]", "1").await;
+    app.click_button("Save").await;
+    app.wait_text("[data-testid=settings-message]", "Saved.").await;
+
+    // Hands off for a minute: the window locks itself and keeps the user name.
+    tokio::time::sleep(std::time::Duration::from_secs(62)).await;
+    app.heading("Sign in").await;
+    app.wait_text(".alert-info", "locked after a period without activity").await;
+    let user = app.find("input[name=user_name]").await;
+    assert_eq!(user.prop("value").await.unwrap().as_deref(), Some(OWNER));
+    app.screenshot("12-idle-locked").await;
+
+    // Five wrong passwords: from then on each try waits, and the message says how long.
+    for attempt in 1..=5 {
+        app.type_into("input[name=password]", &format!("wrong password {attempt}")).await;
+        app.click_button("Sign in").await;
+        let expected = if attempt < 5 { "Wrong user name or password." } else { "Please wait 30 seconds" };
+        app.wait_text("[data-testid=form-error]", expected).await;
+    }
+    app.type_into("input[name=password]", PASSWORD).await;
+    app.click_button("Sign in").await;
+    app.wait_text("[data-testid=form-error]", "Too many wrong passwords").await;
+    app.screenshot("13-rate-limited").await;
+    app.quit().await;
+}
