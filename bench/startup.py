@@ -45,7 +45,7 @@ def one_start(binary: str, data_dir: str, timeout: float = 60.0) -> float:
             buffer += chunk
             if b"dpo-desk: ui ready" in buffer:
                 return (time.monotonic() - started) * 1000.0
-        raise RuntimeError("the UI did not report ready in time")
+        raise RuntimeError(f"the UI did not report ready in time; app said: {buffer[-1500:].decode(errors='replace')}")
     finally:
         proc.terminate()
         try:

@@ -37,7 +37,9 @@ if ! command -v npm >/dev/null; then
 fi
 
 echo "==> Installing npm packages"
-npm ci --no-fund --no-audit --loglevel=error
+# `npm install` with the committed lock file: `npm ci` refuses a lock that lacks other
+# platforms' optional packages (@tauri-apps/cli-*), which npm omits here.
+npm install --no-fund --no-audit --loglevel=error
 
 if [ "$mode" = "test" ]; then
   if ! tauri-driver --help >/dev/null 2>&1; then
