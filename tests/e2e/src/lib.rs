@@ -212,4 +212,13 @@ impl App {
         let key = self.wait_text("[data-testid=recovery-key]", "-").await;
         key.trim().to_string()
     }
+
+    /// The wizard, the "I have stored it" confirmation, and into the signed-in shell.
+    pub async fn set_up_and_enter(&self, office: &str) -> String {
+        let key = self.complete_setup(office).await;
+        self.click("input[name=key_stored]").await;
+        self.click_button("Open DPO Desk").await;
+        self.wait_text("[data-testid=welcome]", OWNER).await;
+        key
+    }
 }

@@ -105,10 +105,7 @@ async fn first_start_wizard_sign_out_restart_with_and_without_keyring() {
 async fn keyboard_only_sign_in_password_change_and_language_that_sticks() {
     let data = tempfile::tempdir().unwrap();
     let app = App::launch(data.path(), Keyring::Session).await;
-    app.complete_setup("Datenschutz Süd").await;
-    app.click("input[name=key_stored]").await;
-    app.click_button("Open DPO Desk").await;
-    app.wait_text("[data-testid=welcome]", OWNER).await;
+    app.set_up_and_enter("Datenschutz Süd").await;
     app.click("[data-testid=sign-out]").await;
 
     // Keyboard only: the user name field has the focus; Tab to the password, Enter.
@@ -153,9 +150,7 @@ async fn keyboard_only_sign_in_password_change_and_language_that_sticks() {
 async fn idle_lock_after_the_configured_minutes_then_growing_delay_after_wrong_passwords() {
     let data = tempfile::tempdir().unwrap();
     let app = App::launch(data.path(), Keyring::Session).await;
-    app.complete_setup("Kanzlei Ost").await;
-    app.click("input[name=key_stored]").await;
-    app.click_button("Open DPO Desk").await;
+    app.set_up_and_enter("Kanzlei Ost").await;
     app.click("[data-menu=settings]").await;
     app.type_into("input[name=idle_lock_minutes]", "1").await;
     app.click_button("Save").await;

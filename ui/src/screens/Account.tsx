@@ -5,35 +5,30 @@ import type { SessionInfo } from "../bindings/SessionInfo";
 import { Alert } from "../components/Alert";
 import { Field } from "../components/Field";
 import { PasswordStrength } from "../components/PasswordStrength";
-import { errorMessage } from "../i18n";
+import { useAction } from "../useAction";
 
 export function Account({ session, onError }: { session: SessionInfo; onError: (e: unknown) => boolean }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [repeat, setRepeat] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [changed, setChanged] = useState(false);
+  const { busy, error, setError, run } = useAction(onError);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
+    setChanged(false);
     if (next !== repeat) {
-      setMessage({ kind: "error", text: t("setup.passwordMismatch") });
+      setError(t("setup.passwordMismatch"));
       return;
     }
-    setBusy(true);
-    setMessage(null);
-    try {
+    void run(async () => {
       await api.changePassword({ current_password: current, new_password: next });
       setCurrent("");
       setNext("");
       setRepeat("");
-      setMessage({ kind: "success", text: t("account.changed") });
-    } catch (err) {
-      if (!onError(err)) setMessage({ kind: "error", text: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+      setChanged(true);
+    });
   }
 
   return (
@@ -47,7 +42,8 @@ export function Account({ session, onError }: { session: SessionInfo; onError: (
           <Field label={t("account.new")} name="new_password" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} hint={t("setup.passwordMin")} />
           <PasswordStrength password={next} userInputs={[session.user_name]} />
           <Field label={t("account.repeat")} name="new_password_repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
-          {message && <Alert kind={message.kind} testId="account-message">{message.text}</Alert>}
+          {error && <Alert kind="error" testId="account-message">{error}</Alert>}
+          {changed && !error && <Alert kind="success" testId="account-message">{t("account.changed")}</Alert>}
           <div className="actions"><button type="submit" className="primary" disabled={busy || !current || !next}>{t("account.changePassword")}</button></div>
         </form>
       </section>

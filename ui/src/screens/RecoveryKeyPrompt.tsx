@@ -5,26 +5,17 @@ import type { StartupState } from "../bindings/StartupState";
 import { Alert } from "../components/Alert";
 import { CenteredCard } from "../components/CenteredCard";
 import { Field } from "../components/Field";
-import { errorMessage } from "../i18n";
+import { useAction } from "../useAction";
 
 /** Shown when the keyring cannot give the database key (another machine, headless Linux). */
 export function RecoveryKeyPrompt({ keyringError, onUnlocked }: { keyringError: string | null; onUnlocked: (state: StartupState) => void }) {
   const { t } = useTranslation();
   const [key, setKey] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onUnlocked(await api.unlockWithRecoveryKey(key));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onUnlocked(await api.unlockWithRecoveryKey(key)));
   }
 
   return (

@@ -6,6 +6,7 @@ import { Alert } from "../components/Alert";
 import { Field } from "../components/Field";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { errorMessage, type Language } from "../i18n";
+import { useAction } from "../useAction";
 
 type Props = { onLanguage: (lang: Language) => void; onSaved: () => void; onError: (e: unknown) => boolean };
 
@@ -15,8 +16,8 @@ export function Settings({ onLanguage, onSaved, onError }: Props) {
   const [allowed, setAllowed] = useState(true);
   const [idle, setIdle] = useState("");
   const [interval, setInterval] = useState("");
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const { busy, error, setError, run } = useAction(onError);
 
   useEffect(() => {
     api.settings().then((s) => {
@@ -25,24 +26,18 @@ export function Settings({ onLanguage, onSaved, onError }: Props) {
       setInterval(String(s.backup_interval_days));
     }).catch((e) => {
       if (e instanceof CommandError && e.code === "permission_denied") setAllowed(false);
-      else if (!onError(e)) setMessage({ kind: "error", text: errorMessage(e) });
+      else if (!onError(e)) setError(errorMessage(e));
     });
   }, [onError]);
 
-  async function save(e: FormEvent) {
+  function save(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = await api.updateSettings({ idle_lock_minutes: Number(idle), backup_interval_days: Number(interval) });
-      setSettings(saved);
-      setMessage({ kind: "success", text: t("common.saved") });
+    setSaved(false);
+    void run(async () => {
+      setSettings(await api.updateSettings({ idle_lock_minutes: Number(idle), backup_interval_days: Number(interval) }));
+      setSaved(true);
       onSaved();
-    } catch (err) {
-      if (!onError(err)) setMessage({ kind: "error", text: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -64,7 +59,8 @@ export function Settings({ onLanguage, onSaved, onError }: Props) {
               onChange={(e) => setIdle(e.target.value)} hint={t("settings.idleLockHint")} />
             <Field label={t("settings.backupInterval")} name="backup_interval_days" type="number" min={1} max={14} value={interval}
               onChange={(e) => setInterval(e.target.value)} hint={t("settings.backupIntervalHint")} />
-            {message && <Alert kind={message.kind} testId="settings-message">{message.text}</Alert>}
+            {error && <Alert kind="error" testId="settings-message">{error}</Alert>}
+            {saved && !error && <Alert kind="success" testId="settings-message">{t("common.saved")}</Alert>}
             <div className="actions"><button type="submit" className="primary" disabled={busy}>{t("common.save")}</button></div>
           </form>
         </section>

@@ -7,7 +7,7 @@ import { Alert } from "../components/Alert";
 import { CenteredCard } from "../components/CenteredCard";
 import { Field } from "../components/Field";
 import { PasswordStrength } from "../components/PasswordStrength";
-import { errorMessage } from "../i18n";
+import { useAction } from "../useAction";
 import { copyText } from "../clipboard";
 
 const MIN_PASSWORD = 10;
@@ -21,8 +21,7 @@ export function SetupWizard({ dataDir, onDone }: { dataDir: string; onDone: (ses
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [result, setResult] = useState<SetupResult | null>(null);
   const [stored, setStored] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -40,22 +39,16 @@ export function SetupWizard({ dataDir, onDone }: { dataDir: string; onDone: (ses
     setStep(2);
   }
 
-  async function submitOwner(e: FormEvent) {
+  function submitOwner(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
     if (!owner.trim() || password.length < MIN_PASSWORD || repeat !== password) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       setResult(await api.createInstallation({ office_name: office, owner_name: owner, owner_password: password }));
       setPassword("");
       setRepeat("");
       setStep(3);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const steps = [t("setup.stepOffice"), t("setup.stepOwner"), t("setup.stepKey")];

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
 import type { SessionInfo } from "../bindings/SessionInfo";
 import { Alert } from "../components/Alert";
 import { CenteredCard } from "../components/CenteredCard";
 import { Field } from "../components/Field";
-import { errorMessage } from "../i18n";
+import { useAction } from "../useAction";
 
 type Props = { officeName: string | null; lockedUser: string | null; notice: string | null; onSignedIn: (s: SessionInfo) => void };
 
@@ -13,21 +13,15 @@ export function SignIn({ officeName, lockedUser, notice, onSignedIn }: Props) {
   const { t } = useTranslation();
   const [userName, setUserName] = useState(lockedUser ?? "");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const clearPassword = useCallback(() => {
+    setPassword("");
+    return false;
+  }, []);
+  const { busy, error, run } = useAction(clearPassword);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await api.signIn({ user_name: userName, password }));
-    } catch (err) {
-      setPassword("");
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onSignedIn(await api.signIn({ user_name: userName, password })));
   }
 
   return (
