@@ -17,11 +17,16 @@ pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
 }
 
-/// The app binary under test: `DPO_DESK_APP` or the debug build with the UI embedded.
+/// The app binary under test: `DPO_DESK_APP`, else the debug build (UI embedded) in
+/// `CARGO_TARGET_DIR` or the workspace's `target/`.
 pub fn app_binary() -> PathBuf {
-    std::env::var_os("DPO_DESK_APP")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target/debug/dpo-desk"))
+    if let Some(app) = std::env::var_os("DPO_DESK_APP") {
+        return PathBuf::from(app);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target"));
+    let binary = target.join("debug/dpo-desk");
+    assert!(binary.is_file(), "{} is missing: build it with `cargo build -p dpo-desk --features custom-protocol`", binary.display());
+    binary
 }
 
 pub fn artifacts_dir() -> PathBuf {
