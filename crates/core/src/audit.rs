@@ -45,7 +45,6 @@ pub fn record(conn: &Connection, at: DateTime<Utc>, actor: Option<&Actor>, chang
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
 #[ts(export)]
 pub struct AuditEntry {
-    #[ts(type = "number")]
     pub id: i64,
     pub at: DateTime<Utc>,
     pub user_name: Option<String>,

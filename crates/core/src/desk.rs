@@ -46,7 +46,6 @@ pub struct SessionInfo {
     pub is_admin: bool,
     pub is_owner: bool,
     pub language: Option<String>,
-    #[ts(type = "number")]
     pub idle_lock_minutes: i64,
     pub menu: Vec<MenuEntry>,
 }
@@ -57,16 +56,13 @@ pub struct BackupStatus {
     pub level: BackupLevel,
     pub due_date: NaiveDate,
     pub last_downloaded: Option<NaiveDate>,
-    #[ts(type = "number")]
     pub interval_days: i64,
 }
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
 #[ts(export)]
 pub struct StatusCounts {
-    #[ts(type = "number")]
     pub users: i64,
-    #[ts(type = "number")]
     pub audit_entries: i64,
 }
 
@@ -77,7 +73,6 @@ pub struct StatusReport {
     pub office: String,
     pub installation_id: String,
     pub installed_at: DateTime<Utc>,
-    #[ts(type = "number")]
     pub schema_version: i64,
     pub data_dir: String,
     pub now: DateTime<Utc>,
@@ -89,7 +84,6 @@ pub struct StatusReport {
 #[ts(export)]
 pub struct Dashboard {
     pub office_name: String,
-    #[ts(type = "number")]
     pub active_users: i64,
     pub backup: BackupStatus,
     /// `None` when the user may not view the audit log.
