@@ -47,6 +47,26 @@ pub enum Command {
         #[command(subcommand)]
         action: SettingsAction,
     },
+    /// Define and inspect roles (administrators only).
+    Role {
+        #[command(subcommand)]
+        action: RoleAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoleAction {
+    /// Create a role with rights (OBJECT:RIGHT, e.g. processing_activity:view) and menu
+    /// entries to hide.
+    Add {
+        name: String,
+        #[arg(long = "grant", value_name = "OBJECT:RIGHT", num_args = 1..)]
+        grants: Vec<String>,
+        #[arg(long = "hide-menu", value_name = "ENTRY", num_args = 1..)]
+        hide_menus: Vec<String>,
+    },
+    List,
+    Show { name: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,7 +5,11 @@ use dpo_desk_core::keystore::OsKeyring;
 use dpo_desk_core::settings::SettingKey;
 use serde_json::{json, Value};
 
-use crate::args::{Cli, SettingsAction};
+use dpo_desk_core::desk::MenuEntry;
+use dpo_desk_core::roles::{Grant, Role, RoleDefinition};
+use dpo_desk_core::CoreError;
+
+use crate::args::{Cli, RoleAction, SettingsAction};
 use crate::context;
 use crate::error::CliError;
 
@@ -80,6 +84,54 @@ pub fn settings(cli: &Cli, action: &SettingsAction) -> Result<Output, CliError> 
             let value = key.parse_value(value)?;
             desk.update_settings(&mut session, &[(key, value)])?;
             Ok(Output { json: json!({ "key": key.name(), "value": value }), text: format!("{} = {value}\n", key.name()) })
+        }
+    }
+}
+
+fn role_json(role: &Role) -> Value {
+    json!({
+        "id": role.id,
+        "name": role.name,
+        "grants": role.grants.iter().map(|g| g.to_string()).collect::<Vec<_>>(),
+        "hidden_menus": role.hidden_menus.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+        "created_at": role.created_at,
+    })
+}
+
+fn role_text(role: &Role) -> String {
+    let grants: Vec<String> = role.grants.iter().map(|g| g.to_string()).collect();
+    let hidden: Vec<&str> = role.hidden_menus.iter().map(|m| m.as_str()).collect();
+    format!(
+        "{}\n  rights:       {}\n  hidden menus: {}\n",
+        role.name,
+        if grants.is_empty() { "(none)".into() } else { grants.join(", ") },
+        if hidden.is_empty() { "(none)".into() } else { hidden.join(", ") },
+    )
+}
+
+pub fn role(cli: &Cli, action: &RoleAction) -> Result<Output, CliError> {
+    let mut desk = context::open(cli)?;
+    let mut session = context::sign_in(cli, &mut desk)?;
+    match action {
+        RoleAction::Add { name, grants, hide_menus } => {
+            let grants = grants.iter().map(|g| Grant::parse(g)).collect::<Result<Vec<_>, _>>()?;
+            let hidden_menus = hide_menus
+                .iter()
+                .map(|m| {
+                    MenuEntry::parse(m).ok_or_else(|| CoreError::validation("hide_menu", "unknown", format!("unknown menu entry '{m}'")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let role = desk.create_role(&mut session, &RoleDefinition { name: name.clone(), grants, hidden_menus })?;
+            Ok(Output { json: role_json(&role), text: format!("Created role {}", role_text(&role)) })
+        }
+        RoleAction::List => {
+            let roles = desk.roles(&mut session)?;
+            let text = if roles.is_empty() { "No roles defined.\n".into() } else { roles.iter().map(role_text).collect() };
+            Ok(Output { json: Value::Array(roles.iter().map(role_json).collect()), text })
+        }
+        RoleAction::Show { name } => {
+            let role = desk.role(&mut session, name)?;
+            Ok(Output { json: role_json(&role), text: role_text(&role) })
         }
     }
 }

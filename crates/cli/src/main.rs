@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::Init { office, owner } => commands::init(&cli, office, owner),
         Command::Status => commands::status(&cli),
         Command::Settings { action } => commands::settings(&cli, action),
+        Command::Role { action } => commands::role(&cli, action),
     };
     match result {
         Ok(out) => {

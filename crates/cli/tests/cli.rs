@@ -119,3 +119,38 @@ fn failures_exit_non_zero_with_the_stable_code() {
     let out = cli(tmp.path()).args(["--now", "yesterday", "status"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("error [invalid_now]"));
 }
+
+#[test]
+fn roles_are_defined_listed_and_shown_with_the_stable_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+    let run = |args: &[&str]| {
+        cli(tmp.path())
+            .env("RK", &key)
+            .args(["--json", "--user", "admin", "--password-env", "OWNER_PW", "--recovery-key-env", "RK"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["role", "add", "Personnel reader", "--grant", "processing_activity:view", "area:view", "--hide-menu", "audit_log"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let role = json(&out.stdout);
+    assert_eq!(role["grants"], serde_json::json!(["area:view", "processing_activity:view"]));
+    assert_eq!(role["hidden_menus"], serde_json::json!(["audit_log"]));
+
+    let listed = json(&run(&["role", "list"]).stdout);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(json(&run(&["role", "show", "personnel reader"]).stdout)["name"], "Personnel reader");
+
+    for (args, code) in [
+        (vec!["role", "add", "Bad", "--grant", "processing_activity:read"], "validation"),
+        (vec!["role", "add", "Bad", "--hide-menu", "nowhere"], "validation"),
+        (vec!["role", "add", "Personnel reader"], "validation"),
+        (vec!["role", "show", "nobody"], "validation"),
+    ] {
+        let out = run(&args);
+        assert!(!out.status.success(), "{args:?} must fail");
+        assert_eq!(json(&out.stdout)["error"]["code"], code, "{args:?}");
+    }
+    assert_eq!(json(&run(&["role", "list"]).stdout).as_array().unwrap().len(), 1, "refused roles were not created");
+}

@@ -16,6 +16,7 @@ use crate::backup::escalation::{self, BackupLevel, EscalationInput};
 use crate::clock::Clock;
 use crate::error::{CoreError, CoreResult};
 use crate::permissions::{self, ObjectType, Permission, Right};
+use crate::roles::{self, Role, RoleDefinition};
 use crate::session::Session;
 use crate::settings::{self, AppSettings, SettingKey};
 use crate::store::Store;
@@ -29,7 +30,7 @@ pub struct Desk {
 }
 
 /// Sections of the signed-in shell. Only sections the user may open are listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum MenuEntry {
@@ -38,6 +39,10 @@ pub enum MenuEntry {
     Settings,
     Account,
 }
+
+crate::permissions::snake_names!(MenuEntry {
+    Dashboard => "dashboard", AuditLog => "audit_log", Settings => "settings", Account => "account",
+});
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
 #[ts(export)]
@@ -172,8 +177,17 @@ impl Desk {
     /// The permission gate. Rights are read from the database on every call.
     pub fn authorize(&self, session: &mut Session, permission: Permission) -> CoreResult<(UserRecord, DateTime<Utc>)> {
         let (user, now) = self.authenticate(session)?;
-        if !permissions::granted(&user, permission) {
+        if !permissions::granted(self.store.conn(), &user, permission)? {
             return Err(CoreError::PermissionDenied { object: permission.object, right: permission.right });
+        }
+        Ok((user, now))
+    }
+
+    /// Users and roles are managed by administrators only, whatever roles grant.
+    fn authorize_admin(&self, session: &mut Session) -> CoreResult<(UserRecord, DateTime<Utc>)> {
+        let (user, now) = self.authenticate(session)?;
+        if !user.is_admin {
+            return Err(CoreError::AdminRequired);
         }
         Ok((user, now))
     }
@@ -184,18 +198,25 @@ impl Desk {
         self.authenticate(session).map(|_| ())
     }
 
-    pub fn can(&self, user: &UserRecord, object: ObjectType, right: Right) -> bool {
-        permissions::granted(user, Permission::new(object, right))
+    pub fn can(&self, user: &UserRecord, object: ObjectType, right: Right) -> CoreResult<bool> {
+        permissions::granted(self.store.conn(), user, Permission::new(object, right))
     }
 
+    /// The menu: sections the user may open, less those a role hides (never for
+    /// administrators, who see everything).
     pub fn session_info(&self, session: &mut Session) -> CoreResult<SessionInfo> {
         let (user, _) = self.authenticate(session)?;
-        let mut menu = vec![MenuEntry::Dashboard];
-        if self.can(&user, ObjectType::AuditLog, Right::View) {
-            menu.push(MenuEntry::AuditLog);
+        let hidden = if user.is_admin { Default::default() } else { roles::hidden_menus_of(self.store.conn(), user.id)? };
+        let mut menu = Vec::new();
+        for entry in MenuEntry::ALL {
+            let allowed = match entry {
+                MenuEntry::AuditLog => self.can(&user, ObjectType::AuditLog, Right::View)?,
+                MenuEntry::Dashboard | MenuEntry::Settings | MenuEntry::Account => true,
+            };
+            if allowed && !hidden.contains(entry.as_str()) {
+                menu.push(*entry);
+            }
         }
-        menu.push(MenuEntry::Settings);
-        menu.push(MenuEntry::Account);
         Ok(SessionInfo {
             user_name: user.name.clone(),
             is_admin: user.is_admin,
@@ -288,7 +309,7 @@ impl Desk {
     pub fn dashboard(&self, session: &mut Session) -> CoreResult<Dashboard> {
         let (user, now) = self.authenticate(session)?;
         let conn = self.store.conn();
-        let recent_changes = if self.can(&user, ObjectType::AuditLog, Right::View) {
+        let recent_changes = if self.can(&user, ObjectType::AuditLog, Right::View)? {
             Some(audit::list(conn, 8, None)?)
         } else {
             None
@@ -304,5 +325,23 @@ impl Desk {
     pub fn audit_log(&self, session: &mut Session, limit: u32, before_id: Option<i64>) -> CoreResult<Vec<AuditEntry>> {
         self.authorize(session, Permission::new(ObjectType::AuditLog, Right::View))?;
         audit::list(self.store.conn(), limit.min(1000), before_id)
+    }
+
+    // ---- roles ---------------------------------------------------------------------
+
+    pub fn create_role(&mut self, session: &mut Session, definition: &RoleDefinition) -> CoreResult<Role> {
+        let (user, now) = self.authorize_admin(session)?;
+        roles::create(self.store.conn_mut(), now, &user.actor(), definition)
+    }
+
+    pub fn roles(&self, session: &mut Session) -> CoreResult<Vec<Role>> {
+        self.authorize_admin(session)?;
+        roles::list(self.store.conn())
+    }
+
+    pub fn role(&self, session: &mut Session, name: &str) -> CoreResult<Role> {
+        self.authorize_admin(session)?;
+        roles::by_name(self.store.conn(), name)?
+            .ok_or_else(|| CoreError::validation("role_name", "unknown", format!("no role named '{}'", name.trim())))
     }
 }

@@ -31,6 +31,8 @@ pub enum CoreError {
     SessionExpired { idle_minutes: i64 },
     #[error("you have no permission to {right} {object}")]
     PermissionDenied { object: ObjectType, right: Right },
+    #[error("only administrators may manage users and roles")]
+    AdminRequired,
     #[error("{field}: {message}")]
     Validation { field: &'static str, rule: &'static str, message: String },
     #[error("the keyring could not be used: {0}")]
@@ -63,6 +65,7 @@ impl CoreError {
             CoreError::SessionRequired => "session_required",
             CoreError::SessionExpired { .. } => "session_expired",
             CoreError::PermissionDenied { .. } => "permission_denied",
+            CoreError::AdminRequired => "admin_required",
             CoreError::Validation { .. } => "validation",
             CoreError::Keyring(_) => "keyring",
             CoreError::Io { .. } => "io",

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod keystore;
 pub mod password;
 pub mod permissions;
+pub mod roles;
 pub mod session;
 pub mod settings;
 pub mod store;

@@ -4,11 +4,14 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use rusqlite::Connection;
+
 use crate::accounts::UserRecord;
+use crate::error::CoreResult;
 
 /// Object types with their stable snake_case names (SPEC §8); used by the CLI and in role
 /// exports, so never rename one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ObjectType {
@@ -41,7 +44,7 @@ pub enum ObjectType {
 }
 
 /// Rights per object type with their stable snake_case names (SPEC §8).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Right {
@@ -75,6 +78,8 @@ macro_rules! snake_names {
     };
 }
 
+pub(crate) use snake_names;
+
 snake_names!(ObjectType {
     Tenant => "tenant", Company => "company", Area => "area",
     ProcessingActivity => "processing_activity", BusinessProcess => "business_process",
@@ -105,10 +110,12 @@ impl Permission {
 }
 
 /// Administrators hold every right whatever their roles. Everyone else holds exactly the
-/// rights their roles grant; the role tables arrive with user management, and until a user
-/// has a role they hold none ("no role → no rights", SPEC §8).
-pub(crate) fn granted(user: &UserRecord, _permission: Permission) -> bool {
-    user.is_admin
+/// union of their roles' rights, and no right without a role (SPEC §8).
+pub(crate) fn granted(conn: &Connection, user: &UserRecord, permission: Permission) -> CoreResult<bool> {
+    if user.is_admin {
+        return Ok(true);
+    }
+    crate::roles::user_holds(conn, user.id, permission)
 }
 
 #[cfg(test)]
