@@ -17,6 +17,8 @@ use crate::clock::Clock;
 use crate::error::{CoreError, CoreResult};
 use crate::permissions::{self, ObjectType, Permission, Right};
 use crate::roles::{self, Role, RoleDefinition};
+use crate::tenants::{self, Tenant};
+use crate::users::{self, CreatedUser, NewUser, UserSummary};
 use crate::session::Session;
 use crate::settings::{self, AppSettings, SettingKey};
 use crate::store::Store;
@@ -343,5 +345,42 @@ impl Desk {
         self.authorize_admin(session)?;
         roles::by_name(self.store.conn(), name)?
             .ok_or_else(|| CoreError::validation("role_name", "unknown", format!("no role named '{}'", name.trim())))
+    }
+
+    // ---- tenants -------------------------------------------------------------------
+
+    pub fn create_tenant(&mut self, session: &mut Session, name: &str, is_template: bool) -> CoreResult<Tenant> {
+        let (user, now) = self.authorize(session, Permission::new(ObjectType::Tenant, Right::Create))?;
+        tenants::create(self.store.conn_mut(), now, &user, name, is_template)
+    }
+
+    /// The tenants the user may open (all for administrators).
+    pub fn tenants(&self, session: &mut Session) -> CoreResult<Vec<Tenant>> {
+        let (user, _) = self.authenticate(session)?;
+        tenants::visible_to(self.store.conn(), &user)
+    }
+
+    // ---- users ---------------------------------------------------------------------
+
+    pub fn create_user(&mut self, session: &mut Session, new: &NewUser) -> CoreResult<CreatedUser> {
+        let (admin, now) = self.authorize_admin(session)?;
+        users::create(self.store.conn_mut(), now, &admin, new)
+    }
+
+    pub fn users(&self, session: &mut Session) -> CoreResult<Vec<UserSummary>> {
+        self.authorize_admin(session)?;
+        users::list(self.store.conn())
+    }
+
+    pub fn deactivate_user(&mut self, session: &mut Session, name: &str) -> CoreResult<UserSummary> {
+        let (admin, now) = self.authorize_admin(session)?;
+        users::deactivate(self.store.conn_mut(), now, &admin, name)
+    }
+
+    /// First sign-in with an invitation code: sets the password and starts a session.
+    pub fn accept_invitation(&mut self, user_name: &str, code: &str, new_password: &str) -> CoreResult<Session> {
+        let now = self.now()?;
+        let user = users::accept_invitation(self.store.conn_mut(), now, user_name, code, new_password)?;
+        Ok(Session::start(user.id, user.name, now))
     }
 }

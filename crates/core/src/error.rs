@@ -31,6 +31,10 @@ pub enum CoreError {
     SessionExpired { idle_minutes: i64 },
     #[error("you have no permission to {right} {object}")]
     PermissionDenied { object: ObjectType, right: Right },
+    #[error("the invitation code is not valid")]
+    InvalidInvitation,
+    #[error("the invitation code has expired; ask your administrator for a new one")]
+    InvitationExpired,
     #[error("only administrators may manage users and roles")]
     AdminRequired,
     #[error("{field}: {message}")]
@@ -66,6 +70,8 @@ impl CoreError {
             CoreError::SessionExpired { .. } => "session_expired",
             CoreError::PermissionDenied { .. } => "permission_denied",
             CoreError::AdminRequired => "admin_required",
+            CoreError::InvalidInvitation => "invalid_invitation",
+            CoreError::InvitationExpired => "invitation_expired",
             CoreError::Validation { .. } => "validation",
             CoreError::Keyring(_) => "keyring",
             CoreError::Io { .. } => "io",

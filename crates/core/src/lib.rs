@@ -17,6 +17,8 @@ pub mod roles;
 pub mod session;
 pub mod settings;
 pub mod store;
+pub mod tenants;
+pub mod users;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use desk::Desk;

@@ -1,0 +1,94 @@
+//! Tenants: the clients of the DPO. A user sees only the tenants assigned to them;
+//! administrators see all.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::accounts::UserRecord;
+use crate::audit::{self, Actor, Change};
+use crate::error::{CoreError, CoreResult};
+use crate::permissions::ObjectType;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Tenant {
+    pub id: i64,
+    pub name: String,
+    pub is_template: bool,
+    pub archived_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Tenant {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Tenant { id: r.get(0)?, name: r.get(1)?, is_template: r.get(2)?, archived_at: r.get(3)?, created_at: r.get(4)? })
+    }
+}
+
+const COLUMNS: &str = "t.id, t.name, t.is_template, t.archived_at, t.created_at";
+
+fn validate_name(name: &str) -> CoreResult<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(CoreError::validation("tenant_name", "required", "a tenant needs a name"));
+    }
+    if name.chars().count() > 200 {
+        return Err(CoreError::validation("tenant_name", "too_long", "at most 200 characters"));
+    }
+    Ok(name.to_string())
+}
+
+/// Creates a tenant; a non-administrator who creates one may open it.
+pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, creator: &UserRecord, name: &str, is_template: bool) -> CoreResult<Tenant> {
+    let name = validate_name(name)?;
+    let tx = conn.transaction()?;
+    tx.execute("INSERT INTO tenants (name, is_template, created_at) VALUES (?1, ?2, ?3)", params![name, is_template, now])?;
+    let id = tx.last_insert_rowid();
+    if !creator.is_admin {
+        tx.execute("INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)", params![creator.id, id])?;
+    }
+    let actor: Actor = creator.actor();
+    audit::record(&tx, now, Some(&actor), Change {
+        action: "create",
+        object_type: ObjectType::Tenant.as_str(),
+        object_id: Some(id.to_string()),
+        old: None,
+        new: Some(json!({ "name": name, "is_template": is_template })),
+    })?;
+    let tenant = by_id(&tx, id)?.expect("just inserted");
+    tx.commit()?;
+    Ok(tenant)
+}
+
+pub(crate) fn by_id(conn: &Connection, id: i64) -> CoreResult<Option<Tenant>> {
+    Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM tenants t WHERE t.id = ?1"), [id], Tenant::from_row).optional()?)
+}
+
+/// The tenants this user may open, filtered in SQL.
+pub(crate) fn visible_to(conn: &Connection, user: &UserRecord) -> CoreResult<Vec<Tenant>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM tenants t
+         WHERE ?1 OR EXISTS(SELECT 1 FROM user_tenants ut WHERE ut.tenant_id = t.id AND ut.user_id = ?2)
+         ORDER BY t.name COLLATE NOCASE, t.id"
+    ))?;
+    let rows = stmt.query_map(params![user.is_admin, user.id], Tenant::from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A tenant the user cannot open is reported as unknown, so ids of other clients reveal
+/// nothing.
+pub(crate) fn accessible(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<Tenant> {
+    let allowed: bool = user.is_admin
+        || conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM user_tenants WHERE user_id = ?1 AND tenant_id = ?2)",
+            params![user.id, id],
+            |r| r.get(0),
+        )?;
+    match by_id(conn, id)? {
+        Some(t) if allowed => Ok(t),
+        _ => Err(CoreError::validation("tenant", "unknown", format!("no tenant with id {id}"))),
+    }
+}
