@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use std::ffi::OsString;
+
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -47,6 +49,16 @@ pub enum Command {
         #[command(subcommand)]
         action: SettingsAction,
     },
+    /// Manage users (administrators only).
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// List and create tenants.
+    Tenant {
+        #[command(subcommand)]
+        action: TenantAction,
+    },
     /// Define and inspect roles (administrators only).
     Role {
         #[command(subcommand)]
@@ -73,4 +85,105 @@ pub enum RoleAction {
 pub enum SettingsAction {
     Get { key: String },
     Set { key: String, value: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Create a user. `--password-env VAR` after `add` names the new user's password (the
+    /// one before the command signs you in); without it the user gets a one-time invitation
+    /// code, valid 7 days, to set their own password.
+    Add {
+        name: String,
+        /// The new user's password (what `--password-env` after `user add` means).
+        #[arg(long, value_name = "VAR")]
+        new_password_env: Option<String>,
+        #[arg(long = "role", value_name = "ROLE", num_args = 1..)]
+        roles: Vec<String>,
+        #[arg(long = "tenant", value_name = "ID", num_args = 1..)]
+        tenants: Vec<i64>,
+        /// An administrator: every right, every tenant, no role needed.
+        #[arg(long)]
+        admin: bool,
+    },
+    List,
+    /// End a user's access at once; the user is kept for the audit log.
+    Deactivate { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TenantAction {
+    /// The tenants the signed-in user may open.
+    List,
+    /// Create a tenant (extension of SPEC §14).
+    Add {
+        name: String,
+        /// A template tenant (pattern for a sector, no company licence).
+        #[arg(long)]
+        template: bool,
+    },
+}
+
+/// Global options that take a value, so their value is not mistaken for a command.
+const VALUE_OPTIONS: &[&str] = &["--data-dir", "--user", "--password-env", "--recovery-key-env", "--now"];
+
+/// SPEC §14 writes `user add NAME … [--password-env VAR]` for the new user's password,
+/// while the global `--password-env` signs the administrator in. Clap cannot hold both
+/// under one name, so a `--password-env` after `user add` is read as `--new-password-env`.
+pub fn rewrite_user_add_password(args: Vec<OsString>) -> Vec<OsString> {
+    let mut command_start = None;
+    let mut i = 1;
+    while i < args.len() {
+        let arg = args[i].to_string_lossy();
+        if VALUE_OPTIONS.contains(&arg.as_ref()) {
+            i += 2;
+            continue;
+        }
+        if !arg.starts_with('-') {
+            command_start = Some(i);
+            break;
+        }
+        i += 1;
+    }
+    let Some(start) = command_start else { return args };
+    let is_user_add = args.get(start).is_some_and(|a| a == "user") && args.get(start + 1).is_some_and(|a| a == "add");
+    if !is_user_add {
+        return args;
+    }
+    args.into_iter()
+        .enumerate()
+        .map(|(i, arg)| {
+            if i <= start + 1 {
+                return arg;
+            }
+            let text = arg.to_string_lossy();
+            if text == "--password-env" {
+                OsString::from("--new-password-env")
+            } else if let Some(value) = text.strip_prefix("--password-env=") {
+                OsString::from(format!("--new-password-env={value}"))
+            } else {
+                arg
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rewrite(line: &str) -> String {
+        let args: Vec<OsString> = line.split(' ').map(OsString::from).collect();
+        rewrite_user_add_password(args).into_iter().map(|a| a.into_string().unwrap()).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn only_the_password_env_after_user_add_names_the_new_users_password() {
+        assert_eq!(
+            rewrite("cli --user user --password-env A user add eva --role R --password-env B"),
+            "cli --user user --password-env A user add eva --role R --new-password-env B"
+        );
+        assert_eq!(rewrite("cli --password-env A user add eva --password-env=B"), "cli --password-env A user add eva --new-password-env=B");
+        assert_eq!(rewrite("cli --password-env A status --password-env B"), "cli --password-env A status --password-env B");
+        assert_eq!(rewrite("cli --password-env A user list --password-env B"), "cli --password-env A user list --password-env B");
+    }
 }

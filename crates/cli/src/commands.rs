@@ -9,7 +9,10 @@ use dpo_desk_core::desk::MenuEntry;
 use dpo_desk_core::roles::{Grant, Role, RoleDefinition};
 use dpo_desk_core::CoreError;
 
-use crate::args::{Cli, RoleAction, SettingsAction};
+use dpo_desk_core::tenants::Tenant;
+use dpo_desk_core::users::{NewUser, UserSummary};
+
+use crate::args::{Cli, RoleAction, SettingsAction, TenantAction, UserAction};
 use crate::context;
 use crate::error::CliError;
 
@@ -132,6 +135,86 @@ pub fn role(cli: &Cli, action: &RoleAction) -> Result<Output, CliError> {
         RoleAction::Show { name } => {
             let role = desk.role(&mut session, name)?;
             Ok(Output { json: role_json(&role), text: role_text(&role) })
+        }
+    }
+}
+
+fn user_text(u: &UserSummary) -> String {
+    let kind = if u.is_owner { "owner" } else if u.is_admin { "administrator" } else { "user" };
+    let state = if !u.active {
+        "deactivated".to_string()
+    } else if let Some(until) = u.invitation_expires_at {
+        format!("invited, code valid until {}", until.format("%Y-%m-%d %H:%M UTC"))
+    } else {
+        "active".to_string()
+    };
+    format!(
+        "{} ({kind}, {state})\n  roles:   {}\n  tenants: {}\n",
+        u.name,
+        if u.roles.is_empty() { "(none)".into() } else { u.roles.join(", ") },
+        if u.tenants.is_empty() { "(all)".into() } else { u.tenants.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ") },
+    )
+}
+
+pub fn user(cli: &Cli, action: &UserAction) -> Result<Output, CliError> {
+    let mut desk = context::open(cli)?;
+    let mut session = context::sign_in(cli, &mut desk)?;
+    match action {
+        UserAction::Add { name, new_password_env, roles, tenants, admin } => {
+            let password = match new_password_env {
+                Some(var) => Some(context::env_secret(Some(var), "--password-env")?),
+                None => None,
+            };
+            let created = desk.create_user(&mut session, &NewUser {
+                name: name.clone(),
+                is_admin: *admin,
+                roles: roles.clone(),
+                tenants: tenants.clone(),
+                password,
+            })?;
+            let mut text = format!("Created user {}", user_text(&created.user));
+            if let Some(code) = &created.invitation_code {
+                text.push_str(&format!("\nInvitation code (valid {} days, shown only now):\n\n    {code}\n", dpo_desk_core::users::INVITATION_DAYS));
+            }
+            let mut json = serde_json::to_value(&created.user).expect("user serialises");
+            json["invitation_code"] = json!(created.invitation_code);
+            Ok(Output { json, text })
+        }
+        UserAction::List => {
+            let users = desk.users(&mut session)?;
+            Ok(Output { json: serde_json::to_value(&users).expect("users serialise"), text: users.iter().map(user_text).collect() })
+        }
+        UserAction::Deactivate { name } => {
+            let user = desk.deactivate_user(&mut session, name)?;
+            Ok(Output { json: serde_json::to_value(&user).expect("user serialises"), text: format!("Deactivated {}", user_text(&user)) })
+        }
+    }
+}
+
+fn tenant_text(t: &Tenant) -> String {
+    let mut flags = Vec::new();
+    if t.is_template {
+        flags.push("template");
+    }
+    if t.archived_at.is_some() {
+        flags.push("archived");
+    }
+    let flags = if flags.is_empty() { String::new() } else { format!(" ({})", flags.join(", ")) };
+    format!("{:>5}  {}{flags}\n", t.id, t.name)
+}
+
+pub fn tenant(cli: &Cli, action: &TenantAction) -> Result<Output, CliError> {
+    let mut desk = context::open(cli)?;
+    let mut session = context::sign_in(cli, &mut desk)?;
+    match action {
+        TenantAction::List => {
+            let tenants = desk.tenants(&mut session)?;
+            let text = if tenants.is_empty() { "No tenants.\n".into() } else { tenants.iter().map(tenant_text).collect() };
+            Ok(Output { json: serde_json::to_value(&tenants).expect("tenants serialise"), text })
+        }
+        TenantAction::Add { name, template } => {
+            let tenant = desk.create_tenant(&mut session, name, *template)?;
+            Ok(Output { json: serde_json::to_value(&tenant).expect("tenant serialises"), text: format!("Created tenant\n{}", tenant_text(&tenant)) })
         }
     }
 }

@@ -10,12 +10,14 @@ use clap::Parser;
 use args::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(args::rewrite_user_add_password(std::env::args_os().collect()));
     let result = match &cli.command {
         Command::Init { office, owner } => commands::init(&cli, office, owner),
         Command::Status => commands::status(&cli),
         Command::Settings { action } => commands::settings(&cli, action),
         Command::Role { action } => commands::role(&cli, action),
+        Command::User { action } => commands::user(&cli, action),
+        Command::Tenant { action } => commands::tenant(&cli, action),
     };
     match result {
         Ok(out) => {

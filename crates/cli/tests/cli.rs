@@ -154,3 +154,52 @@ fn roles_are_defined_listed_and_shown_with_the_stable_names() {
     }
     assert_eq!(json(&run(&["role", "list"]).stdout).as_array().unwrap().len(), 1, "refused roles were not created");
 }
+
+#[test]
+fn users_and_tenants_from_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+    let as_user = |user: &str, pw_var: &str, args: &[&str]| {
+        cli(tmp.path())
+            .env("RK", &key)
+            .env("EVA_PW", "Evas-Passwort-2026")
+            .args(["--json", "--user", user, "--password-env", pw_var, "--recovery-key-env", "RK"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let admin = |args: &[&str]| as_user("admin", "OWNER_PW", args);
+    let ok = |out: std::process::Output| {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        json(&out.stdout)
+    };
+
+    let a = ok(admin(&["tenant", "add", "Bäckerei Schmidt GmbH"]))["id"].as_i64().unwrap();
+    let b = ok(admin(&["tenant", "add", "Muster Handwerk", "--template"]))["id"].as_i64().unwrap();
+    ok(admin(&["role", "add", "Reader", "--grant", "tenant:view", "settings:view"]));
+
+    // Without a second --password-env: an invitation code.
+    let invited = ok(admin(&["user", "add", "kunde", "--role", "Reader", "--tenant", &a.to_string()]));
+    assert_eq!(invited["roles"], serde_json::json!(["Reader"]));
+    assert_eq!(invited["invitation_code"].as_str().unwrap().len(), 14);
+    // With one: the password the administrator chose for the user.
+    let eva = ok(admin(&["user", "add", "eva", "--role", "Reader", "--tenant", &a.to_string(), "--password-env", "EVA_PW"]));
+    assert_eq!(eva["invitation_code"], Value::Null);
+
+    let eva_tenants = ok(as_user("eva", "EVA_PW", &["tenant", "list"]));
+    assert_eq!(eva_tenants.as_array().unwrap().iter().map(|t| t["id"].as_i64().unwrap()).collect::<Vec<_>>(), vec![a], "only her tenant");
+    let all = ok(admin(&["tenant", "list"]));
+    assert_eq!(all.as_array().unwrap().len(), 2);
+    assert!(all.as_array().unwrap().iter().any(|t| t["id"] == b && t["is_template"] == true));
+
+    let refused = as_user("eva", "EVA_PW", &["user", "list"]);
+    assert_eq!(json(&refused.stdout)["error"]["code"], "admin_required");
+    let refused = admin(&["user", "add", "nobody", "--tenant", &a.to_string()]);
+    assert_eq!(json(&refused.stdout)["error"]["params"]["field"], "roles");
+
+    let users = ok(admin(&["user", "list"]));
+    assert_eq!(users.as_array().unwrap().len(), 3);
+    ok(admin(&["user", "deactivate", "eva"]));
+    let out = as_user("eva", "EVA_PW", &["tenant", "list"]);
+    assert_eq!(json(&out.stdout)["error"]["code"], "user_deactivated");
+}
