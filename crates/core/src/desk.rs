@@ -1,6 +1,6 @@
 //! `Desk`: an opened installation and the operations every client (GUI, CLI) calls. Each
-//! operation passes the one gate, `authorize`, which checks the session and the right and
-//! yields the actor the audit log records.
+//! operation passes the one gate, `gate`, naming itself as an `Operation`; the gate checks
+//! the session and the requirement and yields the user the audit log records.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,6 +15,7 @@ use crate::audit::{self, Actor, AuditEntry, Change};
 use crate::backup::escalation::{self, BackupLevel, EscalationInput};
 use crate::clock::Clock;
 use crate::error::{CoreError, CoreResult};
+use crate::operations::{Operation, Requirement};
 use crate::permissions::{self, ObjectType, Permission, Right};
 use crate::roles::{self, Role, RoleDefinition};
 use crate::tenants::{self, Tenant};
@@ -176,20 +177,24 @@ impl Desk {
         Ok((user, now))
     }
 
-    /// The permission gate. Rights are read from the database on every call.
-    pub fn authorize(&self, session: &mut Session, permission: Permission) -> CoreResult<(UserRecord, DateTime<Utc>)> {
+    /// The permission gate: every operation names itself, and its requirement (session,
+    /// right or administrator) is checked here. Rights are read from the database on every
+    /// call, so a changed role applies at the next action.
+    pub fn gate(&self, session: &mut Session, operation: Operation) -> CoreResult<(UserRecord, DateTime<Utc>)> {
         let (user, now) = self.authenticate(session)?;
-        if !permissions::granted(self.store.conn(), &user, permission)? {
-            return Err(CoreError::PermissionDenied { object: permission.object, right: permission.right });
-        }
-        Ok((user, now))
-    }
-
-    /// Users and roles are managed by administrators only, whatever roles grant.
-    fn authorize_admin(&self, session: &mut Session) -> CoreResult<(UserRecord, DateTime<Utc>)> {
-        let (user, now) = self.authenticate(session)?;
-        if !user.is_admin {
-            return Err(CoreError::AdminRequired);
+        match operation.requirement() {
+            Requirement::SignedIn => {}
+            Requirement::Right(permission) => {
+                if !permissions::granted(self.store.conn(), &user, permission)? {
+                    return Err(CoreError::PermissionDenied { object: permission.object, right: permission.right });
+                }
+            }
+            // Users and roles are managed by administrators only, whatever roles grant.
+            Requirement::Admin => {
+                if !user.is_admin {
+                    return Err(CoreError::AdminRequired);
+                }
+            }
         }
         Ok((user, now))
     }
@@ -197,7 +202,7 @@ impl Desk {
     /// Keeps a session alive while the person works in the window without sending
     /// commands (typing a long text, say).
     pub fn touch(&self, session: &mut Session) -> CoreResult<()> {
-        self.authenticate(session).map(|_| ())
+        self.gate(session, Operation::TouchSession).map(|_| ())
     }
 
     pub fn can(&self, user: &UserRecord, object: ObjectType, right: Right) -> CoreResult<bool> {
@@ -207,7 +212,7 @@ impl Desk {
     /// The menu: sections the user may open, less those a role hides (never for
     /// administrators, who see everything).
     pub fn session_info(&self, session: &mut Session) -> CoreResult<SessionInfo> {
-        let (user, _) = self.authenticate(session)?;
+        let (user, _) = self.gate(session, Operation::SessionInfo)?;
         let hidden = if user.is_admin { Default::default() } else { roles::hidden_menus_of(self.store.conn(), user.id)? };
         let mut menu = Vec::new();
         for entry in MenuEntry::ALL {
@@ -230,31 +235,31 @@ impl Desk {
     }
 
     pub fn change_password(&mut self, session: &mut Session, current: &str, new: &str) -> CoreResult<()> {
-        let (user, now) = self.authenticate(session)?;
+        let (user, now) = self.gate(session, Operation::ChangePassword)?;
         accounts::change_password(self.store.conn_mut(), now, &user, current, new)
     }
 
     pub fn set_language(&mut self, session: &mut Session, language: &str) -> CoreResult<()> {
-        let (user, now) = self.authenticate(session)?;
+        let (user, now) = self.gate(session, Operation::SetLanguage)?;
         accounts::set_language(self.store.conn_mut(), now, &user, language)
     }
 
     // ---- settings ------------------------------------------------------------------
 
     pub fn settings(&self, session: &mut Session) -> CoreResult<AppSettings> {
-        self.authorize(session, Permission::new(ObjectType::Settings, Right::View))?;
+        self.gate(session, Operation::ViewSettings)?;
         AppSettings::load(self.store.conn())
     }
 
     pub fn setting(&self, session: &mut Session, key: SettingKey) -> CoreResult<i64> {
-        self.authorize(session, Permission::new(ObjectType::Settings, Right::View))?;
+        self.gate(session, Operation::ViewSettings)?;
         settings::get(self.store.conn(), key)
     }
 
     /// Validates every value first, then writes all of them in one transaction with one
     /// audit entry per changed value.
     pub fn update_settings(&mut self, session: &mut Session, changes: &[(SettingKey, i64)]) -> CoreResult<AppSettings> {
-        let (user, now) = self.authorize(session, Permission::new(ObjectType::Settings, Right::Edit))?;
+        let (user, now) = self.gate(session, Operation::EditSettings)?;
         for (key, value) in changes {
             key.validate(*value)?;
         }
@@ -294,7 +299,7 @@ impl Desk {
     }
 
     pub fn status(&self, session: &mut Session) -> CoreResult<StatusReport> {
-        let (_, now) = self.authenticate(session)?;
+        let (_, now) = self.gate(session, Operation::Status)?;
         let conn = self.store.conn();
         Ok(StatusReport {
             office: self.office_name()?,
@@ -309,7 +314,7 @@ impl Desk {
     }
 
     pub fn dashboard(&self, session: &mut Session) -> CoreResult<Dashboard> {
-        let (user, now) = self.authenticate(session)?;
+        let (user, now) = self.gate(session, Operation::Dashboard)?;
         let conn = self.store.conn();
         let recent_changes = if self.can(&user, ObjectType::AuditLog, Right::View)? {
             Some(audit::list(conn, 8, None)?)
@@ -325,24 +330,24 @@ impl Desk {
     }
 
     pub fn audit_log(&self, session: &mut Session, limit: u32, before_id: Option<i64>) -> CoreResult<Vec<AuditEntry>> {
-        self.authorize(session, Permission::new(ObjectType::AuditLog, Right::View))?;
+        self.gate(session, Operation::ViewAuditLog)?;
         audit::list(self.store.conn(), limit.min(1000), before_id)
     }
 
     // ---- roles ---------------------------------------------------------------------
 
     pub fn create_role(&mut self, session: &mut Session, definition: &RoleDefinition) -> CoreResult<Role> {
-        let (user, now) = self.authorize_admin(session)?;
+        let (user, now) = self.gate(session, Operation::CreateRole)?;
         roles::create(self.store.conn_mut(), now, &user.actor(), definition)
     }
 
     pub fn roles(&self, session: &mut Session) -> CoreResult<Vec<Role>> {
-        self.authorize_admin(session)?;
+        self.gate(session, Operation::ListRoles)?;
         roles::list(self.store.conn())
     }
 
     pub fn role(&self, session: &mut Session, name: &str) -> CoreResult<Role> {
-        self.authorize_admin(session)?;
+        self.gate(session, Operation::ShowRole)?;
         roles::by_name(self.store.conn(), name)?
             .ok_or_else(|| CoreError::validation("role_name", "unknown", format!("no role named '{}'", name.trim())))
     }
@@ -350,30 +355,30 @@ impl Desk {
     // ---- tenants -------------------------------------------------------------------
 
     pub fn create_tenant(&mut self, session: &mut Session, name: &str, is_template: bool) -> CoreResult<Tenant> {
-        let (user, now) = self.authorize(session, Permission::new(ObjectType::Tenant, Right::Create))?;
+        let (user, now) = self.gate(session, Operation::CreateTenant)?;
         tenants::create(self.store.conn_mut(), now, &user, name, is_template)
     }
 
     /// The tenants the user may open (all for administrators).
     pub fn tenants(&self, session: &mut Session) -> CoreResult<Vec<Tenant>> {
-        let (user, _) = self.authenticate(session)?;
+        let (user, _) = self.gate(session, Operation::ListTenants)?;
         tenants::visible_to(self.store.conn(), &user)
     }
 
     // ---- users ---------------------------------------------------------------------
 
     pub fn create_user(&mut self, session: &mut Session, new: &NewUser) -> CoreResult<CreatedUser> {
-        let (admin, now) = self.authorize_admin(session)?;
+        let (admin, now) = self.gate(session, Operation::CreateUser)?;
         users::create(self.store.conn_mut(), now, &admin, new)
     }
 
     pub fn users(&self, session: &mut Session) -> CoreResult<Vec<UserSummary>> {
-        self.authorize_admin(session)?;
+        self.gate(session, Operation::ListUsers)?;
         users::list(self.store.conn())
     }
 
     pub fn deactivate_user(&mut self, session: &mut Session, name: &str) -> CoreResult<UserSummary> {
-        let (admin, now) = self.authorize_admin(session)?;
+        let (admin, now) = self.gate(session, Operation::DeactivateUser)?;
         users::deactivate(self.store.conn_mut(), now, &admin, name)
     }
 

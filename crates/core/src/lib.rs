@@ -11,6 +11,7 @@ pub mod error;
 pub mod installation;
 pub mod keys;
 pub mod keystore;
+pub mod operations;
 pub mod password;
 pub mod permissions;
 pub mod roles;

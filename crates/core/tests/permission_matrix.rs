@@ -1,0 +1,154 @@
+//! For every operation of the core and the right it needs: allowed with that right,
+//! refused without it. The table below states the requirements independently of the
+//! core's own list, and `expected` and `invoke` match every `Operation` exhaustively, so an
+//! operation added without a row here does not compile.
+
+mod common;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::*;
+use dpo_desk_core::operations::{Operation, Requirement};
+use dpo_desk_core::permissions::{ObjectType, Permission, Right};
+use dpo_desk_core::roles::{Grant, RoleDefinition};
+use dpo_desk_core::settings::SettingKey;
+use dpo_desk_core::users::NewUser;
+use dpo_desk_core::{CoreError, CoreResult, Desk, Session};
+
+const STAFF_PW: &str = "Mitarbeiter-2026!";
+static SEQ: AtomicUsize = AtomicUsize::new(0);
+
+fn unique(prefix: &str) -> String {
+    format!("{prefix} {}", SEQ.fetch_add(1, Ordering::Relaxed))
+}
+
+struct Ctx {
+    tenant: i64,
+    role: String,
+}
+
+/// What each operation must require (SPEC §8): the test's own statement, checked against
+/// what the core enforces.
+fn expected(op: Operation) -> Requirement {
+    let right = |object, right| Requirement::Right(Permission::new(object, right));
+    match op {
+        Operation::TouchSession
+        | Operation::SessionInfo
+        | Operation::ChangePassword
+        | Operation::SetLanguage
+        | Operation::Status
+        | Operation::Dashboard
+        | Operation::ListTenants => Requirement::SignedIn,
+        Operation::ViewSettings => right(ObjectType::Settings, Right::View),
+        Operation::EditSettings => right(ObjectType::Settings, Right::Edit),
+        Operation::ViewAuditLog => right(ObjectType::AuditLog, Right::View),
+        Operation::CreateTenant => right(ObjectType::Tenant, Right::Create),
+        Operation::CreateRole
+        | Operation::ListRoles
+        | Operation::ShowRole
+        | Operation::CreateUser
+        | Operation::ListUsers
+        | Operation::DeactivateUser => Requirement::Admin,
+    }
+}
+
+/// Runs the operation the way a client would, with valid input, so only the gate can refuse.
+fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreResult<()> {
+    match op {
+        Operation::TouchSession => desk.touch(s),
+        Operation::SessionInfo => desk.session_info(s).map(drop),
+        Operation::ChangePassword => desk.change_password(s, STAFF_PW, "Ein-anderes-Passwort-1"),
+        Operation::SetLanguage => desk.set_language(s, "de"),
+        Operation::Status => desk.status(s).map(drop),
+        Operation::Dashboard => desk.dashboard(s).map(drop),
+        Operation::ListTenants => desk.tenants(s).map(drop),
+        Operation::ViewSettings => desk.settings(s).map(drop),
+        Operation::EditSettings => desk.update_settings(s, &[(SettingKey::BackupIntervalDays, 5)]).map(drop),
+        Operation::ViewAuditLog => desk.audit_log(s, 10, None).map(drop),
+        Operation::CreateTenant => desk.create_tenant(s, &unique("Tenant"), false).map(drop),
+        Operation::CreateRole => {
+            desk.create_role(s, &RoleDefinition { name: unique("Role"), grants: vec![], hidden_menus: vec![] }).map(drop)
+        }
+        Operation::ListRoles => desk.roles(s).map(drop),
+        Operation::ShowRole => desk.role(s, &ctx.role).map(drop),
+        Operation::CreateUser => desk
+            .create_user(s, &NewUser { name: unique("User"), is_admin: false, roles: vec![ctx.role.clone()], tenants: vec![ctx.tenant], password: None })
+            .map(drop),
+        Operation::ListUsers => desk.users(s).map(drop),
+        Operation::DeactivateUser => {
+            let victim = unique("Victim");
+            let mut admin = desk_admin(desk);
+            desk.create_user(
+                &mut admin,
+                &NewUser { name: victim.clone(), is_admin: false, roles: vec![ctx.role.clone()], tenants: vec![ctx.tenant], password: None },
+            )?;
+            desk.deactivate_user(s, &victim).map(drop)
+        }
+    }
+}
+
+fn desk_admin(desk: &mut Desk) -> Session {
+    desk.sign_in(OWNER, PASSWORD).unwrap()
+}
+
+fn every_permission() -> Vec<Permission> {
+    ObjectType::ALL.iter().flat_map(|o| Right::ALL.iter().map(move |r| Permission::new(*o, *r))).collect()
+}
+
+/// A fresh staff user whose only role grants exactly `grants`, signed in.
+fn staff_with(desk: &mut Desk, ctx: &Ctx, grants: Vec<Permission>) -> Session {
+    let mut admin = desk_admin(desk);
+    let role = desk
+        .create_role(&mut admin, &RoleDefinition {
+            name: unique("Matrix role"),
+            grants: grants.into_iter().map(|p| Grant { object: p.object, right: p.right }).collect(),
+            hidden_menus: vec![],
+        })
+        .unwrap();
+    let name = unique("Staff");
+    desk.create_user(&mut admin, &NewUser { name: name.clone(), is_admin: false, roles: vec![role.name], tenants: vec![ctx.tenant], password: Some(STAFF_PW.into()) })
+        .unwrap();
+    desk.sign_in(&name, STAFF_PW).unwrap()
+}
+
+#[test]
+fn every_operation_is_allowed_with_its_right_and_refused_without_it() {
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei Matrix").desk;
+    let mut admin = desk_admin(&mut desk);
+    let tenant = desk.create_tenant(&mut admin, "Matrix tenant", false).unwrap().id;
+    let role = desk.create_role(&mut admin, &RoleDefinition { name: "Existing".into(), grants: vec![], hidden_menus: vec![] }).unwrap().name;
+    let ctx = Ctx { tenant, role };
+
+    for &op in Operation::ALL {
+        assert_eq!(op.requirement(), expected(op), "the core's table disagrees for {op:?}");
+        match expected(op) {
+            Requirement::SignedIn => {
+                let mut s = staff_with(&mut desk, &ctx, vec![]);
+                invoke(&mut desk, &mut s, op, &ctx).unwrap_or_else(|e| panic!("{op:?} must be open to every signed-in user: {e:?}"));
+                // Without a (valid) session: the account is deactivated meanwhile.
+                let mut s = staff_with(&mut desk, &ctx, vec![]);
+                let name = s.user_name.clone();
+                let mut admin = desk_admin(&mut desk);
+                desk.deactivate_user(&mut admin, &name).unwrap();
+                assert!(matches!(invoke(&mut desk, &mut s, op, &ctx), Err(CoreError::UserDeactivated)), "{op:?} after deactivation");
+            }
+            Requirement::Right(needed) => {
+                let mut with = staff_with(&mut desk, &ctx, vec![needed]);
+                invoke(&mut desk, &mut with, op, &ctx).unwrap_or_else(|e| panic!("{op:?} with {needed:?}: {e:?}"));
+                let all_others = every_permission().into_iter().filter(|p| *p != needed).collect();
+                let mut without = staff_with(&mut desk, &ctx, all_others);
+                match invoke(&mut desk, &mut without, op, &ctx) {
+                    Err(CoreError::PermissionDenied { object, right }) => assert_eq!(Permission::new(object, right), needed, "{op:?}"),
+                    other => panic!("{op:?} without {needed:?} must be refused, got {other:?}"),
+                }
+            }
+            Requirement::Admin => {
+                let mut admin = desk_admin(&mut desk);
+                invoke(&mut desk, &mut admin, op, &ctx).unwrap_or_else(|e| panic!("{op:?} as administrator: {e:?}"));
+                let mut everything = staff_with(&mut desk, &ctx, every_permission());
+                assert!(matches!(invoke(&mut desk, &mut everything, op, &ctx), Err(CoreError::AdminRequired)), "{op:?} needs an administrator");
+            }
+        }
+    }
+}
