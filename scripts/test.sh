@@ -23,6 +23,6 @@ cargo build -p dpo-desk --features custom-protocol
 cargo test -p dpo-desk --features custom-protocol
 
 echo "==> End-to-end in the real window (tauri-driver + WebKitWebDriver, Xvfb, private D-Bus)"
-cargo build -p dpo-desk-e2e --tests
+cargo build -p dpo-desk-cli -p dpo-desk-e2e --tests
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x860x24" scripts/e2e-session.sh
 echo "Screenshots: artifacts/screenshots/"

@@ -2,7 +2,7 @@
 //! the error; no rule lives here.
 
 use dpo_desk_core::audit::AuditEntry;
-use dpo_desk_core::client::{PasswordChangeRequest, SetupResult, SignInRequest, StartupState};
+use dpo_desk_core::client::{AcceptInvitationRequest, PasswordChangeRequest, SetupResult, SignInRequest, StartupState};
 use dpo_desk_core::desk::{Dashboard, SessionInfo};
 use dpo_desk_core::installation::{self, SetupRequest};
 use dpo_desk_core::settings::{AppSettings, SettingKey};
@@ -46,6 +46,16 @@ pub fn unlock_with_recovery_key(state: State<'_, AppState>, recovery_key: String
 pub fn sign_in(state: State<'_, AppState>, request: SignInRequest) -> ShellResult<SessionInfo> {
     state.with_desk(|desk, session| {
         let mut fresh = desk.sign_in(&request.user_name, &request.password)?;
+        let info = desk.session_info(&mut fresh)?;
+        *session = Some(fresh);
+        Ok(info)
+    })
+}
+
+#[tauri::command(async)]
+pub fn accept_invitation(state: State<'_, AppState>, request: AcceptInvitationRequest) -> ShellResult<SessionInfo> {
+    state.with_desk(|desk, session| {
+        let mut fresh = desk.accept_invitation(&request.user_name, &request.invitation_code, &request.new_password)?;
         let info = desk.session_info(&mut fresh)?;
         *session = Some(fresh);
         Ok(info)

@@ -32,6 +32,7 @@ pub fn run() {
             commands::create_installation,
             commands::unlock_with_recovery_key,
             commands::sign_in,
+            commands::accept_invitation,
             commands::sign_out,
             commands::touch_session,
             commands::session_info,

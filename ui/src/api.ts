@@ -1,10 +1,13 @@
 // Typed access to the Rust commands. Argument and result types are generated from the
 // Rust structs (ui/src/bindings, ts-rs); this file only names the commands.
 import { invoke } from "@tauri-apps/api/core";
+import type { AcceptInvitationRequest } from "./bindings/AcceptInvitationRequest";
 import type { AppSettings } from "./bindings/AppSettings";
 import type { AuditEntry } from "./bindings/AuditEntry";
 import type { Dashboard } from "./bindings/Dashboard";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
+import type { ObjectType } from "./bindings/ObjectType";
+import type { Right } from "./bindings/Right";
 import type { PasswordChangeRequest } from "./bindings/PasswordChangeRequest";
 import type { SessionInfo } from "./bindings/SessionInfo";
 import type { SetupRequest } from "./bindings/SetupRequest";
@@ -36,11 +39,18 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/** Whether the session holds the right (administrators hold all). The core decides; the
+ * window only uses this to hide what would be refused. */
+export function can(session: SessionInfo, object: ObjectType, right: Right): boolean {
+  return session.is_admin || session.grants.some((g) => g.object === object && g.right === right);
+}
+
 export const api = {
   startupState: () => call<StartupState>("startup_state"),
   createInstallation: (request: SetupRequest) => call<SetupResult>("create_installation", { request }),
   unlockWithRecoveryKey: (recoveryKey: string) => call<StartupState>("unlock_with_recovery_key", { recoveryKey }),
   signIn: (request: SignInRequest) => call<SessionInfo>("sign_in", { request }),
+  acceptInvitation: (request: AcceptInvitationRequest) => call<SessionInfo>("accept_invitation", { request }),
   signOut: () => call<void>("sign_out"),
   touchSession: () => call<void>("touch_session"),
   sessionInfo: () => call<SessionInfo>("session_info"),

@@ -42,6 +42,15 @@ pub struct SignInRequest {
     pub password: String,
 }
 
+/// First sign-in of an invited user.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AcceptInvitationRequest {
+    pub user_name: String,
+    pub invitation_code: String,
+    pub new_password: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PasswordChangeRequest {

@@ -56,6 +56,9 @@ pub struct SessionInfo {
     pub language: Option<String>,
     pub idle_lock_minutes: i64,
     pub menu: Vec<MenuEntry>,
+    /// What the user's roles grant, so the window can hide what is not allowed (the core
+    /// refuses it regardless). Administrators hold every right and get an empty list.
+    pub grants: Vec<roles::Grant>,
 }
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
@@ -231,6 +234,7 @@ impl Desk {
             language: user.language.clone(),
             idle_lock_minutes: settings::get(self.store.conn(), SettingKey::IdleLockMinutes)?,
             menu,
+            grants: if user.is_admin { Vec::new() } else { roles::grants_of(self.store.conn(), user.id)? },
         })
     }
 

@@ -116,17 +116,7 @@ fn load(conn: &Connection, id: i64) -> CoreResult<Option<Role>> {
     else {
         return Ok(None);
     };
-    let mut stmt = conn.prepare_cached("SELECT object_type, right_name FROM role_rights WHERE role_id = ?1 ORDER BY 1, 2")?;
-    let grants = stmt
-        .query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-        .map(|row| {
-            let (o, r) = row?;
-            match (ObjectType::parse(&o), Right::parse(&r)) {
-                (Some(object), Some(right)) => Ok(Grant { object, right }),
-                _ => Err(CoreError::Corrupt(format!("role {id} grants unknown {o}:{r}"))),
-            }
-        })
-        .collect::<CoreResult<Vec<_>>>()?;
+    let grants = read_grants(conn, "SELECT object_type, right_name FROM role_rights WHERE role_id = ?1 ORDER BY 1, 2", id)?;
     let mut stmt = conn.prepare_cached("SELECT menu FROM role_hidden_menus WHERE role_id = ?1 ORDER BY 1")?;
     let hidden_menus = stmt
         .query_map([id], |r| r.get::<_, String>(0))?
@@ -149,6 +139,29 @@ pub fn by_name(conn: &Connection, name: &str) -> CoreResult<Option<Role>> {
 pub fn list(conn: &Connection) -> CoreResult<Vec<Role>> {
     let ids: Vec<i64> = conn.prepare("SELECT id FROM roles ORDER BY name")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
     ids.into_iter().map(|id| load(conn, id).map(|r| r.expect("listed"))).collect()
+}
+
+fn read_grants(conn: &Connection, sql: &str, id: i64) -> CoreResult<Vec<Grant>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    rows.map(|row| {
+        let (o, r) = row?;
+        match (ObjectType::parse(&o), Right::parse(&r)) {
+            (Some(object), Some(right)) => Ok(Grant { object, right }),
+            _ => Err(CoreError::Corrupt(format!("unknown right {o}:{r} stored")) ),
+        }
+    })
+    .collect()
+}
+
+/// Every right the user's roles grant together (without the administrator's).
+pub(crate) fn grants_of(conn: &Connection, user_id: i64) -> CoreResult<Vec<Grant>> {
+    read_grants(
+        conn,
+        "SELECT DISTINCT rr.object_type, rr.right_name FROM user_roles ur JOIN role_rights rr ON rr.role_id = ur.role_id
+         WHERE ur.user_id = ?1 ORDER BY 1, 2",
+        user_id,
+    )
 }
 
 /// Whether any of the user's roles grants the permission: rights add up across roles.

@@ -84,6 +84,8 @@ fn rights_of_several_roles_add_up_and_apply_at_the_next_action() {
 
     // The second role is granted while the session is open: the very next action may edit.
     give_role(&o.desk, o.staff_id, editor.id);
+    let grants: Vec<String> = o.desk.session_info(&mut staff).unwrap().grants.iter().map(|g| g.to_string()).collect();
+    assert_eq!(grants, ["settings:edit", "settings:view"], "the window learns the union of rights");
     o.desk.update_settings(&mut staff, &[(SettingKey::BackupIntervalDays, 6)]).unwrap();
     assert_eq!(o.desk.settings(&mut staff).unwrap().backup_interval_days, 6, "view from one role, edit from the other");
 

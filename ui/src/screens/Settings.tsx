@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, CommandError } from "../api";
+import { api, can, CommandError } from "../api";
+import type { SessionInfo } from "../bindings/SessionInfo";
 import type { AppSettings } from "../bindings/AppSettings";
 import { Alert } from "../components/Alert";
 import { Field } from "../components/Field";
@@ -8,9 +9,10 @@ import { LanguageSwitch } from "../components/LanguageSwitch";
 import { errorMessage, type Language } from "../i18n";
 import { useAction } from "../useAction";
 
-type Props = { onLanguage: (lang: Language) => void; onSaved: () => void; onError: (e: unknown) => boolean };
+type Props = { session: SessionInfo; onLanguage: (lang: Language) => void; onSaved: () => void; onError: (e: unknown) => boolean };
 
-export function Settings({ onLanguage, onSaved, onError }: Props) {
+export function Settings({ session, onLanguage, onSaved, onError }: Props) {
+  const editable = can(session, "settings", "edit");
   const { t } = useTranslation();
   const [settings, setSettings] = useState<AppSettings | null>(null);
   const [allowed, setAllowed] = useState(true);
@@ -55,13 +57,13 @@ export function Settings({ onLanguage, onSaved, onError }: Props) {
         <section className="card" aria-labelledby="installation">
           <h2 id="installation">{t("settings.installation")}</h2>
           <form onSubmit={save} noValidate>
-            <Field label={t("settings.idleLock")} name="idle_lock_minutes" type="number" min={1} max={240} value={idle}
+            <Field label={t("settings.idleLock")} name="idle_lock_minutes" type="number" min={1} max={240} value={idle} readOnly={!editable}
               onChange={(e) => setIdle(e.target.value)} hint={t("settings.idleLockHint")} />
-            <Field label={t("settings.backupInterval")} name="backup_interval_days" type="number" min={1} max={14} value={interval}
+            <Field label={t("settings.backupInterval")} name="backup_interval_days" type="number" min={1} max={14} value={interval} readOnly={!editable}
               onChange={(e) => setInterval(e.target.value)} hint={t("settings.backupIntervalHint")} />
             {error && <Alert kind="error" testId="settings-message">{error}</Alert>}
             {saved && !error && <Alert kind="success" testId="settings-message">{t("common.saved")}</Alert>}
-            <div className="actions"><button type="submit" className="primary" disabled={busy}>{t("common.save")}</button></div>
+            {editable && <div className="actions"><button type="submit" className="primary" disabled={busy}>{t("common.save")}</button></div>}
           </form>
         </section>
       )}

@@ -75,7 +75,7 @@ export function Shell({ session, officeName, onSignOut, onSessionEnded, onLangua
         <main className="page" id="content" tabIndex={-1}>
           {current === "dashboard" && <Dashboard session={session} onError={handleError} />}
           {current === "audit_log" && <AuditLog onError={handleError} />}
-          {current === "settings" && <Settings onLanguage={onLanguage} onSaved={onRefreshSession} onError={handleError} />}
+          {current === "settings" && <Settings session={session} onLanguage={onLanguage} onSaved={onRefreshSession} onError={handleError} />}
           {current === "account" && <Account session={session} onError={handleError} />}
         </main>
       </div>

@@ -60,3 +60,40 @@ test("a recovery key of another installation is refused with a clear message", a
   expect(await screen.findByTestId("form-error")).toHaveTextContent("does not open this database");
   expect(onUnlocked).not.toHaveBeenCalled();
 });
+
+test("an invited user sets a password with the code and is signed in", async () => {
+  const calls = mockCommands({ accept_invitation: () => session });
+  const onSignedIn = vi.fn();
+  render(<SignIn officeName={null} lockedUser={null} notice={null} onSignedIn={onSignedIn} />);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole("button", { name: "I have an invitation code" }));
+  expect(screen.getByRole("heading", { name: "Accept your invitation" })).toBeInTheDocument();
+  await user.type(screen.getByLabelText("User name"), "Kunde Schmidt");
+  await user.type(screen.getByLabelText("Invitation code"), "abcd-efgh-ijkl");
+  await user.type(screen.getByLabelText("New password"), "Mein-eigenes-Passwort");
+  await user.type(screen.getByLabelText("Repeat new password"), "Mein-eigenes-Passwort");
+  await user.click(screen.getByRole("button", { name: "Set password and sign in" }));
+  await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(session));
+  expect(calls[0]).toEqual({
+    cmd: "accept_invitation",
+    args: { request: { user_name: "Kunde Schmidt", invitation_code: "abcd-efgh-ijkl", new_password: "Mein-eigenes-Passwort" } },
+  });
+});
+
+test("an expired invitation says so, and a mismatch is caught before asking", async () => {
+  const calls = mockCommands({ accept_invitation: () => fail("invitation_expired", "expired") });
+  render(<SignIn officeName={null} lockedUser={null} notice={null} onSignedIn={() => {}} />);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole("button", { name: "I have an invitation code" }));
+  await user.type(screen.getByLabelText("User name"), "Late Larry");
+  await user.type(screen.getByLabelText("Invitation code"), "AAAA-BBBB-CCCC");
+  await user.type(screen.getByLabelText("New password"), "Mein-eigenes-Passwort");
+  await user.type(screen.getByLabelText("Repeat new password"), "Mein-anderes-Passwort");
+  await user.click(screen.getByRole("button", { name: "Set password and sign in" }));
+  expect(screen.getByText("The passwords do not match.")).toBeInTheDocument();
+  expect(calls).toHaveLength(0);
+  await user.clear(screen.getByLabelText("Repeat new password"));
+  await user.type(screen.getByLabelText("Repeat new password"), "Mein-eigenes-Passwort");
+  await user.click(screen.getByRole("button", { name: "Set password and sign in" }));
+  expect(await screen.findByTestId("form-error")).toHaveTextContent("has expired. Ask your administrator for a new one.");
+});

@@ -6,6 +6,7 @@ import { Alert } from "../components/Alert";
 import { CenteredCard } from "../components/CenteredCard";
 import { Field } from "../components/Field";
 import { useAction } from "../useAction";
+import { AcceptInvitation } from "./AcceptInvitation";
 
 type Props = { officeName: string | null; lockedUser: string | null; notice: string | null; onSignedIn: (s: SessionInfo) => void };
 
@@ -18,10 +19,20 @@ export function SignIn({ officeName, lockedUser, notice, onSignedIn }: Props) {
     return false;
   }, []);
   const { busy, error, run } = useAction(clearPassword);
+  const [invited, setInvited] = useState(false);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     void run(async () => onSignedIn(await api.signIn({ user_name: userName, password })));
+  }
+
+  if (invited) {
+    return (
+      <CenteredCard title={t("invitation.title")}>
+        {officeName && <p className="office-name">{officeName}</p>}
+        <AcceptInvitation onSignedIn={onSignedIn} onCancel={() => setInvited(false)} />
+      </CenteredCard>
+    );
   }
 
   return (
@@ -35,7 +46,8 @@ export function SignIn({ officeName, lockedUser, notice, onSignedIn }: Props) {
         <Field label={t("signIn.password")} name="password" type="password" value={password} autoFocus={!!lockedUser}
           autoComplete="current-password" onChange={(e) => setPassword(e.target.value)} />
         {error && <Alert kind="error" testId="form-error">{error}</Alert>}
-        <div className="actions">
+        <div className="actions spread">
+          <button type="button" className="link" onClick={() => setInvited(true)}>{t("invitation.link")}</button>
           <button type="submit" className="primary" disabled={busy || !userName.trim() || !password}>
             {busy ? t("signIn.submitting") : t("signIn.submit")}
           </button>
