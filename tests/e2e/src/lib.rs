@@ -60,6 +60,9 @@ impl App {
         let mut cmd = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
         cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string(), "--native-driver", "/usr/bin/WebKitWebDriver"])
             .env("DPO_DESK_DATA_DIR", data_dir)
+            // The webview's own storage (the machine's last language choice) per data folder,
+            // so tests do not leak into each other; a restart within a test keeps it.
+            .env("XDG_DATA_HOME", data_dir.join("webview-profile"))
             .env("NO_AT_BRIDGE", "1")
             .env("LANG", "en_US.UTF-8")
             .stdout(Stdio::null())
