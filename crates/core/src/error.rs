@@ -115,6 +115,18 @@ impl CoreError {
         CoreError::Validation { field, rule, message: message.into() }
     }
 
+    /// A trimmed, required name of at most `max_chars` characters (office, tenant, role …).
+    pub fn required_name(field: &'static str, value: &str, max_chars: usize, what: &str) -> CoreResult<String> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(CoreError::validation(field, "required", format!("{what} needs a name")));
+        }
+        if value.chars().count() > max_chars {
+            return Err(CoreError::validation(field, "too_long", format!("at most {max_chars} characters")));
+        }
+        Ok(value.to_string())
+    }
+
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
         CoreError::Io { path: path.as_ref().display().to_string(), source }
     }

@@ -89,14 +89,7 @@ pub struct Created {
 }
 
 fn validate_office_name(name: &str) -> CoreResult<String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(CoreError::validation("office_name", "required", "the office needs a name"));
-    }
-    if name.chars().count() > 200 {
-        return Err(CoreError::validation("office_name", "too_long", "at most 200 characters"));
-    }
-    Ok(name.to_string())
+    CoreError::required_name("office_name", name, 200, "the office")
 }
 
 /// First setup: validates everything before touching the disk, builds the database under

@@ -64,14 +64,7 @@ pub struct Role {
 }
 
 fn validate_name(name: &str) -> CoreResult<String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(CoreError::validation("role_name", "required", "a role needs a name"));
-    }
-    if name.chars().count() > 80 {
-        return Err(CoreError::validation("role_name", "too_long", "at most 80 characters"));
-    }
-    Ok(name.to_string())
+    CoreError::required_name("role_name", name, 80, "a role")
 }
 
 pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, actor: &Actor, definition: &RoleDefinition) -> CoreResult<Role> {

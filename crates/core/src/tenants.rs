@@ -31,14 +31,7 @@ impl Tenant {
 const COLUMNS: &str = "t.id, t.name, t.is_template, t.archived_at, t.created_at";
 
 fn validate_name(name: &str) -> CoreResult<String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(CoreError::validation("tenant_name", "required", "a tenant needs a name"));
-    }
-    if name.chars().count() > 200 {
-        return Err(CoreError::validation("tenant_name", "too_long", "at most 200 characters"));
-    }
-    Ok(name.to_string())
+    CoreError::required_name("tenant_name", name, 200, "a tenant")
 }
 
 /// Creates a tenant; a non-administrator who creates one may open it.
