@@ -73,9 +73,7 @@ impl SettingKey {
 }
 
 pub fn get(conn: &Connection, key: SettingKey) -> CoreResult<i64> {
-    let raw: Option<String> =
-        conn.query_row("SELECT value FROM settings WHERE key = ?1", [key.name()], |r| r.get(0)).optional()?;
-    match raw {
+    match get_raw(conn, key.name())? {
         None => Ok(key.default_value()),
         Some(text) => text
             .parse()
@@ -84,11 +82,7 @@ pub fn get(conn: &Connection, key: SettingKey) -> CoreResult<i64> {
 }
 
 pub(crate) fn put(conn: &Connection, key: SettingKey, value: i64) -> CoreResult<()> {
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        params![key.name(), value.to_string()],
-    )?;
-    Ok(())
+    put_raw(conn, key.name(), &value.to_string())
 }
 
 pub(crate) fn get_raw(conn: &Connection, key: &str) -> CoreResult<Option<String>> {

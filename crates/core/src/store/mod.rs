@@ -35,12 +35,7 @@ impl Store {
         if !path.is_file() {
             return Err(CoreError::NotInitialized);
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        let mut store = Store { conn, path: path.to_path_buf() };
-        store.unlock(key)?;
-        migrations::migrate(&mut store.conn, &store.path, key, runner)?;
-        store.tune()?;
-        Ok(store)
+        Self::prepare(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key, runner)
     }
 
     /// Creates a new, empty database at `path` (which must not exist yet).
@@ -53,10 +48,13 @@ impl Store {
         if path.exists() {
             return Err(CoreError::AlreadyInitialized);
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-        )?;
+        Self::prepare(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE, key, runner)
+    }
+
+    /// Key, schema check and migrations, then the journal settings: the same for a new
+    /// and an existing file.
+    fn prepare(path: &Path, flags: OpenFlags, key: &DatabaseKey, runner: &refinery::Runner) -> CoreResult<Self> {
+        let conn = Connection::open_with_flags(path, flags)?;
         let mut store = Store { conn, path: path.to_path_buf() };
         store.unlock(key)?;
         migrations::migrate(&mut store.conn, &store.path, key, runner)?;
