@@ -5,9 +5,9 @@ import type { SessionInfo } from "../bindings/SessionInfo";
 import { Alert } from "../components/Alert";
 import { Field } from "../components/Field";
 import { PasswordStrength } from "../components/PasswordStrength";
+import { newPasswordErrors } from "../newPassword";
 import { useAction } from "../useAction";
 
-const MIN_PASSWORD = 10;
 
 /** First sign-in of an invited user: user name, the one-time code, their own password. */
 export function AcceptInvitation({ onSignedIn, onCancel }: { onSignedIn: (s: SessionInfo) => void; onCancel: () => void }) {
@@ -19,13 +19,12 @@ export function AcceptInvitation({ onSignedIn, onCancel }: { onSignedIn: (s: Ses
   const [touched, setTouched] = useState(false);
   const { busy, error, run } = useAction();
 
-  const passwordError = touched && password.length < MIN_PASSWORD ? t("errors.validation.password.too_short") : null;
-  const repeatError = touched && repeat !== password ? t("setup.passwordMismatch") : null;
+  const { passwordError, repeatError, acceptable } = newPasswordErrors(t, password, repeat, touched);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
-    if (password.length < MIN_PASSWORD || repeat !== password) return;
+    if (!acceptable) return;
     void run(async () =>
       onSignedIn(await api.acceptInvitation({ user_name: userName, invitation_code: code, new_password: password })),
     );

@@ -7,10 +7,10 @@ import { Alert } from "../components/Alert";
 import { CenteredCard } from "../components/CenteredCard";
 import { Field } from "../components/Field";
 import { PasswordStrength } from "../components/PasswordStrength";
+import { newPasswordErrors } from "../newPassword";
 import { useAction } from "../useAction";
 import { copyText } from "../clipboard";
 
-const MIN_PASSWORD = 10;
 
 /** First start: office → owner account → recovery key (shown once). */
 export function SetupWizard({ dataDir, onDone }: { dataDir: string; onDone: (session: SessionInfo) => void }) {
@@ -28,8 +28,7 @@ export function SetupWizard({ dataDir, onDone }: { dataDir: string; onDone: (ses
 
   const officeError = touched && !office.trim() ? t("errors.validation.office_name.required") : null;
   const ownerError = touched && !owner.trim() ? t("errors.validation.user_name.required") : null;
-  const passwordError = touched && password.length < MIN_PASSWORD ? t("errors.validation.password.too_short") : null;
-  const repeatError = touched && repeat !== password ? t("setup.passwordMismatch") : null;
+  const { passwordError, repeatError, acceptable } = newPasswordErrors(t, password, repeat, touched);
 
   function submitOffice(e: FormEvent) {
     e.preventDefault();
@@ -42,7 +41,7 @@ export function SetupWizard({ dataDir, onDone }: { dataDir: string; onDone: (ses
   function submitOwner(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
-    if (!owner.trim() || password.length < MIN_PASSWORD || repeat !== password) return;
+    if (!owner.trim() || !acceptable) return;
     void run(async () => {
       setResult(await api.createInstallation({ office_name: office, owner_name: owner, owner_password: password }));
       setPassword("");
