@@ -1,8 +1,10 @@
 //! The desktop shell: opens the installation named by `DPO_DESK_DATA_DIR` (or the OS's
 //! app-data folder), then serves the window's commands.
 
+mod admin;
 mod commands;
 mod error;
+mod records;
 mod state;
 
 use std::sync::Arc;
@@ -43,6 +45,26 @@ pub fn run() {
             commands::update_settings,
             commands::audit_log,
             commands::ui_ready,
+            records::set_current_tenant,
+            records::tenant_overview,
+            records::companies,
+            records::create_company,
+            records::update_company,
+            records::areas,
+            records::create_area,
+            records::activities,
+            records::activity,
+            records::editors,
+            records::create_activity,
+            records::update_activity,
+            admin::users,
+            admin::create_user,
+            admin::update_user_access,
+            admin::deactivate_user,
+            admin::roles,
+            admin::create_role,
+            admin::update_role,
+            admin::create_tenant,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|e| fatal(&format!("the window could not be started: {e}")));

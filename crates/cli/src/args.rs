@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use std::ffi::OsString;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
 #[command(name = "dpo-desk-cli", version, about = "DPO Desk without the window: set-up, status and settings for administrators and schedulers.")]
@@ -64,6 +64,92 @@ pub enum Command {
         #[command(subcommand)]
         action: RoleAction,
     },
+    /// Companies of a tenant (extension of SPEC §14).
+    Company {
+        #[command(subcommand)]
+        action: CompanyAction,
+    },
+    /// Areas of a company (extension of SPEC §14).
+    Area {
+        #[command(subcommand)]
+        action: AreaAction,
+    },
+    /// Processing activities (extension of SPEC §14).
+    Activity {
+        #[command(subcommand)]
+        action: ActivityAction,
+    },
+}
+
+/// What a role holds: rights, menu entries to hide and visibility restrictions.
+#[derive(Debug, Args)]
+pub struct RoleContents {
+    #[arg(long = "grant", value_name = "OBJECT:RIGHT", num_args = 1..)]
+    pub grants: Vec<String>,
+    #[arg(long = "hide-menu", value_name = "ENTRY", num_args = 1..)]
+    pub hide_menus: Vec<String>,
+    /// Visibility restriction: OBJECT:own_records, OBJECT:area=NAME[|NAME…] or
+    /// OBJECT:status=STATUS[|STATUS…] (e.g. processing_activity:area=Personal).
+    #[arg(long = "restrict", value_name = "RESTRICTION", num_args = 1..)]
+    pub restrictions: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CompanyAction {
+    List {
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+    },
+    Add {
+        name: String,
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+        #[arg(long, value_name = "FORM", default_value = "")]
+        legal_form: String,
+        #[arg(long, value_name = "CITY", default_value = "")]
+        city: String,
+        /// The company also processes on behalf of others (Art. 28).
+        #[arg(long)]
+        processor: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AreaAction {
+    List {
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+    },
+    Add {
+        name: String,
+        #[arg(long, value_name = "ID")]
+        company: i64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActivityAction {
+    List {
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+    },
+    Add {
+        name: String,
+        #[arg(long, value_name = "ID")]
+        area: i64,
+        /// draft, in_review, active or inactive.
+        #[arg(long, value_name = "STATUS", default_value = "draft")]
+        status: String,
+        /// The app user who edits the record.
+        #[arg(long, value_name = "USER")]
+        editor: Option<String>,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        purposes: String,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        responsible: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,10 +158,14 @@ pub enum RoleAction {
     /// entries to hide.
     Add {
         name: String,
-        #[arg(long = "grant", value_name = "OBJECT:RIGHT", num_args = 1..)]
-        grants: Vec<String>,
-        #[arg(long = "hide-menu", value_name = "ENTRY", num_args = 1..)]
-        hide_menus: Vec<String>,
+        #[command(flatten)]
+        contents: RoleContents,
+    },
+    /// Replace a role's rights, hidden menus and restrictions (extension of SPEC §14).
+    Update {
+        name: String,
+        #[command(flatten)]
+        contents: RoleContents,
     },
     List,
     Show { name: String },
@@ -106,6 +196,14 @@ pub enum UserAction {
         admin: bool,
     },
     List,
+    /// Replace a user's roles and tenants (extension of SPEC §14).
+    Update {
+        name: String,
+        #[arg(long = "role", value_name = "ROLE", num_args = 1..)]
+        roles: Vec<String>,
+        #[arg(long = "tenant", value_name = "ID", num_args = 1..)]
+        tenants: Vec<i64>,
+    },
     /// End a user's access at once; the user is kept for the audit log.
     Deactivate { name: String },
 }

@@ -10,9 +10,10 @@ use dpo_desk_core::roles::{Grant, Role, RoleDefinition};
 use dpo_desk_core::CoreError;
 
 use dpo_desk_core::tenants::Tenant;
-use dpo_desk_core::users::{NewUser, UserSummary};
+use dpo_desk_core::users::{NewUser, UserAccess, UserSummary};
+use dpo_desk_core::visibility::VisibilityRule;
 
-use crate::args::{Cli, RoleAction, SettingsAction, TenantAction, UserAction};
+use crate::args::{Cli, RoleAction, RoleContents, SettingsAction, TenantAction, UserAction};
 use crate::context;
 use crate::error::CliError;
 
@@ -97,6 +98,7 @@ fn role_json(role: &Role) -> Value {
         "name": role.name,
         "grants": role.grants.iter().map(|g| g.to_string()).collect::<Vec<_>>(),
         "hidden_menus": role.hidden_menus.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+        "restrictions": role.visibility.iter().map(|v| v.to_string()).collect::<Vec<_>>(),
         "created_at": role.created_at,
     })
 }
@@ -104,28 +106,40 @@ fn role_json(role: &Role) -> Value {
 fn role_text(role: &Role) -> String {
     let grants: Vec<String> = role.grants.iter().map(|g| g.to_string()).collect();
     let hidden: Vec<&str> = role.hidden_menus.iter().map(|m| m.as_str()).collect();
+    let restrictions: Vec<String> = role.visibility.iter().map(|v| v.to_string()).collect();
+    let listed = |items: Vec<String>| if items.is_empty() { "(none)".to_string() } else { items.join(", ") };
     format!(
-        "{}\n  rights:       {}\n  hidden menus: {}\n",
+        "{}\n  rights:       {}\n  hidden menus: {}\n  restrictions: {}\n",
         role.name,
-        if grants.is_empty() { "(none)".into() } else { grants.join(", ") },
-        if hidden.is_empty() { "(none)".into() } else { hidden.join(", ") },
+        listed(grants),
+        listed(hidden.into_iter().map(String::from).collect()),
+        listed(restrictions),
     )
+}
+
+fn role_definition(name: &str, contents: &RoleContents) -> Result<RoleDefinition, CliError> {
+    let grants = contents.grants.iter().map(|g| Grant::parse(g)).collect::<Result<Vec<_>, _>>()?;
+    let hidden_menus = contents
+        .hide_menus
+        .iter()
+        .map(|m| MenuEntry::parse(m).ok_or_else(|| CoreError::validation("hide_menu", "unknown", format!("unknown menu entry '{m}'"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let visibility = contents.restrictions.iter().map(|r| VisibilityRule::parse(r)).collect::<Result<Vec<_>, _>>()?;
+    Ok(RoleDefinition { name: name.to_string(), grants, hidden_menus, visibility })
 }
 
 pub fn role(cli: &Cli, action: &RoleAction) -> Result<Output, CliError> {
     let mut desk = context::open(cli)?;
     let mut session = context::sign_in(cli, &mut desk)?;
     match action {
-        RoleAction::Add { name, grants, hide_menus } => {
-            let grants = grants.iter().map(|g| Grant::parse(g)).collect::<Result<Vec<_>, _>>()?;
-            let hidden_menus = hide_menus
-                .iter()
-                .map(|m| {
-                    MenuEntry::parse(m).ok_or_else(|| CoreError::validation("hide_menu", "unknown", format!("unknown menu entry '{m}'")))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            let role = desk.create_role(&mut session, &RoleDefinition { name: name.clone(), grants, hidden_menus })?;
+        RoleAction::Add { name, contents } => {
+            let role = desk.create_role(&mut session, &role_definition(name, contents)?)?;
             Ok(Output { json: role_json(&role), text: format!("Created role {}", role_text(&role)) })
+        }
+        RoleAction::Update { name, contents } => {
+            let id = desk.role(&mut session, name)?.id;
+            let role = desk.update_role(&mut session, id, &role_definition(name, contents)?)?;
+            Ok(Output { json: role_json(&role), text: format!("Updated role {}", role_text(&role)) })
         }
         RoleAction::List => {
             let roles = desk.roles(&mut session)?;
@@ -183,6 +197,10 @@ pub fn user(cli: &Cli, action: &UserAction) -> Result<Output, CliError> {
         UserAction::List => {
             let users = desk.users(&mut session)?;
             Ok(Output { json: serde_json::to_value(&users).expect("users serialise"), text: users.iter().map(user_text).collect() })
+        }
+        UserAction::Update { name, roles, tenants } => {
+            let user = desk.update_user_access(&mut session, name, &UserAccess { roles: roles.clone(), tenants: tenants.clone() })?;
+            Ok(Output { json: serde_json::to_value(&user).expect("user serialises"), text: format!("Updated {}", user_text(&user)) })
         }
         UserAction::Deactivate { name } => {
             let user = desk.deactivate_user(&mut session, name)?;

@@ -2,6 +2,7 @@ mod args;
 mod commands;
 mod context;
 mod error;
+mod records;
 
 use std::process::ExitCode;
 
@@ -18,6 +19,9 @@ fn main() -> ExitCode {
         Command::Role { action } => commands::role(&cli, action),
         Command::User { action } => commands::user(&cli, action),
         Command::Tenant { action } => commands::tenant(&cli, action),
+        Command::Company { action } => records::company(&cli, action),
+        Command::Area { action } => records::area(&cli, action),
+        Command::Activity { action } => records::activity(&cli, action),
     };
     match result {
         Ok(out) => {

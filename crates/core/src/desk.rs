@@ -18,8 +18,11 @@ use crate::error::{CoreError, CoreResult};
 use crate::operations::{Operation, Requirement};
 use crate::permissions::{self, ObjectType, Permission, Right};
 use crate::roles::{self, Role, RoleDefinition};
+use crate::activities::{self, Activity, ActivityInput};
+use crate::areas::{self, Area, AreaInput};
+use crate::companies::{self, Company, CompanyInput};
 use crate::tenants::{self, Tenant};
-use crate::users::{self, CreatedUser, NewUser, UserSummary};
+use crate::users::{self, CreatedUser, NewUser, UserAccess, UserSummary};
 use crate::session::Session;
 use crate::settings::{self, AppSettings, SettingKey};
 use crate::store::Store;
@@ -38,13 +41,17 @@ pub struct Desk {
 #[ts(export)]
 pub enum MenuEntry {
     Dashboard,
+    Companies,
+    ProcessingActivities,
     AuditLog,
+    Administration,
     Settings,
     Account,
 }
 
 crate::permissions::snake_names!(MenuEntry {
-    Dashboard => "dashboard", AuditLog => "audit_log", Settings => "settings", Account => "account",
+    Dashboard => "dashboard", Companies => "companies", ProcessingActivities => "processing_activities",
+    AuditLog => "audit_log", Administration => "administration", Settings => "settings", Account => "account",
 });
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
@@ -59,6 +66,34 @@ pub struct SessionInfo {
     /// What the user's roles grant, so the window can hide what is not allowed (the core
     /// refuses it regardless). Administrators hold every right and get an empty list.
     pub grants: Vec<roles::Grant>,
+    /// The tenants the user may open and the one they work in.
+    pub tenants: Vec<Tenant>,
+    pub current_tenant: Option<Tenant>,
+}
+
+/// A dashboard tile: how many records of a type the user sees in the tenant. Without the
+/// view right it shows 0 and opening it says "no permission" (SPEC §8).
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct Tile {
+    pub object: ObjectType,
+    pub count: i64,
+    pub allowed: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct TenantOverview {
+    pub tenant: Tenant,
+    pub tiles: Vec<Tile>,
+}
+
+/// An app user who can be named as an activity's editor.
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct EditorChoice {
+    pub id: i64,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
@@ -219,9 +254,16 @@ impl Desk {
         let hidden = if user.is_admin { Default::default() } else { roles::hidden_menus_of(self.store.conn(), user.id)? };
         let mut menu = Vec::new();
         for entry in MenuEntry::ALL {
+            // Data sections stay listed without the view right: opening them says "no
+            // permission", as the tiles do. Hiding them is the role's menu setting.
             let allowed = match entry {
                 MenuEntry::AuditLog => self.can(&user, ObjectType::AuditLog, Right::View)?,
-                MenuEntry::Dashboard | MenuEntry::Settings | MenuEntry::Account => true,
+                MenuEntry::Administration => user.is_admin,
+                MenuEntry::Dashboard
+                | MenuEntry::Companies
+                | MenuEntry::ProcessingActivities
+                | MenuEntry::Settings
+                | MenuEntry::Account => true,
             };
             if allowed && !hidden.contains(entry.as_str()) {
                 menu.push(*entry);
@@ -235,6 +277,8 @@ impl Desk {
             idle_lock_minutes: settings::get(self.store.conn(), SettingKey::IdleLockMinutes)?,
             menu,
             grants: if user.is_admin { Vec::new() } else { roles::grants_of(self.store.conn(), user.id)? },
+            tenants: tenants::visible_to(self.store.conn(), &user)?,
+            current_tenant: users::current_tenant(self.store.conn(), &user)?,
         })
     }
 
@@ -345,6 +389,11 @@ impl Desk {
         roles::create(self.store.conn_mut(), now, &user.actor(), definition)
     }
 
+    pub fn update_role(&mut self, session: &mut Session, id: i64, definition: &RoleDefinition) -> CoreResult<Role> {
+        let (user, now) = self.gate(session, Operation::UpdateRole)?;
+        roles::update(self.store.conn_mut(), now, &user.actor(), id, definition)
+    }
+
     pub fn roles(&self, session: &mut Session) -> CoreResult<Vec<Role>> {
         self.gate(session, Operation::ListRoles)?;
         roles::list(self.store.conn())
@@ -369,6 +418,96 @@ impl Desk {
         tenants::visible_to(self.store.conn(), &user)
     }
 
+    pub fn set_current_tenant(&mut self, session: &mut Session, tenant_id: i64) -> CoreResult<Tenant> {
+        let (user, _) = self.gate(session, Operation::SetCurrentTenant)?;
+        users::set_current_tenant(self.store.conn(), &user, tenant_id)
+    }
+
+    /// The tiles of a tenant: counts of what the user may see, 0 where they may not view.
+    pub fn tenant_overview(&self, session: &mut Session, tenant_id: i64) -> CoreResult<TenantOverview> {
+        let (user, _) = self.gate(session, Operation::TenantOverview)?;
+        let conn = self.store.conn();
+        let tenant = tenants::accessible(conn, &user, tenant_id)?;
+        let mut tiles = Vec::new();
+        for object in [ObjectType::Company, ObjectType::Area, ObjectType::ProcessingActivity] {
+            let allowed = self.can(&user, object, Right::View)?;
+            let count = match (allowed, object) {
+                (false, _) => 0,
+                (true, ObjectType::Company) => companies::list(conn, tenant_id)?.len() as i64,
+                (true, ObjectType::Area) => areas::count(conn, &user, tenant_id)?,
+                (true, _) => activities::count(conn, &user, tenant_id)?,
+            };
+            tiles.push(Tile { object, count, allowed });
+        }
+        Ok(TenantOverview { tenant, tiles })
+    }
+
+    // ---- companies and areas ---------------------------------------------------------
+
+    pub fn companies(&self, session: &mut Session, tenant_id: i64) -> CoreResult<Vec<Company>> {
+        let (user, _) = self.gate(session, Operation::ListCompanies)?;
+        tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        companies::list(self.store.conn(), tenant_id)
+    }
+
+    pub fn create_company(&mut self, session: &mut Session, tenant_id: i64, input: &CompanyInput) -> CoreResult<Company> {
+        let (user, now) = self.gate(session, Operation::CreateCompany)?;
+        companies::create(self.store.conn_mut(), now, &user, tenant_id, input)
+    }
+
+    pub fn update_company(&mut self, session: &mut Session, id: i64, input: &CompanyInput) -> CoreResult<Company> {
+        let (user, now) = self.gate(session, Operation::UpdateCompany)?;
+        companies::update(self.store.conn_mut(), now, &user, id, input)
+    }
+
+    pub fn areas(&self, session: &mut Session, tenant_id: i64) -> CoreResult<Vec<Area>> {
+        let (user, _) = self.gate(session, Operation::ListAreas)?;
+        tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        areas::list(self.store.conn(), &user, tenant_id)
+    }
+
+    pub fn create_area(&mut self, session: &mut Session, input: &AreaInput) -> CoreResult<Area> {
+        let (user, now) = self.gate(session, Operation::CreateArea)?;
+        areas::create(self.store.conn_mut(), now, &user, input)
+    }
+
+    // ---- processing activities ---------------------------------------------------------
+
+    pub fn activities(&self, session: &mut Session, tenant_id: i64, search: Option<&str>) -> CoreResult<Vec<Activity>> {
+        let (user, _) = self.gate(session, Operation::ListActivities)?;
+        tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        activities::list(self.store.conn(), &user, tenant_id, search)
+    }
+
+    pub fn activity(&self, session: &mut Session, id: i64) -> CoreResult<Activity> {
+        let (user, _) = self.gate(session, Operation::ShowActivity)?;
+        activities::visible_by_id(self.store.conn(), &user, id)
+    }
+
+    /// Active users who may open the tenant: the choices for an activity's editor.
+    pub fn editors(&self, session: &mut Session, tenant_id: i64) -> CoreResult<Vec<EditorChoice>> {
+        let (user, _) = self.gate(session, Operation::ListEditors)?;
+        let conn = self.store.conn();
+        tenants::accessible(conn, &user, tenant_id)?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, name FROM users u WHERE active AND (is_admin OR EXISTS(
+                 SELECT 1 FROM user_tenants ut WHERE ut.user_id = u.id AND ut.tenant_id = ?1))
+             ORDER BY name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([tenant_id], |r| Ok(EditorChoice { id: r.get(0)?, name: r.get(1)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn create_activity(&mut self, session: &mut Session, input: &ActivityInput) -> CoreResult<Activity> {
+        let (user, now) = self.gate(session, Operation::CreateActivity)?;
+        activities::create(self.store.conn_mut(), now, &user, input)
+    }
+
+    pub fn update_activity(&mut self, session: &mut Session, id: i64, input: &ActivityInput) -> CoreResult<Activity> {
+        let (user, now) = self.gate(session, Operation::UpdateActivity)?;
+        activities::update(self.store.conn_mut(), now, &user, id, input)
+    }
+
     // ---- users ---------------------------------------------------------------------
 
     pub fn create_user(&mut self, session: &mut Session, new: &NewUser) -> CoreResult<CreatedUser> {
@@ -379,6 +518,11 @@ impl Desk {
     pub fn users(&self, session: &mut Session) -> CoreResult<Vec<UserSummary>> {
         self.gate(session, Operation::ListUsers)?;
         users::list(self.store.conn())
+    }
+
+    pub fn update_user_access(&mut self, session: &mut Session, name: &str, access: &UserAccess) -> CoreResult<UserSummary> {
+        let (admin, now) = self.gate(session, Operation::UpdateUserAccess)?;
+        users::update_access(self.store.conn_mut(), now, &admin, name, access)
     }
 
     pub fn deactivate_user(&mut self, session: &mut Session, name: &str) -> CoreResult<UserSummary> {

@@ -2,10 +2,13 @@
 //! whichever client (desktop app or command line) asks.
 
 pub mod accounts;
+pub mod activities;
+pub mod areas;
 pub mod audit;
 pub mod backup;
 pub mod client;
 pub mod clock;
+pub mod companies;
 pub mod desk;
 pub mod error;
 pub mod installation;
@@ -20,6 +23,7 @@ pub mod settings;
 pub mod store;
 pub mod tenants;
 pub mod users;
+pub mod visibility;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use desk::Desk;

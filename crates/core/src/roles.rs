@@ -13,6 +13,7 @@ use crate::audit::{self, Actor, Change};
 use crate::desk::MenuEntry;
 use crate::error::{CoreError, CoreResult};
 use crate::permissions::{ObjectType, Permission, Right};
+use crate::visibility::{self, VisibilityRule};
 
 /// One right on one object type, written `object:right` on the command line
 /// (e.g. `processing_activity:view`).
@@ -51,6 +52,8 @@ pub struct RoleDefinition {
     pub name: String,
     pub grants: Vec<Grant>,
     pub hidden_menus: Vec<MenuEntry>,
+    #[serde(default)]
+    pub visibility: Vec<VisibilityRule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -60,6 +63,7 @@ pub struct Role {
     pub name: String,
     pub grants: Vec<Grant>,
     pub hidden_menus: Vec<MenuEntry>,
+    pub visibility: Vec<VisibilityRule>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -67,37 +71,89 @@ fn validate_name(name: &str) -> CoreResult<String> {
     CoreError::required_name("role_name", name, 80, "a role")
 }
 
-pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, actor: &Actor, definition: &RoleDefinition) -> CoreResult<Role> {
-    let name = validate_name(&definition.name)?;
+fn describe(definition: &RoleDefinition, name: &str) -> serde_json::Value {
     let grants: BTreeSet<Grant> = definition.grants.iter().copied().collect();
     let hidden: BTreeSet<&'static str> = definition.hidden_menus.iter().map(|m| m.as_str()).collect();
-    let tx = conn.transaction()?;
-    if by_name(&tx, &name)?.is_some() {
-        return Err(CoreError::validation("role_name", "taken", format!("a role named '{name}' exists already")));
-    }
-    tx.execute("INSERT INTO roles (name, created_at) VALUES (?1, ?2)", params![name, now])?;
-    let id = tx.last_insert_rowid();
+    json!({
+        "name": name,
+        "grants": grants.iter().map(|g| g.to_string()).collect::<Vec<_>>(),
+        "hidden_menus": hidden,
+        "visibility": definition.visibility.iter().map(|v| v.to_string()).collect::<Vec<_>>(),
+    })
+}
+
+/// Replaces the role's rights, hidden menus and restrictions with the definition's.
+fn write_contents(tx: &Connection, id: i64, definition: &RoleDefinition) -> CoreResult<()> {
+    tx.execute("DELETE FROM role_rights WHERE role_id = ?1", [id])?;
+    tx.execute("DELETE FROM role_hidden_menus WHERE role_id = ?1", [id])?;
+    let grants: BTreeSet<Grant> = definition.grants.iter().copied().collect();
     for grant in &grants {
         tx.execute(
             "INSERT INTO role_rights (role_id, object_type, right_name) VALUES (?1, ?2, ?3)",
             params![id, grant.object.as_str(), grant.right.as_str()],
         )?;
     }
+    let hidden: BTreeSet<&'static str> = definition.hidden_menus.iter().map(|m| m.as_str()).collect();
     for menu in &hidden {
         tx.execute("INSERT INTO role_hidden_menus (role_id, menu) VALUES (?1, ?2)", params![id, menu])?;
     }
+    visibility::store(tx, id, &definition.visibility)
+}
+
+fn ensure_name_free(tx: &Connection, name: &str, except: Option<i64>) -> CoreResult<()> {
+    match by_name(tx, name)? {
+        Some(existing) if Some(existing.id) != except => {
+            Err(CoreError::validation("role_name", "taken", format!("a role named '{name}' exists already")))
+        }
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, actor: &Actor, definition: &RoleDefinition) -> CoreResult<Role> {
+    let name = validate_name(&definition.name)?;
+    let tx = conn.transaction()?;
+    ensure_name_free(&tx, &name, None)?;
+    tx.execute("INSERT INTO roles (name, created_at) VALUES (?1, ?2)", params![name, now])?;
+    let id = tx.last_insert_rowid();
+    write_contents(&tx, id, definition)?;
     audit::record(&tx, now, Some(actor), Change {
         action: "create",
         object_type: ObjectType::Role.as_str(),
         object_id: Some(id.to_string()),
         old: None,
-        new: Some(json!({
-            "name": name,
-            "grants": grants.iter().map(|g| g.to_string()).collect::<Vec<_>>(),
-            "hidden_menus": hidden,
-        })),
+        new: Some(describe(definition, &name)),
     })?;
     let role = load(&tx, id)?.expect("just inserted");
+    tx.commit()?;
+    Ok(role)
+}
+
+/// Changes a role; it applies to its holders at their next action, since every command
+/// reads the rights afresh.
+pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, actor: &Actor, id: i64, definition: &RoleDefinition) -> CoreResult<Role> {
+    let name = validate_name(&definition.name)?;
+    let tx = conn.transaction()?;
+    let old = load(&tx, id)?.ok_or_else(|| CoreError::validation("role", "unknown", format!("no role with id {id}")))?;
+    ensure_name_free(&tx, &name, Some(id))?;
+    tx.execute("UPDATE roles SET name = ?1 WHERE id = ?2", params![name, id])?;
+    write_contents(&tx, id, definition)?;
+    let old_definition = RoleDefinition {
+        name: old.name.clone(),
+        grants: old.grants.clone(),
+        hidden_menus: old.hidden_menus.clone(),
+        visibility: old.visibility.clone(),
+    };
+    let (before, after) = (describe(&old_definition, &old.name), describe(definition, &name));
+    if before != after {
+        audit::record(&tx, now, Some(actor), Change {
+            action: "update",
+            object_type: ObjectType::Role.as_str(),
+            object_id: Some(id.to_string()),
+            old: Some(before),
+            new: Some(after),
+        })?;
+    }
+    let role = load(&tx, id)?.expect("exists");
     tx.commit()?;
     Ok(role)
 }
@@ -118,7 +174,8 @@ fn load(conn: &Connection, id: i64) -> CoreResult<Option<Role>> {
             MenuEntry::parse(&menu).ok_or_else(|| CoreError::Corrupt(format!("role {id} hides unknown menu {menu}")))
         })
         .collect::<CoreResult<Vec<_>>>()?;
-    Ok(Some(Role { id, name, grants, hidden_menus, created_at }))
+    let visibility = visibility::of_role(conn, id)?;
+    Ok(Some(Role { id, name, grants, hidden_menus, visibility, created_at }))
 }
 
 pub fn by_name(conn: &Connection, name: &str) -> CoreResult<Option<Role>> {

@@ -67,12 +67,8 @@ fn normalise_code(code: &str) -> String {
 
 pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, admin: &UserRecord, new: &NewUser) -> CoreResult<CreatedUser> {
     let name = accounts::validate_user_name(&new.name)?;
-    if !new.is_admin && new.roles.is_empty() {
-        return Err(CoreError::validation("roles", "required", "a user needs at least one role"));
-    }
-    if !new.is_admin && new.tenants.is_empty() {
-        return Err(CoreError::validation("tenants", "required", "a user needs at least one tenant"));
-    }
+    let access = UserAccess { roles: new.roles.clone(), tenants: new.tenants.clone() };
+    access.check_required(new.is_admin)?;
     if let Some(pw) = &new.password {
         password::check_new(pw, &name)?;
     }
@@ -80,15 +76,7 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, admin: &UserReco
     if accounts::by_name(&tx, &name)?.is_some() {
         return Err(CoreError::validation("user_name", "taken", format!("a user named '{name}' exists already")));
     }
-    let mut role_ids = Vec::new();
-    for role_name in &new.roles {
-        let role = roles::by_name(&tx, role_name)?
-            .ok_or_else(|| CoreError::validation("roles", "unknown", format!("no role named '{}'", role_name.trim())))?;
-        role_ids.push(role.id);
-    }
-    for tenant in &new.tenants {
-        tenants::accessible(&tx, admin, *tenant)?;
-    }
+    let (role_ids, tenant_ids) = access.resolve(&tx, admin)?;
     let (hash, code, expires) = match &new.password {
         Some(pw) => (Some(password::hash(pw)?), None, None),
         None => {
@@ -111,17 +99,7 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, admin: &UserReco
         ],
     )?;
     let id = tx.last_insert_rowid();
-    role_ids.sort_unstable();
-    role_ids.dedup();
-    for role_id in &role_ids {
-        tx.execute("INSERT INTO user_roles (user_id, role_id) VALUES (?1, ?2)", params![id, role_id])?;
-    }
-    let mut tenant_ids = new.tenants.clone();
-    tenant_ids.sort_unstable();
-    tenant_ids.dedup();
-    for tenant_id in &tenant_ids {
-        tx.execute("INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)", params![id, tenant_id])?;
-    }
+    write_access(&tx, id, &role_ids, &tenant_ids)?;
     let user = summary(&tx, id)?;
     audit::record(&tx, now, Some(&admin.actor()), Change {
         action: "create",
@@ -135,6 +113,104 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, admin: &UserReco
     })?;
     tx.commit()?;
     Ok(CreatedUser { user, invitation_code: code })
+}
+
+/// The roles and tenants of a user, as an administrator assigns them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UserAccess {
+    pub roles: Vec<String>,
+    pub tenants: Vec<i64>,
+}
+
+impl UserAccess {
+    /// A user without a role has no rights and one without a tenant sees nothing, so both
+    /// are required (administrators hold everything anyway).
+    fn check_required(&self, is_admin: bool) -> CoreResult<()> {
+        if !is_admin && self.roles.is_empty() {
+            return Err(CoreError::validation("roles", "required", "a user needs at least one role"));
+        }
+        if !is_admin && self.tenants.is_empty() {
+            return Err(CoreError::validation("tenants", "required", "a user needs at least one tenant"));
+        }
+        Ok(())
+    }
+
+    /// Role ids and tenant ids, sorted and without repeats; unknown names and ids refused.
+    fn resolve(&self, conn: &Connection, admin: &UserRecord) -> CoreResult<(Vec<i64>, Vec<i64>)> {
+        let mut role_ids = Vec::new();
+        for role_name in &self.roles {
+            let role = roles::by_name(conn, role_name)?
+                .ok_or_else(|| CoreError::validation("roles", "unknown", format!("no role named '{}'", role_name.trim())))?;
+            role_ids.push(role.id);
+        }
+        for tenant in &self.tenants {
+            tenants::accessible(conn, admin, *tenant)?;
+        }
+        let mut tenant_ids = self.tenants.clone();
+        for ids in [&mut role_ids, &mut tenant_ids] {
+            ids.sort_unstable();
+            ids.dedup();
+        }
+        Ok((role_ids, tenant_ids))
+    }
+}
+
+fn write_access(conn: &Connection, user_id: i64, role_ids: &[i64], tenant_ids: &[i64]) -> CoreResult<()> {
+    conn.execute("DELETE FROM user_roles WHERE user_id = ?1", [user_id])?;
+    conn.execute("DELETE FROM user_tenants WHERE user_id = ?1", [user_id])?;
+    for role_id in role_ids {
+        conn.execute("INSERT INTO user_roles (user_id, role_id) VALUES (?1, ?2)", params![user_id, role_id])?;
+    }
+    for tenant_id in tenant_ids {
+        conn.execute("INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)", params![user_id, tenant_id])?;
+    }
+    Ok(())
+}
+
+fn existing(conn: &Connection, name: &str) -> CoreResult<UserRecord> {
+    accounts::by_name(conn, name)?
+        .ok_or_else(|| CoreError::validation("user_name", "unknown", format!("no user named '{}'", name.trim())))
+}
+
+/// Gives a user other roles and tenants; applies at their next action.
+pub(crate) fn update_access(conn: &mut Connection, now: DateTime<Utc>, admin: &UserRecord, name: &str, access: &UserAccess) -> CoreResult<UserSummary> {
+    let tx = conn.transaction()?;
+    let user = existing(&tx, name)?;
+    access.check_required(user.is_admin)?;
+    let (role_ids, tenant_ids) = access.resolve(&tx, admin)?;
+    let before = summary(&tx, user.id)?;
+    write_access(&tx, user.id, &role_ids, &tenant_ids)?;
+    let after = summary(&tx, user.id)?;
+    if (&before.roles, &before.tenants) != (&after.roles, &after.tenants) {
+        audit::record(&tx, now, Some(&admin.actor()), Change {
+            action: "update",
+            object_type: ObjectType::User.as_str(),
+            object_id: Some(user.id.to_string()),
+            old: Some(json!({ "roles": before.roles, "tenants": before.tenants })),
+            new: Some(json!({ "roles": after.roles, "tenants": after.tenants })),
+        })?;
+    }
+    tx.commit()?;
+    Ok(after)
+}
+
+/// The tenant the user works in: the remembered one while they may still open it, else
+/// the first they may open.
+pub(crate) fn current_tenant(conn: &Connection, user: &UserRecord) -> CoreResult<Option<tenants::Tenant>> {
+    let remembered: Option<i64> = conn.query_row("SELECT current_tenant_id FROM users WHERE id = ?1", [user.id], |r| r.get(0))?;
+    if let Some(id) = remembered {
+        if let Ok(tenant) = tenants::accessible(conn, user, id) {
+            return Ok(Some(tenant));
+        }
+    }
+    Ok(tenants::visible_to(conn, user)?.into_iter().next())
+}
+
+pub(crate) fn set_current_tenant(conn: &Connection, user: &UserRecord, tenant_id: i64) -> CoreResult<tenants::Tenant> {
+    let tenant = tenants::accessible(conn, user, tenant_id)?;
+    conn.execute("UPDATE users SET current_tenant_id = ?1 WHERE id = ?2", params![tenant_id, user.id])?;
+    Ok(tenant)
 }
 
 pub(crate) fn summary(conn: &Connection, id: i64) -> CoreResult<UserSummary> {
@@ -163,8 +239,7 @@ pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<UserSummary>> {
 /// Ends the user's access at once (every command re-reads `active`). The owner stays.
 pub(crate) fn deactivate(conn: &mut Connection, now: DateTime<Utc>, admin: &UserRecord, name: &str) -> CoreResult<UserSummary> {
     let tx = conn.transaction()?;
-    let user = accounts::by_name(&tx, name)?
-        .ok_or_else(|| CoreError::validation("user_name", "unknown", format!("no user named '{}'", name.trim())))?;
+    let user = existing(&tx, name)?;
     if user.is_owner {
         return Err(CoreError::validation("user_name", "owner", "the owner cannot be deactivated"));
     }

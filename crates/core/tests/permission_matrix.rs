@@ -12,7 +12,10 @@ use dpo_desk_core::operations::{Operation, Requirement};
 use dpo_desk_core::permissions::{ObjectType, Permission, Right};
 use dpo_desk_core::roles::{Grant, RoleDefinition};
 use dpo_desk_core::settings::SettingKey;
-use dpo_desk_core::users::NewUser;
+use dpo_desk_core::activities::{ActivityInput, ActivityStatus};
+use dpo_desk_core::areas::AreaInput;
+use dpo_desk_core::companies::CompanyInput;
+use dpo_desk_core::users::{NewUser, UserAccess};
 use dpo_desk_core::{CoreError, CoreResult, Desk, Session};
 
 const STAFF_PW: &str = "Mitarbeiter-2026!";
@@ -25,6 +28,26 @@ fn unique(prefix: &str) -> String {
 struct Ctx {
     tenant: i64,
     role: String,
+    role_id: i64,
+    company: i64,
+    area: i64,
+    activity: i64,
+}
+
+fn activity_input(ctx: &Ctx, name: &str) -> ActivityInput {
+    ActivityInput {
+        area_id: ctx.area,
+        name: name.into(),
+        status: ActivityStatus::Draft,
+        responsible: "Personalleitung".into(),
+        editor_id: None,
+        purposes: "Lohnabrechnung".into(),
+        notes: String::new(),
+    }
+}
+
+fn company_input(name: &str) -> CompanyInput {
+    CompanyInput { name: name.into(), is_controller: true, ..Default::default() }
 }
 
 /// What each operation must require (SPEC §8): the test's own statement, checked against
@@ -38,16 +61,30 @@ fn expected(op: Operation) -> Requirement {
         | Operation::SetLanguage
         | Operation::Status
         | Operation::Dashboard
-        | Operation::ListTenants => Requirement::SignedIn,
+        | Operation::ListTenants
+        | Operation::SetCurrentTenant
+        | Operation::TenantOverview => Requirement::SignedIn,
         Operation::ViewSettings => right(ObjectType::Settings, Right::View),
         Operation::EditSettings => right(ObjectType::Settings, Right::Edit),
         Operation::ViewAuditLog => right(ObjectType::AuditLog, Right::View),
         Operation::CreateTenant => right(ObjectType::Tenant, Right::Create),
+        Operation::ListCompanies => right(ObjectType::Company, Right::View),
+        Operation::CreateCompany => right(ObjectType::Company, Right::Create),
+        Operation::UpdateCompany => right(ObjectType::Company, Right::Edit),
+        Operation::ListAreas => right(ObjectType::Area, Right::View),
+        Operation::CreateArea => right(ObjectType::Area, Right::Create),
+        Operation::ListActivities | Operation::ShowActivity | Operation::ListEditors => {
+            right(ObjectType::ProcessingActivity, Right::View)
+        }
+        Operation::CreateActivity => right(ObjectType::ProcessingActivity, Right::Create),
+        Operation::UpdateActivity => right(ObjectType::ProcessingActivity, Right::Edit),
         Operation::CreateRole
+        | Operation::UpdateRole
         | Operation::ListRoles
         | Operation::ShowRole
         | Operation::CreateUser
         | Operation::ListUsers
+        | Operation::UpdateUserAccess
         | Operation::DeactivateUser => Requirement::Admin,
     }
 }
@@ -62,19 +99,45 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         Operation::Status => desk.status(s).map(drop),
         Operation::Dashboard => desk.dashboard(s).map(drop),
         Operation::ListTenants => desk.tenants(s).map(drop),
+        Operation::SetCurrentTenant => desk.set_current_tenant(s, ctx.tenant).map(drop),
+        Operation::TenantOverview => desk.tenant_overview(s, ctx.tenant).map(drop),
+        Operation::ListCompanies => desk.companies(s, ctx.tenant).map(drop),
+        Operation::CreateCompany => desk.create_company(s, ctx.tenant, &company_input(&unique("Firma"))).map(drop),
+        Operation::UpdateCompany => desk.update_company(s, ctx.company, &company_input(&unique("Firma"))).map(drop),
+        Operation::ListAreas => desk.areas(s, ctx.tenant).map(drop),
+        Operation::CreateArea => {
+            desk.create_area(s, &AreaInput { company_id: ctx.company, name: unique("Bereich"), description: String::new() }).map(drop)
+        }
+        Operation::ListActivities => desk.activities(s, ctx.tenant, None).map(drop),
+        Operation::ShowActivity => desk.activity(s, ctx.activity).map(drop),
+        Operation::ListEditors => desk.editors(s, ctx.tenant).map(drop),
+        Operation::CreateActivity => desk.create_activity(s, &activity_input(ctx, &unique("Verarbeitung"))).map(drop),
+        Operation::UpdateActivity => desk.update_activity(s, ctx.activity, &activity_input(ctx, &unique("Verarbeitung"))).map(drop),
         Operation::ViewSettings => desk.settings(s).map(drop),
         Operation::EditSettings => desk.update_settings(s, &[(SettingKey::BackupIntervalDays, 5)]).map(drop),
         Operation::ViewAuditLog => desk.audit_log(s, 10, None).map(drop),
         Operation::CreateTenant => desk.create_tenant(s, &unique("Tenant"), false).map(drop),
         Operation::CreateRole => {
-            desk.create_role(s, &RoleDefinition { name: unique("Role"), grants: vec![], hidden_menus: vec![] }).map(drop)
+            desk.create_role(s, &RoleDefinition { name: unique("Role"), grants: vec![], hidden_menus: vec![], visibility: vec![] }).map(drop)
         }
+        Operation::UpdateRole => desk
+            .update_role(s, ctx.role_id, &RoleDefinition { name: ctx.role.clone(), grants: vec![], hidden_menus: vec![], visibility: vec![] })
+            .map(drop),
         Operation::ListRoles => desk.roles(s).map(drop),
         Operation::ShowRole => desk.role(s, &ctx.role).map(drop),
         Operation::CreateUser => desk
             .create_user(s, &NewUser { name: unique("User"), is_admin: false, roles: vec![ctx.role.clone()], tenants: vec![ctx.tenant], password: None })
             .map(drop),
         Operation::ListUsers => desk.users(s).map(drop),
+        Operation::UpdateUserAccess => {
+            let name = unique("Moved");
+            let mut admin = desk_admin(desk);
+            desk.create_user(
+                &mut admin,
+                &NewUser { name: name.clone(), is_admin: false, roles: vec![ctx.role.clone()], tenants: vec![ctx.tenant], password: None },
+            )?;
+            desk.update_user_access(s, &name, &UserAccess { roles: vec![ctx.role.clone()], tenants: vec![ctx.tenant] }).map(drop)
+        }
         Operation::DeactivateUser => {
             let victim = unique("Victim");
             let mut admin = desk_admin(desk);
@@ -103,6 +166,7 @@ fn staff_with(desk: &mut Desk, ctx: &Ctx, grants: Vec<Permission>) -> Session {
             name: unique("Matrix role"),
             grants: grants.into_iter().map(|p| Grant { object: p.object, right: p.right }).collect(),
             hidden_menus: vec![],
+            visibility: vec![],
         })
         .unwrap();
     let name = unique("Staff");
@@ -117,8 +181,11 @@ fn every_operation_is_allowed_with_its_right_and_refused_without_it() {
     let mut desk = f.setup("Kanzlei Matrix").desk;
     let mut admin = desk_admin(&mut desk);
     let tenant = desk.create_tenant(&mut admin, "Matrix tenant", false).unwrap().id;
-    let role = desk.create_role(&mut admin, &RoleDefinition { name: "Existing".into(), grants: vec![], hidden_menus: vec![] }).unwrap().name;
-    let ctx = Ctx { tenant, role };
+    let role = desk.create_role(&mut admin, &RoleDefinition { name: "Existing".into(), grants: vec![], hidden_menus: vec![], visibility: vec![] }).unwrap();
+    let company = desk.create_company(&mut admin, tenant, &company_input("Matrix GmbH")).unwrap().id;
+    let area = desk.create_area(&mut admin, &AreaInput { company_id: company, name: "Personal".into(), description: String::new() }).unwrap().id;
+    let mut ctx = Ctx { tenant, role: role.name, role_id: role.id, company, area, activity: 0 };
+    ctx.activity = desk.create_activity(&mut admin, &activity_input(&ctx, "Lohnabrechnung")).unwrap().id;
 
     for &op in Operation::ALL {
         assert_eq!(op.requirement(), expected(op), "the core's table disagrees for {op:?}");

@@ -22,6 +22,7 @@ fn setup() -> (Fixture, Desk, Session, i64, i64) {
         name: "Reader".into(),
         grants: vec![Grant::parse("settings:view").unwrap(), Grant::parse("tenant:view").unwrap()],
         hidden_menus: vec![MenuEntry::AuditLog],
+        visibility: vec![],
     })
     .unwrap();
     (f, desk, admin, a, b)
@@ -53,7 +54,12 @@ fn an_invited_user_sets_a_password_with_the_code_once_and_sees_only_their_tenant
     assert!(matches!(desk.tenants(&mut admin), Err(CoreError::SessionExpired { .. })), "three idle days end the admin's session");
     let mut admin = desk.sign_in(OWNER, PASSWORD).unwrap();
     assert_eq!(desk.tenants(&mut admin).unwrap().len(), 2, "administrators see all tenants");
-    assert_eq!(desk.session_info(&mut session).unwrap().menu, vec![MenuEntry::Dashboard, MenuEntry::Settings, MenuEntry::Account]);
+    let info = desk.session_info(&mut session).unwrap();
+    assert_eq!(
+        info.menu,
+        vec![MenuEntry::Dashboard, MenuEntry::Companies, MenuEntry::ProcessingActivities, MenuEntry::Settings, MenuEntry::Account]
+    );
+    assert_eq!(info.current_tenant.map(|t| t.name).as_deref(), Some("Bäckerei Schmidt GmbH"));
 
     assert!(matches!(desk.accept_invitation("Kunde Schmidt", &code, "Noch-ein-Passwort-1"), Err(CoreError::InvalidInvitation)), "used up");
     desk.sign_in("Kunde Schmidt", NEW_PW).expect("the chosen password works");
@@ -113,7 +119,7 @@ fn deactivation_ends_access_at_once_and_never_deletes() {
 #[test]
 fn a_user_with_tenant_create_opens_the_tenants_they_create_and_no_others() {
     let (_f, mut desk, mut admin, a, _b) = setup();
-    desk.create_role(&mut admin, &RoleDefinition { name: "Tenant maker".into(), grants: vec![Grant::parse("tenant:create").unwrap()], hidden_menus: vec![] })
+    desk.create_role(&mut admin, &RoleDefinition { name: "Tenant maker".into(), grants: vec![Grant::parse("tenant:create").unwrap()], hidden_menus: vec![], visibility: vec![] })
         .unwrap();
     let created = desk
         .create_user(&mut admin, &NewUser { name: "Max".into(), is_admin: false, roles: vec!["Tenant maker".into()], tenants: vec![a], password: Some("Max-Passwort-2026".into()) })

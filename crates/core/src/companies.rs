@@ -1,0 +1,231 @@
+//! Companies of a tenant with their master data (SPEC §2).
+
+use chrono::{DateTime, Utc};
+use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::accounts::UserRecord;
+use crate::audit::{self, Change};
+use crate::error::{CoreError, CoreResult};
+use crate::permissions::ObjectType;
+use crate::tenants;
+
+/// What a person fills in for a company.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CompanyInput {
+    pub name: String,
+    pub legal_form: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+    pub register_court: String,
+    pub register_number: String,
+    pub vat_id: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    pub is_controller: bool,
+    pub is_processor: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Company {
+    pub id: i64,
+    pub tenant_id: i64,
+    #[serde(flatten)]
+    pub data: CompanyInput,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+const COLUMNS: &str = "id, tenant_id, name, legal_form, street, postal_code, city, country, register_court, \
+                       register_number, vat_id, phone, email, website, is_controller, is_processor, created_at, updated_at";
+
+impl Company {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Company {
+            id: r.get("id")?,
+            tenant_id: r.get("tenant_id")?,
+            data: CompanyInput {
+                name: r.get("name")?,
+                legal_form: r.get("legal_form")?,
+                street: r.get("street")?,
+                postal_code: r.get("postal_code")?,
+                city: r.get("city")?,
+                country: r.get("country")?,
+                register_court: r.get("register_court")?,
+                register_number: r.get("register_number")?,
+                vat_id: r.get("vat_id")?,
+                phone: r.get("phone")?,
+                email: r.get("email")?,
+                website: r.get("website")?,
+                is_controller: r.get("is_controller")?,
+                is_processor: r.get("is_processor")?,
+            },
+            created_at: r.get("created_at")?,
+            updated_at: r.get("updated_at")?,
+        })
+    }
+}
+
+/// A plausible e-mail address: something@domain.tld, no spaces.
+pub(crate) fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty()
+        && !email.contains(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|part| !part.is_empty())
+}
+
+/// An EU VAT identification number: two-letter country prefix and 2–13 letters or digits.
+fn valid_vat_id(vat_id: &str) -> bool {
+    let compact: String = vat_id.chars().filter(|c| !c.is_whitespace()).collect();
+    let (prefix, rest) = compact.split_at(compact.len().min(2));
+    prefix.len() == 2
+        && prefix.chars().all(|c| c.is_ascii_uppercase())
+        && (2..=13).contains(&rest.len())
+        && rest.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+impl CompanyInput {
+    fn validated(&self) -> CoreResult<CompanyInput> {
+        let trim = |s: &str| s.trim().to_string();
+        let data = CompanyInput {
+            name: CoreError::required_name("company_name", &self.name, 200, "a company")?,
+            legal_form: trim(&self.legal_form),
+            street: trim(&self.street),
+            postal_code: trim(&self.postal_code),
+            city: trim(&self.city),
+            country: trim(&self.country),
+            register_court: trim(&self.register_court),
+            register_number: trim(&self.register_number),
+            vat_id: trim(&self.vat_id).to_uppercase(),
+            phone: trim(&self.phone),
+            email: trim(&self.email),
+            website: trim(&self.website),
+            is_controller: self.is_controller,
+            is_processor: self.is_processor,
+        };
+        if !data.email.is_empty() && !valid_email(&data.email) {
+            return Err(CoreError::validation("email", "format", format!("'{}' is not an e-mail address", data.email)));
+        }
+        if !data.vat_id.is_empty() && !valid_vat_id(&data.vat_id) {
+            return Err(CoreError::validation("vat_id", "format", format!("'{}' is not a VAT ID (e.g. DE123456789)", data.vat_id)));
+        }
+        if !data.is_controller && !data.is_processor {
+            return Err(CoreError::validation("company_role", "required", "a company is a controller, a processor or both"));
+        }
+        Ok(data)
+    }
+}
+
+pub(crate) fn by_id(conn: &Connection, id: i64) -> CoreResult<Option<Company>> {
+    Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM companies WHERE id = ?1"), [id], Company::from_row).optional()?)
+}
+
+/// A company in a tenant the user may open; any other id is reported as unknown.
+pub(crate) fn accessible(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<Company> {
+    let unknown = || CoreError::validation("company", "unknown", format!("no company with id {id}"));
+    let company = by_id(conn, id)?.ok_or_else(unknown)?;
+    tenants::accessible(conn, user, company.tenant_id).map_err(|_| unknown())?;
+    Ok(company)
+}
+
+pub(crate) fn list(conn: &Connection, tenant_id: i64) -> CoreResult<Vec<Company>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM companies WHERE tenant_id = ?1 ORDER BY name COLLATE NOCASE, id"))?;
+    let rows = stmt.query_map([tenant_id], Company::from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn write(conn: &Connection, id: Option<i64>, tenant_id: i64, data: &CompanyInput, now: DateTime<Utc>) -> CoreResult<i64> {
+    let values = named_params! {
+        ":tenant_id": tenant_id, ":name": data.name, ":legal_form": data.legal_form, ":street": data.street,
+        ":postal_code": data.postal_code, ":city": data.city, ":country": data.country,
+        ":register_court": data.register_court, ":register_number": data.register_number, ":vat_id": data.vat_id,
+        ":phone": data.phone, ":email": data.email, ":website": data.website, ":is_controller": data.is_controller,
+        ":is_processor": data.is_processor, ":now": now,
+    };
+    match id {
+        None => {
+            conn.execute(
+                "INSERT INTO companies (tenant_id, name, legal_form, street, postal_code, city, country, register_court,
+                     register_number, vat_id, phone, email, website, is_controller, is_processor, created_at, updated_at)
+                 VALUES (:tenant_id, :name, :legal_form, :street, :postal_code, :city, :country, :register_court,
+                     :register_number, :vat_id, :phone, :email, :website, :is_controller, :is_processor, :now, :now)",
+                values,
+            )?;
+            Ok(conn.last_insert_rowid())
+        }
+        Some(id) => {
+            let mut values = values.to_vec();
+            values.push((":id", &id));
+            conn.execute(
+                "UPDATE companies SET tenant_id = :tenant_id, name = :name, legal_form = :legal_form, street = :street, postal_code = :postal_code,
+                     city = :city, country = :country, register_court = :register_court, register_number = :register_number,
+                     vat_id = :vat_id, phone = :phone, email = :email, website = :website, is_controller = :is_controller,
+                     is_processor = :is_processor, updated_at = :now
+                 WHERE id = :id",
+                values.as_slice(),
+            )?;
+            Ok(id)
+        }
+    }
+}
+
+pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, tenant_id: i64, input: &CompanyInput) -> CoreResult<Company> {
+    let data = input.validated()?;
+    let tx = conn.transaction()?;
+    tenants::accessible(&tx, user, tenant_id)?;
+    let id = write(&tx, None, tenant_id, &data, now)?;
+    audit::record(&tx, now, Some(&user.actor()), Change {
+        action: "create",
+        object_type: ObjectType::Company.as_str(),
+        object_id: Some(id.to_string()),
+        old: None,
+        new: Some(json!(data)),
+    })?;
+    let company = by_id(&tx, id)?.expect("just inserted");
+    tx.commit()?;
+    Ok(company)
+}
+
+pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, input: &CompanyInput) -> CoreResult<Company> {
+    let data = input.validated()?;
+    let tx = conn.transaction()?;
+    let old = accessible(&tx, user, id)?;
+    if old.data != data {
+        write(&tx, Some(id), old.tenant_id, &data, now)?;
+        audit::record(&tx, now, Some(&user.actor()), Change {
+            action: "update",
+            object_type: ObjectType::Company.as_str(),
+            object_id: Some(id.to_string()),
+            old: Some(json!(old.data)),
+            new: Some(json!(data)),
+        })?;
+    }
+    let company = by_id(&tx, id)?.expect("exists");
+    tx.commit()?;
+    Ok(company)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_of_email_and_vat_id() {
+        assert!(valid_email("dsb@kanzlei-meier.de"));
+        assert!(!valid_email("dsb@kanzlei"));
+        assert!(!valid_email("dsb kanzlei@x.de"));
+        assert!(valid_vat_id("DE123456789"));
+        assert!(valid_vat_id("ATU12345678"));
+        assert!(!valid_vat_id("123456789"));
+        assert!(!valid_vat_id("DE1"));
+    }
+}

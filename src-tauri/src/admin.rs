@@ -1,0 +1,50 @@
+//! Administration → user management: users, roles, tenants (administrators only; the
+//! core refuses everyone else).
+
+use dpo_desk_core::roles::{Role, RoleDefinition};
+use dpo_desk_core::tenants::Tenant;
+use dpo_desk_core::users::{CreatedUser, NewUser, UserAccess, UserSummary};
+use tauri::State;
+
+use crate::error::ShellResult;
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn users(state: State<'_, AppState>) -> ShellResult<Vec<UserSummary>> {
+    state.with_session(|desk, session| desk.users(session))
+}
+
+#[tauri::command(async)]
+pub fn create_user(state: State<'_, AppState>, user: NewUser) -> ShellResult<CreatedUser> {
+    state.with_session(|desk, session| desk.create_user(session, &user))
+}
+
+#[tauri::command(async)]
+pub fn update_user_access(state: State<'_, AppState>, name: String, access: UserAccess) -> ShellResult<UserSummary> {
+    state.with_session(|desk, session| desk.update_user_access(session, &name, &access))
+}
+
+#[tauri::command(async)]
+pub fn deactivate_user(state: State<'_, AppState>, name: String) -> ShellResult<UserSummary> {
+    state.with_session(|desk, session| desk.deactivate_user(session, &name))
+}
+
+#[tauri::command(async)]
+pub fn roles(state: State<'_, AppState>) -> ShellResult<Vec<Role>> {
+    state.with_session(|desk, session| desk.roles(session))
+}
+
+#[tauri::command(async)]
+pub fn create_role(state: State<'_, AppState>, role: RoleDefinition) -> ShellResult<Role> {
+    state.with_session(|desk, session| desk.create_role(session, &role))
+}
+
+#[tauri::command(async)]
+pub fn update_role(state: State<'_, AppState>, id: i64, role: RoleDefinition) -> ShellResult<Role> {
+    state.with_session(|desk, session| desk.update_role(session, id, &role))
+}
+
+#[tauri::command(async)]
+pub fn create_tenant(state: State<'_, AppState>, name: String, is_template: bool) -> ShellResult<Tenant> {
+    state.with_session(|desk, session| desk.create_tenant(session, &name, is_template))
+}
