@@ -1,6 +1,7 @@
 //! Administration → user management: users, roles, tenants (administrators only; the
 //! core refuses everyone else).
 
+use dpo_desk_core::desk::RoleCatalogue;
 use dpo_desk_core::roles::{Role, RoleDefinition};
 use dpo_desk_core::tenants::Tenant;
 use dpo_desk_core::users::{CreatedUser, NewUser, UserAccess, UserSummary};
@@ -32,6 +33,11 @@ pub fn deactivate_user(state: State<'_, AppState>, name: String) -> ShellResult<
 #[tauri::command(async)]
 pub fn roles(state: State<'_, AppState>) -> ShellResult<Vec<Role>> {
     state.with_session(|desk, session| desk.roles(session))
+}
+
+#[tauri::command(async)]
+pub fn role_catalogue(state: State<'_, AppState>) -> ShellResult<RoleCatalogue> {
+    state.with_session(|desk, session| desk.role_catalogue(session))
 }
 
 #[tauri::command(async)]

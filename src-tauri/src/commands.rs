@@ -80,6 +80,12 @@ pub fn session_info(state: State<'_, AppState>) -> ShellResult<SessionInfo> {
     state.with_session(|desk, session| desk.session_info(session))
 }
 
+/// The window's periodic re-read of menus and rights; not counted as activity.
+#[tauri::command(async)]
+pub fn refresh_session(state: State<'_, AppState>) -> ShellResult<SessionInfo> {
+    state.with_session(|desk, session| desk.refresh_session(session))
+}
+
 #[tauri::command(async)]
 pub fn change_password(state: State<'_, AppState>, request: PasswordChangeRequest) -> ShellResult<()> {
     state.with_session(|desk, session| desk.change_password(session, &request.current_password, &request.new_password))

@@ -55,9 +55,17 @@ export function App() {
   }, [state?.phase]);
 
   const refreshSession = useCallback(async () => {
-    const session = await api.sessionInfo().catch(() => null);
+    const session = await api.refreshSession().catch(() => null);
+    // Only a changed session re-renders, so the periodic refresh costs nothing visible.
+    if (session) setState((s) => (s && JSON.stringify(s.session) !== JSON.stringify(session) ? { ...s, session } : s));
+  }, []);
+
+  const switchTenant = useCallback(async (tenantId: number) => {
+    const session = await api.setCurrentTenant(tenantId).catch(() => null);
     if (session) setState((s) => (s ? { ...s, session } : s));
   }, []);
+
+  const refreshSessionQuietly = useCallback(() => void refreshSession(), [refreshSession]);
 
   if (fatal) {
     return (
@@ -87,7 +95,8 @@ export function App() {
           onSignOut={() => void api.signOut().finally(refresh)}
           onSessionEnded={() => void refresh()}
           onLanguage={(lang) => void changeLanguage(lang)}
-          onRefreshSession={() => void refreshSession()} />
+          onRefreshSession={refreshSessionQuietly}
+          onSwitchTenant={(id) => void switchTenant(id)} />
       ) : null;
   }
 }

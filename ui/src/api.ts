@@ -14,6 +14,22 @@ import type { SetupRequest } from "./bindings/SetupRequest";
 import type { SetupResult } from "./bindings/SetupResult";
 import type { SignInRequest } from "./bindings/SignInRequest";
 import type { StartupState } from "./bindings/StartupState";
+import type { Activity } from "./bindings/Activity";
+import type { ActivityInput } from "./bindings/ActivityInput";
+import type { Area } from "./bindings/Area";
+import type { AreaInput } from "./bindings/AreaInput";
+import type { Company } from "./bindings/Company";
+import type { CompanyInput } from "./bindings/CompanyInput";
+import type { CreatedUser } from "./bindings/CreatedUser";
+import type { EditorChoice } from "./bindings/EditorChoice";
+import type { NewUser } from "./bindings/NewUser";
+import type { Role } from "./bindings/Role";
+import type { RoleCatalogue } from "./bindings/RoleCatalogue";
+import type { RoleDefinition } from "./bindings/RoleDefinition";
+import type { Tenant } from "./bindings/Tenant";
+import type { TenantOverview } from "./bindings/TenantOverview";
+import type { UserAccess } from "./bindings/UserAccess";
+import type { UserSummary } from "./bindings/UserSummary";
 
 /** A failed command, carrying the core's stable code. */
 export class CommandError extends Error {
@@ -54,6 +70,7 @@ export const api = {
   signOut: () => call<void>("sign_out"),
   touchSession: () => call<void>("touch_session"),
   sessionInfo: () => call<SessionInfo>("session_info"),
+  refreshSession: () => call<SessionInfo>("refresh_session"),
   changePassword: (request: PasswordChangeRequest) => call<void>("change_password", { request }),
   setLanguage: (language: string) => call<SessionInfo>("set_language", { language }),
   dashboard: () => call<Dashboard>("dashboard"),
@@ -61,4 +78,25 @@ export const api = {
   updateSettings: (settings: AppSettings) => call<AppSettings>("update_settings", { settings }),
   auditLog: (limit: number, beforeId: number | null) => call<AuditEntry[]>("audit_log", { limit, beforeId }),
   uiReady: () => call<void>("ui_ready"),
+  setCurrentTenant: (tenantId: number) => call<SessionInfo>("set_current_tenant", { tenantId }),
+  tenantOverview: (tenantId: number) => call<TenantOverview>("tenant_overview", { tenantId }),
+  companies: (tenantId: number) => call<Company[]>("companies", { tenantId }),
+  createCompany: (tenantId: number, company: CompanyInput) => call<Company>("create_company", { tenantId, company }),
+  updateCompany: (id: number, company: CompanyInput) => call<Company>("update_company", { id, company }),
+  areas: (tenantId: number) => call<Area[]>("areas", { tenantId }),
+  createArea: (area: AreaInput) => call<Area>("create_area", { area }),
+  activities: (tenantId: number, search: string | null) => call<Activity[]>("activities", { tenantId, search }),
+  activity: (id: number) => call<Activity>("activity", { id }),
+  editors: (tenantId: number) => call<EditorChoice[]>("editors", { tenantId }),
+  createActivity: (activity: ActivityInput) => call<Activity>("create_activity", { activity }),
+  updateActivity: (id: number, activity: ActivityInput) => call<Activity>("update_activity", { id, activity }),
+  users: () => call<UserSummary[]>("users"),
+  createUser: (user: NewUser) => call<CreatedUser>("create_user", { user }),
+  updateUserAccess: (name: string, access: UserAccess) => call<UserSummary>("update_user_access", { name, access }),
+  deactivateUser: (name: string) => call<UserSummary>("deactivate_user", { name }),
+  roles: () => call<Role[]>("roles"),
+  roleCatalogue: () => call<RoleCatalogue>("role_catalogue"),
+  createRole: (role: RoleDefinition) => call<Role>("create_role", { role }),
+  updateRole: (id: number, role: RoleDefinition) => call<Role>("update_role", { id, role }),
+  createTenant: (name: string, isTemplate: boolean) => call<Tenant>("create_tenant", { name, isTemplate }),
 };

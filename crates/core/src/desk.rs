@@ -88,6 +88,16 @@ pub struct TenantOverview {
     pub tiles: Vec<Tile>,
 }
 
+/// What a role can be made of, for the role editor.
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct RoleCatalogue {
+    pub objects: Vec<ObjectType>,
+    pub rights: Vec<Right>,
+    pub menus: Vec<MenuEntry>,
+    pub statuses: Vec<crate::activities::ActivityStatus>,
+}
+
 /// An app user who can be named as an activity's editor.
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
 #[ts(export)]
@@ -201,7 +211,7 @@ impl Desk {
 
     /// The session check every command starts with: still within the idle time, user
     /// still active. Records the activity.
-    fn authenticate(&self, session: &mut Session) -> CoreResult<(UserRecord, DateTime<Utc>)> {
+    fn authenticate(&self, session: &mut Session, operation: Operation) -> CoreResult<(UserRecord, DateTime<Utc>)> {
         let now = self.now()?;
         let idle_minutes = settings::get(self.store.conn(), SettingKey::IdleLockMinutes)?;
         if session.idle_expired(now, idle_minutes) {
@@ -211,7 +221,9 @@ impl Desk {
         if !user.active {
             return Err(CoreError::UserDeactivated);
         }
-        session.last_activity = now;
+        if operation.counts_as_activity() {
+            session.last_activity = now;
+        }
         Ok((user, now))
     }
 
@@ -219,7 +231,7 @@ impl Desk {
     /// right or administrator) is checked here. Rights are read from the database on every
     /// call, so a changed role applies at the next action.
     pub fn gate(&self, session: &mut Session, operation: Operation) -> CoreResult<(UserRecord, DateTime<Utc>)> {
-        let (user, now) = self.authenticate(session)?;
+        let (user, now) = self.authenticate(session, operation)?;
         match operation.requirement() {
             Requirement::SignedIn => {}
             Requirement::Right(permission) => {
@@ -251,6 +263,17 @@ impl Desk {
     /// administrators, who see everything).
     pub fn session_info(&self, session: &mut Session) -> CoreResult<SessionInfo> {
         let (user, _) = self.gate(session, Operation::SessionInfo)?;
+        self.describe_session(user)
+    }
+
+    /// The same as `session_info` for the window's periodic re-read of rights, which does
+    /// not count as activity.
+    pub fn refresh_session(&self, session: &mut Session) -> CoreResult<SessionInfo> {
+        let (user, _) = self.gate(session, Operation::RefreshSession)?;
+        self.describe_session(user)
+    }
+
+    fn describe_session(&self, user: UserRecord) -> CoreResult<SessionInfo> {
         let hidden = if user.is_admin { Default::default() } else { roles::hidden_menus_of(self.store.conn(), user.id)? };
         let mut menu = Vec::new();
         for entry in MenuEntry::ALL {
@@ -392,6 +415,16 @@ impl Desk {
     pub fn update_role(&mut self, session: &mut Session, id: i64, definition: &RoleDefinition) -> CoreResult<Role> {
         let (user, now) = self.gate(session, Operation::UpdateRole)?;
         roles::update(self.store.conn_mut(), now, &user.actor(), id, definition)
+    }
+
+    pub fn role_catalogue(&self, session: &mut Session) -> CoreResult<RoleCatalogue> {
+        self.gate(session, Operation::ListRoles)?;
+        Ok(RoleCatalogue {
+            objects: ObjectType::ALL.to_vec(),
+            rights: Right::ALL.to_vec(),
+            menus: MenuEntry::ALL.to_vec(),
+            statuses: crate::activities::ActivityStatus::ALL.to_vec(),
+        })
     }
 
     pub fn roles(&self, session: &mut Session) -> CoreResult<Vec<Role>> {

@@ -30,6 +30,12 @@ macro_rules! operations {
             pub const fn requirement(self) -> Requirement {
                 match self { $(Operation::$name => $requirement),* }
             }
+
+            /// Whether the operation is the person working. The window's periodic re-read
+            /// of rights is not, so it must not keep an idle session from locking.
+            pub const fn counts_as_activity(self) -> bool {
+                !matches!(self, Operation::RefreshSession)
+            }
         }
     };
 }
@@ -37,6 +43,7 @@ macro_rules! operations {
 operations! {
     TouchSession => Requirement::SignedIn,
     SessionInfo => Requirement::SignedIn,
+    RefreshSession => Requirement::SignedIn,
     ChangePassword => Requirement::SignedIn,
     SetLanguage => Requirement::SignedIn,
     Status => Requirement::SignedIn,

@@ -78,6 +78,21 @@ fn an_idle_session_is_locked_and_activity_keeps_it_alive() {
 }
 
 #[test]
+fn the_windows_periodic_rights_refresh_does_not_keep_an_idle_session_alive() {
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei").desk;
+    let mut s = desk.sign_in(OWNER, PASSWORD).unwrap();
+    desk.update_settings(&mut s, &[(SettingKey::IdleLockMinutes, 10)]).unwrap();
+    for _ in 0..9 {
+        f.clock.advance(Duration::minutes(1));
+        desk.refresh_session(&mut s).expect("still within the idle time");
+    }
+    f.clock.advance(Duration::minutes(2));
+    assert!(matches!(desk.refresh_session(&mut s), Err(CoreError::SessionExpired { .. })));
+    assert!(matches!(desk.dashboard(&mut s), Err(CoreError::SessionExpired { .. })));
+}
+
+#[test]
 fn settings_are_validated_and_every_change_is_audited_with_old_and_new_values() {
     let f = Fixture::new();
     let mut desk = f.setup("Kanzlei").desk;

@@ -57,6 +57,7 @@ fn expected(op: Operation) -> Requirement {
     match op {
         Operation::TouchSession
         | Operation::SessionInfo
+        | Operation::RefreshSession
         | Operation::ChangePassword
         | Operation::SetLanguage
         | Operation::Status
@@ -94,6 +95,7 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
     match op {
         Operation::TouchSession => desk.touch(s),
         Operation::SessionInfo => desk.session_info(s).map(drop),
+        Operation::RefreshSession => desk.refresh_session(s).map(drop),
         Operation::ChangePassword => desk.change_password(s, STAFF_PW, "Ein-anderes-Passwort-1"),
         Operation::SetLanguage => desk.set_language(s, "de"),
         Operation::Status => desk.status(s).map(drop),
@@ -123,7 +125,7 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         Operation::UpdateRole => desk
             .update_role(s, ctx.role_id, &RoleDefinition { name: ctx.role.clone(), grants: vec![], hidden_menus: vec![], visibility: vec![] })
             .map(drop),
-        Operation::ListRoles => desk.roles(s).map(drop),
+        Operation::ListRoles => desk.roles(s).and_then(|_| desk.role_catalogue(s)).map(drop),
         Operation::ShowRole => desk.role(s, &ctx.role).map(drop),
         Operation::CreateUser => desk
             .create_user(s, &NewUser { name: unique("User"), is_admin: false, roles: vec![ctx.role.clone()], tenants: vec![ctx.tenant], password: None })

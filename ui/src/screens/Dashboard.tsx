@@ -1,14 +1,54 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
 import type { Dashboard as DashboardData } from "../bindings/Dashboard";
-import type { SessionInfo } from "../bindings/SessionInfo";
+import type { MenuEntry } from "../bindings/MenuEntry";
+import type { ObjectType } from "../bindings/ObjectType";
+import type { Tile } from "../bindings/Tile";
+import { NoPermission } from "../components/NoPermission";
+import { useLoad } from "../useLoad";
+import type { PageProps } from "./page";
 import { Alert } from "../components/Alert";
 import { errorMessage } from "../i18n";
 import { formatDate } from "../format";
 import { AuditRow } from "./AuditRow";
 
-export function Dashboard({ session, onError }: { session: SessionInfo; onError: (e: unknown) => boolean }) {
+const TILE_PAGES: Partial<Record<ObjectType, MenuEntry>> = {
+  company: "companies",
+  area: "companies",
+  processing_activity: "processing_activities",
+};
+
+/** The current tenant's tiles: what the user sees of each kind; 0 and "no permission" without the view right. */
+function TenantTiles({ tenantId, onError, navigate }: Pick<PageProps, "onError" | "navigate"> & { tenantId: number }) {
+  const { t } = useTranslation();
+  const load = useCallback(() => api.tenantOverview(tenantId), [tenantId]);
+  const { data, error } = useLoad(load, onError);
+  const [denied, setDenied] = useState<ObjectType | null>(null);
+  if (error) return <Alert kind="error">{error}</Alert>;
+  if (!data) return null;
+  function open(tile: Tile) {
+    const page = TILE_PAGES[tile.object];
+    if (!tile.allowed) setDenied(tile.object);
+    else if (page) navigate(page);
+  }
+  return (
+    <section aria-labelledby="tenant-tiles">
+      <h2 id="tenant-tiles" className="section-title">{data.tenant.name}</h2>
+      <div className="tiles">
+        {data.tiles.map((tile) => (
+          <button key={tile.object} type="button" className="card tile tile-button" data-tile={tile.object} onClick={() => open(tile)}>
+            <span className="tile-title">{t(`objects.${tile.object}`, { count: 2 })}</span>
+            <span className="tile-value" data-testid={`tile-count-${tile.object}`}>{tile.count}</span>
+          </button>
+        ))}
+      </div>
+      {denied && <NoPermission />}
+    </section>
+  );
+}
+
+export function Dashboard({ session, tenantId, onError, navigate }: PageProps) {
   const { t } = useTranslation();
   const [data, setData] = useState<DashboardData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,6 +66,7 @@ export function Dashboard({ session, onError }: { session: SessionInfo; onError:
     <>
       <h1>{t("dashboard.title")}</h1>
       <p className="lead" data-testid="welcome">{t("dashboard.welcome", { name: session.user_name })}</p>
+      {tenantId !== null && <TenantTiles key={tenantId} tenantId={tenantId} onError={onError} navigate={navigate} />}
       <div className="tiles">
         <section className="card tile" aria-labelledby="tile-office">
           <h2 id="tile-office">{t("dashboard.office")}</h2>

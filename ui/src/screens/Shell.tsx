@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MenuEntry } from "../bindings/MenuEntry";
 import type { SessionInfo } from "../bindings/SessionInfo";
@@ -8,9 +8,13 @@ import { LanguageSwitch } from "../components/LanguageSwitch";
 import type { Language } from "../i18n";
 import { useIdleLock } from "../useIdleLock";
 import { Account } from "./Account";
+import { ActivityPage } from "./activities/ActivityPage";
+import { Administration } from "./admin/Administration";
 import { AuditLog } from "./AuditLog";
+import { Companies } from "./companies/Companies";
 import { Dashboard } from "./Dashboard";
 import { Settings } from "./Settings";
+import { TenantSwitch } from "./TenantSwitch";
 
 const SESSION_ENDING = new Set(["session_expired", "session_required", "user_deactivated", "not_open"]);
 
@@ -21,13 +25,31 @@ type Props = {
   onSessionEnded: () => void;
   onLanguage: (lang: Language) => void;
   onRefreshSession: () => void;
+  onSwitchTenant: (tenantId: number) => void;
 };
 
+/** Rights can change while the window is open (SPEC §8): menus and buttons follow within this time. */
+const SESSION_REFRESH_MS = 5000;
+
 /** The signed-in frame: menu on the left, header with user and tenant slot, a page. */
-export function Shell({ session, officeName, onSignOut, onSessionEnded, onLanguage, onRefreshSession }: Props) {
+export function Shell({ session, officeName, onSignOut, onSessionEnded, onLanguage, onRefreshSession, onSwitchTenant }: Props) {
   const { t } = useTranslation();
   const [page, setPage] = useState<MenuEntry>("dashboard");
   useIdleLock(session.idle_lock_minutes, onSessionEnded);
+
+  // The core checks rights on every command; the window re-reads them on every page change
+  // and every few seconds, so menus and buttons match a role an administrator just changed.
+  useEffect(() => {
+    onRefreshSession();
+  }, [page, onRefreshSession]);
+  useEffect(() => {
+    const timer = window.setInterval(onRefreshSession, SESSION_REFRESH_MS);
+    window.addEventListener("focus", onRefreshSession);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener("focus", onRefreshSession);
+    };
+  }, [onRefreshSession]);
 
   /** Returns true when the error ended the session (the App then shows sign-in). */
   const handleError = useCallback((e: unknown) => {
@@ -35,10 +57,13 @@ export function Shell({ session, officeName, onSignOut, onSessionEnded, onLangua
       onSessionEnded();
       return true;
     }
+    if (e instanceof CommandError && (e.code === "permission_denied" || e.code === "admin_required")) onRefreshSession();
     return false;
-  }, [onSessionEnded]);
+  }, [onSessionEnded, onRefreshSession]);
 
   const current = session.menu.includes(page) ? page : "dashboard";
+  const tenantId = session.current_tenant ? Number(session.current_tenant.id) : null;
+  const pageProps = { session, tenantId, onError: handleError, navigate: setPage };
   const role = session.is_owner ? "owner" : session.is_admin ? "admin" : "user";
   return (
     <div className="shell">
@@ -59,7 +84,7 @@ export function Shell({ session, officeName, onSignOut, onSessionEnded, onLangua
       </nav>
       <div className="main">
         <header className="topbar">
-          <div className="tenant-slot" data-testid="tenant-slot" aria-label={t("shell.tenantSlot")} />
+          <TenantSwitch session={session} onSwitch={onSwitchTenant} />
           <div className="topbar-right">
             <LanguageSwitch onChange={onLanguage} />
             <div className="user" data-testid="current-user">
@@ -73,7 +98,10 @@ export function Shell({ session, officeName, onSignOut, onSessionEnded, onLangua
           </div>
         </header>
         <main className="page" id="content" tabIndex={-1}>
-          {current === "dashboard" && <Dashboard session={session} onError={handleError} />}
+          {current === "dashboard" && <Dashboard {...pageProps} />}
+          {current === "companies" && <Companies key={tenantId ?? 0} {...pageProps} />}
+          {current === "processing_activities" && <ActivityPage key={tenantId ?? 0} {...pageProps} />}
+          {current === "administration" && <Administration {...pageProps} />}
           {current === "audit_log" && <AuditLog onError={handleError} />}
           {current === "settings" && <Settings session={session} onLanguage={onLanguage} onSaved={onRefreshSession} onError={handleError} />}
           {current === "account" && <Account session={session} onError={handleError} />}
@@ -86,6 +114,9 @@ export function Shell({ session, officeName, onSignOut, onSessionEnded, onLangua
 function MenuIcon({ entry }: { entry: MenuEntry }) {
   const paths: Record<MenuEntry, string> = {
     dashboard: "M3 3h7v9H3zM14 3h7v5h-7zM14 12h7v9h-7zM3 16h7v5H3z",
+    companies: "M4 21V5l8-2v18M12 8l8 2v11M2 21h20M7 8h2M7 12h2M7 16h2M15 13h2M15 17h2",
+    processing_activities: "M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01",
+    administration: "M12 3l8 3v6c0 4.5-3.4 8.2-8 9-4.6-.8-8-4.5-8-9V6zM9 12l2 2 4-4",
     audit_log: "M5 3h11l3 3v15H5zM8 8h8M8 12h8M8 16h5",
     settings: "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM4 12h2M18 12h2M12 4v2M12 18v2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4",
     account: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c1-4 4.5-6 8-6s7 2 8 6",

@@ -1,0 +1,47 @@
+import type { TFunction } from "i18next";
+import type { ActivityStatus } from "../../bindings/ActivityStatus";
+import type { VisibilityRule } from "../../bindings/VisibilityRule";
+
+/** The restrictions the role editor offers, as a plain form state. */
+export type RestrictionForm = {
+  ownActivities: boolean;
+  activityAreas: string;
+  activityStatuses: ActivityStatus[];
+  areaNames: string;
+};
+
+const names = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
+
+export function formOf(rules: VisibilityRule[]): RestrictionForm {
+  const form: RestrictionForm = { ownActivities: false, activityAreas: "", activityStatuses: [], areaNames: "" };
+  for (const rule of rules) {
+    const r = rule.restriction;
+    if (rule.object === "processing_activity" && r.kind === "own_records") form.ownActivities = true;
+    if (rule.object === "processing_activity" && r.kind === "in_areas") form.activityAreas = r.areas.join(", ");
+    if (rule.object === "processing_activity" && r.kind === "with_status") form.activityStatuses = r.statuses;
+    if (rule.object === "area" && r.kind === "in_areas") form.areaNames = r.areas.join(", ");
+  }
+  return form;
+}
+
+export function rulesOf(form: RestrictionForm): VisibilityRule[] {
+  const rules: VisibilityRule[] = [];
+  if (form.ownActivities) rules.push({ object: "processing_activity", restriction: { kind: "own_records" } });
+  if (names(form.activityAreas).length) rules.push({ object: "processing_activity", restriction: { kind: "in_areas", areas: names(form.activityAreas) } });
+  if (form.activityStatuses.length) rules.push({ object: "processing_activity", restriction: { kind: "with_status", statuses: form.activityStatuses } });
+  if (names(form.areaNames).length) rules.push({ object: "area", restriction: { kind: "in_areas", areas: names(form.areaNames) } });
+  return rules;
+}
+
+export function describeRule(t: TFunction, rule: VisibilityRule): string {
+  const object = t(`objects.${rule.object}`, { count: 2 });
+  const r = rule.restriction;
+  switch (r.kind) {
+    case "own_records":
+      return t("admin.roles.describe.own", { object });
+    case "in_areas":
+      return t("admin.roles.describe.areas", { object, areas: r.areas.join(", ") });
+    case "with_status":
+      return t("admin.roles.describe.status", { object, statuses: r.statuses.map((s) => t(`status.${s}`)).join(", ") });
+  }
+}

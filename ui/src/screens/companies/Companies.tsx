@@ -1,0 +1,85 @@
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, can, CommandError } from "../../api";
+import type { Area } from "../../bindings/Area";
+import type { Company } from "../../bindings/Company";
+import { Alert } from "../../components/Alert";
+import { NoPermission, NoTenant } from "../../components/NoPermission";
+import { useLoad } from "../../useLoad";
+import type { PageProps } from "../page";
+import { AreaAdder } from "./AreaAdder";
+import { CompanyForm } from "./CompanyForm";
+
+type View = { kind: "list" } | { kind: "new" } | { kind: "open"; company: Company };
+
+/** Companies of the current tenant with their areas. */
+export function Companies(props: PageProps) {
+  const { session, tenantId, onError } = props;
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>({ kind: "list" });
+  const loadCompanies = useCallback(() => (tenantId === null ? Promise.resolve([]) : api.companies(tenantId)), [tenantId]);
+  const companies = useLoad(loadCompanies, onError);
+  // Areas are a right of their own: without it the companies still show, without areas.
+  const loadAreas = useCallback(
+    () => (tenantId === null ? Promise.resolve([]) : api.areas(tenantId).catch((e) => {
+      if (e instanceof CommandError && e.code === "permission_denied") return [] as Area[];
+      throw e;
+    })),
+    [tenantId],
+  );
+  const areas = useLoad(loadAreas, onError);
+
+  if (tenantId === null) return <NoTenant />;
+  if (companies.code === "permission_denied") return <NoPermission />;
+  if (view.kind !== "list") {
+    return (
+      <CompanyForm session={session} tenantId={tenantId} company={view.kind === "open" ? view.company : null} onError={onError}
+        onClose={() => { setView({ kind: "list" }); void companies.reload(); }}
+        onSaved={(company) => { setView({ kind: "open", company }); void companies.reload(); }} />
+    );
+  }
+  const areasOf = (id: number) => (areas.data ?? []).filter((a) => a.company_id === id);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t("companies.title")}</h1>
+          <p className="lead">{t("companies.intro")}</p>
+        </div>
+        {can(session, "company", "create") && (
+          <button type="button" className="primary" data-testid="new-company" onClick={() => setView({ kind: "new" })}>{t("companies.new")}</button>
+        )}
+      </div>
+      {(companies.error || areas.error) && <Alert kind="error">{companies.error ?? areas.error}</Alert>}
+      {companies.data?.length === 0 && <p className="muted" data-testid="no-companies">{t("companies.empty")}</p>}
+      {companies.data?.map((c) => (
+        <section key={c.id} className="card company-card" data-company={c.name} aria-label={c.name}>
+          <div className="company-head">
+            <div>
+              <h2><button type="button" className="link" onClick={() => setView({ kind: "open", company: c })}>{c.name}</button></h2>
+              <p className="muted small">
+                {[c.legal_form, [c.postal_code, c.city].filter(Boolean).join(" ")].filter(Boolean).join(" · ") || "—"}
+                {" · "}{[c.is_controller && t("companies.controller"), c.is_processor && t("companies.processor")].filter(Boolean).join(", ")}
+              </p>
+            </div>
+          </div>
+          {can(session, "area", "view") && (
+            <>
+              <h3 className="subhead">{t("companies.areas")}</h3>
+              <ul className="area-list">
+                {areasOf(c.id).map((a) => (
+                  <li key={a.id} data-area={a.name}>
+                    <span className="strong">{a.name}</span>
+                    <span className="muted small">{t("companies.activityCount", { count: Number(a.activity_count) })}</span>
+                  </li>
+                ))}
+                {areasOf(c.id).length === 0 && <li className="muted small">{t("companies.noAreas")}</li>}
+              </ul>
+            </>
+          )}
+          {can(session, "area", "create") && <AreaAdder companyId={c.id} onError={onError} onAdded={() => void areas.reload()} />}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { useCallback, useEffect, useState } from "react";
+import { errorMessage } from "./i18n";
+
+/**
+ * Loads data for a screen and reloads it on demand. An error the shell claims (an ended
+ * session) is not shown; any other is translated.
+ */
+export function useLoad<T>(load: () => Promise<T>, onError: (e: unknown) => boolean) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [code, setCode] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    try {
+      setData(await load());
+      setError(null);
+      setCode(null);
+    } catch (e) {
+      if (!onError(e)) {
+        setError(errorMessage(e));
+        setCode((e as { code?: string }).code ?? null);
+      }
+    }
+  }, [load, onError]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { data, error, code, reload, setData };
+}
