@@ -66,6 +66,8 @@ pub struct SessionInfo {
     /// What the user's roles grant, so the window can hide what is not allowed (the core
     /// refuses it regardless). Administrators hold every right and get an empty list.
     pub grants: Vec<roles::Grant>,
+    /// Names of the user's roles, for the header.
+    pub role_names: Vec<String>,
     /// The tenants the user may open and the one they work in.
     pub tenants: Vec<Tenant>,
     pub current_tenant: Option<Tenant>,
@@ -300,6 +302,7 @@ impl Desk {
             idle_lock_minutes: settings::get(self.store.conn(), SettingKey::IdleLockMinutes)?,
             menu,
             grants: if user.is_admin { Vec::new() } else { roles::grants_of(self.store.conn(), user.id)? },
+            role_names: users::summary(self.store.conn(), user.id)?.roles,
             tenants: tenants::visible_to(self.store.conn(), &user)?,
             current_tenant: users::current_tenant(self.store.conn(), &user)?,
         })

@@ -29,6 +29,23 @@ pub fn app_binary() -> PathBuf {
     binary
 }
 
+/// Runs `dpo-desk-cli --json` as the owner on the data folder (the recovery key opens it
+/// where the test's keyring is not shared); returns the JSON answer.
+pub fn cli(data: &Path, recovery_key: &str, args: &[&str]) -> serde_json::Value {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target"));
+    let out = std::process::Command::new(target.join("debug/dpo-desk-cli"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--json", "--user", OWNER, "--password-env", "OWNER_PW", "--recovery-key-env", "RK"])
+        .args(args)
+        .env("OWNER_PW", PASSWORD)
+        .env("RK", recovery_key)
+        .output()
+        .expect("dpo-desk-cli (cargo build -p dpo-desk-cli)");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 pub fn artifacts_dir() -> PathBuf {
     let dir = repo_root().join("artifacts/screenshots");
     std::fs::create_dir_all(&dir).expect("artifacts dir");
@@ -55,6 +72,12 @@ pub struct App {
 
 impl App {
     pub async fn launch(data_dir: &Path, keyring: Keyring) -> App {
+        App::launch_with_profile(data_dir, keyring, &data_dir.join("webview-profile")).await
+    }
+
+    /// A further window on the same data folder (a colleague at the same installation),
+    /// with a webview profile of its own.
+    pub async fn launch_with_profile(data_dir: &Path, keyring: Keyring, profile: &Path) -> App {
         let port = free_port();
         let native_port = free_port();
         let mut cmd = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
@@ -62,7 +85,7 @@ impl App {
             .env("DPO_DESK_DATA_DIR", data_dir)
             // The webview's own storage (the machine's last language choice) per data folder,
             // so tests do not leak into each other; a restart within a test keeps it.
-            .env("XDG_DATA_HOME", data_dir.join("webview-profile"))
+            .env("XDG_DATA_HOME", profile)
             .env("NO_AT_BRIDGE", "1")
             .env("LANG", "en_US.UTF-8")
             .stdout(Stdio::null())
@@ -192,6 +215,23 @@ impl App {
             .await
             .unwrap_or_else(|e| panic!("no button {label:?}: {e}"));
         el.click().await.unwrap_or_else(|e| panic!("click {label:?}: {e}"));
+    }
+
+    /// Calls a command through the IPC directly, past the window's own checks, as a
+    /// tampered page would; returns "allowed" or the error's `code:object:right`.
+    pub async fn forced_invoke(&self, command: &str, args: serde_json::Value) -> String {
+        let answer = self
+            .client
+            .execute_async(
+                "const [command, args, done] = arguments;
+                 window.__TAURI_INTERNALS__.invoke(command, args)
+                   .then(() => done('allowed'), (e) => done([e.code, e.params.object, e.params.right, e.params.field, e.params.rule]
+                     .filter(Boolean).join(':')));",
+                vec![command.into(), args],
+            )
+            .await
+            .expect("execute_async");
+        answer.as_str().unwrap_or_default().to_string()
     }
 
     pub async fn screenshot(&self, name: &str) {

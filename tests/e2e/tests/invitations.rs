@@ -2,24 +2,7 @@
 //! sees only what their role allows, and a forced call through the IPC is refused by the
 //! core.
 
-use std::process::Command;
-
-use dpo_desk_e2e::{repo_root, App, Keyring, OWNER, PASSWORD};
-
-fn cli(data: &std::path::Path, recovery_key: &str, args: &[&str]) -> serde_json::Value {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(std::path::PathBuf::from).unwrap_or_else(|| repo_root().join("target"));
-    let out = Command::new(target.join("debug/dpo-desk-cli"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(["--json", "--user", OWNER, "--password-env", "OWNER_PW", "--recovery-key-env", "RK"])
-        .args(args)
-        .env("OWNER_PW", PASSWORD)
-        .env("RK", recovery_key)
-        .output()
-        .expect("dpo-desk-cli (cargo build -p dpo-desk-cli)");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use dpo_desk_e2e::{cli, App, Keyring};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_invited_user_sets_a_password_sees_only_allowed_sections_and_cannot_force_others() {
@@ -63,27 +46,8 @@ async fn an_invited_user_sets_a_password_sees_only_allowed_sections_and_cannot_f
     app.screenshot("15-restricted-user").await;
 
     // A forced call through the IPC, past the UI: the core refuses it.
-    let answer = app
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             window.__TAURI_INTERNALS__.invoke('audit_log', { limit: 10, beforeId: null })
-               .then(() => done('allowed'), (e) => done(e.code));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(answer.as_str(), Some("permission_denied"));
-    let answer = app
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             window.__TAURI_INTERNALS__.invoke('update_settings', { settings: { backup_interval_days: 9, idle_lock_minutes: 15 } })
-               .then(() => done('allowed'), (e) => done(e.code + ':' + e.params.object + ':' + e.params.right));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(answer.as_str(), Some("permission_denied:settings:edit"), "a forced edit is refused by the core");
+    assert_eq!(app.forced_invoke("audit_log", serde_json::json!({ "limit": 10, "beforeId": null })).await, "permission_denied:audit_log:view");
+    let settings = serde_json::json!({ "settings": { "backup_interval_days": 9, "idle_lock_minutes": 15 } });
+    assert_eq!(app.forced_invoke("update_settings", settings).await, "permission_denied:settings:edit", "a forced edit is refused by the core");
     app.quit().await;
 }

@@ -10,6 +10,10 @@ export type SessionInfo = { user_name: string, is_admin: boolean, is_owner: bool
  */
 grants: Array<Grant>, 
 /**
+ * Names of the user's roles, for the header.
+ */
+role_names: Array<string>, 
+/**
  * The tenants the user may open and the one they work in.
  */
 tenants: Array<Tenant>, current_tenant: Tenant | null, };

@@ -91,7 +91,9 @@ export function Shell({ session, officeName, onSignOut, onSessionEnded, onLangua
               <span className="avatar" aria-hidden="true">{session.user_name.slice(0, 1).toUpperCase()}</span>
               <span>
                 <span className="user-name">{session.user_name}</span>
-                <span className="user-role">{t(`shell.roles.${role}`)}</span>
+                <span className="user-role" data-testid="user-roles">
+                  {role === "user" && session.role_names.length ? session.role_names.join(", ") : t(`shell.roles.${role}`)}
+                </span>
               </span>
             </div>
             <button type="button" className="ghost" data-testid="sign-out" onClick={onSignOut}>{t("shell.signOut")}</button>

@@ -26,7 +26,7 @@ export function fail(code: string, message: string, params: Record<string, strin
 
 export const session: SessionInfo = {
   user_name: "Anna Meier", is_admin: true, is_owner: true, language: "en", idle_lock_minutes: 15,
-  menu: ["dashboard", "audit_log", "settings", "account"], grants: [], tenants: [], current_tenant: null,
+  menu: ["dashboard", "audit_log", "settings", "account"], grants: [], role_names: [], tenants: [], current_tenant: null,
 };
 
 export function startup(phase: StartupState["phase"], extra: Partial<StartupState> = {}): StartupState {

@@ -50,7 +50,7 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
         <div role="table" aria-label={t("activities.title")} aria-rowcount={rows.length} className="data-table">
           <div className="data-row activity-columns head" role="row">
             <span role="columnheader">{t("activities.name")}</span>
-            <span role="columnheader">{t("activities.companyArea")}</span>
+            <span role="columnheader">{t("activities.areaCompany")}</span>
             <span role="columnheader">{t("activities.status")}</span>
             <span role="columnheader">{t("activities.editor")}</span>
             <span role="columnheader">{t("activities.updated")}</span>
@@ -65,7 +65,7 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
                     style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                     onClick={() => onOpen(a)} onKeyDown={(e) => { if (e.key === "Enter") onOpen(a); }}>
                     <span role="cell" className="strong">{a.name}</span>
-                    <span role="cell">{a.company_name} · {a.area_name}</span>
+                    <span role="cell" title={`${a.area_name} · ${a.company_name}`}>{a.area_name} <span className="muted">· {a.company_name}</span></span>
                     <span role="cell"><StatusBadge status={a.status} /></span>
                     <span role="cell">{a.editor_name ?? "—"}</span>
                     <span role="cell" className="muted">{formatDateTime(a.updated_at)}</span>
