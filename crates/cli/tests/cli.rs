@@ -203,3 +203,65 @@ fn users_and_tenants_from_the_command_line() {
     let out = as_user("eva", "EVA_PW", &["tenant", "list"]);
     assert_eq!(json(&out.stdout)["error"]["code"], "user_deactivated");
 }
+
+#[test]
+fn restricted_roles_apply_to_the_command_line_as_to_the_window() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+    let as_user = |user: &str, pw_var: &str, args: &[&str]| {
+        cli(tmp.path())
+            .env("RK", &key)
+            .env("JONAS_PW", "Jonas-Passwort-2026")
+            .args(["--json", "--user", user, "--password-env", pw_var, "--recovery-key-env", "RK"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let admin = |args: &[&str]| as_user("admin", "OWNER_PW", args);
+    let jonas = |args: &[&str]| as_user("jonas", "JONAS_PW", args);
+    let ok = |out: std::process::Output| {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        json(&out.stdout)
+    };
+    let id = |v: Value| v["id"].as_i64().unwrap().to_string();
+
+    let tenant = id(ok(admin(&["tenant", "add", "Bäckerei Schmidt GmbH"])));
+    let company = id(ok(admin(&["company", "add", "Bäckerei Schmidt GmbH", "--tenant", &tenant, "--legal-form", "GmbH"])));
+    let personnel = id(ok(admin(&["area", "add", "Personal", "--company", &company])));
+    let sales = id(ok(admin(&["area", "add", "Vertrieb", "--company", &company])));
+    ok(admin(&["activity", "add", "Lohnabrechnung", "--area", &personnel, "--status", "active"]));
+    ok(admin(&["activity", "add", "Kundenkartei", "--area", &sales]));
+
+    let role = ok(admin(&[
+        "role", "add", "Personnel reader", "--grant", "processing_activity:view", "--restrict", "processing_activity:area=Personal",
+        "--hide-menu", "administration",
+    ]));
+    assert_eq!(role["restrictions"], serde_json::json!(["processing_activity:area=Personal"]));
+    ok(admin(&["user", "add", "jonas", "--role", "Personnel reader", "--tenant", &tenant, "--password-env", "JONAS_PW"]));
+
+    let names = |v: Value| v.as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(names(ok(jonas(&["activity", "list", "--tenant", &tenant]))), vec!["Lohnabrechnung"]);
+    assert_eq!(names(ok(admin(&["activity", "list", "--tenant", &tenant]))), vec!["Kundenkartei", "Lohnabrechnung"]);
+    let refused = jonas(&["activity", "add", "Neu", "--area", &personnel]);
+    assert_eq!(json(&refused.stdout)["error"]["params"]["right"], "create");
+
+    // A second role with the create right, given from the command line: effective at once.
+    ok(admin(&["role", "add", "Creator", "--grant", "processing_activity:create"]));
+    let updated = ok(admin(&["user", "update", "jonas", "--role", "Personnel reader", "Creator", "--tenant", &tenant]));
+    assert_eq!(updated["roles"], serde_json::json!(["Creator", "Personnel reader"]));
+    ok(jonas(&["activity", "add", "Bewerbermanagement", "--area", &personnel]));
+
+    // Widening the restriction with role update.
+    let widened = ok(admin(&["role", "update", "Personnel reader", "--grant", "processing_activity:view", "--restrict", "processing_activity:area=Personal|Vertrieb"]));
+    assert_eq!(widened["hidden_menus"], serde_json::json!([]), "update replaces the whole role");
+    assert_eq!(names(ok(jonas(&["activity", "list", "--tenant", &tenant]))).len(), 3);
+
+    for args in [
+        vec!["role", "add", "Bad", "--restrict", "company:own_records"],
+        vec!["role", "add", "Bad", "--restrict", "processing_activity:status=done"],
+    ] {
+        let out = admin(&args);
+        assert!(!out.status.success(), "{args:?}");
+        assert_eq!(json(&out.stdout)["error"]["params"]["field"], "restriction", "{args:?}");
+    }
+}
