@@ -1,7 +1,7 @@
 //! Companies of a tenant with their master data (SPEC §2).
 
 use chrono::{DateTime, Utc};
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
@@ -144,38 +144,23 @@ pub(crate) fn list(conn: &Connection, tenant_id: i64) -> CoreResult<Vec<Company>
 }
 
 fn write(conn: &Connection, id: Option<i64>, tenant_id: i64, data: &CompanyInput, now: DateTime<Utc>) -> CoreResult<i64> {
-    let values = named_params! {
-        ":tenant_id": tenant_id, ":name": data.name, ":legal_form": data.legal_form, ":street": data.street,
-        ":postal_code": data.postal_code, ":city": data.city, ":country": data.country,
-        ":register_court": data.register_court, ":register_number": data.register_number, ":vat_id": data.vat_id,
-        ":phone": data.phone, ":email": data.email, ":website": data.website, ":is_controller": data.is_controller,
-        ":is_processor": data.is_processor, ":now": now,
-    };
-    match id {
-        None => {
-            conn.execute(
-                "INSERT INTO companies (tenant_id, name, legal_form, street, postal_code, city, country, register_court,
-                     register_number, vat_id, phone, email, website, is_controller, is_processor, created_at, updated_at)
-                 VALUES (:tenant_id, :name, :legal_form, :street, :postal_code, :city, :country, :register_court,
-                     :register_number, :vat_id, :phone, :email, :website, :is_controller, :is_processor, :now, :now)",
-                values,
-            )?;
-            Ok(conn.last_insert_rowid())
-        }
-        Some(id) => {
-            let mut values = values.to_vec();
-            values.push((":id", &id));
-            conn.execute(
-                "UPDATE companies SET tenant_id = :tenant_id, name = :name, legal_form = :legal_form, street = :street, postal_code = :postal_code,
-                     city = :city, country = :country, register_court = :register_court, register_number = :register_number,
-                     vat_id = :vat_id, phone = :phone, email = :email, website = :website, is_controller = :is_controller,
-                     is_processor = :is_processor, updated_at = :now
-                 WHERE id = :id",
-                values.as_slice(),
-            )?;
-            Ok(id)
-        }
-    }
+    crate::store::rows::save(conn, "companies", id, &[
+        ("tenant_id", &tenant_id),
+        ("name", &data.name),
+        ("legal_form", &data.legal_form),
+        ("street", &data.street),
+        ("postal_code", &data.postal_code),
+        ("city", &data.city),
+        ("country", &data.country),
+        ("register_court", &data.register_court),
+        ("register_number", &data.register_number),
+        ("vat_id", &data.vat_id),
+        ("phone", &data.phone),
+        ("email", &data.email),
+        ("website", &data.website),
+        ("is_controller", &data.is_controller),
+        ("is_processor", &data.is_processor),
+    ], now)
 }
 
 pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, tenant_id: i64, input: &CompanyInput) -> CoreResult<Company> {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
-use rusqlite::{named_params, params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
@@ -183,33 +183,16 @@ impl ActivityInput {
 }
 
 fn write(conn: &Connection, id: Option<i64>, tenant_id: i64, data: &ActivityInput, now: DateTime<Utc>) -> CoreResult<i64> {
-    let values = named_params! {
-        ":tenant_id": tenant_id, ":area_id": data.area_id, ":name": data.name, ":status": data.status.as_str(),
-        ":responsible": data.responsible, ":editor_id": data.editor_id, ":purposes": data.purposes, ":notes": data.notes,
-        ":now": now,
-    };
-    match id {
-        None => {
-            conn.execute(
-                "INSERT INTO processing_activities (tenant_id, area_id, name, status, responsible, editor_id, purposes, notes,
-                                                    created_at, updated_at)
-                 VALUES (:tenant_id, :area_id, :name, :status, :responsible, :editor_id, :purposes, :notes, :now, :now)",
-                values,
-            )?;
-            Ok(conn.last_insert_rowid())
-        }
-        Some(id) => {
-            let mut values = values.to_vec();
-            values.push((":id", &id));
-            conn.execute(
-                "UPDATE processing_activities SET tenant_id = :tenant_id, area_id = :area_id, name = :name, status = :status,
-                     responsible = :responsible, editor_id = :editor_id, purposes = :purposes, notes = :notes, updated_at = :now
-                 WHERE id = :id",
-                values.as_slice(),
-            )?;
-            Ok(id)
-        }
-    }
+    crate::store::rows::save(conn, "processing_activities", id, &[
+        ("tenant_id", &tenant_id),
+        ("area_id", &data.area_id),
+        ("name", &data.name),
+        ("status", &data.status.as_str()),
+        ("responsible", &data.responsible),
+        ("editor_id", &data.editor_id),
+        ("purposes", &data.purposes),
+        ("notes", &data.notes),
+    ], now)
 }
 
 pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, input: &ActivityInput) -> CoreResult<Activity> {

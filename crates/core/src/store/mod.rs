@@ -2,6 +2,7 @@
 //! creating, and bringing the schema up to date.
 
 pub mod migrations;
+pub(crate) mod rows;
 
 use std::path::{Path, PathBuf};
 
