@@ -29,6 +29,25 @@ fn init(dir: &std::path::Path, installed_at: &str) -> String {
     doc["recovery_key"].as_str().unwrap().to_string()
 }
 
+/// Runs the CLI as `user` (password in the variable `pw_var`) with the recovery key; the
+/// staff passwords the tests choose are in the environment too.
+fn run_as(dir: &std::path::Path, key: &str, user: &str, pw_var: &str, args: &[&str]) -> std::process::Output {
+    cli(dir)
+        .env("RK", key)
+        .env("EVA_PW", "Evas-Passwort-2026")
+        .env("JONAS_PW", "Jonas-Passwort-2026")
+        .args(["--json", "--user", user, "--password-env", pw_var, "--recovery-key-env", "RK"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The JSON answer of a command that must succeed.
+fn ok(out: std::process::Output) -> Value {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    json(&out.stdout)
+}
+
 #[test]
 fn init_then_status_reports_the_backup_level_at_any_instant() {
     let tmp = tempfile::tempdir().unwrap();
@@ -159,20 +178,8 @@ fn roles_are_defined_listed_and_shown_with_the_stable_names() {
 fn users_and_tenants_from_the_command_line() {
     let tmp = tempfile::tempdir().unwrap();
     let key = init(tmp.path(), "2026-03-02T09:00:00Z");
-    let as_user = |user: &str, pw_var: &str, args: &[&str]| {
-        cli(tmp.path())
-            .env("RK", &key)
-            .env("EVA_PW", "Evas-Passwort-2026")
-            .args(["--json", "--user", user, "--password-env", pw_var, "--recovery-key-env", "RK"])
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let as_user = |user: &str, pw_var: &str, args: &[&str]| run_as(tmp.path(), &key, user, pw_var, args);
     let admin = |args: &[&str]| as_user("admin", "OWNER_PW", args);
-    let ok = |out: std::process::Output| {
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        json(&out.stdout)
-    };
 
     let a = ok(admin(&["tenant", "add", "Bäckerei Schmidt GmbH"]))["id"].as_i64().unwrap();
     let b = ok(admin(&["tenant", "add", "Muster Handwerk", "--template"]))["id"].as_i64().unwrap();
@@ -208,21 +215,9 @@ fn users_and_tenants_from_the_command_line() {
 fn restricted_roles_apply_to_the_command_line_as_to_the_window() {
     let tmp = tempfile::tempdir().unwrap();
     let key = init(tmp.path(), "2026-03-02T09:00:00Z");
-    let as_user = |user: &str, pw_var: &str, args: &[&str]| {
-        cli(tmp.path())
-            .env("RK", &key)
-            .env("JONAS_PW", "Jonas-Passwort-2026")
-            .args(["--json", "--user", user, "--password-env", pw_var, "--recovery-key-env", "RK"])
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let as_user = |user: &str, pw_var: &str, args: &[&str]| run_as(tmp.path(), &key, user, pw_var, args);
     let admin = |args: &[&str]| as_user("admin", "OWNER_PW", args);
     let jonas = |args: &[&str]| as_user("jonas", "JONAS_PW", args);
-    let ok = |out: std::process::Output| {
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        json(&out.stdout)
-    };
     let id = |v: Value| v["id"].as_i64().unwrap().to_string();
 
     let tenant = id(ok(admin(&["tenant", "add", "Bäckerei Schmidt GmbH"])));
