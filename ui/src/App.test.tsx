@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { App } from "./App";
 import { initialLanguage, languageOf } from "./i18n";
-import { clearMocks, mockCommands, session, startup } from "./test/ipc";
+import { clearMocks, fail, mockCommands, session, startup } from "./test/ipc";
 
 const dashboard = {
   office_name: "Kanzlei Nord", active_users: 1,
@@ -44,6 +44,29 @@ test("signed in: the menu shows only the sections the core lists, and sign-out r
 
   await userEvent.setup().click(screen.getByTestId("sign-out"));
   expect(await screen.findByRole("heading", { name: "Sign in" })).toBeInTheDocument();
+});
+
+test("rights re-read by the window: a new right shows at once, a deactivation returns to sign-in saying why", async () => {
+  let phase: "signed_in" | "sign_in" = "signed_in";
+  let refreshes = 0;
+  const reader = { ...session, is_admin: false, is_owner: false, menu: ["dashboard" as const, "account" as const] };
+  mockCommands({
+    startup_state: () => startup(phase, { office_name: "Kanzlei Nord", session: phase === "signed_in" ? reader : null, locked_user: phase === "sign_in" ? "Jonas" : null }),
+    dashboard: () => dashboard,
+    audit_log: () => [],
+    ui_ready: () => null,
+    refresh_session: () => {
+      refreshes += 1;
+      if (refreshes === 1) return { ...reader, menu: ["dashboard", "audit_log", "account"] };
+      phase = "sign_in";
+      fail(refreshes === 2 ? "user_deactivated" : "session_required", "ended");
+    },
+  });
+  render(<App />);
+  expect(await screen.findByRole("button", { name: /Audit log/ })).toBeInTheDocument();
+  await userEvent.setup().click(screen.getByRole("button", { name: /Audit log/ }));
+  expect(await screen.findByRole("heading", { name: "Sign in" })).toBeInTheDocument();
+  expect(screen.getByText("This account has been deactivated. Ask your administrator.")).toBeInTheDocument();
 });
 
 test("language: the user's choice wins over this machine's and the OS locale", () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "./api";
+import { api, CommandError } from "./api";
+import { SESSION_ENDING } from "./sessionEnding";
 import type { SessionInfo } from "./bindings/SessionInfo";
 import type { StartupState } from "./bindings/StartupState";
 import { Alert } from "./components/Alert";
@@ -54,11 +55,21 @@ export function App() {
     }
   }, [state?.phase]);
 
+  /** The core ended the session (idle, deactivated): back to sign-in, saying why where it is not the idle lock. */
+  const endSession = useCallback((code?: string) => {
+    // Later refreshes of the ended session report "session_required"; they keep the reason.
+    if (code === "user_deactivated") setNotice(t("errors.user_deactivated"));
+    void refresh();
+  }, [refresh, t]);
+
   const refreshSession = useCallback(async () => {
-    const session = await api.refreshSession().catch(() => null);
+    const session = await api.refreshSession().catch((e: unknown) => {
+      if (e instanceof CommandError && SESSION_ENDING.has(e.code)) endSession(e.code);
+      return null;
+    });
     // Only a changed session re-renders, so the periodic refresh costs nothing visible.
     if (session) setState((s) => (s && JSON.stringify(s.session) !== JSON.stringify(session) ? { ...s, session } : s));
-  }, []);
+  }, [endSession]);
 
   const switchTenant = useCallback(async (tenantId: number) => {
     const session = await api.setCurrentTenant(tenantId).catch(() => null);
@@ -93,7 +104,7 @@ export function App() {
       return state.session ? (
         <Shell session={state.session} officeName={state.office_name ?? ""}
           onSignOut={() => void api.signOut().finally(refresh)}
-          onSessionEnded={() => void refresh()}
+          onSessionEnded={endSession}
           onLanguage={(lang) => void changeLanguage(lang)}
           onRefreshSession={refreshSessionQuietly}
           onSwitchTenant={(id) => void switchTenant(id)} />

@@ -1,7 +1,8 @@
 //! The permission concept in the real window (issue 4): the administrator defines a role
 //! "Personnel reader" and invites a user; that user sees only the Personnel activities,
 //! read-only, and a forced edit through the IPC is refused. A second role with the edit
-//! right, given by the administrator in another window, lets the user edit at once.
+//! right, given by the administrator in another window, lets the user edit at once; the
+//! deactivation ends the user's access at once.
 
 use dpo_desk_e2e::{cli, App, Keyring, OWNER, PASSWORD};
 use serde_json::json;
@@ -113,7 +114,6 @@ async fn a_personnel_reader_sees_only_personnel_activities_read_only_until_a_sec
     admin.click("input[name=roles][value='Activity editor']").await;
     admin.click("[data-testid=save-user]").await;
     admin.wait_text(&format!("tr[data-user='{STAFF}']"), "Activity editor").await;
-    admin.quit().await;
 
     // The user's open form offers Save without signing in again, and the edit is stored.
     app.find("[data-testid=save-activity]").await;
@@ -122,6 +122,16 @@ async fn a_personnel_reader_sees_only_personnel_activities_read_only_until_a_sec
     app.click("[data-testid=save-activity]").await;
     app.wait_text("[data-testid=activity-message]", "Saved.").await;
     app.screenshot("23-editor-after-second-role").await;
+
+    // Deactivated by the administrator: the user's open window ends the session by itself.
+    admin.click(&format!("tr[data-user='{STAFF}'] [data-testid=deactivate]")).await;
+    admin.click(&format!("tr[data-user='{STAFF}'] [data-testid=confirm-deactivate]")).await;
+    admin.wait_text(&format!("tr[data-user='{STAFF}']"), "deactivated").await;
+    admin.quit().await;
+    app.heading("Sign in").await;
+    app.wait_text(".alert", "This account has been deactivated").await;
+    app.sign_in(STAFF, STAFF_PW).await;
+    app.wait_text("[data-testid=form-error]", "deactivated").await;
     app.quit().await;
 
     let stored = cli(data.path(), &key, &["activity", "list", "--tenant", &tenant]);

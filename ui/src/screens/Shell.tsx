@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { MenuEntry } from "../bindings/MenuEntry";
 import type { SessionInfo } from "../bindings/SessionInfo";
 import { CommandError } from "../api";
+import { SESSION_ENDING } from "../sessionEnding";
 import { Logo } from "../components/CenteredCard";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import type { Language } from "../i18n";
@@ -16,13 +17,13 @@ import { Dashboard } from "./Dashboard";
 import { Settings } from "./Settings";
 import { TenantSwitch } from "./TenantSwitch";
 
-const SESSION_ENDING = new Set(["session_expired", "session_required", "user_deactivated", "not_open"]);
 
 type Props = {
   session: SessionInfo;
   officeName: string;
   onSignOut: () => void;
-  onSessionEnded: () => void;
+  /** The core ended the session; `code` says why (absent for the window's own idle lock). */
+  onSessionEnded: (code?: string) => void;
   onLanguage: (lang: Language) => void;
   onRefreshSession: () => void;
   onSwitchTenant: (tenantId: number) => void;
@@ -54,7 +55,7 @@ export function Shell({ session, officeName, onSignOut, onSessionEnded, onLangua
   /** Returns true when the error ended the session (the App then shows sign-in). */
   const handleError = useCallback((e: unknown) => {
     if (e instanceof CommandError && SESSION_ENDING.has(e.code)) {
-      onSessionEnded();
+      onSessionEnded(e.code);
       return true;
     }
     if (e instanceof CommandError && (e.code === "permission_denied" || e.code === "admin_required")) onRefreshSession();

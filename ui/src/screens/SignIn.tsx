@@ -38,7 +38,7 @@ export function SignIn({ officeName, lockedUser, notice, onSignedIn }: Props) {
   return (
     <CenteredCard title={t("signIn.title")}>
       {officeName && <p className="office-name" data-testid="office-name">{officeName}</p>}
-      {lockedUser && <Alert kind="info">{t("signIn.locked")}</Alert>}
+      {lockedUser && !notice && <Alert kind="info">{t("signIn.locked")}</Alert>}
       {notice && <Alert kind="warning">{notice}</Alert>}
       <form onSubmit={submit} noValidate>
         <Field label={t("signIn.userName")} name="user_name" value={userName} autoFocus={!lockedUser} autoComplete="username"
