@@ -56,7 +56,7 @@ const COLUMNS: Columns = Columns { editor: None, area_name: Some("a.name"), stat
 pub(crate) fn list(conn: &Connection, user: &UserRecord, tenant_id: i64) -> CoreResult<Vec<Area>> {
     let filter = visibility::filter(conn, user, ObjectType::Area, &COLUMNS)?;
     let mut stmt = conn.prepare(&format!(
-        "{SELECT} WHERE c.tenant_id = ? AND {} ORDER BY c.name COLLATE NOCASE, a.name COLLATE NOCASE, a.id",
+        "{SELECT} WHERE c.tenant_id = ? AND a.trash_id IS NULL AND {} ORDER BY c.name COLLATE NOCASE, a.name COLLATE NOCASE, a.id",
         filter.sql
     ))?;
     let mut params: Vec<rusqlite::types::Value> = vec![tenant_id.into()];
@@ -74,7 +74,7 @@ pub(crate) fn count(conn: &Connection, user: &UserRecord, tenant_id: i64) -> Cor
     let mut params: Vec<rusqlite::types::Value> = vec![tenant_id.into()];
     params.extend(filter.params);
     Ok(conn.query_row(
-        &format!("SELECT COUNT(*) FROM areas a JOIN companies c ON c.id = a.company_id WHERE c.tenant_id = ? AND {}", filter.sql),
+        &format!("SELECT COUNT(*) FROM areas a JOIN companies c ON c.id = a.company_id WHERE c.tenant_id = ? AND a.trash_id IS NULL AND {}", filter.sql),
         params_from_iter(params),
         |r| r.get(0),
     )?)
@@ -83,7 +83,7 @@ pub(crate) fn count(conn: &Connection, user: &UserRecord, tenant_id: i64) -> Cor
 /// An area in a tenant the user may open; any other id is reported as unknown.
 pub(crate) fn accessible(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<Area> {
     let unknown = || CoreError::validation("area", "unknown", format!("no area with id {id}"));
-    let area = conn.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], from_row).optional()?.ok_or_else(unknown)?;
+    let area = conn.query_row(&format!("{SELECT} WHERE a.id = ?1 AND a.trash_id IS NULL"), [id], from_row).optional()?.ok_or_else(unknown)?;
     companies::accessible(conn, user, area.company_id).map_err(|_| unknown())?;
     Ok(area)
 }
@@ -94,7 +94,7 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
     let tx = conn.transaction()?;
     companies::accessible(&tx, user, input.company_id)?;
     let taken: bool = tx.query_row(
-        "SELECT EXISTS(SELECT 1 FROM areas WHERE company_id = ?1 AND name = ?2 COLLATE NOCASE)",
+        "SELECT EXISTS(SELECT 1 FROM areas WHERE company_id = ?1 AND name = ?2 COLLATE NOCASE AND trash_id IS NULL)",
         params![input.company_id, name],
         |r| r.get(0),
     )?;
@@ -116,4 +116,22 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
     let area = accessible(&tx, user, id)?;
     tx.commit()?;
     Ok(area)
+}
+
+/// Moves the area and its activities into the trash. The last area of a company stays:
+/// every company has at least one (SPEC §2).
+pub(crate) fn delete(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64) -> CoreResult<i64> {
+    let tx = conn.transaction()?;
+    let area = accessible(&tx, user, id)?;
+    let siblings: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM areas WHERE company_id = ?1 AND trash_id IS NULL",
+        [area.company_id],
+        |r| r.get(0),
+    )?;
+    if siblings <= 1 {
+        return Err(CoreError::validation("area", "last", "a company keeps at least one area"));
+    }
+    let trash_id = crate::trash::delete(&tx, now, user, Some(area.tenant_id), ObjectType::Area.as_str(), id, &area.name)?;
+    tx.commit()?;
+    Ok(trash_id)
 }

@@ -7,6 +7,7 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::accounts::UserRecord;
+use crate::dpo_check::{DpoCheck, DpoVerdict};
 use crate::audit::{self, Change};
 use crate::error::{CoreError, CoreResult};
 use crate::permissions::ObjectType;
@@ -30,6 +31,24 @@ pub struct CompanyInput {
     pub website: String,
     pub is_controller: bool,
     pub is_processor: bool,
+    /// Responsible managing directors, one per entry.
+    pub managing_directors: Vec<String>,
+    /// The answers of the DPO-requirement check; `None` until it has been done.
+    pub dpo_check: Option<DpoCheck>,
+    pub dpo: DesignatedDpo,
+}
+
+/// The data protection officer the company has designated (Art. 37(7) GDPR: contact data
+/// published and communicated to the authority).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DesignatedDpo {
+    /// "", "internal" or "external".
+    pub kind: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -39,12 +58,15 @@ pub struct Company {
     pub tenant_id: i64,
     #[serde(flatten)]
     pub data: CompanyInput,
+    /// The verdict of the DPO check, when it has been done.
+    pub dpo_verdict: Option<DpoVerdict>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 const COLUMNS: &str = "id, tenant_id, name, legal_form, street, postal_code, city, country, register_court, \
-                       register_number, vat_id, phone, email, website, is_controller, is_processor, created_at, updated_at";
+                       register_number, vat_id, phone, email, website, is_controller, is_processor, managing_directors, dpo_check, \
+                       dpo_kind, dpo_name, dpo_email, dpo_phone, dpo_address, created_at, updated_at";
 
 impl Company {
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
@@ -66,9 +88,28 @@ impl Company {
                 website: r.get("website")?,
                 is_controller: r.get("is_controller")?,
                 is_processor: r.get("is_processor")?,
+                managing_directors: r
+                    .get::<_, String>("managing_directors")?
+                    .lines()
+                    .map(String::from)
+                    .filter(|l| !l.is_empty())
+                    .collect(),
+                dpo_check: r.get::<_, Option<String>>("dpo_check")?.and_then(|json| serde_json::from_str(&json).ok()),
+                dpo: DesignatedDpo {
+                    kind: r.get("dpo_kind")?,
+                    name: r.get("dpo_name")?,
+                    email: r.get("dpo_email")?,
+                    phone: r.get("dpo_phone")?,
+                    address: r.get("dpo_address")?,
+                },
             },
+            dpo_verdict: None,
             created_at: r.get("created_at")?,
             updated_at: r.get("updated_at")?,
+        })
+        .map(|mut company: Company| {
+            company.dpo_verdict = company.data.dpo_check.map(|c| c.verdict());
+            company
         })
     }
 }
@@ -93,7 +134,7 @@ fn valid_vat_id(vat_id: &str) -> bool {
 }
 
 impl CompanyInput {
-    fn validated(&self) -> CoreResult<CompanyInput> {
+    pub(crate) fn validated(&self) -> CoreResult<CompanyInput> {
         let trim = |s: &str| s.trim().to_string();
         let data = CompanyInput {
             name: CoreError::required_name("company_name", &self.name, 200, "a company")?,
@@ -110,7 +151,22 @@ impl CompanyInput {
             website: trim(&self.website),
             is_controller: self.is_controller,
             is_processor: self.is_processor,
+            managing_directors: self.managing_directors.iter().map(|d| trim(d)).filter(|d| !d.is_empty()).collect(),
+            dpo_check: self.dpo_check,
+            dpo: DesignatedDpo {
+                kind: self.dpo.kind.trim().to_string(),
+                name: trim(&self.dpo.name),
+                email: trim(&self.dpo.email),
+                phone: trim(&self.dpo.phone),
+                address: trim(&self.dpo.address),
+            },
         };
+        if !["", "internal", "external"].contains(&data.dpo.kind.as_str()) {
+            return Err(CoreError::validation("dpo_kind", "unknown", "the DPO is internal or external"));
+        }
+        if !data.dpo.email.is_empty() && !valid_email(&data.dpo.email) {
+            return Err(CoreError::validation("dpo_email", "format", format!("'{}' is not an e-mail address", data.dpo.email)));
+        }
         if !data.email.is_empty() && !valid_email(&data.email) {
             return Err(CoreError::validation("email", "format", format!("'{}' is not an e-mail address", data.email)));
         }
@@ -125,7 +181,9 @@ impl CompanyInput {
 }
 
 pub(crate) fn by_id(conn: &Connection, id: i64) -> CoreResult<Option<Company>> {
-    Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM companies WHERE id = ?1"), [id], Company::from_row).optional()?)
+    Ok(conn
+        .query_row(&format!("SELECT {COLUMNS} FROM companies WHERE id = ?1 AND trash_id IS NULL"), [id], Company::from_row)
+        .optional()?)
 }
 
 /// A company in a tenant the user may open; any other id is reported as unknown.
@@ -138,12 +196,12 @@ pub(crate) fn accessible(conn: &Connection, user: &UserRecord, id: i64) -> CoreR
 
 pub(crate) fn list(conn: &Connection, tenant_id: i64) -> CoreResult<Vec<Company>> {
     let mut stmt =
-        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM companies WHERE tenant_id = ?1 ORDER BY name COLLATE NOCASE, id"))?;
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM companies WHERE tenant_id = ?1 AND trash_id IS NULL ORDER BY name COLLATE NOCASE, id"))?;
     let rows = stmt.query_map([tenant_id], Company::from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-fn write(conn: &Connection, id: Option<i64>, tenant_id: i64, data: &CompanyInput, now: DateTime<Utc>) -> CoreResult<i64> {
+pub(crate) fn write(conn: &Connection, id: Option<i64>, tenant_id: i64, data: &CompanyInput, now: DateTime<Utc>) -> CoreResult<i64> {
     crate::store::rows::save(conn, "companies", id, &[
         ("tenant_id", &tenant_id),
         ("name", &data.name),
@@ -160,6 +218,13 @@ fn write(conn: &Connection, id: Option<i64>, tenant_id: i64, data: &CompanyInput
         ("website", &data.website),
         ("is_controller", &data.is_controller),
         ("is_processor", &data.is_processor),
+        ("managing_directors", &data.managing_directors.join("\n")),
+        ("dpo_check", &data.dpo_check.map(|c| serde_json::to_string(&c).expect("plain struct"))),
+        ("dpo_kind", &data.dpo.kind),
+        ("dpo_name", &data.dpo.name),
+        ("dpo_email", &data.dpo.email),
+        ("dpo_phone", &data.dpo.phone),
+        ("dpo_address", &data.dpo.address),
     ], now)
 }
 
@@ -168,6 +233,12 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
     let tx = conn.transaction()?;
     tenants::accessible(&tx, user, tenant_id)?;
     let id = write(&tx, None, tenant_id, &data, now)?;
+    // Every company has at least one area (SPEC §2); the first one is named for the user.
+    let first_area = if user.language.as_deref() == Some("de") { "Allgemein" } else { "General" };
+    tx.execute(
+        "INSERT INTO areas (company_id, name, description, created_at) VALUES (?1, ?2, '', ?3)",
+        rusqlite::params![id, first_area, now],
+    )?;
     audit::record(&tx, now, Some(&user.actor()), Change {
         action: "create",
         object_type: ObjectType::Company.as_str(),
@@ -213,4 +284,13 @@ mod tests {
         assert!(!valid_vat_id("123456789"));
         assert!(!valid_vat_id("DE1"));
     }
+}
+
+/// Moves the company with its areas and their activities into the trash.
+pub(crate) fn delete(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64) -> CoreResult<i64> {
+    let tx = conn.transaction()?;
+    let company = accessible(&tx, user, id)?;
+    let trash_id = crate::trash::delete(&tx, now, user, Some(company.tenant_id), ObjectType::Company.as_str(), id, &company.data.name)?;
+    tx.commit()?;
+    Ok(trash_id)
 }

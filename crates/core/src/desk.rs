@@ -18,7 +18,12 @@ use crate::error::{CoreError, CoreResult};
 use crate::operations::{Operation, Requirement};
 use crate::permissions::{self, ObjectType, Permission, Right};
 use crate::roles::{self, Role, RoleDefinition};
-use crate::activities::{self, Activity, ActivityInput};
+use crate::activities::{self, Activity, ActivityInput, ActivityRow, MassChange};
+use crate::exports::{self, ExportFile, ExportFormat};
+use crate::master_data::{self, MasterItem, MasterItemInput, MasterKind, Usage};
+use crate::search::{self, SearchHit};
+use crate::tenant_transfer::{self, TenantDocument};
+use crate::trash::{self, TrashEntry};
 use crate::areas::{self, Area, AreaInput};
 use crate::companies::{self, Company, CompanyInput};
 use crate::tenants::{self, Tenant};
@@ -150,8 +155,9 @@ pub struct Dashboard {
 
 impl Desk {
     pub(crate) fn new(store: Store, clock: Arc<dyn Clock>, data_dir: PathBuf) -> CoreResult<Self> {
-        let desk = Desk { store, clock, data_dir };
-        desk.now()?;
+        let mut desk = Desk { store, clock, data_dir };
+        let now = desk.now()?;
+        crate::trash::purge(desk.store.conn_mut(), now)?;
         Ok(desk)
     }
 
@@ -464,14 +470,19 @@ impl Desk {
         let (user, _) = self.gate(session, Operation::TenantOverview)?;
         let conn = self.store.conn();
         let tenant = tenants::accessible(conn, &user, tenant_id)?;
+        let master_counts = master_data::counts(conn, tenant_id)?;
         let mut tiles = Vec::new();
-        for object in [ObjectType::Company, ObjectType::Area, ObjectType::ProcessingActivity] {
+        let objects = [ObjectType::Company, ObjectType::Area, ObjectType::ProcessingActivity]
+            .into_iter()
+            .chain(MasterKind::ALL.iter().map(|k| k.object()));
+        for object in objects {
             let allowed = self.can(&user, object, Right::View)?;
             let count = match (allowed, object) {
                 (false, _) => 0,
                 (true, ObjectType::Company) => companies::list(conn, tenant_id)?.len() as i64,
                 (true, ObjectType::Area) => areas::count(conn, &user, tenant_id)?,
-                (true, _) => activities::count(conn, &user, tenant_id)?,
+                (true, ObjectType::ProcessingActivity) => activities::count(conn, &user, tenant_id)?,
+                (true, other) => master_counts.get(other.as_str()).copied().unwrap_or(0),
             };
             tiles.push(Tile { object, count, allowed });
         }
@@ -509,7 +520,7 @@ impl Desk {
 
     // ---- processing activities ---------------------------------------------------------
 
-    pub fn activities(&self, session: &mut Session, tenant_id: i64, search: Option<&str>) -> CoreResult<Vec<Activity>> {
+    pub fn activities(&self, session: &mut Session, tenant_id: i64, search: Option<&str>) -> CoreResult<Vec<ActivityRow>> {
         let (user, _) = self.gate(session, Operation::ListActivities)?;
         tenants::accessible(self.store.conn(), &user, tenant_id)?;
         activities::list(self.store.conn(), &user, tenant_id, search)
@@ -544,6 +555,138 @@ impl Desk {
         activities::update(self.store.conn_mut(), now, &user, id, input)
     }
 
+    pub fn delete_activities(&mut self, session: &mut Session, ids: &[i64]) -> CoreResult<Vec<i64>> {
+        let (user, now) = self.gate(session, Operation::DeleteActivities)?;
+        activities::delete(self.store.conn_mut(), now, &user, ids)
+    }
+
+    /// Copies within the tenant; `suffix` (e.g. " (copy)") is added to each name.
+    pub fn copy_activities(&mut self, session: &mut Session, ids: &[i64], suffix: &str) -> CoreResult<Vec<i64>> {
+        let (user, now) = self.gate(session, Operation::CopyActivities)?;
+        activities::copy(self.store.conn_mut(), now, &user, ids, suffix)
+    }
+
+    pub fn mass_change_activities(&mut self, session: &mut Session, change: &MassChange) -> CoreResult<usize> {
+        let (user, now) = self.gate(session, Operation::MassChangeActivities)?;
+        activities::mass_change(self.store.conn_mut(), now, &user, change)
+    }
+
+    /// The tenant's activities the user sees (optionally only the selected ones or those
+    /// matching a search) as CSV or JSON.
+    pub fn export_activities(
+        &self,
+        session: &mut Session,
+        tenant_id: i64,
+        search: Option<&str>,
+        only: Option<&[i64]>,
+        format: ExportFormat,
+    ) -> CoreResult<ExportFile> {
+        let (user, now) = self.gate(session, Operation::ExportActivities)?;
+        let conn = self.store.conn();
+        let tenant = tenants::accessible(conn, &user, tenant_id)?;
+        let mut list = activities::full_list(conn, &user, tenant_id, search)?;
+        if let Some(ids) = only {
+            list.retain(|a| ids.contains(&a.id));
+        }
+        let language = user.language.as_deref().unwrap_or("en");
+        Ok(ExportFile {
+            suggested_name: export_name(&tenant.name, if language == "de" { "Verarbeitungen" } else { "processing-activities" }, now, format),
+            bytes: exports::activities(&list, format, language)?,
+        })
+    }
+
+    // ---- master data ------------------------------------------------------------------
+
+    pub fn master_items(&self, session: &mut Session, tenant_id: i64, kind: MasterKind) -> CoreResult<Vec<MasterItem>> {
+        let (user, _) = self.gate(session, Operation::ListMasterItems(kind))?;
+        tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        master_data::list(self.store.conn(), tenant_id, kind)
+    }
+
+    pub fn create_master_item(&mut self, session: &mut Session, tenant_id: i64, input: &MasterItemInput) -> CoreResult<MasterItem> {
+        let (user, now) = self.gate(session, Operation::CreateMasterItem(input.kind))?;
+        master_data::create(self.store.conn_mut(), now, &user, tenant_id, input)
+    }
+
+    pub fn update_master_item(&mut self, session: &mut Session, id: i64, input: &MasterItemInput) -> CoreResult<MasterItem> {
+        let (user, now) = self.gate(session, Operation::UpdateMasterItem(input.kind))?;
+        master_data::update(self.store.conn_mut(), now, &user, id, input)
+    }
+
+    /// Refused with the list of activities while the item is in use.
+    pub fn delete_master_item(&mut self, session: &mut Session, kind: MasterKind, id: i64) -> CoreResult<i64> {
+        let (user, now) = self.gate(session, Operation::DeleteMasterItem(kind))?;
+        master_data::delete(self.store.conn_mut(), now, &user, kind, id)
+    }
+
+    pub fn master_item_usages(&self, session: &mut Session, kind: MasterKind, id: i64) -> CoreResult<Vec<Usage>> {
+        let (user, _) = self.gate(session, Operation::ListMasterItems(kind))?;
+        master_data::accessible(self.store.conn(), &user, id, kind)?;
+        master_data::usages(self.store.conn(), id)
+    }
+
+    // ---- search, trash ----------------------------------------------------------------
+
+    /// Full-text search over the tenant's records the user may see.
+    pub fn search(&self, session: &mut Session, tenant_id: i64, text: &str) -> CoreResult<Vec<SearchHit>> {
+        let (user, _) = self.gate(session, Operation::Search)?;
+        tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        search::run(self.store.conn(), &user, tenant_id, text)
+    }
+
+    pub fn trash(&self, session: &mut Session) -> CoreResult<Vec<TrashEntry>> {
+        let (user, _) = self.gate(session, Operation::ListTrash)?;
+        trash::list(self.store.conn(), &user)
+    }
+
+    /// Restoring needs the delete right of what is restored.
+    pub fn restore_from_trash(&mut self, session: &mut Session, id: i64) -> CoreResult<TrashEntry> {
+        let (user, _) = self.gate(session, Operation::ListTrash)?;
+        let entry = trash::restorable(self.store.conn(), &user, id)?;
+        let object = ObjectType::parse(&entry.object_type).ok_or_else(|| CoreError::Corrupt(format!("trash entry {id}")))?;
+        let (user, now) = self.gate(session, Operation::RestoreFromTrash(object))?;
+        trash::restore(self.store.conn_mut(), now, &user, id)
+    }
+
+    // ---- tenants in full --------------------------------------------------------------
+
+    pub fn update_tenant(&mut self, session: &mut Session, id: i64, name: &str, is_template: bool) -> CoreResult<Tenant> {
+        let (user, now) = self.gate(session, Operation::UpdateTenant)?;
+        tenants::update(self.store.conn_mut(), now, &user, id, name, is_template)
+    }
+
+    pub fn set_tenant_archived(&mut self, session: &mut Session, id: i64, archived: bool) -> CoreResult<Tenant> {
+        let (user, now) = self.gate(session, Operation::UpdateTenant)?;
+        tenants::set_archived(self.store.conn_mut(), now, &user, id, archived)
+    }
+
+    pub fn delete_tenant(&mut self, session: &mut Session, id: i64) -> CoreResult<i64> {
+        let (user, now) = self.gate(session, Operation::DeleteTenant)?;
+        tenants::delete(self.store.conn_mut(), now, &user, id)
+    }
+
+    pub fn delete_company(&mut self, session: &mut Session, id: i64) -> CoreResult<i64> {
+        let (user, now) = self.gate(session, Operation::DeleteCompany)?;
+        companies::delete(self.store.conn_mut(), now, &user, id)
+    }
+
+    pub fn delete_area(&mut self, session: &mut Session, id: i64) -> CoreResult<i64> {
+        let (user, now) = self.gate(session, Operation::DeleteArea)?;
+        areas::delete(self.store.conn_mut(), now, &user, id)
+    }
+
+    pub fn export_tenant(&self, session: &mut Session, id: i64) -> CoreResult<(TenantDocument, String)> {
+        let (user, now) = self.gate(session, Operation::ExportTenant)?;
+        let tenant = tenants::accessible(self.store.conn(), &user, id)?;
+        let doc = tenant_transfer::export(self.store.conn(), &tenant)?;
+        Ok((doc, export_name(&tenant.name, "tenant", now, ExportFormat::Json)))
+    }
+
+    pub fn import_tenant(&mut self, session: &mut Session, doc: &TenantDocument) -> CoreResult<Tenant> {
+        let (user, now) = self.gate(session, Operation::ImportTenant)?;
+        tenant_transfer::import(self.store.conn_mut(), now, &user, doc)
+    }
+
     // ---- users ---------------------------------------------------------------------
 
     pub fn create_user(&mut self, session: &mut Session, new: &NewUser) -> CoreResult<CreatedUser> {
@@ -572,4 +715,10 @@ impl Desk {
         let user = users::accept_invitation(self.store.conn_mut(), now, user_name, code, new_password)?;
         Ok(Session::start(user.id, user.name, now))
     }
+}
+
+/// "Bäckerei Schmidt GmbH – processing-activities – 2026-03-02.csv", safe on every OS.
+fn export_name(tenant: &str, what: &str, now: DateTime<Utc>, format: ExportFormat) -> String {
+    let clean: String = tenant.chars().map(|c| if r#"\/:*?"<>|"#.contains(c) { '_' } else { c }).collect();
+    format!("{} – {} – {}.{}", clean.trim(), what, now.with_timezone(&Local).date_naive(), format.extension())
 }

@@ -37,6 +37,8 @@ pub enum CoreError {
     InvitationExpired,
     #[error("only administrators may manage users and roles")]
     AdminRequired,
+    #[error("this is still used by: {}", used_by.join(", "))]
+    InUse { used_by: Vec<String> },
     #[error("{field}: {message}")]
     Validation { field: &'static str, rule: &'static str, message: String },
     #[error("the keyring could not be used: {0}")]
@@ -72,6 +74,7 @@ impl CoreError {
             CoreError::AdminRequired => "admin_required",
             CoreError::InvalidInvitation => "invalid_invitation",
             CoreError::InvitationExpired => "invitation_expired",
+            CoreError::InUse { .. } => "in_use",
             CoreError::Validation { .. } => "validation",
             CoreError::Keyring(_) => "keyring",
             CoreError::Io { .. } => "io",
@@ -102,6 +105,10 @@ impl CoreError {
             CoreError::Validation { field, rule, .. } => {
                 p.insert("field".into(), (*field).into());
                 p.insert("rule".into(), (*rule).into());
+            }
+            CoreError::InUse { used_by } => {
+                p.insert("used_by".into(), used_by.join(", "));
+                p.insert("count".into(), used_by.len().to_string());
             }
             CoreError::InvalidRecoveryKey(reason) => {
                 p.insert("reason".into(), (*reason).into());

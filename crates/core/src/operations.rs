@@ -2,6 +2,7 @@
 //! operation through only by naming it here, and the permission-matrix test walks this
 //! list: a new operation cannot skip the gate or the test.
 
+use crate::master_data::MasterKind;
 use crate::permissions::{ObjectType, Permission, Right};
 
 /// What an operation requires of the signed-in user.
@@ -19,16 +20,58 @@ const fn right(object: ObjectType, right: Right) -> Requirement {
     Requirement::Right(Permission::new(object, right))
 }
 
+/// Object types whose deletes go to the trash, so restoring them is an operation.
+pub const TRASHABLE: &[ObjectType] = &[
+    ObjectType::Tenant,
+    ObjectType::Company,
+    ObjectType::Area,
+    ObjectType::ProcessingActivity,
+    ObjectType::BusinessProcess,
+    ObjectType::Application,
+    ObjectType::DataCategory,
+    ObjectType::PersonGroup,
+    ObjectType::LegalBasis,
+    ObjectType::RetentionPeriod,
+    ObjectType::Recipient,
+    ObjectType::ThirdCountry,
+    ObjectType::Person,
+    ObjectType::Customer,
+    ObjectType::Processor,
+];
+
 macro_rules! operations {
-    ($($name:ident => $requirement:expr),* $(,)?) => {
+    (
+        simple { $($name:ident => $requirement:expr),* $(,)? }
+        per_kind { $($kname:ident($kind:ident) => $krequirement:expr),* $(,)? }
+        per_object { $($oname:ident($object:ident) => $orequirement:expr),* $(,)? }
+    ) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Operation { $($name),* }
+        pub enum Operation {
+            $($name,)*
+            $($kname(MasterKind),)*
+            $($oname(ObjectType),)*
+        }
 
         impl Operation {
-            pub const ALL: &'static [Operation] = &[$(Operation::$name),*];
+            /// Every operation, the master-data ones once per kind and the trash ones once
+            /// per object type that can be in the trash.
+            pub fn all() -> Vec<Operation> {
+                let mut all = vec![$(Operation::$name),*];
+                for kind in MasterKind::ALL {
+                    $(all.push(Operation::$kname(*kind));)*
+                }
+                for object in TRASHABLE {
+                    $(all.push(Operation::$oname(*object));)*
+                }
+                all
+            }
 
             pub const fn requirement(self) -> Requirement {
-                match self { $(Operation::$name => $requirement),* }
+                match self {
+                    $(Operation::$name => $requirement,)*
+                    $(Operation::$kname($kind) => $krequirement,)*
+                    $(Operation::$oname($object) => $orequirement,)*
+                }
             }
 
             /// Whether the operation is the person working. The window's periodic re-read
@@ -41,36 +84,59 @@ macro_rules! operations {
 }
 
 operations! {
-    TouchSession => Requirement::SignedIn,
-    SessionInfo => Requirement::SignedIn,
-    RefreshSession => Requirement::SignedIn,
-    ChangePassword => Requirement::SignedIn,
-    SetLanguage => Requirement::SignedIn,
-    Status => Requirement::SignedIn,
-    Dashboard => Requirement::SignedIn,
-    ListTenants => Requirement::SignedIn,
-    SetCurrentTenant => Requirement::SignedIn,
-    TenantOverview => Requirement::SignedIn,
-    ViewSettings => right(ObjectType::Settings, Right::View),
-    EditSettings => right(ObjectType::Settings, Right::Edit),
-    ViewAuditLog => right(ObjectType::AuditLog, Right::View),
-    CreateTenant => right(ObjectType::Tenant, Right::Create),
-    ListCompanies => right(ObjectType::Company, Right::View),
-    CreateCompany => right(ObjectType::Company, Right::Create),
-    UpdateCompany => right(ObjectType::Company, Right::Edit),
-    ListAreas => right(ObjectType::Area, Right::View),
-    CreateArea => right(ObjectType::Area, Right::Create),
-    ListActivities => right(ObjectType::ProcessingActivity, Right::View),
-    ShowActivity => right(ObjectType::ProcessingActivity, Right::View),
-    ListEditors => right(ObjectType::ProcessingActivity, Right::View),
-    CreateActivity => right(ObjectType::ProcessingActivity, Right::Create),
-    UpdateActivity => right(ObjectType::ProcessingActivity, Right::Edit),
-    CreateRole => Requirement::Admin,
-    UpdateRole => Requirement::Admin,
-    ListRoles => Requirement::Admin,
-    ShowRole => Requirement::Admin,
-    CreateUser => Requirement::Admin,
-    ListUsers => Requirement::Admin,
-    UpdateUserAccess => Requirement::Admin,
-    DeactivateUser => Requirement::Admin,
+    simple {
+        TouchSession => Requirement::SignedIn,
+        SessionInfo => Requirement::SignedIn,
+        RefreshSession => Requirement::SignedIn,
+        ChangePassword => Requirement::SignedIn,
+        SetLanguage => Requirement::SignedIn,
+        Status => Requirement::SignedIn,
+        Dashboard => Requirement::SignedIn,
+        ListTenants => Requirement::SignedIn,
+        SetCurrentTenant => Requirement::SignedIn,
+        TenantOverview => Requirement::SignedIn,
+        Search => Requirement::SignedIn,
+        ListTrash => Requirement::SignedIn,
+        ViewSettings => right(ObjectType::Settings, Right::View),
+        EditSettings => right(ObjectType::Settings, Right::Edit),
+        ViewAuditLog => right(ObjectType::AuditLog, Right::View),
+        CreateTenant => right(ObjectType::Tenant, Right::Create),
+        UpdateTenant => right(ObjectType::Tenant, Right::Edit),
+        DeleteTenant => right(ObjectType::Tenant, Right::Delete),
+        ExportTenant => right(ObjectType::Tenant, Right::Export),
+        ImportTenant => right(ObjectType::Tenant, Right::Create),
+        ListCompanies => right(ObjectType::Company, Right::View),
+        CreateCompany => right(ObjectType::Company, Right::Create),
+        UpdateCompany => right(ObjectType::Company, Right::Edit),
+        DeleteCompany => right(ObjectType::Company, Right::Delete),
+        ListAreas => right(ObjectType::Area, Right::View),
+        CreateArea => right(ObjectType::Area, Right::Create),
+        DeleteArea => right(ObjectType::Area, Right::Delete),
+        ListActivities => right(ObjectType::ProcessingActivity, Right::View),
+        ShowActivity => right(ObjectType::ProcessingActivity, Right::View),
+        ListEditors => right(ObjectType::ProcessingActivity, Right::View),
+        CreateActivity => right(ObjectType::ProcessingActivity, Right::Create),
+        UpdateActivity => right(ObjectType::ProcessingActivity, Right::Edit),
+        DeleteActivities => right(ObjectType::ProcessingActivity, Right::Delete),
+        CopyActivities => right(ObjectType::ProcessingActivity, Right::Copy),
+        MassChangeActivities => right(ObjectType::ProcessingActivity, Right::MassChange),
+        ExportActivities => right(ObjectType::ProcessingActivity, Right::Export),
+        CreateRole => Requirement::Admin,
+        UpdateRole => Requirement::Admin,
+        ListRoles => Requirement::Admin,
+        ShowRole => Requirement::Admin,
+        CreateUser => Requirement::Admin,
+        ListUsers => Requirement::Admin,
+        UpdateUserAccess => Requirement::Admin,
+        DeactivateUser => Requirement::Admin,
+    }
+    per_kind {
+        ListMasterItems(kind) => right(kind.object(), Right::View),
+        CreateMasterItem(kind) => right(kind.object(), Right::Create),
+        UpdateMasterItem(kind) => right(kind.object(), Right::Edit),
+        DeleteMasterItem(kind) => right(kind.object(), Right::Delete),
+    }
+    per_object {
+        RestoreFromTrash(object) => right(object, Right::Delete),
+    }
 }

@@ -34,12 +34,14 @@ fn validate_name(name: &str) -> CoreResult<String> {
     CoreError::required_name("tenant_name", name, 200, "a tenant")
 }
 
-/// Creates a tenant; a non-administrator who creates one may open it.
+/// Creates a tenant with the starter catalogue in the creator's language; a
+/// non-administrator who creates one may open it.
 pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, creator: &UserRecord, name: &str, is_template: bool) -> CoreResult<Tenant> {
     let name = validate_name(name)?;
     let tx = conn.transaction()?;
     tx.execute("INSERT INTO tenants (name, is_template, created_at) VALUES (?1, ?2, ?3)", params![name, is_template, now])?;
     let id = tx.last_insert_rowid();
+    crate::master_data::catalogue::seed(&tx, now, id, creator.language.as_deref().unwrap_or("en"))?;
     if !creator.is_admin {
         tx.execute("INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)", params![creator.id, id])?;
     }
@@ -57,14 +59,17 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, creator: &UserRe
 }
 
 pub(crate) fn by_id(conn: &Connection, id: i64) -> CoreResult<Option<Tenant>> {
-    Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM tenants t WHERE t.id = ?1"), [id], Tenant::from_row).optional()?)
+    Ok(conn
+        .query_row(&format!("SELECT {COLUMNS} FROM tenants t WHERE t.id = ?1 AND t.trash_id IS NULL"), [id], Tenant::from_row)
+        .optional()?)
 }
 
 /// The tenants this user may open, filtered in SQL.
 pub(crate) fn visible_to(conn: &Connection, user: &UserRecord) -> CoreResult<Vec<Tenant>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM tenants t
-         WHERE ?1 OR EXISTS(SELECT 1 FROM user_tenants ut WHERE ut.tenant_id = t.id AND ut.user_id = ?2)
+         WHERE t.trash_id IS NULL
+           AND (?1 OR EXISTS(SELECT 1 FROM user_tenants ut WHERE ut.tenant_id = t.id AND ut.user_id = ?2))
          ORDER BY t.name COLLATE NOCASE, t.id"
     ))?;
     let rows = stmt.query_map(params![user.is_admin, user.id], Tenant::from_row)?;
@@ -84,4 +89,51 @@ pub(crate) fn accessible(conn: &Connection, user: &UserRecord, id: i64) -> CoreR
         Some(t) if allowed => Ok(t),
         _ => Err(CoreError::validation("tenant", "unknown", format!("no tenant with id {id}"))),
     }
+}
+
+fn audit_tenant(conn: &Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, old: serde_json::Value, new: serde_json::Value) -> CoreResult<()> {
+    audit::record(conn, now, Some(&user.actor()), Change {
+        action: "update",
+        object_type: ObjectType::Tenant.as_str(),
+        object_id: Some(id.to_string()),
+        old: Some(old),
+        new: Some(new),
+    })
+}
+
+/// Renames a tenant and sets whether it is a template tenant.
+pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, name: &str, is_template: bool) -> CoreResult<Tenant> {
+    let name = validate_name(name)?;
+    let tx = conn.transaction()?;
+    let old = accessible(&tx, user, id)?;
+    if old.name != name || old.is_template != is_template {
+        tx.execute("UPDATE tenants SET name = ?1, is_template = ?2 WHERE id = ?3", params![name, is_template, id])?;
+        audit_tenant(&tx, now, user, id, json!({ "name": old.name, "is_template": old.is_template }), json!({ "name": name, "is_template": is_template }))?;
+    }
+    let tenant = by_id(&tx, id)?.expect("exists");
+    tx.commit()?;
+    Ok(tenant)
+}
+
+/// Archives a tenant (kept, read as usual, marked as no longer served) or takes it back.
+pub(crate) fn set_archived(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, archived: bool) -> CoreResult<Tenant> {
+    let tx = conn.transaction()?;
+    let old = accessible(&tx, user, id)?;
+    if old.archived_at.is_some() != archived {
+        let at = archived.then_some(now);
+        tx.execute("UPDATE tenants SET archived_at = ?1 WHERE id = ?2", params![at, id])?;
+        audit_tenant(&tx, now, user, id, json!({ "archived_at": old.archived_at }), json!({ "archived_at": at }))?;
+    }
+    let tenant = by_id(&tx, id)?.expect("exists");
+    tx.commit()?;
+    Ok(tenant)
+}
+
+/// Moves the tenant with everything in it into the trash.
+pub(crate) fn delete(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64) -> CoreResult<i64> {
+    let tx = conn.transaction()?;
+    let tenant = accessible(&tx, user, id)?;
+    let trash_id = crate::trash::delete(&tx, now, user, Some(id), ObjectType::Tenant.as_str(), id, &tenant.name)?;
+    tx.commit()?;
+    Ok(trash_id)
 }

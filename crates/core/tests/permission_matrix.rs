@@ -12,7 +12,9 @@ use dpo_desk_core::operations::{Operation, Requirement};
 use dpo_desk_core::permissions::{ObjectType, Permission, Right};
 use dpo_desk_core::roles::{Grant, RoleDefinition};
 use dpo_desk_core::settings::SettingKey;
-use dpo_desk_core::activities::{ActivityInput, ActivityStatus};
+use dpo_desk_core::activities::{ActivityInput, ActivityStatus, MassChange, MassField};
+use dpo_desk_core::exports::ExportFormat;
+use dpo_desk_core::master_data::{MasterItemInput, MasterKind};
 use dpo_desk_core::areas::AreaInput;
 use dpo_desk_core::companies::CompanyInput;
 use dpo_desk_core::users::{NewUser, UserAccess};
@@ -35,14 +37,59 @@ struct Ctx {
 }
 
 fn activity_input(ctx: &Ctx, name: &str) -> ActivityInput {
-    ActivityInput {
-        area_id: ctx.area,
+    ActivityInput { responsible: "Personalleitung".into(), purposes: "Lohnabrechnung".into(), ..ActivityInput::new(ctx.area, name) }
+}
+
+fn item_input(kind: MasterKind, name: &str) -> MasterItemInput {
+    MasterItemInput {
+        kind,
         name: name.into(),
-        status: ActivityStatus::Draft,
-        responsible: "Personalleitung".into(),
-        editor_id: None,
-        purposes: "Lohnabrechnung".into(),
-        notes: String::new(),
+        description: String::new(),
+        code: String::new(),
+        special_category: false,
+        category: String::new(),
+        date: None,
+        email: String::new(),
+        phone: String::new(),
+    }
+}
+
+/// Lets the staff user open one more tenant (as the administrator would).
+fn give_tenant(desk: &mut Desk, staff: &str, tenant: i64) {
+    let mut admin = desk_admin(desk);
+    let user = desk.users(&mut admin).unwrap().into_iter().find(|u| u.name == staff).unwrap();
+    let mut tenants = user.tenants.clone();
+    tenants.push(tenant);
+    desk.update_user_access(&mut admin, staff, &UserAccess { roles: user.roles, tenants }).unwrap();
+}
+
+/// A fresh record of the object type in the trash, put there by the administrator, that the
+/// staff user can see; returns the trash entry.
+fn trashed(desk: &mut Desk, ctx: &Ctx, staff: &str, object: ObjectType) -> i64 {
+    let mut admin = desk_admin(desk);
+    match object {
+        ObjectType::Tenant => {
+            let t = desk.create_tenant(&mut admin, &unique("Trashed tenant"), false).unwrap().id;
+            give_tenant(desk, staff, t);
+            desk.delete_tenant(&mut admin, t).unwrap()
+        }
+        ObjectType::Company => {
+            let c = desk.create_company(&mut admin, ctx.tenant, &company_input(&unique("Trashed GmbH"))).unwrap().id;
+            desk.delete_company(&mut admin, c).unwrap()
+        }
+        ObjectType::Area => {
+            let a = desk.create_area(&mut admin, &AreaInput { company_id: ctx.company, name: unique("Trashed"), description: String::new() });
+            desk.delete_area(&mut admin, a.unwrap().id).unwrap()
+        }
+        ObjectType::ProcessingActivity => {
+            let a = desk.create_activity(&mut admin, &activity_input(ctx, &unique("Trashed"))).unwrap().id;
+            desk.delete_activities(&mut admin, &[a]).unwrap()[0]
+        }
+        other => {
+            let kind = MasterKind::parse(other.as_str()).unwrap();
+            let i = desk.create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Trashed"))).unwrap().id;
+            desk.delete_master_item(&mut admin, kind, i).unwrap()
+        }
     }
 }
 
@@ -64,11 +111,27 @@ fn expected(op: Operation) -> Requirement {
         | Operation::Dashboard
         | Operation::ListTenants
         | Operation::SetCurrentTenant
-        | Operation::TenantOverview => Requirement::SignedIn,
+        | Operation::TenantOverview
+        | Operation::Search
+        | Operation::ListTrash => Requirement::SignedIn,
         Operation::ViewSettings => right(ObjectType::Settings, Right::View),
         Operation::EditSettings => right(ObjectType::Settings, Right::Edit),
         Operation::ViewAuditLog => right(ObjectType::AuditLog, Right::View),
-        Operation::CreateTenant => right(ObjectType::Tenant, Right::Create),
+        Operation::CreateTenant | Operation::ImportTenant => right(ObjectType::Tenant, Right::Create),
+        Operation::UpdateTenant => right(ObjectType::Tenant, Right::Edit),
+        Operation::DeleteTenant => right(ObjectType::Tenant, Right::Delete),
+        Operation::ExportTenant => right(ObjectType::Tenant, Right::Export),
+        Operation::DeleteCompany => right(ObjectType::Company, Right::Delete),
+        Operation::DeleteArea => right(ObjectType::Area, Right::Delete),
+        Operation::DeleteActivities => right(ObjectType::ProcessingActivity, Right::Delete),
+        Operation::CopyActivities => right(ObjectType::ProcessingActivity, Right::Copy),
+        Operation::MassChangeActivities => right(ObjectType::ProcessingActivity, Right::MassChange),
+        Operation::ExportActivities => right(ObjectType::ProcessingActivity, Right::Export),
+        Operation::ListMasterItems(kind) => right(kind.object(), Right::View),
+        Operation::CreateMasterItem(kind) => right(kind.object(), Right::Create),
+        Operation::UpdateMasterItem(kind) => right(kind.object(), Right::Edit),
+        Operation::DeleteMasterItem(kind) => right(kind.object(), Right::Delete),
+        Operation::RestoreFromTrash(object) => right(object, Right::Delete),
         Operation::ListCompanies => right(ObjectType::Company, Right::View),
         Operation::CreateCompany => right(ObjectType::Company, Right::Create),
         Operation::UpdateCompany => right(ObjectType::Company, Right::Edit),
@@ -103,6 +166,57 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         Operation::ListTenants => desk.tenants(s).map(drop),
         Operation::SetCurrentTenant => desk.set_current_tenant(s, ctx.tenant).map(drop),
         Operation::TenantOverview => desk.tenant_overview(s, ctx.tenant).map(drop),
+        Operation::Search => desk.search(s, ctx.tenant, "Lohn").map(drop),
+        Operation::ListTrash => desk.trash(s).map(drop),
+        Operation::UpdateTenant => desk.update_tenant(s, ctx.tenant, "Matrix tenant", false).map(drop),
+        Operation::DeleteTenant => {
+            let mut admin = desk_admin(desk);
+            let t = desk.create_tenant(&mut admin, &unique("Doomed"), false).unwrap().id;
+            give_tenant(desk, &s.user_name.clone(), t);
+            desk.delete_tenant(s, t).map(drop)
+        }
+        Operation::ExportTenant => desk.export_tenant(s, ctx.tenant).map(drop),
+        Operation::ImportTenant => {
+            let mut admin = desk_admin(desk);
+            let (doc, _) = desk.export_tenant(&mut admin, ctx.tenant).unwrap();
+            desk.import_tenant(s, &doc).map(drop)
+        }
+        Operation::DeleteCompany => {
+            let mut admin = desk_admin(desk);
+            let c = desk.create_company(&mut admin, ctx.tenant, &company_input(&unique("Doomed GmbH"))).unwrap().id;
+            desk.delete_company(s, c).map(drop)
+        }
+        Operation::DeleteArea => {
+            let mut admin = desk_admin(desk);
+            let a = desk.create_area(&mut admin, &AreaInput { company_id: ctx.company, name: unique("Doomed"), description: String::new() });
+            desk.delete_area(s, a.unwrap().id).map(drop)
+        }
+        Operation::DeleteActivities => {
+            let mut admin = desk_admin(desk);
+            let a = desk.create_activity(&mut admin, &activity_input(ctx, &unique("Doomed"))).unwrap().id;
+            desk.delete_activities(s, &[a]).map(drop)
+        }
+        Operation::CopyActivities => desk.copy_activities(s, &[ctx.activity], " (copy)").map(drop),
+        Operation::MassChangeActivities => desk
+            .mass_change_activities(s, &MassChange { ids: vec![ctx.activity], change: MassField::Status(ActivityStatus::InReview) })
+            .map(drop),
+        Operation::ExportActivities => desk.export_activities(s, ctx.tenant, None, None, ExportFormat::Csv).map(drop),
+        Operation::ListMasterItems(kind) => desk.master_items(s, ctx.tenant, kind).map(drop),
+        Operation::CreateMasterItem(kind) => desk.create_master_item(s, ctx.tenant, &item_input(kind, &unique("Item"))).map(drop),
+        Operation::UpdateMasterItem(kind) => {
+            let mut admin = desk_admin(desk);
+            let item = desk.create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item"))).unwrap();
+            desk.update_master_item(s, item.id, &item_input(kind, &unique("Renamed"))).map(drop)
+        }
+        Operation::DeleteMasterItem(kind) => {
+            let mut admin = desk_admin(desk);
+            let item = desk.create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item"))).unwrap();
+            desk.delete_master_item(s, kind, item.id).map(drop)
+        }
+        Operation::RestoreFromTrash(object) => {
+            let entry = trashed(desk, ctx, &s.user_name.clone(), object);
+            desk.restore_from_trash(s, entry).map(drop)
+        }
         Operation::ListCompanies => desk.companies(s, ctx.tenant).map(drop),
         Operation::CreateCompany => desk.create_company(s, ctx.tenant, &company_input(&unique("Firma"))).map(drop),
         Operation::UpdateCompany => desk.update_company(s, ctx.company, &company_input(&unique("Firma"))).map(drop),
@@ -189,7 +303,7 @@ fn every_operation_is_allowed_with_its_right_and_refused_without_it() {
     let mut ctx = Ctx { tenant, role: role.name, role_id: role.id, company, area, activity: 0 };
     ctx.activity = desk.create_activity(&mut admin, &activity_input(&ctx, "Lohnabrechnung")).unwrap().id;
 
-    for &op in Operation::ALL {
+    for op in Operation::all() {
         assert_eq!(op.requirement(), expected(op), "the core's table disagrees for {op:?}");
         match expected(op) {
             Requirement::SignedIn => {

@@ -60,13 +60,11 @@ fn areas_are_unique_per_company_and_activities_need_a_name_and_an_active_editor(
     assert_eq!(rule_of(again.unwrap_err()), ("area_name", "taken"));
 
     let input = |name: &str, editor: Option<i64>| ActivityInput {
-        area_id: area.id,
-        name: name.into(),
         status: ActivityStatus::InReview,
         responsible: "Frau Schmidt".into(),
         editor_id: editor,
         purposes: "Lohn- und Gehaltsabrechnung (100% korrekt)".into(),
-        notes: String::new(),
+        ..ActivityInput::new(area.id, name)
     };
     assert_eq!(rule_of(desk.create_activity(&mut admin, &input(" ", None)).unwrap_err()), ("activity_name", "required"));
     assert_eq!(rule_of(desk.create_activity(&mut admin, &input("Lohn", Some(999))).unwrap_err()), ("editor", "unknown"));
@@ -76,7 +74,7 @@ fn areas_are_unique_per_company_and_activities_need_a_name_and_an_active_editor(
     assert_eq!((activity.company_name.as_str(), activity.area_name.as_str()), ("Schmidt", "Personal"));
 
     let found = |desk: &mut dpo_desk_core::Desk, s: &mut dpo_desk_core::Session, q: &str| {
-        desk.activities(s, tenant, Some(q)).unwrap().into_iter().map(|a| a.data.name).collect::<Vec<_>>()
+        desk.activities(s, tenant, Some(q)).unwrap().into_iter().map(|a| a.name).collect::<Vec<_>>()
     };
     assert_eq!(found(&mut desk, &mut admin, "gehalt"), vec!["Lohnabrechnung"], "case-insensitive, in the purposes");
     assert_eq!(found(&mut desk, &mut admin, "100%"), vec!["Lohnabrechnung"], "% is a character, not a wildcard");

@@ -29,15 +29,7 @@ struct Office {
 }
 
 fn activity(desk: &mut Desk, s: &mut Session, area: i64, name: &str, status: ActivityStatus, editor: Option<i64>) -> i64 {
-    desk.create_activity(s, &ActivityInput {
-        area_id: area,
-        name: name.into(),
-        status,
-        responsible: String::new(),
-        editor_id: editor,
-        purposes: String::new(),
-        notes: String::new(),
-    })
+    desk.create_activity(s, &ActivityInput { status, editor_id: editor, ..ActivityInput::new(area, name) })
     .unwrap()
     .id
 }
@@ -105,7 +97,7 @@ impl Office {
     }
 
     fn visible(&mut self, staff: &mut Session) -> Vec<String> {
-        let mut names: Vec<String> = self.desk.activities(staff, self.tenant_a, None).unwrap().into_iter().map(|a| a.data.name).collect();
+        let mut names: Vec<String> = self.desk.activities(staff, self.tenant_a, None).unwrap().into_iter().map(|a| a.name).collect();
         names.sort();
         names
     }
@@ -164,7 +156,11 @@ fn restricting_activities_is_not_inherited_by_their_areas() {
         o.give_roles(vec![role("Sales reader", &["processing_activity:view", "area:view"], vec![in_areas(&["Vertrieb"])])]);
     let areas = o.desk.areas(&mut staff, o.tenant_a).unwrap();
     let summary: Vec<(String, i64)> = areas.iter().map(|a| (a.name.clone(), a.activity_count)).collect();
-    assert_eq!(summary, vec![("Personal".to_string(), 0), ("Vertrieb".to_string(), 1)], "the Personal area stays visible, empty");
+    assert_eq!(
+        summary,
+        vec![("General".to_string(), 0), ("Personal".to_string(), 0), ("Vertrieb".to_string(), 1)],
+        "the Personal area stays visible, empty (General is the company's first area)"
+    );
 
     // Restricting the areas themselves is a separate rule on the area object type.
     let area_rule = VisibilityRule { object: ObjectType::Area, restriction: Restriction::InAreas { areas: vec!["Vertrieb".into()] } };
@@ -177,7 +173,8 @@ fn restricting_activities_is_not_inherited_by_their_areas() {
 fn a_hidden_activity_is_unknown_by_id_and_cannot_be_edited() {
     let (_f, mut o) = office();
     let all = o.desk.activities(&mut o.admin, o.tenant_a, None).unwrap();
-    let hidden = all.iter().find(|a| a.data.name == "Kundenkartei").unwrap().clone();
+    let hidden_id = all.iter().find(|a| a.name == "Kundenkartei").unwrap().id;
+    let hidden = o.desk.activity(&mut o.admin, hidden_id).unwrap();
     let mut staff = o.give_roles(vec![role(
         "Personnel editor",
         &["processing_activity:view", "processing_activity:edit"],
@@ -193,7 +190,8 @@ fn a_hidden_activity_is_unknown_by_id_and_cannot_be_edited() {
 #[test]
 fn a_user_of_tenant_a_reaches_nothing_of_tenant_b_by_any_id() {
     let (_f, mut o) = office();
-    let foreign = o.desk.activities(&mut o.admin, o.tenant_b, None).unwrap()[0].clone();
+    let foreign_id = o.desk.activities(&mut o.admin, o.tenant_b, None).unwrap()[0].id;
+    let foreign = o.desk.activity(&mut o.admin, foreign_id).unwrap();
     let foreign_company = foreign.company_id;
     let everything = ["view", "create", "edit"]
         .iter()
@@ -217,7 +215,8 @@ fn a_user_of_tenant_a_reaches_nothing_of_tenant_b_by_any_id() {
     let mut into_b = foreign.data.clone();
     into_b.area_id = o.foreign_area;
     assert!(is_unknown(o.desk.create_activity(&mut staff, &into_b).map(drop)), "no filing into tenant B's area");
-    let mut own = o.desk.activities(&mut staff, o.tenant_a, None).unwrap()[0].clone();
+    let own_id = o.desk.activities(&mut staff, o.tenant_a, None).unwrap()[0].id;
+    let mut own = o.desk.activity(&mut staff, own_id).unwrap();
     own.data.area_id = o.foreign_area;
     assert!(is_unknown(o.desk.update_activity(&mut staff, own.id, &own.data).map(drop)), "no moving into tenant B");
     assert_eq!(o.desk.activities(&mut o.admin, b, None).unwrap().len(), 1, "tenant B unchanged");
@@ -229,13 +228,21 @@ fn tiles_count_what_the_user_sees_and_show_zero_without_the_view_right() {
     let (_f, mut o) = office();
     let mut staff = o.give_roles(vec![role("Personnel reader", &["processing_activity:view", "area:view"], vec![in_areas(&["Personal"])])]);
     let tiles = o.desk.tenant_overview(&mut staff, o.tenant_a).unwrap().tiles;
-    let summary: Vec<(ObjectType, i64, bool)> = tiles.iter().map(|t| (t.object, t.count, t.allowed)).collect();
+    let summary: Vec<(ObjectType, i64, bool)> = tiles.iter().take(4).map(|t| (t.object, t.count, t.allowed)).collect();
     assert_eq!(
         summary,
-        vec![(ObjectType::Company, 0, false), (ObjectType::Area, 2, true), (ObjectType::ProcessingActivity, 2, true)]
+        vec![
+            (ObjectType::Company, 0, false),
+            (ObjectType::Area, 3, true),
+            (ObjectType::ProcessingActivity, 2, true),
+            (ObjectType::BusinessProcess, 0, false),
+        ]
     );
+    assert!(tiles.iter().skip(3).all(|t| t.count == 0 && !t.allowed), "no master data right, every tile 0");
     let admin_tiles = o.desk.tenant_overview(&mut o.admin, o.tenant_a).unwrap().tiles;
-    assert_eq!(admin_tiles.iter().map(|t| t.count).collect::<Vec<_>>(), vec![1, 2, 3]);
+    let count = |object| admin_tiles.iter().find(|t| t.object == object).unwrap().count;
+    assert_eq!((count(ObjectType::Company), count(ObjectType::Area), count(ObjectType::ProcessingActivity)), (1, 3, 3));
+    assert_eq!(count(ObjectType::LegalBasis), 17, "the starter catalogue");
 }
 
 #[test]

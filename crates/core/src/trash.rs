@@ -1,0 +1,216 @@
+//! The trash (SPEC §11): a delete moves a record and its children into the trash, marked
+//! with one trash entry; a restore puts back exactly what that delete took; entries older
+//! than 30 days are purged for good.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::accounts::UserRecord;
+use crate::audit::{self, Change};
+use crate::error::{CoreError, CoreResult};
+use crate::permissions::{ObjectType, Permission, Right};
+
+pub const RETENTION_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TrashEntry {
+    pub id: i64,
+    pub tenant_id: Option<i64>,
+    pub tenant_name: Option<String>,
+    pub object_type: String,
+    pub object_id: i64,
+    pub label: String,
+    pub deleted_at: DateTime<Utc>,
+    pub deleted_by: String,
+    /// When it is purged for good.
+    pub purge_at: DateTime<Utc>,
+}
+
+/// What a delete takes along: (table, SQL condition on that table's rows with `?1` = the
+/// deleted record's id).
+fn cascade(object: &str) -> &'static [(&'static str, &'static str)] {
+    match object {
+        "processing_activity" => &[("processing_activities", "id = ?1")],
+        "area" => &[("processing_activities", "area_id = ?1"), ("areas", "id = ?1")],
+        "company" => &[
+            ("processing_activities", "area_id IN (SELECT id FROM areas WHERE company_id = ?1)"),
+            ("areas", "company_id = ?1"),
+            ("companies", "id = ?1"),
+        ],
+        "tenant" => &[
+            ("processing_activities", "tenant_id = ?1"),
+            ("areas", "company_id IN (SELECT id FROM companies WHERE tenant_id = ?1)"),
+            ("companies", "tenant_id = ?1"),
+            ("master_items", "tenant_id = ?1"),
+            ("tenants", "id = ?1"),
+        ],
+        _ => &[("master_items", "id = ?1")],
+    }
+}
+
+/// Moves the record and its children into the trash under one new entry; children already
+/// in the trash keep their own entry. Returns the entry's id.
+pub(crate) fn delete(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    tenant_id: Option<i64>,
+    object: &str,
+    object_id: i64,
+    label: &str,
+) -> CoreResult<i64> {
+    conn.execute(
+        "INSERT INTO trash (tenant_id, object_type, object_id, label, deleted_at, deleted_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![tenant_id, object, object_id, label, now, user.name],
+    )?;
+    let trash_id = conn.last_insert_rowid();
+    for (table, condition) in cascade(object) {
+        let condition = condition.replace("?1", "?2");
+        conn.execute(&format!("UPDATE {table} SET trash_id = ?1 WHERE trash_id IS NULL AND {condition}"), params![trash_id, object_id])?;
+    }
+    audit::record(conn, now, Some(&user.actor()), Change {
+        action: "delete",
+        object_type: object,
+        object_id: Some(object_id.to_string()),
+        old: Some(json!({ "label": label })),
+        new: Some(json!({ "trash_id": trash_id })),
+    })?;
+    Ok(trash_id)
+}
+
+const TABLES: &[&str] = &["processing_activities", "areas", "companies", "master_items", "tenants"];
+
+fn entry(conn: &Connection, id: i64) -> CoreResult<Option<TrashEntry>> {
+    Ok(conn
+        .query_row(
+            "SELECT t.id, t.tenant_id, tn.name, t.object_type, t.object_id, t.label, t.deleted_at, t.deleted_by
+             FROM trash t LEFT JOIN tenants tn ON tn.id = t.tenant_id WHERE t.id = ?1",
+            [id],
+            row,
+        )
+        .optional()?)
+}
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TrashEntry> {
+    let deleted_at: DateTime<Utc> = r.get(6)?;
+    Ok(TrashEntry {
+        id: r.get(0)?,
+        tenant_id: r.get(1)?,
+        tenant_name: r.get(2)?,
+        object_type: r.get(3)?,
+        object_id: r.get(4)?,
+        label: r.get(5)?,
+        deleted_at,
+        deleted_by: r.get(7)?,
+        purge_at: deleted_at + Duration::days(RETENTION_DAYS),
+    })
+}
+
+/// What the user may see of the trash: entries of tenants they may open, of object types
+/// they may view or delete.
+pub(crate) fn list(conn: &Connection, user: &UserRecord) -> CoreResult<Vec<TrashEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.id, t.tenant_id, tn.name, t.object_type, t.object_id, t.label, t.deleted_at, t.deleted_by
+         FROM trash t LEFT JOIN tenants tn ON tn.id = t.tenant_id
+         WHERE ?1 OR EXISTS(SELECT 1 FROM user_tenants ut WHERE ut.user_id = ?2 AND ut.tenant_id = t.tenant_id)
+         ORDER BY t.deleted_at DESC, t.id DESC",
+    )?;
+    let entries = stmt.query_map(params![user.is_admin, user.id], row)?.collect::<Result<Vec<_>, _>>()?;
+    let mut visible = Vec::new();
+    for e in entries {
+        let Some(object) = ObjectType::parse(&e.object_type) else { continue };
+        if crate::permissions::granted(conn, user, Permission::new(object, Right::View))?
+            || crate::permissions::granted(conn, user, Permission::new(object, Right::Delete))?
+        {
+            visible.push(e);
+        }
+    }
+    Ok(visible)
+}
+
+/// The entry the user may restore (one of their list); the object type decides the right
+/// the gate asks for.
+pub(crate) fn restorable(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<TrashEntry> {
+    list(conn, user)?
+        .into_iter()
+        .find(|e| e.id == id)
+        .ok_or_else(|| CoreError::validation("trash", "unknown", format!("no trash entry {id}")))
+}
+
+/// Puts back everything the entry's delete took. A record whose parent is still in the
+/// trash cannot come back alone.
+pub(crate) fn restore(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64) -> CoreResult<TrashEntry> {
+    let tx = conn.transaction()?;
+    let entry = entry(&tx, id)?.ok_or_else(|| CoreError::validation("trash", "unknown", format!("no trash entry {id}")))?;
+    let parent_in_trash: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM processing_activities p JOIN areas a ON a.id = p.area_id
+                       WHERE p.trash_id = ?1 AND a.trash_id IS NOT NULL AND a.trash_id <> ?1)
+             OR EXISTS(SELECT 1 FROM areas a JOIN companies c ON c.id = a.company_id
+                       WHERE a.trash_id = ?1 AND c.trash_id IS NOT NULL AND c.trash_id <> ?1)
+             OR EXISTS(SELECT 1 FROM tenants WHERE id = ?2 AND trash_id IS NOT NULL AND trash_id <> ?1)",
+        params![id, entry.tenant_id],
+        |r| r.get(0),
+    )?;
+    if parent_in_trash {
+        return Err(CoreError::validation("trash", "parent_in_trash", "restore the area, company or tenant it belongs to first"));
+    }
+    for table in TABLES {
+        tx.execute(&format!("UPDATE {table} SET trash_id = NULL WHERE trash_id = ?1"), [id])?;
+    }
+    tx.execute("DELETE FROM trash WHERE id = ?1", [id])?;
+    audit::record(&tx, now, Some(&user.actor()), Change {
+        action: "restore",
+        object_type: &entry.object_type,
+        object_id: Some(entry.object_id.to_string()),
+        old: Some(json!({ "trash_id": id })),
+        new: Some(json!({ "label": entry.label })),
+    })?;
+    tx.commit()?;
+    Ok(entry)
+}
+
+/// Deletes for good what has been in the trash longer than 30 days. Returns the number of
+/// entries purged.
+pub(crate) fn purge(conn: &mut Connection, now: DateTime<Utc>) -> CoreResult<usize> {
+    let cutoff = now - Duration::days(RETENTION_DAYS);
+    let tx = conn.transaction()?;
+    let ids: Vec<i64> = tx
+        .prepare("SELECT id FROM trash WHERE deleted_at < ?1")?
+        .query_map([cutoff], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in &ids {
+        tx.execute(
+            "DELETE FROM activity_links WHERE activity_id IN (SELECT id FROM processing_activities WHERE trash_id = ?1)
+                                           OR item_id IN (SELECT id FROM master_items WHERE trash_id = ?1)",
+            [id],
+        )?;
+        tx.execute(
+            "UPDATE processing_activities SET business_process_id = NULL
+             WHERE business_process_id IN (SELECT id FROM master_items WHERE trash_id = ?1)",
+            [id],
+        )?;
+        for table in TABLES {
+            if *table == "tenants" {
+                tx.execute("DELETE FROM user_tenants WHERE tenant_id IN (SELECT id FROM tenants WHERE trash_id = ?1)", [id])?;
+                tx.execute("UPDATE users SET current_tenant_id = NULL WHERE current_tenant_id IN (SELECT id FROM tenants WHERE trash_id = ?1)", [id])?;
+            }
+            tx.execute(&format!("DELETE FROM {table} WHERE trash_id = ?1"), [id])?;
+        }
+        tx.execute("DELETE FROM trash WHERE id = ?1", [id])?;
+    }
+    if !ids.is_empty() {
+        audit::record(&tx, now, None, Change {
+            action: "purge",
+            object_type: "trash",
+            object_id: None,
+            old: Some(json!({ "entries": ids })),
+            new: None,
+        })?;
+    }
+    tx.commit()?;
+    Ok(ids.len())
+}

@@ -1,0 +1,267 @@
+//! The tenant module (issue 3): master data and its catalogue, activities with every field,
+//! full-text search, mass change and copy, the trash with its cascades and purge, exports,
+//! and the tenant's JSON round trip.
+
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use common::*;
+use dpo_desk_core::activities::{ActivityInput, ActivityLink, ActivityRole, ActivityStatus, DpiaNecessity, MassChange, MassField};
+use dpo_desk_core::areas::AreaInput;
+use dpo_desk_core::companies::{CompanyInput, DesignatedDpo};
+use dpo_desk_core::dpo_check::{DpoCheck, DpoReason};
+use dpo_desk_core::exports::ExportFormat;
+use dpo_desk_core::master_data::{MasterItemInput, MasterKind};
+use dpo_desk_core::{CoreError, Desk, Session};
+
+struct Tenant {
+    desk: Desk,
+    admin: Session,
+    tenant: i64,
+    company: i64,
+    personnel: i64,
+}
+
+fn setup(f: &Fixture) -> Tenant {
+    let mut desk = f.setup("Kanzlei").desk;
+    let mut admin = desk.sign_in(OWNER, PASSWORD).unwrap();
+    desk.set_language(&mut admin, "de").unwrap();
+    let tenant = desk.create_tenant(&mut admin, "Bäckerei Schmidt GmbH", false).unwrap().id;
+    let company = desk
+        .create_company(&mut admin, tenant, &CompanyInput {
+            name: "Bäckerei Schmidt GmbH".into(),
+            legal_form: "GmbH".into(),
+            city: "Köln".into(),
+            is_controller: true,
+            managing_directors: vec!["Erika Schmidt".into(), " ".into()],
+            dpo_check: Some(DpoCheck { twenty_persons_processing: true, ..Default::default() }),
+            dpo: DesignatedDpo { kind: "external".into(), name: "Anna Meier".into(), email: "dsb@kanzlei.de".into(), ..Default::default() },
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let personnel = desk.create_area(&mut admin, &AreaInput { company_id: company, name: "Personal".into(), description: String::new() }).unwrap().id;
+    Tenant { desk, admin, tenant, company, personnel }
+}
+
+/// The next start of the app on the same data folder.
+fn reopen(f: &Fixture) -> Desk {
+    match dpo_desk_core::installation::open(f.path(), &f.keystore, f.clock.clone()).unwrap() {
+        dpo_desk_core::installation::Opening::Ready(desk) => desk,
+        _ => panic!("the keyring holds the key"),
+    }
+}
+
+fn item(t: &mut Tenant, kind: MasterKind, name: &str) -> i64 {
+    t.desk.master_items(&mut t.admin, t.tenant, kind).unwrap().into_iter().find(|i| i.data.name == name).unwrap_or_else(|| panic!("{name}")).id
+}
+
+fn full_activity(t: &mut Tenant, name: &str) -> ActivityInput {
+    let process = t
+        .desk
+        .create_master_item(&mut t.admin, t.tenant, &MasterItemInput {
+            kind: MasterKind::BusinessProcess,
+            name: format!("Prozess {name}"),
+            description: String::new(),
+            code: String::new(),
+            special_category: false,
+            category: String::new(),
+            date: None,
+            email: String::new(),
+            phone: String::new(),
+        })
+        .unwrap()
+        .id;
+    let links = vec![
+        ActivityLink { item_id: item(t, MasterKind::DataCategory, "Gesundheitsdaten"), detail: String::new() },
+        ActivityLink { item_id: item(t, MasterKind::PersonGroup, "Beschäftigte"), detail: String::new() },
+        ActivityLink { item_id: item(t, MasterKind::LegalBasis, "Beschäftigungsverhältnis"), detail: String::new() },
+        ActivityLink { item_id: item(t, MasterKind::Application, "DATEV"), detail: String::new() },
+        ActivityLink { item_id: item(t, MasterKind::ThirdCountry, "Indien"), detail: "standard_contractual_clauses".into() },
+    ];
+    ActivityInput {
+        status: ActivityStatus::Active,
+        role: ActivityRole::Controller,
+        responsible: "Erika Schmidt".into(),
+        purposes: "Lohn- und Gehaltsabrechnung, Meldungen an die Sozialversicherung".into(),
+        business_process_id: Some(process),
+        specific_toms: "Zugriff nur Personalabteilung".into(),
+        dpia_required: DpiaNecessity::NotRequired,
+        dpia_reason: "keine zwei Kriterien erfüllt".into(),
+        review_planned: NaiveDate::from_ymd_opt(2027, 3, 1),
+        notes: "Lohnbüro extern".into(),
+        links,
+        ..ActivityInput::new(t.personnel, name)
+    }
+}
+
+#[test]
+fn a_new_tenant_gets_the_catalogue_and_companies_keep_their_dpo_data() {
+    let f = Fixture::new();
+    let mut t = setup(&f);
+    let legal = t.desk.master_items(&mut t.admin, t.tenant, MasterKind::LegalBasis).unwrap();
+    assert!(legal.iter().any(|i| i.data.code == "Art. 6(1)(f) GDPR" && i.data.name == "Berechtigte Interessen"), "German for a German user");
+    let countries = t.desk.master_items(&mut t.admin, t.tenant, MasterKind::ThirdCountry).unwrap();
+    let japan = countries.iter().find(|c| c.data.code == "JP").unwrap();
+    assert_eq!(japan.data.category, "adequacy_decision");
+    assert!(t.desk.master_items(&mut t.admin, t.tenant, MasterKind::DataCategory).unwrap().iter().any(|d| d.data.special_category));
+
+    let company = t.desk.companies(&mut t.admin, t.tenant).unwrap().remove(0);
+    assert_eq!(company.data.managing_directors, vec!["Erika Schmidt"]);
+    let verdict = company.dpo_verdict.unwrap();
+    assert!(verdict.required);
+    assert_eq!(verdict.reasons, vec![DpoReason::Bdsg38TwentyPersons]);
+    assert_eq!(company.data.dpo.kind, "external");
+    let areas: Vec<String> = t.desk.areas(&mut t.admin, t.tenant).unwrap().into_iter().map(|a| a.name).collect();
+    assert_eq!(areas, vec!["Allgemein", "Personal"], "every company starts with an area");
+    let _ = t.company;
+}
+
+#[test]
+fn an_activity_keeps_every_field_and_its_links_and_transfers_need_a_safeguard() {
+    let f = Fixture::new();
+    let mut t = setup(&f);
+    let input = full_activity(&mut t, "Lohnabrechnung");
+    let saved = t.desk.create_activity(&mut t.admin, &input).unwrap();
+    let again = t.desk.activity(&mut t.admin, saved.id).unwrap();
+    assert_eq!(again.data.links.len(), 5);
+    assert_eq!(again.data.review_planned, NaiveDate::from_ymd_opt(2027, 3, 1));
+    assert_eq!(again.business_process_name.as_deref(), Some("Prozess Lohnabrechnung"));
+    let india = again.linked.iter().find(|l| l.kind == MasterKind::ThirdCountry).unwrap();
+    assert_eq!((india.name.as_str(), india.detail.as_str()), ("Indien", "standard_contractual_clauses"));
+    assert!(again.linked.iter().any(|l| l.special_category), "health data is flagged");
+
+    let mut without = input.clone();
+    without.links.last_mut().unwrap().detail.clear();
+    match t.desk.create_activity(&mut t.admin, &without).unwrap_err() {
+        CoreError::Validation { field: "safeguard", rule: "required", .. } => {}
+        other => panic!("{other:?}"),
+    }
+    // Inside the EU no safeguard is needed.
+    let mut eu = ActivityInput::new(t.personnel, "Reisekosten");
+    eu.links = vec![ActivityLink { item_id: item(&mut t, MasterKind::ThirdCountry, "Österreich"), detail: String::new() }];
+    t.desk.create_activity(&mut t.admin, &eu).unwrap();
+
+    // An item in use cannot be removed; the refusal names the activities.
+    let health = item(&mut t, MasterKind::DataCategory, "Gesundheitsdaten");
+    match t.desk.delete_master_item(&mut t.admin, MasterKind::DataCategory, health).unwrap_err() {
+        CoreError::InUse { used_by } => assert_eq!(used_by, vec!["Lohnabrechnung"]),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn full_text_search_mass_change_and_copy() {
+    let f = Fixture::new();
+    let mut t = setup(&f);
+    let mut ids = Vec::new();
+    for name in ["Lohnabrechnung", "Bewerbermanagement", "Zeiterfassung", "Videoüberwachung"] {
+        let input = ActivityInput { purposes: format!("Zweck von {name}"), ..ActivityInput::new(t.personnel, name) };
+        ids.push(t.desk.create_activity(&mut t.admin, &input).unwrap().id);
+    }
+    let names = |t: &mut Tenant, q: &str| t.desk.activities(&mut t.admin, t.tenant, Some(q)).unwrap().into_iter().map(|a| a.name).collect::<Vec<_>>();
+    assert_eq!(names(&mut t, "lohn"), vec!["Lohnabrechnung"], "a prefix, any case");
+    assert_eq!(names(&mut t, "videouberwachung"), vec!["Videoüberwachung"], "diacritics folded");
+    assert_eq!(names(&mut t, "zweck zeit"), vec!["Zeiterfassung"], "every word must match");
+    assert_eq!(names(&mut t, "\"OR* NEAR("), Vec::<String>::new(), "operators typed are plain words");
+    let hits = t.desk.search(&mut t.admin, t.tenant, "Gesundheit").unwrap();
+    assert!(hits.iter().any(|h| h.title == "Gesundheitsdaten"), "master data is searched too: {hits:?}");
+
+    let changed = t
+        .desk
+        .mass_change_activities(&mut t.admin, &MassChange { ids: ids[..3].to_vec(), change: MassField::Status(ActivityStatus::InReview) })
+        .unwrap();
+    assert_eq!(changed, 3);
+    let rows = t.desk.activities(&mut t.admin, t.tenant, None).unwrap();
+    assert_eq!(rows.iter().filter(|r| r.status == ActivityStatus::InReview).count(), 3);
+    // All or nothing: one unknown id refuses the whole change.
+    let bad = MassChange { ids: vec![ids[3], 999_999], change: MassField::Status(ActivityStatus::Inactive) };
+    assert!(t.desk.mass_change_activities(&mut t.admin, &bad).is_err());
+    assert_eq!(t.desk.activity(&mut t.admin, ids[3]).unwrap().data.status, ActivityStatus::Draft);
+
+    let copies = t.desk.copy_activities(&mut t.admin, &[ids[0]], " (Kopie)").unwrap();
+    let copy = t.desk.activity(&mut t.admin, copies[0]).unwrap();
+    assert_eq!((copy.data.name.as_str(), copy.data.status), ("Lohnabrechnung (Kopie)", ActivityStatus::Draft));
+    assert_eq!(names(&mut t, "Kopie"), vec!["Lohnabrechnung (Kopie)"], "copies are indexed");
+}
+
+#[test]
+fn the_trash_takes_children_along_restores_them_and_purges_after_30_days() {
+    let f = Fixture::new();
+    let mut t = setup(&f);
+    let a = t.desk.create_activity(&mut t.admin, &ActivityInput::new(t.personnel, "Lohnabrechnung")).unwrap().id;
+    let b = t.desk.create_activity(&mut t.admin, &ActivityInput::new(t.personnel, "Zeiterfassung")).unwrap().id;
+
+    let single = t.desk.delete_activities(&mut t.admin, &[a]).unwrap()[0];
+    assert_eq!(t.desk.activities(&mut t.admin, t.tenant, None).unwrap().len(), 1);
+    assert!(t.desk.activities(&mut t.admin, t.tenant, Some("Lohn")).unwrap().is_empty(), "deleted records are not found");
+
+    // The area takes its remaining activity along; the single delete keeps its own entry.
+    let area_entry = t.desk.delete_area(&mut t.admin, t.personnel).unwrap();
+    assert!(t.desk.activities(&mut t.admin, t.tenant, None).unwrap().is_empty());
+    let trash = t.desk.trash(&mut t.admin).unwrap();
+    assert_eq!(trash.iter().map(|e| e.label.as_str()).collect::<Vec<_>>(), vec!["Personal", "Lohnabrechnung"]);
+    assert_eq!(trash[0].deleted_by, OWNER);
+    match t.desk.restore_from_trash(&mut t.admin, single).unwrap_err() {
+        CoreError::Validation { rule: "parent_in_trash", .. } => {}
+        other => panic!("{other:?}"),
+    }
+    t.desk.restore_from_trash(&mut t.admin, area_entry).unwrap();
+    let back: Vec<i64> = t.desk.activities(&mut t.admin, t.tenant, None).unwrap().into_iter().map(|r| r.id).collect();
+    assert_eq!(back, vec![b], "the area came back with its activity, the one deleted before stays in the trash");
+    t.desk.restore_from_trash(&mut t.admin, single).unwrap();
+    assert_eq!(t.desk.activities(&mut t.admin, t.tenant, None).unwrap().len(), 2);
+
+    // The last area of a company stays.
+    let areas = t.desk.areas(&mut t.admin, t.tenant).unwrap();
+    let general = areas.iter().find(|x| x.name == "Allgemein").unwrap().id;
+    t.desk.delete_area(&mut t.admin, general).unwrap();
+    assert!(matches!(t.desk.delete_area(&mut t.admin, t.personnel), Err(CoreError::Validation { rule: "last", .. })));
+
+    // 30 days later the entry is still there; after 31 days the next start purges it.
+    t.desk.delete_activities(&mut t.admin, &[a]).unwrap();
+    f.clock.advance(Duration::days(30));
+    let mut desk = reopen(&f);
+    let mut admin = desk.sign_in(OWNER, PASSWORD).unwrap();
+    assert_eq!(desk.trash(&mut admin).unwrap().len(), 2, "Allgemein and Lohnabrechnung, 30 days old");
+    drop(desk);
+    f.clock.advance(Duration::days(1));
+    let mut desk = reopen(&f);
+    let mut admin = desk.sign_in(OWNER, PASSWORD).unwrap();
+    assert!(desk.trash(&mut admin).unwrap().is_empty(), "purged");
+    let names: Vec<String> = desk.activities(&mut admin, t.tenant, None).unwrap().into_iter().map(|r| r.name).collect();
+    assert_eq!(names, vec!["Zeiterfassung"], "the purged activity is gone for good");
+    let purged: i64 = desk.store().conn().query_row("SELECT COUNT(*) FROM processing_activities WHERE id = ?1", [a], |r| r.get(0)).unwrap();
+    assert_eq!(purged, 0);
+}
+
+#[test]
+fn a_tenant_round_trips_through_its_json_document_and_exports_as_csv() {
+    let f = Fixture::new();
+    let mut t = setup(&f);
+    let input = full_activity(&mut t, "Lohnabrechnung");
+    t.desk.create_activity(&mut t.admin, &input).unwrap();
+    t.desk.create_activity(&mut t.admin, &ActivityInput::new(t.personnel, "Zeiterfassung")).unwrap();
+
+    let (doc, name) = t.desk.export_tenant(&mut t.admin, t.tenant).unwrap();
+    assert!(name.starts_with("Bäckerei Schmidt GmbH – tenant – ") && name.ends_with(".json"), "{name}");
+    let bytes = serde_json::to_vec_pretty(&doc).unwrap();
+    let parsed = dpo_desk_core::tenant_transfer::parse(&bytes).unwrap();
+    let imported = t.desk.import_tenant(&mut t.admin, &parsed).unwrap();
+    assert_ne!(imported.id, t.tenant);
+    let (again, _) = t.desk.export_tenant(&mut t.admin, imported.id).unwrap();
+    assert_eq!(serde_json::to_vec_pretty(&again).unwrap(), bytes, "export → import → export is identical");
+    assert!(dpo_desk_core::tenant_transfer::parse(br#"{"format":"other","version":1}"#).is_err());
+
+    let csv = t.desk.export_activities(&mut t.admin, t.tenant, None, None, ExportFormat::Csv).unwrap();
+    let text = String::from_utf8(csv.bytes).unwrap();
+    assert!(text.starts_with('\u{feff}'), "BOM for spreadsheets");
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    assert!(lines.next().unwrap().starts_with("ID,Bezeichnung,Firma,Bereich,Status"), "German headers for a German user");
+    let first = lines.next().unwrap();
+    assert!(first.contains("Lohnabrechnung") && first.contains("Indien (standard_contractual_clauses)") && first.contains("Gesundheitsdaten"), "{first}");
+    assert_eq!(lines.count(), 1);
+    let json = t.desk.export_activities(&mut t.admin, t.tenant, Some("Zeit"), None, ExportFormat::Json).unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&json.bytes).unwrap();
+    assert_eq!(value.as_array().unwrap().len(), 1, "the export follows the list's search");
+}
