@@ -64,6 +64,17 @@ pub enum Command {
         #[command(subcommand)]
         action: RoleAction,
     },
+    /// Fill the database with realistic generated tenants (for benchmarks and screenshots).
+    Demo {
+        #[arg(long, value_name = "N")]
+        tenants: usize,
+        /// Processing activities in total, spread over the tenants.
+        #[arg(long, value_name = "M")]
+        activities: usize,
+        /// The same seed gives the same data.
+        #[arg(long, value_name = "SEED", default_value_t = 1)]
+        seed: u64,
+    },
     /// Companies of a tenant (extension of SPEC §14).
     Company {
         #[command(subcommand)]
@@ -212,6 +223,14 @@ pub enum UserAction {
 pub enum TenantAction {
     /// The tenants the signed-in user may open.
     List,
+    /// Write a whole tenant to one JSON file.
+    Export {
+        id: i64,
+        #[arg(long, value_name = "FILE.json")]
+        to: PathBuf,
+    },
+    /// Create a new tenant from a JSON file written by `tenant export`.
+    Import { file: PathBuf },
     /// Create a tenant (extension of SPEC §14).
     Add {
         name: String,

@@ -230,9 +230,49 @@ pub fn tenant(cli: &Cli, action: &TenantAction) -> Result<Output, CliError> {
             let text = if tenants.is_empty() { "No tenants.\n".into() } else { tenants.iter().map(tenant_text).collect() };
             Ok(Output { json: serde_json::to_value(&tenants).expect("tenants serialise"), text })
         }
+        TenantAction::Export { id, to } => {
+            let (doc, _) = desk.export_tenant(&mut session, *id)?;
+            let bytes = serde_json::to_vec_pretty(&doc).expect("document serialises");
+            dpo_desk_core::exports::write_atomically(to, &bytes)?;
+            let activities: usize = doc.companies.iter().flat_map(|c| &c.areas).map(|a| a.activities.len()).sum();
+            Ok(Output {
+                json: json!({ "tenant": doc.tenant.name, "file": to.display().to_string(), "companies": doc.companies.len(),
+                              "activities": activities, "master_items": doc.master_items.len() }),
+                text: format!("Exported \"{}\" ({} companies, {activities} activities) to {}\n", doc.tenant.name, doc.companies.len(), to.display()),
+            })
+        }
+        TenantAction::Import { file } => {
+            let bytes = std::fs::read(file).map_err(|e| dpo_desk_core::CoreError::io(file, e))?;
+            let doc = dpo_desk_core::tenant_transfer::parse(&bytes)?;
+            let tenant = desk.import_tenant(&mut session, &doc)?;
+            Ok(Output { json: serde_json::to_value(&tenant).expect("tenant serialises"), text: format!("Imported tenant\n{}", tenant_text(&tenant)) })
+        }
         TenantAction::Add { name, template } => {
             let tenant = desk.create_tenant(&mut session, name, *template)?;
             Ok(Output { json: serde_json::to_value(&tenant).expect("tenant serialises"), text: format!("Created tenant\n{}", tenant_text(&tenant)) })
         }
     }
+}
+
+pub fn demo(cli: &Cli, tenants: usize, activities: usize, seed: u64) -> Result<Output, CliError> {
+    if tenants == 0 {
+        return Err(CoreError::validation("tenants", "range", "--tenants must be at least 1").into());
+    }
+    let mut desk = context::open(cli)?;
+    let mut session = context::sign_in(cli, &mut desk)?;
+    let started = std::time::Instant::now();
+    let mut created = Vec::new();
+    for index in 0..tenants {
+        let share = activities / tenants + usize::from(index < activities % tenants);
+        let doc = dpo_desk_core::demo::tenant(seed, index, share);
+        let tenant = desk.import_tenant(&mut session, &doc)?;
+        eprint!("\rdemo: {}/{tenants} tenants", index + 1);
+        created.push(tenant.id);
+    }
+    eprintln!();
+    let secs = started.elapsed().as_secs_f64();
+    Ok(Output {
+        json: json!({ "tenants": created.len(), "activities": activities, "tenant_ids": created, "seconds": secs }),
+        text: format!("Created {} tenants with {activities} processing activities in {secs:.1} s\n", created.len()),
+    })
 }

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Command::Role { action } => commands::role(&cli, action),
         Command::User { action } => commands::user(&cli, action),
         Command::Tenant { action } => commands::tenant(&cli, action),
+        Command::Demo { tenants, activities, seed } => commands::demo(&cli, *tenants, *activities, *seed),
         Command::Company { action } => records::company(&cli, action),
         Command::Area { action } => records::area(&cli, action),
         Command::Activity { action } => records::activity(&cli, action),

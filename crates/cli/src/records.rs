@@ -67,7 +67,7 @@ pub fn activity(cli: &Cli, action: &ActivityAction) -> Result<Output, CliError> 
     let mut session = context::sign_in(cli, &mut desk)?;
     match action {
         ActivityAction::List { tenant, search } => {
-            let activities = desk.activities(&mut session, *tenant, search.as_deref())?;
+            let activities = desk.activity_records(&mut session, *tenant, search.as_deref())?;
             Ok(Output { json: json!(activities), text: activities.iter().map(activity_text).collect() })
         }
         ActivityAction::Add { name, area, status, editor, purposes, responsible } => {
@@ -84,13 +84,11 @@ pub fn activity(cli: &Cli, action: &ActivityAction) -> Result<Output, CliError> 
                 None => None,
             };
             let input = ActivityInput {
-                area_id: *area,
-                name: name.clone(),
                 status,
                 responsible: responsible.clone(),
                 editor_id,
                 purposes: purposes.clone(),
-                notes: String::new(),
+                ..ActivityInput::new(*area, name)
             };
             let activity = desk.create_activity(&mut session, &input)?;
             Ok(Output { json: json!(activity), text: format!("Created processing activity\n{}", activity_text(&activity)) })

@@ -260,3 +260,34 @@ fn restricted_roles_apply_to_the_command_line_as_to_the_window() {
         assert_eq!(json(&out.stdout)["error"]["params"]["field"], "restriction", "{args:?}");
     }
 }
+
+#[test]
+fn demo_data_and_a_tenant_round_trip_through_a_json_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+    let admin = |args: &[&str]| run_as(tmp.path(), &key, "admin", "OWNER_PW", args);
+    let demo = ok(admin(&["demo", "--tenants", "3", "--activities", "90"]));
+    assert_eq!(demo["tenants"], 3);
+    let tenants = ok(admin(&["tenant", "list"]));
+    assert_eq!(tenants.as_array().unwrap().len(), 3);
+    let first = demo["tenant_ids"][0].as_i64().unwrap().to_string();
+    let activities = ok(admin(&["activity", "list", "--tenant", &first]));
+    assert_eq!(activities.as_array().unwrap().len(), 30, "90 spread over 3 tenants");
+    assert!(activities.as_array().unwrap().iter().all(|a| !a["linked"].as_array().unwrap().is_empty() && a["purposes"] != ""));
+
+    let file = tmp.path().join("export.json");
+    let file = file.to_str().unwrap();
+    let exported = ok(admin(&["tenant", "export", &first, "--to", file]));
+    assert_eq!(exported["activities"], 30);
+    let imported = ok(admin(&["tenant", "import", file]));
+    let copy = imported["id"].as_i64().unwrap().to_string();
+    let again = tmp.path().join("again.json");
+    ok(admin(&["tenant", "export", &copy, "--to", again.to_str().unwrap()]));
+    assert_eq!(std::fs::read(file).unwrap(), std::fs::read(&again).unwrap(), "round trip identical");
+
+    std::fs::write(tmp.path().join("bad.json"), b"{\"format\": \"something else\", \"version\": 1}").unwrap();
+    let out = admin(&["tenant", "import", tmp.path().join("bad.json").to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert_eq!(json(&out.stdout)["error"]["params"]["field"], "tenant_file");
+    assert_eq!(ok(admin(&["tenant", "list"])).as_array().unwrap().len(), 4, "the bad file created nothing");
+}

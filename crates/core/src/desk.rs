@@ -526,6 +526,13 @@ impl Desk {
         activities::list(self.store.conn(), &user, tenant_id, search)
     }
 
+    /// The full records with their links (the command line's `activity list`).
+    pub fn activity_records(&self, session: &mut Session, tenant_id: i64, search: Option<&str>) -> CoreResult<Vec<Activity>> {
+        let (user, _) = self.gate(session, Operation::ListActivities)?;
+        tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        activities::full_list(self.store.conn(), &user, tenant_id, search)
+    }
+
     pub fn activity(&self, session: &mut Session, id: i64) -> CoreResult<Activity> {
         let (user, _) = self.gate(session, Operation::ShowActivity)?;
         activities::visible_by_id(self.store.conn(), &user, id)

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod client;
 pub mod clock;
 pub mod companies;
+pub mod demo;
 pub mod desk;
 pub mod dpo_check;
 pub mod error;

@@ -224,7 +224,7 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         Operation::CreateArea => {
             desk.create_area(s, &AreaInput { company_id: ctx.company, name: unique("Bereich"), description: String::new() }).map(drop)
         }
-        Operation::ListActivities => desk.activities(s, ctx.tenant, None).map(drop),
+        Operation::ListActivities => desk.activities(s, ctx.tenant, None).and_then(|_| desk.activity_records(s, ctx.tenant, None)).map(drop),
         Operation::ShowActivity => desk.activity(s, ctx.activity).map(drop),
         Operation::ListEditors => desk.editors(s, ctx.tenant).map(drop),
         Operation::CreateActivity => desk.create_activity(s, &activity_input(ctx, &unique("Verarbeitung"))).map(drop),
