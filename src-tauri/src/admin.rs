@@ -3,11 +3,15 @@
 
 use dpo_desk_core::desk::RoleCatalogue;
 use dpo_desk_core::roles::{Role, RoleDefinition};
+use dpo_desk_core::exports::ExportFile;
+use dpo_desk_core::tenant_transfer;
 use dpo_desk_core::tenants::Tenant;
+use dpo_desk_core::CoreError;
 use dpo_desk_core::users::{CreatedUser, NewUser, UserAccess, UserSummary};
 use tauri::State;
 
 use crate::error::ShellResult;
+use crate::files::{save_export, Picker};
 use crate::state::AppState;
 
 #[tauri::command(async)]
@@ -53,4 +57,37 @@ pub fn update_role(state: State<'_, AppState>, id: i64, role: RoleDefinition) ->
 #[tauri::command(async)]
 pub fn create_tenant(state: State<'_, AppState>, name: String, is_template: bool) -> ShellResult<Tenant> {
     state.with_session(|desk, session| desk.create_tenant(session, &name, is_template))
+}
+
+#[tauri::command(async)]
+pub fn update_tenant(state: State<'_, AppState>, id: i64, name: String, is_template: bool) -> ShellResult<Tenant> {
+    state.with_session(|desk, session| desk.update_tenant(session, id, &name, is_template))
+}
+
+#[tauri::command(async)]
+pub fn set_tenant_archived(state: State<'_, AppState>, id: i64, archived: bool) -> ShellResult<Tenant> {
+    state.with_session(|desk, session| desk.set_tenant_archived(session, id, archived))
+}
+
+#[tauri::command(async)]
+pub fn delete_tenant(state: State<'_, AppState>, id: i64) -> ShellResult<i64> {
+    state.with_session(|desk, session| desk.delete_tenant(session, id))
+}
+
+#[tauri::command(async)]
+pub fn export_tenant(state: State<'_, AppState>, picker: State<'_, Picker>, id: i64, title: String) -> ShellResult<Option<String>> {
+    let file = state.with_session(|desk, session| {
+        let (doc, suggested_name) = desk.export_tenant(session, id)?;
+        Ok(ExportFile { suggested_name, bytes: serde_json::to_vec_pretty(&doc).expect("document serialises") })
+    })?;
+    save_export(&picker, &title, file, "json")
+}
+
+/// Asks for a tenant file and imports it; `None` when the person cancelled.
+#[tauri::command(async)]
+pub fn import_tenant(state: State<'_, AppState>, picker: State<'_, Picker>, title: String) -> ShellResult<Option<Tenant>> {
+    let Some(path) = picker.0.open(&title, "json") else { return Ok(None) };
+    let bytes = std::fs::read(&path).map_err(|e| CoreError::io(&path, e))?;
+    let doc = tenant_transfer::parse(&bytes)?;
+    state.with_session(|desk, session| desk.import_tenant(session, &doc)).map(Some)
 }

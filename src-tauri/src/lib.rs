@@ -4,6 +4,7 @@
 mod admin;
 mod commands;
 mod error;
+mod files;
 mod records;
 mod state;
 
@@ -28,6 +29,11 @@ pub fn run() {
     let state = AppState::start(data_dir, Arc::new(OsKeyring), Arc::new(SystemClock));
     tauri::Builder::default()
         .manage(state)
+        .setup(|app| {
+            use tauri::Manager;
+            app.manage(files::Picker(Box::new(files::NativeFilePicker { app: app.handle().clone() })));
+            Ok(())
+        })
         .manage(StartedAt(started))
         .invoke_handler(tauri::generate_handler![
             commands::startup_state,
@@ -58,6 +64,21 @@ pub fn run() {
             records::editors,
             records::create_activity,
             records::update_activity,
+            records::delete_activities,
+            records::copy_activities,
+            records::mass_change_activities,
+            records::export_activities,
+            records::master_items,
+            records::create_master_item,
+            records::update_master_item,
+            records::delete_master_item,
+            records::master_item_usages,
+            records::export_master_items,
+            records::search,
+            records::trash,
+            records::restore_from_trash,
+            records::delete_company,
+            records::delete_area,
             admin::users,
             admin::create_user,
             admin::update_user_access,
@@ -67,6 +88,11 @@ pub fn run() {
             admin::create_role,
             admin::update_role,
             admin::create_tenant,
+            admin::update_tenant,
+            admin::set_tenant_archived,
+            admin::delete_tenant,
+            admin::export_tenant,
+            admin::import_tenant,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|e| fatal(&format!("the window could not be started: {e}")));

@@ -1,13 +1,18 @@
 //! Commands for tenants, companies, areas and processing activities: the session, the
 //! core call, the error mapping.
 
-use dpo_desk_core::activities::{Activity, ActivityInput};
+use dpo_desk_core::activities::{Activity, ActivityInput, ActivityRow, MassChange};
+use dpo_desk_core::exports::ExportFormat;
+use dpo_desk_core::master_data::{MasterItem, MasterItemInput, MasterKind, Usage};
+use dpo_desk_core::search::SearchHit;
+use dpo_desk_core::trash::TrashEntry;
 use dpo_desk_core::areas::{Area, AreaInput};
 use dpo_desk_core::companies::{Company, CompanyInput};
 use dpo_desk_core::desk::{EditorChoice, SessionInfo, TenantOverview};
 use tauri::State;
 
 use crate::error::ShellResult;
+use crate::files::{save_export, Picker};
 use crate::state::AppState;
 
 /// Switches the tenant in the header; answers with the refreshed session (menus, rights).
@@ -50,7 +55,7 @@ pub fn create_area(state: State<'_, AppState>, area: AreaInput) -> ShellResult<A
 }
 
 #[tauri::command(async)]
-pub fn activities(state: State<'_, AppState>, tenant_id: i64, search: Option<String>) -> ShellResult<Vec<Activity>> {
+pub fn activities(state: State<'_, AppState>, tenant_id: i64, search: Option<String>) -> ShellResult<Vec<ActivityRow>> {
     state.with_session(|desk, session| desk.activities(session, tenant_id, search.as_deref()))
 }
 
@@ -72,4 +77,98 @@ pub fn create_activity(state: State<'_, AppState>, activity: ActivityInput) -> S
 #[tauri::command(async)]
 pub fn update_activity(state: State<'_, AppState>, id: i64, activity: ActivityInput) -> ShellResult<Activity> {
     state.with_session(|desk, session| desk.update_activity(session, id, &activity))
+}
+
+#[tauri::command(async)]
+pub fn delete_activities(state: State<'_, AppState>, ids: Vec<i64>) -> ShellResult<Vec<i64>> {
+    state.with_session(|desk, session| desk.delete_activities(session, &ids))
+}
+
+#[tauri::command(async)]
+pub fn copy_activities(state: State<'_, AppState>, ids: Vec<i64>, suffix: String) -> ShellResult<Vec<i64>> {
+    state.with_session(|desk, session| desk.copy_activities(session, &ids, &suffix))
+}
+
+#[tauri::command(async)]
+pub fn mass_change_activities(state: State<'_, AppState>, change: MassChange) -> ShellResult<usize> {
+    state.with_session(|desk, session| desk.mass_change_activities(session, &change))
+}
+
+/// Builds the export, then asks where to save it (without holding the app's state while
+/// the dialog is open).
+#[tauri::command(async)]
+pub fn export_activities(
+    state: State<'_, AppState>,
+    picker: State<'_, Picker>,
+    tenant_id: i64,
+    search: Option<String>,
+    ids: Option<Vec<i64>>,
+    format: ExportFormat,
+    title: String,
+) -> ShellResult<Option<String>> {
+    let file = state.with_session(|desk, session| desk.export_activities(session, tenant_id, search.as_deref(), ids.as_deref(), format))?;
+    save_export(&picker, &title, file, format.extension())
+}
+
+#[tauri::command(async)]
+pub fn master_items(state: State<'_, AppState>, tenant_id: i64, kind: MasterKind) -> ShellResult<Vec<MasterItem>> {
+    state.with_session(|desk, session| desk.master_items(session, tenant_id, kind))
+}
+
+#[tauri::command(async)]
+pub fn create_master_item(state: State<'_, AppState>, tenant_id: i64, item: MasterItemInput) -> ShellResult<MasterItem> {
+    state.with_session(|desk, session| desk.create_master_item(session, tenant_id, &item))
+}
+
+#[tauri::command(async)]
+pub fn update_master_item(state: State<'_, AppState>, id: i64, item: MasterItemInput) -> ShellResult<MasterItem> {
+    state.with_session(|desk, session| desk.update_master_item(session, id, &item))
+}
+
+#[tauri::command(async)]
+pub fn delete_master_item(state: State<'_, AppState>, kind: MasterKind, id: i64) -> ShellResult<i64> {
+    state.with_session(|desk, session| desk.delete_master_item(session, kind, id))
+}
+
+#[tauri::command(async)]
+pub fn master_item_usages(state: State<'_, AppState>, kind: MasterKind, id: i64) -> ShellResult<Vec<Usage>> {
+    state.with_session(|desk, session| desk.master_item_usages(session, kind, id))
+}
+
+#[tauri::command(async)]
+pub fn export_master_items(
+    state: State<'_, AppState>,
+    picker: State<'_, Picker>,
+    tenant_id: i64,
+    kind: MasterKind,
+    format: ExportFormat,
+    title: String,
+) -> ShellResult<Option<String>> {
+    let file = state.with_session(|desk, session| desk.export_master_items(session, tenant_id, kind, format))?;
+    save_export(&picker, &title, file, format.extension())
+}
+
+#[tauri::command(async)]
+pub fn search(state: State<'_, AppState>, tenant_id: i64, text: String) -> ShellResult<Vec<SearchHit>> {
+    state.with_session(|desk, session| desk.search(session, tenant_id, &text))
+}
+
+#[tauri::command(async)]
+pub fn trash(state: State<'_, AppState>) -> ShellResult<Vec<TrashEntry>> {
+    state.with_session(|desk, session| desk.trash(session))
+}
+
+#[tauri::command(async)]
+pub fn restore_from_trash(state: State<'_, AppState>, id: i64) -> ShellResult<TrashEntry> {
+    state.with_session(|desk, session| desk.restore_from_trash(session, id))
+}
+
+#[tauri::command(async)]
+pub fn delete_company(state: State<'_, AppState>, id: i64) -> ShellResult<i64> {
+    state.with_session(|desk, session| desk.delete_company(session, id))
+}
+
+#[tauri::command(async)]
+pub fn delete_area(state: State<'_, AppState>, id: i64) -> ShellResult<i64> {
+    state.with_session(|desk, session| desk.delete_area(session, id))
 }

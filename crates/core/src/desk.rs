@@ -48,6 +48,8 @@ pub enum MenuEntry {
     Dashboard,
     Companies,
     ProcessingActivities,
+    MasterData,
+    Trash,
     AuditLog,
     Administration,
     Settings,
@@ -56,6 +58,7 @@ pub enum MenuEntry {
 
 crate::permissions::snake_names!(MenuEntry {
     Dashboard => "dashboard", Companies => "companies", ProcessingActivities => "processing_activities",
+    MasterData => "master_data", Trash => "trash",
     AuditLog => "audit_log", Administration => "administration", Settings => "settings", Account => "account",
 });
 
@@ -293,6 +296,8 @@ impl Desk {
                 MenuEntry::Dashboard
                 | MenuEntry::Companies
                 | MenuEntry::ProcessingActivities
+                | MenuEntry::MasterData
+                | MenuEntry::Trash
                 | MenuEntry::Settings
                 | MenuEntry::Account => true,
             };
@@ -624,6 +629,14 @@ impl Desk {
     pub fn delete_master_item(&mut self, session: &mut Session, kind: MasterKind, id: i64) -> CoreResult<i64> {
         let (user, now) = self.gate(session, Operation::DeleteMasterItem(kind))?;
         master_data::delete(self.store.conn_mut(), now, &user, kind, id)
+    }
+
+    pub fn export_master_items(&self, session: &mut Session, tenant_id: i64, kind: MasterKind, format: ExportFormat) -> CoreResult<ExportFile> {
+        let (user, now) = self.gate(session, Operation::ExportMasterItems(kind))?;
+        let tenant = tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        let list = master_data::list(self.store.conn(), tenant_id, kind)?;
+        let language = user.language.as_deref().unwrap_or("en");
+        Ok(ExportFile { suggested_name: export_name(&tenant.name, kind.as_str(), now, format), bytes: exports::master_items(&list, format, language)? })
     }
 
     pub fn master_item_usages(&self, session: &mut Session, kind: MasterKind, id: i64) -> CoreResult<Vec<Usage>> {

@@ -135,6 +135,7 @@ operations! {
         CreateMasterItem(kind) => right(kind.object(), Right::Create),
         UpdateMasterItem(kind) => right(kind.object(), Right::Edit),
         DeleteMasterItem(kind) => right(kind.object(), Right::Delete),
+        ExportMasterItems(kind) => right(kind.object(), Right::Export),
     }
     per_object {
         RestoreFromTrash(object) => right(object, Right::Delete),

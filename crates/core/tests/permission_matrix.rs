@@ -131,6 +131,7 @@ fn expected(op: Operation) -> Requirement {
         Operation::CreateMasterItem(kind) => right(kind.object(), Right::Create),
         Operation::UpdateMasterItem(kind) => right(kind.object(), Right::Edit),
         Operation::DeleteMasterItem(kind) => right(kind.object(), Right::Delete),
+        Operation::ExportMasterItems(kind) => right(kind.object(), Right::Export),
         Operation::RestoreFromTrash(object) => right(object, Right::Delete),
         Operation::ListCompanies => right(ObjectType::Company, Right::View),
         Operation::CreateCompany => right(ObjectType::Company, Right::Create),
@@ -213,6 +214,7 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             let item = desk.create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item"))).unwrap();
             desk.delete_master_item(s, kind, item.id).map(drop)
         }
+        Operation::ExportMasterItems(kind) => desk.export_master_items(s, ctx.tenant, kind, ExportFormat::Json).map(drop),
         Operation::RestoreFromTrash(object) => {
             let entry = trashed(desk, ctx, &s.user_name.clone(), object);
             desk.restore_from_trash(s, entry).map(drop)

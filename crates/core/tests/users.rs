@@ -57,7 +57,15 @@ fn an_invited_user_sets_a_password_with_the_code_once_and_sees_only_their_tenant
     let info = desk.session_info(&mut session).unwrap();
     assert_eq!(
         info.menu,
-        vec![MenuEntry::Dashboard, MenuEntry::Companies, MenuEntry::ProcessingActivities, MenuEntry::Settings, MenuEntry::Account]
+        vec![
+            MenuEntry::Dashboard,
+            MenuEntry::Companies,
+            MenuEntry::ProcessingActivities,
+            MenuEntry::MasterData,
+            MenuEntry::Trash,
+            MenuEntry::Settings,
+            MenuEntry::Account
+        ]
     );
     assert_eq!(info.current_tenant.map(|t| t.name).as_deref(), Some("Bäckerei Schmidt GmbH"));
 

@@ -1,0 +1,69 @@
+//! Native save and open dialogs behind a small trait, so the commands that write files can
+//! be tested without a dialog. The dialog runs on the main thread, where GTK lives; the
+//! command waits for the answer without holding the app's state.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use tauri::{AppHandle, Runtime};
+
+pub trait FilePicker: Send + Sync {
+    /// Where to save; `None` when the person cancels.
+    fn save(&self, title: &str, suggested_name: &str, extension: &str) -> Option<PathBuf>;
+    /// Which file to open; `None` when the person cancels.
+    fn open(&self, title: &str, extension: &str) -> Option<PathBuf>;
+}
+
+pub struct NativeFilePicker<R: Runtime> {
+    pub app: AppHandle<R>,
+}
+
+impl<R: Runtime> NativeFilePicker<R> {
+    fn on_main_thread(&self, ask: impl FnOnce() -> Option<PathBuf> + Send + 'static) -> Option<PathBuf> {
+        let (tx, rx) = mpsc::channel();
+        let queued = self.app.run_on_main_thread(move || {
+            let _ = tx.send(ask());
+        });
+        if queued.is_err() {
+            return None;
+        }
+        rx.recv().ok().flatten()
+    }
+}
+
+impl<R: Runtime> FilePicker for NativeFilePicker<R> {
+    fn save(&self, title: &str, suggested_name: &str, extension: &str) -> Option<PathBuf> {
+        let (title, name, ext) = (title.to_string(), suggested_name.to_string(), extension.to_string());
+        self.on_main_thread(move || {
+            let mut dialog = rfd::FileDialog::new().set_title(&title).set_file_name(&name).add_filter(ext.to_uppercase(), &[&ext]);
+            if let Some(documents) = dirs_documents() {
+                dialog = dialog.set_directory(documents);
+            }
+            dialog.save_file()
+        })
+    }
+
+    fn open(&self, title: &str, extension: &str) -> Option<PathBuf> {
+        let (title, ext) = (title.to_string(), extension.to_string());
+        self.on_main_thread(move || rfd::FileDialog::new().set_title(&title).add_filter(ext.to_uppercase(), &[&ext]).pick_file())
+    }
+}
+
+/// The user's documents folder, where exports are offered first.
+fn dirs_documents() -> Option<PathBuf> {
+    std::env::var_os("HOME").map(PathBuf::from).map(|home| home.join("Documents")).filter(|p| p.is_dir())
+}
+
+/// The picker the commands use, as Tauri state.
+pub struct Picker(pub Box<dyn FilePicker>);
+
+/// Asks where to save a finished export and writes it there (temporary name, then rename).
+/// Returns the path, or `None` when the person cancelled.
+pub fn save_export(picker: &Picker, title: &str, file: dpo_desk_core::exports::ExportFile, extension: &str) -> crate::ShellResult<Option<String>> {
+    let Some(mut path) = picker.0.save(title, &file.suggested_name, extension) else { return Ok(None) };
+    if path.extension().is_none() {
+        path.set_extension(extension);
+    }
+    dpo_desk_core::exports::write_atomically(&path, &file.bytes)?;
+    Ok(Some(path.display().to_string()))
+}
