@@ -15,6 +15,15 @@ import type { SetupResult } from "./bindings/SetupResult";
 import type { SignInRequest } from "./bindings/SignInRequest";
 import type { StartupState } from "./bindings/StartupState";
 import type { Activity } from "./bindings/Activity";
+import type { ActivityRow } from "./bindings/ActivityRow";
+import type { ExportFormat } from "./bindings/ExportFormat";
+import type { MassChange } from "./bindings/MassChange";
+import type { MasterItem } from "./bindings/MasterItem";
+import type { MasterItemInput } from "./bindings/MasterItemInput";
+import type { MasterKind } from "./bindings/MasterKind";
+import type { SearchHit } from "./bindings/SearchHit";
+import type { TrashEntry } from "./bindings/TrashEntry";
+import type { Usage } from "./bindings/Usage";
 import type { ActivityInput } from "./bindings/ActivityInput";
 import type { Area } from "./bindings/Area";
 import type { AreaInput } from "./bindings/AreaInput";
@@ -85,7 +94,29 @@ export const api = {
   updateCompany: (id: number, company: CompanyInput) => call<Company>("update_company", { id, company }),
   areas: (tenantId: number) => call<Area[]>("areas", { tenantId }),
   createArea: (area: AreaInput) => call<Area>("create_area", { area }),
-  activities: (tenantId: number, search: string | null) => call<Activity[]>("activities", { tenantId, search }),
+  activities: (tenantId: number, search: string | null) => call<ActivityRow[]>("activities", { tenantId, search }),
+  deleteActivities: (ids: number[]) => call<number[]>("delete_activities", { ids }),
+  copyActivities: (ids: number[], suffix: string) => call<number[]>("copy_activities", { ids, suffix }),
+  massChangeActivities: (change: MassChange) => call<number>("mass_change_activities", { change }),
+  exportActivities: (tenantId: number, search: string | null, ids: number[] | null, format: ExportFormat, title: string) =>
+    call<string | null>("export_activities", { tenantId, search, ids, format, title }),
+  masterItems: (tenantId: number, kind: MasterKind) => call<MasterItem[]>("master_items", { tenantId, kind }),
+  createMasterItem: (tenantId: number, item: MasterItemInput) => call<MasterItem>("create_master_item", { tenantId, item }),
+  updateMasterItem: (id: number, item: MasterItemInput) => call<MasterItem>("update_master_item", { id, item }),
+  deleteMasterItem: (kind: MasterKind, id: number) => call<number>("delete_master_item", { kind, id }),
+  masterItemUsages: (kind: MasterKind, id: number) => call<Usage[]>("master_item_usages", { kind, id }),
+  exportMasterItems: (tenantId: number, kind: MasterKind, format: ExportFormat, title: string) =>
+    call<string | null>("export_master_items", { tenantId, kind, format, title }),
+  search: (tenantId: number, text: string) => call<SearchHit[]>("search", { tenantId, text }),
+  trash: () => call<TrashEntry[]>("trash"),
+  restoreFromTrash: (id: number) => call<TrashEntry>("restore_from_trash", { id }),
+  deleteCompany: (id: number) => call<number>("delete_company", { id }),
+  deleteArea: (id: number) => call<number>("delete_area", { id }),
+  updateTenant: (id: number, name: string, isTemplate: boolean) => call<Tenant>("update_tenant", { id, name, isTemplate }),
+  setTenantArchived: (id: number, archived: boolean) => call<Tenant>("set_tenant_archived", { id, archived }),
+  deleteTenant: (id: number) => call<number>("delete_tenant", { id }),
+  exportTenant: (id: number, title: string) => call<string | null>("export_tenant", { id, title }),
+  importTenant: (title: string) => call<Tenant | null>("import_tenant", { title }),
   activity: (id: number) => call<Activity>("activity", { id }),
   editors: (tenantId: number) => call<EditorChoice[]>("editors", { tenantId }),
   createActivity: (activity: ActivityInput) => call<Activity>("create_activity", { activity }),

@@ -225,8 +225,9 @@ impl App {
             .execute_async(
                 "const [command, args, done] = arguments;
                  window.__TAURI_INTERNALS__.invoke(command, args)
-                   .then(() => done('allowed'), (e) => done([e.code, e.params.object, e.params.right, e.params.field, e.params.rule]
-                     .filter(Boolean).join(':')));",
+                   .then(() => done('allowed'), (e) => done(typeof e === 'object' && e && e.params
+                     ? [e.code, e.params.object, e.params.right, e.params.field, e.params.rule].filter(Boolean).join(':')
+                     : 'unexpected: ' + String(e)));",
                 vec![command.into(), args],
             )
             .await

@@ -92,8 +92,10 @@ async fn a_personnel_reader_sees_only_personnel_activities_read_only_until_a_sec
 
     // Past the window: the core refuses the edit, and the hidden activity does not exist for them.
     let edit = json!({ "id": payroll.parse::<i64>().unwrap(), "activity": {
-        "area_id": personnel.parse::<i64>().unwrap(), "name": "Lohnabrechnung", "status": "active", "responsible": "",
-        "editor_id": null, "purposes": "manipuliert", "notes": "" } });
+        "area_id": personnel.parse::<i64>().unwrap(), "name": "Lohnabrechnung", "status": "active", "role": "controller",
+        "responsible": "", "editor_id": null, "purposes": "manipuliert", "business_process_id": null, "controller_details": "",
+        "processing_categories": "", "specific_toms": "", "dpia_required": "unchecked", "dpia_reason": "", "review_planned": null,
+        "review_done": null, "review_result": "", "review_follow_up": "", "notes": "", "links": [] } });
     assert_eq!(app.forced_invoke("update_activity", edit.clone()).await, "permission_denied:processing_activity:edit");
     let hidden = json!({ "id": customers.parse::<i64>().unwrap() });
     assert_eq!(app.forced_invoke("activity", hidden).await, "validation:processing_activity:unknown");

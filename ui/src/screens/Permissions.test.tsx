@@ -6,7 +6,7 @@ import type { RoleCatalogue } from "../bindings/RoleCatalogue";
 import type { SessionInfo } from "../bindings/SessionInfo";
 import { switchLanguage } from "../i18n";
 import { clearMocks, fail, mockCommands, session } from "../test/ipc";
-import { ActivityForm } from "./activities/ActivityForm";
+import { ActivityForm, inputOf } from "./activities/ActivityForm";
 import { RoleEditor } from "./admin/RoleEditor";
 import { Users } from "./admin/Users";
 import { Dashboard } from "./Dashboard";
@@ -20,8 +20,8 @@ const reader: SessionInfo = {
   grants: [{ object: "processing_activity", right: "view" }], tenants: [tenant], current_tenant: tenant,
 };
 const activity: Activity = {
-  id: 3, tenant_id: 7, company_id: 1, company_name: "Bäckerei Schmidt GmbH", area_name: "Personal", editor_name: null,
-  area_id: 2, name: "Lohnabrechnung", status: "active", responsible: "Personalleitung", editor_id: null, purposes: "Gehalt", notes: "",
+  ...inputOf(null, 2), id: 3, tenant_id: 7, company_id: 1, company_name: "Bäckerei Schmidt GmbH", area_name: "Personal", editor_name: null,
+  business_process_name: null, linked: [], name: "Lohnabrechnung", status: "active", responsible: "Personalleitung", purposes: "Gehalt",
   created_at: "2026-03-02T09:00:00Z", updated_at: "2026-03-02T09:00:00Z",
 };
 const noop = () => undefined;
@@ -30,6 +30,7 @@ test("a reader sees the activity read-only; with the edit right the same form sa
   const calls = mockCommands({
     areas: () => fail("permission_denied", "no", { object: "area", right: "view" }),
     editors: () => [],
+    master_items: () => fail("permission_denied", "no", { object: "legal_basis", right: "view" }),
     update_activity: (args) => ({ ...activity, ...(args.activity as object) }),
   });
   const props = { tenantId: 7, activity, onError: () => false, navigate: noop, onClose: noop, onSaved: noop };

@@ -7,6 +7,7 @@ import { SESSION_ENDING } from "../sessionEnding";
 import { Logo } from "../components/CenteredCard";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import type { Language } from "../i18n";
+import { UnsavedGuard, useGuard } from "../unsaved";
 import { useIdleLock } from "../useIdleLock";
 import { Account } from "./Account";
 import { ActivityPage } from "./activities/ActivityPage";
@@ -14,7 +15,9 @@ import { Administration } from "./admin/Administration";
 import { AuditLog } from "./AuditLog";
 import { Companies } from "./companies/Companies";
 import { Dashboard } from "./Dashboard";
+import { MasterData } from "./master/MasterData";
 import { Settings } from "./Settings";
+import { Trash } from "./trash/Trash";
 import { TenantSwitch } from "./TenantSwitch";
 
 
@@ -33,9 +36,17 @@ type Props = {
 const SESSION_REFRESH_MS = 5000;
 
 /** The signed-in frame: menu on the left, header with user and tenant slot, a page. */
-export function Shell({ session, officeName, onSignOut, onSessionEnded, onLanguage, onRefreshSession, onSwitchTenant }: Props) {
+export function Shell(props: Props) {
+  return <UnsavedGuard><ShellFrame {...props} /></UnsavedGuard>;
+}
+
+function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage, onRefreshSession, onSwitchTenant }: Props) {
   const { t } = useTranslation();
-  const [page, setPage] = useState<MenuEntry>("dashboard");
+  const [page, showPage] = useState<MenuEntry>("dashboard");
+  const { confirmLeave } = useGuard();
+  const setPage = useCallback((next: MenuEntry) => {
+    void confirmLeave().then((leave) => { if (leave) showPage(next); });
+  }, [confirmLeave]);
   useIdleLock(session.idle_lock_minutes, onSessionEnded);
 
   // The core checks rights on every command; the window re-reads them on every page change
@@ -104,6 +115,8 @@ export function Shell({ session, officeName, onSignOut, onSessionEnded, onLangua
           {current === "dashboard" && <Dashboard {...pageProps} />}
           {current === "companies" && <Companies key={tenantId ?? 0} {...pageProps} />}
           {current === "processing_activities" && <ActivityPage key={tenantId ?? 0} {...pageProps} />}
+          {current === "master_data" && <MasterData key={tenantId ?? 0} {...pageProps} />}
+          {current === "trash" && <Trash {...pageProps} />}
           {current === "administration" && <Administration {...pageProps} />}
           {current === "audit_log" && <AuditLog onError={handleError} />}
           {current === "settings" && <Settings session={session} onLanguage={onLanguage} onSaved={onRefreshSession} onError={handleError} />}
@@ -120,6 +133,8 @@ function MenuIcon({ entry }: { entry: MenuEntry }) {
     companies: "M4 21V5l8-2v18M12 8l8 2v11M2 21h20M7 8h2M7 12h2M7 16h2M15 13h2M15 17h2",
     processing_activities: "M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01",
     administration: "M12 3l8 3v6c0 4.5-3.4 8.2-8 9-4.6-.8-8-4.5-8-9V6zM9 12l2 2 4-4",
+    master_data: "M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zM4 6v6c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12v6c0 1.7 3.6 3 8 3s8-1.3 8-3v-6",
+    trash: "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6",
     audit_log: "M5 3h11l3 3v15H5zM8 8h8M8 12h8M8 16h5",
     settings: "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM4 12h2M18 12h2M12 4v2M12 18v2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4",
     account: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c1-4 4.5-6 8-6s7 2 8 6",

@@ -1,15 +1,19 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, can, CommandError } from "../../api";
 import type { Activity } from "../../bindings/Activity";
 import type { ActivityInput } from "../../bindings/ActivityInput";
 import type { Area } from "../../bindings/Area";
 import type { EditorChoice } from "../../bindings/EditorChoice";
+import type { MasterKind } from "../../bindings/MasterKind";
 import { Alert } from "../../components/Alert";
 import { Field, Select, TextArea } from "../../components/Field";
+import { useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
 import type { PageProps } from "../page";
+import { LinkPicker } from "./LinkPicker";
 import { STATUSES, StatusBadge } from "./StatusBadge";
+import { useMasterData } from "./useMasterData";
 
 type Props = PageProps & {
   tenantId: number;
@@ -18,20 +22,39 @@ type Props = PageProps & {
   onSaved: (activity: Activity) => void;
 };
 
-function inputOf(a: Activity | null): ActivityInput {
-  if (!a) return { area_id: 0, name: "", status: "draft", responsible: "", editor_id: null, purposes: "", notes: "" };
-  return { area_id: a.area_id, name: a.name, status: a.status, responsible: a.responsible, editor_id: a.editor_id, purposes: a.purposes, notes: a.notes };
+export function inputOf(a: Activity | null, areaId = 0): ActivityInput {
+  if (!a) {
+    return {
+      area_id: areaId, name: "", status: "draft", role: "controller", responsible: "", editor_id: null, purposes: "",
+      business_process_id: null, controller_details: "", processing_categories: "", specific_toms: "", dpia_required: "unchecked",
+      dpia_reason: "", review_planned: null, review_done: null, review_result: "", review_follow_up: "", notes: "", links: [],
+    };
+  }
+  const { id: _i, tenant_id: _t, company_id: _c, company_name: _cn, area_name: _an, editor_name: _en, business_process_name: _bp,
+    linked: _l, created_at: _ca, updated_at: _ua, ...input } = a;
+  return input;
 }
 
-/** One processing activity. Read-only unless the user may edit (or create, for a new one). */
+const SECTIONS: { id: string; kinds: MasterKind[] }[] = [
+  { id: "legal", kinds: ["legal_basis"] },
+  { id: "data", kinds: ["data_category", "person_group", "retention_period"] },
+  { id: "recipients", kinds: ["recipient", "processor", "third_country"] },
+  { id: "systems", kinds: ["application"] },
+];
+
+/** One processing activity with every field of Art. 30. Read-only unless the user may edit (or create, for a new one). */
 export function ActivityForm({ session, tenantId, activity, onError, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const editable = activity ? can(session, "processing_activity", "edit") : can(session, "processing_activity", "create");
-  const [form, setForm] = useState<ActivityInput>(() => inputOf(activity));
+  const initial = useMemo(() => inputOf(activity), [activity]);
+  const [form, setForm] = useState<ActivityInput>(initial);
   const [areas, setAreas] = useState<Area[] | null>(null);
   const [editors, setEditors] = useState<EditorChoice[]>([]);
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useAction(onError);
+  const { catalogue, create } = useMasterData(tenantId, onError);
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  useUnsaved("activity-form", dirty && editable);
 
   useEffect(() => {
     // Without the right to list areas the activity's own area is the only choice.
@@ -50,17 +73,26 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
     setSaved(false);
     setForm((f) => ({ ...f, [key]: value }));
   }, []);
+  const text = (key: keyof ActivityInput) => ({
+    name: key, value: (form[key] as string) ?? "", onChange: (e: { target: { value: string } }) => set(key, e.target.value as never),
+  });
 
   function save(e: FormEvent) {
     e.preventDefault();
     void run(async () => {
       const result = activity ? await api.updateActivity(activity.id, form) : await api.createActivity(form);
+      setForm(inputOf(result));
       setSaved(true);
       onSaved(result);
     });
   }
 
   const areaChoices = areas && areas.length > 0 ? areas : activity ? [{ id: activity.area_id, company_name: activity.company_name, name: activity.area_name }] : [];
+  const processes = Array.isArray(catalogue.business_process) ? catalogue.business_process : [];
+  const pickerProps = (kind: MasterKind) => ({
+    kind, items: catalogue[kind], links: form.links, known: activity?.linked ?? [], disabled: !editable || busy,
+    canCreate: can(session, kind, "create"), onChange: (links: typeof form.links) => set("links", links), onCreate: create,
+  });
   return (
     <>
       <div className="page-head">
@@ -71,9 +103,10 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
         </div>
       </div>
       {!editable && <Alert kind="info" testId="read-only">{t("activities.readOnly")}</Alert>}
-      <form className="card form-grid" onSubmit={save} noValidate data-testid="activity-form">
-        <fieldset disabled={!editable || busy}>
-          <Field label={t("activities.name")} name="name" required value={form.name} onChange={(e) => set("name", e.target.value)} />
+      <form className="activity-form" onSubmit={save} noValidate data-testid="activity-form">
+        <fieldset disabled={!editable || busy} className="card form-grid">
+          <legend>{t("activities.sections.general")}</legend>
+          <Field label={t("activities.name")} required {...text("name")} />
           <Select label={t("activities.area")} name="area_id" value={String(form.area_id)} onChange={(e) => set("area_id", Number(e.target.value))}>
             {areaChoices.length === 0 && <option value="0">{t("activities.noArea")}</option>}
             {areaChoices.map((a) => <option key={a.id} value={String(a.id)}>{a.company_name} · {a.name}</option>)}
@@ -81,7 +114,11 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
           <Select label={t("activities.status")} name="status" value={form.status} onChange={(e) => set("status", e.target.value as ActivityInput["status"])}>
             {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
           </Select>
-          <Field label={t("activities.responsible")} name="responsible" value={form.responsible} onChange={(e) => set("responsible", e.target.value)} />
+          <Select label={t("activities.role")} name="role" value={form.role} onChange={(e) => set("role", e.target.value as ActivityInput["role"])}>
+            <option value="controller">{t("activities.roles.controller")}</option>
+            <option value="processor">{t("activities.roles.processor")}</option>
+          </Select>
+          <Field label={t("activities.responsible")} {...text("responsible")} />
           <Select label={t("activities.editor")} name="editor_id" value={form.editor_id === null ? "" : String(form.editor_id)}
             onChange={(e) => set("editor_id", e.target.value ? Number(e.target.value) : null)}>
             <option value="">{t("activities.noEditor")}</option>
@@ -90,12 +127,54 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
             )}
             {editors.map((u) => <option key={u.id} value={String(u.id)}>{u.name}</option>)}
           </Select>
-          <TextArea label={t("activities.purposes")} name="purposes" value={form.purposes} onChange={(e) => set("purposes", e.target.value)} />
-          <TextArea label={t("activities.notes")} name="notes" value={form.notes} onChange={(e) => set("notes", e.target.value)} />
+          <Select label={t("objects.business_process")} name="business_process_id" value={form.business_process_id === null ? "" : String(form.business_process_id)}
+            onChange={(e) => set("business_process_id", e.target.value ? Number(e.target.value) : null)}>
+            <option value="">{t("activities.noProcess")}</option>
+            {activity?.business_process_id != null && !processes.some((p) => p.id === activity.business_process_id) && (
+              <option value={String(activity.business_process_id)}>{activity.business_process_name}</option>
+            )}
+            {processes.map((p) => <option key={p.id} value={String(p.id)}>{p.name}</option>)}
+          </Select>
+          <TextArea label={t("activities.purposes")} {...text("purposes")} />
+        </fieldset>
+        {form.role === "processor" && (
+          <fieldset disabled={!editable || busy} className="card form-grid">
+            <legend>{t("activities.sections.processor")}</legend>
+            <TextArea label={t("activities.controllerDetails")} hint={t("activities.controllerDetailsHint")} {...text("controller_details")} />
+            <TextArea label={t("activities.processingCategories")} {...text("processing_categories")} />
+          </fieldset>
+        )}
+        {SECTIONS.map((section) => (
+          <fieldset key={section.id} className="card" disabled={busy}>
+            <legend>{t(`activities.sections.${section.id}`)}</legend>
+            <div className="form-columns">
+              {section.kinds.map((kind) => <LinkPicker key={kind} {...pickerProps(kind)} />)}
+            </div>
+          </fieldset>
+        ))}
+        <fieldset disabled={!editable || busy} className="card form-grid">
+          <legend>{t("activities.sections.security")}</legend>
+          <TextArea label={t("activities.specificToms")} {...text("specific_toms")} />
+          <Select label={t("activities.dpia")} name="dpia_required" value={form.dpia_required}
+            onChange={(e) => set("dpia_required", e.target.value as ActivityInput["dpia_required"])}>
+            {(["unchecked", "required", "not_required"] as const).map((d) => <option key={d} value={d}>{t(`dpia.${d}`)}</option>)}
+          </Select>
+          <Field label={t("activities.dpiaReason")} {...text("dpia_reason")} />
+        </fieldset>
+        <fieldset disabled={!editable || busy} className="card form-grid">
+          <legend>{t("activities.sections.review")}</legend>
+          <Field label={t("activities.reviewPlanned")} type="date" name="review_planned" value={form.review_planned ?? ""}
+            onChange={(e) => set("review_planned", e.target.value || null)} />
+          <Field label={t("activities.reviewDone")} type="date" name="review_done" value={form.review_done ?? ""}
+            onChange={(e) => set("review_done", e.target.value || null)} />
+          <TextArea label={t("activities.reviewResult")} {...text("review_result")} />
+          <TextArea label={t("activities.reviewFollowUp")} {...text("review_follow_up")} />
+          <TextArea label={t("activities.notes")} {...text("notes")} />
         </fieldset>
         {error && <Alert kind="error" testId="activity-message">{error}</Alert>}
         {saved && !error && <Alert kind="success" testId="activity-message">{t("common.saved")}</Alert>}
-        <div className="actions">
+        <div className="actions sticky-actions">
+          {dirty && editable && <span className="muted small" data-testid="unsaved-hint">{t("common.unsaved")}</span>}
           <button type="button" onClick={onClose}>{editable ? t("common.cancel") : t("activities.backToList")}</button>
           {editable && <button type="submit" className="primary" data-testid="save-activity" disabled={busy}>{t("common.save")}</button>}
         </div>

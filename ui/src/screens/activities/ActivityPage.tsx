@@ -1,7 +1,8 @@
 import { useState } from "react";
-import { can } from "../../api";
+import { api, can } from "../../api";
 import type { Activity } from "../../bindings/Activity";
 import { NoPermission, NoTenant } from "../../components/NoPermission";
+import { useGuard } from "../../unsaved";
 import type { PageProps } from "../page";
 import { ActivityForm } from "./ActivityForm";
 import { ActivityList } from "./ActivityList";
@@ -10,16 +11,20 @@ type View = { kind: "list" } | { kind: "new" } | { kind: "open"; activity: Activ
 
 /** Processing activities of the current tenant: the list, and one record at a time. */
 export function ActivityPage(props: PageProps) {
-  const { session, tenantId } = props;
+  const { session, tenantId, onError } = props;
   const [view, setView] = useState<View>({ kind: "list" });
+  const { confirmLeave } = useGuard();
   if (tenantId === null) return <NoTenant />;
   if (!can(session, "processing_activity", "view")) return <NoPermission />;
   if (view.kind === "list") {
-    return <ActivityList {...props} tenantId={tenantId} onOpen={(activity) => setView({ kind: "open", activity })}
-      onNew={() => setView({ kind: "new" })} />;
+    return (
+      <ActivityList {...props} tenantId={tenantId} onNew={() => setView({ kind: "new" })}
+        onOpen={(id) => void api.activity(id).then((activity) => setView({ kind: "open", activity }), onError)} />
+    );
   }
   return (
     <ActivityForm {...props} tenantId={tenantId} activity={view.kind === "open" ? view.activity : null}
-      onClose={() => setView({ kind: "list" })} onSaved={(activity) => setView({ kind: "open", activity })} />
+      onClose={() => void confirmLeave().then((leave) => { if (leave) setView({ kind: "list" }); })}
+      onSaved={(activity) => setView({ kind: "open", activity })} />
   );
 }

@@ -5,6 +5,7 @@ import type { Area } from "../../bindings/Area";
 import type { Company } from "../../bindings/Company";
 import { Alert } from "../../components/Alert";
 import { NoPermission, NoTenant } from "../../components/NoPermission";
+import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
 import type { PageProps } from "../page";
 import { AreaAdder } from "./AreaAdder";
@@ -17,6 +18,8 @@ export function Companies(props: PageProps) {
   const { session, tenantId, onError } = props;
   const { t } = useTranslation();
   const [view, setView] = useState<View>({ kind: "list" });
+  const [confirmArea, setConfirmArea] = useState<number | null>(null);
+  const removeArea = useAction(onError);
   const loadCompanies = useCallback(() => (tenantId === null ? Promise.resolve([]) : api.companies(tenantId)), [tenantId]);
   const companies = useLoad(loadCompanies, onError);
   // Areas are a right of their own: without it the companies still show, without areas.
@@ -50,7 +53,7 @@ export function Companies(props: PageProps) {
           <button type="button" className="primary" data-testid="new-company" onClick={() => setView({ kind: "new" })}>{t("companies.new")}</button>
         )}
       </div>
-      {(companies.error || areas.error) && <Alert kind="error">{companies.error ?? areas.error}</Alert>}
+      {(companies.error || areas.error || removeArea.error) && <Alert kind="error">{companies.error ?? areas.error ?? removeArea.error}</Alert>}
       {companies.data?.length === 0 && <p className="muted" data-testid="no-companies">{t("companies.empty")}</p>}
       {companies.data?.map((c) => (
         <section key={c.id} className="card company-card" data-company={c.name} aria-label={c.name}>
@@ -71,6 +74,19 @@ export function Companies(props: PageProps) {
                   <li key={a.id} data-area={a.name}>
                     <span className="strong">{a.name}</span>
                     <span className="muted small">{t("companies.activityCount", { count: Number(a.activity_count) })}</span>
+                    {can(session, "area", "delete") && areasOf(c.id).length > 1 && (confirmArea === a.id ? (
+                      <span className="confirm" role="group">
+                        <span className="small">{t("companies.confirmDeleteArea", { name: a.name, count: Number(a.activity_count) })}</span>
+                        <button type="button" className="danger" data-testid="confirm-delete-area" onClick={() => void removeArea.run(async () => {
+                          await api.deleteArea(a.id);
+                          setConfirmArea(null);
+                          await areas.reload();
+                        })}>{t("companies.deleteArea")}</button>
+                        <button type="button" onClick={() => setConfirmArea(null)}>{t("common.cancel")}</button>
+                      </span>
+                    ) : (
+                      <button type="button" className="link small" data-testid="delete-area" onClick={() => setConfirmArea(a.id)}>{t("companies.deleteArea")}</button>
+                    ))}
                   </li>
                 ))}
                 {areasOf(c.id).length === 0 && <li className="muted small">{t("companies.noAreas")}</li>}

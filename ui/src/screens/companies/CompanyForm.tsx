@@ -5,7 +5,9 @@ import type { Company } from "../../bindings/Company";
 import type { CompanyInput } from "../../bindings/CompanyInput";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { Alert } from "../../components/Alert";
-import { Field } from "../../components/Field";
+import { Field, TextArea } from "../../components/Field";
+import { useUnsaved } from "../../unsaved";
+import { DpoSection } from "./DpoSection";
 import { useAction } from "../../useAction";
 
 type Props = {
@@ -20,22 +22,28 @@ type Props = {
 const EMPTY: CompanyInput = {
   name: "", legal_form: "", street: "", postal_code: "", city: "", country: "", register_court: "", register_number: "",
   vat_id: "", phone: "", email: "", website: "", is_controller: true, is_processor: false,
+  managing_directors: [], dpo_check: null, dpo: { kind: "", name: "", email: "", phone: "", address: "" },
 };
 
-const TEXT_FIELDS: (keyof CompanyInput)[] = [
+const TEXT_FIELDS: ("name" | "legal_form" | "street" | "postal_code" | "city" | "country" | "register_court" | "register_number" | "vat_id" | "phone" | "email" | "website")[] = [
   "name", "legal_form", "street", "postal_code", "city", "country", "register_court", "register_number", "vat_id", "phone", "email", "website",
 ];
+
+function dataOf(company: Company | null): CompanyInput {
+  if (!company) return EMPTY;
+  const { id: _id, tenant_id: _tenant, created_at: _created, updated_at: _updated, dpo_verdict: _verdict, ...data } = company;
+  return data;
+}
 
 /** A company's master data (SPEC §2). */
 export function CompanyForm({ session, tenantId, company, onError, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const editable = company ? can(session, "company", "edit") : can(session, "company", "create");
-  const [form, setForm] = useState<CompanyInput>(() => {
-    if (!company) return EMPTY;
-    const { id: _id, tenant_id: _tenant, created_at: _created, updated_at: _updated, ...data } = company;
-    return data;
-  });
+  const [form, setForm] = useState<CompanyInput>(() => dataOf(company));
   const [saved, setSaved] = useState(false);
+  const [initial, setInitial] = useState(form);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  useUnsaved("company-form", editable && JSON.stringify(form) !== JSON.stringify(initial));
   const { busy, error, run } = useAction(onError);
   const set = <K extends keyof CompanyInput>(key: K, value: CompanyInput[K]) => {
     setSaved(false);
@@ -45,6 +53,8 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
     e.preventDefault();
     void run(async () => {
       const result = company ? await api.updateCompany(company.id, form) : await api.createCompany(tenantId, form);
+      setForm(dataOf(result));
+      setInitial(dataOf(result));
       setSaved(true);
       onSaved(result);
     });
@@ -53,8 +63,9 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
     <>
       <button type="button" className="link" onClick={onClose}>← {t("companies.backToList")}</button>
       <h1>{company ? company.name : t("companies.new")}</h1>
-      <form className="card" onSubmit={save} noValidate data-testid="company-form">
-        <fieldset disabled={!editable || busy} className="form-columns">
+      <form onSubmit={save} noValidate data-testid="company-form">
+        <fieldset disabled={!editable || busy} className="card form-columns">
+          <legend>{t("companies.masterData")}</legend>
           {TEXT_FIELDS.map((key) => (
             <Field key={key} label={t(`companies.fields.${key}`)} name={key} value={form[key] as string}
               type={key === "email" ? "email" : "text"} required={key === "name"}
@@ -67,10 +78,28 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
             <label className="check"><input type="checkbox" name="is_processor" checked={form.is_processor}
               onChange={(e) => set("is_processor", e.target.checked)} /> {t("companies.processor")}</label>
           </div>
+          <TextArea label={t("companies.managingDirectors")} hint={t("companies.managingDirectorsHint")} name="managing_directors"
+            value={form.managing_directors.join("\n")} onChange={(e) => set("managing_directors", e.target.value.split("\n"))} />
+        </fieldset>
+        <fieldset disabled={!editable || busy} className="plain">
+          <DpoSection form={form} set={set} />
         </fieldset>
         {error && <Alert kind="error" testId="company-message">{error}</Alert>}
         {saved && !error && <Alert kind="success" testId="company-message">{t("common.saved")}</Alert>}
         <div className="actions">
+          {company && can(session, "company", "delete") && (confirmDelete ? (
+            <span className="confirm" role="group">
+              <span className="small">{t("companies.confirmDelete", { name: company.name })}</span>
+              <button type="button" className="danger" data-testid="confirm-delete-company" onClick={() => void run(async () => {
+                await api.deleteCompany(company.id);
+                setForm(initial);
+                onClose();
+              })}>{t("companies.delete")}</button>
+              <button type="button" onClick={() => setConfirmDelete(false)}>{t("common.cancel")}</button>
+            </span>
+          ) : (
+            <button type="button" className="danger" data-testid="delete-company" onClick={() => setConfirmDelete(true)}>{t("companies.delete")}</button>
+          ))}
           <button type="button" onClick={onClose}>{t("common.cancel")}</button>
           {editable && <button type="submit" className="primary" data-testid="save-company" disabled={busy}>{t("common.save")}</button>}
         </div>

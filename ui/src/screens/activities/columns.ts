@@ -1,0 +1,43 @@
+import type { ActivityRow } from "../../bindings/ActivityRow";
+
+/** The columns the activity list can show; `name` always shows. */
+export const COLUMNS = ["area", "status", "role", "responsible", "editor", "dpia", "review", "updated"] as const;
+export type Column = (typeof COLUMNS)[number];
+export const DEFAULT_COLUMNS: Column[] = ["area", "status", "editor", "review", "updated"];
+const STORAGE_KEY = "dpo-desk.activity-columns";
+
+export function loadColumns(): Column[] {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as unknown;
+    if (Array.isArray(saved)) return COLUMNS.filter((c) => saved.includes(c));
+  } catch {
+    // A damaged preference falls back to the default.
+  }
+  return DEFAULT_COLUMNS;
+}
+
+export function saveColumns(columns: Column[]) {
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(columns));
+}
+
+export type SortKey = "name" | Column;
+
+/** The value a column sorts by. */
+export function sortValue(row: ActivityRow, key: SortKey): string {
+  switch (key) {
+    case "name": return row.name.toLocaleLowerCase();
+    case "area": return `${row.area_name} ${row.company_name}`.toLocaleLowerCase();
+    case "status": return String(["draft", "in_review", "active", "inactive"].indexOf(row.status));
+    case "role": return row.role;
+    case "responsible": return row.responsible.toLocaleLowerCase();
+    case "editor": return (row.editor_name ?? "").toLocaleLowerCase();
+    case "dpia": return row.dpia_required;
+    case "review": return row.review_planned ?? "9999";
+    case "updated": return row.updated_at;
+  }
+}
+
+export function sortRows(rows: ActivityRow[], key: SortKey, ascending: boolean): ActivityRow[] {
+  const sorted = [...rows].sort((a, b) => sortValue(a, key).localeCompare(sortValue(b, key)) || a.id - b.id);
+  return ascending ? sorted : sorted.reverse();
+}

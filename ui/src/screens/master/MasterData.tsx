@@ -1,0 +1,45 @@
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api";
+import type { MasterKind } from "../../bindings/MasterKind";
+import type { Tile } from "../../bindings/Tile";
+import { Alert } from "../../components/Alert";
+import { NoPermission, NoTenant } from "../../components/NoPermission";
+import { useLoad } from "../../useLoad";
+import type { PageProps } from "../page";
+import { MasterList } from "./MasterList";
+
+export const MASTER_KINDS: MasterKind[] = [
+  "business_process", "application", "data_category", "person_group", "legal_basis", "retention_period", "recipient",
+  "third_country", "person", "customer", "processor",
+];
+
+/** Master data ("Stammdaten") of the tenant as tiles with counts; a tile opens its list. */
+export function MasterData(props: PageProps) {
+  const { tenantId, onError } = props;
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<MasterKind | null>(null);
+  const [denied, setDenied] = useState(false);
+  const load = useCallback(() => (tenantId === null ? Promise.resolve(null) : api.tenantOverview(tenantId)), [tenantId]);
+  const { data, error, reload } = useLoad(load, onError);
+  if (tenantId === null) return <NoTenant />;
+  if (open) return <MasterList {...props} tenantId={tenantId} kind={open} onBack={() => { setOpen(null); void reload(); }} />;
+  const tiles = (data?.tiles ?? []).filter((tile): tile is Tile & { object: MasterKind } => (MASTER_KINDS as string[]).includes(tile.object));
+  return (
+    <>
+      <h1>{t("master.title")}</h1>
+      <p className="lead">{t("master.intro")}</p>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="tiles">
+        {tiles.map((tile) => (
+          <button key={tile.object} type="button" className="card tile tile-button" data-master-tile={tile.object}
+            onClick={() => { setDenied(!tile.allowed); if (tile.allowed) setOpen(tile.object); }}>
+            <span className="tile-title">{t(`objects.${tile.object}`)}</span>
+            <span className="tile-value" data-testid={`master-count-${tile.object}`}>{tile.count}</span>
+          </button>
+        ))}
+      </div>
+      {denied && <NoPermission />}
+    </>
+  );
+}
