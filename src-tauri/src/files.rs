@@ -1,6 +1,6 @@
 //! Native save and open dialogs behind a small trait, so the commands that write files can
-//! be tested without a dialog. The dialog runs on the main thread, where GTK lives; the
-//! command waits for the answer without holding the app's state.
+//! be tested without a dialog. The command waits for the answer without holding the app's
+//! state, so the window stays responsive while the dialog is open.
 
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -18,11 +18,18 @@ pub struct NativeFilePicker<R: Runtime> {
     pub app: AppHandle<R>,
 }
 
+type Answer = std::pin::Pin<Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>>;
+
 impl<R: Runtime> NativeFilePicker<R> {
-    fn on_main_thread(&self, ask: impl FnOnce() -> Option<PathBuf> + Send + 'static) -> Option<PathBuf> {
+    /// The dialog is created on the main thread (GTK's), as tauri-plugin-dialog does, and
+    /// its answer awaited on a thread of its own; this command thread waits for it.
+    fn ask(&self, build: impl FnOnce() -> Answer + Send + 'static) -> Option<PathBuf> {
         let (tx, rx) = mpsc::channel();
         let queued = self.app.run_on_main_thread(move || {
-            let _ = tx.send(ask());
+            let answer = build();
+            std::thread::spawn(move || {
+                let _ = tx.send(tauri::async_runtime::block_on(answer).map(|f| f.path().to_path_buf()));
+            });
         });
         if queued.is_err() {
             return None;
@@ -34,18 +41,19 @@ impl<R: Runtime> NativeFilePicker<R> {
 impl<R: Runtime> FilePicker for NativeFilePicker<R> {
     fn save(&self, title: &str, suggested_name: &str, extension: &str) -> Option<PathBuf> {
         let (title, name, ext) = (title.to_string(), suggested_name.to_string(), extension.to_string());
-        self.on_main_thread(move || {
-            let mut dialog = rfd::FileDialog::new().set_title(&title).set_file_name(&name).add_filter(ext.to_uppercase(), &[&ext]);
+        self.ask(move || {
+            let mut dialog =
+                rfd::AsyncFileDialog::new().set_title(&title).set_file_name(&name).add_filter(ext.to_uppercase(), &[&ext]);
             if let Some(documents) = dirs_documents() {
                 dialog = dialog.set_directory(documents);
             }
-            dialog.save_file()
+            Box::pin(dialog.save_file())
         })
     }
 
     fn open(&self, title: &str, extension: &str) -> Option<PathBuf> {
         let (title, ext) = (title.to_string(), extension.to_string());
-        self.on_main_thread(move || rfd::FileDialog::new().set_title(&title).add_filter(ext.to_uppercase(), &[&ext]).pick_file())
+        self.ask(move || Box::pin(rfd::AsyncFileDialog::new().set_title(&title).add_filter(ext.to_uppercase(), &[&ext]).pick_file()))
     }
 }
 

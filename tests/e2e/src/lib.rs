@@ -196,8 +196,23 @@ impl App {
 
     pub async fn type_into(&self, css: &str, text: &str) {
         let el = self.find(css).await;
-        el.clear().await.expect("clear");
-        el.send_keys(text).await.expect("type");
+        if text.is_empty() {
+            // `clear` alone does not reach React's change handler; select all and delete as
+            // a person would (Control+A, release, Backspace).
+            el.send_keys("\u{E009}a\u{E000}\u{E003}").await.expect("delete");
+        } else {
+            el.clear().await.expect("clear");
+            el.send_keys(text).await.expect("type");
+        }
+    }
+
+    /// Chooses the option labelled `label` of the select `css`. WebKitWebDriver does not
+    /// scroll an option into view by itself, so the select is centred first.
+    pub async fn choose(&self, css: &str, label: &str) {
+        let select = self.find(css).await;
+        let arg = serde_json::to_value(&select).expect("element reference");
+        self.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await.expect("scroll");
+        select.select_by_label(label).await.unwrap_or_else(|e| panic!("choose {label:?} in {css}: {e}"));
     }
 
     pub async fn click(&self, css: &str) {
@@ -270,4 +285,36 @@ impl App {
         self.wait_text("[data-testid=welcome]", OWNER).await;
         key
     }
+}
+
+/// Drives the native GTK save dialog titled `title` (under Xvfb, no window manager): focus
+/// it, replace the file name with the full `path`, confirm.
+pub async fn answer_save_dialog(title: &str, path: &Path) {
+    let started = Instant::now();
+    let window = loop {
+        let out = std::process::Command::new("xdotool").args(["search", "--name", title]).output().expect("xdotool");
+        let ids = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if let Some(id) = ids.lines().last().filter(|l| !l.is_empty()) {
+            break id.to_string();
+        }
+        if started.elapsed() > WAIT {
+            let all = std::process::Command::new("sh")
+                .args(["-c", "for w in $(xdotool search --name '.*'); do echo \"$w $(xdotool getwindowname $w)\"; done"])
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
+                .unwrap_or_default();
+            panic!("no dialog titled {title:?} appeared; windows:\n{all}");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    // The dialog needs a moment to take keyboard input after it maps.
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let xdotool = |args: &[&str]| {
+        let status = std::process::Command::new("xdotool").args(args).status().expect("xdotool");
+        assert!(status.success(), "xdotool {args:?}");
+    };
+    xdotool(&["windowfocus", "--sync", &window]);
+    xdotool(&["key", "--window", &window, "ctrl+a"]);
+    xdotool(&["type", "--delay", "15", "--window", &window, &path.display().to_string()]);
+    xdotool(&["key", "--window", &window, "Return"]);
 }

@@ -1,7 +1,7 @@
 //! Creating, changing, copying and mass-changing activities, each in one transaction with
 //! its audit entries.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -19,6 +19,8 @@ impl ActivityInput {
     /// Checks every field against the user's reach and the tenant's master data; returns
     /// the normalised input and the tenant it belongs to.
     fn validated(&self, conn: &Connection, user: &UserRecord) -> CoreResult<(ActivityInput, i64)> {
+        // The name first: it is what a person fills in first and misses most often.
+        let name = CoreError::required_name("activity_name", &self.name, 300, "a processing activity")?;
         let area = areas::accessible(conn, user, self.area_id)?;
         if let Some(editor) = self.editor_id {
             let known = accounts::by_id(conn, editor)?.is_some_and(|u| u.active);
@@ -33,10 +35,15 @@ impl ActivityInput {
                 return Err(CoreError::validation("business_process", "unknown", format!("no business process with id {process}")));
             }
         }
+        for (field, date) in [("review_planned", self.review_planned), ("review_done", self.review_done)] {
+            if date.is_some_and(|d| !(1970..=2200).contains(&d.year())) {
+                return Err(CoreError::validation(field, "range", "the date is not plausible (years 1970 to 2200)"));
+            }
+        }
         let trim = |s: &str| s.trim().to_string();
         let data = ActivityInput {
             area_id: self.area_id,
-            name: CoreError::required_name("activity_name", &self.name, 300, "a processing activity")?,
+            name,
             status: self.status,
             role: self.role,
             responsible: trim(&self.responsible),

@@ -103,7 +103,16 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
         </div>
       </div>
       {!editable && <Alert kind="info" testId="read-only">{t("activities.readOnly")}</Alert>}
-      <form className="activity-form" onSubmit={save} noValidate data-testid="activity-form">
+      {editable && (
+        <div className="form-toolbar" role="toolbar" aria-label={t("activities.title")}>
+          {dirty && <span className="muted small" data-testid="unsaved-hint">{t("common.unsaved")}</span>}
+          <button type="button" onClick={onClose}>{t("common.cancel")}</button>
+          <button type="submit" form="activity-form" className="primary" data-testid="save-activity" disabled={busy}>{t("common.save")}</button>
+        </div>
+      )}
+      {error && <Alert kind="error" testId="activity-message">{error}</Alert>}
+      {saved && !error && <Alert kind="success" testId="activity-message">{t("common.saved")}</Alert>}
+      <form id="activity-form" className="activity-form" onSubmit={save} noValidate data-testid="activity-form">
         <fieldset disabled={!editable || busy} className="card form-grid">
           <legend>{t("activities.sections.general")}</legend>
           <Field label={t("activities.name")} required {...text("name")} />
@@ -171,12 +180,10 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
           <TextArea label={t("activities.reviewFollowUp")} {...text("review_follow_up")} />
           <TextArea label={t("activities.notes")} {...text("notes")} />
         </fieldset>
-        {error && <Alert kind="error" testId="activity-message">{error}</Alert>}
-        {saved && !error && <Alert kind="success" testId="activity-message">{t("common.saved")}</Alert>}
-        <div className="actions sticky-actions">
-          {dirty && editable && <span className="muted small" data-testid="unsaved-hint">{t("common.unsaved")}</span>}
+        {error && <Alert kind="error">{error}</Alert>}
+        <div className="actions">
           <button type="button" onClick={onClose}>{editable ? t("common.cancel") : t("activities.backToList")}</button>
-          {editable && <button type="submit" className="primary" data-testid="save-activity" disabled={busy}>{t("common.save")}</button>}
+          {editable && <button type="submit" className="primary" data-testid="save-activity-bottom" disabled={busy}>{t("common.save")}</button>}
         </div>
       </form>
     </>

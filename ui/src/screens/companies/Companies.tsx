@@ -37,8 +37,8 @@ export function Companies(props: PageProps) {
   if (view.kind !== "list") {
     return (
       <CompanyForm session={session} tenantId={tenantId} company={view.kind === "open" ? view.company : null} onError={onError}
-        onClose={() => { setView({ kind: "list" }); void companies.reload(); }}
-        onSaved={(company) => { setView({ kind: "open", company }); void companies.reload(); }} />
+        onClose={() => { setView({ kind: "list" }); void companies.reload(); void areas.reload(); }}
+        onSaved={(company) => { setView({ kind: "open", company }); void companies.reload(); void areas.reload(); }} />
     );
   }
   const areasOf = (id: number) => (areas.data ?? []).filter((a) => a.company_id === id);
