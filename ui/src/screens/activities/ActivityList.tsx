@@ -47,8 +47,12 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
   }, [rows]);
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
-  const grid = { gridTemplateColumns: `36px minmax(220px, 2fr) ${columns.map((c) => (c === "area" ? "minmax(180px, 1.5fr)" : "minmax(110px, 1fr)")).join(" ")}` };
+  // The first rows render before the list has been measured (a typical window's height).
+  const virtualizer = useVirtualizer({
+    count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10,
+    initialRect: { width: 1000, height: 640 },
+  });
+  const grid = { gridTemplateColumns: `36px minmax(220px, 2fr) ${columns.map((c) => (c === "area" ? "minmax(180px, 1.5fr)" : c === "updated" ? "minmax(150px, 1fr)" : "minmax(110px, 1fr)")).join(" ")}` };
   const allSelected = rows.length > 0 && selected.size === rows.length;
 
   function toggle(id: number) {

@@ -1,0 +1,145 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import type { ActivityRow } from "../bindings/ActivityRow";
+import type { MasterItem } from "../bindings/MasterItem";
+import { switchLanguage } from "../i18n";
+import { clearMocks, fail, mockCommands, session } from "../test/ipc";
+import { UnsavedGuard, useGuard, useUnsaved } from "../unsaved";
+import { ActivityList } from "./activities/ActivityList";
+import { LinkPicker } from "./activities/LinkPicker";
+import { MasterList } from "./master/MasterList";
+import { Trash } from "./trash/Trash";
+
+// jsdom has no layout, so the virtual list would render no rows: here it renders them all.
+vi.mock("@tanstack/react-virtual", () => ({
+  useVirtualizer: ({ count, estimateSize }: { count: number; estimateSize: () => number }) => ({
+    getTotalSize: () => count * estimateSize(),
+    getVirtualItems: () => Array.from({ length: count }, (_, index) => ({ index, key: index, start: index * estimateSize(), size: estimateSize() })),
+  }),
+}));
+
+beforeEach(() => { localStorage.clear(); return switchLanguage("en"); });
+afterEach(() => clearMocks());
+
+const row = (id: number, name: string, status: ActivityRow["status"] = "draft"): ActivityRow => ({
+  id, name, company_name: "Schmidt GmbH", area_id: 1, area_name: "Personal", status, role: "controller", responsible: "",
+  editor_name: null, dpia_required: "unchecked", review_planned: null, updated_at: "2026-03-02T09:00:00Z",
+});
+const noop = () => undefined;
+const pageProps = { session, tenantId: 7, onError: () => false, navigate: noop };
+
+test("the list filters by status, sorts by a column and mass-changes the selection", async () => {
+  // The core lists by name.
+  let rows = [row(2, "Bewerbermanagement"), row(1, "Lohnabrechnung", "active"), row(3, "Zeiterfassung")];
+  const calls = mockCommands({
+    activities: () => rows,
+    mass_change_activities: (args) => {
+      const change = args.change as { ids: number[] };
+      rows = rows.map((r) => (change.ids.includes(r.id) ? { ...r, status: "in_review" } : r));
+      return change.ids.length;
+    },
+  });
+  render(<ActivityList {...pageProps} onOpen={noop} onNew={noop} />);
+  const user = userEvent.setup();
+  expect(await screen.findByText("3 activities")).toBeInTheDocument();
+  const names = () => [...document.querySelectorAll("[data-activity]")].map((e) => e.getAttribute("data-activity"));
+  await waitFor(() => expect(names()).toEqual(["Bewerbermanagement", "Lohnabrechnung", "Zeiterfassung"]));
+  await user.click(screen.getByRole("button", { name: "Name ▲" }));
+  expect(names()).toEqual(["Zeiterfassung", "Lohnabrechnung", "Bewerbermanagement"]);
+  await user.selectOptions(screen.getByLabelText("Filter by status"), "active");
+  expect(names()).toEqual(["Lohnabrechnung"]);
+  await user.selectOptions(screen.getByLabelText("Filter by status"), "");
+
+  await user.click(screen.getByLabelText("Select Bewerbermanagement"));
+  await user.click(screen.getByLabelText("Select Zeiterfassung"));
+  expect(screen.getByTestId("bulk-bar")).toHaveTextContent("2 selected");
+  await user.click(screen.getByTestId("apply-mass-change"));
+  expect(await screen.findByTestId("list-notice")).toHaveTextContent("2 activities changed.");
+  expect(calls.find((c) => c.cmd === "mass_change_activities")?.args.change).toEqual({ ids: [2, 3], change: { field: "status", value: "in_review" } });
+  expect(screen.queryByTestId("bulk-bar")).toBeNull();
+});
+
+test("chosen columns are remembered", async () => {
+  mockCommands({ activities: () => [row(1, "Lohnabrechnung")] });
+  const { unmount } = render(<ActivityList {...pageProps} onOpen={noop} onNew={noop} />);
+  const user = userEvent.setup();
+  await screen.findByText("1 activity");
+  await user.click(screen.getByText("Columns"));
+  await user.click(screen.getByLabelText("Responsible"));
+  expect(screen.getByRole("button", { name: "Responsible" })).toBeInTheDocument();
+  unmount();
+  render(<ActivityList {...pageProps} onOpen={noop} onNew={noop} />);
+  await screen.findByText("1 activity");
+  expect(screen.getByRole("button", { name: "Responsible" })).toBeInTheDocument();
+});
+
+const country = (id: number, name: string, category: string): MasterItem => ({
+  id, tenant_id: 7, kind: "third_country", name, description: "", code: "", special_category: false, category, date: null, email: "",
+  phone: "", usage_count: 0, created_at: "2026-03-02T09:00:00Z", updated_at: "2026-03-02T09:00:00Z",
+});
+
+test("a third country asks for its safeguard; one with an adequacy decision has it already", async () => {
+  const onChange = vi.fn();
+  const items = [country(1, "Japan", "adequacy_decision"), country(2, "India", "no_adequacy")];
+  const props = { kind: "third_country" as const, items, known: [], disabled: false, canCreate: false, onCreate: vi.fn() };
+  const { rerender } = render(<LinkPicker {...props} links={[]} onChange={onChange} />);
+  const user = userEvent.setup();
+  await user.selectOptions(screen.getByLabelText("Add Third countries…"), "1");
+  expect(onChange).toHaveBeenLastCalledWith([{ item_id: 1, detail: "adequacy_decision" }]);
+  await user.selectOptions(screen.getByLabelText("Add Third countries…"), "2");
+  expect(onChange).toHaveBeenLastCalledWith([{ item_id: 2, detail: "" }]);
+  rerender(<LinkPicker {...props} links={[{ item_id: 2, detail: "" }]} onChange={onChange} />);
+  await user.selectOptions(screen.getByLabelText("Safeguard of the transfer"), "standard_contractual_clauses");
+  expect(onChange).toHaveBeenLastCalledWith([{ item_id: 2, detail: "standard_contractual_clauses" }]);
+});
+
+test("an item in use is not deleted; the refusal names where it is used", async () => {
+  mockCommands({
+    master_items: () => [{ ...country(5, "Health data", ""), kind: "data_category", special_category: true, usage_count: 2 }],
+    delete_master_item: () => fail("in_use", "still used", { used_by: "Lohnabrechnung, Betriebsarzt", count: "2" }),
+  });
+  render(<MasterList {...pageProps} kind="data_category" onBack={noop} />);
+  const user = userEvent.setup();
+  const item = await screen.findByText("Health data");
+  expect(item.closest("tr")).toHaveTextContent("Art. 9/10");
+  await user.click(screen.getByTestId("delete-item"));
+  expect(await screen.findByTestId("item-error")).toHaveTextContent("\"Health data\" is still used by: Lohnabrechnung, Betriebsarzt.");
+});
+
+test("the trash restores an entry and says so", async () => {
+  let entries = [{ id: 4, tenant_id: 7, tenant_name: "Bäckerei", object_type: "processing_activity", object_id: 9, label: "Zeiterfassung",
+    deleted_at: "2026-03-02T09:00:00Z", deleted_by: "Anna Meier", purge_at: "2026-04-01T09:00:00Z" }];
+  const calls = mockCommands({ trash: () => entries, restore_from_trash: () => { const e = entries[0]; entries = []; return e; } });
+  render(<Trash {...pageProps} />);
+  const user = userEvent.setup();
+  const entry = (await screen.findByText("Zeiterfassung")).closest("tr")!;
+  expect(entry).toHaveTextContent("Processing activities");
+  expect(entry).toHaveTextContent("Anna Meier");
+  await user.click(within(entry).getByRole("button", { name: "Restore" }));
+  expect(await screen.findByTestId("trash-notice")).toHaveTextContent("\"Zeiterfassung\" has been restored.");
+  expect(calls.find((c) => c.cmd === "restore_from_trash")?.args).toEqual({ id: 4 });
+  expect(await screen.findByTestId("trash-empty")).toBeInTheDocument();
+});
+
+function DirtyForm() {
+  useUnsaved("test", true);
+  return <p>editing</p>;
+}
+function Leaver({ onResult }: { onResult: (leave: boolean) => void }) {
+  const { confirmLeave } = useGuard();
+  return <button type="button" onClick={() => void confirmLeave().then(onResult)}>leave</button>;
+}
+
+test("leaving a form with unsaved changes asks first", async () => {
+  const onResult = vi.fn();
+  render(<UnsavedGuard><DirtyForm /><Leaver onResult={onResult} /></UnsavedGuard>);
+  const user = userEvent.setup();
+  await user.click(screen.getByText("leave"));
+  expect(screen.getByTestId("unsaved-dialog")).toHaveTextContent("Discard your changes?");
+  await user.click(screen.getByTestId("stay"));
+  expect(onResult).toHaveBeenLastCalledWith(false);
+  await user.click(screen.getByText("leave"));
+  await user.click(screen.getByTestId("discard"));
+  expect(onResult).toHaveBeenLastCalledWith(true);
+});
