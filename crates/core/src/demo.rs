@@ -48,17 +48,7 @@ const PROCESSES_EN: &[&str] = &["Human resources", "Sales and marketing", "Accou
 const PROCESSORS: &[&str] = &["DATEV eG", "Microsoft Ireland Operations Ltd.", "IONOS SE", "Hetzner Online GmbH", "Personio SE & Co. KG", "Mailchimp (Intuit Inc.)"];
 
 fn plain(kind: MasterKind, name: &str) -> MasterItemInput {
-    MasterItemInput {
-        kind,
-        name: name.into(),
-        description: String::new(),
-        code: String::new(),
-        special_category: false,
-        category: String::new(),
-        date: None,
-        email: String::new(),
-        phone: String::new(),
-    }
+    MasterItemInput::named(kind, name)
 }
 
 /// One generated tenant with `activities` processing activities, reproducible from `seed`.

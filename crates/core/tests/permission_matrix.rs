@@ -41,17 +41,7 @@ fn activity_input(ctx: &Ctx, name: &str) -> ActivityInput {
 }
 
 fn item_input(kind: MasterKind, name: &str) -> MasterItemInput {
-    MasterItemInput {
-        kind,
-        name: name.into(),
-        description: String::new(),
-        code: String::new(),
-        special_category: false,
-        category: String::new(),
-        date: None,
-        email: String::new(),
-        phone: String::new(),
-    }
+    MasterItemInput::named(kind, name)
 }
 
 /// Lets the staff user open one more tenant (as the administrator would).

@@ -59,17 +59,7 @@ fn item(t: &mut Tenant, kind: MasterKind, name: &str) -> i64 {
 fn full_activity(t: &mut Tenant, name: &str) -> ActivityInput {
     let process = t
         .desk
-        .create_master_item(&mut t.admin, t.tenant, &MasterItemInput {
-            kind: MasterKind::BusinessProcess,
-            name: format!("Prozess {name}"),
-            description: String::new(),
-            code: String::new(),
-            special_category: false,
-            category: String::new(),
-            date: None,
-            email: String::new(),
-            phone: String::new(),
-        })
+        .create_master_item(&mut t.admin, t.tenant, &MasterItemInput::named(MasterKind::BusinessProcess, &format!("Prozess {name}")))
         .unwrap()
         .id;
     let links = vec![

@@ -111,15 +111,10 @@ const APPLICATIONS: &[&str] = &[
 
 fn item(kind: MasterKind, name: &str, code: &str, marker: &str) -> MasterItemInput {
     MasterItemInput {
-        kind,
-        name: name.into(),
-        description: String::new(),
         code: code.into(),
         special_category: marker == "special",
         category: if marker == "special" { String::new() } else { marker.into() },
-        date: None,
-        email: String::new(),
-        phone: String::new(),
+        ..MasterItemInput::named(kind, name)
     }
 }
 

@@ -135,6 +135,21 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<MasterItem> {
 }
 
 impl MasterItemInput {
+    /// An item with only its kind and name.
+    pub fn named(kind: MasterKind, name: &str) -> Self {
+        MasterItemInput {
+            kind,
+            name: name.into(),
+            description: String::new(),
+            code: String::new(),
+            special_category: false,
+            category: String::new(),
+            date: None,
+            email: String::new(),
+            phone: String::new(),
+        }
+    }
+
     pub(crate) fn validated(&self) -> CoreResult<MasterItemInput> {
         let kind = self.kind;
         let categories = kind.categories();
