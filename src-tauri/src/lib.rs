@@ -2,6 +2,7 @@
 //! app-data folder), then serves the window's commands.
 
 mod admin;
+mod closing;
 mod commands;
 mod error;
 mod files;
@@ -35,6 +36,8 @@ pub fn run() {
             Ok(())
         })
         .manage(StartedAt(started))
+        .manage(closing::Unsaved::default())
+        .on_window_event(closing::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::startup_state,
             commands::create_installation,
@@ -52,6 +55,8 @@ pub fn run() {
             commands::update_settings,
             commands::audit_log,
             commands::ui_ready,
+            closing::set_unsaved,
+            closing::close_window,
             records::set_current_tenant,
             records::tenant_overview,
             records::companies,

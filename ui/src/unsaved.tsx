@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { listen } from "@tauri-apps/api/event";
+import { api } from "./api";
 
 type Guard = {
   /** A form reports whether it holds changes not yet saved. */
@@ -17,8 +19,11 @@ export function UnsavedGuard({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<((leave: boolean) => void) | null>(null);
 
   const setDirty = useCallback((key: string, isDirty: boolean) => {
+    const before = dirty.current.size > 0;
     if (isDirty) dirty.current.add(key);
     else dirty.current.delete(key);
+    // The shell holds back a close request while anything is unsaved.
+    if (before !== dirty.current.size > 0) void api.setUnsaved(dirty.current.size > 0).catch(() => undefined);
   }, []);
 
   const confirmLeave = useCallback(() => {
@@ -26,11 +31,31 @@ export function UnsavedGuard({ children }: { children: ReactNode }) {
     return new Promise<boolean>((resolve) => {
       setPending(() => (leave: boolean) => {
         setPending(null);
-        if (leave) dirty.current.clear();
+        if (leave) {
+          dirty.current.clear();
+          void api.setUnsaved(false).catch(() => undefined);
+        }
         resolve(leave);
       });
     });
   }, []);
+
+  useEffect(() => {
+    // Closing the window with unsaved changes: ask, and close only when they may go.
+    let stop: Promise<() => void>;
+    try {
+      stop = listen("close-requested", () => {
+        void confirmLeave().then((leave) => {
+          if (leave) void api.closeWindow();
+        });
+      });
+    } catch {
+      // Outside the app's window (component tests without IPC) there is nothing to listen to.
+      return undefined;
+    }
+    stop.catch(() => undefined);
+    return () => { void stop.then((unlisten) => unlisten()).catch(() => undefined); };
+  }, [confirmLeave]);
 
   const guard = useMemo(() => ({ setDirty, confirmLeave }), [setDirty, confirmLeave]);
   return (

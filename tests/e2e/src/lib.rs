@@ -318,3 +318,15 @@ pub async fn answer_save_dialog(title: &str, path: &Path) {
     xdotool(&["type", "--delay", "15", "--window", &window, &path.display().to_string()]);
     xdotool(&["key", "--window", &window, "Return"]);
 }
+
+/// Asks the app's window to close as a window manager's close button would (Xvfb has no
+/// window manager): a WM_DELETE_WINDOW message to every X window titled "DPO Desk".
+pub fn request_window_close() {
+    let out = std::process::Command::new("xdotool").args(["search", "--name", "^DPO Desk$"]).output().expect("xdotool");
+    let ids = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(!ids.trim().is_empty(), "no window titled DPO Desk");
+    for id in ids.split_whitespace() {
+        let status = std::process::Command::new(repo_root().join("tests/e2e/tools/request_close.py")).arg(id).status().expect("request_close.py");
+        assert!(status.success());
+    }
+}

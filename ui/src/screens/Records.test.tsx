@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import type { ActivityRow } from "../bindings/ActivityRow";
 import type { MasterItem } from "../bindings/MasterItem";
+import { emit } from "@tauri-apps/api/event";
 import { switchLanguage } from "../i18n";
 import { clearMocks, fail, mockCommands, session } from "../test/ipc";
 import { UnsavedGuard, useGuard, useUnsaved } from "../unsaved";
@@ -142,4 +143,17 @@ test("leaving a form with unsaved changes asks first", async () => {
   await user.click(screen.getByText("leave"));
   await user.click(screen.getByTestId("discard"));
   expect(onResult).toHaveBeenLastCalledWith(true);
+});
+
+test("closing the window with unsaved changes asks, and closes only when they may go", async () => {
+  const calls = mockCommands({ set_unsaved: () => null, close_window: () => null }, { events: true });
+  render(<UnsavedGuard><DirtyForm /></UnsavedGuard>);
+  await waitFor(() => expect(calls.some((c) => c.cmd === "set_unsaved" && c.args.value === true)).toBe(true));
+  await emit("close-requested");
+  const user = userEvent.setup();
+  await user.click(await screen.findByTestId("stay"));
+  expect(calls.some((c) => c.cmd === "close_window")).toBe(false);
+  await emit("close-requested");
+  await user.click(await screen.findByTestId("discard"));
+  await waitFor(() => expect(calls.some((c) => c.cmd === "close_window")).toBe(true));
 });

@@ -7,7 +7,7 @@ export type Call = { cmd: string; args: Record<string, unknown> };
 type Handler = (args: Record<string, unknown>) => unknown;
 
 /** Mocks the Rust side: each command answers from `handlers`; every call is recorded. */
-export function mockCommands(handlers: Record<string, Handler>): Call[] {
+export function mockCommands(handlers: Record<string, Handler>, options: { events?: boolean } = {}): Call[] {
   const calls: Call[] = [];
   mockIPC((cmd, args) => {
     const payload = (args ?? {}) as Record<string, unknown>;
@@ -15,7 +15,7 @@ export function mockCommands(handlers: Record<string, Handler>): Call[] {
     const handler = handlers[cmd];
     if (!handler) return undefined;
     return handler(payload);
-  });
+  }, { shouldMockEvents: options.events ?? false });
   return calls;
 }
 
