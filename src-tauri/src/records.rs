@@ -3,7 +3,7 @@
 
 use dpo_desk_core::activities::{Activity, ActivityInput, ActivityRow, MassChange};
 use dpo_desk_core::exports::ExportFormat;
-use dpo_desk_core::master_data::{MasterItem, MasterItemInput, MasterKind, Usage};
+use dpo_desk_core::master_data::{MasterField, MasterItem, MasterItemInput, MasterKind, Usage};
 use dpo_desk_core::search::SearchHit;
 use dpo_desk_core::trash::TrashEntry;
 use dpo_desk_core::areas::{Area, AreaInput};
@@ -126,8 +126,18 @@ pub fn update_master_item(state: State<'_, AppState>, id: i64, item: MasterItemI
 }
 
 #[tauri::command(async)]
-pub fn delete_master_item(state: State<'_, AppState>, kind: MasterKind, id: i64) -> ShellResult<i64> {
-    state.with_session(|desk, session| desk.delete_master_item(session, kind, id))
+pub fn delete_master_items(state: State<'_, AppState>, kind: MasterKind, ids: Vec<i64>) -> ShellResult<Vec<i64>> {
+    state.with_session(|desk, session| desk.delete_master_items(session, kind, &ids))
+}
+
+#[tauri::command(async)]
+pub fn copy_master_items(state: State<'_, AppState>, kind: MasterKind, ids: Vec<i64>, suffix: String) -> ShellResult<Vec<i64>> {
+    state.with_session(|desk, session| desk.copy_master_items(session, kind, &ids, &suffix))
+}
+
+#[tauri::command(async)]
+pub fn mass_change_master_items(state: State<'_, AppState>, kind: MasterKind, ids: Vec<i64>, field: MasterField) -> ShellResult<usize> {
+    state.with_session(|desk, session| desk.mass_change_master_items(session, kind, &ids, &field))
 }
 
 #[tauri::command(async)]

@@ -19,6 +19,7 @@ import type { ActivityRow } from "./bindings/ActivityRow";
 import type { ExportFormat } from "./bindings/ExportFormat";
 import type { MassChange } from "./bindings/MassChange";
 import type { MasterItem } from "./bindings/MasterItem";
+import type { MasterField } from "./bindings/MasterField";
 import type { MasterItemInput } from "./bindings/MasterItemInput";
 import type { MasterKind } from "./bindings/MasterKind";
 import type { SearchHit } from "./bindings/SearchHit";
@@ -105,7 +106,10 @@ export const api = {
   masterItems: (tenantId: number, kind: MasterKind) => call<MasterItem[]>("master_items", { tenantId, kind }),
   createMasterItem: (tenantId: number, item: MasterItemInput) => call<MasterItem>("create_master_item", { tenantId, item }),
   updateMasterItem: (id: number, item: MasterItemInput) => call<MasterItem>("update_master_item", { id, item }),
-  deleteMasterItem: (kind: MasterKind, id: number) => call<number>("delete_master_item", { kind, id }),
+  deleteMasterItems: (kind: MasterKind, ids: number[]) => call<number[]>("delete_master_items", { kind, ids }),
+  copyMasterItems: (kind: MasterKind, ids: number[], suffix: string) => call<number[]>("copy_master_items", { kind, ids, suffix }),
+  massChangeMasterItems: (kind: MasterKind, ids: number[], field: MasterField) =>
+    call<number>("mass_change_master_items", { kind, ids, field }),
   masterItemUsages: (kind: MasterKind, id: number) => call<Usage[]>("master_item_usages", { kind, id }),
   exportMasterItems: (tenantId: number, kind: MasterKind, format: ExportFormat, title: string) =>
     call<string | null>("export_master_items", { tenantId, kind, format, title }),

@@ -20,7 +20,7 @@ use crate::permissions::{self, ObjectType, Permission, Right};
 use crate::roles::{self, Role, RoleDefinition};
 use crate::activities::{self, Activity, ActivityInput, ActivityRow, MassChange};
 use crate::exports::{self, ExportFile, ExportFormat};
-use crate::master_data::{self, MasterItem, MasterItemInput, MasterKind, Usage};
+use crate::master_data::{self, MasterField, MasterItem, MasterItemInput, MasterKind, Usage};
 use crate::search::{self, SearchHit};
 use crate::tenant_transfer::{self, TenantDocument};
 use crate::trash::{self, TrashEntry};
@@ -627,8 +627,23 @@ impl Desk {
 
     /// Refused with the list of activities while the item is in use.
     pub fn delete_master_item(&mut self, session: &mut Session, kind: MasterKind, id: i64) -> CoreResult<i64> {
+        Ok(self.delete_master_items(session, kind, &[id])?[0])
+    }
+
+    /// All or none; refused with the activities using them while any is in use.
+    pub fn delete_master_items(&mut self, session: &mut Session, kind: MasterKind, ids: &[i64]) -> CoreResult<Vec<i64>> {
         let (user, now) = self.gate(session, Operation::DeleteMasterItem(kind))?;
-        master_data::delete(self.store.conn_mut(), now, &user, kind, id)
+        master_data::delete(self.store.conn_mut(), now, &user, kind, ids)
+    }
+
+    pub fn copy_master_items(&mut self, session: &mut Session, kind: MasterKind, ids: &[i64], suffix: &str) -> CoreResult<Vec<i64>> {
+        let (user, now) = self.gate(session, Operation::CopyMasterItems(kind))?;
+        master_data::copy(self.store.conn_mut(), now, &user, kind, ids, suffix)
+    }
+
+    pub fn mass_change_master_items(&mut self, session: &mut Session, kind: MasterKind, ids: &[i64], field: &MasterField) -> CoreResult<usize> {
+        let (user, now) = self.gate(session, Operation::MassChangeMasterItems(kind))?;
+        master_data::mass_change(self.store.conn_mut(), now, &user, kind, ids, field)
     }
 
     pub fn export_master_items(&self, session: &mut Session, tenant_id: i64, kind: MasterKind, format: ExportFormat) -> CoreResult<ExportFile> {

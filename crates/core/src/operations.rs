@@ -136,6 +136,8 @@ operations! {
         UpdateMasterItem(kind) => right(kind.object(), Right::Edit),
         DeleteMasterItem(kind) => right(kind.object(), Right::Delete),
         ExportMasterItems(kind) => right(kind.object(), Right::Export),
+        CopyMasterItems(kind) => right(kind.object(), Right::Copy),
+        MassChangeMasterItems(kind) => right(kind.object(), Right::MassChange),
     }
     per_object {
         RestoreFromTrash(object) => right(object, Right::Delete),

@@ -14,7 +14,7 @@ use dpo_desk_core::roles::{Grant, RoleDefinition};
 use dpo_desk_core::settings::SettingKey;
 use dpo_desk_core::activities::{ActivityInput, ActivityStatus, MassChange, MassField};
 use dpo_desk_core::exports::ExportFormat;
-use dpo_desk_core::master_data::{MasterItemInput, MasterKind};
+use dpo_desk_core::master_data::{MasterField, MasterItemInput, MasterKind};
 use dpo_desk_core::areas::AreaInput;
 use dpo_desk_core::companies::CompanyInput;
 use dpo_desk_core::users::{NewUser, UserAccess};
@@ -122,6 +122,8 @@ fn expected(op: Operation) -> Requirement {
         Operation::UpdateMasterItem(kind) => right(kind.object(), Right::Edit),
         Operation::DeleteMasterItem(kind) => right(kind.object(), Right::Delete),
         Operation::ExportMasterItems(kind) => right(kind.object(), Right::Export),
+        Operation::CopyMasterItems(kind) => right(kind.object(), Right::Copy),
+        Operation::MassChangeMasterItems(kind) => right(kind.object(), Right::MassChange),
         Operation::RestoreFromTrash(object) => right(object, Right::Delete),
         Operation::ListCompanies => right(ObjectType::Company, Right::View),
         Operation::CreateCompany => right(ObjectType::Company, Right::Create),
@@ -205,6 +207,16 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             desk.delete_master_item(s, kind, item.id).map(drop)
         }
         Operation::ExportMasterItems(kind) => desk.export_master_items(s, ctx.tenant, kind, ExportFormat::Json).map(drop),
+        Operation::CopyMasterItems(kind) => {
+            let mut admin = desk_admin(desk);
+            let item = desk.create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item"))).unwrap();
+            desk.copy_master_items(s, kind, &[item.id], " (copy)").map(drop)
+        }
+        Operation::MassChangeMasterItems(kind) => {
+            let mut admin = desk_admin(desk);
+            let item = desk.create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item"))).unwrap();
+            desk.mass_change_master_items(s, kind, &[item.id], &MasterField::Description("geprüft".into())).map(drop)
+        }
         Operation::RestoreFromTrash(object) => {
             let entry = trashed(desk, ctx, &s.user_name.clone(), object);
             desk.restore_from_trash(s, entry).map(drop)

@@ -11,7 +11,7 @@ use dpo_desk_core::areas::AreaInput;
 use dpo_desk_core::companies::{CompanyInput, DesignatedDpo};
 use dpo_desk_core::dpo_check::{DpoCheck, DpoReason};
 use dpo_desk_core::exports::ExportFormat;
-use dpo_desk_core::master_data::{MasterItemInput, MasterKind};
+use dpo_desk_core::master_data::{MasterField, MasterItemInput, MasterKind};
 use dpo_desk_core::{CoreError, Desk, Session};
 
 struct Tenant {
@@ -131,6 +131,20 @@ fn an_activity_keeps_every_field_and_its_links_and_transfers_need_a_safeguard() 
     let mut eu = ActivityInput::new(t.personnel, "Reisekosten");
     eu.links = vec![ActivityLink { item_id: item(&mut t, MasterKind::ThirdCountry, "Österreich"), detail: String::new() }];
     t.desk.create_activity(&mut t.admin, &eu).unwrap();
+
+    // Master data lists: copies and a mass change of the selection.
+    let processors: Vec<i64> = ["Lohnbüro Meyer", "IT-Dienstleister Nord"]
+        .iter()
+        .map(|n| t.desk.create_master_item(&mut t.admin, t.tenant, &MasterItemInput::named(MasterKind::Processor, n)).unwrap().id)
+        .collect();
+    let changed = t.desk.mass_change_master_items(&mut t.admin, MasterKind::Processor, &processors, &MasterField::Category("signed".into())).unwrap();
+    assert_eq!(changed, 2);
+    let bad = t.desk.mass_change_master_items(&mut t.admin, MasterKind::Processor, &processors, &MasterField::Category("maybe".into()));
+    assert!(matches!(bad, Err(CoreError::Validation { field: "category", .. })));
+    let copies = t.desk.copy_master_items(&mut t.admin, MasterKind::Processor, &processors[..1], " (Kopie)").unwrap();
+    let listed = t.desk.master_items(&mut t.admin, t.tenant, MasterKind::Processor).unwrap();
+    assert!(listed.iter().all(|p| p.data.category == "signed"));
+    assert!(listed.iter().any(|p| p.id == copies[0] && p.data.name == "Lohnbüro Meyer (Kopie)"));
 
     // An item in use cannot be removed; the refusal names the activities.
     let health = item(&mut t, MasterKind::DataCategory, "Gesundheitsdaten");

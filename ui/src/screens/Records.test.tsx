@@ -98,7 +98,7 @@ test("a third country asks for its safeguard; one with an adequacy decision has 
 test("an item in use is not deleted; the refusal names where it is used", async () => {
   mockCommands({
     master_items: () => [{ ...country(5, "Health data", ""), kind: "data_category", special_category: true, usage_count: 2 }],
-    delete_master_item: () => fail("in_use", "still used", { used_by: "Lohnabrechnung, Betriebsarzt", count: "2" }),
+    delete_master_items: () => fail("in_use", "still used", { used_by: "Lohnabrechnung, Betriebsarzt", count: "2" }),
   });
   render(<MasterList {...pageProps} kind="data_category" onBack={noop} />);
   const user = userEvent.setup();
@@ -156,4 +156,26 @@ test("closing the window with unsaved changes asks, and closes only when they ma
   await emit("close-requested");
   await user.click(await screen.findByTestId("discard"));
   await waitFor(() => expect(calls.some((c) => c.cmd === "close_window")).toBe(true));
+});
+
+test("selected master data is changed at once and copied", async () => {
+  const processor = (id: number, name: string): MasterItem => ({ ...country(id, name, "none"), kind: "processor" });
+  let items = [processor(1, "Lohnbüro Meyer"), processor(2, "IT-Dienstleister Nord")];
+  const calls = mockCommands({
+    master_items: () => items,
+    mass_change_master_items: (args) => {
+      const field = args.field as { value: string };
+      items = items.map((i) => ({ ...i, category: field.value }));
+      return items.length;
+    },
+  });
+  render(<MasterList {...pageProps} kind="processor" onBack={noop} />);
+  const user = userEvent.setup();
+  await screen.findByText("Lohnbüro Meyer");
+  await user.click(screen.getByLabelText("Select all"));
+  await user.selectOptions(screen.getByTestId("master-mass-value"), "signed");
+  await user.click(screen.getByTestId("master-apply"));
+  expect(await screen.findByTestId("item-notice")).toHaveTextContent("2 entries changed.");
+  expect(calls.find((c) => c.cmd === "mass_change_master_items")?.args).toEqual({ kind: "processor", ids: [1, 2], field: { field: "category", value: "signed" } });
+  expect(screen.getAllByText(/signed/)).toHaveLength(2);
 });

@@ -285,16 +285,85 @@ pub(crate) fn usages(conn: &Connection, item_id: i64) -> CoreResult<Vec<Usage>> 
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Moves an unused item into the trash; one in use is refused with the activities using it,
-/// so nothing disappears from a record silently.
-pub(crate) fn delete(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, kind: MasterKind, id: i64) -> CoreResult<i64> {
+/// Moves unused items into the trash, all or none; items in use are refused with the
+/// activities using them, so nothing disappears from a record silently.
+pub(crate) fn delete(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, kind: MasterKind, ids: &[i64]) -> CoreResult<Vec<i64>> {
     let tx = conn.transaction()?;
-    let item = accessible(&tx, user, id, kind)?;
-    let used_by = usages(&tx, id)?;
-    if !used_by.is_empty() {
-        return Err(CoreError::InUse { used_by: used_by.into_iter().map(|u| u.activity_name).collect() });
+    let mut entries = Vec::new();
+    for &id in ids {
+        let item = accessible(&tx, user, id, kind)?;
+        let used_by = usages(&tx, id)?;
+        if !used_by.is_empty() {
+            return Err(CoreError::InUse { used_by: used_by.into_iter().map(|u| u.activity_name).collect() });
+        }
+        entries.push(crate::trash::delete(&tx, now, user, Some(item.tenant_id), kind.as_str(), id, &item.data.name)?);
     }
-    let trash_id = crate::trash::delete(&tx, now, user, Some(item.tenant_id), kind.as_str(), id, &item.data.name)?;
     tx.commit()?;
-    Ok(trash_id)
+    Ok(entries)
+}
+
+/// Copies of the selected items in the same tenant, named with `suffix`.
+pub(crate) fn copy(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, kind: MasterKind, ids: &[i64], suffix: &str) -> CoreResult<Vec<i64>> {
+    let tx = conn.transaction()?;
+    let mut created = Vec::new();
+    for &id in ids {
+        let source = accessible(&tx, user, id, kind)?;
+        let mut data = source.data.clone();
+        data.name = format!("{}{suffix}", data.name).chars().take(300).collect();
+        let new_id = write(&tx, None, source.tenant_id, &data.validated()?, now)?;
+        audit::record(&tx, now, Some(&user.actor()), Change {
+            action: "copy",
+            object_type: kind.as_str(),
+            object_id: Some(new_id.to_string()),
+            old: Some(json!({ "copied_from": id })),
+            new: Some(json!(data)),
+        })?;
+        created.push(new_id);
+    }
+    tx.commit()?;
+    Ok(created)
+}
+
+/// One field set to one value over selected master data items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+#[ts(export)]
+pub enum MasterField {
+    /// Recipient type, country adequacy, person kind, Art. 28 agreement status.
+    Category(String),
+    Description(String),
+    /// The Art. 28 agreement's date (processors).
+    Date(Option<NaiveDate>),
+}
+
+/// Applies the change to every selected item or to none.
+pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, kind: MasterKind, ids: &[i64], field: &MasterField) -> CoreResult<usize> {
+    if ids.is_empty() {
+        return Err(CoreError::validation("selection", "required", "select at least one entry"));
+    }
+    let tx = conn.transaction()?;
+    let mut changed = 0;
+    for &id in ids {
+        let old = accessible(&tx, user, id, kind)?;
+        let mut data = old.data.clone();
+        match field {
+            MasterField::Category(c) => data.category = c.clone(),
+            MasterField::Description(d) => data.description = d.clone(),
+            MasterField::Date(d) => data.date = *d,
+        }
+        let data = data.validated()?;
+        if data != old.data {
+            write(&tx, Some(id), old.tenant_id, &data, now)?;
+            audit::record(&tx, now, Some(&user.actor()), Change {
+                action: "mass_change",
+                object_type: kind.as_str(),
+                object_id: Some(id.to_string()),
+                old: Some(json!(old.data)),
+                new: Some(json!(data)),
+            })?;
+            changed += 1;
+        }
+    }
+    tx.commit()?;
+    Ok(changed)
 }

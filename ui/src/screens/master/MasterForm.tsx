@@ -11,7 +11,7 @@ import { useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
 import { emptyItem } from "../activities/useMasterData";
 
-const CATEGORIES: Partial<Record<MasterKind, string[]>> = {
+export const CATEGORIES: Partial<Record<MasterKind, string[]>> = {
   recipient: ["internal", "external", "processor"],
   third_country: ["eu_eea", "adequacy_decision", "no_adequacy"],
   person: ["employee", "contact"],

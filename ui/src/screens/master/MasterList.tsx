@@ -8,36 +8,56 @@ import { Alert } from "../../components/Alert";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
 import type { PageProps } from "../page";
+import { MasterBulkBar } from "./MasterBulkBar";
 import { MasterForm } from "./MasterForm";
 
 type Props = PageProps & { tenantId: number; kind: MasterKind; onBack: () => void };
 
-/** The items of one master data kind: filter, sort by name or use, create, edit, delete (refused while in use), export. */
+const COLUMNS = ["details", "contact", "used"] as const;
+type Column = (typeof COLUMNS)[number];
+const STORAGE_KEY = "dpo-desk.master-columns";
+
+function loadColumns(): Column[] {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as unknown;
+    if (Array.isArray(saved)) return COLUMNS.filter((c) => saved.includes(c));
+  } catch {
+    // A damaged preference falls back to the default.
+  }
+  return ["details", "used"];
+}
+
+/** The items of one master data kind: filter, sort, column choice, multi-select with mass change, copy and delete
+ * (refused while in use), create, edit, export. */
 export function MasterList({ session, tenantId, kind, onError, onBack }: Props) {
   const { t } = useTranslation();
   const load = useCallback(() => api.masterItems(tenantId, kind), [tenantId, kind]);
   const { data, error, reload } = useLoad(load, onError);
   const [filter, setFilter] = useState("");
   const [byUse, setByUse] = useState(false);
+  const [columns, setColumns] = useState<Column[]>(loadColumns);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
   const [editing, setEditing] = useState<MasterItem | "new" | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const action = useAction(onError);
   const rows = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
-    const list = (data ?? []).filter((i) => !needle || `${i.name} ${i.code} ${i.description}`.toLocaleLowerCase().includes(needle));
+    const list = (data ?? []).filter((i) => !needle || `${i.name} ${i.code} ${i.description} ${i.email}`.toLocaleLowerCase().includes(needle));
     return byUse ? [...list].sort((a, b) => Number(b.usage_count) - Number(a.usage_count)) : list;
   }, [data, filter, byUse]);
+  const nameOf = (id: number) => data?.find((i) => i.id === id)?.name ?? "";
 
-  function remove(item: MasterItem) {
+  function remove(ids: number[]) {
     setMessage(null);
     void action.run(async () => {
       try {
-        await api.deleteMasterItem(kind, item.id);
-        setMessage(t("master.deleted", { name: item.name }));
+        await api.deleteMasterItems(kind, ids);
+        setMessage(t("master.deleted", { count: ids.length, name: nameOf(ids[0]) }));
+        setSelected(new Set());
         await reload();
       } catch (e) {
         if (e instanceof CommandError && e.code === "in_use") {
-          throw new CommandError({ ...e.payload, params: { ...e.payload.params, name: item.name } });
+          throw new CommandError({ ...e.payload, params: { ...e.payload.params, name: ids.length === 1 ? nameOf(ids[0]) : t("master.selection") } });
         }
         throw e;
       }
@@ -49,10 +69,22 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
       if (path) setMessage(t("activities.exported", { path }));
     });
   }
+  function chooseColumns(next: Column[]) {
+    setColumns(next);
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+  }
+  function toggle(id: number) {
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id); else next.add(id);
+      return next;
+    });
+  }
   if (editing) {
     return <MasterForm session={session} tenantId={tenantId} kind={kind} item={editing === "new" ? null : editing} onError={onError}
       onClose={() => { setEditing(null); void reload(); }} />;
   }
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   return (
     <>
       <button type="button" className="link" onClick={onBack}>← {t("master.back")}</button>
@@ -64,6 +96,18 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
         <input type="search" className="search" aria-label={t("master.filter")} placeholder={t("master.filter")} value={filter}
           data-testid="item-filter" onChange={(e) => setFilter(e.target.value)} />
         <label className="check inline"><input type="checkbox" checked={byUse} onChange={(e) => setByUse(e.target.checked)} /> {t("master.sortByUse")}</label>
+        <details className="column-chooser">
+          <summary>{t("activities.columns")}</summary>
+          <fieldset>
+            {COLUMNS.map((c) => (
+              <label key={c} className="check">
+                <input type="checkbox" checked={columns.includes(c)}
+                  onChange={(e) => chooseColumns(e.target.checked ? COLUMNS.filter((x) => x === c || columns.includes(x)) : columns.filter((x) => x !== c))} />
+                {t(`master.columns.${c}`)}
+              </label>
+            ))}
+          </fieldset>
+        </details>
         {can(session, kind, "export") && (
           <span className="export-buttons">
             <button type="button" onClick={() => exportList("csv")}>{t("activities.exportCsv")}</button>
@@ -72,22 +116,39 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
         )}
         <span className="muted small">{t("master.count", { count: rows.length })}</span>
       </div>
+      {selected.size > 0 && (
+        <MasterBulkBar session={session} kind={kind} ids={[...selected]} onError={onError} onDelete={() => remove([...selected])}
+          onDone={(text) => { setMessage(text); setSelected(new Set()); void reload(); }} onClear={() => setSelected(new Set())} />
+      )}
       {(error || action.error) && <Alert kind="error" testId="item-error">{error ?? action.error}</Alert>}
       {message && <Alert kind="success" testId="item-notice">{message}</Alert>}
       <section className="card">
         <table className="simple-table">
-          <thead><tr><th>{t("master.name")}</th><th>{t("master.details")}</th><th>{t("master.used")}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th><input type="checkbox" aria-label={t("activities.selectAll")} checked={allSelected}
+                onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))} /></th>
+              <th>{t("master.name")}</th>
+              {columns.map((c) => <th key={c}>{t(`master.columns.${c}`)}</th>)}
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {rows.map((i) => (
-              <tr key={i.id} data-item={i.name}>
+              <tr key={i.id} data-item={i.name} className={selected.has(i.id) ? "selected" : ""}>
+                <td><input type="checkbox" aria-label={t("activities.select", { name: i.name })} checked={selected.has(i.id)}
+                  data-select-item={i.name} onChange={() => toggle(i.id)} /></td>
                 <td className="strong">
                   <button type="button" className="link" onClick={() => setEditing(i)}>{i.name}</button>
                   {i.special_category && <span className="badge tag special">Art. 9/10</span>}
                 </td>
-                <td className="muted">{[i.code, i.category && t(`master.categories.${i.category}`), i.date, i.email].filter(Boolean).join(" · ") || "—"}</td>
-                <td>{t("master.usedBy", { count: Number(i.usage_count) })}</td>
+                {columns.includes("details") && (
+                  <td className="muted">{[i.code, i.category && t(`master.categories.${i.category}`), i.date].filter(Boolean).join(" · ") || "—"}</td>
+                )}
+                {columns.includes("contact") && <td className="muted">{[i.email, i.phone].filter(Boolean).join(" · ") || "—"}</td>}
+                {columns.includes("used") && <td>{t("master.usedBy", { count: Number(i.usage_count) })}</td>}
                 <td className="row-actions">
-                  {can(session, kind, "delete") && <button type="button" className="danger" data-testid="delete-item" disabled={action.busy} onClick={() => remove(i)}>{t("master.delete")}</button>}
+                  {can(session, kind, "delete") && <button type="button" className="danger" data-testid="delete-item" disabled={action.busy} onClick={() => remove([i.id])}>{t("master.delete")}</button>}
                 </td>
               </tr>
             ))}
