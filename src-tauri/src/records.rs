@@ -7,7 +7,7 @@ use dpo_desk_core::master_data::{MasterField, MasterItem, MasterItemInput, Maste
 use dpo_desk_core::search::SearchHit;
 use dpo_desk_core::trash::TrashEntry;
 use dpo_desk_core::areas::{Area, AreaInput};
-use dpo_desk_core::companies::{Company, CompanyInput};
+use dpo_desk_core::companies::{Company, CompanyField, CompanyInput};
 use dpo_desk_core::desk::{EditorChoice, SessionInfo, TenantOverview};
 use tauri::State;
 
@@ -174,8 +174,24 @@ pub fn restore_from_trash(state: State<'_, AppState>, id: i64) -> ShellResult<Tr
 }
 
 #[tauri::command(async)]
-pub fn delete_company(state: State<'_, AppState>, id: i64) -> ShellResult<i64> {
-    state.with_session(|desk, session| desk.delete_company(session, id))
+pub fn delete_companies(state: State<'_, AppState>, ids: Vec<i64>) -> ShellResult<Vec<i64>> {
+    state.with_session(|desk, session| desk.delete_companies(session, &ids))
+}
+
+#[tauri::command(async)]
+pub fn copy_companies(state: State<'_, AppState>, ids: Vec<i64>, suffix: String) -> ShellResult<Vec<i64>> {
+    state.with_session(|desk, session| desk.copy_companies(session, &ids, &suffix))
+}
+
+#[tauri::command(async)]
+pub fn mass_change_companies(state: State<'_, AppState>, ids: Vec<i64>, field: CompanyField) -> ShellResult<usize> {
+    state.with_session(|desk, session| desk.mass_change_companies(session, &ids, &field))
+}
+
+#[tauri::command(async)]
+pub fn export_companies(state: State<'_, AppState>, picker: State<'_, Picker>, tenant_id: i64, format: ExportFormat, title: String) -> ShellResult<Option<String>> {
+    let file = state.with_session(|desk, session| desk.export_companies(session, tenant_id, format))?;
+    save_export(&picker, &title, file, format.extension())
 }
 
 #[tauri::command(async)]

@@ -29,6 +29,7 @@ import type { ActivityInput } from "./bindings/ActivityInput";
 import type { Area } from "./bindings/Area";
 import type { AreaInput } from "./bindings/AreaInput";
 import type { Company } from "./bindings/Company";
+import type { CompanyField } from "./bindings/CompanyField";
 import type { CompanyInput } from "./bindings/CompanyInput";
 import type { CreatedUser } from "./bindings/CreatedUser";
 import type { EditorChoice } from "./bindings/EditorChoice";
@@ -116,7 +117,10 @@ export const api = {
   search: (tenantId: number, text: string) => call<SearchHit[]>("search", { tenantId, text }),
   trash: () => call<TrashEntry[]>("trash"),
   restoreFromTrash: (id: number) => call<TrashEntry>("restore_from_trash", { id }),
-  deleteCompany: (id: number) => call<number>("delete_company", { id }),
+  deleteCompanies: (ids: number[]) => call<number[]>("delete_companies", { ids }),
+  copyCompanies: (ids: number[], suffix: string) => call<number[]>("copy_companies", { ids, suffix }),
+  massChangeCompanies: (ids: number[], field: CompanyField) => call<number>("mass_change_companies", { ids, field }),
+  exportCompanies: (tenantId: number, format: ExportFormat, title: string) => call<string | null>("export_companies", { tenantId, format, title }),
   deleteArea: (id: number) => call<number>("delete_area", { id }),
   updateTenant: (id: number, name: string, isTemplate: boolean) => call<Tenant>("update_tenant", { id, name, isTemplate }),
   setTenantArchived: (id: number, archived: boolean) => call<Tenant>("set_tenant_archived", { id, archived }),

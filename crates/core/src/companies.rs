@@ -286,11 +286,100 @@ mod tests {
     }
 }
 
-/// Moves the company with its areas and their activities into the trash.
-pub(crate) fn delete(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64) -> CoreResult<i64> {
+/// Moves the companies with their areas and activities into the trash, one entry each.
+pub(crate) fn delete(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, ids: &[i64]) -> CoreResult<Vec<i64>> {
     let tx = conn.transaction()?;
-    let company = accessible(&tx, user, id)?;
-    let trash_id = crate::trash::delete(&tx, now, user, Some(company.tenant_id), ObjectType::Company.as_str(), id, &company.data.name)?;
+    let mut entries = Vec::new();
+    for &id in ids {
+        let company = accessible(&tx, user, id)?;
+        entries.push(crate::trash::delete(&tx, now, user, Some(company.tenant_id), ObjectType::Company.as_str(), id, &company.data.name)?);
+    }
     tx.commit()?;
-    Ok(trash_id)
+    Ok(entries)
+}
+
+/// Copies of the selected companies in the same tenant with their areas and processing
+/// activities (links included), named with `suffix`.
+pub(crate) fn copy(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, ids: &[i64], suffix: &str) -> CoreResult<Vec<i64>> {
+    let tx = conn.transaction()?;
+    let mut created = Vec::new();
+    for &id in ids {
+        let source = accessible(&tx, user, id)?;
+        let mut data = source.data.clone();
+        data.name = format!("{}{suffix}", data.name).chars().take(200).collect();
+        let new_id = write(&tx, None, source.tenant_id, &data, now)?;
+        let areas: Vec<(i64, String, String)> = tx
+            .prepare("SELECT id, name, description FROM areas WHERE company_id = ?1 AND trash_id IS NULL ORDER BY id")?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        for (area_id, name, description) in areas {
+            tx.execute(
+                "INSERT INTO areas (company_id, name, description, created_at) VALUES (?1, ?2, ?3, ?4)",
+                rusqlite::params![new_id, name, description, now],
+            )?;
+            let new_area = tx.last_insert_rowid();
+            let activities: Vec<i64> = tx
+                .prepare("SELECT id FROM processing_activities WHERE area_id = ?1 AND trash_id IS NULL ORDER BY id")?
+                .query_map([area_id], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            for activity in activities {
+                let mut copy = crate::activities::load(&tx, activity)?.data;
+                copy.area_id = new_area;
+                crate::activities::write(&tx, None, source.tenant_id, &copy, now)?;
+            }
+        }
+        audit::record(&tx, now, Some(&user.actor()), Change {
+            action: "copy",
+            object_type: ObjectType::Company.as_str(),
+            object_id: Some(new_id.to_string()),
+            old: Some(json!({ "copied_from": id })),
+            new: Some(json!(data)),
+        })?;
+        created.push(new_id);
+    }
+    tx.commit()?;
+    Ok(created)
+}
+
+/// One field set to one value over selected companies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+#[ts(export)]
+pub enum CompanyField {
+    /// The same designated DPO for all (an external DPO serving a group, say).
+    Dpo(DesignatedDpo),
+    Country(String),
+    IsProcessor(bool),
+}
+
+/// Applies the change to every selected company or to none.
+pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, ids: &[i64], field: &CompanyField) -> CoreResult<usize> {
+    if ids.is_empty() {
+        return Err(CoreError::validation("selection", "required", "select at least one company"));
+    }
+    let tx = conn.transaction()?;
+    let mut changed = 0;
+    for &id in ids {
+        let old = accessible(&tx, user, id)?;
+        let mut data = old.data.clone();
+        match field {
+            CompanyField::Dpo(dpo) => data.dpo = dpo.clone(),
+            CompanyField::Country(country) => data.country = country.clone(),
+            CompanyField::IsProcessor(flag) => data.is_processor = *flag,
+        }
+        let data = data.validated()?;
+        if data != old.data {
+            write(&tx, Some(id), old.tenant_id, &data, now)?;
+            audit::record(&tx, now, Some(&user.actor()), Change {
+                action: "mass_change",
+                object_type: ObjectType::Company.as_str(),
+                object_id: Some(id.to_string()),
+                old: Some(json!(old.data)),
+                new: Some(json!(data)),
+            })?;
+            changed += 1;
+        }
+    }
+    tx.commit()?;
+    Ok(changed)
 }

@@ -25,7 +25,7 @@ use crate::search::{self, SearchHit};
 use crate::tenant_transfer::{self, TenantDocument};
 use crate::trash::{self, TrashEntry};
 use crate::areas::{self, Area, AreaInput};
-use crate::companies::{self, Company, CompanyInput};
+use crate::companies::{self, Company, CompanyField, CompanyInput};
 use crate::tenants::{self, Tenant};
 use crate::users::{self, CreatedUser, NewUser, UserAccess, UserSummary};
 use crate::session::Session;
@@ -701,8 +701,32 @@ impl Desk {
     }
 
     pub fn delete_company(&mut self, session: &mut Session, id: i64) -> CoreResult<i64> {
+        Ok(self.delete_companies(session, &[id])?[0])
+    }
+
+    pub fn delete_companies(&mut self, session: &mut Session, ids: &[i64]) -> CoreResult<Vec<i64>> {
         let (user, now) = self.gate(session, Operation::DeleteCompany)?;
-        companies::delete(self.store.conn_mut(), now, &user, id)
+        companies::delete(self.store.conn_mut(), now, &user, ids)
+    }
+
+    /// Copies with their areas and activities; `suffix` is added to each name.
+    pub fn copy_companies(&mut self, session: &mut Session, ids: &[i64], suffix: &str) -> CoreResult<Vec<i64>> {
+        let (user, now) = self.gate(session, Operation::CopyCompanies)?;
+        companies::copy(self.store.conn_mut(), now, &user, ids, suffix)
+    }
+
+    pub fn mass_change_companies(&mut self, session: &mut Session, ids: &[i64], field: &CompanyField) -> CoreResult<usize> {
+        let (user, now) = self.gate(session, Operation::MassChangeCompanies)?;
+        companies::mass_change(self.store.conn_mut(), now, &user, ids, field)
+    }
+
+    pub fn export_companies(&self, session: &mut Session, tenant_id: i64, format: ExportFormat) -> CoreResult<ExportFile> {
+        let (user, now) = self.gate(session, Operation::ExportCompanies)?;
+        let tenant = tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        let list = companies::list(self.store.conn(), tenant_id)?;
+        let language = user.language.as_deref().unwrap_or("en");
+        let what = if language == "de" { "Firmen" } else { "companies" };
+        Ok(ExportFile { suggested_name: export_name(&tenant.name, what, now, format), bytes: exports::companies(&list, format, language)? })
     }
 
     pub fn delete_area(&mut self, session: &mut Session, id: i64) -> CoreResult<i64> {

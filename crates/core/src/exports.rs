@@ -141,6 +141,34 @@ pub fn master_items(list: &[MasterItem], format: ExportFormat, language: &str) -
     }
 }
 
+pub fn companies(list: &[crate::companies::Company], format: ExportFormat, language: &str) -> CoreResult<Vec<u8>> {
+    match format {
+        ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("companies serialise")),
+        ExportFormat::Csv => {
+            let header: &[&str] = if language == "de" {
+                &["ID", "Name", "Rechtsform", "Straße", "PLZ", "Ort", "Land", "Registergericht", "Registernummer", "USt-IdNr.",
+                  "Telefon", "E-Mail", "Website", "Verantwortlicher", "Auftragsverarbeiter", "Geschäftsführer", "DSB erforderlich", "DSB"]
+            } else {
+                &["ID", "Name", "Legal form", "Street", "Postal code", "City", "Country", "Register court", "Register number", "VAT ID",
+                  "Phone", "E-mail", "Website", "Controller", "Processor", "Managing directors", "DPO required", "DPO"]
+            };
+            let flag = |b: bool| if b { "1".to_string() } else { String::new() };
+            csv_bytes(
+                header,
+                list.iter().map(|c| {
+                    let d = &c.data;
+                    vec![
+                        c.id.to_string(), d.name.clone(), d.legal_form.clone(), d.street.clone(), d.postal_code.clone(), d.city.clone(),
+                        d.country.clone(), d.register_court.clone(), d.register_number.clone(), d.vat_id.clone(), d.phone.clone(),
+                        d.email.clone(), d.website.clone(), flag(d.is_controller), flag(d.is_processor), d.managing_directors.join("; "),
+                        c.dpo_verdict.as_ref().map(|v| flag(v.required)).unwrap_or_default(), d.dpo.name.clone(),
+                    ]
+                }),
+            )
+        }
+    }
+}
+
 /// Writes the file under a temporary name beside the target, syncs it and renames it into
 /// place, so the target is either the old file or the complete new one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> CoreResult<()> {

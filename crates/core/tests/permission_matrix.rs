@@ -16,7 +16,7 @@ use dpo_desk_core::activities::{ActivityInput, ActivityStatus, MassChange, MassF
 use dpo_desk_core::exports::ExportFormat;
 use dpo_desk_core::master_data::{MasterField, MasterItemInput, MasterKind};
 use dpo_desk_core::areas::AreaInput;
-use dpo_desk_core::companies::CompanyInput;
+use dpo_desk_core::companies::{CompanyField, CompanyInput};
 use dpo_desk_core::users::{NewUser, UserAccess};
 use dpo_desk_core::{CoreError, CoreResult, Desk, Session};
 
@@ -112,6 +112,9 @@ fn expected(op: Operation) -> Requirement {
         Operation::DeleteTenant => right(ObjectType::Tenant, Right::Delete),
         Operation::ExportTenant => right(ObjectType::Tenant, Right::Export),
         Operation::DeleteCompany => right(ObjectType::Company, Right::Delete),
+        Operation::CopyCompanies => right(ObjectType::Company, Right::Copy),
+        Operation::MassChangeCompanies => right(ObjectType::Company, Right::MassChange),
+        Operation::ExportCompanies => right(ObjectType::Company, Right::Export),
         Operation::DeleteArea => right(ObjectType::Area, Right::Delete),
         Operation::DeleteActivities => right(ObjectType::ProcessingActivity, Right::Delete),
         Operation::CopyActivities => right(ObjectType::ProcessingActivity, Right::Copy),
@@ -179,6 +182,9 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             let c = desk.create_company(&mut admin, ctx.tenant, &company_input(&unique("Doomed GmbH"))).unwrap().id;
             desk.delete_company(s, c).map(drop)
         }
+        Operation::CopyCompanies => desk.copy_companies(s, &[ctx.company], " (copy)").map(drop),
+        Operation::MassChangeCompanies => desk.mass_change_companies(s, &[ctx.company], &CompanyField::Country("Deutschland".into())).map(drop),
+        Operation::ExportCompanies => desk.export_companies(s, ctx.tenant, ExportFormat::Csv).map(drop),
         Operation::DeleteArea => {
             let mut admin = desk_admin(desk);
             let a = desk.create_area(&mut admin, &AreaInput { company_id: ctx.company, name: unique("Doomed"), description: String::new() });

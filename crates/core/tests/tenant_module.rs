@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate};
 use common::*;
 use dpo_desk_core::activities::{ActivityInput, ActivityLink, ActivityRole, ActivityStatus, DpiaNecessity, MassChange, MassField};
 use dpo_desk_core::areas::AreaInput;
-use dpo_desk_core::companies::{CompanyInput, DesignatedDpo};
+use dpo_desk_core::companies::{CompanyField, CompanyInput, DesignatedDpo};
 use dpo_desk_core::dpo_check::{DpoCheck, DpoReason};
 use dpo_desk_core::exports::ExportFormat;
 use dpo_desk_core::master_data::{MasterField, MasterItemInput, MasterKind};
@@ -104,7 +104,19 @@ fn a_new_tenant_gets_the_catalogue_and_companies_keep_their_dpo_data() {
     assert_eq!(company.data.dpo.kind, "external");
     let areas: Vec<String> = t.desk.areas(&mut t.admin, t.tenant).unwrap().into_iter().map(|a| a.name).collect();
     assert_eq!(areas, vec!["Allgemein", "Personal"], "every company starts with an area");
-    let _ = t.company;
+
+    // Company lists: a copy takes areas and activities along; a DPO set for a selection; export.
+    t.desk.create_activity(&mut t.admin, &ActivityInput::new(t.personnel, "Lohnabrechnung")).unwrap();
+    let copy = t.desk.copy_companies(&mut t.admin, &[t.company], " (Kopie)").unwrap()[0];
+    let areas = t.desk.areas(&mut t.admin, t.tenant).unwrap();
+    let copied: Vec<(String, i64)> = areas.iter().filter(|a| a.company_id == copy).map(|a| (a.name.clone(), a.activity_count)).collect();
+    assert_eq!(copied, vec![("Allgemein".to_string(), 0), ("Personal".to_string(), 1)]);
+    let dpo = DesignatedDpo { kind: "internal".into(), name: "Max Weber".into(), ..Default::default() };
+    assert_eq!(t.desk.mass_change_companies(&mut t.admin, &[t.company, copy], &CompanyField::Dpo(dpo)).unwrap(), 2);
+    assert!(t.desk.companies(&mut t.admin, t.tenant).unwrap().iter().all(|c| c.data.dpo.name == "Max Weber"));
+    let csv = String::from_utf8(t.desk.export_companies(&mut t.admin, t.tenant, ExportFormat::Csv).unwrap().bytes).unwrap();
+    assert_eq!(csv.lines().count(), 3, "{csv}");
+    assert!(csv.contains("Bäckerei Schmidt GmbH (Kopie)") && csv.contains("Erika Schmidt") && csv.contains("Max Weber"));
 }
 
 #[test]

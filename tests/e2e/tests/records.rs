@@ -175,6 +175,25 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     app.wait_text("[data-testid=tile-count-area]", "2").await;
     app.wait_text("[data-testid=tile-count-company]", "1").await;
     app.screenshot("34-dashboard-tiles").await;
+
+    // The company list: a copy (areas and activities along), a filter, one DPO set for both.
+    app.click("[data-menu=companies]").await;
+    app.click("input[data-select-company='Bäckerei Schmidt GmbH']").await;
+    app.click("[data-testid=copy-companies]").await;
+    app.wait_text("[data-testid=company-notice]", "1 copy created").await;
+    app.wait_text("[data-company='Bäckerei Schmidt GmbH (copy)'] [data-area='Personal']", "3 activities").await;
+    app.type_into("[data-testid=company-filter]", "copy").await;
+    assert_eq!(app.wait_any_text("[data-company]", "(copy)").await.len(), 1, "the filter shows the copy only");
+    app.type_into("[data-testid=company-filter]", "").await;
+    app.click("input[data-select-company='Bäckerei Schmidt GmbH']").await;
+    app.click("input[data-select-company='Bäckerei Schmidt GmbH (copy)']").await;
+    app.type_into("[data-testid=company-mass-value]", "Dr. Datenschutz GmbH").await;
+    app.click("[data-testid=company-apply]").await;
+    app.wait_text("[data-testid=company-notice]", "2 companies changed").await;
+    app.click("[data-company='Bäckerei Schmidt GmbH (copy)'] h2 button").await;
+    let dpo = app.find("input[name=dpo_name]").await.prop("value").await.unwrap();
+    assert_eq!(dpo.as_deref(), Some("Dr. Datenschutz GmbH"));
+    app.screenshot("36-company-copy").await;
     app.quit().await;
 
     // The chosen tenant is remembered at the next start.

@@ -9,6 +9,7 @@ import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
 import type { PageProps } from "../page";
 import { AreaAdder } from "./AreaAdder";
+import { CompanyBulkBar } from "./CompanyBulkBar";
 import { CompanyForm } from "./CompanyForm";
 
 type View = { kind: "list" } | { kind: "new" } | { kind: "open"; company: Company };
@@ -19,6 +20,11 @@ export function Companies(props: PageProps) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>({ kind: "list" });
   const [confirmArea, setConfirmArea] = useState<number | null>(null);
+  const [filter, setFilter] = useState("");
+  const [sortBy, setSortBy] = useState<"name" | "city">("name");
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [notice, setNotice] = useState<string | null>(null);
+  const exporting = useAction(onError);
   const removeArea = useAction(onError);
   const loadCompanies = useCallback(() => (tenantId === null ? Promise.resolve([]) : api.companies(tenantId)), [tenantId]);
   const companies = useLoad(loadCompanies, onError);
@@ -42,6 +48,22 @@ export function Companies(props: PageProps) {
     );
   }
   const areasOf = (id: number) => (areas.data ?? []).filter((a) => a.company_id === id);
+  const needle = filter.trim().toLocaleLowerCase();
+  const shown = (companies.data ?? [])
+    .filter((c) => !needle || `${c.name} ${c.city} ${c.legal_form} ${c.vat_id}`.toLocaleLowerCase().includes(needle))
+    .sort((a, b) => (sortBy === "city" ? a.city.localeCompare(b.city) : 0) || a.name.localeCompare(b.name));
+  const toggle = (id: number) => setSelected((s) => {
+    const next = new Set(s);
+    if (next.has(id)) next.delete(id); else next.add(id);
+    return next;
+  });
+  const exportList = (format: "csv" | "json") => {
+    setNotice(null);
+    void exporting.run(async () => {
+      const path = await api.exportCompanies(tenantId, format, t("companies.exportTitle"));
+      if (path) setNotice(t("activities.exported", { path }));
+    });
+  };
   return (
     <>
       <div className="page-head">
@@ -53,11 +75,36 @@ export function Companies(props: PageProps) {
           <button type="button" className="primary" data-testid="new-company" onClick={() => setView({ kind: "new" })}>{t("companies.new")}</button>
         )}
       </div>
-      {(companies.error || areas.error || removeArea.error) && <Alert kind="error">{companies.error ?? areas.error ?? removeArea.error}</Alert>}
+      {(companies.data?.length ?? 0) > 0 && (
+        <div className="toolbar">
+          <input type="search" className="search" aria-label={t("master.filter")} placeholder={t("master.filter")} value={filter}
+            data-testid="company-filter" onChange={(e) => setFilter(e.target.value)} />
+          <select aria-label={t("companies.sortBy")} value={sortBy} onChange={(e) => setSortBy(e.target.value as "name" | "city")}>
+            <option value="name">{t("companies.sortName")}</option>
+            <option value="city">{t("companies.sortCity")}</option>
+          </select>
+          {can(session, "company", "export") && (
+            <span className="export-buttons">
+              <button type="button" data-testid="export-companies-csv" disabled={exporting.busy} onClick={() => exportList("csv")}>{t("activities.exportCsv")}</button>
+              <button type="button" disabled={exporting.busy} onClick={() => exportList("json")}>{t("activities.exportJson")}</button>
+            </span>
+          )}
+        </div>
+      )}
+      {selected.size > 0 && (
+        <CompanyBulkBar session={session} ids={[...selected]} onError={onError} onClear={() => setSelected(new Set())}
+          onDone={(message) => { setNotice(message); setSelected(new Set()); void companies.reload(); void areas.reload(); }} />
+      )}
+      {notice && <Alert kind="success" testId="company-notice">{notice}</Alert>}
+      {(companies.error || areas.error || removeArea.error || exporting.error) && (
+        <Alert kind="error">{companies.error ?? areas.error ?? removeArea.error ?? exporting.error}</Alert>
+      )}
       {companies.data?.length === 0 && <p className="muted" data-testid="no-companies">{t("companies.empty")}</p>}
-      {companies.data?.map((c) => (
-        <section key={c.id} className="card company-card" data-company={c.name} aria-label={c.name}>
+      {shown.map((c) => (
+        <section key={c.id} className={`card company-card${selected.has(c.id) ? " selected" : ""}`} data-company={c.name} aria-label={c.name}>
           <div className="company-head">
+            <input type="checkbox" aria-label={t("activities.select", { name: c.name })} checked={selected.has(c.id)}
+              data-select-company={c.name} onChange={() => toggle(c.id)} />
             <div>
               <h2><button type="button" className="link" onClick={() => setView({ kind: "open", company: c })}>{c.name}</button></h2>
               <p className="muted small">

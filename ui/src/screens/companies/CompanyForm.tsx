@@ -91,7 +91,7 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
             <span className="confirm" role="group">
               <span className="small">{t("companies.confirmDelete", { name: company.name })}</span>
               <button type="button" className="danger" data-testid="confirm-delete-company" onClick={() => void run(async () => {
-                await api.deleteCompany(company.id);
+                await api.deleteCompanies([company.id]);
                 setForm(initial);
                 onClose();
               })}>{t("companies.delete")}</button>
