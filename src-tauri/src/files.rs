@@ -10,7 +10,7 @@ use tauri::{AppHandle, Runtime};
 pub trait FilePicker: Send + Sync {
     /// Where to save; `None` when the person cancels.
     fn save(&self, title: &str, suggested_name: &str, extension: &str) -> Option<PathBuf>;
-    /// Which file to open; `None` when the person cancels.
+    /// Which file to open (of `extension`, or any when empty); `None` when the person cancels.
     fn open(&self, title: &str, extension: &str) -> Option<PathBuf>;
 }
 
@@ -42,8 +42,10 @@ impl<R: Runtime> FilePicker for NativeFilePicker<R> {
     fn save(&self, title: &str, suggested_name: &str, extension: &str) -> Option<PathBuf> {
         let (title, name, ext) = (title.to_string(), suggested_name.to_string(), extension.to_string());
         self.ask(move || {
-            let mut dialog =
-                rfd::AsyncFileDialog::new().set_title(&title).set_file_name(&name).add_filter(ext.to_uppercase(), &[&ext]);
+            let mut dialog = rfd::AsyncFileDialog::new().set_title(&title).set_file_name(&name);
+            if !ext.is_empty() {
+                dialog = dialog.add_filter(ext.to_uppercase(), &[&ext]);
+            }
             if let Some(documents) = dirs_documents() {
                 dialog = dialog.set_directory(documents);
             }
@@ -53,7 +55,12 @@ impl<R: Runtime> FilePicker for NativeFilePicker<R> {
 
     fn open(&self, title: &str, extension: &str) -> Option<PathBuf> {
         let (title, ext) = (title.to_string(), extension.to_string());
-        self.ask(move || Box::pin(rfd::AsyncFileDialog::new().set_title(&title).add_filter(ext.to_uppercase(), &[&ext]).pick_file()))
+        self.ask(move || {
+            let dialog = rfd::AsyncFileDialog::new().set_title(&title);
+            // An empty extension offers every file (attachments).
+            let dialog = if ext.is_empty() { dialog } else { dialog.add_filter(ext.to_uppercase(), &[&ext]) };
+            Box::pin(dialog.pick_file())
+        })
     }
 }
 

@@ -2,7 +2,9 @@
 //! core call, the error mapping.
 
 use dpo_desk_core::activities::{Activity, ActivityInput, ActivityRow, MassChange};
-use dpo_desk_core::exports::ExportFormat;
+use dpo_desk_core::activities::attachments::Attachment;
+use dpo_desk_core::exports::{ExportFile, ExportFormat};
+use dpo_desk_core::CoreError;
 use dpo_desk_core::master_data::{MasterField, MasterItem, MasterItemInput, MasterKind, Usage};
 use dpo_desk_core::search::SearchHit;
 use dpo_desk_core::trash::TrashEntry;
@@ -197,4 +199,33 @@ pub fn export_companies(state: State<'_, AppState>, picker: State<'_, Picker>, t
 #[tauri::command(async)]
 pub fn delete_area(state: State<'_, AppState>, id: i64) -> ShellResult<i64> {
     state.with_session(|desk, session| desk.delete_area(session, id))
+}
+
+#[tauri::command(async)]
+pub fn attachments(state: State<'_, AppState>, activity_id: i64) -> ShellResult<Vec<Attachment>> {
+    state.with_session(|desk, session| desk.attachments(session, activity_id))
+}
+
+/// Asks for a file and attaches it; `None` when the person cancelled.
+#[tauri::command(async)]
+pub fn add_attachment(state: State<'_, AppState>, picker: State<'_, Picker>, activity_id: i64, title: String) -> ShellResult<Option<Attachment>> {
+    // Checked before the dialog opens, so nobody picks a file only to be refused.
+    state.with_session(|desk, session| desk.attachments(session, activity_id))?;
+    let Some(path) = picker.0.open(&title, "") else { return Ok(None) };
+    let bytes = std::fs::read(&path).map_err(|e| CoreError::io(&path, e))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    state.with_session(|desk, session| desk.add_attachment(session, activity_id, &name, &bytes)).map(Some)
+}
+
+/// Saves a copy of the attachment where the person chooses.
+#[tauri::command(async)]
+pub fn save_attachment(state: State<'_, AppState>, picker: State<'_, Picker>, id: i64, title: String) -> ShellResult<Option<String>> {
+    let (name, bytes) = state.with_session(|desk, session| desk.attachment_content(session, id))?;
+    let extension = std::path::Path::new(&name).extension().map(|e| e.to_string_lossy().to_string()).unwrap_or_default();
+    save_export(&picker, &title, ExportFile { suggested_name: name, bytes }, &extension)
+}
+
+#[tauri::command(async)]
+pub fn remove_attachment(state: State<'_, AppState>, id: i64) -> ShellResult<()> {
+    state.with_session(|desk, session| desk.remove_attachment(session, id))
 }

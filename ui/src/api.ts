@@ -16,6 +16,7 @@ import type { SignInRequest } from "./bindings/SignInRequest";
 import type { StartupState } from "./bindings/StartupState";
 import type { Activity } from "./bindings/Activity";
 import type { ActivityRow } from "./bindings/ActivityRow";
+import type { Attachment } from "./bindings/Attachment";
 import type { ExportFormat } from "./bindings/ExportFormat";
 import type { MassChange } from "./bindings/MassChange";
 import type { MasterItem } from "./bindings/MasterItem";
@@ -99,6 +100,10 @@ export const api = {
   areas: (tenantId: number) => call<Area[]>("areas", { tenantId }),
   createArea: (area: AreaInput) => call<Area>("create_area", { area }),
   activities: (tenantId: number, search: string | null) => call<ActivityRow[]>("activities", { tenantId, search }),
+  attachments: (activityId: number) => call<Attachment[]>("attachments", { activityId }),
+  addAttachment: (activityId: number, title: string) => call<Attachment | null>("add_attachment", { activityId, title }),
+  saveAttachment: (id: number, title: string) => call<string | null>("save_attachment", { id, title }),
+  removeAttachment: (id: number) => call<void>("remove_attachment", { id }),
   deleteActivities: (ids: number[]) => call<number[]>("delete_activities", { ids }),
   copyActivities: (ids: number[], suffix: string) => call<number[]>("copy_activities", { ids, suffix }),
   massChangeActivities: (change: MassChange) => call<number>("mass_change_activities", { change }),

@@ -18,6 +18,7 @@ use crate::error::{CoreError, CoreResult};
 use crate::operations::{Operation, Requirement};
 use crate::permissions::{self, ObjectType, Permission, Right};
 use crate::roles::{self, Role, RoleDefinition};
+use crate::activities::attachments::{self, Attachment};
 use crate::activities::{self, Activity, ActivityInput, ActivityRow, MassChange};
 use crate::exports::{self, ExportFile, ExportFormat};
 use crate::master_data::{self, MasterField, MasterItem, MasterItemInput, MasterKind, Usage};
@@ -565,6 +566,27 @@ impl Desk {
     pub fn update_activity(&mut self, session: &mut Session, id: i64, input: &ActivityInput) -> CoreResult<Activity> {
         let (user, now) = self.gate(session, Operation::UpdateActivity)?;
         activities::update(self.store.conn_mut(), now, &user, id, input)
+    }
+
+    pub fn attachments(&self, session: &mut Session, activity_id: i64) -> CoreResult<Vec<Attachment>> {
+        let (user, _) = self.gate(session, Operation::ListAttachments)?;
+        attachments::list(self.store.conn(), &user, activity_id)
+    }
+
+    /// The attachment's file name and bytes.
+    pub fn attachment_content(&self, session: &mut Session, id: i64) -> CoreResult<(String, Vec<u8>)> {
+        let (user, _) = self.gate(session, Operation::ListAttachments)?;
+        attachments::content(self.store.conn(), &user, id)
+    }
+
+    pub fn add_attachment(&mut self, session: &mut Session, activity_id: i64, file_name: &str, content: &[u8]) -> CoreResult<Attachment> {
+        let (user, now) = self.gate(session, Operation::AddAttachment)?;
+        attachments::add(self.store.conn_mut(), now, &user, activity_id, file_name, content)
+    }
+
+    pub fn remove_attachment(&mut self, session: &mut Session, id: i64) -> CoreResult<()> {
+        let (user, now) = self.gate(session, Operation::RemoveAttachment)?;
+        attachments::remove(self.store.conn_mut(), now, &user, id)
     }
 
     pub fn delete_activities(&mut self, session: &mut Session, ids: &[i64]) -> CoreResult<Vec<i64>> {

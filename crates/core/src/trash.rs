@@ -184,6 +184,10 @@ pub(crate) fn purge(conn: &mut Connection, now: DateTime<Utc>) -> CoreResult<usi
         .collect::<Result<_, _>>()?;
     for id in &ids {
         tx.execute(
+            "DELETE FROM activity_attachments WHERE activity_id IN (SELECT id FROM processing_activities WHERE trash_id = ?1)",
+            [id],
+        )?;
+        tx.execute(
             "DELETE FROM activity_links WHERE activity_id IN (SELECT id FROM processing_activities WHERE trash_id = ?1)
                                            OR item_id IN (SELECT id FROM master_items WHERE trash_id = ?1)",
             [id],

@@ -120,6 +120,8 @@ fn expected(op: Operation) -> Requirement {
         Operation::CopyActivities => right(ObjectType::ProcessingActivity, Right::Copy),
         Operation::MassChangeActivities => right(ObjectType::ProcessingActivity, Right::MassChange),
         Operation::ExportActivities => right(ObjectType::ProcessingActivity, Right::Export),
+        Operation::ListAttachments => right(ObjectType::ProcessingActivity, Right::View),
+        Operation::AddAttachment | Operation::RemoveAttachment => right(ObjectType::ProcessingActivity, Right::Edit),
         Operation::ListMasterItems(kind) => right(kind.object(), Right::View),
         Operation::CreateMasterItem(kind) => right(kind.object(), Right::Create),
         Operation::UpdateMasterItem(kind) => right(kind.object(), Right::Edit),
@@ -200,6 +202,17 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             .mass_change_activities(s, &MassChange { ids: vec![ctx.activity], change: MassField::Status(ActivityStatus::InReview) })
             .map(drop),
         Operation::ExportActivities => desk.export_activities(s, ctx.tenant, None, None, ExportFormat::Csv).map(drop),
+        Operation::ListAttachments => {
+            let mut admin = desk_admin(desk);
+            let a = desk.add_attachment(&mut admin, ctx.activity, "vertrag.pdf", b"%PDF").unwrap();
+            desk.attachments(s, ctx.activity).and_then(|_| desk.attachment_content(s, a.id)).map(drop)
+        }
+        Operation::AddAttachment => desk.add_attachment(s, ctx.activity, "skizze.png", b"PNG").map(drop),
+        Operation::RemoveAttachment => {
+            let mut admin = desk_admin(desk);
+            let a = desk.add_attachment(&mut admin, ctx.activity, "alt.txt", b"alt").unwrap();
+            desk.remove_attachment(s, a.id)
+        }
         Operation::ListMasterItems(kind) => desk.master_items(s, ctx.tenant, kind).map(drop),
         Operation::CreateMasterItem(kind) => desk.create_master_item(s, ctx.tenant, &item_input(kind, &unique("Item"))).map(drop),
         Operation::UpdateMasterItem(kind) => {

@@ -133,6 +133,15 @@ fn an_activity_keeps_every_field_and_its_links_and_transfers_need_a_safeguard() 
     assert_eq!((india.name.as_str(), india.detail.as_str()), ("Indien", "standard_contractual_clauses"));
     assert!(again.linked.iter().any(|l| l.special_category), "health data is flagged");
 
+    // Attachments travel inside the encrypted database; names lose any path.
+    let file = t.desk.add_attachment(&mut t.admin, saved.id, "/home/anna/Verträge/AV-Vertrag DATEV.pdf", b"%PDF-1.7 contract").unwrap();
+    assert_eq!(file.file_name, "AV-Vertrag DATEV.pdf");
+    assert_eq!(t.desk.attachments(&mut t.admin, saved.id).unwrap().len(), 1);
+    let (name, bytes) = t.desk.attachment_content(&mut t.admin, file.id).unwrap();
+    assert_eq!((name.as_str(), bytes.as_slice()), ("AV-Vertrag DATEV.pdf", &b"%PDF-1.7 contract"[..]));
+    t.desk.remove_attachment(&mut t.admin, file.id).unwrap();
+    assert!(t.desk.attachments(&mut t.admin, saved.id).unwrap().is_empty());
+
     let mut without = input.clone();
     without.links.last_mut().unwrap().detail.clear();
     match t.desk.create_activity(&mut t.admin, &without).unwrap_err() {

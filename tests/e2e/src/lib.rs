@@ -216,7 +216,11 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        let el = self.find(css).await;
+        // Centred first, so no sticky bar covers what a person would click.
+        let arg = serde_json::to_value(&el).expect("element reference");
+        let _ = self.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await;
+        el.click().await.unwrap_or_else(|e| panic!("click {css}: {e:?}"));
     }
 
     /// Clicks the button whose visible text is `label`.
@@ -289,7 +293,17 @@ impl App {
 
 /// Drives the native GTK save dialog titled `title` (under Xvfb, no window manager): focus
 /// it, replace the file name with the full `path`, confirm.
-pub async fn answer_save_dialog(title: &str, path: &Path) {
+pub async fn answer_file_dialog(title: &str, path: &Path) {
+    drive_file_dialog(title, path, "ctrl+a").await;
+}
+
+/// Drives the native GTK open dialog titled `title`: the location field (Ctrl+L) takes the
+/// full `path`, then confirm.
+pub async fn answer_open_dialog(title: &str, path: &Path) {
+    drive_file_dialog(title, path, "ctrl+l").await;
+}
+
+async fn drive_file_dialog(title: &str, path: &Path, focus_key: &str) {
     let started = Instant::now();
     let window = loop {
         let out = std::process::Command::new("xdotool").args(["search", "--name", title]).output().expect("xdotool");
@@ -314,8 +328,10 @@ pub async fn answer_save_dialog(title: &str, path: &Path) {
         assert!(status.success(), "xdotool {args:?}");
     };
     xdotool(&["windowfocus", "--sync", &window]);
-    xdotool(&["key", "--window", &window, "ctrl+a"]);
+    xdotool(&["key", "--window", &window, focus_key]);
     xdotool(&["type", "--delay", "15", "--window", &window, &path.display().to_string()]);
+    // Let the location field's completion settle before confirming.
+    tokio::time::sleep(Duration::from_millis(500)).await;
     xdotool(&["key", "--window", &window, "Return"]);
 }
 

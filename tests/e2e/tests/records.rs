@@ -2,9 +2,10 @@
 //! company (a refused VAT ID first, the DPO check's verdict); an area; master data; a
 //! processing activity with every field; full-text search; copies and a mass change of the
 //! status of three activities; a delete and its restore from the trash; the list exported
-//! as CSV through the native save dialog, and the file's content checked.
+//! as CSV through the native save dialog, and the file's content checked; an attachment
+//! picked in the native open dialog.
 
-use dpo_desk_e2e::{answer_save_dialog, App, Keyring};
+use dpo_desk_e2e::{answer_file_dialog, answer_open_dialog, App, Keyring};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
@@ -111,6 +112,12 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     app.heading("Lohnabrechnung").await;
     let chips = app.wait_text("[data-link-kind=data_category] .chips", "Health data").await;
     assert!(chips.contains("Art. 9/10"), "special categories are flagged: {chips}");
+    // An attachment, picked in the native open dialog, kept in the encrypted database.
+    let contract = data.path().join("AV-Vertrag Lohnbüro.pdf");
+    std::fs::write(&contract, b"%PDF-1.4 Auftragsverarbeitungsvertrag").unwrap();
+    app.click("[data-testid=add-attachment]").await;
+    answer_open_dialog("Attach a file", &contract).await;
+    app.wait_text("[data-attachment='AV-Vertrag Lohnbüro.pdf']", "KB").await;
     app.click("[data-testid=back-to-list]").await;
     let rows = app.wait_any_text("[data-activity]", "Lohnabrechnung").await;
     assert!(rows[0].contains("Personal") && rows[0].contains("Active") && rows[0].contains("Anna Meier"), "{rows:?}");
@@ -158,7 +165,7 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     // The list as CSV, saved through the native dialog.
     let target = data.path().join("verarbeitungen.csv");
     app.click("[data-testid=export-csv]").await;
-    answer_save_dialog("Export processing activities", &target).await;
+    answer_file_dialog("Export processing activities", &target).await;
     app.wait_text("[data-testid=list-notice]", "verarbeitungen.csv").await;
     let csv = std::fs::read_to_string(&target).expect("the exported file");
     let mut lines = csv.trim_start_matches('\u{feff}').lines();

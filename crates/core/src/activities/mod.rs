@@ -2,6 +2,7 @@
 //! Every read goes through the user's visibility restrictions in SQL, so an activity the
 //! user may not see is as unknown to them as one that does not exist.
 
+pub mod attachments;
 mod links;
 mod write;
 

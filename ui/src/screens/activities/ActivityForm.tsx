@@ -11,6 +11,7 @@ import { Field, Select, TextArea } from "../../components/Field";
 import { useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
 import type { PageProps } from "../page";
+import { Attachments } from "./Attachments";
 import { LinkPicker } from "./LinkPicker";
 import { STATUSES, StatusBadge } from "./StatusBadge";
 import { useMasterData } from "./useMasterData";
@@ -180,6 +181,7 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
           <TextArea label={t("activities.reviewFollowUp")} {...text("review_follow_up")} />
           <TextArea label={t("activities.notes")} {...text("notes")} />
         </fieldset>
+        {activity && <Attachments activityId={activity.id} editable={editable} onError={onError} />}
         {error && <Alert kind="error">{error}</Alert>}
         <div className="actions">
           <button type="button" onClick={onClose}>{editable ? t("common.cancel") : t("activities.backToList")}</button>
