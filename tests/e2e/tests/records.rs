@@ -129,6 +129,15 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     app.wait_text("[data-testid=activity-count]", "0 activities").await;
     app.type_into("[data-testid=activity-search]", "").await;
     app.wait_text("[data-testid=activity-count]", "1 activity").await;
+    // The tenant-wide search in the header finds activities and master data alike.
+    app.type_into("[data-testid=global-search]", "Steuerbüro\u{E007}").await;
+    app.wait_text("[data-hit='Steuerbüro Klein']", "Recipients").await;
+    app.type_into("[data-testid=global-search]", "sozialversicherungstrager\u{E007}").await;
+    app.wait_text("[data-hit='Lohnabrechnung']", "Processing activities").await;
+    app.click("[data-hit='Lohnabrechnung'] button").await;
+    app.heading("Lohnabrechnung").await;
+    app.click("[data-testid=back-to-list]").await;
+    app.wait_text("[data-testid=activity-count]", "1 activity").await;
 
     // Two copies, then the status of all three changed at once.
     for expected in ["2 activities", "3 activities"] {

@@ -18,7 +18,10 @@ import { Dashboard } from "./Dashboard";
 import { MasterData } from "./master/MasterData";
 import { Settings } from "./Settings";
 import { Trash } from "./trash/Trash";
+import { SearchResults } from "./SearchResults";
 import { TenantSwitch } from "./TenantSwitch";
+import type { MasterKind } from "../bindings/MasterKind";
+import type { SearchHit } from "../bindings/SearchHit";
 
 
 type Props = {
@@ -43,10 +46,29 @@ export function Shell(props: Props) {
 function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage, onRefreshSession, onSwitchTenant }: Props) {
   const { t } = useTranslation();
   const [page, showPage] = useState<MenuEntry>("dashboard");
+  const [search, setSearch] = useState<string | null>(null);
+  const [typed, setTyped] = useState("");
+  const [opened, setOpened] = useState<{ activity?: number; kind?: MasterKind } | null>(null);
   const { confirmLeave } = useGuard();
   const setPage = useCallback((next: MenuEntry) => {
-    void confirmLeave().then((leave) => { if (leave) showPage(next); });
+    void confirmLeave().then((leave) => {
+      if (leave) {
+        setSearch(null);
+        setOpened(null);
+        showPage(next);
+      }
+    });
   }, [confirmLeave]);
+  const openHit = useCallback((hit: SearchHit) => {
+    setSearch(null);
+    if (hit.object_type === "processing_activity") {
+      setOpened({ activity: Number(hit.object_id) });
+      showPage("processing_activities");
+    } else {
+      setOpened({ kind: hit.object_type as MasterKind });
+      showPage("master_data");
+    }
+  }, []);
   useIdleLock(session.idle_lock_minutes, onSessionEnded);
 
   // The core checks rights on every command; the window re-reads them on every page change
@@ -96,7 +118,18 @@ function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage
       </nav>
       <div className="main">
         <header className="topbar">
-          <TenantSwitch session={session} onSwitch={onSwitchTenant} />
+          <div className="topbar-left">
+            <TenantSwitch session={session} onSwitch={onSwitchTenant} />
+            {tenantId !== null && (
+              <form role="search" className="global-search" onSubmit={(e) => {
+                e.preventDefault();
+                if (typed.trim()) void confirmLeave().then((leave) => { if (leave) setSearch(typed.trim()); });
+              }}>
+                <input type="search" aria-label={t("search.label")} placeholder={t("search.placeholder")} value={typed}
+                  data-testid="global-search" onChange={(e) => setTyped(e.target.value)} />
+              </form>
+            )}
+          </div>
           <div className="topbar-right">
             <LanguageSwitch onChange={onLanguage} />
             <div className="user" data-testid="current-user">
@@ -112,15 +145,16 @@ function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage
           </div>
         </header>
         <main className="page" id="content" tabIndex={-1}>
-          {current === "dashboard" && <Dashboard {...pageProps} />}
-          {current === "companies" && <Companies key={tenantId ?? 0} {...pageProps} />}
-          {current === "processing_activities" && <ActivityPage key={tenantId ?? 0} {...pageProps} />}
-          {current === "master_data" && <MasterData key={tenantId ?? 0} {...pageProps} />}
-          {current === "trash" && <Trash {...pageProps} />}
-          {current === "administration" && <Administration {...pageProps} />}
-          {current === "audit_log" && <AuditLog onError={handleError} />}
-          {current === "settings" && <Settings session={session} onLanguage={onLanguage} onSaved={onRefreshSession} onError={handleError} />}
-          {current === "account" && <Account session={session} onError={handleError} />}
+          {search !== null && <SearchResults {...pageProps} text={search} onOpenHit={openHit} />}
+          {search === null && current === "dashboard" && <Dashboard {...pageProps} />}
+          {search === null && current === "companies" && <Companies key={tenantId ?? 0} {...pageProps} />}
+          {search === null && current === "processing_activities" && <ActivityPage key={`${tenantId}-${opened?.activity ?? ""}`} {...pageProps} initialId={opened?.activity} />}
+          {search === null && current === "master_data" && <MasterData key={`${tenantId}-${opened?.kind ?? ""}`} {...pageProps} initialKind={opened?.kind} />}
+          {search === null && current === "trash" && <Trash {...pageProps} />}
+          {search === null && current === "administration" && <Administration {...pageProps} />}
+          {search === null && current === "audit_log" && <AuditLog onError={handleError} />}
+          {search === null && current === "settings" && <Settings session={session} onLanguage={onLanguage} onSaved={onRefreshSession} onError={handleError} />}
+          {search === null && current === "account" && <Account session={session} onError={handleError} />}
         </main>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { api, can } from "../../api";
 import type { Activity } from "../../bindings/Activity";
 import { NoPermission, NoTenant } from "../../components/NoPermission";
@@ -10,9 +10,13 @@ import { ActivityList } from "./ActivityList";
 type View = { kind: "list" } | { kind: "new" } | { kind: "open"; activity: Activity };
 
 /** Processing activities of the current tenant: the list, and one record at a time. */
-export function ActivityPage(props: PageProps) {
-  const { session, tenantId, onError } = props;
+export function ActivityPage(props: PageProps & { initialId?: number }) {
+  const { session, tenantId, onError, initialId } = props;
   const [view, setView] = useState<View>({ kind: "list" });
+  useEffect(() => {
+    // Opened from a search hit.
+    if (initialId !== undefined) void api.activity(initialId).then((activity) => setView({ kind: "open", activity }), onError);
+  }, [initialId, onError]);
   const { confirmLeave } = useGuard();
   if (tenantId === null) return <NoTenant />;
   if (!can(session, "processing_activity", "view")) return <NoPermission />;

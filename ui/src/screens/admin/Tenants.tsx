@@ -18,6 +18,9 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
   const [editing, setEditing] = useState<Tenant | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [filter, setFilter] = useState("");
+  const [showArchived, setShowArchived] = useState(true);
+  const shown = (data ?? []).filter((x) => x.name.toLocaleLowerCase().includes(filter.trim().toLocaleLowerCase()) && (showArchived || !x.archived_at));
   const { busy, error, run } = useAction(onError);
   const act = (work: () => Promise<void>) => { setNotice(null); void run(async () => { await work(); await reload(); }); };
 
@@ -38,12 +41,18 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
           if (tenant) setNotice(t("admin.tenants.imported", { name: tenant.name }));
         })}>{t("admin.tenants.import")}</button>
       </div>
+      <div className="toolbar">
+        <input type="search" className="search" aria-label={t("master.filter")} placeholder={t("master.filter")} value={filter}
+          data-testid="tenant-filter" onChange={(e) => setFilter(e.target.value)} />
+        <label className="check inline"><input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> {t("admin.tenants.showArchived")}</label>
+        <span className="muted small">{t("admin.tenants.count", { count: shown.length })}</span>
+      </div>
       {(loadError || error) && <Alert kind="error" testId="tenant-error">{loadError ?? error}</Alert>}
       {notice && <Alert kind="success" testId="tenant-notice">{notice}</Alert>}
       <table className="simple-table">
         <thead><tr><th>{t("admin.tenants.name")}</th><th>{t("admin.tenants.kind")}</th><th>{t("admin.tenants.created")}</th><th /></tr></thead>
         <tbody>
-          {data?.map((tenant) => (
+          {shown.map((tenant) => (
             <tr key={tenant.id} data-tenant={tenant.name} className={tenant.archived_at ? "inactive" : ""}>
               <td className="strong">
                 {editing?.id === tenant.id ? (

@@ -15,10 +15,10 @@ export const MASTER_KINDS: MasterKind[] = [
 ];
 
 /** Master data ("Stammdaten") of the tenant as tiles with counts; a tile opens its list. */
-export function MasterData(props: PageProps) {
-  const { tenantId, onError } = props;
+export function MasterData(props: PageProps & { initialKind?: MasterKind }) {
+  const { tenantId, onError, initialKind } = props;
   const { t } = useTranslation();
-  const [open, setOpen] = useState<MasterKind | null>(null);
+  const [open, setOpen] = useState<MasterKind | null>(initialKind ?? null);
   const [denied, setDenied] = useState(false);
   const load = useCallback(() => (tenantId === null ? Promise.resolve(null) : api.tenantOverview(tenantId)), [tenantId]);
   const { data, error, reload } = useLoad(load, onError);
