@@ -257,13 +257,7 @@ pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
     let old = accessible(&tx, user, id)?;
     if old.data != data {
         write(&tx, Some(id), old.tenant_id, &data, now)?;
-        audit::record(&tx, now, Some(&user.actor()), Change {
-            action: "update",
-            object_type: ObjectType::Company.as_str(),
-            object_id: Some(id.to_string()),
-            old: Some(json!(old.data)),
-            new: Some(json!(data)),
-        })?;
+        audit::changed(&tx, now, &user.actor(), "update", ObjectType::Company.as_str(), id, json!(old.data), json!(data))?;
     }
     let company = by_id(&tx, id)?.expect("exists");
     tx.commit()?;
@@ -328,13 +322,7 @@ pub(crate) fn copy(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord,
                 crate::activities::write(&tx, None, source.tenant_id, &copy, now)?;
             }
         }
-        audit::record(&tx, now, Some(&user.actor()), Change {
-            action: "copy",
-            object_type: ObjectType::Company.as_str(),
-            object_id: Some(new_id.to_string()),
-            old: Some(json!({ "copied_from": id })),
-            new: Some(json!(data)),
-        })?;
+        audit::copied(&tx, now, &user.actor(), ObjectType::Company.as_str(), new_id, id, json!(data))?;
         created.push(new_id);
     }
     tx.commit()?;
@@ -370,13 +358,7 @@ pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &User
         let data = data.validated()?;
         if data != old.data {
             write(&tx, Some(id), old.tenant_id, &data, now)?;
-            audit::record(&tx, now, Some(&user.actor()), Change {
-                action: "mass_change",
-                object_type: ObjectType::Company.as_str(),
-                object_id: Some(id.to_string()),
-                old: Some(json!(old.data)),
-                new: Some(json!(data)),
-            })?;
+            audit::changed(&tx, now, &user.actor(), "mass_change", ObjectType::Company.as_str(), id, json!(old.data), json!(data))?;
             changed += 1;
         }
     }

@@ -145,13 +145,7 @@ pub(crate) fn copy(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord,
         data.review_done = None;
         data.review_result.clear();
         let new_id = write(&tx, None, source.tenant_id, &data, now)?;
-        audit::record(&tx, now, Some(&user.actor()), Change {
-            action: "copy",
-            object_type: ObjectType::ProcessingActivity.as_str(),
-            object_id: Some(new_id.to_string()),
-            old: Some(json!({ "copied_from": id })),
-            new: Some(json!(data)),
-        })?;
+        audit::copied(&tx, now, &user.actor(), ObjectType::ProcessingActivity.as_str(), new_id, id, json!(data))?;
         created.push(new_id);
     }
     tx.commit()?;

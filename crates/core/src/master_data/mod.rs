@@ -252,13 +252,7 @@ pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
     let old = accessible(&tx, user, id, data.kind)?;
     if old.data != data {
         write(&tx, Some(id), old.tenant_id, &data, now)?;
-        audit::record(&tx, now, Some(&user.actor()), Change {
-            action: "update",
-            object_type: data.kind.as_str(),
-            object_id: Some(id.to_string()),
-            old: Some(json!(old.data)),
-            new: Some(json!(data)),
-        })?;
+        audit::changed(&tx, now, &user.actor(), "update", data.kind.as_str(), id, json!(old.data), json!(data))?;
     }
     let item = by_id(&tx, id)?.expect("exists");
     tx.commit()?;
@@ -311,13 +305,7 @@ pub(crate) fn copy(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord,
         let mut data = source.data.clone();
         data.name = format!("{}{suffix}", data.name).chars().take(300).collect();
         let new_id = write(&tx, None, source.tenant_id, &data.validated()?, now)?;
-        audit::record(&tx, now, Some(&user.actor()), Change {
-            action: "copy",
-            object_type: kind.as_str(),
-            object_id: Some(new_id.to_string()),
-            old: Some(json!({ "copied_from": id })),
-            new: Some(json!(data)),
-        })?;
+        audit::copied(&tx, now, &user.actor(), kind.as_str(), new_id, id, json!(data))?;
         created.push(new_id);
     }
     tx.commit()?;
@@ -354,13 +342,7 @@ pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &User
         let data = data.validated()?;
         if data != old.data {
             write(&tx, Some(id), old.tenant_id, &data, now)?;
-            audit::record(&tx, now, Some(&user.actor()), Change {
-                action: "mass_change",
-                object_type: kind.as_str(),
-                object_id: Some(id.to_string()),
-                old: Some(json!(old.data)),
-                new: Some(json!(data)),
-            })?;
+            audit::changed(&tx, now, &user.actor(), "mass_change", kind.as_str(), id, json!(old.data), json!(data))?;
             changed += 1;
         }
     }
