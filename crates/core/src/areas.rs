@@ -8,7 +8,7 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::accounts::UserRecord;
-use crate::audit::{self, Change};
+use crate::audit;
 use crate::companies;
 use crate::error::{CoreError, CoreResult};
 use crate::permissions::ObjectType;
@@ -106,13 +106,8 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
         params![input.company_id, name, description, now],
     )?;
     let id = tx.last_insert_rowid();
-    audit::record(&tx, now, Some(&user.actor()), Change {
-        action: "create",
-        object_type: ObjectType::Area.as_str(),
-        object_id: Some(id.to_string()),
-        old: None,
-        new: Some(json!({ "company_id": input.company_id, "name": name, "description": description })),
-    })?;
+    let values = json!({ "company_id": input.company_id, "name": name, "description": description });
+    audit::created(&tx, now, &user.actor(), ObjectType::Area.as_str(), id, values)?;
     let area = accessible(&tx, user, id)?;
     tx.commit()?;
     Ok(area)

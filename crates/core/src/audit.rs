@@ -24,6 +24,11 @@ pub struct Change<'a> {
     pub new: Option<Value>,
 }
 
+/// A record created, with its values.
+pub(crate) fn created(conn: &Connection, at: DateTime<Utc>, actor: &Actor, object_type: &str, id: i64, data: Value) -> CoreResult<()> {
+    record(conn, at, Some(actor), Change { action: "create", object_type, object_id: Some(id.to_string()), old: None, new: Some(data) })
+}
+
 /// A record copied from another (copies of activities, companies, master data).
 pub(crate) fn copied(conn: &Connection, at: DateTime<Utc>, actor: &Actor, object_type: &str, new_id: i64, from: i64, data: Value) -> CoreResult<()> {
     record(conn, at, Some(actor), Change {

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::accounts::UserRecord;
 use crate::dpo_check::{DpoCheck, DpoVerdict};
-use crate::audit::{self, Change};
+use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::permissions::ObjectType;
 use crate::tenants;
@@ -239,13 +239,7 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
         "INSERT INTO areas (company_id, name, description, created_at) VALUES (?1, ?2, '', ?3)",
         rusqlite::params![id, first_area, now],
     )?;
-    audit::record(&tx, now, Some(&user.actor()), Change {
-        action: "create",
-        object_type: ObjectType::Company.as_str(),
-        object_id: Some(id.to_string()),
-        old: None,
-        new: Some(json!(data)),
-    })?;
+    audit::created(&tx, now, &user.actor(), ObjectType::Company.as_str(), id, json!(data))?;
     let company = by_id(&tx, id)?.expect("just inserted");
     tx.commit()?;
     Ok(company)

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::{links, load, visible_by_id, Activity, ActivityInput, ActivityStatus, DpiaNecessity};
 use crate::accounts::{self, UserRecord};
 use crate::areas;
-use crate::audit::{self, Change};
+use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::master_data::MasterKind;
 use crate::permissions::ObjectType;
@@ -92,21 +92,11 @@ pub(crate) fn write(conn: &Connection, id: Option<i64>, tenant_id: i64, data: &A
     Ok(id)
 }
 
-fn audit_change(conn: &Connection, now: DateTime<Utc>, user: &UserRecord, action: &str, id: i64, old: Option<&ActivityInput>, new: &ActivityInput) -> CoreResult<()> {
-    audit::record(conn, now, Some(&user.actor()), Change {
-        action,
-        object_type: ObjectType::ProcessingActivity.as_str(),
-        object_id: Some(id.to_string()),
-        old: old.map(|o| json!(o)),
-        new: Some(json!(new)),
-    })
-}
-
 pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, input: &ActivityInput) -> CoreResult<Activity> {
     let tx = conn.transaction()?;
     let (data, tenant_id) = input.validated(&tx, user)?;
     let id = write(&tx, None, tenant_id, &data, now)?;
-    audit_change(&tx, now, user, "create", id, None, &data)?;
+    audit::created(&tx, now, &user.actor(), ObjectType::ProcessingActivity.as_str(), id, json!(data))?;
     // Read back without the visibility filter: the creator may have filed it where they
     // cannot see it, and the answer still has to describe what was stored.
     let activity = load(&tx, id)?;
@@ -125,7 +115,7 @@ pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
     }
     if data != old.data {
         write(&tx, Some(id), old.tenant_id, &data, now)?;
-        audit_change(&tx, now, user, "update", id, Some(&old.data), &data)?;
+        audit::changed(&tx, now, &user.actor(), "update", ObjectType::ProcessingActivity.as_str(), id, json!(old.data), json!(data))?;
     }
     let activity = load(&tx, id)?;
     tx.commit()?;
@@ -197,7 +187,7 @@ pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &User
         }
         if data != old.data {
             write(&tx, Some(id), tenant_id, &data, now)?;
-            audit_change(&tx, now, user, "mass_change", id, Some(&old.data), &data)?;
+            audit::changed(&tx, now, &user.actor(), "mass_change", ObjectType::ProcessingActivity.as_str(), id, json!(old.data), json!(data))?;
             changed += 1;
         }
     }

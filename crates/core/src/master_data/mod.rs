@@ -13,7 +13,7 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::accounts::UserRecord;
-use crate::audit::{self, Change};
+use crate::audit;
 use crate::error::{CoreError, CoreResult};
 use crate::permissions::ObjectType;
 use crate::tenants;
@@ -234,13 +234,7 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
     let tx = conn.transaction()?;
     tenants::accessible(&tx, user, tenant_id)?;
     let id = write(&tx, None, tenant_id, &data, now)?;
-    audit::record(&tx, now, Some(&user.actor()), Change {
-        action: "create",
-        object_type: data.kind.as_str(),
-        object_id: Some(id.to_string()),
-        old: None,
-        new: Some(json!(data)),
-    })?;
+    audit::created(&tx, now, &user.actor(), data.kind.as_str(), id, json!(data))?;
     let item = by_id(&tx, id)?.expect("just inserted");
     tx.commit()?;
     Ok(item)
