@@ -88,6 +88,16 @@ pub(crate) fn accessible(conn: &Connection, user: &UserRecord, id: i64) -> CoreR
     Ok(area)
 }
 
+/// The row of an area, without checks or audit: for callers that create areas as part of a
+/// larger change (a company's first area, copies, imports) and audit that change.
+pub(crate) fn insert(conn: &Connection, now: DateTime<Utc>, company_id: i64, name: &str, description: &str) -> CoreResult<i64> {
+    conn.execute(
+        "INSERT INTO areas (company_id, name, description, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![company_id, name, description, now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
 pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, input: &AreaInput) -> CoreResult<Area> {
     let name = CoreError::required_name("area_name", &input.name, 200, "an area")?;
     let description = input.description.trim().to_string();
@@ -101,11 +111,7 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
     if taken {
         return Err(CoreError::validation("area_name", "taken", format!("the company has an area named '{name}' already")));
     }
-    tx.execute(
-        "INSERT INTO areas (company_id, name, description, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![input.company_id, name, description, now],
-    )?;
-    let id = tx.last_insert_rowid();
+    let id = insert(&tx, now, input.company_id, &name, &description)?;
     let values = json!({ "company_id": input.company_id, "name": name, "description": description });
     audit::created(&tx, now, &user.actor(), ObjectType::Area.as_str(), id, values)?;
     let area = accessible(&tx, user, id)?;

@@ -235,10 +235,7 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
     let id = write(&tx, None, tenant_id, &data, now)?;
     // Every company has at least one area (SPEC §2); the first one is named for the user.
     let first_area = if user.language.as_deref() == Some("de") { "Allgemein" } else { "General" };
-    tx.execute(
-        "INSERT INTO areas (company_id, name, description, created_at) VALUES (?1, ?2, '', ?3)",
-        rusqlite::params![id, first_area, now],
-    )?;
+    crate::areas::insert(&tx, now, id, first_area, "")?;
     audit::created(&tx, now, &user.actor(), ObjectType::Company.as_str(), id, json!(data))?;
     let company = by_id(&tx, id)?.expect("just inserted");
     tx.commit()?;
@@ -301,11 +298,7 @@ pub(crate) fn copy(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord,
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
         for (area_id, name, description) in areas {
-            tx.execute(
-                "INSERT INTO areas (company_id, name, description, created_at) VALUES (?1, ?2, ?3, ?4)",
-                rusqlite::params![new_id, name, description, now],
-            )?;
-            let new_area = tx.last_insert_rowid();
+            let new_area = crate::areas::insert(&tx, now, new_id, &name, &description)?;
             let activities: Vec<i64> = tx
                 .prepare("SELECT id FROM processing_activities WHERE area_id = ?1 AND trash_id IS NULL ORDER BY id")?
                 .query_map([area_id], |r| r.get(0))?

@@ -152,11 +152,7 @@ pub(crate) fn import(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
         let company_id = companies::write(&tx, None, tenant_id, &company.data.validated()?, now)?;
         for area in &company.areas {
             let area_name = CoreError::required_name("area_name", &area.name, 200, "an area")?;
-            tx.execute(
-                "INSERT INTO areas (company_id, name, description, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![company_id, area_name, area.description, now],
-            )?;
-            let area_id = tx.last_insert_rowid();
+            let area_id = crate::areas::insert(&tx, now, company_id, &area_name, &area.description)?;
             for record in &area.activities {
                 let mut data = record.data.clone();
                 data.area_id = area_id;
