@@ -194,6 +194,10 @@ pub(crate) fn accessible(conn: &Connection, user: &UserRecord, id: i64) -> CoreR
     Ok(company)
 }
 
+pub(crate) fn count(conn: &Connection, tenant_id: i64) -> CoreResult<i64> {
+    Ok(conn.query_row("SELECT COUNT(*) FROM companies WHERE tenant_id = ?1 AND trash_id IS NULL", [tenant_id], |r| r.get(0))?)
+}
+
 pub(crate) fn list(conn: &Connection, tenant_id: i64) -> CoreResult<Vec<Company>> {
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM companies WHERE tenant_id = ?1 AND trash_id IS NULL ORDER BY name COLLATE NOCASE, id"))?;

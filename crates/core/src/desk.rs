@@ -485,7 +485,7 @@ impl Desk {
             let allowed = self.can(&user, object, Right::View)?;
             let count = match (allowed, object) {
                 (false, _) => 0,
-                (true, ObjectType::Company) => companies::list(conn, tenant_id)?.len() as i64,
+                (true, ObjectType::Company) => companies::count(conn, tenant_id)?,
                 (true, ObjectType::Area) => areas::count(conn, &user, tenant_id)?,
                 (true, ObjectType::ProcessingActivity) => activities::count(conn, &user, tenant_id)?,
                 (true, other) => master_counts.get(other.as_str()).copied().unwrap_or(0),

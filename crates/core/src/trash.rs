@@ -120,12 +120,25 @@ pub(crate) fn list(conn: &Connection, user: &UserRecord) -> CoreResult<Vec<Trash
          ORDER BY t.deleted_at DESC, t.id DESC",
     )?;
     let entries = stmt.query_map(params![user.is_admin, user.id], row)?.collect::<Result<Vec<_>, _>>()?;
+    // The rights are asked once per object type, not once per entry.
+    let mut allowed: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
     let mut visible = Vec::new();
     for e in entries {
-        let Some(object) = ObjectType::parse(&e.object_type) else { continue };
-        if crate::permissions::granted(conn, user, Permission::new(object, Right::View))?
-            || crate::permissions::granted(conn, user, Permission::new(object, Right::Delete))?
-        {
+        let may = match allowed.get(&e.object_type) {
+            Some(may) => *may,
+            None => {
+                let may = match ObjectType::parse(&e.object_type) {
+                    Some(object) => {
+                        crate::permissions::granted(conn, user, Permission::new(object, Right::View))?
+                            || crate::permissions::granted(conn, user, Permission::new(object, Right::Delete))?
+                    }
+                    None => false,
+                };
+                allowed.insert(e.object_type.clone(), may);
+                may
+            }
+        };
+        if may {
             visible.push(e);
         }
     }
