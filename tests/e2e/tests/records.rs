@@ -40,6 +40,7 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     app.type_into("textarea[name=managing_directors]", "Erika Schmidt").await;
     app.click("input[name=dpo_twenty_persons_processing]").await;
     app.wait_text("[data-testid=dpo-verdict]", "A DPO is required").await;
+    app.screenshot("37-company-dpo-check").await;
     app.click("[data-testid=save-company]").await;
     app.wait_text("[data-testid=company-message]", "starts with the country code").await;
     assert_eq!(app.find("input[name=city]").await.prop("value").await.unwrap().as_deref(), Some("Köln"), "nothing typed is lost");
@@ -59,11 +60,13 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     app.heading("Master data").await;
     let legal = app.wait_text("[data-testid=master-count-legal_basis]", "1").await;
     assert_eq!(legal.trim(), "17", "Art. 6(1) a–f, Art. 9(2) a–j and § 26 BDSG");
+    app.screenshot("38-master-data").await;
     app.click("[data-master-tile=business_process]").await;
     app.click("[data-testid=new-item]").await;
     app.type_into("input[name=name]", "Personalwesen").await;
     app.click("[data-testid=save-item]").await;
     app.wait_text("tr[data-item='Personalwesen']", "0 activities").await;
+    app.screenshot("39-master-list").await;
 
     // A processing activity with every field.
     app.click("[data-menu=processing_activities]").await;
@@ -134,6 +137,7 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     app.wait_text("[data-hit='Steuerbüro Klein']", "Recipients").await;
     app.type_into("[data-testid=global-search]", "sozialversicherungstrager\u{E007}").await;
     app.wait_text("[data-hit='Lohnabrechnung']", "Processing activities").await;
+    app.screenshot("40-search").await;
     app.click("[data-hit='Lohnabrechnung'] button").await;
     app.heading("Lohnabrechnung").await;
     app.click("[data-testid=back-to-list]").await;
