@@ -3,9 +3,9 @@
 
 use dpo_desk_core::desk::RoleCatalogue;
 use dpo_desk_core::roles::{Role, RoleDefinition};
-use dpo_desk_core::exports::ExportFile;
 use dpo_desk_core::tenant_transfer;
-use dpo_desk_core::tenants::Tenant;
+use dpo_desk_core::exports::{ExportFile, ExportFormat};
+use dpo_desk_core::tenants::{Tenant, TenantField, TenantSummary};
 use dpo_desk_core::CoreError;
 use dpo_desk_core::users::{CreatedUser, NewUser, UserAccess, UserSummary};
 use tauri::State;
@@ -90,4 +90,20 @@ pub fn import_tenant(state: State<'_, AppState>, picker: State<'_, Picker>, titl
     let bytes = std::fs::read(&path).map_err(|e| CoreError::io(&path, e))?;
     let doc = tenant_transfer::parse(&bytes)?;
     state.with_session(|desk, session| desk.import_tenant(session, &doc)).map(Some)
+}
+
+#[tauri::command(async)]
+pub fn tenant_summaries(state: State<'_, AppState>) -> ShellResult<Vec<TenantSummary>> {
+    state.with_session(|desk, session| desk.tenant_summaries(session))
+}
+
+#[tauri::command(async)]
+pub fn mass_change_tenants(state: State<'_, AppState>, ids: Vec<i64>, field: TenantField) -> ShellResult<usize> {
+    state.with_session(|desk, session| desk.mass_change_tenants(session, &ids, field))
+}
+
+#[tauri::command(async)]
+pub fn export_tenant_list(state: State<'_, AppState>, picker: State<'_, Picker>, format: ExportFormat, title: String) -> ShellResult<Option<String>> {
+    let file = state.with_session(|desk, session| desk.export_tenant_list(session, format))?;
+    save_export(&picker, &title, file, format.extension())
 }

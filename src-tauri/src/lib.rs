@@ -92,7 +92,11 @@ pub fn run() {
             records::copy_companies,
             records::mass_change_companies,
             records::export_companies,
-            records::delete_area,
+            records::delete_areas,
+            records::update_area,
+            records::copy_areas,
+            records::mass_change_areas,
+            records::export_areas,
             admin::users,
             admin::create_user,
             admin::update_user_access,
@@ -107,6 +111,9 @@ pub fn run() {
             admin::delete_tenant,
             admin::export_tenant,
             admin::import_tenant,
+            admin::tenant_summaries,
+            admin::mass_change_tenants,
+            admin::export_tenant_list,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|e| fatal(&format!("the window could not be started: {e}")));

@@ -8,7 +8,7 @@ use dpo_desk_core::CoreError;
 use dpo_desk_core::master_data::{MasterField, MasterItem, MasterItemInput, MasterKind, Usage};
 use dpo_desk_core::search::SearchHit;
 use dpo_desk_core::trash::TrashEntry;
-use dpo_desk_core::areas::{Area, AreaInput};
+use dpo_desk_core::areas::{Area, AreaField, AreaInput};
 use dpo_desk_core::companies::{Company, CompanyField, CompanyInput};
 use dpo_desk_core::desk::{EditorChoice, SessionInfo, TenantOverview};
 use tauri::State;
@@ -197,8 +197,8 @@ pub fn export_companies(state: State<'_, AppState>, picker: State<'_, Picker>, t
 }
 
 #[tauri::command(async)]
-pub fn delete_area(state: State<'_, AppState>, id: i64) -> ShellResult<i64> {
-    state.with_session(|desk, session| desk.delete_area(session, id))
+pub fn delete_areas(state: State<'_, AppState>, ids: Vec<i64>) -> ShellResult<Vec<i64>> {
+    state.with_session(|desk, session| desk.delete_areas(session, &ids))
 }
 
 #[tauri::command(async)]
@@ -228,4 +228,25 @@ pub fn save_attachment(state: State<'_, AppState>, picker: State<'_, Picker>, id
 #[tauri::command(async)]
 pub fn remove_attachment(state: State<'_, AppState>, id: i64) -> ShellResult<()> {
     state.with_session(|desk, session| desk.remove_attachment(session, id))
+}
+
+#[tauri::command(async)]
+pub fn update_area(state: State<'_, AppState>, id: i64, area: AreaInput) -> ShellResult<Area> {
+    state.with_session(|desk, session| desk.update_area(session, id, &area))
+}
+
+#[tauri::command(async)]
+pub fn copy_areas(state: State<'_, AppState>, ids: Vec<i64>, suffix: String) -> ShellResult<Vec<i64>> {
+    state.with_session(|desk, session| desk.copy_areas(session, &ids, &suffix))
+}
+
+#[tauri::command(async)]
+pub fn mass_change_areas(state: State<'_, AppState>, ids: Vec<i64>, field: AreaField) -> ShellResult<usize> {
+    state.with_session(|desk, session| desk.mass_change_areas(session, &ids, &field))
+}
+
+#[tauri::command(async)]
+pub fn export_areas(state: State<'_, AppState>, picker: State<'_, Picker>, tenant_id: i64, format: ExportFormat, title: String) -> ShellResult<Option<String>> {
+    let file = state.with_session(|desk, session| desk.export_areas(session, tenant_id, format))?;
+    save_export(&picker, &title, file, format.extension())
 }

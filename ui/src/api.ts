@@ -28,6 +28,7 @@ import type { TrashEntry } from "./bindings/TrashEntry";
 import type { Usage } from "./bindings/Usage";
 import type { ActivityInput } from "./bindings/ActivityInput";
 import type { Area } from "./bindings/Area";
+import type { AreaField } from "./bindings/AreaField";
 import type { AreaInput } from "./bindings/AreaInput";
 import type { Company } from "./bindings/Company";
 import type { CompanyField } from "./bindings/CompanyField";
@@ -39,7 +40,9 @@ import type { Role } from "./bindings/Role";
 import type { RoleCatalogue } from "./bindings/RoleCatalogue";
 import type { RoleDefinition } from "./bindings/RoleDefinition";
 import type { Tenant } from "./bindings/Tenant";
+import type { TenantField } from "./bindings/TenantField";
 import type { TenantOverview } from "./bindings/TenantOverview";
+import type { TenantSummary } from "./bindings/TenantSummary";
 import type { UserAccess } from "./bindings/UserAccess";
 import type { UserSummary } from "./bindings/UserSummary";
 
@@ -126,7 +129,14 @@ export const api = {
   copyCompanies: (ids: number[], suffix: string) => call<number[]>("copy_companies", { ids, suffix }),
   massChangeCompanies: (ids: number[], field: CompanyField) => call<number>("mass_change_companies", { ids, field }),
   exportCompanies: (tenantId: number, format: ExportFormat, title: string) => call<string | null>("export_companies", { tenantId, format, title }),
-  deleteArea: (id: number) => call<number>("delete_area", { id }),
+  deleteAreas: (ids: number[]) => call<number[]>("delete_areas", { ids }),
+  updateArea: (id: number, area: AreaInput) => call<Area>("update_area", { id, area }),
+  copyAreas: (ids: number[], suffix: string) => call<number[]>("copy_areas", { ids, suffix }),
+  massChangeAreas: (ids: number[], field: AreaField) => call<number>("mass_change_areas", { ids, field }),
+  exportAreas: (tenantId: number, format: ExportFormat, title: string) => call<string | null>("export_areas", { tenantId, format, title }),
+  tenantSummaries: () => call<TenantSummary[]>("tenant_summaries"),
+  massChangeTenants: (ids: number[], field: TenantField) => call<number>("mass_change_tenants", { ids, field }),
+  exportTenantList: (format: ExportFormat, title: string) => call<string | null>("export_tenant_list", { format, title }),
   updateTenant: (id: number, name: string, isTemplate: boolean) => call<Tenant>("update_tenant", { id, name, isTemplate }),
   setTenantArchived: (id: number, archived: boolean) => call<Tenant>("set_tenant_archived", { id, archived }),
   deleteTenant: (id: number) => call<number>("delete_tenant", { id }),

@@ -302,16 +302,7 @@ pub(crate) fn copy(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord,
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
         for (area_id, name, description) in areas {
-            let new_area = crate::areas::insert(&tx, now, new_id, &name, &description)?;
-            let activities: Vec<i64> = tx
-                .prepare("SELECT id FROM processing_activities WHERE area_id = ?1 AND trash_id IS NULL ORDER BY id")?
-                .query_map([area_id], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            for activity in activities {
-                let mut copy = crate::activities::load(&tx, activity)?.data;
-                copy.area_id = new_area;
-                crate::activities::write(&tx, None, source.tenant_id, &copy, now)?;
-            }
+            crate::areas::copy_into(&tx, now, area_id, new_id, source.tenant_id, &name, &description)?;
         }
         audit::copied(&tx, now, &user.actor(), ObjectType::Company.as_str(), new_id, id, json!(data))?;
         created.push(new_id);

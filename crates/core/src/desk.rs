@@ -25,9 +25,9 @@ use crate::master_data::{self, MasterField, MasterItem, MasterItemInput, MasterK
 use crate::search::{self, SearchHit};
 use crate::tenant_transfer::{self, TenantDocument};
 use crate::trash::{self, TrashEntry};
-use crate::areas::{self, Area, AreaInput};
+use crate::areas::{self, Area, AreaField, AreaInput};
 use crate::companies::{self, Company, CompanyField, CompanyInput};
-use crate::tenants::{self, Tenant};
+use crate::tenants::{self, Tenant, TenantField, TenantSummary};
 use crate::users::{self, CreatedUser, NewUser, UserAccess, UserSummary};
 use crate::session::Session;
 use crate::settings::{self, AppSettings, SettingKey};
@@ -48,6 +48,7 @@ pub struct Desk {
 pub enum MenuEntry {
     Dashboard,
     Companies,
+    Areas,
     ProcessingActivities,
     MasterData,
     Trash,
@@ -58,7 +59,7 @@ pub enum MenuEntry {
 }
 
 crate::permissions::snake_names!(MenuEntry {
-    Dashboard => "dashboard", Companies => "companies", ProcessingActivities => "processing_activities",
+    Dashboard => "dashboard", Companies => "companies", Areas => "areas", ProcessingActivities => "processing_activities",
     MasterData => "master_data", Trash => "trash",
     AuditLog => "audit_log", Administration => "administration", Settings => "settings", Account => "account",
 });
@@ -296,6 +297,7 @@ impl Desk {
                 MenuEntry::Administration => user.is_admin,
                 MenuEntry::Dashboard
                 | MenuEntry::Companies
+                | MenuEntry::Areas
                 | MenuEntry::ProcessingActivities
                 | MenuEntry::MasterData
                 | MenuEntry::Trash
@@ -752,8 +754,55 @@ impl Desk {
     }
 
     pub fn delete_area(&mut self, session: &mut Session, id: i64) -> CoreResult<i64> {
+        Ok(self.delete_areas(session, &[id])?[0])
+    }
+
+    pub fn delete_areas(&mut self, session: &mut Session, ids: &[i64]) -> CoreResult<Vec<i64>> {
         let (user, now) = self.gate(session, Operation::DeleteArea)?;
-        areas::delete(self.store.conn_mut(), now, &user, id)
+        areas::delete(self.store.conn_mut(), now, &user, ids)
+    }
+
+    pub fn update_area(&mut self, session: &mut Session, id: i64, input: &AreaInput) -> CoreResult<Area> {
+        let (user, now) = self.gate(session, Operation::UpdateArea)?;
+        areas::update(self.store.conn_mut(), now, &user, id, input)
+    }
+
+    pub fn copy_areas(&mut self, session: &mut Session, ids: &[i64], suffix: &str) -> CoreResult<Vec<i64>> {
+        let (user, now) = self.gate(session, Operation::CopyAreas)?;
+        areas::copy(self.store.conn_mut(), now, &user, ids, suffix)
+    }
+
+    pub fn mass_change_areas(&mut self, session: &mut Session, ids: &[i64], field: &AreaField) -> CoreResult<usize> {
+        let (user, now) = self.gate(session, Operation::MassChangeAreas)?;
+        areas::mass_change(self.store.conn_mut(), now, &user, ids, field)
+    }
+
+    pub fn export_areas(&self, session: &mut Session, tenant_id: i64, format: ExportFormat) -> CoreResult<ExportFile> {
+        let (user, now) = self.gate(session, Operation::ExportAreas)?;
+        let tenant = tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        let list = areas::list(self.store.conn(), &user, tenant_id)?;
+        let language = user.language.as_deref().unwrap_or("en");
+        let what = if language == "de" { "Bereiche" } else { "areas" };
+        Ok(ExportFile { suggested_name: export_name(&tenant.name, what, now, format), bytes: exports::areas(&list, format, language)? })
+    }
+
+    /// The tenants the user may open, with how many companies and (visible) activities each holds.
+    pub fn tenant_summaries(&self, session: &mut Session) -> CoreResult<Vec<TenantSummary>> {
+        let (user, _) = self.gate(session, Operation::ListTenants)?;
+        tenants::summaries(self.store.conn(), &user)
+    }
+
+    pub fn mass_change_tenants(&mut self, session: &mut Session, ids: &[i64], field: TenantField) -> CoreResult<usize> {
+        let (user, now) = self.gate(session, Operation::MassChangeTenants)?;
+        tenants::mass_change(self.store.conn_mut(), now, &user, ids, field)
+    }
+
+    pub fn export_tenant_list(&self, session: &mut Session, format: ExportFormat) -> CoreResult<ExportFile> {
+        let (user, now) = self.gate(session, Operation::ExportTenantList)?;
+        let list = tenants::summaries(self.store.conn(), &user)?;
+        let language = user.language.as_deref().unwrap_or("en");
+        let what = if language == "de" { "Mandanten" } else { "tenants" };
+        Ok(ExportFile { suggested_name: export_name(&self.office_name()?, what, now, format), bytes: exports::tenants(&list, format, language)? })
     }
 
     pub fn export_tenant(&self, session: &mut Session, id: i64) -> CoreResult<(TenantDocument, String)> {

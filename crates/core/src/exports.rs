@@ -169,6 +169,54 @@ pub fn companies(list: &[crate::companies::Company], format: ExportFormat, langu
     }
 }
 
+pub fn areas(list: &[crate::areas::Area], format: ExportFormat, language: &str) -> CoreResult<Vec<u8>> {
+    match format {
+        ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("areas serialise")),
+        ExportFormat::Csv => {
+            let header: &[&str] = if language == "de" {
+                &["ID", "Bereich", "Firma", "Beschreibung", "Verarbeitungen"]
+            } else {
+                &["ID", "Area", "Company", "Description", "Processing activities"]
+            };
+            csv_bytes(
+                header,
+                list.iter().map(|a| {
+                    vec![a.id.to_string(), a.name.clone(), a.company_name.clone(), a.description.clone(), a.activity_count.to_string()]
+                }),
+            )
+        }
+    }
+}
+
+pub fn tenants(list: &[crate::tenants::TenantSummary], format: ExportFormat, language: &str) -> CoreResult<Vec<u8>> {
+    match format {
+        ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("tenants serialise")),
+        ExportFormat::Csv => {
+            let header: &[&str] = if language == "de" {
+                &["ID", "Mandant", "Vorlage", "Archiviert am", "Angelegt am", "Firmen", "Verarbeitungen"]
+            } else {
+                &["ID", "Tenant", "Template", "Archived on", "Created on", "Companies", "Processing activities"]
+            };
+            let date = |d: Option<chrono::DateTime<chrono::Utc>>| d.map(|d| d.date_naive().to_string()).unwrap_or_default();
+            csv_bytes(
+                header,
+                list.iter().map(|s| {
+                    let t = &s.tenant;
+                    vec![
+                        t.id.to_string(),
+                        t.name.clone(),
+                        if t.is_template { "1".into() } else { String::new() },
+                        date(t.archived_at),
+                        date(Some(t.created_at)),
+                        s.company_count.to_string(),
+                        s.activity_count.to_string(),
+                    ]
+                }),
+            )
+        }
+    }
+}
+
 /// Writes the file under a temporary name beside the target, syncs it and renames it into
 /// place, so the target is either the old file or the complete new one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> CoreResult<()> {

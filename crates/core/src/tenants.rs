@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
@@ -105,28 +105,93 @@ fn audit_tenant(conn: &Connection, now: DateTime<Utc>, user: &UserRecord, id: i6
 pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, name: &str, is_template: bool) -> CoreResult<Tenant> {
     let name = validate_name(name)?;
     let tx = conn.transaction()?;
-    let old = accessible(&tx, user, id)?;
-    if old.name != name || old.is_template != is_template {
-        tx.execute("UPDATE tenants SET name = ?1, is_template = ?2 WHERE id = ?3", params![name, is_template, id])?;
-        audit_tenant(&tx, now, user, id, json!({ "name": old.name, "is_template": old.is_template }), json!({ "name": name, "is_template": is_template }))?;
-    }
+    rename(&tx, now, user, id, &name, is_template)?;
     let tenant = by_id(&tx, id)?.expect("exists");
     tx.commit()?;
     Ok(tenant)
 }
 
+/// Writes and audits a tenant's name and template flag; whether anything changed.
+fn rename(conn: &Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, name: &str, is_template: bool) -> CoreResult<bool> {
+    let old = accessible(conn, user, id)?;
+    if old.name == name && old.is_template == is_template {
+        return Ok(false);
+    }
+    conn.execute("UPDATE tenants SET name = ?1, is_template = ?2 WHERE id = ?3", params![name, is_template, id])?;
+    audit_tenant(conn, now, user, id, json!({ "name": old.name, "is_template": old.is_template }), json!({ "name": name, "is_template": is_template }))?;
+    Ok(true)
+}
+
 /// Archives a tenant (kept, read as usual, marked as no longer served) or takes it back.
 pub(crate) fn set_archived(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, archived: bool) -> CoreResult<Tenant> {
     let tx = conn.transaction()?;
-    let old = accessible(&tx, user, id)?;
-    if old.archived_at.is_some() != archived {
-        let at = archived.then_some(now);
-        tx.execute("UPDATE tenants SET archived_at = ?1 WHERE id = ?2", params![at, id])?;
-        audit_tenant(&tx, now, user, id, json!({ "archived_at": old.archived_at }), json!({ "archived_at": at }))?;
-    }
+    archive(&tx, now, user, id, archived)?;
     let tenant = by_id(&tx, id)?.expect("exists");
     tx.commit()?;
     Ok(tenant)
+}
+
+/// Writes and audits the archive mark; whether anything changed.
+fn archive(conn: &Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, archived: bool) -> CoreResult<bool> {
+    let old = accessible(conn, user, id)?;
+    if old.archived_at.is_some() == archived {
+        return Ok(false);
+    }
+    let at = archived.then_some(now);
+    conn.execute("UPDATE tenants SET archived_at = ?1 WHERE id = ?2", params![at, id])?;
+    audit_tenant(conn, now, user, id, json!({ "archived_at": old.archived_at }), json!({ "archived_at": at }))?;
+    Ok(true)
+}
+
+/// One field set to one value over selected tenants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+#[ts(export)]
+pub enum TenantField {
+    IsTemplate(bool),
+    Archived(bool),
+}
+
+/// Applies the change to every selected tenant or to none; the number changed.
+pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, ids: &[i64], field: TenantField) -> CoreResult<usize> {
+    if ids.is_empty() {
+        return Err(CoreError::validation("selection", "required", "select at least one tenant"));
+    }
+    let tx = conn.transaction()?;
+    let mut changed = 0;
+    for &id in ids {
+        let changed_one = match field {
+            TenantField::IsTemplate(flag) => {
+                let old = accessible(&tx, user, id)?;
+                rename(&tx, now, user, id, &old.name, flag)?
+            }
+            TenantField::Archived(flag) => archive(&tx, now, user, id, flag)?,
+        };
+        changed += usize::from(changed_one);
+    }
+    tx.commit()?;
+    Ok(changed)
+}
+
+/// A tenant in the administration list, with how much it holds for this user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TenantSummary {
+    #[serde(flatten)]
+    pub tenant: Tenant,
+    pub company_count: i64,
+    /// Processing activities the user may see.
+    pub activity_count: i64,
+}
+
+pub(crate) fn summaries(conn: &Connection, user: &UserRecord) -> CoreResult<Vec<TenantSummary>> {
+    let mut list = Vec::new();
+    for tenant in visible_to(conn, user)? {
+        let company_count = crate::companies::count(conn, tenant.id)?;
+        let activity_count = crate::activities::count(conn, user, tenant.id)?;
+        list.push(TenantSummary { tenant, company_count, activity_count });
+    }
+    Ok(list)
 }
 
 /// Moves the tenant with everything in it into the trash.

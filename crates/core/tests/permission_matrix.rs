@@ -15,7 +15,8 @@ use dpo_desk_core::settings::SettingKey;
 use dpo_desk_core::activities::{ActivityInput, ActivityStatus, MassChange, MassField};
 use dpo_desk_core::exports::ExportFormat;
 use dpo_desk_core::master_data::{MasterField, MasterItemInput, MasterKind};
-use dpo_desk_core::areas::AreaInput;
+use dpo_desk_core::areas::{AreaField, AreaInput};
+use dpo_desk_core::tenants::TenantField;
 use dpo_desk_core::companies::{CompanyField, CompanyInput};
 use dpo_desk_core::users::{NewUser, UserAccess};
 use dpo_desk_core::{CoreError, CoreResult, Desk, Session};
@@ -110,7 +111,12 @@ fn expected(op: Operation) -> Requirement {
         Operation::CreateTenant | Operation::ImportTenant => right(ObjectType::Tenant, Right::Create),
         Operation::UpdateTenant => right(ObjectType::Tenant, Right::Edit),
         Operation::DeleteTenant => right(ObjectType::Tenant, Right::Delete),
-        Operation::ExportTenant => right(ObjectType::Tenant, Right::Export),
+        Operation::ExportTenant | Operation::ExportTenantList => right(ObjectType::Tenant, Right::Export),
+        Operation::MassChangeTenants => right(ObjectType::Tenant, Right::MassChange),
+        Operation::UpdateArea => right(ObjectType::Area, Right::Edit),
+        Operation::CopyAreas => right(ObjectType::Area, Right::Copy),
+        Operation::MassChangeAreas => right(ObjectType::Area, Right::MassChange),
+        Operation::ExportAreas => right(ObjectType::Area, Right::Export),
         Operation::DeleteCompany => right(ObjectType::Company, Right::Delete),
         Operation::CopyCompanies => right(ObjectType::Company, Right::Copy),
         Operation::MassChangeCompanies => right(ObjectType::Company, Right::MassChange),
@@ -161,7 +167,7 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         Operation::SetLanguage => desk.set_language(s, "de"),
         Operation::Status => desk.status(s).map(drop),
         Operation::Dashboard => desk.dashboard(s).map(drop),
-        Operation::ListTenants => desk.tenants(s).map(drop),
+        Operation::ListTenants => desk.tenants(s).and_then(|_| desk.tenant_summaries(s)).map(drop),
         Operation::SetCurrentTenant => desk.set_current_tenant(s, ctx.tenant).map(drop),
         Operation::TenantOverview => desk.tenant_overview(s, ctx.tenant).map(drop),
         Operation::Search => desk.search(s, ctx.tenant, "Lohn").map(drop),
@@ -174,6 +180,14 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             desk.delete_tenant(s, t).map(drop)
         }
         Operation::ExportTenant => desk.export_tenant(s, ctx.tenant).map(drop),
+        Operation::ExportTenantList => desk.export_tenant_list(s, ExportFormat::Csv).map(drop),
+        Operation::MassChangeTenants => desk.mass_change_tenants(s, &[ctx.tenant], TenantField::IsTemplate(false)).map(drop),
+        Operation::UpdateArea => {
+            desk.update_area(s, ctx.area, &AreaInput { company_id: ctx.company, name: "Personal".into(), description: unique("Beschreibung") }).map(drop)
+        }
+        Operation::CopyAreas => desk.copy_areas(s, &[ctx.area], " (copy)").map(drop),
+        Operation::MassChangeAreas => desk.mass_change_areas(s, &[ctx.area], &AreaField::Description(unique("geprüft"))).map(drop),
+        Operation::ExportAreas => desk.export_areas(s, ctx.tenant, ExportFormat::Json).map(drop),
         Operation::ImportTenant => {
             let mut admin = desk_admin(desk);
             let (doc, _) = desk.export_tenant(&mut admin, ctx.tenant).unwrap();

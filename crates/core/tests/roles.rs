@@ -113,7 +113,7 @@ fn menu_entries_hidden_by_any_role_stay_hidden() {
     let b = o.desk.create_role(&mut o.admin, &role("No settings menu", &[], &[MenuEntry::Settings])).unwrap();
     give_role(&o.desk, o.staff_id, a.id);
     let mut staff = o.desk.sign_in(STAFF, STAFF_PW).unwrap();
-    let data = [MenuEntry::Companies, MenuEntry::ProcessingActivities, MenuEntry::MasterData, MenuEntry::Trash];
+    let data = [MenuEntry::Companies, MenuEntry::Areas, MenuEntry::ProcessingActivities, MenuEntry::MasterData, MenuEntry::Trash];
     let with = |extra: &[MenuEntry]| {
         let mut menu = vec![MenuEntry::Dashboard];
         menu.extend(data);

@@ -7,7 +7,8 @@ mod common;
 use chrono::{Duration, NaiveDate};
 use common::*;
 use dpo_desk_core::activities::{ActivityInput, ActivityLink, ActivityRole, ActivityStatus, DpiaNecessity, MassChange, MassField};
-use dpo_desk_core::areas::AreaInput;
+use dpo_desk_core::areas::{AreaField, AreaInput};
+use dpo_desk_core::tenants::TenantField;
 use dpo_desk_core::companies::{CompanyField, CompanyInput, DesignatedDpo};
 use dpo_desk_core::dpo_check::{DpoCheck, DpoReason};
 use dpo_desk_core::exports::ExportFormat;
@@ -289,4 +290,102 @@ fn a_tenant_round_trips_through_its_json_document_and_exports_as_csv() {
     let json = t.desk.export_activities(&mut t.admin, t.tenant, Some("Zeit"), None, ExportFormat::Json).unwrap();
     let value: serde_json::Value = serde_json::from_slice(&json.bytes).unwrap();
     assert_eq!(value.as_array().unwrap().len(), 1, "the export follows the list's search");
+}
+
+#[test]
+fn areas_are_edited_moved_copied_mass_changed_and_exported_as_a_list() {
+    let f = Fixture::new();
+    let mut t = setup(&f);
+    let lohn = full_activity(&mut t, "Lohnabrechnung");
+    let lohn = t.desk.create_activity(&mut t.admin, &lohn).unwrap();
+    let second = t.desk.create_company(&mut t.admin, t.tenant, &CompanyInput { name: "Schmidt Filialen KG".into(), is_controller: true, ..Default::default() }).unwrap();
+
+    // Rename with a description; a name taken in the company is refused and nothing changes.
+    let renamed = t.desk.update_area(&mut t.admin, t.personnel, &AreaInput { company_id: t.company, name: "Personalwesen".into(), description: "HR".into() }).unwrap();
+    assert_eq!((renamed.name.as_str(), renamed.description.as_str(), renamed.activity_count), ("Personalwesen", "HR", 1));
+    let taken = t.desk.update_area(&mut t.admin, t.personnel, &AreaInput { company_id: t.company, name: "allgemein".into(), description: String::new() });
+    assert!(matches!(taken, Err(CoreError::Validation { rule: "taken", .. })), "{taken:?}");
+
+    // Copies bring the activities along and get a free name each time.
+    let copies = t.desk.copy_areas(&mut t.admin, &[t.personnel], " (Kopie)").unwrap();
+    let again = t.desk.copy_areas(&mut t.admin, &[t.personnel], " (Kopie)").unwrap();
+    let areas = t.desk.areas(&mut t.admin, t.tenant).unwrap();
+    let by_id = |id: i64| areas.iter().find(|a| a.id == id).unwrap().clone();
+    assert_eq!(by_id(copies[0]).name, "Personalwesen (Kopie)");
+    assert_eq!(by_id(again[0]).name, "Personalwesen (Kopie) 2");
+    assert_eq!(by_id(copies[0]).activity_count, 1);
+    let copied: Vec<_> = t.desk.activity_records(&mut t.admin, t.tenant, None).unwrap().into_iter().filter(|a| a.data.area_id == copies[0]).collect();
+    assert_eq!(copied.len(), 1);
+    assert_eq!(copied[0].data.purposes, lohn.data.purposes);
+    assert_eq!(copied[0].linked, lohn.linked);
+
+    // Mass change: the description on all, then a move of two areas to the other company,
+    // their activities along; a move that would leave a company without areas changes nothing.
+    let n = t.desk.mass_change_areas(&mut t.admin, &[copies[0], again[0]], &AreaField::Description("Archiv".into())).unwrap();
+    assert_eq!(n, 2);
+    t.desk.mass_change_areas(&mut t.admin, &[copies[0], again[0]], &AreaField::Company(second.id)).unwrap();
+    let moved = t.desk.areas(&mut t.admin, t.tenant).unwrap();
+    assert!(moved.iter().filter(|a| a.company_id == second.id).count() == 3, "the KG's own area and the two moved");
+    let activity = t.desk.activity(&mut t.admin, copied[0].id).unwrap();
+    assert_eq!(activity.company_name, "Schmidt Filialen KG");
+    // The two copies would move back first, then the KG's last area is refused.
+    let kg_areas: Vec<i64> = moved.iter().filter(|a| a.company_id == second.id).map(|a| a.id).rev().collect();
+    let before = t.desk.areas(&mut t.admin, t.tenant).unwrap();
+    let refused = t.desk.mass_change_areas(&mut t.admin, &kg_areas, &AreaField::Company(t.company));
+    assert!(matches!(refused, Err(CoreError::Validation { rule: "last", .. })), "{refused:?}");
+    assert_eq!(t.desk.areas(&mut t.admin, t.tenant).unwrap(), before, "all or nothing");
+
+    // A company of another tenant is no target.
+    let other = t.desk.create_tenant(&mut t.admin, "Fremd", false).unwrap().id;
+    let foreign = t.desk.create_company(&mut t.admin, other, &CompanyInput { name: "Fremd GmbH".into(), is_controller: true, ..Default::default() }).unwrap();
+    let across = t.desk.mass_change_areas(&mut t.admin, &[t.personnel], &AreaField::Company(foreign.id));
+    assert!(matches!(across, Err(CoreError::Validation { rule: "other_tenant", .. })), "{across:?}");
+
+    // The list as CSV in the user's language.
+    let csv = t.desk.export_areas(&mut t.admin, t.tenant, ExportFormat::Csv).unwrap();
+    assert!(csv.suggested_name.contains("Bereiche"), "{}", csv.suggested_name);
+    let text = String::from_utf8(csv.bytes).unwrap();
+    assert!(text.starts_with("\u{feff}ID,Bereich,Firma,Beschreibung,Verarbeitungen\n"), "{text}");
+    assert!(text.contains(&format!("{},Personalwesen,Bäckerei Schmidt GmbH,HR,1\n", t.personnel)), "{text}");
+    assert_eq!(text.lines().count(), 1 + t.desk.areas(&mut t.admin, t.tenant).unwrap().len());
+
+    // Every change is in the audit log.
+    let log = t.desk.audit_log(&mut t.admin, 200, None).unwrap();
+    assert!(log.iter().any(|e| e.object_type == "area" && e.action == "mass_change"));
+    assert!(log.iter().any(|e| e.object_type == "area" && e.action == "copy"));
+}
+
+#[test]
+fn tenants_are_listed_with_counts_mass_changed_and_exported() {
+    let f = Fixture::new();
+    let mut t = setup(&f);
+    let lohn = full_activity(&mut t, "Lohnabrechnung");
+    t.desk.create_activity(&mut t.admin, &lohn).unwrap();
+    let second = t.desk.create_tenant(&mut t.admin, "Autohaus Weber", false).unwrap().id;
+
+    let list = t.desk.tenant_summaries(&mut t.admin).unwrap();
+    let row = |list: &[dpo_desk_core::tenants::TenantSummary], id: i64| list.iter().find(|s| s.tenant.id == id).unwrap().clone();
+    assert_eq!((row(&list, t.tenant).company_count, row(&list, t.tenant).activity_count), (1, 1));
+    assert_eq!((row(&list, second).company_count, row(&list, second).activity_count), (0, 0));
+
+    assert_eq!(t.desk.mass_change_tenants(&mut t.admin, &[t.tenant, second], TenantField::Archived(true)).unwrap(), 2);
+    assert_eq!(t.desk.mass_change_tenants(&mut t.admin, &[t.tenant, second], TenantField::Archived(true)).unwrap(), 0, "already archived");
+    t.desk.mass_change_tenants(&mut t.admin, &[second], TenantField::IsTemplate(true)).unwrap();
+    let list = t.desk.tenant_summaries(&mut t.admin).unwrap();
+    assert!(row(&list, t.tenant).tenant.archived_at.is_some() && row(&list, second).tenant.archived_at.is_some());
+    assert!(row(&list, second).tenant.is_template && !row(&list, t.tenant).tenant.is_template);
+    assert_eq!(row(&list, second).tenant.name, "Autohaus Weber", "the name stays");
+
+    // An unknown id refuses the whole change.
+    let refused = t.desk.mass_change_tenants(&mut t.admin, &[t.tenant, 9999], TenantField::Archived(false));
+    assert!(refused.is_err());
+    assert!(t.desk.tenant_summaries(&mut t.admin).unwrap().iter().all(|s| s.tenant.archived_at.is_some()));
+
+    let csv = String::from_utf8(t.desk.export_tenant_list(&mut t.admin, ExportFormat::Csv).unwrap().bytes).unwrap();
+    assert!(csv.starts_with("\u{feff}ID,Mandant,Vorlage,Archiviert am,Angelegt am,Firmen,Verarbeitungen\n"), "{csv}");
+    assert!(csv.contains(&format!("{second},Autohaus Weber,1,2026-03-02,2026-03-02,0,0\n")), "{csv}");
+    let json: serde_json::Value = serde_json::from_slice(&t.desk.export_tenant_list(&mut t.admin, ExportFormat::Json).unwrap().bytes).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 2);
+    assert_eq!(json[0]["name"], "Autohaus Weber");
+    assert_eq!(json[0]["company_count"], 0);
 }

@@ -60,6 +60,7 @@ fn an_invited_user_sets_a_password_with_the_code_once_and_sees_only_their_tenant
         vec![
             MenuEntry::Dashboard,
             MenuEntry::Companies,
+            MenuEntry::Areas,
             MenuEntry::ProcessingActivities,
             MenuEntry::MasterData,
             MenuEntry::Trash,

@@ -15,7 +15,7 @@ import { AuditRow } from "./AuditRow";
 
 const TILE_PAGES: Partial<Record<ObjectType, MenuEntry>> = {
   company: "companies",
-  area: "companies",
+  area: "areas",
   processing_activity: "processing_activities",
 };
 

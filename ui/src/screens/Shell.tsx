@@ -13,6 +13,7 @@ import { Account } from "./Account";
 import { ActivityPage } from "./activities/ActivityPage";
 import { Administration } from "./admin/Administration";
 import { AuditLog } from "./AuditLog";
+import { AreaList } from "./areas/AreaList";
 import { Companies } from "./companies/Companies";
 import { Dashboard } from "./Dashboard";
 import { MasterData } from "./master/MasterData";
@@ -148,6 +149,7 @@ function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage
           {search !== null && <SearchResults {...pageProps} text={search} onOpenHit={openHit} />}
           {search === null && current === "dashboard" && <Dashboard {...pageProps} />}
           {search === null && current === "companies" && <Companies key={tenantId ?? 0} {...pageProps} />}
+          {search === null && current === "areas" && <AreaList key={tenantId ?? 0} {...pageProps} />}
           {search === null && current === "processing_activities" && <ActivityPage key={`${tenantId}-${opened?.activity ?? ""}`} {...pageProps} initialId={opened?.activity} />}
           {search === null && current === "master_data" && <MasterData key={`${tenantId}-${opened?.kind ?? ""}`} {...pageProps} initialKind={opened?.kind} />}
           {search === null && current === "trash" && <Trash {...pageProps} />}
@@ -165,6 +167,7 @@ function MenuIcon({ entry }: { entry: MenuEntry }) {
   const paths: Record<MenuEntry, string> = {
     dashboard: "M3 3h7v9H3zM14 3h7v5h-7zM14 12h7v9h-7zM3 16h7v5H3z",
     companies: "M4 21V5l8-2v18M12 8l8 2v11M2 21h20M7 8h2M7 12h2M7 16h2M15 13h2M15 17h2",
+    areas: "M3 7l9-4 9 4-9 4zM3 12l9 4 9-4M3 17l9 4 9-4",
     processing_activities: "M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01",
     administration: "M12 3l8 3v6c0 4.5-3.4 8.2-8 9-4.6-.8-8-4.5-8-9V6zM9 12l2 2 4-4",
     master_data: "M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zM4 6v6c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12v6c0 1.7 3.6 3 8 3s8-1.3 8-3v-6",

@@ -1,17 +1,24 @@
 import { useCallback, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
+import type { ExportFormat } from "../../bindings/ExportFormat";
 import type { Tenant } from "../../bindings/Tenant";
+import type { TenantField } from "../../bindings/TenantField";
 import { Alert } from "../../components/Alert";
+import { ColumnChooser, useColumns } from "../../components/ColumnChooser";
 import { Field } from "../../components/Field";
 import { formatDateTime } from "../../format";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
 
-/** The office's clients: add, rename, mark as template, archive, delete to the trash, export and import as a file. */
+const COLUMNS = ["kind", "created", "companies", "activities"] as const;
+type Column = (typeof COLUMNS)[number];
+
+/** The office's clients: add, rename, mark as template, archive, delete to the trash, export and import as a file;
+ * the list with column choice, multi-select (template flag or archive for all) and export as CSV or JSON. */
 export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
   const { t } = useTranslation();
-  const load = useCallback(() => api.sessionInfo().then((s) => s.tenants), []);
+  const load = useCallback(() => api.tenantSummaries(), []);
   const { data, error: loadError, reload } = useLoad(load, onError);
   const [name, setName] = useState("");
   const [template, setTemplate] = useState(false);
@@ -20,9 +27,26 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [filter, setFilter] = useState("");
   const [showArchived, setShowArchived] = useState(true);
+  const [columns, chooseColumns] = useColumns<Column>("dpo-desk.tenant-columns", COLUMNS, ["kind", "created", "companies"]);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
   const shown = (data ?? []).filter((x) => x.name.toLocaleLowerCase().includes(filter.trim().toLocaleLowerCase()) && (showArchived || !x.archived_at));
   const { busy, error, run } = useAction(onError);
   const act = (work: () => Promise<void>) => { setNotice(null); void run(async () => { await work(); await reload(); }); };
+  const toggle = (id: number) => setSelected((s) => {
+    const next = new Set(s);
+    if (next.has(id)) next.delete(id); else next.add(id);
+    return next;
+  });
+  const allSelected = shown.length > 0 && shown.every((x) => selected.has(x.id));
+  const exportList = (format: ExportFormat) => act(async () => {
+    const path = await api.exportTenantList(format, t("admin.tenants.exportListTitle"));
+    if (path) setNotice(t("activities.exported", { path }));
+  });
+  const massChange = (field: TenantField) => act(async () => {
+    const count = await api.massChangeTenants([...selected], field);
+    setSelected(new Set());
+    setNotice(t("admin.tenants.changed", { count }));
+  });
 
   function add(e: FormEvent) {
     e.preventDefault();
@@ -45,15 +69,31 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
         <input type="search" className="search" aria-label={t("master.filter")} placeholder={t("master.filter")} value={filter}
           data-testid="tenant-filter" onChange={(e) => setFilter(e.target.value)} />
         <label className="check inline"><input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> {t("admin.tenants.showArchived")}</label>
+        <ColumnChooser all={COLUMNS} columns={columns} onChange={chooseColumns} label={(c) => t(`admin.tenants.columns.${c}`)} />
+        <span className="export-buttons">
+          <button type="button" data-testid="export-tenants-csv" disabled={busy} onClick={() => exportList("csv")}>{t("activities.exportCsv")}</button>
+          <button type="button" data-testid="export-tenants-json" disabled={busy} onClick={() => exportList("json")}>{t("activities.exportJson")}</button>
+        </span>
         <span className="muted small">{t("admin.tenants.count", { count: shown.length })}</span>
       </div>
+      {selected.size > 0 && <TenantBulkBar count={selected.size} busy={busy} onChange={massChange} onClear={() => setSelected(new Set())} />}
       {(loadError || error) && <Alert kind="error" testId="tenant-error">{loadError ?? error}</Alert>}
       {notice && <Alert kind="success" testId="tenant-notice">{notice}</Alert>}
       <table className="simple-table">
-        <thead><tr><th>{t("admin.tenants.name")}</th><th>{t("admin.tenants.kind")}</th><th>{t("admin.tenants.created")}</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th><input type="checkbox" aria-label={t("activities.selectAll")} checked={allSelected}
+              onChange={() => setSelected(allSelected ? new Set() : new Set(shown.map((x) => x.id)))} /></th>
+            <th>{t("admin.tenants.name")}</th>
+            {columns.map((c) => <th key={c}>{t(`admin.tenants.columns.${c}`)}</th>)}
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {shown.map((tenant) => (
-            <tr key={tenant.id} data-tenant={tenant.name} className={tenant.archived_at ? "inactive" : ""}>
+            <tr key={tenant.id} data-tenant={tenant.name} className={[tenant.archived_at ? "inactive" : "", selected.has(tenant.id) ? "selected" : ""].join(" ").trim()}>
+              <td><input type="checkbox" aria-label={t("activities.select", { name: tenant.name })} checked={selected.has(tenant.id)}
+                data-select-tenant={tenant.name} onChange={() => toggle(tenant.id)} /></td>
               <td className="strong">
                 {editing?.id === tenant.id ? (
                   <span className="inline-form">
@@ -69,11 +109,15 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
                   </span>
                 ) : tenant.name}
               </td>
-              <td>
-                {tenant.is_template ? t("shell.template") : t("admin.tenants.client")}
-                {tenant.archived_at && <span className="badge tag">{t("admin.tenants.archived")}</span>}
-              </td>
-              <td className="muted">{formatDateTime(tenant.created_at)}</td>
+              {columns.includes("kind") && (
+                <td data-testid="tenant-kind">
+                  {tenant.is_template ? t("shell.template") : t("admin.tenants.client")}
+                  {tenant.archived_at && <span className="badge tag">{t("admin.tenants.archived")}</span>}
+                </td>
+              )}
+              {columns.includes("created") && <td className="muted">{formatDateTime(tenant.created_at)}</td>}
+              {columns.includes("companies") && <td>{t("admin.tenants.companyCount", { count: Number(tenant.company_count) })}</td>}
+              {columns.includes("activities") && <td>{t("companies.activityCount", { count: Number(tenant.activity_count) })}</td>}
               <td className="row-actions">
                 {confirmDelete === tenant.id ? (
                   <span className="confirm" role="group">
@@ -108,5 +152,30 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
         <button type="submit" className="primary" disabled={busy} data-testid="add-tenant">{t("admin.tenants.add")}</button>
       </form>
     </section>
+  );
+}
+
+/** Sets the template flag or the archive mark on every selected tenant. */
+function TenantBulkBar({ count, busy, onChange, onClear }: { count: number; busy: boolean; onChange: (field: TenantField) => void; onClear: () => void }) {
+  const { t } = useTranslation();
+  const [field, setField] = useState<TenantField["field"]>("archived");
+  const [flag, setFlag] = useState(true);
+  return (
+    <div className="bulk-bar card" role="region" aria-label={t("admin.tenants.bulkTitle")} data-testid="tenant-bulk-bar">
+      <strong>{t("bulk.selected", { count })}</strong>
+      <span className="bulk-group">
+        <select aria-label={t("bulk.field")} value={field} data-testid="tenant-mass-field" onChange={(e) => setField(e.target.value as TenantField["field"])}>
+          <option value="archived">{t("admin.tenants.setArchived")}</option>
+          <option value="is_template">{t("admin.tenants.setTemplate")}</option>
+        </select>
+        <select aria-label={t("bulk.value")} value={flag ? "1" : "0"} data-testid="tenant-mass-value" onChange={(e) => setFlag(e.target.value === "1")}>
+          <option value="1">{t("admin.tenants.yes")}</option>
+          <option value="0">{t("admin.tenants.no")}</option>
+        </select>
+        <button type="button" className="primary" disabled={busy} data-testid="tenant-apply"
+          onClick={() => onChange({ field, value: flag })}>{t("bulk.apply")}</button>
+      </span>
+      <button type="button" className="ghost" onClick={onClear}>{t("bulk.clear")}</button>
+    </div>
   );
 }

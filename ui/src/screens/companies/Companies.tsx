@@ -125,7 +125,7 @@ export function Companies(props: PageProps) {
                       <span className="confirm" role="group">
                         <span className="small">{t("companies.confirmDeleteArea", { name: a.name, count: Number(a.activity_count) })}</span>
                         <button type="button" className="danger" data-testid="confirm-delete-area" onClick={() => void removeArea.run(async () => {
-                          await api.deleteArea(a.id);
+                          await api.deleteAreas([a.id]);
                           setConfirmArea(null);
                           await areas.reload();
                         })}>{t("companies.deleteArea")}</button>

@@ -5,6 +5,7 @@ import type { ExportFormat } from "../../bindings/ExportFormat";
 import type { MasterItem } from "../../bindings/MasterItem";
 import type { MasterKind } from "../../bindings/MasterKind";
 import { Alert } from "../../components/Alert";
+import { ColumnChooser, useColumns } from "../../components/ColumnChooser";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
 import type { PageProps } from "../page";
@@ -15,18 +16,6 @@ type Props = PageProps & { tenantId: number; kind: MasterKind; onBack: () => voi
 
 const COLUMNS = ["details", "contact", "used"] as const;
 type Column = (typeof COLUMNS)[number];
-const STORAGE_KEY = "dpo-desk.master-columns";
-
-function loadColumns(): Column[] {
-  try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as unknown;
-    if (Array.isArray(saved)) return COLUMNS.filter((c) => saved.includes(c));
-  } catch {
-    // A damaged preference falls back to the default.
-  }
-  return ["details", "used"];
-}
-
 /** The items of one master data kind: filter, sort, column choice, multi-select with mass change, copy and delete
  * (refused while in use), create, edit, export. */
 export function MasterList({ session, tenantId, kind, onError, onBack }: Props) {
@@ -35,7 +24,7 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
   const { data, error, reload } = useLoad(load, onError);
   const [filter, setFilter] = useState("");
   const [byUse, setByUse] = useState(false);
-  const [columns, setColumns] = useState<Column[]>(loadColumns);
+  const [columns, chooseColumns] = useColumns<Column>("dpo-desk.master-columns", COLUMNS, ["details", "used"]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [editing, setEditing] = useState<MasterItem | "new" | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -69,10 +58,6 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
       if (path) setMessage(t("activities.exported", { path }));
     });
   }
-  function chooseColumns(next: Column[]) {
-    setColumns(next);
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-  }
   function toggle(id: number) {
     setSelected((s) => {
       const next = new Set(s);
@@ -96,18 +81,7 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
         <input type="search" className="search" aria-label={t("master.filter")} placeholder={t("master.filter")} value={filter}
           data-testid="item-filter" onChange={(e) => setFilter(e.target.value)} />
         <label className="check inline"><input type="checkbox" checked={byUse} onChange={(e) => setByUse(e.target.checked)} /> {t("master.sortByUse")}</label>
-        <details className="column-chooser">
-          <summary>{t("activities.columns")}</summary>
-          <fieldset>
-            {COLUMNS.map((c) => (
-              <label key={c} className="check">
-                <input type="checkbox" checked={columns.includes(c)}
-                  onChange={(e) => chooseColumns(e.target.checked ? COLUMNS.filter((x) => x === c || columns.includes(x)) : columns.filter((x) => x !== c))} />
-                {t(`master.columns.${c}`)}
-              </label>
-            ))}
-          </fieldset>
-        </details>
+        <ColumnChooser all={COLUMNS} columns={columns} onChange={chooseColumns} label={(c) => t(`master.columns.${c}`)} />
         {can(session, kind, "export") && (
           <span className="export-buttons">
             <button type="button" onClick={() => exportList("csv")}>{t("activities.exportCsv")}</button>
