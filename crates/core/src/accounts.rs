@@ -62,6 +62,13 @@ pub fn by_name(conn: &Connection, name: &str) -> CoreResult<Option<UserRecord>> 
         .optional()?)
 }
 
+/// Active users, owner and administrators first, then by name.
+pub fn active(conn: &Connection) -> CoreResult<Vec<UserRecord>> {
+    let mut stmt = conn.prepare(&format!("SELECT {USER_COLUMNS} FROM users WHERE active = 1 ORDER BY is_owner DESC, is_admin DESC, name"))?;
+    let rows = stmt.query_map([], UserRecord::from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 pub fn count_active(conn: &Connection) -> CoreResult<i64> {
     Ok(conn.query_row("SELECT count(*) FROM users WHERE active = 1", [], |r| r.get(0))?)
 }

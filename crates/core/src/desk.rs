@@ -33,12 +33,12 @@ use crate::session::Session;
 use crate::settings::{self, AppSettings, SettingKey};
 use crate::store::Store;
 
-const LATEST_SEEN_KEY: &str = "clock.latest_seen";
+pub(crate) const LATEST_SEEN_KEY: &str = "clock.latest_seen";
 
 pub struct Desk {
-    store: Store,
-    clock: Arc<dyn Clock>,
-    data_dir: PathBuf,
+    pub(crate) store: Store,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) data_dir: PathBuf,
 }
 
 /// Sections of the signed-in shell. Only sections the user may open are listed.
@@ -163,6 +163,7 @@ impl Desk {
         let mut desk = Desk { store, clock, data_dir };
         let now = desk.now()?;
         crate::trash::purge(desk.store.conn_mut(), now)?;
+        crate::backup::tidy(desk.store.conn(), &desk.data_dir)?;
         Ok(desk)
     }
 
@@ -258,6 +259,15 @@ impl Desk {
                     return Err(CoreError::AdminRequired);
                 }
             }
+            Requirement::Owner => {
+                if !user.is_owner {
+                    return Err(CoreError::OwnerRequired);
+                }
+            }
+        }
+        // Five days after a backup fell due, only making and saving one is left (SPEC §10).
+        if !operation.allowed_while_locked() && self.backup_status(now)?.level == BackupLevel::Locked {
+            return Err(CoreError::BackupLocked { contact: self.backup_contact()? });
         }
         Ok((user, now))
     }
@@ -372,11 +382,22 @@ impl Desk {
 
     // ---- overview ------------------------------------------------------------------
 
-    fn backup_status(&self, now: DateTime<Utc>) -> CoreResult<BackupStatus> {
+    /// Who a locked-out user should ask: the active users who may make backups.
+    fn backup_contact(&self) -> CoreResult<String> {
+        let conn = self.store.conn();
+        let mut names = Vec::new();
+        for user in accounts::active(conn)? {
+            if permissions::granted(conn, &user, Permission::new(ObjectType::Backup, Right::Create))? {
+                names.push(user.name);
+            }
+        }
+        Ok(format!("ask {} to create and download a backup", names.join(", ")))
+    }
+
+    pub(crate) fn backup_status(&self, now: DateTime<Utc>) -> CoreResult<BackupStatus> {
         let interval_days = settings::get(self.store.conn(), SettingKey::BackupIntervalDays)?;
         let local = |t: DateTime<Utc>| t.with_timezone(&Local).date_naive();
-        // No backup has been downloaded yet in this version of the schema.
-        let last_downloaded: Option<NaiveDate> = None;
+        let last_downloaded: Option<NaiveDate> = crate::backup::last_downloaded(self.store.conn())?.map(local);
         let e = escalation::evaluate(EscalationInput {
             interval_days,
             last_downloaded,

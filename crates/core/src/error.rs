@@ -51,6 +51,20 @@ pub enum CoreError {
     Migration(String),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
+    #[error("this file is not a DPO Desk backup")]
+    BackupNotABackup,
+    #[error("the backup file is damaged or incomplete ({0}); nothing was changed")]
+    BackupDamaged(&'static str),
+    #[error("the backup was made with another recovery key (another installation); nothing was changed")]
+    BackupForeign,
+    #[error("the backup was written by a newer DPO Desk (format {found}, this app reads up to {supported}); nothing was changed")]
+    BackupTooNew { found: u16, supported: u16 },
+    #[error("at most {max} backups are kept in the app; delete older ones first")]
+    BackupLimit { max: usize },
+    #[error("DPO Desk is locked until a backup has been created and downloaded; {contact}")]
+    BackupLocked { contact: String },
+    #[error("only the owner of the installation may do this")]
+    OwnerRequired,
 }
 
 pub type CoreResult<T> = Result<T, CoreError>;
@@ -81,6 +95,13 @@ impl CoreError {
             CoreError::Database(_) => "database",
             CoreError::Migration(_) => "migration",
             CoreError::Corrupt(_) => "corrupt",
+            CoreError::BackupNotABackup => "backup_not_a_backup",
+            CoreError::BackupDamaged(_) => "backup_damaged",
+            CoreError::BackupForeign => "backup_foreign",
+            CoreError::BackupTooNew { .. } => "backup_too_new",
+            CoreError::BackupLimit { .. } => "backup_limit",
+            CoreError::BackupLocked { .. } => "backup_locked",
+            CoreError::OwnerRequired => "owner_required",
         }
     }
 
@@ -110,8 +131,18 @@ impl CoreError {
                 p.insert("used_by".into(), used_by.join(", "));
                 p.insert("count".into(), used_by.len().to_string());
             }
-            CoreError::InvalidRecoveryKey(reason) => {
+            CoreError::InvalidRecoveryKey(reason) | CoreError::BackupDamaged(reason) => {
                 p.insert("reason".into(), (*reason).into());
+            }
+            CoreError::BackupTooNew { found, supported } => {
+                p.insert("found".into(), found.to_string());
+                p.insert("supported".into(), supported.to_string());
+            }
+            CoreError::BackupLimit { max } => {
+                p.insert("max".into(), max.to_string());
+            }
+            CoreError::BackupLocked { contact } => {
+                p.insert("contact".into(), contact.clone());
             }
             _ => {}
         }

@@ -191,3 +191,37 @@ pub fn unlock_with_recovery_key(
     let keyring_error = keystore.save(&installation_id, &key).err().map(|e| e.to_string());
     Ok((desk, keyring_error))
 }
+
+/// Sets an installation up from a backup file in an empty data folder (SPEC §14 `backup
+/// restore FILE` on a new machine): users, settings and data are the backup's, and so is
+/// the recovery key. All or nothing: a wrong key or a bad file leaves the folder without
+/// an installation.
+pub fn restore_from_backup(data_dir: &Path, file: &Path, recovery_key: &str, keystore: &dyn KeyStore, clock: Arc<dyn Clock>) -> CoreResult<Desk> {
+    let recovery_key = RecoveryKey::parse(recovery_key)?;
+    if is_set_up(data_dir) {
+        return Err(CoreError::AlreadyInitialized);
+    }
+    std::fs::create_dir_all(data_dir).map_err(|e| CoreError::io(data_dir, e))?;
+    let key = recovery_key.database_key();
+    let staging = data_dir.join(format!(".restore-{}.db", uuid::Uuid::new_v4()));
+    let result = (|| {
+        crate::backup::file::decrypt(file, &recovery_key.backup_key(), Some(&staging), &mut |_, _| {})?;
+        let installation_id = {
+            let store = Store::open(&staging, &key).map_err(|e| if matches!(e, CoreError::WrongKey) { CoreError::BackupForeign } else { e })?;
+            let id: String = store.conn().query_row("SELECT installation_id FROM office WHERE id = 1", [], |r| r.get(0))?;
+            // The backups listed belong to the other machine's folder.
+            store.conn().execute("UPDATE backups SET stored_in_app = 0", [])?;
+            store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;
+            id
+        };
+        write_manifest(data_dir, &Manifest { format: 1, installation_id: installation_id.clone() })?;
+        let final_path = database_path(data_dir);
+        std::fs::rename(&staging, &final_path).map_err(|e| CoreError::io(&final_path, e))?;
+        let _ = keystore.save(&installation_id, &key);
+        Desk::new(Store::open(&final_path, &key)?, clock, data_dir.to_path_buf())
+    })();
+    if result.is_err() {
+        crate::backup::remove_database(&staging);
+    }
+    result
+}

@@ -99,8 +99,32 @@ impl RecoveryKey {
         DatabaseKey(self.derive(b"database key v1"))
     }
 
-    pub fn backup_key(&self) -> [u8; KEY_LEN] {
-        self.derive(b"backup key v1")
+    /// The key of backup files: derived from the database key, so an open installation
+    /// can write backups without the recovery key, and the recovery key alone opens them.
+    pub fn backup_key(&self) -> BackupKey {
+        self.database_key().backup_key()
+    }
+}
+
+/// Encrypts and authenticates backup files (SPEC §10).
+#[derive(Clone, Zeroize, ZeroizeOnDrop, PartialEq, Eq)]
+pub struct BackupKey(pub(crate) [u8; KEY_LEN]);
+
+impl std::fmt::Debug for BackupKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("BackupKey(…)")
+    }
+}
+
+impl BackupKey {
+    /// A short public fingerprint written into each backup's header: a file whose
+    /// fingerprint differs was made with another recovery key, which tells "wrong key or
+    /// foreign file" apart from "damaged".
+    pub fn fingerprint(&self) -> String {
+        let hk = Hkdf::<Sha256>::new(None, &self.0);
+        let mut out = [0u8; 8];
+        hk.expand(b"backup key fingerprint v1", &mut out).expect("8 bytes is a valid HKDF length");
+        hex::encode(out)
     }
 }
 
@@ -129,6 +153,13 @@ impl DatabaseKey {
         key.copy_from_slice(&bytes);
         bytes.zeroize();
         Ok(DatabaseKey(key))
+    }
+
+    pub fn backup_key(&self) -> BackupKey {
+        let hk = Hkdf::<Sha256>::new(None, &self.0);
+        let mut out = [0u8; KEY_LEN];
+        hk.expand(b"backup file key v1", &mut out).expect("32 bytes is a valid HKDF length");
+        BackupKey(out)
     }
 
     /// SQLCipher's raw-key syntax: skips its own PBKDF2 because our key is already random.

@@ -14,6 +14,8 @@ pub enum Requirement {
     Right(Permission),
     /// Administrators only, whatever roles grant (users and roles, SPEC §8).
     Admin,
+    /// The owner of the installation only (restores, SPEC §10).
+    Owner,
 }
 
 const fn right(object: ObjectType, right: Right) -> Requirement {
@@ -79,6 +81,27 @@ macro_rules! operations {
             pub const fn counts_as_activity(self) -> bool {
                 !matches!(self, Operation::RefreshSession)
             }
+
+            /// What is still possible while the app is locked for a missing backup: the
+            /// session itself and the backups (SPEC §10).
+            pub const fn allowed_while_locked(self) -> bool {
+                matches!(
+                    self,
+                    Operation::TouchSession
+                        | Operation::SessionInfo
+                        | Operation::RefreshSession
+                        | Operation::Status
+                        | Operation::SetLanguage
+                        | Operation::ChangePassword
+                        | Operation::ListBackups
+                        | Operation::CreateBackup
+                        | Operation::DownloadBackup
+                        | Operation::DeleteBackup
+                        | Operation::VerifyBackup
+                        | Operation::RestoreBackup
+                        | Operation::BackupCsv
+                )
+            }
         }
     };
 }
@@ -133,6 +156,13 @@ operations! {
         ListAttachments => right(ObjectType::ProcessingActivity, Right::View),
         AddAttachment => right(ObjectType::ProcessingActivity, Right::Edit),
         RemoveAttachment => right(ObjectType::ProcessingActivity, Right::Edit),
+        ListBackups => right(ObjectType::Backup, Right::View),
+        VerifyBackup => right(ObjectType::Backup, Right::View),
+        CreateBackup => right(ObjectType::Backup, Right::Create),
+        DownloadBackup => right(ObjectType::Backup, Right::Export),
+        DeleteBackup => right(ObjectType::Backup, Right::Delete),
+        RestoreBackup => Requirement::Owner,
+        BackupCsv => Requirement::Owner,
         CreateRole => Requirement::Admin,
         UpdateRole => Requirement::Admin,
         ListRoles => Requirement::Admin,

@@ -17,6 +17,7 @@ use dpo_desk_core::exports::ExportFormat;
 use dpo_desk_core::master_data::{MasterField, MasterItemInput, MasterKind};
 use dpo_desk_core::areas::{AreaField, AreaInput};
 use dpo_desk_core::tenants::TenantField;
+use dpo_desk_core::backup::BackupModule;
 use dpo_desk_core::companies::{CompanyField, CompanyInput};
 use dpo_desk_core::users::{NewUser, UserAccess};
 use dpo_desk_core::{CoreError, CoreResult, Desk, Session};
@@ -154,7 +155,30 @@ fn expected(op: Operation) -> Requirement {
         | Operation::ListUsers
         | Operation::UpdateUserAccess
         | Operation::DeactivateUser => Requirement::Admin,
+        Operation::ListBackups | Operation::VerifyBackup => right(ObjectType::Backup, Right::View),
+        Operation::CreateBackup => right(ObjectType::Backup, Right::Create),
+        Operation::DownloadBackup => right(ObjectType::Backup, Right::Export),
+        Operation::DeleteBackup => right(ObjectType::Backup, Right::Delete),
+        Operation::RestoreBackup | Operation::BackupCsv => Requirement::Owner,
     }
+}
+
+/// One backup inside the app, made by the owner after the others were deleted (at most 7
+/// are kept, and the matrix makes many).
+fn fresh_backup(desk: &mut Desk) -> i64 {
+    let mut owner = desk_admin(desk);
+    for old in desk.backups(&mut owner).unwrap() {
+        desk.delete_backup(&mut owner, old.id).unwrap();
+    }
+    desk.create_backup(&mut owner, &mut |_, _| {}).unwrap().id
+}
+
+/// A backup file outside the app, made by the owner.
+fn outside_backup(desk: &mut Desk) -> std::path::PathBuf {
+    let mut owner = desk_admin(desk);
+    let folder = desk.data_dir().join("outside");
+    std::fs::create_dir_all(&folder).unwrap();
+    desk.create_backup_in(&mut owner, &folder, &mut |_, _| {}).unwrap()
 }
 
 /// Runs the operation the way a client would, with valid input, so only the gate can refuse.
@@ -291,6 +315,33 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             )?;
             desk.update_user_access(s, &name, &UserAccess { roles: vec![ctx.role.clone()], tenants: vec![ctx.tenant] }).map(drop)
         }
+        Operation::ListBackups => desk.backups(s).map(drop),
+        Operation::VerifyBackup => {
+            let file = outside_backup(desk);
+            desk.verify_backup(s, &file, &mut |_, _| {}).map(drop)
+        }
+        Operation::CreateBackup => {
+            fresh_backup(desk);
+            desk.create_backup(s, &mut |_, _| {}).map(drop)
+        }
+        Operation::DownloadBackup => {
+            let id = fresh_backup(desk);
+            let target = desk.data_dir().join(unique("download").replace(' ', "-"));
+            desk.download_backup(s, id, &target).map(drop)
+        }
+        Operation::DeleteBackup => {
+            let id = fresh_backup(desk);
+            desk.delete_backup(s, id)
+        }
+        Operation::RestoreBackup => {
+            let file = outside_backup(desk);
+            desk.restore_backup(s, &file, Some(BackupModule::Ropa(ctx.tenant)), &mut |_, _| {}).map(drop)
+        }
+        Operation::BackupCsv => {
+            let file = outside_backup(desk);
+            let folder = desk.data_dir().join("csv");
+            desk.backup_csv(s, &file, BackupModule::Ropa(ctx.tenant), &folder, &mut |_, _| {}).map(drop)
+        }
         Operation::DeactivateUser => {
             let victim = unique("Victim");
             let mut admin = desk_admin(desk);
@@ -368,6 +419,18 @@ fn every_operation_is_allowed_with_its_right_and_refused_without_it() {
                 invoke(&mut desk, &mut admin, op, &ctx).unwrap_or_else(|e| panic!("{op:?} as administrator: {e:?}"));
                 let mut everything = staff_with(&mut desk, &ctx, every_permission());
                 assert!(matches!(invoke(&mut desk, &mut everything, op, &ctx), Err(CoreError::AdminRequired)), "{op:?} needs an administrator");
+            }
+            Requirement::Owner => {
+                let mut owner = desk_admin(&mut desk);
+                invoke(&mut desk, &mut owner, op, &ctx).unwrap_or_else(|e| panic!("{op:?} as owner: {e:?}"));
+                let mut everything = staff_with(&mut desk, &ctx, every_permission());
+                assert!(matches!(invoke(&mut desk, &mut everything, op, &ctx), Err(CoreError::OwnerRequired)), "{op:?} needs the owner");
+                let name = unique("Second admin");
+                let mut admin = desk_admin(&mut desk);
+                desk.create_user(&mut admin, &NewUser { name: name.clone(), is_admin: true, roles: vec![], tenants: vec![], password: Some(STAFF_PW.into()) })
+                    .unwrap();
+                let mut second = desk.sign_in(&name, STAFF_PW).unwrap();
+                assert!(matches!(invoke(&mut desk, &mut second, op, &ctx), Err(CoreError::OwnerRequired)), "{op:?}: an administrator is not the owner");
             }
         }
     }

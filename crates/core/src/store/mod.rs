@@ -16,6 +16,8 @@ pub const DATABASE_FILE: &str = "dpo-desk.db";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Kept for the backups, which derive their key from it and copy the file under it.
+    key: DatabaseKey,
 }
 
 impl std::fmt::Debug for Store {
@@ -56,7 +58,7 @@ impl Store {
     /// and an existing file.
     fn prepare(path: &Path, flags: OpenFlags, key: &DatabaseKey, runner: &refinery::Runner) -> CoreResult<Self> {
         let conn = Connection::open_with_flags(path, flags)?;
-        let mut store = Store { conn, path: path.to_path_buf() };
+        let mut store = Store { conn, path: path.to_path_buf(), key: key.clone() };
         store.unlock(key)?;
         migrations::migrate(&mut store.conn, &store.path, key, runner)?;
         store.tune()?;
@@ -97,6 +99,15 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// An empty in-memory stand-in, held while the real file is swapped (restore).
+    pub(crate) fn placeholder(path: &Path, key: &DatabaseKey) -> CoreResult<Self> {
+        Ok(Store { conn: Connection::open_in_memory()?, path: path.to_path_buf(), key: key.clone() })
+    }
+
+    pub(crate) fn key(&self) -> &DatabaseKey {
+        &self.key
     }
 
     pub fn schema_version(&self) -> CoreResult<i64> {

@@ -1,0 +1,286 @@
+//! The backup operations every client calls, each through the gate.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Duration, Local, Utc};
+use serde::Serialize;
+use serde_json::json;
+use ts_rs::TS;
+
+use super::file::{self, BackupHeader, NewBackup};
+use super::{modules, BackupEntry, BackupModule, MAX_IN_APP};
+use crate::accounts::UserRecord;
+use crate::audit::{self, Change};
+use crate::error::{CoreError, CoreResult};
+use crate::operations::Operation;
+use crate::permissions::ObjectType;
+use crate::session::Session;
+use crate::settings;
+use crate::store::{self, Store};
+use crate::Desk;
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RestoreReport {
+    pub backup: BackupHeader,
+    /// The module restored; `None` for a full restore.
+    pub module: Option<BackupModule>,
+    /// The backup of the state before the restore.
+    pub safety_backup: String,
+}
+
+fn audit_backup(conn: &rusqlite::Connection, now: DateTime<Utc>, user: &UserRecord, action: &str, object_id: Option<String>, new: serde_json::Value) -> CoreResult<()> {
+    audit::record(conn, now, Some(&user.actor()), Change { action, object_type: ObjectType::Backup.as_str(), object_id, old: None, new: Some(new) })
+}
+
+/// `dpo-desk-2026-03-02-090000.dpobackup`, with `-2`, `-3` … when that second is taken.
+fn free_name(folder: &Path, now: DateTime<Utc>) -> (String, PathBuf) {
+    let base = format!("dpo-desk-{}", stamp(now));
+    let mut n = 1;
+    loop {
+        let name = if n == 1 { format!("{base}.{}", file::EXTENSION) } else { format!("{base}-{n}.{}", file::EXTENSION) };
+        let path = folder.join(&name);
+        if !path.exists() {
+            return (name, path);
+        }
+        n += 1;
+    }
+}
+
+fn stamp(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%Y-%m-%d-%H%M%S").to_string()
+}
+
+impl Desk {
+    /// Snapshots the database (consistent, still encrypted under the database key) and
+    /// encrypts it into the backup file `target`.
+    fn write_backup(&self, user: &UserRecord, now: DateTime<Utc>, target: &Path, automatic: bool, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<(BackupHeader, u64)> {
+        let folder = target.parent().unwrap_or(Path::new("."));
+        let snapshot = self.data_dir.join(super::BACKUP_DIR).join(format!(".snapshot-{}.db", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(snapshot.parent().expect("in the backup folder")).map_err(|e| CoreError::io(&snapshot, e))?;
+        if !folder.is_dir() {
+            return Err(CoreError::io(folder, std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist")));
+        }
+        let result = (|| {
+            store::encrypted_copy(self.store.conn(), self.store.key(), &snapshot)?;
+            let installation_id = self.installation_id()?;
+            let office_name = self.office_name()?;
+            let new = NewBackup {
+                installation_id: &installation_id,
+                office_name: &office_name,
+                created_at: now,
+                created_by: &user.name,
+                schema_version: self.store.schema_version()?,
+                automatic,
+            };
+            file::write(target, &self.store.key().backup_key(), &new, &snapshot, progress)
+        })();
+        super::remove_database(&snapshot);
+        result
+    }
+
+    /// The backups kept inside the app, newest first.
+    pub fn backups(&self, session: &mut Session) -> CoreResult<Vec<BackupEntry>> {
+        self.gate(session, Operation::ListBackups)?;
+        super::list(self.store.conn())
+    }
+
+    /// A new backup inside the app; the eighth is refused until older ones are deleted.
+    pub fn create_backup(&mut self, session: &mut Session, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<BackupEntry> {
+        let (user, now) = self.gate(session, Operation::CreateBackup)?;
+        if super::list(self.store.conn())?.len() >= MAX_IN_APP {
+            return Err(CoreError::BackupLimit { max: MAX_IN_APP });
+        }
+        let (file_name, target) = free_name(&super::dir(&self.data_dir), now);
+        let (header, size) = self.write_backup(&user, now, &target, false, progress)?;
+        let tx = self.store.conn_mut().transaction()?;
+        let id = super::insert(&tx, &file_name, true, &header, size, None)?;
+        audit_backup(&tx, now, &user, "create", Some(id.to_string()), json!({ "file": file_name, "size": size }))?;
+        let entry = super::in_app(&tx, id)?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// Saves a copy of a backup outside the app (the save dialog's or the CLI's target):
+    /// this is what resets the reminder.
+    pub fn download_backup(&mut self, session: &mut Session, id: i64, target: &Path) -> CoreResult<BackupEntry> {
+        let (user, now) = self.gate(session, Operation::DownloadBackup)?;
+        let entry = super::in_app(self.store.conn(), id)?;
+        super::copy_atomically(&super::dir(&self.data_dir).join(&entry.file_name), target)?;
+        let tx = self.store.conn_mut().transaction()?;
+        tx.execute("UPDATE backups SET downloaded_at = COALESCE(downloaded_at, ?1) WHERE id = ?2", rusqlite::params![now, id])?;
+        audit_backup(&tx, now, &user, "download", Some(id.to_string()), json!({ "file": entry.file_name, "to": target.display().to_string() }))?;
+        let entry = super::in_app(&tx, id)?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    pub fn delete_backup(&mut self, session: &mut Session, id: i64) -> CoreResult<()> {
+        let (user, now) = self.gate(session, Operation::DeleteBackup)?;
+        let entry = super::in_app(self.store.conn(), id)?;
+        let tx = self.store.conn_mut().transaction()?;
+        tx.execute("UPDATE backups SET stored_in_app = 0 WHERE id = ?1", [id])?;
+        audit_backup(&tx, now, &user, "delete", Some(id.to_string()), json!({ "file": entry.file_name }))?;
+        tx.commit()?;
+        // The row stays (a downloaded backup still counts for the reminder); the file goes
+        // after the commit, so a crash leaves at most an unlisted file.
+        let path = super::dir(&self.data_dir).join(&entry.file_name);
+        std::fs::remove_file(&path).map_err(|e| CoreError::io(&path, e))?;
+        Ok(())
+    }
+
+    /// The path of a backup kept inside the app (for "download" through a dialog).
+    pub fn backup_file_name(&self, session: &mut Session, id: i64) -> CoreResult<String> {
+        self.gate(session, Operation::ListBackups)?;
+        Ok(super::in_app(self.store.conn(), id)?.file_name)
+    }
+
+    /// The automatic (or scheduled) backup into an outside folder: counts as downloaded;
+    /// older automatic backups of this installation in that folder go after 7 days.
+    pub fn create_backup_in(&mut self, session: &mut Session, folder: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<PathBuf> {
+        let (user, now) = self.gate(session, Operation::CreateBackup)?;
+        let (file_name, target) = free_name(folder, now);
+        let (header, size) = self.write_backup(&user, now, &target, true, progress)?;
+        let tx = self.store.conn_mut().transaction()?;
+        let id = super::insert(&tx, &file_name, false, &header, size, Some(now))?;
+        audit_backup(&tx, now, &user, "create_outside", Some(id.to_string()), json!({ "file": target.display().to_string(), "size": size }))?;
+        tx.commit()?;
+        self.prune_outside(folder, &header.installation_id, now);
+        Ok(target)
+    }
+
+    fn prune_outside(&self, folder: &Path, installation_id: &str, now: DateTime<Utc>) {
+        let Ok(entries) = std::fs::read_dir(folder) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().and_then(|e| e.to_str()) != Some(file::EXTENSION) {
+                continue;
+            }
+            if let Ok(header) = file::read_header(&path) {
+                if header.automatic && header.installation_id == installation_id && now - header.created_at > Duration::days(super::KEEP_OUTSIDE_DAYS) {
+                    let _ = std::fs::remove_file(&path);
+                }
+            }
+        }
+    }
+
+    /// Checks a backup file completely (every byte authenticated) without changing
+    /// anything; answers its header.
+    pub fn verify_backup(&self, session: &mut Session, path: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<BackupHeader> {
+        self.gate(session, Operation::VerifyBackup)?;
+        file::decrypt(path, &self.store.key().backup_key(), None, progress)
+    }
+
+    /// Decrypts and opens the backup as a database beside the live one (migrated when it
+    /// is older; refused when it is newer). Nothing live is touched.
+    fn stage(&self, path: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<(BackupHeader, PathBuf, Store)> {
+        let staging = self.data_dir.join(format!(".restore-{}.db", uuid::Uuid::new_v4()));
+        let header = file::decrypt(path, &self.store.key().backup_key(), Some(&staging), progress)?;
+        match Store::open(&staging, self.store.key()) {
+            Ok(store) => Ok((header, staging, store)),
+            Err(e) => {
+                super::remove_database(&staging);
+                Err(match e {
+                    CoreError::WrongKey => CoreError::BackupForeign,
+                    other => other,
+                })
+            }
+        }
+    }
+
+    /// Restores the whole installation (module `None`) or one module from a backup, after
+    /// a safety backup of the current state. Owner only. All or nothing: any error
+    /// leaves the database as it was.
+    pub fn restore_backup(&mut self, session: &mut Session, path: &Path, module: Option<BackupModule>, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<RestoreReport> {
+        let (user, now) = self.gate(session, Operation::RestoreBackup)?;
+        let (header, staging, restored) = self.stage(path, progress)?;
+        let result = self.restore_staged(&user, now, &header, &staging, restored, module);
+        super::remove_database(&staging);
+        result
+    }
+
+    fn restore_staged(&mut self, user: &UserRecord, now: DateTime<Utc>, header: &BackupHeader, staging: &Path, restored: Store, module: Option<BackupModule>) -> CoreResult<RestoreReport> {
+        let safety_dir = self.data_dir.join(store::migrations::SAFETY_DIR);
+        std::fs::create_dir_all(&safety_dir).map_err(|e| CoreError::io(&safety_dir, e))?;
+        let safety = safety_dir.join(format!("before-restore-{}.{}", stamp(now), file::EXTENSION));
+        self.write_backup(user, now, &safety, true, &mut |_, _| {})?;
+        let what = json!({ "backup_of": header.created_at, "module": module, "safety_backup": safety.display().to_string() });
+        match module {
+            Some(module) => {
+                drop(restored);
+                // The staged copy is under the same key as the live database.
+                let raw_key = format!("x'{}'", self.store.key().to_hex());
+                let conn = self.store.conn_mut();
+                conn.execute("ATTACH DATABASE ?1 AS bak KEY ?2", rusqlite::params![staging.display().to_string(), raw_key])?;
+                let result = modules::restore(conn, module);
+                conn.execute_batch("DETACH DATABASE bak")?;
+                result?;
+                audit_backup(self.store.conn(), now, user, "restore_module", None, what)?;
+            }
+            None => {
+                // What belongs to the installation rather than to its data stays current:
+                // the list of backups and the latest time seen.
+                carry_over(self.store.conn(), restored.conn())?;
+                audit_backup(restored.conn(), now, user, "restore", None, what)?;
+                restored.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;
+                drop(restored);
+                self.swap_database(staging)?;
+            }
+        }
+        Ok(RestoreReport { backup: header.clone(), module, safety_backup: safety.display().to_string() })
+    }
+
+    /// Puts the staged database in place of the live one: the live connection is closed
+    /// (its WAL folded in), the staged file renamed over it, and the store reopened.
+    fn swap_database(&mut self, staging: &Path) -> CoreResult<()> {
+        let live = self.store.path().to_path_buf();
+        let key = self.store.key().clone();
+        self.store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        let old = std::mem::replace(&mut self.store, Store::placeholder(&live, &key)?);
+        drop(old);
+        for side in ["-wal", "-shm"] {
+            let mut name = live.as_os_str().to_owned();
+            name.push(side);
+            let _ = std::fs::remove_file(PathBuf::from(name));
+        }
+        let renamed = std::fs::rename(staging, &live).map_err(|e| CoreError::io(&live, e));
+        file::sync_dir(&live);
+        self.store = Store::open(&live, &key)?;
+        renamed
+    }
+
+    /// The module's lists as CSV files as of the backup's date, without changing anything.
+    pub fn backup_csv(&mut self, session: &mut Session, path: &Path, module: BackupModule, folder: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<Vec<PathBuf>> {
+        let (user, _) = self.gate(session, Operation::BackupCsv)?;
+        let (header, staging, restored) = self.stage(path, progress)?;
+        let result = (|| {
+            let reader = crate::accounts::by_id(restored.conn(), user.id)?.unwrap_or(user.clone());
+            let stamp = header.created_at.with_timezone(&Local).date_naive().to_string();
+            modules::csv(restored.conn(), &reader, module, folder, &stamp)
+        })();
+        drop(restored);
+        super::remove_database(&staging);
+        result
+    }
+}
+
+/// Copies the installation's own bookkeeping from the live database into the restored
+/// one.
+fn carry_over(live: &rusqlite::Connection, restored: &rusqlite::Connection) -> CoreResult<()> {
+    let rows: Vec<(i64, String, bool, DateTime<Utc>, String, i64, bool, Option<DateTime<Utc>>)> = live
+        .prepare("SELECT id, file_name, stored_in_app, created_at, created_by, size, automatic, downloaded_at FROM backups")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)))?
+        .collect::<Result<_, _>>()?;
+    restored.execute("DELETE FROM backups", [])?;
+    for row in rows {
+        restored.execute(
+            "INSERT INTO backups (id, file_name, stored_in_app, created_at, created_by, size, automatic, downloaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            rusqlite::params![row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7],
+        )?;
+    }
+    if let Some(latest) = settings::get_raw(live, crate::desk::LATEST_SEEN_KEY)? {
+        settings::put_raw(restored, crate::desk::LATEST_SEEN_KEY, &latest)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,284 @@
+//! Backups (issue 5): create, the 7-backup limit, download and the escalation it resets,
+//! the lock, full and module restore, CSV as of the backup's date, a fresh installation
+//! from a backup, and every kind of bad file refused with the database left byte-identical.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use chrono::Duration;
+use common::*;
+use dpo_desk_core::backup::escalation::BackupLevel;
+use dpo_desk_core::backup::{BackupModule, MAX_IN_APP};
+use dpo_desk_core::companies::CompanyInput;
+use dpo_desk_core::keystore::MemoryKeyStore;
+use dpo_desk_core::roles::{Grant, RoleDefinition};
+use dpo_desk_core::permissions::{ObjectType, Right};
+use dpo_desk_core::users::NewUser;
+use dpo_desk_core::{CoreError, Desk, Session};
+
+fn no_progress() -> impl FnMut(u64, u64) {
+    |_, _| {}
+}
+
+struct Office {
+    f: Fixture,
+    desk: Desk,
+    owner: Session,
+    recovery_key: String,
+}
+
+fn office() -> Office {
+    let f = Fixture::new();
+    let created = f.setup("Kanzlei Sicher");
+    let mut desk = created.desk;
+    let owner = desk.sign_in(OWNER, PASSWORD).unwrap();
+    Office { recovery_key: created.recovery_key.display(), f, desk, owner }
+}
+
+fn tenant_names(o: &mut Office) -> Vec<String> {
+    o.desk.tenants(&mut o.owner).unwrap().into_iter().map(|t| t.name).collect()
+}
+
+fn outside(o: &mut Office) -> PathBuf {
+    let folder = o.f.path().join("nas");
+    std::fs::create_dir_all(&folder).unwrap();
+    o.desk.create_backup_in(&mut o.owner, &folder, &mut no_progress()).unwrap()
+}
+
+/// The database's files as they are on disk.
+fn disk_state(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    ["dpo-desk.db", "dpo-desk.db-wal"]
+        .iter()
+        .filter_map(|n| std::fs::read(dir.join(n)).ok().map(|b| (n.to_string(), b)))
+        .collect()
+}
+
+#[test]
+fn the_escalation_locks_the_app_until_a_backup_is_created_and_downloaded() {
+    let mut o = office();
+    let staff_pw = "Mitarbeiter-2026!";
+    let mut admin = o.desk.sign_in(OWNER, PASSWORD).unwrap();
+    let tenant = o.desk.create_tenant(&mut admin, "Bäckerei", false).unwrap().id;
+    o.desk.create_role(&mut admin, &RoleDefinition {
+        name: "Reader".into(),
+        grants: vec![Grant { object: ObjectType::Company, right: Right::View }],
+        hidden_menus: vec![],
+        visibility: vec![],
+    }).unwrap();
+    o.desk.create_user(&mut admin, &NewUser { name: "Jonas".into(), is_admin: false, roles: vec!["Reader".into()], tenants: vec![tenant], password: Some(staff_pw.into()) }).unwrap();
+
+    // Installed 2026-03-02, interval 4: due 03-06, everyone notified from 03-08, locked from 03-11.
+    // Days pass: each look is a fresh sign-in (the idle lock would end a day-old session).
+    let status = |o: &mut Office| {
+        o.owner = o.desk.sign_in(OWNER, PASSWORD).unwrap();
+        o.desk.status(&mut o.owner).unwrap().backup
+    };
+    assert_eq!(status(&mut o).due_date.to_string(), "2026-03-06");
+    o.f.clock.advance(Duration::days(6));
+    assert_eq!(status(&mut o).level, BackupLevel::NotifyAll);
+    o.f.clock.advance(Duration::days(3));
+    assert_eq!(status(&mut o).level, BackupLevel::Locked);
+    let mut jonas = o.desk.sign_in("Jonas", staff_pw).unwrap();
+    o.owner = o.desk.sign_in(OWNER, PASSWORD).unwrap();
+    match o.desk.companies(&mut jonas, tenant) {
+        Err(CoreError::BackupLocked { contact }) => assert!(contact.contains(OWNER), "{contact}"),
+        other => panic!("locked expected: {other:?}"),
+    }
+    assert!(matches!(o.desk.create_backup(&mut jonas, &mut no_progress()), Err(CoreError::PermissionDenied { .. })), "no backup right");
+    assert!(matches!(o.desk.companies(&mut o.owner, tenant), Err(CoreError::BackupLocked { .. })));
+
+    // Creating is not enough; downloading it ends the lock.
+    let backup = o.desk.create_backup(&mut o.owner, &mut no_progress()).unwrap();
+    assert_eq!(status(&mut o).level, BackupLevel::Locked);
+    assert_eq!(o.desk.backups(&mut o.owner).unwrap()[0].downloaded_at, None);
+    let target = o.f.path().join("usb").join("sicherung.dpobackup");
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    let downloaded = o.desk.download_backup(&mut o.owner, backup.id, &target).unwrap();
+    assert!(downloaded.downloaded_at.is_some());
+    assert_eq!(std::fs::metadata(&target).unwrap().len() as i64, backup.size);
+    let after = status(&mut o);
+    assert_eq!((after.level, after.due_date.to_string()), (BackupLevel::Ok, "2026-03-15".to_string()));
+    o.desk.companies(&mut jonas, tenant).unwrap();
+
+    // Turning the clock back does not undo an escalation that was reached.
+    o.f.clock.advance(Duration::days(9));
+    assert_eq!(status(&mut o).level, BackupLevel::Locked);
+    o.f.clock.advance(Duration::days(-9));
+    assert_eq!(status(&mut o).level, BackupLevel::Locked, "the latest time seen counts");
+}
+
+#[test]
+fn at_most_seven_backups_are_kept_in_the_app() {
+    let mut o = office();
+    for _ in 0..MAX_IN_APP {
+        o.desk.create_backup(&mut o.owner, &mut no_progress()).unwrap();
+    }
+    let eighth = o.desk.create_backup(&mut o.owner, &mut no_progress());
+    assert!(matches!(eighth, Err(CoreError::BackupLimit { max: 7 })), "{eighth:?}");
+    let list = o.desk.backups(&mut o.owner).unwrap();
+    assert_eq!(list.len(), 7);
+    assert!(list.iter().all(|b| b.created_by == OWNER && b.size > 0));
+    let names: std::collections::HashSet<_> = list.iter().map(|b| b.file_name.clone()).collect();
+    assert_eq!(names.len(), 7, "each in its own file");
+    o.desk.delete_backup(&mut o.owner, list[6].id).unwrap();
+    assert!(!o.f.path().join("backups").join(&list[6].file_name).exists());
+    o.desk.create_backup(&mut o.owner, &mut no_progress()).unwrap();
+}
+
+#[test]
+fn a_full_restore_brings_back_the_backup_and_keeps_the_backup_list() {
+    let mut o = office();
+    let kept = o.desk.create_tenant(&mut o.owner, "Bäckerei Schmidt", false).unwrap().id;
+    o.desk.create_company(&mut o.owner, kept, &CompanyInput { name: "Bäckerei Schmidt GmbH".into(), is_controller: true, ..Default::default() }).unwrap();
+    let file = outside(&mut o);
+    let before = tenant_names(&mut o);
+
+    o.desk.update_tenant(&mut o.owner, kept, "Umbenannt", false).unwrap();
+    o.desk.create_tenant(&mut o.owner, "Nach der Sicherung", false).unwrap();
+    let in_app = o.desk.create_backup(&mut o.owner, &mut no_progress()).unwrap();
+
+    let mut seen = Vec::new();
+    let report = o.desk.restore_backup(&mut o.owner, &file, None, &mut |done, total| seen.push((done, total))).unwrap();
+    assert_eq!(tenant_names(&mut o), before);
+    assert_eq!(o.desk.companies(&mut o.owner, kept).unwrap()[0].data.name, "Bäckerei Schmidt GmbH");
+    assert!(Path::new(&report.safety_backup).is_file(), "a safety backup first");
+    assert_eq!(seen.last().map(|(d, t)| d == t), Some(true), "progress reaches the end");
+    assert_eq!(o.desk.backups(&mut o.owner).unwrap().iter().map(|b| b.id).collect::<Vec<_>>(), vec![in_app.id], "the list of backups stays");
+    let log = o.desk.audit_log(&mut o.owner, 5, None).unwrap();
+    assert!(log.iter().any(|e| e.action == "restore" && e.object_type == "backup"));
+
+    // The safety backup undoes the restore.
+    o.desk.restore_backup(&mut o.owner, Path::new(&report.safety_backup), None, &mut no_progress()).unwrap();
+    assert!(tenant_names(&mut o).contains(&"Nach der Sicherung".to_string()));
+
+    // The next start opens the restored database as usual.
+    drop(o.desk);
+    let reopened = dpo_desk_core::installation::open(o.f.path(), &o.f.keystore, o.f.clock.clone()).unwrap();
+    assert!(matches!(reopened, dpo_desk_core::installation::Opening::Ready(_)));
+}
+
+#[test]
+fn one_tenant_is_restored_and_the_others_keep_their_changes_and_csv_shows_the_backup_date() {
+    let mut o = office();
+    let a = o.desk.create_tenant(&mut o.owner, "Mandant A", false).unwrap().id;
+    let b = o.desk.create_tenant(&mut o.owner, "Mandant B", false).unwrap().id;
+    let company = o.desk.create_company(&mut o.owner, a, &CompanyInput { name: "A GmbH".into(), is_controller: true, ..Default::default() }).unwrap();
+    let area = o.desk.areas(&mut o.owner, a).unwrap()[0].id;
+    o.desk.create_activity(&mut o.owner, &dpo_desk_core::activities::ActivityInput::new(area, "Lohnabrechnung")).unwrap();
+    let file = outside(&mut o);
+
+    o.desk.update_tenant(&mut o.owner, a, "A geändert", false).unwrap();
+    o.desk.update_company(&mut o.owner, company.id, &CompanyInput { name: "A GmbH neu".into(), ..company.data.clone() }).unwrap();
+    let late = o.desk.create_activity(&mut o.owner, &dpo_desk_core::activities::ActivityInput::new(area, "Später")).unwrap();
+    o.desk.update_tenant(&mut o.owner, b, "B geändert", false).unwrap();
+
+    let csv_dir = o.f.path().join("csv");
+    let files = o.desk.backup_csv(&mut o.owner, &file, BackupModule::Ropa(a), &csv_dir, &mut no_progress()).unwrap();
+    assert_eq!(files.len(), 1);
+    let csv = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(csv.contains("Lohnabrechnung") && !csv.contains("Später"), "{csv}");
+    assert_eq!(tenant_names(&mut o), vec!["A geändert", "B geändert"], "the CSV changed nothing");
+
+    o.desk.restore_backup(&mut o.owner, &file, Some(BackupModule::Tenant(a)), &mut no_progress()).unwrap();
+    assert_eq!(tenant_names(&mut o), vec!["B geändert", "Mandant A"]);
+    assert_eq!(o.desk.companies(&mut o.owner, a).unwrap()[0].data.name, "A GmbH");
+    let names: Vec<String> = o.desk.activities(&mut o.owner, a, None).unwrap().into_iter().map(|r| r.name).collect();
+    assert_eq!(names, vec!["Lohnabrechnung"]);
+    assert!(o.desk.activity(&mut o.owner, late.id).is_err());
+    assert_eq!(o.desk.search(&mut o.owner, a, "Lohnabrechnung").unwrap().len(), 1, "the search index follows");
+    assert!(o.desk.search(&mut o.owner, a, "Später").unwrap().is_empty());
+}
+
+#[test]
+fn a_backup_sets_up_a_fresh_installation_on_another_machine() {
+    let mut o = office();
+    o.desk.create_tenant(&mut o.owner, "Bäckerei Schmidt", false).unwrap();
+    let file = outside(&mut o);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let keystore = MemoryKeyStore::default();
+    let wrong = dpo_desk_core::keys::RecoveryKey::generate().display();
+    let refused = dpo_desk_core::installation::restore_from_backup(elsewhere.path(), &file, &wrong, &keystore, o.f.clock.clone());
+    assert!(matches!(refused, Err(CoreError::BackupForeign)), "{:?}", refused.err());
+    assert!(!dpo_desk_core::installation::is_set_up(elsewhere.path()));
+    let mut desk = dpo_desk_core::installation::restore_from_backup(elsewhere.path(), &file, &o.recovery_key, &keystore, o.f.clock.clone()).unwrap();
+    let mut owner = desk.sign_in(OWNER, PASSWORD).unwrap();
+    assert_eq!(desk.tenants(&mut owner).unwrap()[0].name, "Bäckerei Schmidt");
+    assert!(desk.backups(&mut owner).unwrap().is_empty(), "the other machine's backup files are not here");
+}
+
+#[test]
+fn every_bad_file_is_refused_and_the_database_stays_byte_identical() {
+    let mut o = office();
+    let tenant = o.desk.create_tenant(&mut o.owner, "Mandant", false).unwrap().id;
+    let company = o.desk.create_company(&mut o.owner, tenant, &CompanyInput { name: "Firma".into(), is_controller: true, ..Default::default() }).unwrap();
+    let area = o.desk.areas(&mut o.owner, company.tenant_id).unwrap()[0].id;
+    let activity = o.desk.create_activity(&mut o.owner, &dpo_desk_core::activities::ActivityInput::new(area, "Videoüberwachung")).unwrap();
+    // More than one chunk of payload, so a cut at a chunk boundary can be tried.
+    let noise: Vec<u8> = (0..1_600_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    o.desk.add_attachment(&mut o.owner, activity.id, "plan.bin", &noise).unwrap();
+    let good = outside(&mut o);
+    o.desk.verify_backup(&mut o.owner, &good, &mut no_progress()).unwrap();
+    let bytes = std::fs::read(&good).unwrap();
+    let header_end = 16 + 2 + 4 + u32::from_le_bytes(bytes[18..22].try_into().unwrap()) as usize;
+    let chunk = (1 << 20) + 16;
+
+    let mut other = office();
+    let foreign = outside(&mut other);
+    let dir = o.f.path().join("bad");
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, content: &[u8]| -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, content).unwrap();
+        p
+    };
+    let mut flipped = bytes.clone();
+    flipped[header_end + 5000] ^= 0x40;
+    let mut newer = bytes.clone();
+    newer[16] = 99;
+    let mut header_changed = bytes.clone();
+    let at = bytes.windows(14).position(|w| w == b"Kanzlei Sicher").unwrap();
+    header_changed[at] = b'k';
+    let mut extended = bytes.clone();
+    extended.extend_from_slice(b"tail");
+    let cases: Vec<(&str, PathBuf, &str)> = vec![
+        ("empty", write("empty.dpobackup", b""), "backup_not_a_backup"),
+        ("a PDF", write("report.pdf", b"%PDF-1.7\n%...."), "backup_not_a_backup"),
+        ("truncated in the header", write("cut-header.dpobackup", &bytes[..40]), "backup_damaged"),
+        ("truncated inside a chunk", write("cut.dpobackup", &bytes[..bytes.len() / 2]), "backup_damaged"),
+        ("truncated at a chunk boundary", write("cut-boundary.dpobackup", &bytes[..header_end + chunk]), "backup_damaged"),
+        ("one byte changed", write("flipped.dpobackup", &flipped), "backup_damaged"),
+        ("the header changed", write("header.dpobackup", &header_changed), "backup_damaged"),
+        ("bytes appended", write("extended.dpobackup", &extended), "backup_damaged"),
+        ("a newer format", write("newer.dpobackup", &newer), "backup_too_new"),
+        ("another installation's", foreign, "backup_foreign"),
+    ];
+    assert!(bytes.len() > header_end + chunk, "the backup spans more than one chunk");
+
+    let state = disk_state(o.f.path());
+    let listed = o.desk.backups(&mut o.owner).unwrap();
+    for (what, path, code) in &cases {
+        for module in [None, Some(BackupModule::Tenant(tenant))] {
+            let err = o.desk.restore_backup(&mut o.owner, path, module, &mut no_progress()).expect_err(what);
+            assert_eq!(err.code(), *code, "{what}: {err}");
+        }
+        let err = o.desk.verify_backup(&mut o.owner, path, &mut no_progress()).expect_err(what);
+        assert_eq!(err.code(), *code, "{what}: {err}");
+        let err = o.desk.backup_csv(&mut o.owner, path, BackupModule::Tenant(tenant), &o.f.path().join("csv"), &mut no_progress()).expect_err(what);
+        assert_eq!(err.code(), *code, "{what}: {err}");
+        assert!(disk_state(o.f.path()) == state, "{what}: the database changed");
+    }
+    assert!(!o.f.path().join("csv").exists(), "no CSV from a bad file");
+    assert_eq!(o.desk.backups(&mut o.owner).unwrap(), listed);
+    let leftovers: Vec<_> = std::fs::read_dir(o.f.path()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().to_string()).filter(|n| n.starts_with(".restore-")).collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    // A backup of a newer schema is refused by the schema check, unchanged too.
+    o.desk.store().conn().execute("INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (99, 'future', '2030-01-01', '0')", []).unwrap();
+    let future = outside(&mut o);
+    o.desk.store().conn().execute("DELETE FROM refinery_schema_history WHERE version = 99", []).unwrap();
+    let state = disk_state(o.f.path());
+    let err = o.desk.restore_backup(&mut o.owner, &future, None, &mut no_progress()).unwrap_err();
+    assert_eq!(err.code(), "schema_too_new", "{err}");
+    assert!(disk_state(o.f.path()) == state);
+}
