@@ -75,6 +75,11 @@ pub enum Command {
         #[arg(long, value_name = "SEED", default_value_t = 1)]
         seed: u64,
     },
+    /// Backups of the whole installation (SPEC §10, §14).
+    Backup {
+        #[command(subcommand)]
+        action: BackupAction,
+    },
     /// Companies of a tenant (extension of SPEC §14).
     Company {
         #[command(subcommand)]
@@ -217,6 +222,46 @@ pub enum UserAction {
     },
     /// End a user's access at once; the user is kept for the audit log.
     Deactivate { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupAction {
+    /// Make a backup inside the app (at most 7 are kept), or with --to into an outside
+    /// folder (the scheduled daily backup; counts as downloaded; kept there 7 days).
+    Create {
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+    /// The backups kept inside the app: date, size, creator, downloaded or not.
+    List,
+    /// Check a backup file completely without changing anything.
+    Verify { file: PathBuf },
+    /// Save a backup kept inside the app to a file outside it (counts as downloaded).
+    Export {
+        id: i64,
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Delete a backup kept inside the app.
+    Delete { id: i64 },
+    /// Restore the installation (owner only; a safety backup is made first), or one
+    /// module of it. Into an empty data folder: set the installation up from the backup
+    /// with --recovery-key-env (moving to a new machine).
+    Restore {
+        file: PathBuf,
+        /// tenant:ID or ropa:ID; without it, everything.
+        #[arg(long, value_name = "MODULE")]
+        module: Option<String>,
+    },
+    /// Write a module's lists as CSV as of the backup's date, changing nothing.
+    Csv {
+        file: PathBuf,
+        /// tenant:ID, ropa:ID, companies:ID, areas:ID or master_data:ID.
+        #[arg(long, value_name = "MODULE")]
+        module: String,
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,4 +1,5 @@
 mod args;
+mod backups;
 mod commands;
 mod context;
 mod error;
@@ -20,6 +21,7 @@ fn main() -> ExitCode {
         Command::User { action } => commands::user(&cli, action),
         Command::Tenant { action } => commands::tenant(&cli, action),
         Command::Demo { tenants, activities, seed } => commands::demo(&cli, *tenants, *activities, *seed),
+        Command::Backup { action } => backups::backup(&cli, action),
         Command::Company { action } => records::company(&cli, action),
         Command::Area { action } => records::area(&cli, action),
         Command::Activity { action } => records::activity(&cli, action),

@@ -29,6 +29,11 @@ fn init(dir: &std::path::Path, installed_at: &str) -> String {
     doc["recovery_key"].as_str().unwrap().to_string()
 }
 
+/// For tests that run on the machine's clock: installed today, so no backup is overdue.
+fn installed_today() -> String {
+    chrono::Utc::now().to_rfc3339()
+}
+
 /// Runs the CLI as `user` (password in the variable `pw_var`) with the recovery key; the
 /// staff passwords the tests choose are in the environment too.
 fn run_as(dir: &std::path::Path, key: &str, user: &str, pw_var: &str, args: &[&str]) -> std::process::Output {
@@ -77,7 +82,7 @@ fn init_then_status_reports_the_backup_level_at_any_instant() {
 #[test]
 fn settings_get_and_set_with_range_checks() {
     let tmp = tempfile::tempdir().unwrap();
-    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+    let key = init(tmp.path(), &installed_today());
     let run = |args: &[&str]| {
         cli(tmp.path())
             .env("RK", &key)
@@ -142,7 +147,7 @@ fn failures_exit_non_zero_with_the_stable_code() {
 #[test]
 fn roles_are_defined_listed_and_shown_with_the_stable_names() {
     let tmp = tempfile::tempdir().unwrap();
-    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+    let key = init(tmp.path(), &installed_today());
     let run = |args: &[&str]| {
         cli(tmp.path())
             .env("RK", &key)
@@ -177,7 +182,7 @@ fn roles_are_defined_listed_and_shown_with_the_stable_names() {
 #[test]
 fn users_and_tenants_from_the_command_line() {
     let tmp = tempfile::tempdir().unwrap();
-    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+    let key = init(tmp.path(), &installed_today());
     let as_user = |user: &str, pw_var: &str, args: &[&str]| run_as(tmp.path(), &key, user, pw_var, args);
     let admin = |args: &[&str]| as_user("admin", "OWNER_PW", args);
 
@@ -214,7 +219,7 @@ fn users_and_tenants_from_the_command_line() {
 #[test]
 fn restricted_roles_apply_to_the_command_line_as_to_the_window() {
     let tmp = tempfile::tempdir().unwrap();
-    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+    let key = init(tmp.path(), &installed_today());
     let as_user = |user: &str, pw_var: &str, args: &[&str]| run_as(tmp.path(), &key, user, pw_var, args);
     let admin = |args: &[&str]| as_user("admin", "OWNER_PW", args);
     let jonas = |args: &[&str]| as_user("jonas", "JONAS_PW", args);
@@ -264,7 +269,7 @@ fn restricted_roles_apply_to_the_command_line_as_to_the_window() {
 #[test]
 fn demo_data_and_a_tenant_round_trip_through_a_json_file() {
     let tmp = tempfile::tempdir().unwrap();
-    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+    let key = init(tmp.path(), &installed_today());
     let admin = |args: &[&str]| run_as(tmp.path(), &key, "admin", "OWNER_PW", args);
     let demo = ok(admin(&["demo", "--tenants", "3", "--activities", "90"]));
     assert_eq!(demo["tenants"], 3);
@@ -290,4 +295,71 @@ fn demo_data_and_a_tenant_round_trip_through_a_json_file() {
     assert!(!out.status.success());
     assert_eq!(json(&out.stdout)["error"]["params"]["field"], "tenant_file");
     assert_eq!(ok(admin(&["tenant", "list"])).as_array().unwrap().len(), 4, "the bad file created nothing");
+}
+
+#[test]
+fn backups_through_the_command_line_unlock_and_move_to_a_new_machine() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = init(tmp.path(), "2026-03-02T09:00:00Z");
+    // Every call names its instant: the machine's own clock is months past these dates.
+    let admin = |now: &str, args: &[&str]| {
+        let mut all = vec!["--now", now];
+        all.extend_from_slice(args);
+        run_as(tmp.path(), &key, "admin", "OWNER_PW", &all)
+    };
+    ok(admin("2026-03-02T10:00:00Z", &["tenant", "add", "Bäckerei Schmidt GmbH"]));
+
+    // Locked from 03-11 (interval 4, due 03-06, +5): other commands are refused.
+    let locked = admin("2026-03-11T10:00:00Z", &["tenant", "list"]);
+    assert!(!locked.status.success());
+    assert!(String::from_utf8_lossy(&locked.stderr).contains("error [backup_locked]"), "{}", String::from_utf8_lossy(&locked.stderr));
+    let status = ok(admin("2026-03-11T10:00:00Z", &["status"]));
+    assert_eq!(status["backup"]["level"], "locked");
+
+    let created = ok(admin("2026-03-11T10:00:00Z", &["backup", "create"]));
+    let id = created["id"].as_i64().unwrap().to_string();
+    let listed = ok(admin("2026-03-11T10:00:00Z", &["backup", "list"]));
+    assert_eq!(listed[0]["downloaded_at"], Value::Null);
+    let file = tmp.path().join("usb-sicherung.dpobackup");
+    ok(admin("2026-03-11T10:00:00Z", &["backup", "export", &id, "--to", file.to_str().unwrap()]));
+    let status = ok(admin("2026-03-11T10:01:00Z", &["status"]));
+    assert_eq!(status["backup"]["level"], "ok");
+    assert_eq!(status["backup"]["due_date"], "2026-03-15");
+    assert_eq!(status["backup"]["last_downloaded"], "2026-03-11");
+    let verified = ok(admin("2026-03-11T10:02:00Z", &["backup", "verify", file.to_str().unwrap()]));
+    assert_eq!(verified["valid"], true);
+    assert_eq!(verified["header"]["office_name"], "Kanzlei Nord");
+
+    // A scheduled backup into an outside folder counts as downloaded.
+    let nas = tmp.path().join("nas");
+    std::fs::create_dir_all(&nas).unwrap();
+    let outside = ok(admin("2026-03-20T02:00:00Z", &["backup", "create", "--to", nas.to_str().unwrap()]));
+    assert!(std::path::Path::new(outside["file"].as_str().unwrap()).is_file());
+    assert_eq!(ok(admin("2026-03-20T02:01:00Z", &["status"]))["backup"]["due_date"], "2026-03-24");
+    let missing = admin("2026-03-21T02:00:00Z", &["backup", "create", "--to", tmp.path().join("unplugged").to_str().unwrap()]);
+    assert!(!missing.status.success(), "a missing target is reported");
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("error [io]"));
+
+    // CSV as of the backup, and a module restore.
+    ok(admin("2026-03-21T09:00:00Z", &["tenant", "add", "Nach der Sicherung"]));
+    let csv_dir = tmp.path().join("csv");
+    let csv = ok(admin("2026-03-21T09:00:00Z", &["backup", "csv", file.to_str().unwrap(), "--module", "companies:1", "--to", csv_dir.to_str().unwrap()]));
+    assert_eq!(csv["files"].as_array().unwrap().len(), 1);
+    let bad_module = admin("2026-03-21T09:00:00Z", &["backup", "restore", file.to_str().unwrap(), "--module", "toms"]);
+    assert!(String::from_utf8_lossy(&bad_module.stderr).contains("error [validation]"));
+    let restored = ok(admin("2026-03-21T09:00:00Z", &["backup", "restore", file.to_str().unwrap()]));
+    assert!(std::path::Path::new(restored["safety_backup"].as_str().unwrap()).is_file());
+    let tenants = ok(admin("2026-03-21T09:00:00Z", &["tenant", "list"]));
+    assert_eq!(tenants.as_array().unwrap().len(), 1, "the tenant made after the backup is gone: {tenants}");
+
+    // Moving to a new machine (the next day): the file and the recovery key set up an
+    // empty folder.
+    let fresh = tempfile::tempdir().unwrap();
+    let moved = cli(fresh.path()).env("RK", &key).args(["--json", "--recovery-key-env", "RK", "--now", "2026-03-12T09:00:00Z", "backup", "restore", file.to_str().unwrap()]).output().unwrap();
+    assert_eq!(ok(moved)["office"], "Kanzlei Nord");
+    let there = ok(run_as(fresh.path(), &key, "admin", "OWNER_PW", &["--now", "2026-03-12T09:00:00Z", "tenant", "list"]));
+    // The restored file counts as downloaded there: the reminder runs from its date.
+    let status = ok(run_as(fresh.path(), &key, "admin", "OWNER_PW", &["--now", "2026-03-12T09:00:00Z", "status"]));
+    assert_eq!(status["backup"]["due_date"], "2026-03-15");
+    assert_eq!(there[0]["name"], "Bäckerei Schmidt GmbH");
 }

@@ -205,12 +205,16 @@ pub fn restore_from_backup(data_dir: &Path, file: &Path, recovery_key: &str, key
     let key = recovery_key.database_key();
     let staging = data_dir.join(format!(".restore-{}.db", uuid::Uuid::new_v4()));
     let result = (|| {
-        crate::backup::file::decrypt(file, &recovery_key.backup_key(), Some(&staging), &mut |_, _| {})?;
+        let header = crate::backup::file::decrypt(file, &recovery_key.backup_key(), Some(&staging), &mut |_, _| {})?;
         let installation_id = {
             let store = Store::open(&staging, &key).map_err(|e| if matches!(e, CoreError::WrongKey) { CoreError::BackupForeign } else { e })?;
             let id: String = store.conn().query_row("SELECT installation_id FROM office WHERE id = 1", [], |r| r.get(0))?;
-            // The backups listed belong to the other machine's folder.
+            // The backups listed belong to the other machine's folder; the file restored
+            // from exists outside the app, so it counts as downloaded.
             store.conn().execute("UPDATE backups SET stored_in_app = 0", [])?;
+            let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+            crate::backup::insert(store.conn(), &name, false, &header, size, Some(clock.now()))?;
             store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;
             id
         };
