@@ -382,7 +382,7 @@ impl Desk {
 
     // ---- overview ------------------------------------------------------------------
 
-    /// Who a locked-out user should ask: the active users who may make backups.
+    /// Whom a locked-out user should ask: the names of the active users who may make backups.
     fn backup_contact(&self) -> CoreResult<String> {
         let conn = self.store.conn();
         let mut names = Vec::new();
@@ -391,7 +391,7 @@ impl Desk {
                 names.push(user.name);
             }
         }
-        Ok(format!("ask {} to create and download a backup", names.join(", ")))
+        Ok(names.join(", "))
     }
 
     pub(crate) fn backup_status(&self, now: DateTime<Utc>) -> CoreResult<BackupStatus> {

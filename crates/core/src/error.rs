@@ -61,7 +61,7 @@ pub enum CoreError {
     BackupTooNew { found: u16, supported: u16 },
     #[error("at most {max} backups are kept in the app; delete older ones first")]
     BackupLimit { max: usize },
-    #[error("DPO Desk is locked until a backup has been created and downloaded; {contact}")]
+    #[error("DPO Desk is locked until a backup has been created and downloaded; ask {contact} to make one")]
     BackupLocked { contact: String },
     #[error("only the owner of the installation may do this")]
     OwnerRequired,
