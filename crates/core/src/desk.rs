@@ -52,6 +52,7 @@ pub enum MenuEntry {
     ProcessingActivities,
     MasterData,
     Trash,
+    Backups,
     AuditLog,
     Administration,
     Settings,
@@ -60,7 +61,7 @@ pub enum MenuEntry {
 
 crate::permissions::snake_names!(MenuEntry {
     Dashboard => "dashboard", Companies => "companies", Areas => "areas", ProcessingActivities => "processing_activities",
-    MasterData => "master_data", Trash => "trash",
+    MasterData => "master_data", Trash => "trash", Backups => "backups",
     AuditLog => "audit_log", Administration => "administration", Settings => "settings", Account => "account",
 });
 
@@ -81,6 +82,22 @@ pub struct SessionInfo {
     /// The tenants the user may open and the one they work in.
     pub tenants: Vec<Tenant>,
     pub current_tenant: Option<Tenant>,
+    /// The backup reminder as it concerns this user: banner and lock screen follow it.
+    pub backup: BackupNotice,
+}
+
+/// The backup escalation as one user sees it.
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct BackupNotice {
+    pub level: BackupLevel,
+    pub due_date: NaiveDate,
+    /// Whether the level concerns this user (a banner shows while it does).
+    pub concerns_user: bool,
+    /// Whether the user may make and save a backup (and so lift a lock).
+    pub can_create: bool,
+    /// Whom to ask when the user cannot: the users who may make backups.
+    pub contact: String,
 }
 
 /// A dashboard tile: how many records of a type the user sees in the tenant. Without the
@@ -296,7 +313,7 @@ impl Desk {
         self.describe_session(user)
     }
 
-    fn describe_session(&self, user: UserRecord) -> CoreResult<SessionInfo> {
+    pub(crate) fn describe_session(&self, user: UserRecord) -> CoreResult<SessionInfo> {
         let hidden = if user.is_admin { Default::default() } else { roles::hidden_menus_of(self.store.conn(), user.id)? };
         let mut menu = Vec::new();
         for entry in MenuEntry::ALL {
@@ -304,6 +321,8 @@ impl Desk {
             // permission", as the tiles do. Hiding them is the role's menu setting.
             let allowed = match entry {
                 MenuEntry::AuditLog => self.can(&user, ObjectType::AuditLog, Right::View)?,
+                // Tools → Backups is shown to whom the role grants it (SPEC §10).
+                MenuEntry::Backups => self.can(&user, ObjectType::Backup, Right::View)? || self.can(&user, ObjectType::Backup, Right::Create)?,
                 MenuEntry::Administration => user.is_admin,
                 MenuEntry::Dashboard
                 | MenuEntry::Companies
@@ -318,7 +337,18 @@ impl Desk {
                 menu.push(*entry);
             }
         }
+        let now = self.now()?;
+        let status = self.backup_status(now)?;
+        let sees_backups = menu.contains(&MenuEntry::Backups) || user.is_admin;
+        let backup = BackupNotice {
+            level: status.level,
+            due_date: status.due_date,
+            concerns_user: escalation::notifies(status.level, sees_backups),
+            can_create: self.can(&user, ObjectType::Backup, Right::Create)?,
+            contact: self.backup_contact()?,
+        };
         Ok(SessionInfo {
+            backup,
             user_name: user.name.clone(),
             is_admin: user.is_admin,
             is_owner: user.is_owner,

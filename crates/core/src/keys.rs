@@ -197,7 +197,11 @@ mod tests {
     fn derived_keys_differ_and_are_stable() {
         let key = RecoveryKey::generate();
         assert_eq!(key.database_key(), key.database_key());
-        assert_ne!(key.database_key().0, key.backup_key());
+        assert_ne!(key.database_key().0, key.backup_key().0);
+        assert_ne!(key.0, key.backup_key().0);
+        assert_eq!(key.backup_key(), key.backup_key());
+        assert_ne!(key.backup_key(), RecoveryKey::generate().backup_key());
+        assert_eq!(key.backup_key().fingerprint().len(), 16);
         let hex = key.database_key().to_hex();
         assert_eq!(DatabaseKey::from_hex(&hex).unwrap(), key.database_key());
     }

@@ -93,6 +93,7 @@ macro_rules! operations {
                         | Operation::Status
                         | Operation::SetLanguage
                         | Operation::ChangePassword
+                        | Operation::BackupReminder
                         | Operation::ListBackups
                         | Operation::CreateBackup
                         | Operation::DownloadBackup
@@ -156,6 +157,7 @@ operations! {
         ListAttachments => right(ObjectType::ProcessingActivity, Right::View),
         AddAttachment => right(ObjectType::ProcessingActivity, Right::Edit),
         RemoveAttachment => right(ObjectType::ProcessingActivity, Right::Edit),
+        BackupReminder => Requirement::SignedIn,
         ListBackups => right(ObjectType::Backup, Right::View),
         VerifyBackup => right(ObjectType::Backup, Right::View),
         CreateBackup => right(ObjectType::Backup, Right::Create),

@@ -75,8 +75,25 @@ fn the_escalation_locks_the_app_until_a_backup_is_created_and_downloaded() {
         o.desk.status(&mut o.owner).unwrap().backup
     };
     assert_eq!(status(&mut o).due_date.to_string(), "2026-03-06");
-    o.f.clock.advance(Duration::days(6));
+    // The due day: a notification for who sees Tools → Backups, once a day.
+    o.f.clock.advance(Duration::days(4));
+    assert_eq!(status(&mut o).level, BackupLevel::Due);
+    let mut jonas = o.desk.sign_in("Jonas", staff_pw).unwrap();
+    assert_eq!(o.desk.backup_reminder(&mut o.owner).unwrap(), Some(BackupLevel::Due));
+    assert_eq!(o.desk.backup_reminder(&mut o.owner).unwrap(), None, "once per day");
+    assert_eq!(o.desk.backup_reminder(&mut jonas).unwrap(), None, "Jonas cannot see the backups");
+    let info = o.desk.session_info(&mut jonas).unwrap();
+    assert!(!info.backup.concerns_user && !info.backup.can_create && info.backup.contact == OWNER, "{:?}", info.backup);
+    assert!(!info.menu.contains(&dpo_desk_core::desk::MenuEntry::Backups));
+    o.f.clock.advance(Duration::days(1));
+    assert_eq!(status(&mut o).level, BackupLevel::Due);
+    assert_eq!(o.desk.backup_reminder(&mut o.owner).unwrap(), Some(BackupLevel::Due), "again the next day");
+    // Two days after: everyone.
+    o.f.clock.advance(Duration::days(1));
     assert_eq!(status(&mut o).level, BackupLevel::NotifyAll);
+    let mut jonas = o.desk.sign_in("Jonas", staff_pw).unwrap();
+    assert_eq!(o.desk.backup_reminder(&mut jonas).unwrap(), Some(BackupLevel::NotifyAll));
+    assert!(o.desk.session_info(&mut jonas).unwrap().backup.concerns_user);
     o.f.clock.advance(Duration::days(3));
     assert_eq!(status(&mut o).level, BackupLevel::Locked);
     let mut jonas = o.desk.sign_in("Jonas", staff_pw).unwrap();

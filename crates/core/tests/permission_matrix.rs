@@ -105,7 +105,8 @@ fn expected(op: Operation) -> Requirement {
         | Operation::SetCurrentTenant
         | Operation::TenantOverview
         | Operation::Search
-        | Operation::ListTrash => Requirement::SignedIn,
+        | Operation::ListTrash
+        | Operation::BackupReminder => Requirement::SignedIn,
         Operation::ViewSettings => right(ObjectType::Settings, Right::View),
         Operation::EditSettings => right(ObjectType::Settings, Right::Edit),
         Operation::ViewAuditLog => right(ObjectType::AuditLog, Right::View),
@@ -316,6 +317,7 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             desk.update_user_access(s, &name, &UserAccess { roles: vec![ctx.role.clone()], tenants: vec![ctx.tenant] }).map(drop)
         }
         Operation::ListBackups => desk.backups(s).map(drop),
+        Operation::BackupReminder => desk.backup_reminder(s).map(drop),
         Operation::VerifyBackup => {
             let file = outside_backup(desk);
             desk.verify_backup(s, &file, &mut |_, _| {}).map(drop)

@@ -80,6 +80,28 @@ impl Desk {
         result
     }
 
+    /// The native notification due for this user now, if any, noted as given: at most one
+    /// per level and local day (SPEC §10). The window asks at sign-in and then now and then.
+    pub fn backup_reminder(&mut self, session: &mut Session) -> CoreResult<Option<super::escalation::BackupLevel>> {
+        let (user, now) = self.gate(session, Operation::BackupReminder)?;
+        let info = self.describe_session(user.clone())?;
+        let day = now.with_timezone(&Local).date_naive().to_string();
+        let conn = self.store.conn();
+        let given: Vec<String> = conn
+            .prepare("SELECT level FROM backup_notifications WHERE user_id = ?1 AND day = ?2")?
+            .query_map(rusqlite::params![user.id, day], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let already: Vec<super::escalation::BackupLevel> =
+            given.iter().filter_map(|l| serde_json::from_value(serde_json::Value::String(l.clone())).ok()).collect();
+        let sees_backups = info.menu.contains(&crate::desk::MenuEntry::Backups) || user.is_admin;
+        let due = super::escalation::due_notification(info.backup.level, sees_backups, &already);
+        if let Some(level) = due {
+            let name = serde_json::to_value(level).expect("level serialises").as_str().expect("a string").to_string();
+            conn.execute("INSERT OR IGNORE INTO backup_notifications (user_id, level, day) VALUES (?1, ?2, ?3)", rusqlite::params![user.id, name, day])?;
+        }
+        Ok(due)
+    }
+
     /// The backups kept inside the app, newest first.
     pub fn backups(&self, session: &mut Session) -> CoreResult<Vec<BackupEntry>> {
         self.gate(session, Operation::ListBackups)?;

@@ -56,6 +56,22 @@ pub fn evaluate(input: EscalationInput) -> Escalation {
     Escalation { level, due_date }
 }
 
+/// Who hears of a level (SPEC §10): on the due day the users who can see Tools →
+/// Backups; from two days later everyone.
+pub fn notifies(level: BackupLevel, sees_backups: bool) -> bool {
+    match level {
+        BackupLevel::Ok => false,
+        BackupLevel::Due => sees_backups,
+        BackupLevel::NotifyAll | BackupLevel::Locked => true,
+    }
+}
+
+/// The native notification a user is due now: the level's, when it concerns them and they
+/// have not had it today (`already_today`: the levels they were notified of today).
+pub fn due_notification(level: BackupLevel, sees_backups: bool, already_today: &[BackupLevel]) -> Option<BackupLevel> {
+    (notifies(level, sees_backups) && !already_today.contains(&level)).then_some(level)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +102,18 @@ mod tests {
             assert_eq!(at(400).level, BackupLevel::Locked, "interval {interval}");
             assert_eq!(at(0).due_date, due);
         }
+    }
+
+    #[test]
+    fn the_due_day_concerns_backup_users_then_everyone_once_a_day() {
+        use BackupLevel::*;
+        assert_eq!(due_notification(Ok, true, &[]), None);
+        assert_eq!(due_notification(Due, true, &[]), Some(Due));
+        assert_eq!(due_notification(Due, false, &[]), None, "only who can see Tools → Backups");
+        assert_eq!(due_notification(NotifyAll, false, &[]), Some(NotifyAll));
+        assert_eq!(due_notification(NotifyAll, true, &[Due]), Some(NotifyAll), "a new level is news the same day");
+        assert_eq!(due_notification(NotifyAll, true, &[NotifyAll]), None, "once per level and day");
+        assert_eq!(due_notification(Locked, false, &[NotifyAll]), Some(Locked));
     }
 
     #[test]
