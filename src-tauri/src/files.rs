@@ -12,6 +12,8 @@ pub trait FilePicker: Send + Sync {
     fn save(&self, title: &str, suggested_name: &str, extension: &str) -> Option<PathBuf>;
     /// Which file to open (of `extension`, or any when empty); `None` when the person cancels.
     fn open(&self, title: &str, extension: &str) -> Option<PathBuf>;
+    /// Which folder to write into; `None` when the person cancels.
+    fn folder(&self, title: &str) -> Option<PathBuf>;
 }
 
 pub struct NativeFilePicker<R: Runtime> {
@@ -61,6 +63,11 @@ impl<R: Runtime> FilePicker for NativeFilePicker<R> {
             let dialog = if ext.is_empty() { dialog } else { dialog.add_filter(ext.to_uppercase(), &[&ext]) };
             Box::pin(dialog.pick_file())
         })
+    }
+
+    fn folder(&self, title: &str) -> Option<PathBuf> {
+        let title = title.to_string();
+        self.ask(move || Box::pin(rfd::AsyncFileDialog::new().set_title(&title).pick_folder()))
     }
 }
 

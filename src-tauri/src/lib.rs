@@ -2,10 +2,12 @@
 //! app-data folder), then serves the window's commands.
 
 mod admin;
+mod backups;
 mod closing;
 mod commands;
 mod error;
 mod files;
+mod notifications;
 mod records;
 mod state;
 
@@ -27,12 +29,13 @@ pub fn run() {
         Ok(dir) => dir,
         Err(e) => fatal(&e.to_string()),
     };
-    let state = AppState::start(data_dir, Arc::new(OsKeyring), Arc::new(SystemClock));
+    let state = AppState::start(data_dir, Arc::new(OsKeyring), start_clock());
     tauri::Builder::default()
         .manage(state)
         .setup(|app| {
             use tauri::Manager;
             app.manage(files::Picker(Box::new(files::NativeFilePicker { app: app.handle().clone() })));
+            app.manage(notifications::Notifications(Box::new(notifications::NativeNotifier)));
             Ok(())
         })
         .manage(StartedAt(started))
@@ -112,11 +115,31 @@ pub fn run() {
             admin::export_tenant,
             admin::import_tenant,
             admin::tenant_summaries,
+            backups::backups,
+            backups::create_backup,
+            backups::download_backup,
+            backups::delete_backup,
+            backups::restore_backup,
+            backups::backup_csv,
+            backups::backup_reminder,
             admin::mass_change_tenants,
             admin::export_tenant_list,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|e| fatal(&format!("the window could not be started: {e}")));
+}
+
+/// The system clock, or with `DPO_DESK_NOW=RFC3339` one that starts at that instant and
+/// runs on (the window's twin of the CLI's `--now`: to show or test the backup reminder
+/// on any day). Like `--now`, the instant is remembered as the latest time seen.
+fn start_clock() -> Arc<dyn dpo_desk_core::Clock> {
+    match std::env::var("DPO_DESK_NOW") {
+        Ok(text) => match chrono::DateTime::parse_from_rfc3339(&text) {
+            Ok(at) => Arc::new(dpo_desk_core::OffsetClock::starting_at(at.with_timezone(&chrono::Utc))),
+            Err(e) => fatal(&format!("DPO_DESK_NOW is not an RFC 3339 instant ({e})")),
+        },
+        Err(_) => Arc::new(SystemClock),
+    }
 }
 
 /// Without a data folder or a window there is nowhere else to say it.

@@ -29,6 +29,10 @@ import type { Usage } from "./bindings/Usage";
 import type { ActivityInput } from "./bindings/ActivityInput";
 import type { Area } from "./bindings/Area";
 import type { AreaField } from "./bindings/AreaField";
+import type { BackupEntry } from "./bindings/BackupEntry";
+import type { BackupLevel } from "./bindings/BackupLevel";
+import type { BackupModule } from "./bindings/BackupModule";
+import type { RestoreReport } from "./bindings/RestoreReport";
 import type { AreaInput } from "./bindings/AreaInput";
 import type { Company } from "./bindings/Company";
 import type { CompanyField } from "./bindings/CompanyField";
@@ -75,6 +79,9 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export function can(session: SessionInfo, object: ObjectType, right: Right): boolean {
   return session.is_admin || session.grants.some((g) => g.object === object && g.right === right);
 }
+
+/** The native notification's texts per escalation level, in the user's language. */
+export type ReminderTexts = Record<"due" | "notify_all" | "locked", { summary: string; body: string }>;
 
 export const api = {
   startupState: () => call<StartupState>("startup_state"),
@@ -134,6 +141,14 @@ export const api = {
   copyAreas: (ids: number[], suffix: string) => call<number[]>("copy_areas", { ids, suffix }),
   massChangeAreas: (ids: number[], field: AreaField) => call<number>("mass_change_areas", { ids, field }),
   exportAreas: (tenantId: number, format: ExportFormat, title: string) => call<string | null>("export_areas", { tenantId, format, title }),
+  backups: () => call<BackupEntry[]>("backups"),
+  createBackup: () => call<BackupEntry>("create_backup"),
+  downloadBackup: (id: number, title: string) => call<string | null>("download_backup", { id, title }),
+  deleteBackup: (id: number) => call<void>("delete_backup", { id }),
+  restoreBackup: (module: BackupModule | null, title: string) => call<RestoreReport | null>("restore_backup", { module, title }),
+  backupCsv: (module: BackupModule, fileTitle: string, folderTitle: string) =>
+    call<string[] | null>("backup_csv", { module, fileTitle, folderTitle }),
+  backupReminder: (texts: ReminderTexts) => call<BackupLevel | null>("backup_reminder", { texts }),
   tenantSummaries: () => call<TenantSummary[]>("tenant_summaries"),
   massChangeTenants: (ids: number[], field: TenantField) => call<number>("mass_change_tenants", { ids, field }),
   exportTenantList: (format: ExportFormat, title: string) => call<string | null>("export_tenant_list", { format, title }),

@@ -40,6 +40,24 @@ impl Clock for FixedClock {
     }
 }
 
+/// The system clock moved to start at a given instant, running on from there: the app
+/// started as if it were another day (`DPO_DESK_NOW`, for demonstrations and the
+/// end-to-end tests of the backup reminder).
+#[derive(Debug)]
+pub struct OffsetClock(chrono::Duration);
+
+impl OffsetClock {
+    pub fn starting_at(at: DateTime<Utc>) -> Self {
+        OffsetClock(at - Utc::now())
+    }
+}
+
+impl Clock for OffsetClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.0
+    }
+}
+
 impl<C: Clock + ?Sized> Clock for std::sync::Arc<C> {
     fn now(&self) -> DateTime<Utc> {
         (**self).now()

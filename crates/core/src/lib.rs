@@ -32,7 +32,7 @@ pub mod trash;
 pub mod users;
 pub mod visibility;
 
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{Clock, FixedClock, OffsetClock, SystemClock};
 pub use desk::Desk;
 pub use error::{CoreError, CoreResult, ErrorPayload};
 pub use session::Session;

@@ -31,9 +31,14 @@ pub fn app_binary() -> PathBuf {
 
 /// Runs `dpo-desk-cli --json` as the owner on the data folder (the recovery key opens it
 /// where the test's keyring is not shared); returns the JSON answer.
-pub fn cli(data: &Path, recovery_key: &str, args: &[&str]) -> serde_json::Value {
+/// The debug build of the command line.
+pub fn cli_binary() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target"));
-    let out = std::process::Command::new(target.join("debug/dpo-desk-cli"))
+    target.join("debug/dpo-desk-cli")
+}
+
+pub fn cli(data: &Path, recovery_key: &str, args: &[&str]) -> serde_json::Value {
+    let out = std::process::Command::new(cli_binary())
         .arg("--data-dir")
         .arg(data)
         .args(["--json", "--user", OWNER, "--password-env", "OWNER_PW", "--recovery-key-env", "RK"])
@@ -78,6 +83,15 @@ impl App {
     /// A further window on the same data folder (a colleague at the same installation),
     /// with a webview profile of its own.
     pub async fn launch_with_profile(data_dir: &Path, keyring: Keyring, profile: &Path) -> App {
+        App::start(data_dir, keyring, profile, None).await
+    }
+
+    /// The app started as if the clock showed `now` (RFC 3339), running on from there.
+    pub async fn launch_at(data_dir: &Path, keyring: Keyring, now: &str) -> App {
+        App::start(data_dir, keyring, &data_dir.join("webview-profile"), Some(now)).await
+    }
+
+    async fn start(data_dir: &Path, keyring: Keyring, profile: &Path, now: Option<&str>) -> App {
         let port = free_port();
         let native_port = free_port();
         let mut cmd = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
@@ -94,6 +108,10 @@ impl App {
         if keyring == Keyring::Unavailable {
             cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
         }
+        match now {
+            Some(now) => cmd.env("DPO_DESK_NOW", now),
+            None => cmd.env_remove("DPO_DESK_NOW"),
+        };
         let driver = cmd.spawn().expect("start tauri-driver (is it installed?)");
 
         let mut caps = serde_json::Map::new();

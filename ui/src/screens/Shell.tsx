@@ -14,6 +14,10 @@ import { ActivityPage } from "./activities/ActivityPage";
 import { Administration } from "./admin/Administration";
 import { AuditLog } from "./AuditLog";
 import { AreaList } from "./areas/AreaList";
+import { BackupBanner } from "./backups/BackupBanner";
+import { Backups } from "./backups/Backups";
+import { LockScreen } from "./backups/LockScreen";
+import { useBackupReminder } from "./backups/useBackupReminder";
 import { Companies } from "./companies/Companies";
 import { Dashboard } from "./Dashboard";
 import { MasterData } from "./master/MasterData";
@@ -23,6 +27,7 @@ import { SearchResults } from "./SearchResults";
 import { TenantSwitch } from "./TenantSwitch";
 import type { MasterKind } from "../bindings/MasterKind";
 import type { SearchHit } from "../bindings/SearchHit";
+import type { PageProps } from "./page";
 
 
 type Props = {
@@ -71,6 +76,7 @@ function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage
     }
   }, []);
   useIdleLock(session.idle_lock_minutes, onSessionEnded);
+  useBackupReminder(session.backup.level, session.backup.due_date, session.backup.contact);
 
   // The core checks rights on every command; the window re-reads them on every page change
   // and every few seconds, so menus and buttons match a role an administrator just changed.
@@ -96,6 +102,7 @@ function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage
     return false;
   }, [onSessionEnded, onRefreshSession]);
 
+  const locked = session.backup.level === "locked";
   const current = session.menu.includes(page) ? page : "dashboard";
   const tenantId = session.current_tenant ? Number(session.current_tenant.id) : null;
   const pageProps = { session, tenantId, onError: handleError, navigate: setPage };
@@ -106,7 +113,7 @@ function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage
       <nav className="sidebar" aria-label={t("shell.menu")}>
         <div className="brand"><Logo /> {t("app.name")}</div>
         <ul>
-          {session.menu.map((entry) => (
+          {!locked && session.menu.map((entry) => (
             <li key={entry}>
               <button type="button" className={entry === current ? "active" : ""} aria-current={entry === current ? "page" : undefined}
                 data-menu={entry} onClick={() => setPage(entry)}>
@@ -120,8 +127,8 @@ function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage
       <div className="main">
         <header className="topbar">
           <div className="topbar-left">
-            <TenantSwitch session={session} onSwitch={onSwitchTenant} />
-            {tenantId !== null && (
+            {!locked && <TenantSwitch session={session} onSwitch={onSwitchTenant} />}
+            {tenantId !== null && !locked && (
               <form role="search" className="global-search" onSubmit={(e) => {
                 e.preventDefault();
                 if (typed.trim()) void confirmLeave().then((leave) => { if (leave) setSearch(typed.trim()); });
@@ -146,17 +153,8 @@ function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage
           </div>
         </header>
         <main className="page" id="content" tabIndex={-1}>
-          {search !== null && <SearchResults {...pageProps} text={search} onOpenHit={openHit} />}
-          {search === null && current === "dashboard" && <Dashboard {...pageProps} />}
-          {search === null && current === "companies" && <Companies key={tenantId ?? 0} {...pageProps} />}
-          {search === null && current === "areas" && <AreaList key={tenantId ?? 0} {...pageProps} />}
-          {search === null && current === "processing_activities" && <ActivityPage key={`${tenantId}-${opened?.activity ?? ""}`} {...pageProps} initialId={opened?.activity} />}
-          {search === null && current === "master_data" && <MasterData key={`${tenantId}-${opened?.kind ?? ""}`} {...pageProps} initialKind={opened?.kind} />}
-          {search === null && current === "trash" && <Trash {...pageProps} />}
-          {search === null && current === "administration" && <Administration {...pageProps} />}
-          {search === null && current === "audit_log" && <AuditLog onError={handleError} />}
-          {search === null && current === "settings" && <Settings session={session} onLanguage={onLanguage} onSaved={onRefreshSession} onError={handleError} />}
-          {search === null && current === "account" && <Account session={session} onError={handleError} />}
+          {locked && <LockScreen {...pageProps} onChanged={onRefreshSession} />}
+          {!locked && <ShellPage {...{ search, current, tenantId, pageProps, opened, openHit, handleError, session, onLanguage, onRefreshSession }} />}
         </main>
       </div>
     </div>
@@ -172,6 +170,7 @@ function MenuIcon({ entry }: { entry: MenuEntry }) {
     administration: "M12 3l8 3v6c0 4.5-3.4 8.2-8 9-4.6-.8-8-4.5-8-9V6zM9 12l2 2 4-4",
     master_data: "M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zM4 6v6c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12v6c0 1.7 3.6 3 8 3s8-1.3 8-3v-6",
     trash: "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6",
+    backups: "M4 15v4h16v-4M12 3v12M7 10l5 5 5-5",
     audit_log: "M5 3h11l3 3v15H5zM8 8h8M8 12h8M8 16h5",
     settings: "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM4 12h2M18 12h2M12 4v2M12 18v2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4",
     account: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c1-4 4.5-6 8-6s7 2 8 6",
@@ -180,5 +179,39 @@ function MenuIcon({ entry }: { entry: MenuEntry }) {
     <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
       <path d={paths[entry]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
+  );
+}
+
+type ShellPageProps = {
+  search: string | null;
+  current: MenuEntry;
+  tenantId: number | null;
+  pageProps: PageProps;
+  opened: { activity?: number; kind?: MasterKind } | null;
+  openHit: (hit: SearchHit) => void;
+  handleError: (e: unknown) => boolean;
+  session: SessionInfo;
+  onLanguage: (lang: Language) => void;
+  onRefreshSession: () => void;
+};
+
+/** The page the menu chose (or the search results), below the backup reminder. */
+function ShellPage({ search, current, tenantId, pageProps, opened, openHit, handleError, session, onLanguage, onRefreshSession }: ShellPageProps) {
+  return (
+    <>
+      <BackupBanner session={session} onOpen={() => pageProps.navigate("backups")} />
+      {search !== null && <SearchResults {...pageProps} text={search} onOpenHit={openHit} />}
+      {search === null && current === "dashboard" && <Dashboard {...pageProps} />}
+      {search === null && current === "companies" && <Companies key={tenantId ?? 0} {...pageProps} />}
+      {search === null && current === "areas" && <AreaList key={tenantId ?? 0} {...pageProps} />}
+      {search === null && current === "processing_activities" && <ActivityPage key={`${tenantId}-${opened?.activity ?? ""}`} {...pageProps} initialId={opened?.activity} />}
+      {search === null && current === "master_data" && <MasterData key={`${tenantId}-${opened?.kind ?? ""}`} {...pageProps} initialKind={opened?.kind} />}
+      {search === null && current === "trash" && <Trash {...pageProps} />}
+      {search === null && current === "administration" && <Administration {...pageProps} />}
+      {search === null && current === "audit_log" && <AuditLog onError={handleError} />}
+      {search === null && current === "settings" && <Settings session={session} onLanguage={onLanguage} onSaved={onRefreshSession} onError={handleError} />}
+      {search === null && current === "account" && <Account session={session} onError={handleError} />}
+      {search === null && current === "backups" && <Backups {...pageProps} onChanged={onRefreshSession} />}
+    </>
   );
 }

@@ -27,6 +27,7 @@ export function fail(code: string, message: string, params: Record<string, strin
 export const session: SessionInfo = {
   user_name: "Anna Meier", is_admin: true, is_owner: true, language: "en", idle_lock_minutes: 15,
   menu: ["dashboard", "audit_log", "settings", "account"], grants: [], role_names: [], tenants: [], current_tenant: null,
+  backup: { level: "ok", due_date: "2026-03-06", concerns_user: false, can_create: true, contact: "Anna Meier" },
 };
 
 export function startup(phase: StartupState["phase"], extra: Partial<StartupState> = {}): StartupState {

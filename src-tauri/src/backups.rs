@@ -1,0 +1,132 @@
+//! Tools → Backups: list, create (with progress), download through the save dialog,
+//! delete, restore from a file (owner), CSV of a module as of a backup, and the daily
+//! reminder shown as a native notification.
+
+use std::path::PathBuf;
+
+use dpo_desk_core::backup::escalation::BackupLevel;
+use dpo_desk_core::backup::file::EXTENSION;
+use dpo_desk_core::backup::{BackupEntry, BackupModule, RestoreReport};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter, Runtime, State};
+
+use crate::error::ShellResult;
+use crate::files::Picker;
+use crate::notifications::Notifications;
+use crate::state::AppState;
+
+/// Sent to the window while long backup work runs.
+#[derive(Debug, Clone, Serialize)]
+struct Progress {
+    done: u64,
+    total: u64,
+}
+
+/// Reports progress at most once per percent.
+fn progress_reporter<R: Runtime>(app: &AppHandle<R>) -> impl FnMut(u64, u64) + '_ {
+    let mut last = u64::MAX;
+    move |done, total| {
+        let percent = if total == 0 { 100 } else { done * 100 / total };
+        if percent != last {
+            last = percent;
+            let _ = app.emit("backup-progress", Progress { done, total });
+        }
+    }
+}
+
+#[tauri::command(async)]
+pub fn backups(state: State<'_, AppState>) -> ShellResult<Vec<BackupEntry>> {
+    state.with_session(|desk, session| desk.backups(session))
+}
+
+#[tauri::command(async)]
+pub fn create_backup<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> ShellResult<BackupEntry> {
+    let mut progress = progress_reporter(&app);
+    state.with_session(|desk, session| desk.create_backup(session, &mut progress))
+}
+
+/// Asks where to save the backup, then copies it there; `None` when the person cancelled.
+#[tauri::command(async)]
+pub fn download_backup(state: State<'_, AppState>, picker: State<'_, Picker>, id: i64, title: String) -> ShellResult<Option<String>> {
+    let name = state.with_session(|desk, session| desk.backup_file_name(session, id))?;
+    let Some(mut path) = picker.0.save(&title, &name, EXTENSION) else { return Ok(None) };
+    if path.extension().is_none() {
+        path.set_extension(EXTENSION);
+    }
+    state.with_session(|desk, session| desk.download_backup(session, id, &path))?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command(async)]
+pub fn delete_backup(state: State<'_, AppState>, id: i64) -> ShellResult<()> {
+    state.with_session(|desk, session| desk.delete_backup(session, id))
+}
+
+/// Restores from a backup file the person picks (everything, or one module); `None`
+/// when they cancelled.
+#[tauri::command(async)]
+pub fn restore_backup<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    picker: State<'_, Picker>,
+    module: Option<BackupModule>,
+    title: String,
+) -> ShellResult<Option<RestoreReport>> {
+    // The owner check first, so nobody picks a file only to be refused.
+    state.with_session(|desk, session| desk.backups(session).map(drop).or_else(|e| if e.code() == "permission_denied" { Ok(()) } else { Err(e) }))?;
+    let Some(path) = picker.0.open(&title, EXTENSION) else { return Ok(None) };
+    let mut progress = progress_reporter(&app);
+    state.with_session(|desk, session| desk.restore_backup(session, &path, module, &mut progress)).map(Some)
+}
+
+/// Writes a module's lists as CSV as of a backup: the file, then the folder, are picked.
+#[tauri::command(async)]
+pub fn backup_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    picker: State<'_, Picker>,
+    module: BackupModule,
+    file_title: String,
+    folder_title: String,
+) -> ShellResult<Option<Vec<String>>> {
+    let Some(path) = picker.0.open(&file_title, EXTENSION) else { return Ok(None) };
+    let Some(folder) = picker.0.folder(&folder_title) else { return Ok(None) };
+    let mut progress = progress_reporter(&app);
+    let files: Vec<PathBuf> = state.with_session(|desk, session| desk.backup_csv(session, &path, module, &folder, &mut progress))?;
+    Ok(Some(files.iter().map(|f| f.display().to_string()).collect()))
+}
+
+/// The texts of the notification for each level, in the user's language (the window
+/// translates them).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReminderTexts {
+    pub due: NoticeText,
+    pub notify_all: NoticeText,
+    pub locked: NoticeText,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct NoticeText {
+    pub summary: String,
+    pub body: String,
+}
+
+/// Shows the backup reminder due for this user now as a native notification (at most
+/// once per level and day; the core keeps count). Answers the level notified, if any.
+#[tauri::command(async)]
+pub fn backup_reminder(state: State<'_, AppState>, notifications: State<'_, Notifications>, texts: ReminderTexts) -> ShellResult<Option<BackupLevel>> {
+    let due = state.with_session(|desk, session| desk.backup_reminder(session))?;
+    if let Some(level) = due {
+        let text = match level {
+            BackupLevel::Due => &texts.due,
+            BackupLevel::NotifyAll => &texts.notify_all,
+            BackupLevel::Locked | BackupLevel::Ok => &texts.locked,
+        };
+        if let Err(e) = notifications.0.notify(&text.summary, &text.body) {
+            // The in-app banner still shows; a desktop without a notification service
+            // is no reason to fail the command.
+            eprintln!("dpo-desk: the notification could not be shown: {e}");
+        }
+    }
+    Ok(due)
+}

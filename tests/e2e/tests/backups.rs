@@ -1,0 +1,141 @@
+//! Backups in the real window (issue 5): with the clock set to the due day, two and five
+//! days later, the native notifications are sent (observed on the session bus with
+//! dbus-monitor, shown by dunst) and the banner and then the lock screen appear; a backup
+//! created and downloaded through the real GTK save dialog unlocks the app; that file,
+//! restored with the recovery key into a fresh data folder, shows the same data.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use dpo_desk_e2e::{answer_file_dialog, cli, App, Keyring, OWNER, PASSWORD};
+
+/// Everything the notification service is asked to show, as dbus-monitor prints it.
+struct BusMonitor {
+    child: Child,
+    log: std::path::PathBuf,
+}
+
+impl BusMonitor {
+    fn start(dir: &std::path::Path) -> BusMonitor {
+        let log = dir.join("notifications.log");
+        let file = std::fs::File::create(&log).unwrap();
+        let child = Command::new("dbus-monitor")
+            .arg("interface=org.freedesktop.Notifications,member=Notify")
+            .stdout(Stdio::from(file))
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-monitor (package dbus)");
+        // dbus-monitor needs a moment to register its match rule.
+        std::thread::sleep(Duration::from_millis(500));
+        BusMonitor { child, log }
+    }
+
+    fn text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Waits until a notification with `summary` was sent.
+    /// Waits until a notification with `summary` was sent and the daemon showed it.
+    async fn wait_for(&self, summary: &str) {
+        let started = Instant::now();
+        while !self.text().contains(summary) || !self.shown(summary) {
+            assert!(started.elapsed() < Duration::from_secs(20), "no notification {summary:?} shown; the bus saw:\n{}", self.text());
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// The notification daemon (dunst) has shown `summary`: it is in its history.
+    fn shown(&self, summary: &str) -> bool {
+        let out = Command::new("dunstctl").arg("history").output().expect("dunstctl (package dunst)");
+        String::from_utf8_lossy(&out.stdout).contains(summary)
+    }
+
+    fn count(&self, summary: &str) -> usize {
+        self.text().matches(&format!("string \"{summary}\"")).count()
+    }
+}
+
+impl Drop for BusMonitor {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn at(installed: DateTime<Utc>, days: i64) -> String {
+    (installed + chrono::Duration::days(days) + chrono::Duration::hours(1)).to_rfc3339()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_reminder_escalates_to_a_lock_that_a_downloaded_backup_lifts() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path(), Keyring::Session).await;
+    let key = app.set_up_and_enter("Kanzlei Sicherung").await;
+    app.quit().await;
+    let tenant = cli(data.path(), &key, &["tenant", "add", "Bäckerei Schmidt GmbH"])["id"].as_i64().unwrap().to_string();
+    cli(data.path(), &key, &["company", "add", "Bäckerei Schmidt GmbH", "--tenant", &tenant, "--city", "Köln"]);
+    let status = cli(data.path(), &key, &["status"]);
+    let installed: DateTime<Utc> = status["installed_at"].as_str().unwrap().parse().unwrap();
+    assert_eq!(status["backup"]["level"], "ok");
+    let monitor = BusMonitor::start(data.path());
+
+    // The due day (interval 4): who can see the backups is notified once, and sees a banner.
+    let app = App::launch_at(data.path(), Keyring::Session, &at(installed, 4)).await;
+    app.sign_in(OWNER, PASSWORD).await;
+    app.wait_text("[data-testid=backup-banner]", "A backup is due since").await;
+    monitor.wait_for("DPO Desk: backup due").await;
+    app.screenshot("50-backup-due-banner").await;
+    app.click("[data-menu=dashboard]").await;
+    app.click("[data-menu=settings]").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(monitor.count("DPO Desk: backup due"), 1, "once per day, however often the window asks");
+    app.quit().await;
+
+    // Two days later: everyone is notified.
+    let app = App::launch_at(data.path(), Keyring::Session, &at(installed, 6)).await;
+    app.sign_in(OWNER, PASSWORD).await;
+    app.wait_text("[data-testid=backup-banner]", "overdue since").await;
+    monitor.wait_for("DPO Desk: backup overdue").await;
+    app.quit().await;
+
+    // Five days after the due day: locked for everyone until a backup is downloaded.
+    let app = App::launch_at(data.path(), Keyring::Session, &at(installed, 9)).await;
+    app.sign_in(OWNER, PASSWORD).await;
+    app.wait_text("[data-testid=backup-lock]", "DPO Desk is locked").await;
+    monitor.wait_for("DPO Desk is locked").await;
+    assert!(!app.exists("[data-menu=companies]").await, "no menu while locked");
+    let forced = app.forced_invoke("companies", serde_json::json!({ "tenantId": tenant.parse::<i64>().unwrap() })).await;
+    assert!(forced.starts_with("backup_locked"), "the core refuses, whatever the window shows: {forced}");
+    app.screenshot("51-backup-lock").await;
+    app.click("[data-testid=create-backup]").await;
+    app.wait_text("[data-testid=backup-notice]", "Backup created").await;
+    app.wait_text("[data-testid=backup-downloaded]", "not yet").await;
+    let target = data.path().join("usb-sicherung.dpobackup");
+    app.click("[data-testid=download-backup]").await;
+    answer_file_dialog("Save the backup", &target).await;
+    app.wait_text("[data-menu=companies]", "Companies").await;
+    assert!(!app.exists("[data-testid=backup-lock]").await, "the lock is lifted");
+    assert!(target.is_file());
+    app.click("[data-menu=backups]").await;
+    app.wait_text("[data-testid=backup-downloaded]", "yes").await;
+    app.wait_text("[data-testid=backup-state]", "Up to date").await;
+    app.screenshot("52-backups-after-download").await;
+    app.quit().await;
+
+    // The downloaded file and the recovery key set up a fresh folder with the same data.
+    let fresh = tempfile::tempdir().unwrap();
+    let target_s = target.to_str().unwrap().to_string();
+    let out = Command::new(dpo_desk_e2e::cli_binary())
+        .args(["--data-dir", fresh.path().to_str().unwrap(), "--json", "--recovery-key-env", "RK", "--now", &at(installed, 9), "backup", "restore", &target_s])
+        .env("RK", &key)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let app = App::launch_at(fresh.path(), Keyring::Session, &at(installed, 9)).await;
+    app.sign_in(OWNER, PASSWORD).await;
+    app.choose("[data-testid=tenant-switch]", "Bäckerei Schmidt GmbH").await;
+    app.click("[data-menu=companies]").await;
+    app.wait_text("[data-company='Bäckerei Schmidt GmbH']", "Köln").await;
+    app.quit().await;
+}
