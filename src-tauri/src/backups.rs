@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use dpo_desk_core::backup::escalation::BackupLevel;
 use dpo_desk_core::backup::file::EXTENSION;
-use dpo_desk_core::backup::{BackupEntry, BackupModule, RestoreReport};
+use dpo_desk_core::backup::{AutomaticBackup, BackupEntry, BackupModule, RestoreReport};
+use dpo_desk_core::CoreError;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
@@ -72,8 +73,9 @@ pub fn restore_backup<R: Runtime>(
     module: Option<BackupModule>,
     title: String,
 ) -> ShellResult<Option<RestoreReport>> {
-    // The owner check first, so nobody picks a file only to be refused.
-    state.with_session(|desk, session| desk.backups(session).map(drop).or_else(|e| if e.code() == "permission_denied" { Ok(()) } else { Err(e) }))?;
+    // The owner check first, so nobody picks a file only to be refused (the core checks
+    // again when it restores).
+    state.with_session(|desk, session| if desk.session_info(session)?.is_owner { Ok(()) } else { Err(CoreError::OwnerRequired) })?;
     let Some(path) = picker.0.open(&title, EXTENSION) else { return Ok(None) };
     let mut progress = progress_reporter(&app);
     state.with_session(|desk, session| desk.restore_backup(session, &path, module, &mut progress)).map(Some)
@@ -129,4 +131,24 @@ pub fn backup_reminder(state: State<'_, AppState>, notifications: State<'_, Noti
         }
     }
     Ok(due)
+}
+
+#[tauri::command(async)]
+pub fn automatic_backup(state: State<'_, AppState>) -> ShellResult<AutomaticBackup> {
+    state.with_session(|desk, session| desk.automatic_backup(session))
+}
+
+/// Asks for the folder of the automatic daily backup and turns it on; `None` when the
+/// person cancelled.
+#[tauri::command(async)]
+pub fn choose_automatic_backup_folder(state: State<'_, AppState>, picker: State<'_, Picker>, title: String) -> ShellResult<Option<AutomaticBackup>> {
+    // The right first, so nobody picks a folder only to be refused.
+    state.with_session(|desk, session| desk.settings(session).map(drop))?;
+    let Some(folder) = picker.0.folder(&title) else { return Ok(None) };
+    state.with_session(|desk, session| desk.set_automatic_backup(session, Some(&folder))).map(Some)
+}
+
+#[tauri::command(async)]
+pub fn stop_automatic_backup(state: State<'_, AppState>) -> ShellResult<AutomaticBackup> {
+    state.with_session(|desk, session| desk.set_automatic_backup(session, None))
 }

@@ -2,6 +2,7 @@
 //! app-data folder), then serves the window's commands.
 
 mod admin;
+mod automatic;
 mod backups;
 mod closing;
 mod commands;
@@ -36,6 +37,7 @@ pub fn run() {
             use tauri::Manager;
             app.manage(files::Picker(Box::new(files::NativeFilePicker { app: app.handle().clone() })));
             app.manage(notifications::Notifications(Box::new(notifications::NativeNotifier)));
+            automatic::start(app.handle().clone());
             Ok(())
         })
         .manage(StartedAt(started))
@@ -122,6 +124,9 @@ pub fn run() {
             backups::restore_backup,
             backups::backup_csv,
             backups::backup_reminder,
+            backups::automatic_backup,
+            backups::choose_automatic_backup_folder,
+            backups::stop_automatic_backup,
             admin::mass_change_tenants,
             admin::export_tenant_list,
         ])

@@ -29,6 +29,7 @@ import type { Usage } from "./bindings/Usage";
 import type { ActivityInput } from "./bindings/ActivityInput";
 import type { Area } from "./bindings/Area";
 import type { AreaField } from "./bindings/AreaField";
+import type { AutomaticBackup } from "./bindings/AutomaticBackup";
 import type { BackupEntry } from "./bindings/BackupEntry";
 import type { BackupLevel } from "./bindings/BackupLevel";
 import type { BackupModule } from "./bindings/BackupModule";
@@ -148,6 +149,9 @@ export const api = {
   restoreBackup: (module: BackupModule | null, title: string) => call<RestoreReport | null>("restore_backup", { module, title }),
   backupCsv: (module: BackupModule, fileTitle: string, folderTitle: string) =>
     call<string[] | null>("backup_csv", { module, fileTitle, folderTitle }),
+  automaticBackup: () => call<AutomaticBackup>("automatic_backup"),
+  chooseAutomaticBackupFolder: (title: string) => call<AutomaticBackup | null>("choose_automatic_backup_folder", { title }),
+  stopAutomaticBackup: () => call<AutomaticBackup>("stop_automatic_backup"),
   backupReminder: (texts: ReminderTexts) => call<BackupLevel | null>("backup_reminder", { texts }),
   tenantSummaries: () => call<TenantSummary[]>("tenant_summaries"),
   massChangeTenants: (ids: number[], field: TenantField) => call<number>("mass_change_tenants", { ids, field }),

@@ -253,6 +253,14 @@ pub enum BackupAction {
         #[arg(long, value_name = "MODULE")]
         module: Option<String>,
     },
+    /// Show or set the app's automatic daily backup (extension of SPEC §14): with
+    /// --folder DIR it is written there once a day while the app runs; --off stops it.
+    Auto {
+        #[arg(long, value_name = "DIR", conflicts_with = "off")]
+        folder: Option<PathBuf>,
+        #[arg(long)]
+        off: bool,
+    },
     /// Write a module's lists as CSV as of the backup's date, changing nothing.
     Csv {
         file: PathBuf,

@@ -77,6 +77,18 @@ pub fn backup(cli: &Cli, action: &BackupAction) -> Result<Output, CliError> {
                 json: json!(report),
             })
         }
+        BackupAction::Auto { folder, off } => {
+            let state = if *off || folder.is_some() {
+                desk.set_automatic_backup(&mut session, folder.as_deref())?
+            } else {
+                desk.automatic_backup(&mut session)?
+            };
+            let text = match &state.folder {
+                Some(f) => format!("Automatic daily backup into {f}\n"),
+                None => "Automatic daily backup: off\n".into(),
+            };
+            Ok(Output { text, json: json!(state) })
+        }
         BackupAction::Csv { file, module, to } => {
             let module = BackupModule::parse(module)?;
             let files = desk.backup_csv(&mut session, file, module, to, &mut quiet)?;

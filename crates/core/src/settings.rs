@@ -97,6 +97,11 @@ pub(crate) fn put_raw(conn: &Connection, key: &str, value: &str) -> CoreResult<(
     Ok(())
 }
 
+pub(crate) fn delete_raw(conn: &Connection, key: &str) -> CoreResult<()> {
+    conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    Ok(())
+}
+
 /// All settings as the settings page shows them.
 #[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
 #[ts(export)]

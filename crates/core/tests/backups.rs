@@ -299,3 +299,46 @@ fn every_bad_file_is_refused_and_the_database_stays_byte_identical() {
     assert_eq!(err.code(), "schema_too_new", "{err}");
     assert!(disk_state(o.f.path()) == state);
 }
+
+#[test]
+fn the_automatic_daily_backup_runs_once_a_day_counts_as_downloaded_and_reports_a_missing_folder() {
+    let mut o = office();
+    assert_eq!(o.desk.run_automatic_backup().unwrap(), None, "off by default");
+    let nas = o.f.path().join("nas");
+    let refused = o.desk.set_automatic_backup(&mut o.owner, Some(&nas));
+    assert!(matches!(refused, Err(CoreError::Validation { field: "backup_folder", .. })), "{refused:?}");
+    std::fs::create_dir_all(&nas).unwrap();
+    o.desk.set_automatic_backup(&mut o.owner, Some(&nas)).unwrap();
+
+    let first = o.desk.run_automatic_backup().unwrap().expect("the first run of the day");
+    assert!(first.is_file());
+    assert_eq!(o.desk.run_automatic_backup().unwrap(), None, "once a day");
+    let state = o.desk.automatic_backup(&mut o.owner).unwrap();
+    assert_eq!(state.folder.as_deref(), Some(nas.to_str().unwrap()));
+    assert!(state.last_run.is_some() && state.last_error.is_none());
+    assert_eq!(o.desk.status(&mut o.owner).unwrap().backup.last_downloaded.map(|d| d.to_string()), Some("2026-03-02".into()));
+    assert!(o.desk.backups(&mut o.owner).unwrap().is_empty(), "not one of the 7 kept inside");
+
+    // Next day: the folder is gone (the USB disk unplugged). Reported, once that day.
+    o.f.clock.advance(Duration::days(1));
+    std::fs::remove_dir_all(&nas).unwrap();
+    let failed = o.desk.run_automatic_backup();
+    assert!(matches!(failed, Err(CoreError::Io { .. })), "{failed:?}");
+    assert_eq!(o.desk.run_automatic_backup().unwrap(), None, "one attempt a day, so one report");
+    o.owner = o.desk.sign_in(OWNER, PASSWORD).unwrap();
+    assert!(o.desk.automatic_backup(&mut o.owner).unwrap().last_error.unwrap().contains("nas"));
+
+    // Seven days kept: older automatic backups in the folder go.
+    std::fs::create_dir_all(&nas).unwrap();
+    o.desk.set_automatic_backup(&mut o.owner, Some(&nas)).unwrap();
+    let mut made = Vec::new();
+    for _ in 0..9 {
+        made.push(o.desk.run_automatic_backup().unwrap().expect("a new day"));
+        o.f.clock.advance(Duration::days(1));
+        o.owner = o.desk.sign_in(OWNER, PASSWORD).unwrap();
+    }
+    let left: Vec<_> = std::fs::read_dir(&nas).unwrap().flatten().collect();
+    assert_eq!(left.len(), 8, "today's and the seven days before");
+    assert!(!made[0].exists() && made[8].exists());
+    assert!(o.desk.automatic_backup(&mut o.owner).unwrap().last_error.is_none(), "a successful run clears the error");
+}

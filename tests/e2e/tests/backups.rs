@@ -139,3 +139,47 @@ async fn the_reminder_escalates_to_a_lock_that_a_downloaded_backup_lifts() {
     app.wait_text("[data-company='Bäckerei Schmidt GmbH']", "Köln").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_automatic_daily_backup_is_written_while_the_app_runs_and_a_missing_folder_is_reported() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path(), Keyring::Session).await;
+    let key = app.set_up_and_enter("Kanzlei Automatik").await;
+    app.quit().await;
+    let nas = data.path().join("nas");
+    std::fs::create_dir_all(&nas).unwrap();
+    cli(data.path(), &key, &["backup", "auto", "--folder", nas.to_str().unwrap()]);
+    let installed: DateTime<Utc> = cli(data.path(), &key, &["status"])["installed_at"].as_str().unwrap().parse().unwrap();
+    let monitor = BusMonitor::start(data.path());
+
+    // Shortly after the start the day's backup is in the folder, before anyone signs in.
+    let app = App::launch_at(data.path(), Keyring::Session, &at(installed, 1)).await;
+    let started = Instant::now();
+    let written = loop {
+        let files: Vec<_> = std::fs::read_dir(&nas).unwrap().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "dpobackup")).collect();
+        if let Some(file) = files.first() {
+            break file.clone();
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "no automatic backup in {}", nas.display());
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+    app.sign_in(OWNER, PASSWORD).await;
+    app.click("[data-menu=backups]").await;
+    app.wait_text("[data-testid=automatic-backup-state]", "last backup").await;
+    app.wait_text("[data-testid=automatic-backup-state]", nas.to_str().unwrap()).await;
+    app.wait_text("[data-testid=backup-state]", "Up to date").await;
+    app.screenshot("53-automatic-backup").await;
+    app.quit().await;
+    let verified = cli(data.path(), &key, &["backup", "verify", written.to_str().unwrap()]);
+    assert_eq!(verified["header"]["automatic"], true);
+
+    // The next day the USB disk is gone: a notification says so, and the page shows it.
+    std::fs::remove_dir_all(&nas).unwrap();
+    let app = App::launch_at(data.path(), Keyring::Session, &at(installed, 2)).await;
+    monitor.wait_for("DPO Desk: automatic backup failed").await;
+    app.sign_in(OWNER, PASSWORD).await;
+    app.click("[data-menu=backups]").await;
+    app.wait_text("[data-testid=automatic-backup-error]", "The last automatic backup failed").await;
+    app.screenshot("54-automatic-backup-failed").await;
+    app.quit().await;
+}

@@ -19,6 +19,22 @@ use crate::settings;
 use crate::store::{self, Store};
 use crate::Desk;
 
+const AUTO_FOLDER_KEY: &str = "backup.auto_folder";
+const AUTO_ERROR_KEY: &str = "backup.auto_last_error";
+const AUTO_ATTEMPT_KEY: &str = "backup.auto_last_attempt";
+/// The creator named in automatic backups: the installation itself, not a person.
+const AUTOMATIC: &str = "automatic";
+
+/// The automatic daily backup (SPEC §10): off while `folder` is `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AutomaticBackup {
+    pub folder: Option<String>,
+    pub last_run: Option<DateTime<Utc>>,
+    /// Why the last run failed (a missing or read-only folder), until one succeeds.
+    pub last_error: Option<String>,
+}
+
 /// What a restore did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -55,7 +71,7 @@ fn stamp(at: DateTime<Utc>) -> String {
 impl Desk {
     /// Snapshots the database (consistent, still encrypted under the database key) and
     /// encrypts it into the backup file `target`.
-    fn write_backup(&self, user: &UserRecord, now: DateTime<Utc>, target: &Path, automatic: bool, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<(BackupHeader, u64)> {
+    fn write_backup(&self, created_by: &str, now: DateTime<Utc>, target: &Path, automatic: bool, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<(BackupHeader, u64)> {
         let folder = target.parent().unwrap_or(Path::new("."));
         let snapshot = self.data_dir.join(super::BACKUP_DIR).join(format!(".snapshot-{}.db", uuid::Uuid::new_v4()));
         std::fs::create_dir_all(snapshot.parent().expect("in the backup folder")).map_err(|e| CoreError::io(&snapshot, e))?;
@@ -70,7 +86,7 @@ impl Desk {
                 installation_id: &installation_id,
                 office_name: &office_name,
                 created_at: now,
-                created_by: &user.name,
+                created_by,
                 schema_version: self.store.schema_version()?,
                 automatic,
             };
@@ -115,7 +131,7 @@ impl Desk {
             return Err(CoreError::BackupLimit { max: MAX_IN_APP });
         }
         let (file_name, target) = free_name(&super::dir(&self.data_dir), now);
-        let (header, size) = self.write_backup(&user, now, &target, false, progress)?;
+        let (header, size) = self.write_backup(&user.name, now, &target, false, progress)?;
         let tx = self.store.conn_mut().transaction()?;
         let id = super::insert(&tx, &file_name, true, &header, size, None)?;
         audit_backup(&tx, now, &user, "create", Some(id.to_string()), json!({ "file": file_name, "size": size }))?;
@@ -162,14 +178,96 @@ impl Desk {
     /// older automatic backups of this installation in that folder go after 7 days.
     pub fn create_backup_in(&mut self, session: &mut Session, folder: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<PathBuf> {
         let (user, now) = self.gate(session, Operation::CreateBackup)?;
+        let path = self.backup_outside(&user.name, Some(&user), now, folder, progress)?;
+        // A successful run into the automatic folder also clears its last error.
+        if settings::get_raw(self.store.conn(), AUTO_FOLDER_KEY)?.as_deref() == Some(&folder.display().to_string()) {
+            settings::delete_raw(self.store.conn(), AUTO_ERROR_KEY)?;
+        }
+        Ok(path)
+    }
+
+    /// Writes a backup into an outside folder and records it as downloaded.
+    fn backup_outside(&mut self, created_by: &str, user: Option<&UserRecord>, now: DateTime<Utc>, folder: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<PathBuf> {
         let (file_name, target) = free_name(folder, now);
-        let (header, size) = self.write_backup(&user, now, &target, true, progress)?;
+        let (header, size) = self.write_backup(created_by, now, &target, true, progress)?;
         let tx = self.store.conn_mut().transaction()?;
         let id = super::insert(&tx, &file_name, false, &header, size, Some(now))?;
-        audit_backup(&tx, now, &user, "create_outside", Some(id.to_string()), json!({ "file": target.display().to_string(), "size": size }))?;
+        let new = json!({ "file": target.display().to_string(), "size": size });
+        match user {
+            Some(user) => audit_backup(&tx, now, user, "create_outside", Some(id.to_string()), new)?,
+            None => audit::record(&tx, now, None, Change { action: "create_automatic", object_type: ObjectType::Backup.as_str(), object_id: Some(id.to_string()), old: None, new: Some(new) })?,
+        }
         tx.commit()?;
         self.prune_outside(folder, &header.installation_id, now);
         Ok(target)
+    }
+
+    /// The automatic daily backup's folder and how its last run went.
+    pub fn automatic_backup(&self, session: &mut Session) -> CoreResult<AutomaticBackup> {
+        self.gate(session, Operation::ViewSettings)?;
+        self.automatic_backup_state()
+    }
+
+    fn automatic_backup_state(&self) -> CoreResult<AutomaticBackup> {
+        let conn = self.store.conn();
+        let last_run: Option<DateTime<Utc>> =
+            conn.query_row("SELECT MAX(created_at) FROM backups WHERE automatic = 1 AND stored_in_app = 0 AND created_by = ?1", [AUTOMATIC], |r| r.get(0))?;
+        Ok(AutomaticBackup {
+            folder: settings::get_raw(conn, AUTO_FOLDER_KEY)?,
+            last_run,
+            last_error: settings::get_raw(conn, AUTO_ERROR_KEY)?,
+        })
+    }
+
+    /// Turns the automatic daily backup on (into `folder`, which must exist) or off.
+    pub fn set_automatic_backup(&mut self, session: &mut Session, folder: Option<&Path>) -> CoreResult<AutomaticBackup> {
+        let (user, now) = self.gate(session, Operation::EditSettings)?;
+        let conn = self.store.conn();
+        match folder {
+            Some(folder) => {
+                if !folder.is_dir() {
+                    return Err(CoreError::validation("backup_folder", "missing", format!("{} is not a folder", folder.display())));
+                }
+                settings::put_raw(conn, AUTO_FOLDER_KEY, &folder.display().to_string())?;
+            }
+            None => settings::delete_raw(conn, AUTO_FOLDER_KEY)?,
+        }
+        // A new choice is tried at the next run, even on a day that already had an attempt.
+        settings::delete_raw(conn, AUTO_ERROR_KEY)?;
+        settings::delete_raw(conn, AUTO_ATTEMPT_KEY)?;
+        audit::record(conn, now, Some(&user.actor()), Change {
+            action: "update",
+            object_type: "settings",
+            object_id: Some(AUTO_FOLDER_KEY.into()),
+            old: None,
+            new: Some(json!({ AUTO_FOLDER_KEY: folder.map(|f| f.display().to_string()) })),
+        })?;
+        self.automatic_backup_state()
+    }
+
+    /// The installation's own daily job (at start and then and again while the app runs,
+    /// no user needed): one attempt per local day to write a backup into the chosen folder.
+    /// A missing or read-only folder is an error the caller reports (once that day); it is
+    /// kept for the Backups page until a run succeeds. `Ok(None)`: off, or tried today.
+    pub fn run_automatic_backup(&mut self) -> CoreResult<Option<PathBuf>> {
+        let now = self.now()?;
+        let conn = self.store.conn();
+        let Some(folder) = settings::get_raw(conn, AUTO_FOLDER_KEY)? else { return Ok(None) };
+        let today = now.with_timezone(&Local).date_naive().to_string();
+        if settings::get_raw(conn, AUTO_ATTEMPT_KEY)?.as_deref() == Some(today.as_str()) {
+            return Ok(None);
+        }
+        settings::put_raw(conn, AUTO_ATTEMPT_KEY, &today)?;
+        match self.backup_outside(AUTOMATIC, None, now, Path::new(&folder), &mut |_, _| {}) {
+            Ok(path) => {
+                settings::delete_raw(self.store.conn(), AUTO_ERROR_KEY)?;
+                Ok(Some(path))
+            }
+            Err(e) => {
+                settings::put_raw(self.store.conn(), AUTO_ERROR_KEY, &e.to_string())?;
+                Err(e)
+            }
+        }
     }
 
     fn prune_outside(&self, folder: &Path, installation_id: &str, now: DateTime<Utc>) {
@@ -226,7 +324,7 @@ impl Desk {
         let safety_dir = self.data_dir.join(store::migrations::SAFETY_DIR);
         std::fs::create_dir_all(&safety_dir).map_err(|e| CoreError::io(&safety_dir, e))?;
         let safety = safety_dir.join(format!("before-restore-{}.{}", stamp(now), file::EXTENSION));
-        self.write_backup(user, now, &safety, true, &mut |_, _| {})?;
+        self.write_backup(&user.name, now, &safety, true, &mut |_, _| {})?;
         let what = json!({ "backup_of": header.created_at, "module": module, "safety_backup": safety.display().to_string() });
         match module {
             Some(module) => {

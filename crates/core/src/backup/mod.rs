@@ -18,7 +18,7 @@ use ts_rs::TS;
 
 use crate::error::{CoreError, CoreResult};
 
-pub use desk_ops::RestoreReport;
+pub use desk_ops::{AutomaticBackup, RestoreReport};
 pub use modules::BackupModule;
 
 /// Backups kept inside the app at most; the next one is refused (SPEC §10).

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from "../../format";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
 import type { PageProps } from "../page";
+import { AutomaticBackupCard } from "./AutomaticBackupCard";
 import { RestorePanel } from "./RestorePanel";
 import { useBackupProgress } from "./useBackupProgress";
 
@@ -131,6 +132,7 @@ export function Backups({ session, onError, onChanged, lockMode = false }: Props
           </table>
         )}
       </section>
+      {!lockMode && can(session, "settings", "edit") && <AutomaticBackupCard onError={onError} />}
       {!lockMode && session.is_owner && <RestorePanel session={session} onError={onError} onRestored={onChanged} />}
     </>
   );

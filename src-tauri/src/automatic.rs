@@ -1,0 +1,48 @@
+//! The automatic daily backup while the window runs: tried shortly after start and then
+//! every few minutes; the core makes at most one attempt per day. A failure (the USB disk
+//! unplugged, a read-only share) is reported as a native notification, not ignored.
+
+use std::time::Duration;
+
+use dpo_desk_core::CoreError;
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::error::ShellError;
+use crate::notifications::Notifications;
+use crate::state::AppState;
+
+const FIRST_RUN: Duration = Duration::from_secs(5);
+const EVERY: Duration = Duration::from_secs(10 * 60);
+
+pub fn start<R: Runtime>(app: AppHandle<R>) {
+    std::thread::spawn(move || {
+        std::thread::sleep(FIRST_RUN);
+        loop {
+            run_once(&app);
+            std::thread::sleep(EVERY);
+        }
+    });
+}
+
+fn run_once<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    match state.with_desk(|desk, _| desk.run_automatic_backup()) {
+        Ok(Some(path)) => eprintln!("dpo-desk: automatic backup written to {}", path.display()),
+        Ok(None) | Err(ShellError::NotOpen) => {}
+        Err(e) => {
+            let german = sys_locale::get_locale().is_some_and(|l| l.starts_with("de"));
+            let reason = match &e {
+                ShellError::Core(CoreError::Io { path, .. }) => path.clone(),
+                other => other.to_string(),
+            };
+            let (summary, body) = if german {
+                ("DPO Desk: automatische Sicherung fehlgeschlagen", format!("Die tägliche Sicherung konnte nicht geschrieben werden: {reason}. Ist das Ziel erreichbar und beschreibbar?"))
+            } else {
+                ("DPO Desk: automatic backup failed", format!("The daily backup could not be written: {reason}. Is the folder there and writable?"))
+            };
+            if let Err(shown) = app.state::<Notifications>().0.notify(summary, &body) {
+                eprintln!("dpo-desk: automatic backup failed ({e}) and the notification could not be shown: {shown}");
+            }
+        }
+    }
+}
