@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use dpo_desk_core::backup::escalation::BackupLevel;
+use dpo_desk_core::backup::browse::BackupContents;
 use dpo_desk_core::backup::file::EXTENSION;
 use dpo_desk_core::backup::{AutomaticBackup, BackupEntry, BackupModule, RestoreReport};
 use dpo_desk_core::CoreError;
@@ -151,4 +152,13 @@ pub fn choose_automatic_backup_folder(state: State<'_, AppState>, picker: State<
 #[tauri::command(async)]
 pub fn stop_automatic_backup(state: State<'_, AppState>) -> ShellResult<AutomaticBackup> {
     state.with_session(|desk, session| desk.set_automatic_backup(session, None))
+}
+
+/// Opens a backup file the person picks read-only and answers what it holds; `None`
+/// when they cancelled.
+#[tauri::command(async)]
+pub fn browse_backup<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, picker: State<'_, Picker>, title: String) -> ShellResult<Option<BackupContents>> {
+    let Some(path) = picker.0.open(&title, EXTENSION) else { return Ok(None) };
+    let mut progress = progress_reporter(&app);
+    state.with_session(|desk, session| desk.browse_backup(session, &path, &mut progress)).map(Some)
 }

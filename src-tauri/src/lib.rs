@@ -123,6 +123,7 @@ pub fn run() {
             backups::delete_backup,
             backups::restore_backup,
             backups::backup_csv,
+            backups::browse_backup,
             backups::backup_reminder,
             backups::automatic_backup,
             backups::choose_automatic_backup_folder,

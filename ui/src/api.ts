@@ -30,6 +30,7 @@ import type { ActivityInput } from "./bindings/ActivityInput";
 import type { Area } from "./bindings/Area";
 import type { AreaField } from "./bindings/AreaField";
 import type { AutomaticBackup } from "./bindings/AutomaticBackup";
+import type { BackupContents } from "./bindings/BackupContents";
 import type { BackupEntry } from "./bindings/BackupEntry";
 import type { BackupLevel } from "./bindings/BackupLevel";
 import type { BackupModule } from "./bindings/BackupModule";
@@ -149,6 +150,7 @@ export const api = {
   restoreBackup: (module: BackupModule | null, title: string) => call<RestoreReport | null>("restore_backup", { module, title }),
   backupCsv: (module: BackupModule, fileTitle: string, folderTitle: string) =>
     call<string[] | null>("backup_csv", { module, fileTitle, folderTitle }),
+  browseBackup: (title: string) => call<BackupContents | null>("browse_backup", { title }),
   automaticBackup: () => call<AutomaticBackup>("automatic_backup"),
   chooseAutomaticBackupFolder: (title: string) => call<AutomaticBackup | null>("choose_automatic_backup_folder", { title }),
   stopAutomaticBackup: () => call<AutomaticBackup>("stop_automatic_backup"),

@@ -99,6 +99,7 @@ macro_rules! operations {
                         | Operation::DownloadBackup
                         | Operation::DeleteBackup
                         | Operation::VerifyBackup
+                        | Operation::BrowseBackup
                         | Operation::RestoreBackup
                         | Operation::BackupCsv
                 )
@@ -163,6 +164,7 @@ operations! {
         CreateBackup => right(ObjectType::Backup, Right::Create),
         DownloadBackup => right(ObjectType::Backup, Right::Export),
         DeleteBackup => right(ObjectType::Backup, Right::Delete),
+        BrowseBackup => Requirement::Admin,
         RestoreBackup => Requirement::Owner,
         BackupCsv => Requirement::Owner,
         CreateRole => Requirement::Admin,

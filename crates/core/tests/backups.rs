@@ -190,6 +190,15 @@ fn one_tenant_is_restored_and_the_others_keep_their_changes_and_csv_shows_the_ba
     let late = o.desk.create_activity(&mut o.owner, &dpo_desk_core::activities::ActivityInput::new(area, "Später")).unwrap();
     o.desk.update_tenant(&mut o.owner, b, "B geändert", false).unwrap();
 
+    // Read without restoring: the backup's tenants down to the activities.
+    let contents = o.desk.browse_backup(&mut o.owner, &file, &mut no_progress()).unwrap();
+    let names: Vec<&str> = contents.tenants.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, vec!["Mandant A", "Mandant B"]);
+    let area_a = &contents.tenants[0].companies[0].areas[0];
+    assert_eq!(contents.tenants[0].companies[0].name, "A GmbH");
+    assert_eq!(area_a.activities.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), vec!["Lohnabrechnung"]);
+    assert_eq!(tenant_names(&mut o), vec!["A geändert", "B geändert"], "browsing changed nothing");
+
     let csv_dir = o.f.path().join("csv");
     let files = o.desk.backup_csv(&mut o.owner, &file, BackupModule::Ropa(a), &csv_dir, &mut no_progress()).unwrap();
     assert_eq!(files.len(), 1);

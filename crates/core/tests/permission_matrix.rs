@@ -155,7 +155,8 @@ fn expected(op: Operation) -> Requirement {
         | Operation::CreateUser
         | Operation::ListUsers
         | Operation::UpdateUserAccess
-        | Operation::DeactivateUser => Requirement::Admin,
+        | Operation::DeactivateUser
+        | Operation::BrowseBackup => Requirement::Admin,
         Operation::ListBackups | Operation::VerifyBackup => right(ObjectType::Backup, Right::View),
         Operation::CreateBackup => right(ObjectType::Backup, Right::Create),
         Operation::DownloadBackup => right(ObjectType::Backup, Right::Export),
@@ -334,6 +335,10 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         Operation::DeleteBackup => {
             let id = fresh_backup(desk);
             desk.delete_backup(s, id)
+        }
+        Operation::BrowseBackup => {
+            let file = outside_backup(desk);
+            desk.browse_backup(s, &file, &mut |_, _| {}).map(drop)
         }
         Operation::RestoreBackup => {
             let file = outside_backup(desk);

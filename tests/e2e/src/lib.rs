@@ -324,7 +324,7 @@ pub async fn answer_open_dialog(title: &str, path: &Path) {
 async fn drive_file_dialog(title: &str, path: &Path, focus_key: &str) {
     let started = Instant::now();
     let window = loop {
-        let out = std::process::Command::new("xdotool").args(["search", "--name", title]).output().expect("xdotool");
+        let out = std::process::Command::new("xdotool").args(["search", "--onlyvisible", "--name", title]).output().expect("xdotool");
         let ids = String::from_utf8_lossy(&out.stdout).trim().to_string();
         if let Some(id) = ids.lines().last().filter(|l| !l.is_empty()) {
             break id.to_string();

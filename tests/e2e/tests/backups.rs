@@ -183,3 +183,47 @@ async fn the_automatic_daily_backup_is_written_while_the_app_runs_and_a_missing_
     app.screenshot("54-automatic-backup-failed").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_owner_browses_a_backup_read_only_and_restores_it_from_the_window() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path(), Keyring::Session).await;
+    let key = app.set_up_and_enter("Kanzlei Rückschau").await;
+    app.quit().await;
+    let tenant = cli(data.path(), &key, &["tenant", "add", "Bäckerei Schmidt GmbH"])["id"].as_i64().unwrap().to_string();
+    let company = cli(data.path(), &key, &["company", "add", "Bäckerei Schmidt GmbH", "--tenant", &tenant, "--city", "Köln"])["id"].as_i64().unwrap().to_string();
+    let area = cli(data.path(), &key, &["area", "add", "Personal", "--company", &company])["id"].as_i64().unwrap().to_string();
+    cli(data.path(), &key, &["activity", "add", "Lohnabrechnung", "--area", &area, "--status", "active"]);
+    let nas = data.path().join("nas");
+    std::fs::create_dir_all(&nas).unwrap();
+    let file = cli(data.path(), &key, &["backup", "create", "--to", nas.to_str().unwrap()])["file"].as_str().unwrap().to_string();
+    cli(data.path(), &key, &["tenant", "add", "Nach der Sicherung"]);
+
+    let app = App::launch(data.path(), Keyring::Session).await;
+    app.sign_in(OWNER, PASSWORD).await;
+    app.click("[data-menu=backups]").await;
+    // Read-only: what the backup holds, nothing changed.
+    app.click("[data-testid=browse-backup]").await;
+    dpo_desk_e2e::answer_open_dialog("Choose a backup file", std::path::Path::new(&file)).await;
+    app.wait_text("[data-testid=backup-contents]", "Backup of Kanzlei Rückschau").await;
+    let tenants = app.wait_any_text("[data-backup-tenant]", "Bäckerei Schmidt GmbH").await;
+    assert_eq!(tenants.len(), 1, "the tenant made after the backup is not in it: {tenants:?}");
+    app.click("[data-backup-tenant='Bäckerei Schmidt GmbH'] summary").await;
+    app.wait_text("[data-backup-activity='Lohnabrechnung']", "Active").await;
+    app.screenshot("55-backup-read-only").await;
+
+    // The restore asks for the understanding first, then brings the backup's state back.
+    let restore = app.find("[data-testid=restore-backup]").await;
+    assert!(!restore.is_enabled().await.unwrap(), "not before the warning is acknowledged");
+    app.click("[data-testid=restore-understood]").await;
+    app.click("[data-testid=restore-backup]").await;
+    dpo_desk_e2e::answer_open_dialog("Choose a backup file", std::path::Path::new(&file)).await;
+    app.wait_text("[data-testid=restore-notice]", "Restored as of").await;
+    app.screenshot("56-restored").await;
+    let options = app.find("[data-testid=tenant-switch]").await.text().await.unwrap();
+    assert!(options.contains("Bäckerei Schmidt GmbH") && !options.contains("Nach der Sicherung"), "{options}");
+    app.quit().await;
+    let listed = cli(data.path(), &key, &["tenant", "list"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert!(std::fs::read_dir(data.path().join("safety-backups")).unwrap().count() >= 1, "a safety backup was made first");
+}

@@ -75,3 +75,25 @@ test("the banner shows while the reminder concerns the user", () => {
   rerender(<BackupBanner session={overdue} onOpen={noop} />);
   expect(screen.getByTestId("backup-banner")).toHaveTextContent("Please ask Anna Meier to create and download one.");
 });
+
+test("an administrator opens a backup read-only and sees its tenants down to the activities", async () => {
+  mockCommands({
+    backups: () => [],
+    automatic_backup: () => ({ folder: null, last_run: null, last_error: null }),
+    browse_backup: () => ({
+      header: { installation_id: "x", office_name: "Kanzlei Nord", created_at: "2026-03-11T10:00:00Z", created_by: "Anna Meier", schema_version: 7,
+        app_version: "0.1.0", automatic: false, key_fingerprint: "00", nonce: "00", chunk_size: 1048576, payload_size: 10 },
+      tenants: [{ id: 1, name: "Bäckerei Schmidt", is_template: false, archived: true, companies: [
+        { name: "Bäckerei Schmidt GmbH", city: "Köln", areas: [{ name: "Personal", activities: [{ name: "Lohnabrechnung", status: "active" }] }] },
+      ] }],
+    }),
+  });
+  render(<Backups session={session} tenantId={null} onError={() => false} navigate={noop} onChanged={noop} />);
+  const user = userEvent.setup();
+  await user.click(await screen.findByTestId("browse-backup"));
+  expect(await screen.findByTestId("backup-contents")).toHaveTextContent("Backup of Kanzlei Nord made");
+  const tenant = document.querySelector('[data-backup-tenant="Bäckerei Schmidt"]') as HTMLElement;
+  expect(tenant).toHaveTextContent("archived");
+  expect(tenant.querySelector('[data-backup-activity="Lohnabrechnung"]')).toHaveTextContent("Active");
+  expect(screen.getByTestId("automatic-backup-state")).toHaveTextContent("Off");
+});

@@ -370,6 +370,17 @@ impl Desk {
         renamed
     }
 
+    /// What a backup file holds, read without restoring it (administrators: it shows every
+    /// tenant of the backup).
+    pub fn browse_backup(&self, session: &mut Session, path: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<super::browse::BackupContents> {
+        self.gate(session, Operation::BrowseBackup)?;
+        let (header, staging, staged) = self.stage(path, progress)?;
+        let result = super::browse::contents(staged.conn(), header);
+        drop(staged);
+        super::remove_database(&staging);
+        result
+    }
+
     /// The module's lists as CSV files as of the backup's date, without changing anything.
     pub fn backup_csv(&mut self, session: &mut Session, path: &Path, module: BackupModule, folder: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<Vec<PathBuf>> {
         let (user, _) = self.gate(session, Operation::BackupCsv)?;

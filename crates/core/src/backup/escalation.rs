@@ -117,6 +117,24 @@ mod tests {
     }
 
     #[test]
+    fn a_download_restarts_every_interval_and_levels_follow_it() {
+        let installed = d("2026-03-01");
+        for interval in 1..=14 {
+            let downloaded = installed + Duration::days(30);
+            let due = downloaded + Duration::days(interval);
+            let at = |offset: i64, last: Option<NaiveDate>| {
+                evaluate(EscalationInput { interval_days: interval, last_downloaded: last, installed_on: installed, today: due + Duration::days(offset) }).level
+            };
+            // Without the download the installation date counts: long locked by then.
+            assert_eq!(at(-1, None), BackupLevel::Locked, "interval {interval}");
+            assert_eq!(at(-1, Some(downloaded)), BackupLevel::Ok, "interval {interval}");
+            assert_eq!(at(0, Some(downloaded)), BackupLevel::Due, "interval {interval}");
+            assert_eq!(at(2, Some(downloaded)), BackupLevel::NotifyAll, "interval {interval}");
+            assert_eq!(at(5, Some(downloaded)), BackupLevel::Locked, "interval {interval}");
+        }
+    }
+
+    #[test]
     fn a_downloaded_backup_restarts_the_interval() {
         let e = evaluate(EscalationInput {
             interval_days: 4,

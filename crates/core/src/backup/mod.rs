@@ -4,6 +4,7 @@
 //! reminder rule in `escalation`; the operations a client calls are on `Desk`
 //! (`desk_ops`).
 
+pub mod browse;
 pub mod escalation;
 pub mod file;
 mod desk_ops;

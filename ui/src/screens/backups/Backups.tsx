@@ -9,6 +9,7 @@ import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
 import type { PageProps } from "../page";
 import { AutomaticBackupCard } from "./AutomaticBackupCard";
+import { BackupBrowser } from "./BackupBrowser";
 import { RestorePanel } from "./RestorePanel";
 import { useBackupProgress } from "./useBackupProgress";
 
@@ -133,6 +134,7 @@ export function Backups({ session, onError, onChanged, lockMode = false }: Props
         )}
       </section>
       {!lockMode && can(session, "settings", "edit") && <AutomaticBackupCard onError={onError} />}
+      {!lockMode && session.is_admin && <BackupBrowser onError={onError} />}
       {!lockMode && session.is_owner && <RestorePanel session={session} onError={onError} onRestored={onChanged} />}
     </>
   );
