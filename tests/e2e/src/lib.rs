@@ -31,6 +31,11 @@ pub fn app_binary() -> PathBuf {
 
 /// Runs `dpo-desk-cli --json` as the owner on the data folder (the recovery key opens it
 /// where the test's keyring is not shared); returns the JSON answer.
+/// The id in a record the command line printed, as the next command takes it.
+pub fn id(value: &serde_json::Value) -> String {
+    value["id"].as_i64().expect("id").to_string()
+}
+
 /// The debug build of the command line.
 pub fn cli_binary() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target"));

@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use dpo_desk_e2e::{answer_file_dialog, cli, App, Keyring, OWNER, PASSWORD};
+use dpo_desk_e2e::{answer_file_dialog, answer_open_dialog, cli, id, App, Keyring, OWNER, PASSWORD};
 
 /// Everything the notification service is asked to show, as dbus-monitor prints it.
 struct BusMonitor {
@@ -73,7 +73,7 @@ async fn the_reminder_escalates_to_a_lock_that_a_downloaded_backup_lifts() {
     let app = App::launch(data.path(), Keyring::Session).await;
     let key = app.set_up_and_enter("Kanzlei Sicherung").await;
     app.quit().await;
-    let tenant = cli(data.path(), &key, &["tenant", "add", "Bäckerei Schmidt GmbH"])["id"].as_i64().unwrap().to_string();
+    let tenant = id(&cli(data.path(), &key, &["tenant", "add", "Bäckerei Schmidt GmbH"]));
     cli(data.path(), &key, &["company", "add", "Bäckerei Schmidt GmbH", "--tenant", &tenant, "--city", "Köln"]);
     let status = cli(data.path(), &key, &["status"]);
     let installed: DateTime<Utc> = status["installed_at"].as_str().unwrap().parse().unwrap();
@@ -190,9 +190,9 @@ async fn the_owner_browses_a_backup_read_only_and_restores_it_from_the_window() 
     let app = App::launch(data.path(), Keyring::Session).await;
     let key = app.set_up_and_enter("Kanzlei Rückschau").await;
     app.quit().await;
-    let tenant = cli(data.path(), &key, &["tenant", "add", "Bäckerei Schmidt GmbH"])["id"].as_i64().unwrap().to_string();
-    let company = cli(data.path(), &key, &["company", "add", "Bäckerei Schmidt GmbH", "--tenant", &tenant, "--city", "Köln"])["id"].as_i64().unwrap().to_string();
-    let area = cli(data.path(), &key, &["area", "add", "Personal", "--company", &company])["id"].as_i64().unwrap().to_string();
+    let tenant = id(&cli(data.path(), &key, &["tenant", "add", "Bäckerei Schmidt GmbH"]));
+    let company = id(&cli(data.path(), &key, &["company", "add", "Bäckerei Schmidt GmbH", "--tenant", &tenant, "--city", "Köln"]));
+    let area = id(&cli(data.path(), &key, &["area", "add", "Personal", "--company", &company]));
     cli(data.path(), &key, &["activity", "add", "Lohnabrechnung", "--area", &area, "--status", "active"]);
     let nas = data.path().join("nas");
     std::fs::create_dir_all(&nas).unwrap();
@@ -204,7 +204,7 @@ async fn the_owner_browses_a_backup_read_only_and_restores_it_from_the_window() 
     app.click("[data-menu=backups]").await;
     // Read-only: what the backup holds, nothing changed.
     app.click("[data-testid=browse-backup]").await;
-    dpo_desk_e2e::answer_open_dialog("Choose a backup file", std::path::Path::new(&file)).await;
+    answer_open_dialog("Choose a backup file", std::path::Path::new(&file)).await;
     app.wait_text("[data-testid=backup-contents]", "Backup of Kanzlei Rückschau").await;
     let tenants = app.wait_any_text("[data-backup-tenant]", "Bäckerei Schmidt GmbH").await;
     assert_eq!(tenants.len(), 1, "the tenant made after the backup is not in it: {tenants:?}");
@@ -217,7 +217,7 @@ async fn the_owner_browses_a_backup_read_only_and_restores_it_from_the_window() 
     assert!(!restore.is_enabled().await.unwrap(), "not before the warning is acknowledged");
     app.click("[data-testid=restore-understood]").await;
     app.click("[data-testid=restore-backup]").await;
-    dpo_desk_e2e::answer_open_dialog("Choose a backup file", std::path::Path::new(&file)).await;
+    answer_open_dialog("Choose a backup file", std::path::Path::new(&file)).await;
     app.wait_text("[data-testid=restore-notice]", "Restored as of").await;
     app.screenshot("56-restored").await;
     let options = app.find("[data-testid=tenant-switch]").await.text().await.unwrap();

@@ -4,11 +4,7 @@
 //! through the native save dialog; the tenant list with counts, a mass change of the
 //! archive mark and its export.
 
-use dpo_desk_e2e::{answer_file_dialog, cli, App, Keyring, OWNER, PASSWORD};
-
-fn id(value: &serde_json::Value) -> String {
-    value["id"].as_i64().expect("id").to_string()
-}
+use dpo_desk_e2e::{answer_file_dialog, cli, id, App, Keyring, OWNER, PASSWORD};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn areas_and_tenants_are_worked_on_as_lists() {

@@ -4,15 +4,11 @@
 //! right, given by the administrator in another window, lets the user edit at once; the
 //! deactivation ends the user's access at once.
 
-use dpo_desk_e2e::{cli, App, Keyring, OWNER, PASSWORD};
+use dpo_desk_e2e::{cli, id, App, Keyring, OWNER, PASSWORD};
 use serde_json::json;
 
 const STAFF: &str = "Jonas Berger";
 const STAFF_PW: &str = "Jonas-eigenes-Passwort";
-
-fn id(value: &serde_json::Value) -> String {
-    value["id"].as_i64().expect("id").to_string()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_personnel_reader_sees_only_personnel_activities_read_only_until_a_second_role_allows_editing() {

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ColumnChooser } from "../../components/ColumnChooser";
+import { useSelection } from "../../useSelection";
 import { useTranslation } from "react-i18next";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { api, can } from "../../api";
@@ -28,7 +30,7 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
   const [status, setStatus] = useState<ActivityStatus | "">("");
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: "name", ascending: true });
   const [columns, setColumns] = useState<Column[]>(loadColumns);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const { selected, setSelected, toggle, clear, toggleAll } = useSelection();
   const [notice, setNotice] = useState<string | null>(null);
   const exporting = useAction(onError);
   useEffect(() => {
@@ -55,13 +57,6 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
   const grid = { gridTemplateColumns: `36px minmax(220px, 2fr) ${columns.map((c) => (c === "area" ? "minmax(180px, 1.5fr)" : c === "updated" ? "minmax(150px, 1fr)" : "minmax(110px, 1fr)")).join(" ")}` };
   const allSelected = rows.length > 0 && selected.size === rows.length;
 
-  function toggle(id: number) {
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id); else next.add(id);
-      return next;
-    });
-  }
   function sortBy(key: SortKey) {
     setSort((s) => ({ key, ascending: s.key === key ? !s.ascending : true }));
   }
@@ -116,18 +111,7 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
           <option value="">{t("activities.allStatuses")}</option>
           {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
         </select>
-        <details className="column-chooser">
-          <summary>{t("activities.columns")}</summary>
-          <fieldset>
-            {COLUMNS.map((c) => (
-              <label key={c} className="check">
-                <input type="checkbox" checked={columns.includes(c)} data-column={c}
-                  onChange={(e) => chooseColumns(e.target.checked ? COLUMNS.filter((x) => x === c || columns.includes(x)) : columns.filter((x) => x !== c))} />
-                {t(`activities.columnNames.${c}`)}
-              </label>
-            ))}
-          </fieldset>
-        </details>
+        <ColumnChooser all={COLUMNS} columns={columns} onChange={chooseColumns} label={(c) => t(`activities.columnNames.${c}`)} />
         {can(session, "processing_activity", "export") && (
           <span className="export-buttons">
             <button type="button" data-testid="export-csv" disabled={exporting.busy} onClick={() => exportList("csv")}>{t("activities.exportCsv")}</button>
@@ -138,7 +122,7 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
       </div>
       {selected.size > 0 && (
         <BulkBar session={session} tenantId={tenantId} ids={[...selected]} onError={onError}
-          onDone={(message) => { setNotice(message); setSelected(new Set()); void reload(); }} onClear={() => setSelected(new Set())} />
+          onDone={(message) => { setNotice(message); clear(); void reload(); }} onClear={() => clear()} />
       )}
       {(error || exporting.error) && <Alert kind="error">{error ?? exporting.error}</Alert>}
       {notice && <Alert kind="success" testId="list-notice">{notice}</Alert>}
@@ -147,7 +131,7 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
           <div className="data-row head" role="row" style={grid}>
             <span role="columnheader">
               <input type="checkbox" aria-label={t("activities.selectAll")} checked={allSelected} data-testid="select-all"
-                onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))} />
+                onChange={() => toggleAll(rows.map((r) => r.id))} />
             </span>
             {header("name", t("activities.name"))}
             {columns.map((c) => <span key={c} style={{ display: "contents" }}>{header(c, t(`activities.columnNames.${c}`))}</span>)}

@@ -1,4 +1,5 @@
 import { useCallback, useState, type FormEvent } from "react";
+import { useSelection } from "../../useSelection";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import type { ExportFormat } from "../../bindings/ExportFormat";
@@ -28,15 +29,10 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
   const [filter, setFilter] = useState("");
   const [showArchived, setShowArchived] = useState(true);
   const [columns, chooseColumns] = useColumns<Column>("dpo-desk.tenant-columns", COLUMNS, ["kind", "created", "companies"]);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const { selected, toggle, clear, toggleAll } = useSelection();
   const shown = (data ?? []).filter((x) => x.name.toLocaleLowerCase().includes(filter.trim().toLocaleLowerCase()) && (showArchived || !x.archived_at));
   const { busy, error, run } = useAction(onError);
   const act = (work: () => Promise<void>) => { setNotice(null); void run(async () => { await work(); await reload(); }); };
-  const toggle = (id: number) => setSelected((s) => {
-    const next = new Set(s);
-    if (next.has(id)) next.delete(id); else next.add(id);
-    return next;
-  });
   const allSelected = shown.length > 0 && shown.every((x) => selected.has(x.id));
   const exportList = (format: ExportFormat) => act(async () => {
     const path = await api.exportTenantList(format, t("admin.tenants.exportListTitle"));
@@ -44,7 +40,7 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
   });
   const massChange = (field: TenantField) => act(async () => {
     const count = await api.massChangeTenants([...selected], field);
-    setSelected(new Set());
+    clear();
     setNotice(t("admin.tenants.changed", { count }));
   });
 
@@ -76,14 +72,14 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
         </span>
         <span className="muted small">{t("admin.tenants.count", { count: shown.length })}</span>
       </div>
-      {selected.size > 0 && <TenantBulkBar count={selected.size} busy={busy} onChange={massChange} onClear={() => setSelected(new Set())} />}
+      {selected.size > 0 && <TenantBulkBar count={selected.size} busy={busy} onChange={massChange} onClear={() => clear()} />}
       {(loadError || error) && <Alert kind="error" testId="tenant-error">{loadError ?? error}</Alert>}
       {notice && <Alert kind="success" testId="tenant-notice">{notice}</Alert>}
       <table className="simple-table">
         <thead>
           <tr>
             <th><input type="checkbox" aria-label={t("activities.selectAll")} checked={allSelected}
-              onChange={() => setSelected(allSelected ? new Set() : new Set(shown.map((x) => x.id)))} /></th>
+              onChange={() => toggleAll(shown.map((x) => x.id))} /></th>
             <th>{t("admin.tenants.name")}</th>
             {columns.map((c) => <th key={c}>{t(`admin.tenants.columns.${c}`)}</th>)}
             <th />

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
+import { useSelection } from "../../useSelection";
 import { useTranslation } from "react-i18next";
 import { api, can } from "../../api";
 import type { Area } from "../../bindings/Area";
@@ -28,7 +29,7 @@ export function AreaList(props: PageProps) {
   const [companyFilter, setCompanyFilter] = useState(0);
   const [sortBy, setSortBy] = useState<Sort>("name");
   const [columns, chooseColumns] = useColumns<Column>("dpo-desk.area-columns", COLUMNS, ["company", "activities"]);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const { selected, toggle, clear, toggleAll } = useSelection();
   const [editing, setEditing] = useState<Area | "new" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const action = useAction(onError);
@@ -55,11 +56,6 @@ export function AreaList(props: PageProps) {
         onSaved={(area) => { setEditing(null); setNotice(t("areas.saved", { name: area.name })); reload(); }} />
     );
   }
-  const toggle = (id: number) => setSelected((s) => {
-    const next = new Set(s);
-    if (next.has(id)) next.delete(id); else next.add(id);
-    return next;
-  });
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const selectedActivities = (areas.data ?? []).filter((a) => selected.has(a.id)).reduce((sum, a) => sum + Number(a.activity_count), 0);
   function exportList(format: ExportFormat) {
@@ -103,8 +99,8 @@ export function AreaList(props: PageProps) {
       </div>
       {selected.size > 0 && (
         <AreaBulkBar session={session} ids={[...selected]} companies={companies.data ?? []} activityCount={selectedActivities} onError={onError}
-          onClear={() => setSelected(new Set())}
-          onDone={(message) => { setNotice(message); setSelected(new Set()); reload(); }} />
+          onClear={() => clear()}
+          onDone={(message) => { setNotice(message); clear(); reload(); }} />
       )}
       {notice && <Alert kind="success" testId="area-notice">{notice}</Alert>}
       {(areas.error || action.error) && <Alert kind="error" testId="area-list-error">{areas.error ?? action.error}</Alert>}
@@ -114,7 +110,7 @@ export function AreaList(props: PageProps) {
             <thead>
               <tr>
                 <th><input type="checkbox" aria-label={t("activities.selectAll")} checked={allSelected}
-                  onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))} /></th>
+                  onChange={() => toggleAll(rows.map((r) => r.id))} /></th>
                 <th>{t("areas.name")}</th>
                 {columns.map((c) => <th key={c}>{t(`areas.columns.${c}`)}</th>)}
               </tr>

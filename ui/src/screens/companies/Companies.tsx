@@ -1,4 +1,5 @@
 import { useCallback, useState } from "react";
+import { useSelection } from "../../useSelection";
 import { useTranslation } from "react-i18next";
 import { api, can, CommandError } from "../../api";
 import type { Area } from "../../bindings/Area";
@@ -22,7 +23,7 @@ export function Companies(props: PageProps) {
   const [confirmArea, setConfirmArea] = useState<number | null>(null);
   const [filter, setFilter] = useState("");
   const [sortBy, setSortBy] = useState<"name" | "city">("name");
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const { selected, toggle, clear } = useSelection();
   const [notice, setNotice] = useState<string | null>(null);
   const exporting = useAction(onError);
   const removeArea = useAction(onError);
@@ -52,12 +53,7 @@ export function Companies(props: PageProps) {
   const shown = (companies.data ?? [])
     .filter((c) => !needle || `${c.name} ${c.city} ${c.legal_form} ${c.vat_id}`.toLocaleLowerCase().includes(needle))
     .sort((a, b) => (sortBy === "city" ? a.city.localeCompare(b.city) : 0) || a.name.localeCompare(b.name));
-  const toggle = (id: number) => setSelected((s) => {
-    const next = new Set(s);
-    if (next.has(id)) next.delete(id); else next.add(id);
-    return next;
-  });
-  const exportList = (format: "csv" | "json") => {
+    const exportList = (format: "csv" | "json") => {
     setNotice(null);
     void exporting.run(async () => {
       const path = await api.exportCompanies(tenantId, format, t("companies.exportTitle"));
@@ -92,8 +88,8 @@ export function Companies(props: PageProps) {
         </div>
       )}
       {selected.size > 0 && (
-        <CompanyBulkBar session={session} ids={[...selected]} onError={onError} onClear={() => setSelected(new Set())}
-          onDone={(message) => { setNotice(message); setSelected(new Set()); void companies.reload(); void areas.reload(); }} />
+        <CompanyBulkBar session={session} ids={[...selected]} onError={onError} onClear={() => clear()}
+          onDone={(message) => { setNotice(message); clear(); void companies.reload(); void areas.reload(); }} />
       )}
       {notice && <Alert kind="success" testId="company-notice">{notice}</Alert>}
       {(companies.error || areas.error || removeArea.error || exporting.error) && (

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
+import { useSelection } from "../../useSelection";
 import { useTranslation } from "react-i18next";
 import { api, can, CommandError } from "../../api";
 import type { ExportFormat } from "../../bindings/ExportFormat";
@@ -25,7 +26,7 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
   const [filter, setFilter] = useState("");
   const [byUse, setByUse] = useState(false);
   const [columns, chooseColumns] = useColumns<Column>("dpo-desk.master-columns", COLUMNS, ["details", "used"]);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const { selected, toggle, clear, toggleAll } = useSelection();
   const [editing, setEditing] = useState<MasterItem | "new" | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const action = useAction(onError);
@@ -42,7 +43,7 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
       try {
         await api.deleteMasterItems(kind, ids);
         setMessage(t("master.deleted", { count: ids.length, name: nameOf(ids[0]) }));
-        setSelected(new Set());
+        clear();
         await reload();
       } catch (e) {
         if (e instanceof CommandError && e.code === "in_use") {
@@ -56,13 +57,6 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
     void action.run(async () => {
       const path = await api.exportMasterItems(tenantId, kind, format, t("master.exportTitle", { kind: t(`objects.${kind}`) }));
       if (path) setMessage(t("activities.exported", { path }));
-    });
-  }
-  function toggle(id: number) {
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id); else next.add(id);
-      return next;
     });
   }
   if (editing) {
@@ -92,7 +86,7 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
       </div>
       {selected.size > 0 && (
         <MasterBulkBar session={session} kind={kind} ids={[...selected]} onError={onError} onDelete={() => remove([...selected])}
-          onDone={(text) => { setMessage(text); setSelected(new Set()); void reload(); }} onClear={() => setSelected(new Set())} />
+          onDone={(text) => { setMessage(text); clear(); void reload(); }} onClear={() => clear()} />
       )}
       {(error || action.error) && <Alert kind="error" testId="item-error">{error ?? action.error}</Alert>}
       {message && <Alert kind="success" testId="item-notice">{message}</Alert>}
@@ -101,7 +95,7 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
           <thead>
             <tr>
               <th><input type="checkbox" aria-label={t("activities.selectAll")} checked={allSelected}
-                onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))} /></th>
+                onChange={() => toggleAll(rows.map((r) => r.id))} /></th>
               <th>{t("master.name")}</th>
               {columns.map((c) => <th key={c}>{t(`master.columns.${c}`)}</th>)}
               <th />
