@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use dpo_desk_core::backup::escalation::BackupLevel;
 use dpo_desk_core::backup::browse::BackupContents;
-use dpo_desk_core::backup::file::EXTENSION;
+use dpo_desk_core::backup::file::{BackupHeader, EXTENSION};
 use dpo_desk_core::backup::{AutomaticBackup, BackupEntry, BackupModule, RestoreReport};
 use dpo_desk_core::CoreError;
 use serde::{Deserialize, Serialize};
@@ -57,6 +57,13 @@ pub fn download_backup(state: State<'_, AppState>, picker: State<'_, Picker>, id
     }
     state.with_session(|desk, session| desk.download_backup(session, id, &path))?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Reads a backup kept in the app completely and checks every byte.
+#[tauri::command(async)]
+pub fn verify_backup<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: i64) -> ShellResult<BackupHeader> {
+    let mut progress = progress_reporter(&app);
+    state.with_session(|desk, session| desk.verify_kept_backup(session, id, &mut progress))
 }
 
 #[tauri::command(async)]

@@ -121,6 +121,7 @@ pub fn run() {
             backups::create_backup,
             backups::download_backup,
             backups::delete_backup,
+            backups::verify_backup,
             backups::restore_backup,
             backups::backup_csv,
             backups::browse_backup,

@@ -32,6 +32,7 @@ import type { AreaField } from "./bindings/AreaField";
 import type { AutomaticBackup } from "./bindings/AutomaticBackup";
 import type { BackupContents } from "./bindings/BackupContents";
 import type { BackupEntry } from "./bindings/BackupEntry";
+import type { BackupHeader } from "./bindings/BackupHeader";
 import type { BackupLevel } from "./bindings/BackupLevel";
 import type { BackupModule } from "./bindings/BackupModule";
 import type { RestoreReport } from "./bindings/RestoreReport";
@@ -147,6 +148,7 @@ export const api = {
   createBackup: () => call<BackupEntry>("create_backup"),
   downloadBackup: (id: number, title: string) => call<string | null>("download_backup", { id, title }),
   deleteBackup: (id: number) => call<void>("delete_backup", { id }),
+  verifyBackup: (id: number) => call<BackupHeader>("verify_backup", { id }),
   restoreBackup: (module: BackupModule | null, title: string) => call<RestoreReport | null>("restore_backup", { module, title }),
   backupCsv: (module: BackupModule, fileTitle: string, folderTitle: string) =>
     call<string[] | null>("backup_csv", { module, fileTitle, folderTitle }),

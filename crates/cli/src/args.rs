@@ -249,7 +249,7 @@ pub enum BackupAction {
     /// with --recovery-key-env (moving to a new machine).
     Restore {
         file: PathBuf,
-        /// tenant:ID or ropa:ID; without it, everything.
+        /// tenant:ID, ropa:ID or master_data:ID; without it, everything.
         #[arg(long, value_name = "MODULE")]
         module: Option<String>,
     },

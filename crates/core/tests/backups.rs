@@ -206,6 +206,26 @@ fn one_tenant_is_restored_and_the_others_keep_their_changes_and_csv_shows_the_ba
     assert!(csv.contains("Lohnabrechnung") && !csv.contains("Später"), "{csv}");
     assert_eq!(tenant_names(&mut o), vec!["A geändert", "B geändert"], "the CSV changed nothing");
 
+    // The master data alone: changed items get their values back, a deleted one returns,
+    // one made since goes unless an activity uses it; the RoPA stays as it is.
+    let kind = dpo_desk_core::master_data::MasterKind::Application;
+    let items = o.desk.master_items(&mut o.owner, a, kind).unwrap();
+    let (first, second) = (items[0].clone(), items[1].clone());
+    o.desk.update_master_item(&mut o.owner, first.id, &dpo_desk_core::master_data::MasterItemInput::named(kind, "Umbenannt")).unwrap();
+    o.desk.delete_master_item(&mut o.owner, kind, second.id).unwrap();
+    let unused = o.desk.create_master_item(&mut o.owner, a, &dpo_desk_core::master_data::MasterItemInput::named(kind, "Neu und unbenutzt")).unwrap();
+    let used = o.desk.create_master_item(&mut o.owner, a, &dpo_desk_core::master_data::MasterItemInput::named(kind, "Neu und benutzt")).unwrap();
+    let mut with_link = o.desk.activity(&mut o.owner, late.id).unwrap().data;
+    with_link.links = vec![dpo_desk_core::activities::ActivityLink { item_id: used.id, detail: String::new() }];
+    o.desk.update_activity(&mut o.owner, late.id, &with_link).unwrap();
+    o.desk.restore_backup(&mut o.owner, &file, Some(BackupModule::MasterData(a)), &mut no_progress()).unwrap();
+    let names: Vec<String> = o.desk.master_items(&mut o.owner, a, kind).unwrap().into_iter().map(|i| i.data.name).collect();
+    assert!(names.contains(&first.data.name) && names.contains(&second.data.name), "values back, the deleted one returned: {names:?}");
+    assert!(!names.contains(&"Umbenannt".to_string()) && !names.contains(&unused.data.name), "{names:?}");
+    assert!(names.contains(&used.data.name), "an item the RoPA uses stays");
+    assert_eq!(o.desk.activity(&mut o.owner, late.id).unwrap().linked.len(), 1, "the RoPA is untouched");
+    assert!(o.desk.trash(&mut o.owner).unwrap().iter().all(|e| e.label != second.data.name), "the returned item left the trash");
+
     o.desk.restore_backup(&mut o.owner, &file, Some(BackupModule::Tenant(a)), &mut no_progress()).unwrap();
     assert_eq!(tenant_names(&mut o), vec!["B geändert", "Mandant A"]);
     assert_eq!(o.desk.companies(&mut o.owner, a).unwrap()[0].data.name, "A GmbH");

@@ -120,6 +120,8 @@ async fn the_reminder_escalates_to_a_lock_that_a_downloaded_backup_lifts() {
     app.click("[data-menu=backups]").await;
     app.wait_text("[data-testid=backup-downloaded]", "yes").await;
     app.wait_text("[data-testid=backup-state]", "Up to date").await;
+    app.click("[data-testid=verify-backup]").await;
+    app.wait_text("[data-testid=backup-notice]", "The backup is intact").await;
     app.screenshot("52-backups-after-download").await;
     app.quit().await;
 

@@ -292,6 +292,13 @@ impl Desk {
         file::decrypt(path, &self.store.key().backup_key(), None, progress)
     }
 
+    /// Checks a backup kept inside the app completely (the window's "Check").
+    pub fn verify_kept_backup(&self, session: &mut Session, id: i64, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<BackupHeader> {
+        self.gate(session, Operation::VerifyBackup)?;
+        let entry = super::in_app(self.store.conn(), id)?;
+        file::decrypt(&super::dir(&self.data_dir).join(entry.file_name), &self.store.key().backup_key(), None, progress)
+    }
+
     /// Decrypts and opens the backup as a database beside the live one (migrated when it
     /// is older; refused when it is newer). Nothing live is touched.
     fn stage(&self, path: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<(BackupHeader, PathBuf, Store)> {

@@ -82,13 +82,16 @@ fn parts(module: BackupModule) -> CoreResult<Vec<Part>> {
             ]);
             all
         }
-        other => return Err(CoreError::validation("module", "restore", format!("{other:?} can be exported as CSV; restore a tenant or its RoPA"))),
+        other => return Err(CoreError::validation("module", "restore", format!("{other:?} can be exported as CSV; restore a tenant, its RoPA or its master data"))),
     })
 }
 
 /// Replaces the module's rows in `main` with those of the attached `bak` database, in one
 /// transaction: all or nothing.
 pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult<usize> {
+    if let BackupModule::MasterData(tenant) = module {
+        return restore_master_data(conn, tenant);
+    }
     let tenant = module.tenant_id();
     let parts = parts(module)?;
     let exists: bool = conn.query_row("SELECT EXISTS(SELECT 1 FROM bak.tenants WHERE id = ?1)", [tenant], |r| r.get(0))?;
@@ -169,4 +172,52 @@ pub(crate) fn csv(conn: &Connection, user: &UserRecord, module: BackupModule, di
         written.push(path);
     }
     Ok(written)
+}
+
+/// The tenant's master data as the backup holds them, leaving the RoPA as it is: every
+/// item of the backup gets its values back (a deleted one returns), and an item made since
+/// goes unless an activity uses it (then it stays: the RoPA keeps its links).
+fn restore_master_data(conn: &mut Connection, tenant: i64) -> CoreResult<usize> {
+    let exists: bool = conn.query_row("SELECT EXISTS(SELECT 1 FROM bak.tenants WHERE id = ?1)", [tenant], |r| r.get(0))?;
+    if !exists {
+        return Err(CoreError::validation("module", "unknown", format!("the backup holds no tenant with id {tenant}")));
+    }
+    let tx = conn.transaction()?;
+    // An id the backup's item had may belong to another tenant's item made since.
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM bak.master_items b JOIN main.master_items m ON m.id = b.id WHERE b.tenant_id = ?1 AND m.tenant_id <> ?1)",
+        [tenant],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(conflict(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT), None)));
+    }
+    tx.execute(
+        "DELETE FROM main.master_items WHERE tenant_id = ?1
+           AND id NOT IN (SELECT id FROM bak.master_items WHERE tenant_id = ?1 AND trash_id IS NULL)
+           AND id NOT IN (SELECT item_id FROM main.activity_links)
+           AND id NOT IN (SELECT business_process_id FROM main.processing_activities WHERE business_process_id IS NOT NULL)",
+        [tenant],
+    )?;
+    // Items deleted since come back: their trash entries go.
+    tx.execute(
+        "DELETE FROM main.trash WHERE id IN (SELECT trash_id FROM main.master_items WHERE tenant_id = ?1 AND trash_id IS NOT NULL
+           AND id IN (SELECT id FROM bak.master_items WHERE tenant_id = ?1 AND trash_id IS NULL))",
+        [tenant],
+    )?;
+    let cols = columns(&tx, "master_items")?;
+    let updates: Vec<String> = cols.split(", ").filter(|c| *c != "id").map(|c| format!("{c} = excluded.{c}")).collect();
+    // `WHERE true` lets SQLite read the upsert's ON CONFLICT after a SELECT.
+    let restored = tx
+        .execute(
+            &format!(
+                "INSERT INTO main.master_items ({cols}) SELECT {cols} FROM bak.master_items WHERE tenant_id = ?1 AND trash_id IS NULL AND true
+                 ON CONFLICT(id) DO UPDATE SET {}",
+                updates.join(", ")
+            ),
+            [tenant],
+        )
+        .map_err(conflict)?;
+    tx.commit()?;
+    Ok(restored)
 }

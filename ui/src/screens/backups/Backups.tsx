@@ -36,7 +36,8 @@ export function Backups({ session, onError, onChanged, lockMode = false }: Props
   const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
   const creating = useAction(onError);
   const action = useAction(onError);
-  const percent = useBackupProgress(creating.busy);
+  const checking = useAction(onError);
+  const percent = useBackupProgress(creating.busy || checking.busy);
   const b = session.backup;
   if (list.code === "permission_denied" && !b.can_create) return <NoPermission />;
   const backups: BackupEntry[] = list.data ?? [];
@@ -59,6 +60,13 @@ export function Backups({ session, onError, onChanged, lockMode = false }: Props
         await list.reload();
         onChanged();
       }
+    });
+  }
+  function verify(entry: BackupEntry) {
+    setNotice(null);
+    void checking.run(async () => {
+      const header = await api.verifyBackup(entry.id);
+      setNotice(t("backups.intact", { size: megabytes(Number(header.payload_size)) }));
     });
   }
   function remove(entry: BackupEntry) {
@@ -87,16 +95,18 @@ export function Backups({ session, onError, onChanged, lockMode = false }: Props
           </button>
         )}
       </div>
-      {creating.busy && (
+      {(creating.busy || checking.busy) && (
         <div className="progress" role="progressbar" aria-label={t("backups.creating")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? 0}
           data-testid="backup-progress">
           <div className="progress-bar" style={{ width: `${percent ?? 0}%` }} />
-          <span className="small">{t("backups.creating")} {percent ?? 0} %</span>
+          <span className="small">{creating.busy ? t("backups.creating") : t("backups.working")} {percent ?? 0} %</span>
         </div>
       )}
       {full && b.can_create && <Alert kind="warning" testId="backup-full">{t("backups.full", { max: MAX_IN_APP })}</Alert>}
       {notice && <Alert kind="success" testId="backup-notice">{notice}</Alert>}
-      {(list.error || creating.error || action.error) && <Alert kind="error" testId="backup-error">{list.error ?? creating.error ?? action.error}</Alert>}
+      {(list.error || creating.error || action.error || checking.error) && (
+        <Alert kind="error" testId="backup-error">{list.error ?? creating.error ?? action.error ?? checking.error}</Alert>
+      )}
       <section className="card">
         <h2>{t("backups.inApp", { count: backups.length, max: MAX_IN_APP })}</h2>
         {backups.length === 0 ? <p className="muted" data-testid="no-backups">{t("backups.none")}</p> : (
@@ -114,6 +124,9 @@ export function Backups({ session, onError, onChanged, lockMode = false }: Props
                     {entry.downloaded_at ? t("backups.downloadedAt", { date: formatDateTime(entry.downloaded_at) }) : <span className="muted">{t("backups.notDownloaded")}</span>}
                   </td>
                   <td className="row-actions">
+                    {!lockMode && (
+                      <button type="button" data-testid="verify-backup" disabled={checking.busy} onClick={() => verify(entry)}>{t("backups.verify")}</button>
+                    )}
                     {(b.can_create || can(session, "backup", "export")) && (
                       <button type="button" data-testid="download-backup" disabled={action.busy} onClick={() => download(entry)}>{t("backups.download")}</button>
                     )}

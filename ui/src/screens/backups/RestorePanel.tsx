@@ -8,7 +8,7 @@ import { formatDateTime } from "../../format";
 import { useAction } from "../../useAction";
 import { useBackupProgress } from "./useBackupProgress";
 
-type Scope = "all" | "tenant" | "ropa";
+type Scope = "all" | "tenant" | "ropa" | "master_data";
 type CsvKind = BackupModule["kind"];
 
 type Props = { session: SessionInfo; onError: (e: unknown) => boolean; onRestored: () => void };
@@ -57,6 +57,7 @@ export function RestorePanel({ session, onError, onRestored }: Props) {
           <option value="all">{t("backups.restore.all")}</option>
           <option value="tenant">{t("backups.restore.oneTenant")}</option>
           <option value="ropa">{t("backups.restore.ropa")}</option>
+          <option value="master_data">{t("backups.restore.masterData")}</option>
         </select>
         {scope !== "all" && tenantChoice}
       </div>
