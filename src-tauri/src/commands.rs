@@ -29,6 +29,27 @@ pub fn create_installation(state: State<'_, AppState>, request: SetupRequest) ->
     Ok(SetupResult { recovery_key: created.recovery_key.display(), keyring_error: created.keyring_error, session: info })
 }
 
+/// A new machine: sets the installation up from a backup file the person picks and the
+/// recovery key they type (SPEC §10); answers the sign-in state, or `None` when they
+/// cancelled the dialog.
+#[tauri::command(async)]
+pub fn restore_installation(
+    state: State<'_, AppState>,
+    picker: State<'_, crate::files::Picker>,
+    recovery_key: String,
+    title: String,
+) -> ShellResult<Option<StartupState>> {
+    if !matches!(*state.stage(), Stage::Setup) {
+        return Err(ShellError::WrongPhase("setup"));
+    }
+    // A mistyped key is said before the dialog opens.
+    dpo_desk_core::keys::RecoveryKey::parse(&recovery_key)?;
+    let Some(file) = picker.0.open(&title, dpo_desk_core::backup::file::EXTENSION) else { return Ok(None) };
+    let desk = installation::restore_from_backup(&state.data_dir, &file, &recovery_key, state.keystore.as_ref(), state.clock.clone())?;
+    state.set_stage(Stage::Open { desk: Box::new(desk), session: None, locked_user: None });
+    state.startup_state().map(Some)
+}
+
 #[tauri::command(async)]
 pub fn unlock_with_recovery_key(state: State<'_, AppState>, recovery_key: String) -> ShellResult<StartupState> {
     if !matches!(*state.stage(), Stage::RecoveryKey { .. }) {

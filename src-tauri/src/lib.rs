@@ -47,6 +47,7 @@ pub fn run() {
             commands::startup_state,
             commands::create_installation,
             commands::unlock_with_recovery_key,
+            commands::restore_installation,
             commands::sign_in,
             commands::accept_invitation,
             commands::sign_out,

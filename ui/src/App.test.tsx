@@ -77,3 +77,26 @@ test("language: the user's choice wins over this machine's and the OS locale", (
   expect(initialLanguage(null, "de-DE")).toBe("en");
   expect(initialLanguage("de", "en-US")).toBe("de");
 });
+
+test("a fresh folder can be set up from a backup with its recovery key instead of the wizard", async () => {
+  let restored = false;
+  const calls = mockCommands({
+    startup_state: () => (restored ? startup("sign_in", { office_name: "Kanzlei Nord" }) : startup("setup")),
+    restore_installation: (args) => {
+      if (args.recoveryKey !== "AAAAA-BBBBB") fail("invalid_recovery_key", "the recovery key is not valid: checksum", { reason: "checksum" });
+      restored = true;
+      return startup("sign_in", { office_name: "Kanzlei Nord" });
+    },
+  });
+  render(<App />);
+  const user = userEvent.setup();
+  await user.click(await screen.findByTestId("setup-from-backup"));
+  await user.type(screen.getByLabelText("Recovery key"), "AAAAA-BBBBX");
+  await user.click(screen.getByTestId("restore-installation"));
+  expect(await screen.findByTestId("restore-installation-error")).toHaveTextContent("This is not a valid recovery key");
+  await user.clear(screen.getByLabelText("Recovery key"));
+  await user.type(screen.getByLabelText("Recovery key"), "AAAAA-BBBBB");
+  await user.click(screen.getByTestId("restore-installation"));
+  expect(await screen.findByRole("heading", { name: "Sign in" })).toBeInTheDocument();
+  expect(calls.filter((c) => c.cmd === "restore_installation").length).toBe(2);
+});

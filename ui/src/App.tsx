@@ -8,6 +8,7 @@ import { Alert } from "./components/Alert";
 import { CenteredCard } from "./components/CenteredCard";
 import { errorMessage, initialLanguage, switchLanguage, type Language } from "./i18n";
 import { RecoveryKeyPrompt } from "./screens/RecoveryKeyPrompt";
+import { RestoreInstallation } from "./screens/RestoreInstallation";
 import { SetupWizard } from "./screens/SetupWizard";
 import { Shell } from "./screens/Shell";
 import { SignIn } from "./screens/SignIn";
@@ -18,6 +19,7 @@ export function App() {
   const [state, setState] = useState<StartupState | null>(null);
   const [fatal, setFatal] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
   const reported = useRef(false);
 
   const refresh = useCallback(async () => {
@@ -89,7 +91,9 @@ export function App() {
 
   switch (state.phase) {
     case "setup":
-      return <SetupWizard dataDir={state.data_dir} onDone={(session) => void signedIn(session)} />;
+      return restoring
+        ? <RestoreInstallation onBack={() => setRestoring(false)} onRestored={(next) => { setRestoring(false); setState(next); }} />
+        : <SetupWizard dataDir={state.data_dir} onDone={(session) => void signedIn(session)} onRestore={() => setRestoring(true)} />;
     case "recovery_key":
       return (
         <RecoveryKeyPrompt keyringError={state.keyring_error} onUnlocked={(next) => {

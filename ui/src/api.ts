@@ -89,6 +89,7 @@ export type ReminderTexts = Record<"due" | "notify_all" | "locked", { summary: s
 export const api = {
   startupState: () => call<StartupState>("startup_state"),
   createInstallation: (request: SetupRequest) => call<SetupResult>("create_installation", { request }),
+  restoreInstallation: (recoveryKey: string, title: string) => call<StartupState | null>("restore_installation", { recoveryKey, title }),
   unlockWithRecoveryKey: (recoveryKey: string) => call<StartupState>("unlock_with_recovery_key", { recoveryKey }),
   signIn: (request: SignInRequest) => call<SessionInfo>("sign_in", { request }),
   acceptInvitation: (request: AcceptInvitationRequest) => call<SessionInfo>("accept_invitation", { request }),

@@ -125,16 +125,18 @@ async fn the_reminder_escalates_to_a_lock_that_a_downloaded_backup_lifts() {
     app.screenshot("52-backups-after-download").await;
     app.quit().await;
 
-    // The downloaded file and the recovery key set up a fresh folder with the same data.
+    // The downloaded file and the recovery key set up a fresh folder with the same data,
+    // from the first-start screen of the window.
     let fresh = tempfile::tempdir().unwrap();
-    let target_s = target.to_str().unwrap().to_string();
-    let out = Command::new(dpo_desk_e2e::cli_binary())
-        .args(["--data-dir", fresh.path().to_str().unwrap(), "--json", "--recovery-key-env", "RK", "--now", &at(installed, 9), "backup", "restore", &target_s])
-        .env("RK", &key)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let app = App::launch_at(fresh.path(), Keyring::Session, &at(installed, 9)).await;
+    app.click("[data-testid=setup-from-backup]").await;
+    app.type_into("input[name=restore_recovery_key]", "AAAAA-BBBBB-CCCCC").await;
+    app.click("[data-testid=restore-installation]").await;
+    app.wait_text("[data-testid=restore-installation-error]", "not a valid recovery key").await;
+    app.type_into("input[name=restore_recovery_key]", &key).await;
+    app.screenshot("57-restore-on-a-new-computer").await;
+    app.click("[data-testid=restore-installation]").await;
+    answer_open_dialog("Choose the backup file", &target).await;
     app.sign_in(OWNER, PASSWORD).await;
     app.choose("[data-testid=tenant-switch]", "Bäckerei Schmidt GmbH").await;
     app.click("[data-menu=companies]").await;

@@ -22,7 +22,7 @@ async function fillOwner(user: ReturnType<typeof userEvent.setup>, password: str
 test("the office step requires a name and sends nothing", async () => {
   const calls = mockCommands({});
   const user = userEvent.setup();
-  render(<SetupWizard dataDir="/data" onDone={() => {}} />);
+  render(<SetupWizard dataDir="/data" onDone={() => {}} onRestore={() => {}} />);
   await user.click(screen.getByRole("button", { name: "Continue" }));
   expect(screen.getByRole("alert")).toHaveTextContent("Please enter the office name.");
   expect(calls).toHaveLength(0);
@@ -31,7 +31,7 @@ test("the office step requires a name and sends nothing", async () => {
 test("mismatched or short passwords are caught before the database is created", async () => {
   const calls = mockCommands({});
   const user = userEvent.setup();
-  render(<SetupWizard dataDir="/data" onDone={() => {}} />);
+  render(<SetupWizard dataDir="/data" onDone={() => {}} onRestore={() => {}} />);
   await fillOwner(user, "short", "shorter");
   expect(screen.getByText("The password must have at least 10 characters.")).toBeInTheDocument();
   expect(screen.getByText("The passwords do not match.")).toBeInTheDocument();
@@ -44,7 +44,7 @@ test("creating shows the recovery key once and finishing needs the stored confir
   });
   const onDone = vi.fn();
   const user = userEvent.setup();
-  render(<SetupWizard dataDir="/data" onDone={onDone} />);
+  render(<SetupWizard dataDir="/data" onDone={onDone} onRestore={() => {}} />);
   await fillOwner(user, "Datenschutz-2026!");
 
   expect(await screen.findByTestId("recovery-key")).toHaveTextContent(KEY);
@@ -62,7 +62,7 @@ test("creating shows the recovery key once and finishing needs the stored confir
 test("a missing keyring is explained on the key step", async () => {
   mockCommands({ create_installation: () => ({ recovery_key: KEY, keyring_error: "no session bus", session }) });
   const user = userEvent.setup();
-  render(<SetupWizard dataDir="/data" onDone={() => {}} />);
+  render(<SetupWizard dataDir="/data" onDone={() => {}} onRestore={() => {}} />);
   await fillOwner(user, "Datenschutz-2026!");
   expect(await screen.findByText(/could not be stored in this computer's keyring \(no session bus\)/)).toBeInTheDocument();
 });
@@ -71,7 +71,7 @@ test("a refusal from the core is shown translated, in German too", async () => {
   await switchLanguage("de");
   mockCommands({ create_installation: () => fail("validation", "user_name: must not contain control characters", { field: "user_name", rule: "characters" }) });
   const user = userEvent.setup();
-  render(<SetupWizard dataDir="/data" onDone={() => {}} />);
+  render(<SetupWizard dataDir="/data" onDone={() => {}} onRestore={() => {}} />);
   await user.type(screen.getByLabelText("Name der Kanzlei"), "Kanzlei Nord");
   await user.click(screen.getByRole("button", { name: "Weiter" }));
   await user.type(screen.getByLabelText("Benutzername"), "Anna");

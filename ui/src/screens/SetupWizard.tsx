@@ -13,7 +13,7 @@ import { copyText } from "../clipboard";
 
 
 /** First start: office → owner account → recovery key (shown once). */
-export function SetupWizard({ dataDir, onDone }: { dataDir: string; onDone: (session: SessionInfo) => void }) {
+export function SetupWizard({ dataDir, onDone, onRestore }: { dataDir: string; onDone: (session: SessionInfo) => void; onRestore: () => void }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<1 | 2 | 3>(1);
   const [office, setOffice] = useState("");
@@ -68,6 +68,10 @@ export function SetupWizard({ dataDir, onDone }: { dataDir: string; onDone: (ses
             onChange={(e) => setOffice(e.target.value)} error={officeError} maxLength={200} />
           <div className="actions"><button type="submit" className="primary">{t("common.continue")}</button></div>
           <p className="muted small">{t("setup.dataDir", { dir: dataDir })}</p>
+          <p className="small">
+            {t("setup.fromBackup")}{" "}
+            <button type="button" className="link" data-testid="setup-from-backup" onClick={onRestore}>{t("setup.fromBackupLink")}</button>
+          </p>
         </form>
       )}
 
