@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 use crate::error::ShellResult;
-use crate::files::Picker;
+use crate::files::{save_path, Picker};
 use crate::notifications::Notifications;
 use crate::state::AppState;
 
@@ -51,10 +51,7 @@ pub fn create_backup<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) 
 #[tauri::command(async)]
 pub fn download_backup(state: State<'_, AppState>, picker: State<'_, Picker>, id: i64, title: String) -> ShellResult<Option<String>> {
     let name = state.with_session(|desk, session| desk.backup_file_name(session, id))?;
-    let Some(mut path) = picker.0.save(&title, &name, EXTENSION) else { return Ok(None) };
-    if path.extension().is_none() {
-        path.set_extension(EXTENSION);
-    }
+    let Some(path) = save_path(&picker, &title, &name, EXTENSION) else { return Ok(None) };
     state.with_session(|desk, session| desk.download_backup(session, id, &path))?;
     Ok(Some(path.display().to_string()))
 }

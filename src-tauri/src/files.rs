@@ -79,13 +79,19 @@ fn dirs_documents() -> Option<PathBuf> {
 /// The picker the commands use, as Tauri state.
 pub struct Picker(pub Box<dyn FilePicker>);
 
-/// Asks where to save a finished export and writes it there (temporary name, then rename).
-/// Returns the path, or `None` when the person cancelled.
-pub fn save_export(picker: &Picker, title: &str, file: dpo_desk_core::exports::ExportFile, extension: &str) -> crate::ShellResult<Option<String>> {
-    let Some(mut path) = picker.0.save(title, &file.suggested_name, extension) else { return Ok(None) };
+/// Asks where to save; a name typed without an extension gets `extension`.
+pub fn save_path(picker: &Picker, title: &str, suggested_name: &str, extension: &str) -> Option<PathBuf> {
+    let mut path = picker.0.save(title, suggested_name, extension)?;
     if path.extension().is_none() {
         path.set_extension(extension);
     }
+    Some(path)
+}
+
+/// Asks where to save a finished export and writes it there (temporary name, then rename).
+/// Returns the path, or `None` when the person cancelled.
+pub fn save_export(picker: &Picker, title: &str, file: dpo_desk_core::exports::ExportFile, extension: &str) -> crate::ShellResult<Option<String>> {
+    let Some(path) = save_path(picker, title, &file.suggested_name, extension) else { return Ok(None) };
     dpo_desk_core::exports::write_atomically(&path, &file.bytes)?;
     Ok(Some(path.display().to_string()))
 }

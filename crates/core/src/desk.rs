@@ -302,18 +302,18 @@ impl Desk {
     /// The menu: sections the user may open, less those a role hides (never for
     /// administrators, who see everything).
     pub fn session_info(&self, session: &mut Session) -> CoreResult<SessionInfo> {
-        let (user, _) = self.gate(session, Operation::SessionInfo)?;
-        self.describe_session(user)
+        let (user, now) = self.gate(session, Operation::SessionInfo)?;
+        self.describe_session(user, now)
     }
 
     /// The same as `session_info` for the window's periodic re-read of rights, which does
     /// not count as activity.
     pub fn refresh_session(&self, session: &mut Session) -> CoreResult<SessionInfo> {
-        let (user, _) = self.gate(session, Operation::RefreshSession)?;
-        self.describe_session(user)
+        let (user, now) = self.gate(session, Operation::RefreshSession)?;
+        self.describe_session(user, now)
     }
 
-    pub(crate) fn describe_session(&self, user: UserRecord) -> CoreResult<SessionInfo> {
+    fn describe_session(&self, user: UserRecord, now: DateTime<Utc>) -> CoreResult<SessionInfo> {
         let hidden = if user.is_admin { Default::default() } else { roles::hidden_menus_of(self.store.conn(), user.id)? };
         let mut menu = Vec::new();
         for entry in MenuEntry::ALL {
@@ -322,7 +322,7 @@ impl Desk {
             let allowed = match entry {
                 MenuEntry::AuditLog => self.can(&user, ObjectType::AuditLog, Right::View)?,
                 // Tools → Backups is shown to whom the role grants it (SPEC §10).
-                MenuEntry::Backups => self.can(&user, ObjectType::Backup, Right::View)? || self.can(&user, ObjectType::Backup, Right::Create)?,
+                MenuEntry::Backups => self.may_open_backups(&user)?,
                 MenuEntry::Administration => user.is_admin,
                 MenuEntry::Dashboard
                 | MenuEntry::Companies
@@ -337,15 +337,14 @@ impl Desk {
                 menu.push(*entry);
             }
         }
-        let now = self.now()?;
         let status = self.backup_status(now)?;
-        let sees_backups = menu.contains(&MenuEntry::Backups) || user.is_admin;
         let backup = BackupNotice {
             level: status.level,
             due_date: status.due_date,
-            concerns_user: escalation::notifies(status.level, sees_backups),
+            concerns_user: escalation::notifies(status.level, menu.contains(&MenuEntry::Backups)),
             can_create: self.can(&user, ObjectType::Backup, Right::Create)?,
-            contact: self.backup_contact()?,
+            // Asked for on every refresh of the window: who to ask matters only once due.
+            contact: if status.level == BackupLevel::Ok { String::new() } else { self.backup_contact()? },
         };
         Ok(SessionInfo {
             backup,
@@ -411,6 +410,17 @@ impl Desk {
     }
 
     // ---- overview ------------------------------------------------------------------
+
+    /// Tools → Backups is shown to whom the role grants it (SPEC §10).
+    fn may_open_backups(&self, user: &UserRecord) -> CoreResult<bool> {
+        Ok(self.can(user, ObjectType::Backup, Right::View)? || self.can(user, ObjectType::Backup, Right::Create)?)
+    }
+
+    /// Whether Tools → Backups is in the user's menu: the right, and no role hiding it.
+    pub(crate) fn sees_backups(&self, user: &UserRecord) -> CoreResult<bool> {
+        let hidden = !user.is_admin && roles::hidden_menus_of(self.store.conn(), user.id)?.contains(MenuEntry::Backups.as_str());
+        Ok(!hidden && self.may_open_backups(user)?)
+    }
 
     /// Whom a locked-out user should ask: the names of the active users who may make backups.
     fn backup_contact(&self) -> CoreResult<String> {

@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
+use super::escalation::BackupLevel;
 use super::file::{self, BackupHeader, NewBackup};
 use super::{modules, BackupEntry, BackupModule, MAX_IN_APP};
 use crate::accounts::UserRecord;
@@ -98,22 +99,20 @@ impl Desk {
 
     /// The native notification due for this user now, if any, noted as given: at most one
     /// per level and local day (SPEC §10). The window asks at sign-in and then now and then.
-    pub fn backup_reminder(&mut self, session: &mut Session) -> CoreResult<Option<super::escalation::BackupLevel>> {
+    pub fn backup_reminder(&mut self, session: &mut Session) -> CoreResult<Option<BackupLevel>> {
         let (user, now) = self.gate(session, Operation::BackupReminder)?;
-        let info = self.describe_session(user.clone())?;
+        let level = self.backup_status(now)?.level;
+        let sees_backups = self.sees_backups(&user)?;
         let day = now.with_timezone(&Local).date_naive().to_string();
         let conn = self.store.conn();
-        let given: Vec<String> = conn
+        let already: Vec<BackupLevel> = conn
             .prepare("SELECT level FROM backup_notifications WHERE user_id = ?1 AND day = ?2")?
-            .query_map(rusqlite::params![user.id, day], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        let already: Vec<super::escalation::BackupLevel> =
-            given.iter().filter_map(|l| serde_json::from_value(serde_json::Value::String(l.clone())).ok()).collect();
-        let sees_backups = info.menu.contains(&crate::desk::MenuEntry::Backups) || user.is_admin;
-        let due = super::escalation::due_notification(info.backup.level, sees_backups, &already);
+            .query_map(rusqlite::params![user.id, day], |r| r.get::<_, String>(0))?
+            .filter_map(|l| l.ok().and_then(|l| BackupLevel::parse(&l)))
+            .collect();
+        let due = super::escalation::due_notification(level, sees_backups, &already);
         if let Some(level) = due {
-            let name = serde_json::to_value(level).expect("level serialises").as_str().expect("a string").to_string();
-            conn.execute("INSERT OR IGNORE INTO backup_notifications (user_id, level, day) VALUES (?1, ?2, ?3)", rusqlite::params![user.id, name, day])?;
+            conn.execute("INSERT OR IGNORE INTO backup_notifications (user_id, level, day) VALUES (?1, ?2, ?3)", rusqlite::params![user.id, level.as_str(), day])?;
         }
         Ok(due)
     }
@@ -377,29 +376,30 @@ impl Desk {
         renamed
     }
 
-    /// What a backup file holds, read without restoring it (administrators: it shows every
-    /// tenant of the backup).
-    pub fn browse_backup(&self, session: &mut Session, path: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<super::browse::BackupContents> {
-        self.gate(session, Operation::BrowseBackup)?;
+    /// Runs `read` on the backup opened beside the live database, then removes the copy.
+    fn with_staged<T>(&self, path: &Path, progress: &mut dyn FnMut(u64, u64), read: impl FnOnce(&BackupHeader, &Store) -> CoreResult<T>) -> CoreResult<T> {
         let (header, staging, staged) = self.stage(path, progress)?;
-        let result = super::browse::contents(staged.conn(), header);
+        let result = read(&header, &staged);
         drop(staged);
         super::remove_database(&staging);
         result
     }
 
+    /// What a backup file holds, read without restoring it (administrators: it shows every
+    /// tenant of the backup).
+    pub fn browse_backup(&self, session: &mut Session, path: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<super::browse::BackupContents> {
+        self.gate(session, Operation::BrowseBackup)?;
+        self.with_staged(path, progress, |header, staged| super::browse::contents(staged.conn(), header.clone()))
+    }
+
     /// The module's lists as CSV files as of the backup's date, without changing anything.
     pub fn backup_csv(&mut self, session: &mut Session, path: &Path, module: BackupModule, folder: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<Vec<PathBuf>> {
         let (user, _) = self.gate(session, Operation::BackupCsv)?;
-        let (header, staging, restored) = self.stage(path, progress)?;
-        let result = (|| {
-            let reader = crate::accounts::by_id(restored.conn(), user.id)?.unwrap_or(user.clone());
+        self.with_staged(path, progress, |header, staged| {
+            let reader = crate::accounts::by_id(staged.conn(), user.id)?.unwrap_or(user.clone());
             let stamp = header.created_at.with_timezone(&Local).date_naive().to_string();
-            modules::csv(restored.conn(), &reader, module, folder, &stamp)
-        })();
-        drop(restored);
-        super::remove_database(&staging);
-        result
+            modules::csv(staged.conn(), &reader, module, folder, &stamp)
+        })
     }
 }
 

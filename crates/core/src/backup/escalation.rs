@@ -20,6 +20,8 @@ pub enum BackupLevel {
     Locked,
 }
 
+crate::permissions::snake_names!(BackupLevel { Ok => "ok", Due => "due", NotifyAll => "notify_all", Locked => "locked" });
+
 pub const NOTIFY_ALL_AFTER_DAYS: i64 = 2;
 pub const LOCK_AFTER_DAYS: i64 = 5;
 
