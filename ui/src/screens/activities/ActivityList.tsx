@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ColumnChooser } from "../../components/ColumnChooser";
+import { ColumnChooser, useColumns } from "../../components/ColumnChooser";
 import { useSelection } from "../../useSelection";
 import { useTranslation } from "react-i18next";
 import { useVirtualizer } from "@tanstack/react-virtual";
@@ -13,7 +13,7 @@ import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
 import type { PageProps } from "../page";
 import { BulkBar } from "./BulkBar";
-import { COLUMNS, loadColumns, saveColumns, sortRows, type Column, type SortKey } from "./columns";
+import { COLUMNS, COLUMNS_STORAGE_KEY, DEFAULT_COLUMNS, sortRows, type Column, type SortKey } from "./columns";
 import { STATUSES, StatusBadge } from "./StatusBadge";
 
 const ROW_HEIGHT = 44;
@@ -29,7 +29,7 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<ActivityStatus | "">("");
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: "name", ascending: true });
-  const [columns, setColumns] = useState<Column[]>(loadColumns);
+  const [columns, chooseColumns] = useColumns<Column>(COLUMNS_STORAGE_KEY, COLUMNS, DEFAULT_COLUMNS);
   const { selected, setSelected, toggle, clear, toggleAll } = useSelection();
   const [notice, setNotice] = useState<string | null>(null);
   const exporting = useAction(onError);
@@ -59,10 +59,6 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
 
   function sortBy(key: SortKey) {
     setSort((s) => ({ key, ascending: s.key === key ? !s.ascending : true }));
-  }
-  function chooseColumns(next: Column[]) {
-    setColumns(next);
-    saveColumns(next);
   }
   function exportList(format: ExportFormat) {
     setNotice(null);

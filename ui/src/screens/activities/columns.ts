@@ -4,21 +4,7 @@ import type { ActivityRow } from "../../bindings/ActivityRow";
 export const COLUMNS = ["area", "status", "role", "responsible", "editor", "dpia", "review", "updated"] as const;
 export type Column = (typeof COLUMNS)[number];
 export const DEFAULT_COLUMNS: Column[] = ["area", "status", "editor", "review", "updated"];
-const STORAGE_KEY = "dpo-desk.activity-columns";
-
-export function loadColumns(): Column[] {
-  try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as unknown;
-    if (Array.isArray(saved)) return COLUMNS.filter((c) => saved.includes(c));
-  } catch {
-    // A damaged preference falls back to the default.
-  }
-  return DEFAULT_COLUMNS;
-}
-
-export function saveColumns(columns: Column[]) {
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(columns));
-}
+export const COLUMNS_STORAGE_KEY = "dpo-desk.activity-columns";
 
 export type SortKey = "name" | Column;
 
