@@ -6,8 +6,8 @@ import type { Company } from "../bindings/Company";
 import type { TenantSummary } from "../bindings/TenantSummary";
 import { switchLanguage } from "../i18n";
 import { clearMocks, mockCommands, session } from "../test/ipc";
-import { Tenants } from "./admin/Tenants";
-import { AreaList } from "./areas/AreaList";
+import { Tenants } from "../features/tenants/Tenants";
+import { AreaList } from "../features/areas/AreaList";
 
 beforeEach(() => { localStorage.clear(); return switchLanguage("en"); });
 afterEach(() => clearMocks());

@@ -6,7 +6,7 @@ import type { RoleCatalogue } from "../bindings/RoleCatalogue";
 import type { SessionInfo } from "../bindings/SessionInfo";
 import { switchLanguage } from "../i18n";
 import { clearMocks, fail, mockCommands, session } from "../test/ipc";
-import { ActivityForm, inputOf } from "./activities/ActivityForm";
+import { ActivityForm, inputOf } from "../features/activities/ActivityForm";
 import { RoleEditor } from "./admin/RoleEditor";
 import { Users } from "./admin/Users";
 import { Dashboard } from "./Dashboard";

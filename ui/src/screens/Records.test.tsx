@@ -7,9 +7,9 @@ import { emit } from "@tauri-apps/api/event";
 import { switchLanguage } from "../i18n";
 import { clearMocks, fail, mockCommands, session } from "../test/ipc";
 import { UnsavedGuard, useGuard, useUnsaved } from "../unsaved";
-import { ActivityList } from "./activities/ActivityList";
-import { LinkPicker } from "./activities/LinkPicker";
-import { MasterList } from "./master/MasterList";
+import { ActivityList } from "../features/activities/ActivityList";
+import { LinkPicker } from "../features/activities/LinkPicker";
+import { MasterList } from "../features/master-data/MasterList";
 import { Trash } from "./trash/Trash";
 
 // jsdom has no layout, so the virtual list would render no rows: here it renders them all.

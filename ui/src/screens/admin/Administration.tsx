@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PageProps } from "../page";
 import { Roles } from "./Roles";
-import { Tenants } from "./Tenants";
+import { Tenants } from "../../features/tenants/Tenants";
 import { Users } from "./Users";
 
 const TABS = ["users", "roles", "tenants"] as const;

@@ -5,7 +5,7 @@ import type { BackupContents } from "../../bindings/BackupContents";
 import { Alert } from "../../components/Alert";
 import { formatDateTime } from "../../format";
 import { useAction } from "../../useAction";
-import { StatusBadge } from "../activities/StatusBadge";
+import { StatusBadge } from "../../features/activities/StatusBadge";
 import { useBackupProgress } from "./useBackupProgress";
 
 /** A backup file opened read-only (SPEC §10): its tenants, companies, areas and processing activities as they were,

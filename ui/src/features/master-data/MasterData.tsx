@@ -6,7 +6,7 @@ import type { Tile } from "../../bindings/Tile";
 import { Alert } from "../../components/Alert";
 import { NoPermission, NoTenant } from "../../components/NoPermission";
 import { useLoad } from "../../useLoad";
-import type { PageProps } from "../page";
+import type { PageProps } from "../../screens/page";
 import { MasterList } from "./MasterList";
 
 export const MASTER_KINDS: MasterKind[] = [

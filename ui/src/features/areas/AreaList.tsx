@@ -9,7 +9,7 @@ import { ColumnChooser, useColumns } from "../../components/ColumnChooser";
 import { NoPermission, NoTenant } from "../../components/NoPermission";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
-import type { PageProps } from "../page";
+import type { PageProps } from "../../screens/page";
 import { AreaBulkBar } from "./AreaBulkBar";
 import { AreaForm } from "./AreaForm";
 

@@ -9,7 +9,7 @@ import { Alert } from "../../components/Alert";
 import { ColumnChooser, useColumns } from "../../components/ColumnChooser";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
-import type { PageProps } from "../page";
+import type { PageProps } from "../../screens/page";
 import { MasterBulkBar } from "./MasterBulkBar";
 import { MasterForm } from "./MasterForm";
 

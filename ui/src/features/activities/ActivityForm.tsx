@@ -10,7 +10,7 @@ import { Alert } from "../../components/Alert";
 import { Field, Select, TextArea } from "../../components/Field";
 import { useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
-import type { PageProps } from "../page";
+import type { PageProps } from "../../screens/page";
 import { Attachments } from "./Attachments";
 import { LinkPicker } from "./LinkPicker";
 import { STATUSES, StatusBadge } from "./StatusBadge";

@@ -8,7 +8,7 @@ import { Alert } from "../../components/Alert";
 import { NoPermission, NoTenant } from "../../components/NoPermission";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
-import type { PageProps } from "../page";
+import type { PageProps } from "../../screens/page";
 import { AreaAdder } from "./AreaAdder";
 import { CompanyBulkBar } from "./CompanyBulkBar";
 import { CompanyForm } from "./CompanyForm";

@@ -3,7 +3,7 @@ import { api, can } from "../../api";
 import type { Activity } from "../../bindings/Activity";
 import { NoPermission, NoTenant } from "../../components/NoPermission";
 import { useGuard } from "../../unsaved";
-import type { PageProps } from "../page";
+import type { PageProps } from "../../screens/page";
 import { ActivityForm } from "./ActivityForm";
 import { ActivityList } from "./ActivityList";
 

@@ -11,7 +11,7 @@ import { Alert } from "../../components/Alert";
 import { formatDate, formatDateTime } from "../../format";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
-import type { PageProps } from "../page";
+import type { PageProps } from "../../screens/page";
 import { BulkBar } from "./BulkBar";
 import { COLUMNS, COLUMNS_STORAGE_KEY, DEFAULT_COLUMNS, sortRows, type Column, type SortKey } from "./columns";
 import { STATUSES, StatusBadge } from "./StatusBadge";
