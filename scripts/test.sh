@@ -5,11 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
 
-echo "==> Core and CLI (real SQLCipher files); regenerates ui/src/bindings"
-cargo test -p dpo-desk-core -p dpo-desk-cli
-if [ "${CI:-}" = "true" ] && ! git diff --quiet -- ui/src/bindings; then
-  echo "ui/src/bindings is out of date with the Rust types: run 'cargo test -p dpo-desk-core' and commit it." >&2
-  git diff --stat -- ui/src/bindings >&2
+echo "==> Core, CLI (real SQLCipher files) and the IPC generator; regenerates ui/src/bindings and ui/src/ipc"
+cargo test -p dpo-desk-core -p dpo-desk-cli -p dpo-desk-ipc-gen
+if [ "${CI:-}" = "true" ] && ! git diff --quiet -- ui/src/bindings ui/src/ipc; then
+  echo "ui/src/bindings or ui/src/ipc is out of date with the Rust types and commands: run 'cargo test -p dpo-desk-core -p dpo-desk-ipc-gen' and commit them." >&2
+  git diff --stat -- ui/src/bindings ui/src/ipc >&2
   exit 1
 fi
 

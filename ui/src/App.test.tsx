@@ -2,10 +2,11 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { App } from "./App";
+import type { Dashboard } from "./bindings/Dashboard";
 import { initialLanguage, languageOf } from "./i18n";
 import { clearMocks, fail, mockCommands, session, startup } from "./test/ipc";
 
-const dashboard = {
+const dashboard: Dashboard = {
   office_name: "Kanzlei Nord", active_users: 1,
   backup: { level: "due", due_date: "2026-03-06", last_downloaded: null, interval_days: 4 },
   recent_changes: [],

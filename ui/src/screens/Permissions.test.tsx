@@ -76,7 +76,7 @@ const catalogue: RoleCatalogue = {
 };
 
 test("the role editor sends rights, restrictions and hidden menus as one definition", async () => {
-  const calls = mockCommands({ create_role: (args) => ({ id: 1, created_at: "2026-03-02T09:00:00Z", ...(args.role as object) }) });
+  const calls = mockCommands({ create_role: (args) => ({ id: 1, created_at: "2026-03-02T09:00:00Z", ...args.role }) });
   const onSaved = vi.fn();
   render(<RoleEditor role={null} catalogue={catalogue} onError={() => false} onCancel={noop} onSaved={onSaved} />);
   const user = userEvent.setup();

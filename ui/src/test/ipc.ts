@@ -2,17 +2,28 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { SessionInfo } from "../bindings/SessionInfo";
 import type { StartupState } from "../bindings/StartupState";
+import type { CommandArgs, CommandName, CommandResult } from "../ipc/commands";
 
-export type Call = { cmd: string; args: Record<string, unknown> };
-type Handler = (args: Record<string, unknown>) => unknown;
+/** A recorded call: a command of the shell, or one of Tauri's own plugins (events). */
+export type Call = { cmd: CommandName | `plugin:${string}`; args: Record<string, unknown> };
+
+/** What a handler may answer: the command's result, also later. A command without a
+ * result goes over the wire as null, so a handler may answer that too. */
+type Answer<R> = [R] extends [void] ? void | null | Promise<void | null> : R | Promise<R>;
+
+/** Each command's handler gets the arguments the typed functions send and must answer the
+ * command's result, so a mock cannot drift from the Rust command. */
+export type Handlers = { [K in CommandName]?: (args: CommandArgs<K>) => Answer<CommandResult<K>> };
 
 /** Mocks the Rust side: each command answers from `handlers`; every call is recorded. */
-export function mockCommands(handlers: Record<string, Handler>, options: { events?: boolean } = {}): Call[] {
+export function mockCommands(handlers: Handlers, options: { events?: boolean } = {}): Call[] {
   const calls: Call[] = [];
+  // The keys are checked above; here the handler is called with what the window sent.
+  const byName = handlers as Record<string, ((args: Record<string, unknown>) => unknown) | undefined>;
   mockIPC((cmd, args) => {
     const payload = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: payload });
-    const handler = handlers[cmd];
+    calls.push({ cmd: cmd as Call["cmd"], args: payload });
+    const handler = byName[cmd];
     if (!handler) return undefined;
     return handler(payload);
   }, { shouldMockEvents: options.events ?? false });
