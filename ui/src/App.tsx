@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, CommandError } from "./api";
 import { SESSION_ENDING } from "./sessionEnding";
@@ -6,6 +7,7 @@ import type { SessionInfo } from "./bindings/SessionInfo";
 import type { StartupState } from "./bindings/StartupState";
 import { Alert } from "./components/Alert";
 import { CenteredCard } from "./components/CenteredCard";
+import { createQueryClient } from "./data/records";
 import { errorMessage, initialLanguage, switchLanguage, type Language } from "./i18n";
 import { RecoveryKeyPrompt } from "./screens/RecoveryKeyPrompt";
 import { RestoreInstallation } from "./screens/RestoreInstallation";
@@ -13,8 +15,18 @@ import { SetupWizard } from "./screens/SetupWizard";
 import { Shell } from "./screens/Shell";
 import { SignIn } from "./screens/SignIn";
 
-/** Follows the start-up phases the core reports: setup → recovery key → sign-in → shell. */
+/** The window's root: the record cache every screen loads through, around the start-up phases. */
 export function App() {
+  const [client] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <Phases />
+    </QueryClientProvider>
+  );
+}
+
+/** Follows the start-up phases the core reports: setup → recovery key → sign-in → shell. */
+function Phases() {
   const { t } = useTranslation();
   const [state, setState] = useState<StartupState | null>(null);
   const [fatal, setFatal] = useState<unknown>(null);
@@ -35,6 +47,22 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // Cached records belong to one user and their rights: dropped when the session ends, re-read when the rights change.
+  const client = useQueryClient();
+  const session = state?.phase === "signed_in" ? state.session : null;
+  const rights = session
+    ? JSON.stringify([session.user_name, session.is_admin, session.grants, session.role_names, session.tenants.map((x) => x.id)])
+    : null;
+  const lastRights = useRef<string | null>(null);
+  useEffect(() => {
+    if (rights === null) client.clear();
+    else if (lastRights.current !== null && lastRights.current !== rights) {
+      client.removeQueries({ type: "inactive" });
+      void client.invalidateQueries();
+    }
+    lastRights.current = rights;
+  }, [rights, client]);
 
   useEffect(() => {
     if (state && !reported.current) {

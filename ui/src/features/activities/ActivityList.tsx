@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ColumnChooser, useColumns } from "../../components/ColumnChooser";
+import { ColumnChooser, useColumns } from "../../components/list/ColumnChooser";
 import { useSelection } from "../../useSelection";
 import { useTranslation } from "react-i18next";
 import { useVirtualizer } from "@tanstack/react-virtual";

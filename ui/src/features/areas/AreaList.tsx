@@ -5,7 +5,7 @@ import { api, can } from "../../api";
 import type { Area } from "../../bindings/Area";
 import type { ExportFormat } from "../../bindings/ExportFormat";
 import { Alert } from "../../components/Alert";
-import { ColumnChooser, useColumns } from "../../components/ColumnChooser";
+import { ColumnChooser, useColumns } from "../../components/list/ColumnChooser";
 import { NoPermission, NoTenant } from "../../components/NoPermission";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";

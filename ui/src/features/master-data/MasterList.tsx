@@ -6,7 +6,7 @@ import type { ExportFormat } from "../../bindings/ExportFormat";
 import type { MasterItem } from "../../bindings/MasterItem";
 import type { MasterKind } from "../../bindings/MasterKind";
 import { Alert } from "../../components/Alert";
-import { ColumnChooser, useColumns } from "../../components/ColumnChooser";
+import { ColumnChooser, useColumns } from "../../components/list/ColumnChooser";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
 import type { PageProps } from "../../screens/page";

@@ -6,7 +6,7 @@ import type { ExportFormat } from "../../bindings/ExportFormat";
 import type { Tenant } from "../../bindings/Tenant";
 import type { TenantField } from "../../bindings/TenantField";
 import { Alert } from "../../components/Alert";
-import { ColumnChooser, useColumns } from "../../components/ColumnChooser";
+import { ColumnChooser, useColumns } from "../../components/list/ColumnChooser";
 import { Field } from "../../components/Field";
 import { formatDateTime } from "../../format";
 import { useAction } from "../../useAction";

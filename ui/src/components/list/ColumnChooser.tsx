@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-/** The columns a list shows, remembered per list on this computer. */
-export function useColumns<C extends string>(storageKey: string, all: readonly C[], defaults: C[]): [C[], (next: C[]) => void] {
+/** The columns a list shows, remembered per list on this computer (not at all without a storage key). */
+export function useColumns<C extends string>(storageKey: string | undefined, all: readonly C[], defaults: C[]): [C[], (next: C[]) => void] {
   const [columns, setColumns] = useState<C[]>(() => {
     try {
-      const saved = JSON.parse(localStorage.getItem(storageKey) ?? "null") as unknown;
+      const saved = storageKey ? (JSON.parse(localStorage.getItem(storageKey) ?? "null") as unknown) : null;
       if (Array.isArray(saved)) return all.filter((c) => saved.includes(c));
     } catch {
       // A damaged preference falls back to the default.
@@ -14,7 +14,7 @@ export function useColumns<C extends string>(storageKey: string, all: readonly C
   });
   const choose = (next: C[]) => {
     setColumns(next);
-    localStorage.setItem(storageKey, JSON.stringify(next));
+    if (storageKey) localStorage.setItem(storageKey, JSON.stringify(next));
   };
   return [columns, choose];
 }
@@ -26,7 +26,7 @@ export function ColumnChooser<C extends string>({ all, columns, onChange, label 
   const { t } = useTranslation();
   return (
     <details className="column-chooser">
-      <summary>{t("activities.columns")}</summary>
+      <summary>{t("list.columns")}</summary>
       <fieldset>
         {all.map((c) => (
           <label key={c} className="check">

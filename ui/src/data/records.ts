@@ -1,0 +1,93 @@
+import { keepPreviousData, QueryClient, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { errorMessage } from "../i18n";
+
+/** The kinds of records the window caches. Tenant-scoped kinds carry the tenant as the second key part. */
+export type RecordKind = "activities" | "areas" | "companies" | "master-items" | "tenant-overview" | "tenants";
+
+/** Cache keys: (kind, tenant, …) so one tenant's change never refreshes another's lists. */
+export const recordKeys = {
+  activities: (tenantId: number, search: string | null) => ["activities", tenantId, search] as const,
+  areas: (tenantId: number) => ["areas", tenantId] as const,
+  companies: (tenantId: number) => ["companies", tenantId] as const,
+  masterItems: (tenantId: number, kind: string) => ["master-items", tenantId, kind] as const,
+  tenantOverview: (tenantId: number) => ["tenant-overview", tenantId] as const,
+  tenants: () => ["tenants"] as const,
+};
+
+const ALL: RecordKind[] = ["activities", "areas", "companies", "master-items", "tenant-overview", "tenants"];
+
+/** What a change to one kind of record makes stale: the lists that show its names or count it, and the tiles. */
+const AFFECTS: Record<RecordKind | "all", RecordKind[]> = {
+  activities: ["activities", "areas", "master-items", "tenant-overview", "tenants"],
+  areas: ["areas", "activities", "tenant-overview", "tenants"],
+  companies: ["companies", "areas", "activities", "tenant-overview", "tenants"],
+  "master-items": ["master-items", "tenant-overview"],
+  "tenant-overview": ["tenant-overview"],
+  // A tenant's rename, archive, delete or import touches everything shown of it.
+  tenants: ALL,
+  // A restore from the trash may bring back any kind of record.
+  all: ALL,
+};
+
+/**
+ * The cache behind every list. Data is always re-read when a screen opens (staleTime 0), as the screens
+ * did before the cache; no retries, since the core's refusals are final; no refetch on window focus, since a
+ * closing save dialog is no reason to reload.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 0, retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** A failed load; `claimed` when the shell took the error over (an ended session), so it is not shown. */
+class LoadFailure extends Error {
+  constructor(readonly reason: unknown, readonly claimed: boolean) {
+    super(String(reason));
+  }
+}
+
+type Options = { enabled?: boolean; keepPrevious?: boolean };
+
+/**
+ * Loads records through the shared cache; a change elsewhere that invalidates the key reloads them. An error
+ * the shell claims is not shown; any other is translated, and its code tells e.g. a missing right apart.
+ */
+export function useRecords<T>(key: QueryKey, load: () => Promise<T>, onError: (e: unknown) => boolean, options: Options = {}) {
+  const query = useQuery<T, LoadFailure>({
+    queryKey: key,
+    queryFn: async () => {
+      try {
+        return await load();
+      } catch (e) {
+        throw new LoadFailure(e, onError(e));
+      }
+    },
+    enabled: options.enabled ?? true,
+    // While a new search loads, the last result stays, as it did before the cache.
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+  });
+  const failure = query.error;
+  return {
+    data: query.data,
+    error: failure && !failure.claimed ? errorMessage(failure.reason) : null,
+    code: failure ? ((failure.reason as { code?: string }).code ?? null) : null,
+  };
+}
+
+/**
+ * Announces a change so every screen showing affected records reloads: the open ones at once, the others
+ * when they open. Resolves when the open ones have their new data.
+ */
+export function useRecordsChanged() {
+  const client = useQueryClient();
+  return useCallback(async (kind: RecordKind | "all", tenantId: number | null) => {
+    await Promise.all(AFFECTS[kind].map((affected) => client.invalidateQueries({
+      queryKey: affected === "tenants" || tenantId === null ? [affected] : [affected, tenantId],
+    })));
+  }, [client]);
+}
