@@ -6,6 +6,7 @@ import type { RoleCatalogue } from "../bindings/RoleCatalogue";
 import type { SessionInfo } from "../bindings/SessionInfo";
 import { switchLanguage } from "../i18n";
 import { clearMocks, fail, mockCommands, session } from "../test/ipc";
+import { renderWithData } from "../test/render";
 import { ActivityForm, inputOf } from "../features/activities/ActivityForm";
 import { RoleEditor } from "./admin/RoleEditor";
 import { Users } from "./admin/Users";
@@ -34,7 +35,7 @@ test("a reader sees the activity read-only; with the edit right the same form sa
     update_activity: (args) => ({ ...activity, ...(args.activity as object) }),
   });
   const props = { tenantId: 7, activity, onError: () => false, navigate: noop, onClose: noop, onSaved: noop };
-  const { rerender } = render(<ActivityForm {...props} session={reader} />);
+  const { rerender } = renderWithData(<ActivityForm {...props} session={reader} />);
   expect(await screen.findByTestId("read-only")).toBeInTheDocument();
   expect(screen.queryByTestId("save-activity")).toBeNull();
   expect(screen.getByLabelText("Name")).toBeDisabled();
@@ -60,7 +61,7 @@ test("a tile without the view right shows 0 and says 'no permission' when opened
     ] }),
   });
   const navigate = vi.fn();
-  render(<Dashboard session={reader} tenantId={7} onError={() => false} navigate={navigate} />);
+  renderWithData(<Dashboard session={reader} tenantId={7} onError={() => false} navigate={navigate} />);
   expect(await screen.findByTestId("tile-count-company")).toHaveTextContent("0");
   const user = userEvent.setup();
   await user.click(screen.getByRole("button", { name: /Companies/ }));

@@ -6,6 +6,7 @@ import type { MasterItem } from "../bindings/MasterItem";
 import { emit } from "@tauri-apps/api/event";
 import { switchLanguage } from "../i18n";
 import { clearMocks, fail, mockCommands, session } from "../test/ipc";
+import { renderWithData } from "../test/render";
 import { UnsavedGuard, useGuard, useUnsaved } from "../unsaved";
 import { ActivityList } from "../features/activities/ActivityList";
 import { LinkPicker } from "../features/activities/LinkPicker";
@@ -41,7 +42,7 @@ test("the list filters by status, sorts by a column and mass-changes the selecti
       return change.ids.length;
     },
   });
-  render(<ActivityList {...pageProps} onOpen={noop} onNew={noop} />);
+  renderWithData(<ActivityList {...pageProps} onOpen={noop} onNew={noop} />);
   const user = userEvent.setup();
   expect(await screen.findByText("3 activities")).toBeInTheDocument();
   const names = () => [...document.querySelectorAll("[data-activity]")].map((e) => e.getAttribute("data-activity"));
@@ -63,14 +64,14 @@ test("the list filters by status, sorts by a column and mass-changes the selecti
 
 test("chosen columns are remembered", async () => {
   mockCommands({ activities: () => [row(1, "Lohnabrechnung")] });
-  const { unmount } = render(<ActivityList {...pageProps} onOpen={noop} onNew={noop} />);
+  const { unmount } = renderWithData(<ActivityList {...pageProps} onOpen={noop} onNew={noop} />);
   const user = userEvent.setup();
   await screen.findByText("1 activity");
   await user.click(screen.getByText("Columns"));
   await user.click(screen.getByLabelText("Responsible"));
   expect(screen.getByRole("button", { name: "Responsible" })).toBeInTheDocument();
   unmount();
-  render(<ActivityList {...pageProps} onOpen={noop} onNew={noop} />);
+  renderWithData(<ActivityList {...pageProps} onOpen={noop} onNew={noop} />);
   await screen.findByText("1 activity");
   expect(screen.getByRole("button", { name: "Responsible" })).toBeInTheDocument();
 });
@@ -100,7 +101,7 @@ test("an item in use is not deleted; the refusal names where it is used", async 
     master_items: () => [{ ...country(5, "Health data", ""), kind: "data_category", special_category: true, usage_count: 2 }],
     delete_master_items: () => fail("in_use", "still used", { used_by: "Lohnabrechnung, Betriebsarzt", count: "2" }),
   });
-  render(<MasterList {...pageProps} kind="data_category" onBack={noop} />);
+  renderWithData(<MasterList {...pageProps} kind="data_category" onBack={noop} />);
   const user = userEvent.setup();
   const item = await screen.findByText("Health data");
   expect(item.closest("tr")).toHaveTextContent("Art. 9/10");
@@ -112,7 +113,7 @@ test("the trash restores an entry and says so", async () => {
   let entries = [{ id: 4, tenant_id: 7, tenant_name: "Bäckerei", object_type: "processing_activity", object_id: 9, label: "Zeiterfassung",
     deleted_at: "2026-03-02T09:00:00Z", deleted_by: "Anna Meier", purge_at: "2026-04-01T09:00:00Z" }];
   const calls = mockCommands({ trash: () => entries, restore_from_trash: () => { const e = entries[0]; entries = []; return e; } });
-  render(<Trash {...pageProps} />);
+  renderWithData(<Trash {...pageProps} />);
   const user = userEvent.setup();
   const entry = (await screen.findByText("Zeiterfassung")).closest("tr")!;
   expect(entry).toHaveTextContent("Processing activities");
@@ -169,7 +170,7 @@ test("selected master data is changed at once and copied", async () => {
       return items.length;
     },
   });
-  render(<MasterList {...pageProps} kind="processor" onBack={noop} />);
+  renderWithData(<MasterList {...pageProps} kind="processor" onBack={noop} />);
   const user = userEvent.setup();
   await screen.findByText("Lohnbüro Meyer");
   await user.click(screen.getByLabelText("Select all"));

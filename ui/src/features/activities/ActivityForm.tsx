@@ -8,6 +8,7 @@ import type { EditorChoice } from "../../bindings/EditorChoice";
 import type { MasterKind } from "../../bindings/MasterKind";
 import { Alert } from "../../components/Alert";
 import { Field, Select, TextArea } from "../../components/Field";
+import { useRecordsChanged } from "../../data/records";
 import { useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
 import type { PageProps } from "../../screens/page";
@@ -54,6 +55,7 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useAction(onError);
   const { catalogue, create } = useMasterData(tenantId, onError);
+  const changed = useRecordsChanged();
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
   useUnsaved("activity-form", dirty && editable);
 
@@ -82,6 +84,7 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
     e.preventDefault();
     void run(async () => {
       const result = activity ? await api.updateActivity(activity.id, form) : await api.createActivity(form);
+      void changed("activities", tenantId);
       setForm(inputOf(result));
       setSaved(true);
       onSaved(result);

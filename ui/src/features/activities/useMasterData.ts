@@ -3,6 +3,7 @@ import { api, CommandError } from "../../api";
 import type { MasterItem } from "../../bindings/MasterItem";
 import type { MasterItemInput } from "../../bindings/MasterItemInput";
 import type { MasterKind } from "../../bindings/MasterKind";
+import { useRecordsChanged } from "../../data/records";
 
 /** The kinds an activity form offers, in the order of its sections. */
 export const LINK_KINDS: MasterKind[] = [
@@ -18,6 +19,7 @@ export function emptyItem(kind: MasterKind, name: string): MasterItemInput {
 /** The tenant's master data for the pick lists; a kind the user may not view is "denied". */
 export function useMasterData(tenantId: number, onError: (e: unknown) => boolean) {
   const [catalogue, setCatalogue] = useState<Catalogue>({});
+  const changed = useRecordsChanged();
   useEffect(() => {
     let live = true;
     for (const kind of [...LINK_KINDS, "business_process" as const]) {
@@ -36,12 +38,13 @@ export function useMasterData(tenantId: number, onError: (e: unknown) => boolean
   /** Creates an item from a pick list ("create new" inline) and adds it to the list. */
   const create = useCallback(async (kind: MasterKind, name: string) => {
     const item = await api.createMasterItem(tenantId, emptyItem(kind, name));
+    void changed("master-items", tenantId);
     setCatalogue((c) => {
       const list = c[kind];
       return { ...c, [kind]: [...(Array.isArray(list) ? list : []), item].sort((a, b) => a.name.localeCompare(b.name)) };
     });
     return item;
-  }, [tenantId]);
+  }, [tenantId, changed]);
 
   return { catalogue, create };
 }
