@@ -2,12 +2,12 @@
 //! core refuses everyone else).
 
 use dpo_desk_core::desk::RoleCatalogue;
-use dpo_desk_core::roles::{Role, RoleDefinition};
-use dpo_desk_core::tenant_transfer;
-use dpo_desk_core::exports::{ExportFile, ExportFormat};
-use dpo_desk_core::tenants::{Tenant, TenantField, TenantSummary};
+use dpo_desk_core::access::roles::{Role, RoleDefinition};
+use dpo_desk_core::services::tenant_transfer;
+use dpo_desk_core::services::exports::{ExportFile, ExportFormat};
+use dpo_desk_core::domain::tenants::{Tenant, TenantField, TenantSummary};
 use dpo_desk_core::CoreError;
-use dpo_desk_core::users::{CreatedUser, NewUser, UserAccess, UserSummary};
+use dpo_desk_core::access::users::{CreatedUser, NewUser, UserAccess, UserSummary};
 use tauri::State;
 
 use crate::error::ShellResult;

@@ -4,10 +4,11 @@
 
 use std::path::PathBuf;
 
-use dpo_desk_core::backup::escalation::BackupLevel;
-use dpo_desk_core::backup::browse::BackupContents;
-use dpo_desk_core::backup::file::{BackupHeader, EXTENSION};
-use dpo_desk_core::backup::{AutomaticBackup, BackupEntry, BackupModule, RestoreReport};
+use dpo_desk_core::services::backup::escalation::BackupLevel;
+use dpo_desk_core::services::backup::browse::BackupContents;
+use dpo_desk_core::services::backup::file::{BackupHeader, EXTENSION};
+use dpo_desk_core::desk::backups::{AutomaticBackup, RestoreReport};
+use dpo_desk_core::services::backup::{BackupEntry, BackupModule};
 use dpo_desk_core::CoreError;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime, State};

@@ -1,11 +1,11 @@
 //! The commands the window may call. Each one checks the stage, calls the core and maps
 //! the error; no rule lives here.
 
-use dpo_desk_core::audit::AuditEntry;
-use dpo_desk_core::client::{AcceptInvitationRequest, PasswordChangeRequest, SetupResult, SignInRequest, StartupState};
+use dpo_desk_core::store::audit::AuditEntry;
+use dpo_desk_core::desk::client::{AcceptInvitationRequest, PasswordChangeRequest, SetupResult, SignInRequest, StartupState};
 use dpo_desk_core::desk::{Dashboard, SessionInfo};
-use dpo_desk_core::installation::{self, SetupRequest};
-use dpo_desk_core::settings::{AppSettings, SettingKey};
+use dpo_desk_core::desk::installation::{self, SetupRequest};
+use dpo_desk_core::store::settings::{AppSettings, SettingKey};
 use tauri::State;
 
 use crate::error::{ShellError, ShellResult};
@@ -43,8 +43,8 @@ pub fn restore_installation(
         return Err(ShellError::WrongPhase("setup"));
     }
     // A mistyped key is said before the dialog opens.
-    dpo_desk_core::keys::RecoveryKey::parse(&recovery_key)?;
-    let Some(file) = picker.0.open(&title, dpo_desk_core::backup::file::EXTENSION) else { return Ok(None) };
+    dpo_desk_core::store::keys::RecoveryKey::parse(&recovery_key)?;
+    let Some(file) = picker.0.open(&title, dpo_desk_core::services::backup::file::EXTENSION) else { return Ok(None) };
     let desk = installation::restore_from_backup(&state.data_dir, &file, &recovery_key, state.keystore.as_ref(), state.clock.clone())?;
     state.set_stage(Stage::Open { desk: Box::new(desk), session: None, locked_user: None });
     state.startup_state().map(Some)

@@ -90,8 +90,8 @@ pub fn save_path(picker: &Picker, title: &str, suggested_name: &str, extension: 
 
 /// Asks where to save a finished export and writes it there (temporary name, then rename).
 /// Returns the path, or `None` when the person cancelled.
-pub fn save_export(picker: &Picker, title: &str, file: dpo_desk_core::exports::ExportFile, extension: &str) -> crate::ShellResult<Option<String>> {
+pub fn save_export(picker: &Picker, title: &str, file: dpo_desk_core::services::exports::ExportFile, extension: &str) -> crate::ShellResult<Option<String>> {
     let Some(path) = save_path(picker, title, &file.suggested_name, extension) else { return Ok(None) };
-    dpo_desk_core::exports::write_atomically(&path, &file.bytes)?;
+    dpo_desk_core::services::exports::write_atomically(&path, &file.bytes)?;
     Ok(Some(path.display().to_string()))
 }

@@ -15,8 +15,8 @@ mod state;
 use std::sync::Arc;
 use std::time::Instant;
 
-use dpo_desk_core::installation;
-use dpo_desk_core::keystore::OsKeyring;
+use dpo_desk_core::desk::installation;
+use dpo_desk_core::store::keystore::OsKeyring;
 use dpo_desk_core::SystemClock;
 
 pub use error::{ShellError, ShellResult};

@@ -1,15 +1,15 @@
 //! Commands for tenants, companies, areas and processing activities: the session, the
 //! core call, the error mapping.
 
-use dpo_desk_core::activities::{Activity, ActivityInput, ActivityRow, MassChange};
-use dpo_desk_core::activities::attachments::Attachment;
-use dpo_desk_core::exports::{ExportFile, ExportFormat};
+use dpo_desk_core::domain::activities::{Activity, ActivityInput, ActivityRow, MassChange};
+use dpo_desk_core::domain::activities::attachments::Attachment;
+use dpo_desk_core::services::exports::{ExportFile, ExportFormat};
 use dpo_desk_core::CoreError;
-use dpo_desk_core::master_data::{MasterField, MasterItem, MasterItemInput, MasterKind, Usage};
-use dpo_desk_core::search::SearchHit;
-use dpo_desk_core::trash::TrashEntry;
-use dpo_desk_core::areas::{Area, AreaField, AreaInput};
-use dpo_desk_core::companies::{Company, CompanyField, CompanyInput};
+use dpo_desk_core::domain::master_data::{MasterField, MasterItem, MasterItemInput, MasterKind, Usage};
+use dpo_desk_core::services::search::SearchHit;
+use dpo_desk_core::services::trash::TrashEntry;
+use dpo_desk_core::domain::areas::{Area, AreaField, AreaInput};
+use dpo_desk_core::domain::companies::{Company, CompanyField, CompanyInput};
 use dpo_desk_core::desk::{EditorChoice, SessionInfo, TenantOverview};
 use tauri::State;
 

@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use dpo_desk_core::client::{Phase, StartupState};
-use dpo_desk_core::installation::{self, Opening};
-use dpo_desk_core::keystore::KeyStore;
+use dpo_desk_core::desk::client::{Phase, StartupState};
+use dpo_desk_core::desk::installation::{self, Opening};
+use dpo_desk_core::store::keystore::KeyStore;
 use dpo_desk_core::{Clock, CoreError, CoreResult, Desk, ErrorPayload, Session};
 
 use crate::error::{ShellError, ShellResult};
@@ -76,7 +76,7 @@ impl AppState {
                     Some(s) => match desk.session_info(s) {
                         Ok(info) => Some(info),
                         Err(CoreError::SessionExpired { .. }) => {
-                            *locked_user = session.take().map(|s| s.user_name);
+                            *locked_user = session.take().map(|s| s.user_name().to_string());
                             None
                         }
                         Err(e) => return Err(e.into()),
@@ -127,7 +127,7 @@ impl AppState {
         };
         match f(desk, current) {
             Err(e @ (CoreError::SessionExpired { .. } | CoreError::UserDeactivated | CoreError::SessionRequired)) => {
-                *locked_user = session.take().map(|s| s.user_name);
+                *locked_user = session.take().map(|s| s.user_name().to_string());
                 Err(e.into())
             }
             other => Ok(other?),
@@ -138,10 +138,10 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dpo_desk_core::client::Phase;
-    use dpo_desk_core::installation::SetupRequest;
-    use dpo_desk_core::keystore::{MemoryKeyStore, NoKeyStore};
-    use dpo_desk_core::settings::SettingKey;
+    use dpo_desk_core::desk::client::Phase;
+    use dpo_desk_core::desk::installation::SetupRequest;
+    use dpo_desk_core::store::keystore::{MemoryKeyStore, NoKeyStore};
+    use dpo_desk_core::store::settings::SettingKey;
     use dpo_desk_core::FixedClock;
 
     fn clock() -> Arc<FixedClock> {
@@ -202,7 +202,7 @@ mod tests {
         std::fs::write(dir.path().join(dpo_desk_core::store::DATABASE_FILE), b"not a database at all").unwrap();
         std::fs::write(dir.path().join(installation::MANIFEST_FILE), br#"{"format":1,"installation_id":"x"}"#).unwrap();
         let keystore = MemoryKeyStore::default();
-        keystore.save("x", &dpo_desk_core::keys::RecoveryKey::generate().database_key()).unwrap();
+        keystore.save("x", &dpo_desk_core::store::keys::RecoveryKey::generate().database_key()).unwrap();
         let state = AppState::start(dir.path().into(), Arc::new(keystore), clock());
         // A foreign file does not open with the stored key: the recovery key is asked for.
         assert_eq!(state.startup_state().unwrap().phase, Phase::RecoveryKey);

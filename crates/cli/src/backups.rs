@@ -1,10 +1,10 @@
 //! `dpo-desk-cli backup …` (SPEC §14): the same operations as Tools → Backups, for
 //! administrators and schedulers.
 
-use dpo_desk_core::backup::file::BackupHeader;
-use dpo_desk_core::backup::{BackupEntry, BackupModule};
-use dpo_desk_core::installation;
-use dpo_desk_core::keystore::OsKeyring;
+use dpo_desk_core::services::backup::file::BackupHeader;
+use dpo_desk_core::services::backup::{BackupEntry, BackupModule};
+use dpo_desk_core::desk::installation;
+use dpo_desk_core::store::keystore::OsKeyring;
 use serde_json::json;
 
 use crate::args::{BackupAction, Cli};

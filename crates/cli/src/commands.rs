@@ -1,17 +1,17 @@
 //! One function per command; each returns the JSON document and its human rendering.
 
-use dpo_desk_core::installation::{self, SetupRequest};
-use dpo_desk_core::keystore::OsKeyring;
-use dpo_desk_core::settings::SettingKey;
+use dpo_desk_core::desk::installation::{self, SetupRequest};
+use dpo_desk_core::store::keystore::OsKeyring;
+use dpo_desk_core::store::settings::SettingKey;
 use serde_json::{json, Value};
 
 use dpo_desk_core::desk::MenuEntry;
-use dpo_desk_core::roles::{Grant, Role, RoleDefinition};
+use dpo_desk_core::access::roles::{Grant, Role, RoleDefinition};
 use dpo_desk_core::CoreError;
 
-use dpo_desk_core::tenants::Tenant;
-use dpo_desk_core::users::{NewUser, UserAccess, UserSummary};
-use dpo_desk_core::visibility::VisibilityRule;
+use dpo_desk_core::domain::tenants::Tenant;
+use dpo_desk_core::access::users::{NewUser, UserAccess, UserSummary};
+use dpo_desk_core::access::visibility::VisibilityRule;
 
 use crate::args::{Cli, RoleAction, RoleContents, SettingsAction, TenantAction, UserAction};
 use crate::context;
@@ -188,7 +188,7 @@ pub fn user(cli: &Cli, action: &UserAction) -> Result<Output, CliError> {
             })?;
             let mut text = format!("Created user {}", user_text(&created.user));
             if let Some(code) = &created.invitation_code {
-                text.push_str(&format!("\nInvitation code (valid {} days, shown only now):\n\n    {code}\n", dpo_desk_core::users::INVITATION_DAYS));
+                text.push_str(&format!("\nInvitation code (valid {} days, shown only now):\n\n    {code}\n", dpo_desk_core::access::users::INVITATION_DAYS));
             }
             let mut json = serde_json::to_value(&created.user).expect("user serialises");
             json["invitation_code"] = json!(created.invitation_code);
@@ -233,7 +233,7 @@ pub fn tenant(cli: &Cli, action: &TenantAction) -> Result<Output, CliError> {
         TenantAction::Export { id, to } => {
             let (doc, _) = desk.export_tenant(&mut session, *id)?;
             let bytes = serde_json::to_vec_pretty(&doc).expect("document serialises");
-            dpo_desk_core::exports::write_atomically(to, &bytes)?;
+            dpo_desk_core::services::exports::write_atomically(to, &bytes)?;
             let activities: usize = doc.companies.iter().flat_map(|c| &c.areas).map(|a| a.activities.len()).sum();
             Ok(Output {
                 json: json!({ "tenant": doc.tenant.name, "file": to.display().to_string(), "companies": doc.companies.len(),
@@ -243,7 +243,7 @@ pub fn tenant(cli: &Cli, action: &TenantAction) -> Result<Output, CliError> {
         }
         TenantAction::Import { file } => {
             let bytes = std::fs::read(file).map_err(|e| dpo_desk_core::CoreError::io(file, e))?;
-            let doc = dpo_desk_core::tenant_transfer::parse(&bytes)?;
+            let doc = dpo_desk_core::services::tenant_transfer::parse(&bytes)?;
             let tenant = desk.import_tenant(&mut session, &doc)?;
             Ok(Output { json: serde_json::to_value(&tenant).expect("tenant serialises"), text: format!("Imported tenant\n{}", tenant_text(&tenant)) })
         }
@@ -264,7 +264,7 @@ pub fn demo(cli: &Cli, tenants: usize, activities: usize, seed: u64) -> Result<O
     let mut created = Vec::new();
     for index in 0..tenants {
         let share = activities / tenants + usize::from(index < activities % tenants);
-        let doc = dpo_desk_core::demo::tenant(seed, index, share);
+        let doc = dpo_desk_core::services::demo::tenant(seed, index, share);
         let tenant = desk.import_tenant(&mut session, &doc)?;
         eprint!("\rdemo: {}/{tenants} tenants", index + 1);
         created.push(tenant.id);

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use dpo_desk_core::installation::{self, Opening};
-use dpo_desk_core::keys::RecoveryKey;
-use dpo_desk_core::keystore::OsKeyring;
+use dpo_desk_core::desk::installation::{self, Opening};
+use dpo_desk_core::store::keys::RecoveryKey;
+use dpo_desk_core::store::keystore::OsKeyring;
 use dpo_desk_core::{Clock, Desk, FixedClock, Session, SystemClock};
 
 use crate::args::Cli;

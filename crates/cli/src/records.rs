@@ -1,9 +1,9 @@
 //! Companies, areas and processing activities on the command line: enough to prepare a
 //! tenant from a script (and for tests), the rest is the window's.
 
-use dpo_desk_core::activities::{Activity, ActivityInput, ActivityStatus};
-use dpo_desk_core::areas::{Area, AreaInput};
-use dpo_desk_core::companies::{Company, CompanyInput};
+use dpo_desk_core::domain::activities::{Activity, ActivityInput, ActivityStatus};
+use dpo_desk_core::domain::areas::{Area, AreaInput};
+use dpo_desk_core::domain::companies::{Company, CompanyInput};
 use dpo_desk_core::CoreError;
 use serde_json::json;
 

@@ -8,8 +8,8 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use dpo_desk_core::installation::{self, SetupRequest};
-use dpo_desk_core::keystore::MemoryKeyStore;
+use dpo_desk_core::desk::installation::{self, SetupRequest};
+use dpo_desk_core::store::keystore::MemoryKeyStore;
 use dpo_desk_core::{Desk, Session, SystemClock};
 
 const QUERIES: usize = 100;
@@ -30,7 +30,7 @@ fn fill(desk: &mut Desk, admin: &mut Session, tenants: usize, activities: usize)
     let mut ids = Vec::new();
     for index in 0..tenants {
         let share = activities / tenants + usize::from(index < activities % tenants);
-        ids.push(desk.import_tenant(admin, &dpo_desk_core::demo::tenant(1, index, share)).expect("import").id);
+        ids.push(desk.import_tenant(admin, &dpo_desk_core::services::demo::tenant(1, index, share)).expect("import").id);
     }
     println!("  filled {tenants} tenants with {activities} activities in {:.1} s", started.elapsed().as_secs_f64());
     ids

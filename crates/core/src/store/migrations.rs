@@ -6,8 +6,8 @@ use std::path::Path;
 use refinery::Runner;
 use rusqlite::Connection;
 
-use crate::error::{CoreError, CoreResult};
-use crate::keys::DatabaseKey;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::store::keys::DatabaseKey;
 
 mod embedded {
     refinery::embed_migrations!("migrations");

@@ -1,15 +1,20 @@
 //! The encrypted SQLite (SQLCipher) file: opening with a key, detecting a wrong key,
 //! creating, and bringing the schema up to date.
 
+pub mod audit;
+pub mod keys;
+pub mod keystore;
 pub mod migrations;
 pub(crate) mod rows;
+pub mod settings;
+pub mod trash;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use crate::error::{CoreError, CoreResult};
-use crate::keys::DatabaseKey;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::store::keys::DatabaseKey;
 
 pub const DATABASE_FILE: &str = "dpo-desk.db";
 

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, ToSql};
 
-use crate::error::CoreResult;
+use crate::kernel::error::CoreResult;
 
 /// Inserts (`id` None) or updates the row with `values` (column name → value) and stamps
 /// `created_at` / `updated_at`; returns the row's id.

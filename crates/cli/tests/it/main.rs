@@ -1,0 +1,4 @@
+//! The command line as administrators script it: the real binary on real database files.
+
+mod cli;
+mod crash_safety;

@@ -1,0 +1,191 @@
+//! Every operation a client can ask of the core, with what it requires. `Desk` lets an
+//! operation through only by naming it here, and the permission-matrix test walks this
+//! list: a new operation cannot skip the gate or the test.
+
+use crate::kernel::vocabulary::MasterKind;
+use crate::kernel::vocabulary::{ObjectType, Permission, Right};
+
+/// What an operation requires of the signed-in user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requirement {
+    /// Any active user with a live session (their own account, overviews).
+    SignedIn,
+    /// A right from the user's roles (administrators hold all).
+    Right(Permission),
+    /// Administrators only, whatever roles grant (users and roles, SPEC §8).
+    Admin,
+    /// The owner of the installation only (restores, SPEC §10).
+    Owner,
+}
+
+const fn right(object: ObjectType, right: Right) -> Requirement {
+    Requirement::Right(Permission::new(object, right))
+}
+
+/// Object types whose deletes go to the trash, so restoring them is an operation.
+pub const TRASHABLE: &[ObjectType] = &[
+    ObjectType::Tenant,
+    ObjectType::Company,
+    ObjectType::Area,
+    ObjectType::ProcessingActivity,
+    ObjectType::BusinessProcess,
+    ObjectType::Application,
+    ObjectType::DataCategory,
+    ObjectType::PersonGroup,
+    ObjectType::LegalBasis,
+    ObjectType::RetentionPeriod,
+    ObjectType::Recipient,
+    ObjectType::ThirdCountry,
+    ObjectType::Person,
+    ObjectType::Customer,
+    ObjectType::Processor,
+];
+
+macro_rules! operations {
+    (
+        simple { $($name:ident => $requirement:expr),* $(,)? }
+        per_kind { $($kname:ident($kind:ident) => $krequirement:expr),* $(,)? }
+        per_object { $($oname:ident($object:ident) => $orequirement:expr),* $(,)? }
+    ) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Operation {
+            $($name,)*
+            $($kname(MasterKind),)*
+            $($oname(ObjectType),)*
+        }
+
+        impl Operation {
+            /// Every operation, the master-data ones once per kind and the trash ones once
+            /// per object type that can be in the trash.
+            pub fn all() -> Vec<Operation> {
+                let mut all = vec![$(Operation::$name),*];
+                for kind in MasterKind::ALL {
+                    $(all.push(Operation::$kname(*kind));)*
+                }
+                for object in TRASHABLE {
+                    $(all.push(Operation::$oname(*object));)*
+                }
+                all
+            }
+
+            pub const fn requirement(self) -> Requirement {
+                match self {
+                    $(Operation::$name => $requirement,)*
+                    $(Operation::$kname($kind) => $krequirement,)*
+                    $(Operation::$oname($object) => $orequirement,)*
+                }
+            }
+
+            /// Whether the operation is the person working. The window's periodic re-read
+            /// of rights is not, so it must not keep an idle session from locking.
+            pub const fn counts_as_activity(self) -> bool {
+                !matches!(self, Operation::RefreshSession)
+            }
+
+            /// What is still possible while the app is locked for a missing backup: the
+            /// session itself and the backups (SPEC §10).
+            pub const fn allowed_while_locked(self) -> bool {
+                matches!(
+                    self,
+                    Operation::TouchSession
+                        | Operation::SessionInfo
+                        | Operation::RefreshSession
+                        | Operation::Status
+                        | Operation::SetLanguage
+                        | Operation::ChangePassword
+                        | Operation::BackupReminder
+                        | Operation::ListBackups
+                        | Operation::CreateBackup
+                        | Operation::DownloadBackup
+                        | Operation::DeleteBackup
+                        | Operation::VerifyBackup
+                        | Operation::BrowseBackup
+                        | Operation::RestoreBackup
+                        | Operation::BackupCsv
+                )
+            }
+        }
+    };
+}
+
+operations! {
+    simple {
+        TouchSession => Requirement::SignedIn,
+        SessionInfo => Requirement::SignedIn,
+        RefreshSession => Requirement::SignedIn,
+        ChangePassword => Requirement::SignedIn,
+        SetLanguage => Requirement::SignedIn,
+        Status => Requirement::SignedIn,
+        Dashboard => Requirement::SignedIn,
+        ListTenants => Requirement::SignedIn,
+        SetCurrentTenant => Requirement::SignedIn,
+        TenantOverview => Requirement::SignedIn,
+        Search => Requirement::SignedIn,
+        ListTrash => Requirement::SignedIn,
+        ViewSettings => right(ObjectType::Settings, Right::View),
+        EditSettings => right(ObjectType::Settings, Right::Edit),
+        ViewAuditLog => right(ObjectType::AuditLog, Right::View),
+        CreateTenant => right(ObjectType::Tenant, Right::Create),
+        UpdateTenant => right(ObjectType::Tenant, Right::Edit),
+        DeleteTenant => right(ObjectType::Tenant, Right::Delete),
+        ExportTenant => right(ObjectType::Tenant, Right::Export),
+        MassChangeTenants => right(ObjectType::Tenant, Right::MassChange),
+        ExportTenantList => right(ObjectType::Tenant, Right::Export),
+        ImportTenant => right(ObjectType::Tenant, Right::Create),
+        ListCompanies => right(ObjectType::Company, Right::View),
+        CreateCompany => right(ObjectType::Company, Right::Create),
+        UpdateCompany => right(ObjectType::Company, Right::Edit),
+        DeleteCompany => right(ObjectType::Company, Right::Delete),
+        CopyCompanies => right(ObjectType::Company, Right::Copy),
+        MassChangeCompanies => right(ObjectType::Company, Right::MassChange),
+        ExportCompanies => right(ObjectType::Company, Right::Export),
+        ListAreas => right(ObjectType::Area, Right::View),
+        CreateArea => right(ObjectType::Area, Right::Create),
+        UpdateArea => right(ObjectType::Area, Right::Edit),
+        DeleteArea => right(ObjectType::Area, Right::Delete),
+        CopyAreas => right(ObjectType::Area, Right::Copy),
+        MassChangeAreas => right(ObjectType::Area, Right::MassChange),
+        ExportAreas => right(ObjectType::Area, Right::Export),
+        ListActivities => right(ObjectType::ProcessingActivity, Right::View),
+        ShowActivity => right(ObjectType::ProcessingActivity, Right::View),
+        ListEditors => right(ObjectType::ProcessingActivity, Right::View),
+        CreateActivity => right(ObjectType::ProcessingActivity, Right::Create),
+        UpdateActivity => right(ObjectType::ProcessingActivity, Right::Edit),
+        DeleteActivities => right(ObjectType::ProcessingActivity, Right::Delete),
+        CopyActivities => right(ObjectType::ProcessingActivity, Right::Copy),
+        MassChangeActivities => right(ObjectType::ProcessingActivity, Right::MassChange),
+        ExportActivities => right(ObjectType::ProcessingActivity, Right::Export),
+        ListAttachments => right(ObjectType::ProcessingActivity, Right::View),
+        AddAttachment => right(ObjectType::ProcessingActivity, Right::Edit),
+        RemoveAttachment => right(ObjectType::ProcessingActivity, Right::Edit),
+        BackupReminder => Requirement::SignedIn,
+        ListBackups => right(ObjectType::Backup, Right::View),
+        VerifyBackup => right(ObjectType::Backup, Right::View),
+        CreateBackup => right(ObjectType::Backup, Right::Create),
+        DownloadBackup => right(ObjectType::Backup, Right::Export),
+        DeleteBackup => right(ObjectType::Backup, Right::Delete),
+        BrowseBackup => Requirement::Admin,
+        RestoreBackup => Requirement::Owner,
+        BackupCsv => Requirement::Owner,
+        CreateRole => Requirement::Admin,
+        UpdateRole => Requirement::Admin,
+        ListRoles => Requirement::Admin,
+        ShowRole => Requirement::Admin,
+        CreateUser => Requirement::Admin,
+        ListUsers => Requirement::Admin,
+        UpdateUserAccess => Requirement::Admin,
+        DeactivateUser => Requirement::Admin,
+    }
+    per_kind {
+        ListMasterItems(kind) => right(kind.object(), Right::View),
+        CreateMasterItem(kind) => right(kind.object(), Right::Create),
+        UpdateMasterItem(kind) => right(kind.object(), Right::Edit),
+        DeleteMasterItem(kind) => right(kind.object(), Right::Delete),
+        ExportMasterItems(kind) => right(kind.object(), Right::Export),
+        CopyMasterItems(kind) => right(kind.object(), Right::Copy),
+        MassChangeMasterItems(kind) => right(kind.object(), Right::MassChange),
+    }
+    per_object {
+        RestoreFromTrash(object) => right(object, Right::Delete),
+    }
+}

@@ -1,0 +1,115 @@
+//! Processing activities and their attachments. One line per operation: the gate, then the domain.
+
+use crate::kernel::error::CoreResult;
+use crate::access::operations::Operation;
+use crate::domain::activities::attachments::{self, Attachment};
+use crate::domain::activities::{self, Activity, ActivityInput, ActivityRow, MassChange};
+use crate::services::exports::{self, ExportFile, ExportFormat};
+use crate::domain::tenants::{self};
+use crate::access::session::Session;
+use crate::desk::{export_name, Desk, EditorChoice};
+
+impl Desk {
+    pub fn activities(&self, session: &mut Session, tenant_id: i64, search: Option<&str>) -> CoreResult<Vec<ActivityRow>> {
+        let (user, _) = self.gate(session, Operation::ListActivities)?;
+        tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        activities::list(self.store.conn(), &user, tenant_id, search)
+    }
+
+    /// The full records with their links (the command line's `activity list`).
+    pub fn activity_records(&self, session: &mut Session, tenant_id: i64, search: Option<&str>) -> CoreResult<Vec<Activity>> {
+        let (user, _) = self.gate(session, Operation::ListActivities)?;
+        tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        activities::full_list(self.store.conn(), &user, tenant_id, search)
+    }
+
+    pub fn activity(&self, session: &mut Session, id: i64) -> CoreResult<Activity> {
+        let (user, _) = self.gate(session, Operation::ShowActivity)?;
+        activities::visible_by_id(self.store.conn(), &user, id)
+    }
+
+    /// Active users who may open the tenant: the choices for an activity's editor.
+    pub fn editors(&self, session: &mut Session, tenant_id: i64) -> CoreResult<Vec<EditorChoice>> {
+        let (user, _) = self.gate(session, Operation::ListEditors)?;
+        let conn = self.store.conn();
+        tenants::accessible(conn, &user, tenant_id)?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, name FROM users u WHERE active AND (is_admin OR EXISTS(
+                 SELECT 1 FROM user_tenants ut WHERE ut.user_id = u.id AND ut.tenant_id = ?1))
+             ORDER BY name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([tenant_id], |r| Ok(EditorChoice { id: r.get(0)?, name: r.get(1)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn create_activity(&mut self, session: &mut Session, input: &ActivityInput) -> CoreResult<Activity> {
+        let (user, now) = self.gate(session, Operation::CreateActivity)?;
+        activities::create(self.store.conn_mut(), now, &user, input)
+    }
+
+    pub fn update_activity(&mut self, session: &mut Session, id: i64, input: &ActivityInput) -> CoreResult<Activity> {
+        let (user, now) = self.gate(session, Operation::UpdateActivity)?;
+        activities::update(self.store.conn_mut(), now, &user, id, input)
+    }
+
+    pub fn attachments(&self, session: &mut Session, activity_id: i64) -> CoreResult<Vec<Attachment>> {
+        let (user, _) = self.gate(session, Operation::ListAttachments)?;
+        attachments::list(self.store.conn(), &user, activity_id)
+    }
+
+    /// The attachment's file name and bytes.
+    pub fn attachment_content(&self, session: &mut Session, id: i64) -> CoreResult<(String, Vec<u8>)> {
+        let (user, _) = self.gate(session, Operation::ListAttachments)?;
+        attachments::content(self.store.conn(), &user, id)
+    }
+
+    pub fn add_attachment(&mut self, session: &mut Session, activity_id: i64, file_name: &str, content: &[u8]) -> CoreResult<Attachment> {
+        let (user, now) = self.gate(session, Operation::AddAttachment)?;
+        attachments::add(self.store.conn_mut(), now, &user, activity_id, file_name, content)
+    }
+
+    pub fn remove_attachment(&mut self, session: &mut Session, id: i64) -> CoreResult<()> {
+        let (user, now) = self.gate(session, Operation::RemoveAttachment)?;
+        attachments::remove(self.store.conn_mut(), now, &user, id)
+    }
+
+    pub fn delete_activities(&mut self, session: &mut Session, ids: &[i64]) -> CoreResult<Vec<i64>> {
+        let (user, now) = self.gate(session, Operation::DeleteActivities)?;
+        activities::delete(self.store.conn_mut(), now, &user, ids)
+    }
+
+    /// Copies within the tenant; `suffix` (e.g. " (copy)") is added to each name.
+    pub fn copy_activities(&mut self, session: &mut Session, ids: &[i64], suffix: &str) -> CoreResult<Vec<i64>> {
+        let (user, now) = self.gate(session, Operation::CopyActivities)?;
+        activities::copy(self.store.conn_mut(), now, &user, ids, suffix)
+    }
+
+    pub fn mass_change_activities(&mut self, session: &mut Session, change: &MassChange) -> CoreResult<usize> {
+        let (user, now) = self.gate(session, Operation::MassChangeActivities)?;
+        activities::mass_change(self.store.conn_mut(), now, &user, change)
+    }
+
+    /// The tenant's activities the user sees (optionally only the selected ones or those
+    /// matching a search) as CSV or JSON.
+    pub fn export_activities(
+        &self,
+        session: &mut Session,
+        tenant_id: i64,
+        search: Option<&str>,
+        only: Option<&[i64]>,
+        format: ExportFormat,
+    ) -> CoreResult<ExportFile> {
+        let (user, now) = self.gate(session, Operation::ExportActivities)?;
+        let conn = self.store.conn();
+        let tenant = tenants::accessible(conn, &user, tenant_id)?;
+        let mut list = activities::full_list(conn, &user, tenant_id, search)?;
+        if let Some(ids) = only {
+            list.retain(|a| ids.contains(&a.id));
+        }
+        let language = user.language.as_deref().unwrap_or("en");
+        Ok(ExportFile {
+            suggested_name: export_name(&tenant.name, if language == "de" { "Verarbeitungen" } else { "processing-activities" }, now, format),
+            bytes: exports::activities(&list, format, language)?,
+        })
+    }
+}

@@ -1,0 +1,65 @@
+//! What the cross-cutting services need to know of processing activities.
+
+use rusqlite::Connection;
+
+use crate::access::accounts::UserRecord;
+use crate::access::visibility::{self, Columns};
+use crate::store::trash::Cascade;
+use crate::domain::descriptor::{Descriptor, SearchClause, SearchSpec, TenantRows, TrashSpec};
+use crate::kernel::error::CoreResult;
+use crate::kernel::vocabulary::{ObjectType, Permission, Right};
+
+const OF_TENANT: &str = "activity_id IN (SELECT id FROM {db}.processing_activities WHERE tenant_id = ?1)";
+
+/// What a delete of one record takes along to the trash.
+pub const CASCADE: Cascade = &[("processing_activities", "id = ?1")];
+
+pub const DESCRIPTOR: Descriptor = Descriptor {
+    name: "activities",
+    objects: &[ObjectType::ProcessingActivity],
+    trash: Some(TrashSpec {
+        cascade: CASCADE,
+        tables: &["processing_activities"],
+        parent_in_trash: Some(
+            "EXISTS(SELECT 1 FROM processing_activities p JOIN areas a ON a.id = p.area_id
+                    WHERE p.trash_id = ?1 AND a.trash_id IS NOT NULL AND a.trash_id <> ?1)",
+        ),
+        before_purge: &[
+            "DELETE FROM activity_attachments WHERE activity_id IN (SELECT id FROM processing_activities WHERE trash_id = ?1)",
+            "DELETE FROM activity_links WHERE activity_id IN (SELECT id FROM processing_activities WHERE trash_id = ?1)",
+        ],
+    }),
+    tiles: Some(tiles),
+    search: Some(SearchSpec { clause: search_clause }),
+    export_stem: Some("processing-activities"),
+    tenant_rows: &[
+        TenantRows { table: "activity_attachments", condition: OF_TENANT },
+        TenantRows { table: "activity_links", condition: OF_TENANT },
+        TenantRows { table: "processing_activities", condition: "tenant_id = ?1" },
+    ],
+};
+
+fn tiles(conn: &Connection, user: &UserRecord, tenant_id: i64) -> CoreResult<Vec<(ObjectType, i64)>> {
+    Ok(vec![(ObjectType::ProcessingActivity, super::count(conn, user, tenant_id)?)])
+}
+
+/// Hits of activities the user may see, with their visibility restrictions applied.
+fn search_clause(conn: &Connection, user: &UserRecord) -> CoreResult<Option<SearchClause>> {
+    if !crate::access::permissions::granted(conn, user, Permission::new(ObjectType::ProcessingActivity, Right::View))? {
+        return Ok(None);
+    }
+    let filter = visibility::filter(conn, user, ObjectType::ProcessingActivity, &Columns {
+        editor: Some("p.editor_id"),
+        area_name: Some("a.name"),
+        status: Some("p.status"),
+    })?;
+    Ok(Some(SearchClause {
+        sql: format!(
+            "(s.object_type = 'processing_activity' AND EXISTS(
+                SELECT 1 FROM processing_activities p JOIN areas a ON a.id = p.area_id
+                WHERE p.id = s.object_id AND p.trash_id IS NULL AND {}))",
+            filter.sql
+        ),
+        params: filter.params,
+    }))
+}

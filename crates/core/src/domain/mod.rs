@@ -1,0 +1,11 @@
+//! One folder per domain: its model, its SQL and the descriptor the cross-cutting services
+//! read (`registry`). Parents call their children (a tenant its companies, a company its
+//! areas, an area its activities); siblings refer to each other by id only.
+
+pub mod activities;
+pub mod areas;
+pub mod companies;
+pub mod descriptor;
+pub mod master_data;
+pub mod registry;
+pub mod tenants;

@@ -1,0 +1,34 @@
+//! What the cross-cutting services need to know of tenants.
+
+use crate::store::trash::Cascade;
+use crate::domain::descriptor::{Descriptor, TrashSpec};
+use crate::kernel::vocabulary::ObjectType;
+
+/// What a delete of one record takes along to the trash.
+pub const CASCADE: Cascade = &[
+    ("processing_activities", "tenant_id = ?1"),
+    ("areas", "company_id IN (SELECT id FROM companies WHERE tenant_id = ?1)"),
+    ("companies", "tenant_id = ?1"),
+    ("master_items", "tenant_id = ?1"),
+    ("tenants", "id = ?1"),
+];
+
+pub const DESCRIPTOR: Descriptor = Descriptor {
+    name: "tenants",
+    objects: &[ObjectType::Tenant],
+    trash: Some(TrashSpec {
+        cascade: CASCADE,
+        tables: &["tenants"],
+        // Nothing of a tenant in the trash comes back before the tenant does.
+        parent_in_trash: Some("EXISTS(SELECT 1 FROM tenants WHERE id = ?2 AND trash_id IS NOT NULL AND trash_id <> ?1)"),
+        before_purge: &[
+            "DELETE FROM user_tenants WHERE tenant_id IN (SELECT id FROM tenants WHERE trash_id = ?1)",
+            "UPDATE users SET current_tenant_id = NULL WHERE current_tenant_id IN (SELECT id FROM tenants WHERE trash_id = ?1)",
+        ],
+    }),
+    tiles: None,
+    search: None,
+    export_stem: Some("tenants"),
+    // The tenant's own row is restored by the backup module itself (an upsert).
+    tenant_rows: &[],
+};

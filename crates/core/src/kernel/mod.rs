@@ -1,0 +1,8 @@
+//! The vocabulary every layer speaks and nothing of ours below it: errors and their stable
+//! codes, object types, rights and menu entries, the clock, validators, languages.
+
+pub mod clock;
+pub mod error;
+pub mod language;
+pub mod validate;
+pub mod vocabulary;

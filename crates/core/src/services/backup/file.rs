@@ -1,0 +1,252 @@
+//! The backup file (SPEC §10): one self-contained file with a versioned header, encrypted
+//! and authenticated with a key derived from the recovery key. The layout is documented
+//! in `docs/backup-format.md`.
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use chacha20poly1305::aead::stream::{DecryptorBE32, EncryptorBE32};
+use chacha20poly1305::aead::{KeyInit, Payload};
+use chacha20poly1305::XChaCha20Poly1305;
+use chrono::{DateTime, Utc};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::store::keys::BackupKey;
+
+pub const MAGIC: &[u8; 16] = b"DPO-DESK-BACKUP\n";
+pub const FORMAT_VERSION: u16 = 1;
+pub const EXTENSION: &str = "dpobackup";
+/// Plaintext bytes per encrypted chunk; each chunk carries a 16-byte tag.
+const CHUNK: usize = 1 << 20;
+const TAG: usize = 16;
+/// XChaCha20's 24-byte nonce less the STREAM construction's 5 bytes of counter and flag.
+const NONCE: usize = 19;
+/// A header larger than this is not one of ours.
+const MAX_HEADER: u32 = 64 * 1024;
+
+/// What the header says about a backup, readable without the key (it is authenticated,
+/// not secret: nothing in it is personal data beyond the creator's user name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BackupHeader {
+    pub installation_id: String,
+    pub office_name: String,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    pub schema_version: i64,
+    pub app_version: String,
+    pub automatic: bool,
+    /// Tells a file made with another recovery key apart from a damaged one.
+    pub key_fingerprint: String,
+    pub nonce: String,
+    pub chunk_size: u32,
+    pub payload_size: u64,
+}
+
+/// What the caller knows about a backup before it is written.
+pub struct NewBackup<'a> {
+    pub installation_id: &'a str,
+    pub office_name: &'a str,
+    pub created_at: DateTime<Utc>,
+    pub created_by: &'a str,
+    pub schema_version: i64,
+    pub automatic: bool,
+}
+
+/// The temporary name a file is written under before it is renamed into place.
+pub fn partial_name(target: &Path) -> PathBuf {
+    let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    target.with_file_name(format!(".{name}.part"))
+}
+
+fn prefix(header_json: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(MAGIC.len() + 6 + header_json.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&(header_json.len() as u32).to_le_bytes());
+    out.extend_from_slice(header_json);
+    out
+}
+
+/// Encrypts `payload` (a file) into the backup file `target`: written under a temporary
+/// name, synced, then renamed, so `target` is either absent or complete. Returns the
+/// header and the file's size. `progress` hears (done, total) bytes of the payload.
+pub fn write(target: &Path, key: &BackupKey, new: &NewBackup<'_>, payload: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<(BackupHeader, u64)> {
+    let payload_size = std::fs::metadata(payload).map_err(|e| CoreError::io(payload, e))?.len();
+    let mut nonce = [0u8; NONCE];
+    rand::thread_rng().fill_bytes(&mut nonce);
+    let header = BackupHeader {
+        installation_id: new.installation_id.into(),
+        office_name: new.office_name.into(),
+        created_at: new.created_at,
+        created_by: new.created_by.into(),
+        schema_version: new.schema_version,
+        app_version: env!("CARGO_PKG_VERSION").into(),
+        automatic: new.automatic,
+        key_fingerprint: key.fingerprint(),
+        nonce: hex::encode(nonce),
+        chunk_size: CHUNK as u32,
+        payload_size,
+    };
+    let head = prefix(&serde_json::to_vec(&header).expect("header serialises"));
+    let temp = partial_name(target);
+    let result = (|| -> CoreResult<u64> {
+        let mut input = BufReader::new(File::open(payload).map_err(|e| CoreError::io(payload, e))?);
+        let file = File::create(&temp).map_err(|e| CoreError::io(&temp, e))?;
+        let mut out = BufWriter::new(file);
+        let io = |e| CoreError::io(&temp, e);
+        out.write_all(&head).map_err(io)?;
+        let mut stream = EncryptorBE32::from_aead(XChaCha20Poly1305::new((&key.0).into()), (&nonce).into());
+        let mut buffer = vec![0u8; CHUNK];
+        let mut done = 0u64;
+        loop {
+            let len = read_full(&mut input, &mut buffer).map_err(|e| CoreError::io(payload, e))?;
+            done += len as u64;
+            if done >= payload_size {
+                let sealed = stream.encrypt_last(Payload { msg: &buffer[..len], aad: &head }).map_err(|_| CoreError::Corrupt("encryption failed".into()))?;
+                out.write_all(&sealed).map_err(io)?;
+                break;
+            }
+            let sealed = stream.encrypt_next(Payload { msg: &buffer[..len], aad: &head }).map_err(|_| CoreError::Corrupt("encryption failed".into()))?;
+            out.write_all(&sealed).map_err(io)?;
+            progress(done, payload_size);
+        }
+        progress(payload_size, payload_size);
+        let file = out.into_inner().map_err(|e| CoreError::io(&temp, e.into_error()))?;
+        file.sync_all().map_err(io)?;
+        Ok(file.metadata().map_err(io)?.len())
+    })();
+    match result {
+        Ok(size) => {
+            std::fs::rename(&temp, target).map_err(|e| CoreError::io(target, e))?;
+            sync_dir(target);
+            Ok((header, size))
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            Err(e)
+        }
+    }
+}
+
+/// Makes a rename durable where the platform allows it.
+pub(crate) fn sync_dir(path: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent() {
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+fn read_full(input: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match input.read(&mut buffer[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}
+
+/// Reads and checks the header: the magic, the format version, a well-formed header.
+pub fn read_header(path: &Path) -> CoreResult<BackupHeader> {
+    let mut input = BufReader::new(File::open(path).map_err(|e| CoreError::io(path, e))?);
+    Ok(read_prefix(&mut input)?.0)
+}
+
+fn read_prefix(input: &mut impl Read) -> CoreResult<(BackupHeader, Vec<u8>)> {
+    let mut fixed = [0u8; 22];
+    if read_full(input, &mut fixed).map_err(|e| CoreError::io("backup", e))? < fixed.len() || &fixed[..16] != MAGIC {
+        return Err(CoreError::BackupNotABackup);
+    }
+    let version = u16::from_le_bytes([fixed[16], fixed[17]]);
+    if version > FORMAT_VERSION {
+        return Err(CoreError::BackupTooNew { found: version, supported: FORMAT_VERSION });
+    }
+    let len = u32::from_le_bytes([fixed[18], fixed[19], fixed[20], fixed[21]]);
+    if len > MAX_HEADER {
+        return Err(CoreError::BackupDamaged("header"));
+    }
+    let mut json = vec![0u8; len as usize];
+    if read_full(input, &mut json).map_err(|e| CoreError::io("backup", e))? < json.len() {
+        return Err(CoreError::BackupDamaged("truncated"));
+    }
+    let header: BackupHeader = serde_json::from_slice(&json).map_err(|_| CoreError::BackupDamaged("header"))?;
+    Ok((header, prefix(&json)))
+}
+
+/// Checks every chunk of the backup and writes the decrypted payload to `out` (when
+/// given); a wrong key, a changed byte, a truncated or extended file is an error, and
+/// `out` is then removed.
+pub fn decrypt(path: &Path, key: &BackupKey, out: Option<&Path>, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<BackupHeader> {
+    let result = decrypt_inner(path, key, out, progress);
+    if result.is_err() {
+        if let Some(out) = out {
+            let _ = std::fs::remove_file(out);
+        }
+    }
+    result
+}
+
+fn decrypt_inner(path: &Path, key: &BackupKey, out: Option<&Path>, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<BackupHeader> {
+    let mut input = BufReader::new(File::open(path).map_err(|e| CoreError::io(path, e))?);
+    let (header, head) = read_prefix(&mut input)?;
+    if header.key_fingerprint != key.fingerprint() {
+        return Err(CoreError::BackupForeign);
+    }
+    let nonce: [u8; NONCE] = hex::decode(&header.nonce).ok().and_then(|n| n.try_into().ok()).ok_or(CoreError::BackupDamaged("header"))?;
+    if header.chunk_size as usize != CHUNK {
+        return Err(CoreError::BackupDamaged("header"));
+    }
+    let mut writer = match out {
+        Some(out) => Some(BufWriter::new(File::create(out).map_err(|e| CoreError::io(out, e))?)),
+        None => None,
+    };
+    let mut stream = DecryptorBE32::from_aead(XChaCha20Poly1305::new((&key.0).into()), (&nonce).into());
+    let chunks = header.payload_size.div_ceil(CHUNK as u64).max(1);
+    let mut buffer = vec![0u8; CHUNK + TAG];
+    let mut done = 0u64;
+    let mut next_sealed = |input: &mut BufReader<File>, done: u64| -> CoreResult<Vec<u8>> {
+        let plain = (header.payload_size - done).min(CHUNK as u64) as usize;
+        let sealed = &mut buffer[..plain + TAG];
+        if read_full(input, sealed).map_err(|e| CoreError::io(path, e))? < sealed.len() {
+            return Err(CoreError::BackupDamaged("truncated"));
+        }
+        Ok(sealed.to_vec())
+    };
+    let mut emit = |opened: &[u8], done: &mut u64| -> CoreResult<()> {
+        if let Some(w) = writer.as_mut() {
+            w.write_all(opened).map_err(|e| CoreError::io(path, e))?;
+        }
+        *done += opened.len() as u64;
+        progress(*done, header.payload_size);
+        Ok(())
+    };
+    for _ in 1..chunks {
+        let sealed = next_sealed(&mut input, done)?;
+        let opened = stream.decrypt_next(Payload { msg: &sealed, aad: &head }).map_err(|_| CoreError::BackupDamaged("integrity"))?;
+        emit(&opened, &mut done)?;
+    }
+    // A chunk sealed as "not the last" fails here, so a file cut at a chunk boundary is
+    // detected as well as one cut inside a chunk.
+    let sealed = next_sealed(&mut input, done)?;
+    let opened = stream.decrypt_last(Payload { msg: &sealed, aad: &head }).map_err(|_| CoreError::BackupDamaged("integrity"))?;
+    emit(&opened, &mut done)?;
+    let mut extra = [0u8; 1];
+    if input.read(&mut extra).map_err(|e| CoreError::io(path, e))? != 0 {
+        return Err(CoreError::BackupDamaged("trailing data"));
+    }
+    if let (Some(w), Some(out)) = (writer, out) {
+        let file = w.into_inner().map_err(|e| CoreError::io(out, e.into_error()))?;
+        file.sync_all().map_err(|e| CoreError::io(out, e))?;
+    }
+    Ok(header)
+}

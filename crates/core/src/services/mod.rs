@@ -1,0 +1,9 @@
+//! Services that cut across the domains and learn about them from the domain registry:
+//! trash, exports, search, backups and their modules, tenant transfer, demo data.
+
+pub mod backup;
+pub mod demo;
+pub mod exports;
+pub mod search;
+pub mod tenant_transfer;
+pub mod trash;

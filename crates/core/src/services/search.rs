@@ -1,0 +1,59 @@
+//! Full-text search (SQLite FTS5) over a tenant's records: what the user may see of
+//! processing activities and master data, best matches first.
+
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::access::accounts::UserRecord;
+use crate::domain::activities::fts_query;
+use crate::domain::registry::DOMAINS;
+use crate::kernel::error::CoreResult;
+use crate::kernel::vocabulary::ObjectType;
+
+const LIMIT: i64 = 200;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SearchHit {
+    pub object_type: ObjectType,
+    pub object_id: i64,
+    pub title: String,
+    /// The matching passage with the hits between « and ».
+    pub snippet: String,
+}
+
+pub(crate) fn run(conn: &Connection, user: &UserRecord, tenant_id: i64, text: &str) -> CoreResult<Vec<SearchHit>> {
+    let Some(query) = fts_query(text) else { return Ok(Vec::new()) };
+    let mut clauses = Vec::new();
+    let mut params: Vec<Value> = vec![Value::Text(query), tenant_id.into()];
+    for domain in DOMAINS {
+        if let Some(clause) = domain.search.as_ref().map(|s| (s.clause)(conn, user)).transpose()?.flatten() {
+            clauses.push(clause.sql);
+            params.extend(clause.params);
+        }
+    }
+    if clauses.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT s.object_type, s.object_id, s.title, snippet(search_index, 1, '«', '»', '…', 12)
+         FROM search_index s
+         WHERE search_index MATCH ? AND s.tenant_id = ? AND ({})
+         ORDER BY rank LIMIT {LIMIT}",
+        clauses.join(" OR ")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(params), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+    })?;
+    let mut hits = Vec::new();
+    for row in rows {
+        let (object, object_id, title, snippet) = row?;
+        if let Some(object_type) = ObjectType::parse(&object) {
+            hits.push(SearchHit { object_type, object_id, title, snippet });
+        }
+    }
+    Ok(hits)
+}

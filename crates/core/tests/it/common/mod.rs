@@ -1,0 +1,48 @@
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use dpo_desk_core::desk::installation::{self, Created, SetupRequest};
+use dpo_desk_core::store::keystore::MemoryKeyStore;
+use dpo_desk_core::FixedClock;
+
+pub const OWNER: &str = "Anna Meier";
+pub const PASSWORD: &str = "Datenschutz-2026!";
+
+pub fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
+}
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub keystore: MemoryKeyStore,
+    pub clock: Arc<FixedClock>,
+}
+
+impl Fixture {
+    pub fn new() -> Self {
+        Fixture { dir: tempfile::tempdir().unwrap(), keystore: MemoryKeyStore::default(), clock: Arc::new(FixedClock::new(t0())) }
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
+    pub fn setup(&self, office: &str) -> Created {
+        installation::create(
+            self.path(),
+            &SetupRequest { office_name: office.into(), owner_name: OWNER.into(), owner_password: PASSWORD.into() },
+            &self.keystore,
+            self.clock.clone(),
+        )
+        .expect("setup")
+    }
+}
+
+impl Fixture {
+    pub fn clock_now(&self) -> DateTime<Utc> {
+        use dpo_desk_core::Clock;
+        self.clock.now()
+    }
+}

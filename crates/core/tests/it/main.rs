@@ -1,0 +1,14 @@
+//! The core's integration tests, one binary: real SQLCipher files in temp dirs.
+
+mod common;
+mod accounts;
+mod backups;
+mod installation;
+mod layers;
+mod migrations;
+mod permission_matrix;
+mod records;
+mod roles;
+mod tenant_module;
+mod users;
+mod visibility;
