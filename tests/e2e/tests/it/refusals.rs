@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use dpo_desk_core::installation::{self, SetupRequest};
-use dpo_desk_core::keystore::OsKeyring;
+use dpo_desk_core::desk::installation::{self, SetupRequest};
+use dpo_desk_core::store::keystore::OsKeyring;
 use dpo_desk_core::store::migrations::{latest_version, runner};
 use dpo_desk_core::store::{Store, DATABASE_FILE};
 use dpo_desk_core::SystemClock;

@@ -1,0 +1,11 @@
+//! End-to-end: the real app in its WebKit webview, one binary (run one test at a time).
+
+mod backups;
+mod bench_activity_list;
+mod closing;
+mod foundation;
+mod invitations;
+mod lists;
+mod permissions;
+mod records;
+mod refusals;
