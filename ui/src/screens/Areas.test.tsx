@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import type { Area } from "../bindings/Area";
@@ -6,6 +6,7 @@ import type { Company } from "../bindings/Company";
 import type { TenantSummary } from "../bindings/TenantSummary";
 import { switchLanguage } from "../i18n";
 import { clearMocks, mockCommands, session } from "../test/ipc";
+import { renderWithData } from "../test/render";
 import { Tenants } from "../features/tenants/Tenants";
 import { AreaList } from "../features/areas/AreaList";
 
@@ -30,7 +31,7 @@ test("areas of all companies: filter by company, sort by activities, move a sele
       return ids.length;
     },
   });
-  render(<AreaList {...pageProps} />);
+  renderWithData(<AreaList {...pageProps} />);
   const user = userEvent.setup();
   expect(await screen.findByText("3 areas")).toBeInTheDocument();
   const names = () => [...document.querySelectorAll("[data-area-row]")].map((e) => e.getAttribute("data-area-row"));
@@ -56,7 +57,7 @@ test("deleting selected areas names how many activities go along, and the column
     companies: () => [company(1, "Schmidt GmbH")],
     delete_areas: (args) => (args.ids as number[]).map((id) => id + 100),
   });
-  const { unmount } = render(<AreaList {...pageProps} />);
+  const { unmount } = renderWithData(<AreaList {...pageProps} />);
   const user = userEvent.setup();
   await screen.findByText("2 areas");
   await user.click(screen.getByLabelText("Select Personal"));
@@ -70,7 +71,7 @@ test("deleting selected areas names how many activities go along, and the column
   await user.click(screen.getByLabelText("Description"));
   expect(screen.getByRole("columnheader", { name: "Description" })).toBeInTheDocument();
   unmount();
-  render(<AreaList {...pageProps} />);
+  renderWithData(<AreaList {...pageProps} />);
   await screen.findByText("2 areas");
   expect(screen.getByRole("columnheader", { name: "Description" })).toBeInTheDocument();
 });
@@ -84,7 +85,7 @@ test("the tenant list shows counts, archives a selection and exports the list", 
     mass_change_tenants: (args) => (args.ids as number[]).length,
     export_tenant_list: () => "/tmp/tenants.csv",
   });
-  render(<Tenants onError={() => false} />);
+  renderWithData(<Tenants onError={() => false} />);
   const user = userEvent.setup();
   expect(await screen.findByText("2 companies")).toBeInTheDocument();
   await user.click(screen.getByLabelText("Select Bäckerei Schmidt"));

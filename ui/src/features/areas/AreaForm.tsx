@@ -6,6 +6,7 @@ import type { AreaInput } from "../../bindings/AreaInput";
 import type { Company } from "../../bindings/Company";
 import { Alert } from "../../components/Alert";
 import { Field, Select, TextArea } from "../../components/Field";
+import { useRecordsChanged } from "../../data/records";
 import { useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
 
@@ -28,10 +29,15 @@ export function AreaForm({ area, companies, readOnly, onError, onSaved, onClose 
   const dirty = JSON.stringify(input) !== JSON.stringify(initial);
   useUnsaved("area-form", dirty);
   const { busy, error, run } = useAction(onError);
+  const changed = useRecordsChanged();
   const set = (patch: Partial<AreaInput>) => setInput((i) => ({ ...i, ...patch }));
   function save(e: FormEvent) {
     e.preventDefault();
-    void run(async () => onSaved(area ? await api.updateArea(area.id, input) : await api.createArea(input)));
+    void run(async () => {
+      const saved = area ? await api.updateArea(area.id, input) : await api.createArea(input);
+      await changed("areas", saved.tenant_id);
+      onSaved(saved);
+    });
   }
   return (
     <form className="card" onSubmit={save} noValidate aria-label={area ? area.name : t("areas.new")} data-testid="area-form">
