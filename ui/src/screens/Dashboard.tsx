@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
 import type { Dashboard as DashboardData } from "../bindings/Dashboard";
@@ -6,7 +6,7 @@ import type { MenuEntry } from "../bindings/MenuEntry";
 import type { ObjectType } from "../bindings/ObjectType";
 import type { Tile } from "../bindings/Tile";
 import { NoPermission } from "../components/NoPermission";
-import { useLoad } from "../useLoad";
+import { recordKeys, useRecords } from "../data/records";
 import type { PageProps } from "./page";
 import { Alert } from "../components/Alert";
 import { errorMessage } from "../i18n";
@@ -22,8 +22,8 @@ const TILE_PAGES: Partial<Record<ObjectType, MenuEntry>> = {
 /** The current tenant's tiles: what the user sees of each kind; 0 and "no permission" without the view right. */
 function TenantTiles({ tenantId, onError, navigate }: Pick<PageProps, "onError" | "navigate"> & { tenantId: number }) {
   const { t } = useTranslation();
-  const load = useCallback(() => api.tenantOverview(tenantId), [tenantId]);
-  const { data, error } = useLoad(load, onError);
+  // Shared with the master data tiles: any change to the tenant's records refreshes the counts.
+  const { data, error } = useRecords(recordKeys.tenantOverview(tenantId), () => api.tenantOverview(tenantId), onError);
   const [denied, setDenied] = useState<ObjectType | null>(null);
   if (error) return <Alert kind="error">{error}</Alert>;
   if (!data) return null;

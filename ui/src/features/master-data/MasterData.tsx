@@ -1,11 +1,11 @@
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import type { MasterKind } from "../../bindings/MasterKind";
 import type { Tile } from "../../bindings/Tile";
 import { Alert } from "../../components/Alert";
 import { NoPermission, NoTenant } from "../../components/NoPermission";
-import { useLoad } from "../../useLoad";
+import { recordKeys, useRecords } from "../../data/records";
 import type { PageProps } from "../../screens/page";
 import { MasterList } from "./MasterList";
 
@@ -20,10 +20,10 @@ export function MasterData(props: PageProps & { initialKind?: MasterKind }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<MasterKind | null>(initialKind ?? null);
   const [denied, setDenied] = useState(false);
-  const load = useCallback(() => (tenantId === null ? Promise.resolve(null) : api.tenantOverview(tenantId)), [tenantId]);
-  const { data, error, reload } = useLoad(load, onError);
+  // The counts follow every change of master data through the shared cache.
+  const { data, error } = useRecords(recordKeys.tenantOverview(tenantId ?? 0), () => api.tenantOverview(tenantId ?? 0), onError, { enabled: tenantId !== null });
   if (tenantId === null) return <NoTenant />;
-  if (open) return <MasterList {...props} tenantId={tenantId} kind={open} onBack={() => { setOpen(null); void reload(); }} />;
+  if (open) return <MasterList {...props} tenantId={tenantId} kind={open} onBack={() => setOpen(null)} />;
   const tiles = (data?.tiles ?? []).filter((tile): tile is Tile & { object: MasterKind } => (MASTER_KINDS as string[]).includes(tile.object));
   return (
     <>

@@ -7,6 +7,7 @@ import type { MasterKind } from "../../bindings/MasterKind";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { Alert } from "../../components/Alert";
 import { Field, Select, TextArea } from "../../components/Field";
+import { useRecordsChanged } from "../../data/records";
 import { useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
 import { emptyItem } from "../activities/useMasterData";
@@ -31,6 +32,7 @@ export function MasterForm({ session, tenantId, kind, item, onError, onClose }: 
     : { ...emptyItem(kind, ""), category: CATEGORIES[kind]?.[0] ?? "" };
   const [form, setForm] = useState<MasterItemInput>(initial);
   const { busy, error, run } = useAction(onError);
+  const changed = useRecordsChanged();
   useUnsaved("master-form", editable && JSON.stringify(form) !== JSON.stringify(initial));
   const set = <K extends keyof MasterItemInput>(key: K, value: MasterItemInput[K]) => setForm((f) => ({ ...f, [key]: value }));
   function save(e: FormEvent) {
@@ -38,6 +40,7 @@ export function MasterForm({ session, tenantId, kind, item, onError, onClose }: 
     void run(async () => {
       if (item) await api.updateMasterItem(item.id, form);
       else await api.createMasterItem(tenantId, form);
+      await changed("master-items", tenantId);
       setForm(initial);
       onClose();
     });
