@@ -2,19 +2,21 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import { Alert } from "../../components/Alert";
+import { useRecordsChanged } from "../../data/records";
 import { useAction } from "../../useAction";
 
-/** Adds an area to a company, inline. */
-export function AreaAdder({ companyId, onError, onAdded }: { companyId: number; onError: (e: unknown) => boolean; onAdded: () => void }) {
+/** Adds an area to a company, inline; the area list, the company's areas and the tiles follow. */
+export function AreaAdder({ companyId, onError }: { companyId: number; onError: (e: unknown) => boolean }) {
   const { t } = useTranslation();
   const [name, setName] = useState("");
   const { busy, error, run } = useAction(onError);
+  const changed = useRecordsChanged();
   function add(e: FormEvent) {
     e.preventDefault();
     void run(async () => {
-      await api.createArea({ company_id: companyId, name, description: "" });
+      const area = await api.createArea({ company_id: companyId, name, description: "" });
       setName("");
-      onAdded();
+      await changed("areas", area.tenant_id);
     });
   }
   return (

@@ -6,6 +6,7 @@ import type { CompanyInput } from "../../bindings/CompanyInput";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { Alert } from "../../components/Alert";
 import { Field, TextArea } from "../../components/Field";
+import { useRecordsChanged } from "../../data/records";
 import { useUnsaved } from "../../unsaved";
 import { DpoSection } from "./DpoSection";
 import { useAction } from "../../useAction";
@@ -45,6 +46,7 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
   const [confirmDelete, setConfirmDelete] = useState(false);
   useUnsaved("company-form", editable && JSON.stringify(form) !== JSON.stringify(initial));
   const { busy, error, run } = useAction(onError);
+  const changed = useRecordsChanged();
   const set = <K extends keyof CompanyInput>(key: K, value: CompanyInput[K]) => {
     setSaved(false);
     setForm((f) => ({ ...f, [key]: value }));
@@ -53,6 +55,7 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
     e.preventDefault();
     void run(async () => {
       const result = company ? await api.updateCompany(company.id, form) : await api.createCompany(tenantId, form);
+      await changed("companies", tenantId);
       setForm(dataOf(result));
       setInitial(dataOf(result));
       setSaved(true);
@@ -92,6 +95,7 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
               <span className="small">{t("companies.confirmDelete", { name: company.name })}</span>
               <button type="button" className="danger" data-testid="confirm-delete-company" onClick={() => void run(async () => {
                 await api.deleteCompanies([company.id]);
+                await changed("companies", tenantId);
                 setForm(initial);
                 onClose();
               })}>{t("companies.delete")}</button>
