@@ -19,6 +19,11 @@ npx vitest run
 
 echo "==> Tauri shell"
 npm run build --silent
+
+echo "==> Rust lints: rustfmt and clippy (warnings are errors)"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
 cargo build -p dpo-desk --features custom-protocol
 cargo test -p dpo-desk --features custom-protocol
 

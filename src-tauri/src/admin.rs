@@ -1,13 +1,13 @@
 //! Administration → user management: users, roles, tenants (administrators only; the
 //! core refuses everyone else).
 
-use dpo_desk_core::desk::RoleCatalogue;
 use dpo_desk_core::access::roles::{Role, RoleDefinition};
-use dpo_desk_core::services::tenant_transfer;
-use dpo_desk_core::services::exports::{ExportFile, ExportFormat};
-use dpo_desk_core::domain::tenants::{Tenant, TenantField, TenantSummary};
-use dpo_desk_core::CoreError;
 use dpo_desk_core::access::users::{CreatedUser, NewUser, UserAccess, UserSummary};
+use dpo_desk_core::desk::RoleCatalogue;
+use dpo_desk_core::domain::tenants::{Tenant, TenantField, TenantSummary};
+use dpo_desk_core::services::exports::{ExportFile, ExportFormat};
+use dpo_desk_core::services::tenant_transfer;
+use dpo_desk_core::CoreError;
 use tauri::State;
 
 use crate::error::ShellResult;
@@ -25,7 +25,11 @@ pub fn create_user(state: State<'_, AppState>, user: NewUser) -> ShellResult<Cre
 }
 
 #[tauri::command(async)]
-pub fn update_user_access(state: State<'_, AppState>, name: String, access: UserAccess) -> ShellResult<UserSummary> {
+pub fn update_user_access(
+    state: State<'_, AppState>,
+    name: String,
+    access: UserAccess,
+) -> ShellResult<UserSummary> {
     state.with_session(|desk, session| desk.update_user_access(session, &name, &access))
 }
 
@@ -55,17 +59,30 @@ pub fn update_role(state: State<'_, AppState>, id: i64, role: RoleDefinition) ->
 }
 
 #[tauri::command(async)]
-pub fn create_tenant(state: State<'_, AppState>, name: String, is_template: bool) -> ShellResult<Tenant> {
+pub fn create_tenant(
+    state: State<'_, AppState>,
+    name: String,
+    is_template: bool,
+) -> ShellResult<Tenant> {
     state.with_session(|desk, session| desk.create_tenant(session, &name, is_template))
 }
 
 #[tauri::command(async)]
-pub fn update_tenant(state: State<'_, AppState>, id: i64, name: String, is_template: bool) -> ShellResult<Tenant> {
+pub fn update_tenant(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+    is_template: bool,
+) -> ShellResult<Tenant> {
     state.with_session(|desk, session| desk.update_tenant(session, id, &name, is_template))
 }
 
 #[tauri::command(async)]
-pub fn set_tenant_archived(state: State<'_, AppState>, id: i64, archived: bool) -> ShellResult<Tenant> {
+pub fn set_tenant_archived(
+    state: State<'_, AppState>,
+    id: i64,
+    archived: bool,
+) -> ShellResult<Tenant> {
     state.with_session(|desk, session| desk.set_tenant_archived(session, id, archived))
 }
 
@@ -75,21 +92,37 @@ pub fn delete_tenant(state: State<'_, AppState>, id: i64) -> ShellResult<i64> {
 }
 
 #[tauri::command(async)]
-pub fn export_tenant(state: State<'_, AppState>, picker: State<'_, Picker>, id: i64, title: String) -> ShellResult<Option<String>> {
+pub fn export_tenant(
+    state: State<'_, AppState>,
+    picker: State<'_, Picker>,
+    id: i64,
+    title: String,
+) -> ShellResult<Option<String>> {
     let file = state.with_session(|desk, session| {
         let (doc, suggested_name) = desk.export_tenant(session, id)?;
-        Ok(ExportFile { suggested_name, bytes: serde_json::to_vec_pretty(&doc).expect("document serialises") })
+        Ok(ExportFile {
+            suggested_name,
+            bytes: serde_json::to_vec_pretty(&doc).expect("document serialises"),
+        })
     })?;
     save_export(&picker, &title, file, "json")
 }
 
 /// Asks for a tenant file and imports it; `None` when the person cancelled.
 #[tauri::command(async)]
-pub fn import_tenant(state: State<'_, AppState>, picker: State<'_, Picker>, title: String) -> ShellResult<Option<Tenant>> {
-    let Some(path) = picker.0.open(&title, "json") else { return Ok(None) };
+pub fn import_tenant(
+    state: State<'_, AppState>,
+    picker: State<'_, Picker>,
+    title: String,
+) -> ShellResult<Option<Tenant>> {
+    let Some(path) = picker.0.open(&title, "json") else {
+        return Ok(None);
+    };
     let bytes = std::fs::read(&path).map_err(|e| CoreError::io(&path, e))?;
     let doc = tenant_transfer::parse(&bytes)?;
-    state.with_session(|desk, session| desk.import_tenant(session, &doc)).map(Some)
+    state
+        .with_session(|desk, session| desk.import_tenant(session, &doc))
+        .map(Some)
 }
 
 #[tauri::command(async)]
@@ -98,12 +131,21 @@ pub fn tenant_summaries(state: State<'_, AppState>) -> ShellResult<Vec<TenantSum
 }
 
 #[tauri::command(async)]
-pub fn mass_change_tenants(state: State<'_, AppState>, ids: Vec<i64>, field: TenantField) -> ShellResult<usize> {
+pub fn mass_change_tenants(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    field: TenantField,
+) -> ShellResult<usize> {
     state.with_session(|desk, session| desk.mass_change_tenants(session, &ids, field))
 }
 
 #[tauri::command(async)]
-pub fn export_tenant_list(state: State<'_, AppState>, picker: State<'_, Picker>, format: ExportFormat, title: String) -> ShellResult<Option<String>> {
+pub fn export_tenant_list(
+    state: State<'_, AppState>,
+    picker: State<'_, Picker>,
+    format: ExportFormat,
+    title: String,
+) -> ShellResult<Option<String>> {
     let file = state.with_session(|desk, session| desk.export_tenant_list(session, format))?;
     save_export(&picker, &title, file, format.extension())
 }

@@ -1,10 +1,12 @@
 //! The commands the window may call. Each one checks the stage, calls the core and maps
 //! the error; no rule lives here.
 
-use dpo_desk_core::store::audit::AuditEntry;
-use dpo_desk_core::desk::client::{AcceptInvitationRequest, PasswordChangeRequest, SetupResult, SignInRequest, StartupState};
-use dpo_desk_core::desk::{Dashboard, SessionInfo};
+use dpo_desk_core::desk::client::{
+    AcceptInvitationRequest, PasswordChangeRequest, SetupResult, SignInRequest, StartupState,
+};
 use dpo_desk_core::desk::installation::{self, SetupRequest};
+use dpo_desk_core::desk::{Dashboard, SessionInfo};
+use dpo_desk_core::store::audit::AuditEntry;
 use dpo_desk_core::store::settings::{AppSettings, SettingKey};
 use tauri::State;
 
@@ -17,16 +19,32 @@ pub fn startup_state(state: State<'_, AppState>) -> ShellResult<StartupState> {
 }
 
 #[tauri::command(async)]
-pub fn create_installation(state: State<'_, AppState>, request: SetupRequest) -> ShellResult<SetupResult> {
+pub fn create_installation(
+    state: State<'_, AppState>,
+    request: SetupRequest,
+) -> ShellResult<SetupResult> {
     if !matches!(*state.stage(), Stage::Setup) {
         return Err(ShellError::WrongPhase("setup"));
     }
-    let created = installation::create(&state.data_dir, &request, state.keystore.as_ref(), state.clock.clone())?;
+    let created = installation::create(
+        &state.data_dir,
+        &request,
+        state.keystore.as_ref(),
+        state.clock.clone(),
+    )?;
     let mut desk = created.desk;
     let mut session = desk.sign_in(&request.owner_name, &request.owner_password)?;
     let info = desk.session_info(&mut session)?;
-    state.set_stage(Stage::Open { desk: Box::new(desk), session: Some(session), locked_user: None });
-    Ok(SetupResult { recovery_key: created.recovery_key.display(), keyring_error: created.keyring_error, session: info })
+    state.set_stage(Stage::Open {
+        desk: Box::new(desk),
+        session: Some(session),
+        locked_user: None,
+    });
+    Ok(SetupResult {
+        recovery_key: created.recovery_key.display(),
+        keyring_error: created.keyring_error,
+        session: info,
+    })
 }
 
 /// A new machine: sets the installation up from a backup file the person picks and the
@@ -44,20 +62,46 @@ pub fn restore_installation(
     }
     // A mistyped key is said before the dialog opens.
     dpo_desk_core::store::keys::RecoveryKey::parse(&recovery_key)?;
-    let Some(file) = picker.0.open(&title, dpo_desk_core::services::backup::file::EXTENSION) else { return Ok(None) };
-    let desk = installation::restore_from_backup(&state.data_dir, &file, &recovery_key, state.keystore.as_ref(), state.clock.clone())?;
-    state.set_stage(Stage::Open { desk: Box::new(desk), session: None, locked_user: None });
+    let Some(file) = picker
+        .0
+        .open(&title, dpo_desk_core::services::backup::file::EXTENSION)
+    else {
+        return Ok(None);
+    };
+    let desk = installation::restore_from_backup(
+        &state.data_dir,
+        &file,
+        &recovery_key,
+        state.keystore.as_ref(),
+        state.clock.clone(),
+    )?;
+    state.set_stage(Stage::Open {
+        desk: Box::new(desk),
+        session: None,
+        locked_user: None,
+    });
     state.startup_state().map(Some)
 }
 
 #[tauri::command(async)]
-pub fn unlock_with_recovery_key(state: State<'_, AppState>, recovery_key: String) -> ShellResult<StartupState> {
+pub fn unlock_with_recovery_key(
+    state: State<'_, AppState>,
+    recovery_key: String,
+) -> ShellResult<StartupState> {
     if !matches!(*state.stage(), Stage::RecoveryKey { .. }) {
         return Err(ShellError::WrongPhase("recovery_key"));
     }
-    let (desk, keyring_error) =
-        installation::unlock_with_recovery_key(&state.data_dir, &recovery_key, state.keystore.as_ref(), state.clock.clone())?;
-    state.set_stage(Stage::Open { desk: Box::new(desk), session: None, locked_user: None });
+    let (desk, keyring_error) = installation::unlock_with_recovery_key(
+        &state.data_dir,
+        &recovery_key,
+        state.keystore.as_ref(),
+        state.clock.clone(),
+    )?;
+    state.set_stage(Stage::Open {
+        desk: Box::new(desk),
+        session: None,
+        locked_user: None,
+    });
     let mut startup = state.startup_state()?;
     startup.keyring_error = keyring_error;
     Ok(startup)
@@ -74,9 +118,16 @@ pub fn sign_in(state: State<'_, AppState>, request: SignInRequest) -> ShellResul
 }
 
 #[tauri::command(async)]
-pub fn accept_invitation(state: State<'_, AppState>, request: AcceptInvitationRequest) -> ShellResult<SessionInfo> {
+pub fn accept_invitation(
+    state: State<'_, AppState>,
+    request: AcceptInvitationRequest,
+) -> ShellResult<SessionInfo> {
     state.with_desk(|desk, session| {
-        let mut fresh = desk.accept_invitation(&request.user_name, &request.invitation_code, &request.new_password)?;
+        let mut fresh = desk.accept_invitation(
+            &request.user_name,
+            &request.invitation_code,
+            &request.new_password,
+        )?;
         let info = desk.session_info(&mut fresh)?;
         *session = Some(fresh);
         Ok(info)
@@ -108,8 +159,13 @@ pub fn refresh_session(state: State<'_, AppState>) -> ShellResult<SessionInfo> {
 }
 
 #[tauri::command(async)]
-pub fn change_password(state: State<'_, AppState>, request: PasswordChangeRequest) -> ShellResult<()> {
-    state.with_session(|desk, session| desk.change_password(session, &request.current_password, &request.new_password))
+pub fn change_password(
+    state: State<'_, AppState>,
+    request: PasswordChangeRequest,
+) -> ShellResult<()> {
+    state.with_session(|desk, session| {
+        desk.change_password(session, &request.current_password, &request.new_password)
+    })
 }
 
 #[tauri::command(async)]
@@ -131,7 +187,10 @@ pub fn settings(state: State<'_, AppState>) -> ShellResult<AppSettings> {
 }
 
 #[tauri::command(async)]
-pub fn update_settings(state: State<'_, AppState>, settings: AppSettings) -> ShellResult<AppSettings> {
+pub fn update_settings(
+    state: State<'_, AppState>,
+    settings: AppSettings,
+) -> ShellResult<AppSettings> {
     state.with_session(|desk, session| {
         let changes: Vec<(SettingKey, i64)> = settings.entries().to_vec();
         desk.update_settings(session, &changes)
@@ -139,7 +198,11 @@ pub fn update_settings(state: State<'_, AppState>, settings: AppSettings) -> She
 }
 
 #[tauri::command(async)]
-pub fn audit_log(state: State<'_, AppState>, limit: u32, before_id: Option<i64>) -> ShellResult<Vec<AuditEntry>> {
+pub fn audit_log(
+    state: State<'_, AppState>,
+    limit: u32,
+    before_id: Option<i64>,
+) -> ShellResult<Vec<AuditEntry>> {
     state.with_session(|desk, session| desk.audit_log(session, limit, before_id))
 }
 
@@ -147,5 +210,8 @@ pub fn audit_log(state: State<'_, AppState>, limit: u32, before_id: Option<i64>)
 /// (the start-up benchmark reads it).
 #[tauri::command]
 pub fn ui_ready(started: State<'_, crate::StartedAt>) {
-    eprintln!("dpo-desk: ui ready after {} ms", started.0.elapsed().as_millis());
+    eprintln!(
+        "dpo-desk: ui ready after {} ms",
+        started.0.elapsed().as_millis()
+    );
 }

@@ -22,10 +22,16 @@ impl ShellError {
     pub fn payload(&self) -> ErrorPayload {
         match self {
             ShellError::Core(e) => e.payload(),
-            ShellError::NotOpen => ErrorPayload { code: "not_open".into(), message: self.to_string(), params: Default::default() },
-            ShellError::WrongPhase(_) => {
-                ErrorPayload { code: "wrong_phase".into(), message: self.to_string(), params: Default::default() }
-            }
+            ShellError::NotOpen => ErrorPayload {
+                code: "not_open".into(),
+                message: self.to_string(),
+                params: Default::default(),
+            },
+            ShellError::WrongPhase(_) => ErrorPayload {
+                code: "wrong_phase".into(),
+                message: self.to_string(),
+                params: Default::default(),
+            },
             ShellError::Startup(payload) => payload.clone(),
         }
     }

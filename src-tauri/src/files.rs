@@ -30,7 +30,8 @@ impl<R: Runtime> NativeFilePicker<R> {
         let queued = self.app.run_on_main_thread(move || {
             let answer = build();
             std::thread::spawn(move || {
-                let _ = tx.send(tauri::async_runtime::block_on(answer).map(|f| f.path().to_path_buf()));
+                let _ =
+                    tx.send(tauri::async_runtime::block_on(answer).map(|f| f.path().to_path_buf()));
             });
         });
         if queued.is_err() {
@@ -42,9 +43,15 @@ impl<R: Runtime> NativeFilePicker<R> {
 
 impl<R: Runtime> FilePicker for NativeFilePicker<R> {
     fn save(&self, title: &str, suggested_name: &str, extension: &str) -> Option<PathBuf> {
-        let (title, name, ext) = (title.to_string(), suggested_name.to_string(), extension.to_string());
+        let (title, name, ext) = (
+            title.to_string(),
+            suggested_name.to_string(),
+            extension.to_string(),
+        );
         self.ask(move || {
-            let mut dialog = rfd::AsyncFileDialog::new().set_title(&title).set_file_name(&name);
+            let mut dialog = rfd::AsyncFileDialog::new()
+                .set_title(&title)
+                .set_file_name(&name);
             if !ext.is_empty() {
                 dialog = dialog.add_filter(ext.to_uppercase(), &[&ext]);
             }
@@ -60,7 +67,11 @@ impl<R: Runtime> FilePicker for NativeFilePicker<R> {
         self.ask(move || {
             let dialog = rfd::AsyncFileDialog::new().set_title(&title);
             // An empty extension offers every file (attachments).
-            let dialog = if ext.is_empty() { dialog } else { dialog.add_filter(ext.to_uppercase(), &[&ext]) };
+            let dialog = if ext.is_empty() {
+                dialog
+            } else {
+                dialog.add_filter(ext.to_uppercase(), &[&ext])
+            };
             Box::pin(dialog.pick_file())
         })
     }
@@ -73,14 +84,22 @@ impl<R: Runtime> FilePicker for NativeFilePicker<R> {
 
 /// The user's documents folder, where exports are offered first.
 fn dirs_documents() -> Option<PathBuf> {
-    std::env::var_os("HOME").map(PathBuf::from).map(|home| home.join("Documents")).filter(|p| p.is_dir())
+    std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .map(|home| home.join("Documents"))
+        .filter(|p| p.is_dir())
 }
 
 /// The picker the commands use, as Tauri state.
 pub struct Picker(pub Box<dyn FilePicker>);
 
 /// Asks where to save; a name typed without an extension gets `extension`.
-pub fn save_path(picker: &Picker, title: &str, suggested_name: &str, extension: &str) -> Option<PathBuf> {
+pub fn save_path(
+    picker: &Picker,
+    title: &str,
+    suggested_name: &str,
+    extension: &str,
+) -> Option<PathBuf> {
     let mut path = picker.0.save(title, suggested_name, extension)?;
     if path.extension().is_none() {
         path.set_extension(extension);
@@ -90,8 +109,15 @@ pub fn save_path(picker: &Picker, title: &str, suggested_name: &str, extension: 
 
 /// Asks where to save a finished export and writes it there (temporary name, then rename).
 /// Returns the path, or `None` when the person cancelled.
-pub fn save_export(picker: &Picker, title: &str, file: dpo_desk_core::services::exports::ExportFile, extension: &str) -> crate::ShellResult<Option<String>> {
-    let Some(path) = save_path(picker, title, &file.suggested_name, extension) else { return Ok(None) };
+pub fn save_export(
+    picker: &Picker,
+    title: &str,
+    file: dpo_desk_core::services::exports::ExportFile,
+    extension: &str,
+) -> crate::ShellResult<Option<String>> {
+    let Some(path) = save_path(picker, title, &file.suggested_name, extension) else {
+        return Ok(None);
+    };
     dpo_desk_core::services::exports::write_atomically(&path, &file.bytes)?;
     Ok(Some(path.display().to_string()))
 }

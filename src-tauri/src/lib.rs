@@ -35,8 +35,12 @@ pub fn run() {
         .manage(state)
         .setup(|app| {
             use tauri::Manager;
-            app.manage(files::Picker(Box::new(files::NativeFilePicker { app: app.handle().clone() })));
-            app.manage(notifications::Notifications(Box::new(notifications::NativeNotifier)));
+            app.manage(files::Picker(Box::new(files::NativeFilePicker {
+                app: app.handle().clone(),
+            })));
+            app.manage(notifications::Notifications(Box::new(
+                notifications::NativeNotifier,
+            )));
             automatic::start(app.handle().clone());
             Ok(())
         })
@@ -143,7 +147,9 @@ pub fn run() {
 fn start_clock() -> Arc<dyn dpo_desk_core::Clock> {
     match std::env::var("DPO_DESK_NOW") {
         Ok(text) => match chrono::DateTime::parse_from_rfc3339(&text) {
-            Ok(at) => Arc::new(dpo_desk_core::OffsetClock::starting_at(at.with_timezone(&chrono::Utc))),
+            Ok(at) => Arc::new(dpo_desk_core::OffsetClock::starting_at(
+                at.with_timezone(&chrono::Utc),
+            )),
             Err(e) => fatal(&format!("DPO_DESK_NOW is not an RFC 3339 instant ({e})")),
         },
         Err(_) => Arc::new(SystemClock),

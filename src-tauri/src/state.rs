@@ -15,8 +15,14 @@ use crate::error::{ShellError, ShellResult};
 pub enum Stage {
     Failed(ErrorPayload),
     Setup,
-    RecoveryKey { keyring_error: Option<String> },
-    Open { desk: Box<Desk>, session: Option<Session>, locked_user: Option<String> },
+    RecoveryKey {
+        keyring_error: Option<String>,
+    },
+    Open {
+        desk: Box<Desk>,
+        session: Option<Session>,
+        locked_user: Option<String>,
+    },
 }
 
 pub struct AppState {
@@ -33,13 +39,26 @@ impl AppState {
         let stage = match installation::open(&data_dir, keystore.as_ref(), clock.clone()) {
             Ok(Opening::NeedsSetup) => Stage::Setup,
             Ok(Opening::NeedsRecoveryKey { keyring_error }) => Stage::RecoveryKey { keyring_error },
-            Ok(Opening::Ready(desk)) => Stage::Open { desk: Box::new(desk), session: None, locked_user: None },
+            Ok(Opening::Ready(desk)) => Stage::Open {
+                desk: Box::new(desk),
+                session: None,
+                locked_user: None,
+            },
             Err(e) => {
-                eprintln!("dpo-desk: cannot open {}: {e} [{}]", data_dir.display(), e.code());
+                eprintln!(
+                    "dpo-desk: cannot open {}: {e} [{}]",
+                    data_dir.display(),
+                    e.code()
+                );
                 Stage::Failed(e.payload())
             }
         };
-        AppState { data_dir, keystore, clock, stage: Mutex::new(stage) }
+        AppState {
+            data_dir,
+            keystore,
+            clock,
+            stage: Mutex::new(stage),
+        }
     }
 
     pub fn stage(&self) -> MutexGuard<'_, Stage> {
@@ -71,7 +90,11 @@ impl AppState {
                 session: None,
                 locked_user: None,
             },
-            Stage::Open { desk, session, locked_user } => {
+            Stage::Open {
+                desk,
+                session,
+                locked_user,
+            } => {
                 let info = match session.as_mut() {
                     Some(s) => match desk.session_info(s) {
                         Ok(info) => Some(info),
@@ -84,7 +107,11 @@ impl AppState {
                     None => None,
                 };
                 StartupState {
-                    phase: if info.is_some() { Phase::SignedIn } else { Phase::SignIn },
+                    phase: if info.is_some() {
+                        Phase::SignedIn
+                    } else {
+                        Phase::SignIn
+                    },
                     office_name: Some(desk.office_name()?),
                     data_dir,
                     keyring_error: None,
@@ -101,10 +128,17 @@ impl AppState {
     }
 
     /// Runs `f` with the open desk, whatever the session.
-    pub fn with_desk<T>(&self, f: impl FnOnce(&mut Desk, &mut Option<Session>) -> CoreResult<T>) -> ShellResult<T> {
+    pub fn with_desk<T>(
+        &self,
+        f: impl FnOnce(&mut Desk, &mut Option<Session>) -> CoreResult<T>,
+    ) -> ShellResult<T> {
         let mut stage = self.stage();
         match &mut *stage {
-            Stage::Open { desk, session, locked_user } => {
+            Stage::Open {
+                desk,
+                session,
+                locked_user,
+            } => {
                 let result = f(desk, session);
                 if session.is_some() {
                     *locked_user = None;
@@ -117,16 +151,28 @@ impl AppState {
 
     /// Runs `f` for the signed-in user. An expired or invalid session is ended here, so
     /// the next `startup_state` shows the sign-in screen.
-    pub fn with_session<T>(&self, f: impl FnOnce(&mut Desk, &mut Session) -> CoreResult<T>) -> ShellResult<T> {
+    pub fn with_session<T>(
+        &self,
+        f: impl FnOnce(&mut Desk, &mut Session) -> CoreResult<T>,
+    ) -> ShellResult<T> {
         let mut stage = self.stage();
-        let Stage::Open { desk, session, locked_user } = &mut *stage else {
+        let Stage::Open {
+            desk,
+            session,
+            locked_user,
+        } = &mut *stage
+        else {
             return Err(ShellError::NotOpen);
         };
         let Some(current) = session.as_mut() else {
             return Err(CoreError::SessionRequired.into());
         };
         match f(desk, current) {
-            Err(e @ (CoreError::SessionExpired { .. } | CoreError::UserDeactivated | CoreError::SessionRequired)) => {
+            Err(
+                e @ (CoreError::SessionExpired { .. }
+                | CoreError::UserDeactivated
+                | CoreError::SessionRequired),
+            ) => {
                 *locked_user = session.take().map(|s| s.user_name().to_string());
                 Err(e.into())
             }
@@ -149,8 +195,15 @@ mod tests {
     }
 
     fn install(dir: &std::path::Path, keystore: &dyn KeyStore, clock: Arc<FixedClock>) -> String {
-        let request = SetupRequest { office_name: "Kanzlei".into(), owner_name: "anna".into(), owner_password: "Datenschutz-2026!".into() };
-        installation::create(dir, &request, keystore, clock).unwrap().recovery_key.display()
+        let request = SetupRequest {
+            office_name: "Kanzlei".into(),
+            owner_name: "anna".into(),
+            owner_password: "Datenschutz-2026!".into(),
+        };
+        installation::create(dir, &request, keystore, clock)
+            .unwrap()
+            .recovery_key
+            .display()
     }
 
     #[test]
@@ -163,7 +216,10 @@ mod tests {
         install(dir.path(), keystore.as_ref(), clock());
         let state = AppState::start(dir.path().into(), keystore, clock());
         let s = state.startup_state().unwrap();
-        assert_eq!((s.phase, s.office_name.as_deref()), (Phase::SignIn, Some("Kanzlei")));
+        assert_eq!(
+            (s.phase, s.office_name.as_deref()),
+            (Phase::SignIn, Some("Kanzlei"))
+        );
 
         let state = AppState::start(dir.path().into(), Arc::new(NoKeyStore), clock());
         let s = state.startup_state().unwrap();
@@ -185,7 +241,9 @@ mod tests {
             })
             .unwrap();
         assert_eq!(state.startup_state().unwrap().phase, Phase::SignedIn);
-        let idle = state.with_session(|desk, s| desk.setting(s, SettingKey::IdleLockMinutes)).unwrap();
+        let idle = state
+            .with_session(|desk, s| desk.setting(s, SettingKey::IdleLockMinutes))
+            .unwrap();
 
         clock.advance(chrono::Duration::minutes(idle + 1));
         let err = state.with_session(|desk, s| desk.dashboard(s)).unwrap_err();
@@ -193,21 +251,47 @@ mod tests {
         let s = state.startup_state().unwrap();
         assert_eq!(s.phase, Phase::SignIn);
         assert_eq!(s.locked_user.as_deref(), Some("anna"));
-        assert_eq!(state.with_session(|desk, s| desk.dashboard(s)).unwrap_err().payload().code, "session_required");
+        assert_eq!(
+            state
+                .with_session(|desk, s| desk.dashboard(s))
+                .unwrap_err()
+                .payload()
+                .code,
+            "session_required"
+        );
     }
 
     #[test]
     fn a_failed_start_is_reported_by_startup_state_with_its_code() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(dpo_desk_core::store::DATABASE_FILE), b"not a database at all").unwrap();
-        std::fs::write(dir.path().join(installation::MANIFEST_FILE), br#"{"format":1,"installation_id":"x"}"#).unwrap();
+        std::fs::write(
+            dir.path().join(dpo_desk_core::store::DATABASE_FILE),
+            b"not a database at all",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join(installation::MANIFEST_FILE),
+            br#"{"format":1,"installation_id":"x"}"#,
+        )
+        .unwrap();
         let keystore = MemoryKeyStore::default();
-        keystore.save("x", &dpo_desk_core::store::keys::RecoveryKey::generate().database_key()).unwrap();
+        keystore
+            .save(
+                "x",
+                &dpo_desk_core::store::keys::RecoveryKey::generate().database_key(),
+            )
+            .unwrap();
         let state = AppState::start(dir.path().into(), Arc::new(keystore), clock());
         // A foreign file does not open with the stored key: the recovery key is asked for.
         assert_eq!(state.startup_state().unwrap().phase, Phase::RecoveryKey);
 
-        state.set_stage(Stage::Failed(CoreError::SchemaTooNew { found: 9, supported: 1 }.payload()));
+        state.set_stage(Stage::Failed(
+            CoreError::SchemaTooNew {
+                found: 9,
+                supported: 1,
+            }
+            .payload(),
+        ));
         let err = state.startup_state().unwrap_err();
         assert_eq!(err.payload().code, "schema_too_new");
         assert_eq!(err.payload().params["found"], "9");

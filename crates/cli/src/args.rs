@@ -8,7 +8,11 @@ use std::ffi::OsString;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "dpo-desk-cli", version, about = "DPO Desk without the window: set-up, status and settings for administrators and schedulers.")]
+#[command(
+    name = "dpo-desk-cli",
+    version,
+    about = "DPO Desk without the window: set-up, status and settings for administrators and schedulers."
+)]
 pub struct Cli {
     /// Data folder (default: the app's data folder, or DPO_DESK_DATA_DIR).
     #[arg(long, global = true, value_name = "DIR")]
@@ -184,7 +188,9 @@ pub enum RoleAction {
         contents: RoleContents,
     },
     List,
-    Show { name: String },
+    Show {
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -221,7 +227,9 @@ pub enum UserAction {
         tenants: Vec<i64>,
     },
     /// End a user's access at once; the user is kept for the audit log.
-    Deactivate { name: String },
+    Deactivate {
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -294,7 +302,13 @@ pub enum TenantAction {
 }
 
 /// Global options that take a value, so their value is not mistaken for a command.
-const VALUE_OPTIONS: &[&str] = &["--data-dir", "--user", "--password-env", "--recovery-key-env", "--now"];
+const VALUE_OPTIONS: &[&str] = &[
+    "--data-dir",
+    "--user",
+    "--password-env",
+    "--recovery-key-env",
+    "--now",
+];
 
 /// SPEC §14 writes `user add NAME … [--password-env VAR]` for the new user's password,
 /// while the global `--password-env` signs the administrator in. Clap cannot hold both
@@ -314,8 +328,11 @@ pub fn rewrite_user_add_password(args: Vec<OsString>) -> Vec<OsString> {
         }
         i += 1;
     }
-    let Some(start) = command_start else { return args };
-    let is_user_add = args.get(start).is_some_and(|a| a == "user") && args.get(start + 1).is_some_and(|a| a == "add");
+    let Some(start) = command_start else {
+        return args;
+    };
+    let is_user_add = args.get(start).is_some_and(|a| a == "user")
+        && args.get(start + 1).is_some_and(|a| a == "add");
     if !is_user_add {
         return args;
     }
@@ -343,7 +360,11 @@ mod tests {
 
     fn rewrite(line: &str) -> String {
         let args: Vec<OsString> = line.split(' ').map(OsString::from).collect();
-        rewrite_user_add_password(args).into_iter().map(|a| a.into_string().unwrap()).collect::<Vec<_>>().join(" ")
+        rewrite_user_add_password(args)
+            .into_iter()
+            .map(|a| a.into_string().unwrap())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]
@@ -352,8 +373,17 @@ mod tests {
             rewrite("cli --user user --password-env A user add eva --role R --password-env B"),
             "cli --user user --password-env A user add eva --role R --new-password-env B"
         );
-        assert_eq!(rewrite("cli --password-env A user add eva --password-env=B"), "cli --password-env A user add eva --new-password-env=B");
-        assert_eq!(rewrite("cli --password-env A status --password-env B"), "cli --password-env A status --password-env B");
-        assert_eq!(rewrite("cli --password-env A user list --password-env B"), "cli --password-env A user list --password-env B");
+        assert_eq!(
+            rewrite("cli --password-env A user add eva --password-env=B"),
+            "cli --password-env A user add eva --new-password-env=B"
+        );
+        assert_eq!(
+            rewrite("cli --password-env A status --password-env B"),
+            "cli --password-env A status --password-env B"
+        );
+        assert_eq!(
+            rewrite("cli --password-env A user list --password-env B"),
+            "cli --password-env A user list --password-env B"
+        );
     }
 }

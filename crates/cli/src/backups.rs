@@ -1,9 +1,9 @@
 //! `dpo-desk-cli backup …` (SPEC §14): the same operations as Tools → Backups, for
 //! administrators and schedulers.
 
+use dpo_desk_core::desk::installation;
 use dpo_desk_core::services::backup::file::BackupHeader;
 use dpo_desk_core::services::backup::{BackupEntry, BackupModule};
-use dpo_desk_core::desk::installation;
 use dpo_desk_core::store::keystore::OsKeyring;
 use serde_json::json;
 
@@ -13,12 +13,30 @@ use crate::context;
 use crate::error::CliError;
 
 fn entry_text(b: &BackupEntry) -> String {
-    let downloaded = b.downloaded_at.map(|d| format!("downloaded {}", d.format("%Y-%m-%d %H:%M"))).unwrap_or_else(|| "not downloaded".into());
-    format!("{:>4}  {}  {:>10} bytes  {}  {}  {}\n", b.id, b.created_at.format("%Y-%m-%d %H:%M:%S"), b.size, b.created_by, downloaded, b.file_name)
+    let downloaded = b
+        .downloaded_at
+        .map(|d| format!("downloaded {}", d.format("%Y-%m-%d %H:%M")))
+        .unwrap_or_else(|| "not downloaded".into());
+    format!(
+        "{:>4}  {}  {:>10} bytes  {}  {}  {}\n",
+        b.id,
+        b.created_at.format("%Y-%m-%d %H:%M:%S"),
+        b.size,
+        b.created_by,
+        downloaded,
+        b.file_name
+    )
 }
 
 fn header_text(h: &BackupHeader) -> String {
-    format!("Backup of \"{}\" made {} by {} (schema {}, {} bytes of data): intact\n", h.office_name, h.created_at.format("%Y-%m-%d %H:%M:%S"), h.created_by, h.schema_version, h.payload_size)
+    format!(
+        "Backup of \"{}\" made {} by {} (schema {}, {} bytes of data): intact\n",
+        h.office_name,
+        h.created_at.format("%Y-%m-%d %H:%M:%S"),
+        h.created_by,
+        h.schema_version,
+        h.payload_size
+    )
 }
 
 pub fn backup(cli: &Cli, action: &BackupAction) -> Result<Output, CliError> {
@@ -27,11 +45,21 @@ pub fn backup(cli: &Cli, action: &BackupAction) -> Result<Output, CliError> {
         let dir = context::data_dir(cli)?;
         if !installation::is_set_up(&dir) {
             let key = context::env_secret(cli.recovery_key_env.as_deref(), "--recovery-key-env")?;
-            let desk = installation::restore_from_backup(&dir, file, &key, &OsKeyring, context::clock(cli)?)?;
+            let desk = installation::restore_from_backup(
+                &dir,
+                file,
+                &key,
+                &OsKeyring,
+                context::clock(cli)?,
+            )?;
             let office = desk.office_name()?;
             return Ok(Output {
                 json: json!({ "restored": file.display().to_string(), "data_dir": dir.display().to_string(), "office": office, "module": null }),
-                text: format!("Set up \"{office}\" in {} from {}\n", dir.display(), file.display()),
+                text: format!(
+                    "Set up \"{office}\" in {} from {}\n",
+                    dir.display(),
+                    file.display()
+                ),
             });
         }
     }
@@ -41,12 +69,18 @@ pub fn backup(cli: &Cli, action: &BackupAction) -> Result<Output, CliError> {
     match action {
         BackupAction::Create { to: None } => {
             let b = desk.create_backup(&mut session, &mut quiet)?;
-            Ok(Output { text: format!("Created backup\n{}", entry_text(&b)), json: json!(b) })
+            Ok(Output {
+                text: format!("Created backup\n{}", entry_text(&b)),
+                json: json!(b),
+            })
         }
         BackupAction::Create { to: Some(dir) } => {
             let path = desk.create_backup_in(&mut session, dir, &mut quiet)?;
             let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            Ok(Output { text: format!("Created {} ({size} bytes)\n", path.display()), json: json!({ "file": path.display().to_string(), "size": size }) })
+            Ok(Output {
+                text: format!("Created {} ({size} bytes)\n", path.display()),
+                json: json!({ "file": path.display().to_string(), "size": size }),
+            })
         }
         BackupAction::List => {
             let list = desk.backups(&mut session)?;
@@ -54,26 +88,44 @@ pub fn backup(cli: &Cli, action: &BackupAction) -> Result<Output, CliError> {
             if list.is_empty() {
                 text = "No backups inside the app.\n".into();
             }
-            Ok(Output { text, json: json!(list) })
+            Ok(Output {
+                text,
+                json: json!(list),
+            })
         }
         BackupAction::Verify { file } => {
             let header = desk.verify_backup(&mut session, file, &mut quiet)?;
-            Ok(Output { text: header_text(&header), json: json!({ "file": file.display().to_string(), "valid": true, "header": header }) })
+            Ok(Output {
+                text: header_text(&header),
+                json: json!({ "file": file.display().to_string(), "valid": true, "header": header }),
+            })
         }
         BackupAction::Export { id, to } => {
             let b = desk.download_backup(&mut session, *id, to)?;
-            Ok(Output { text: format!("Saved backup {} to {}\n", b.id, to.display()), json: json!({ "backup": b, "file": to.display().to_string() }) })
+            Ok(Output {
+                text: format!("Saved backup {} to {}\n", b.id, to.display()),
+                json: json!({ "backup": b, "file": to.display().to_string() }),
+            })
         }
         BackupAction::Delete { id } => {
             desk.delete_backup(&mut session, *id)?;
-            Ok(Output { text: format!("Deleted backup {id}\n"), json: json!({ "deleted": id }) })
+            Ok(Output {
+                text: format!("Deleted backup {id}\n"),
+                json: json!({ "deleted": id }),
+            })
         }
         BackupAction::Restore { file, module } => {
             let module = module.as_deref().map(BackupModule::parse).transpose()?;
             let report = desk.restore_backup(&mut session, file, module, &mut quiet)?;
-            let what = module.map(|m| format!("{m:?}")).unwrap_or_else(|| "everything".into());
+            let what = module
+                .map(|m| format!("{m:?}"))
+                .unwrap_or_else(|| "everything".into());
             Ok(Output {
-                text: format!("Restored {what} as of {}\nSafety backup of the state before: {}\n", report.backup.created_at.format("%Y-%m-%d %H:%M:%S"), report.safety_backup),
+                text: format!(
+                    "Restored {what} as of {}\nSafety backup of the state before: {}\n",
+                    report.backup.created_at.format("%Y-%m-%d %H:%M:%S"),
+                    report.safety_backup
+                ),
                 json: json!(report),
             })
         }
@@ -87,13 +139,19 @@ pub fn backup(cli: &Cli, action: &BackupAction) -> Result<Output, CliError> {
                 Some(f) => format!("Automatic daily backup into {f}\n"),
                 None => "Automatic daily backup: off\n".into(),
             };
-            Ok(Output { text, json: json!(state) })
+            Ok(Output {
+                text,
+                json: json!(state),
+            })
         }
         BackupAction::Csv { file, module, to } => {
             let module = BackupModule::parse(module)?;
             let files = desk.backup_csv(&mut session, file, module, to, &mut quiet)?;
             let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-            Ok(Output { text: names.iter().map(|n| format!("{n}\n")).collect(), json: json!({ "files": names }) })
+            Ok(Output {
+                text: names.iter().map(|n| format!("{n}\n")).collect(),
+                json: json!({ "files": names }),
+            })
         }
     }
 }

@@ -5,13 +5,13 @@ use dpo_desk_core::store::keystore::OsKeyring;
 use dpo_desk_core::store::settings::SettingKey;
 use serde_json::{json, Value};
 
-use dpo_desk_core::desk::MenuEntry;
 use dpo_desk_core::access::roles::{Grant, Role, RoleDefinition};
+use dpo_desk_core::desk::MenuEntry;
 use dpo_desk_core::CoreError;
 
-use dpo_desk_core::domain::tenants::Tenant;
 use dpo_desk_core::access::users::{NewUser, UserAccess, UserSummary};
 use dpo_desk_core::access::visibility::VisibilityRule;
+use dpo_desk_core::domain::tenants::Tenant;
 
 use crate::args::{Cli, RoleAction, RoleContents, SettingsAction, TenantAction, UserAction};
 use crate::context;
@@ -25,7 +25,11 @@ pub struct Output {
 pub fn init(cli: &Cli, office: &str, owner: &str) -> Result<Output, CliError> {
     let dir = context::data_dir(cli)?;
     let password = context::env_secret(cli.password_env.as_deref(), "--password-env")?;
-    let request = SetupRequest { office_name: office.into(), owner_name: owner.into(), owner_password: password };
+    let request = SetupRequest {
+        office_name: office.into(),
+        owner_name: owner.into(),
+        owner_password: password,
+    };
     let created = installation::create(&dir, &request, &OsKeyring, context::clock(cli)?)?;
     let recovery_key = created.recovery_key.display();
     let mut text = format!(
@@ -71,7 +75,10 @@ pub fn status(cli: &Cli) -> Result<Output, CliError> {
         backup.last_downloaded.map(|d| d.to_string()).unwrap_or_else(|| "never".into()),
         backup.interval_days,
     );
-    Ok(Output { json: serde_json::to_value(&report).expect("report serialises"), text })
+    Ok(Output {
+        json: serde_json::to_value(&report).expect("report serialises"),
+        text,
+    })
 }
 
 pub fn settings(cli: &Cli, action: &SettingsAction) -> Result<Output, CliError> {
@@ -81,13 +88,19 @@ pub fn settings(cli: &Cli, action: &SettingsAction) -> Result<Output, CliError> 
         SettingsAction::Get { key } => {
             let key = SettingKey::parse(key)?;
             let value = desk.setting(&mut session, key)?;
-            Ok(Output { json: json!({ "key": key.name(), "value": value }), text: format!("{value}\n") })
+            Ok(Output {
+                json: json!({ "key": key.name(), "value": value }),
+                text: format!("{value}\n"),
+            })
         }
         SettingsAction::Set { key, value } => {
             let key = SettingKey::parse(key)?;
             let value = key.parse_value(value)?;
             desk.update_settings(&mut session, &[(key, value)])?;
-            Ok(Output { json: json!({ "key": key.name(), "value": value }), text: format!("{} = {value}\n", key.name()) })
+            Ok(Output {
+                json: json!({ "key": key.name(), "value": value }),
+                text: format!("{} = {value}\n", key.name()),
+            })
         }
     }
 }
@@ -107,7 +120,13 @@ fn role_text(role: &Role) -> String {
     let grants: Vec<String> = role.grants.iter().map(|g| g.to_string()).collect();
     let hidden: Vec<&str> = role.hidden_menus.iter().map(|m| m.as_str()).collect();
     let restrictions: Vec<String> = role.visibility.iter().map(|v| v.to_string()).collect();
-    let listed = |items: Vec<String>| if items.is_empty() { "(none)".to_string() } else { items.join(", ") };
+    let listed = |items: Vec<String>| {
+        if items.is_empty() {
+            "(none)".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
     format!(
         "{}\n  rights:       {}\n  hidden menus: {}\n  restrictions: {}\n",
         role.name,
@@ -118,14 +137,31 @@ fn role_text(role: &Role) -> String {
 }
 
 fn role_definition(name: &str, contents: &RoleContents) -> Result<RoleDefinition, CliError> {
-    let grants = contents.grants.iter().map(|g| Grant::parse(g)).collect::<Result<Vec<_>, _>>()?;
+    let grants = contents
+        .grants
+        .iter()
+        .map(|g| Grant::parse(g))
+        .collect::<Result<Vec<_>, _>>()?;
     let hidden_menus = contents
         .hide_menus
         .iter()
-        .map(|m| MenuEntry::parse(m).ok_or_else(|| CoreError::validation("hide_menu", "unknown", format!("unknown menu entry '{m}'"))))
+        .map(|m| {
+            MenuEntry::parse(m).ok_or_else(|| {
+                CoreError::validation("hide_menu", "unknown", format!("unknown menu entry '{m}'"))
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
-    let visibility = contents.restrictions.iter().map(|r| VisibilityRule::parse(r)).collect::<Result<Vec<_>, _>>()?;
-    Ok(RoleDefinition { name: name.to_string(), grants, hidden_menus, visibility })
+    let visibility = contents
+        .restrictions
+        .iter()
+        .map(|r| VisibilityRule::parse(r))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(RoleDefinition {
+        name: name.to_string(),
+        grants,
+        hidden_menus,
+        visibility,
+    })
 }
 
 pub fn role(cli: &Cli, action: &RoleAction) -> Result<Output, CliError> {
@@ -134,39 +170,76 @@ pub fn role(cli: &Cli, action: &RoleAction) -> Result<Output, CliError> {
     match action {
         RoleAction::Add { name, contents } => {
             let role = desk.create_role(&mut session, &role_definition(name, contents)?)?;
-            Ok(Output { json: role_json(&role), text: format!("Created role {}", role_text(&role)) })
+            Ok(Output {
+                json: role_json(&role),
+                text: format!("Created role {}", role_text(&role)),
+            })
         }
         RoleAction::Update { name, contents } => {
             let id = desk.role(&mut session, name)?.id;
             let role = desk.update_role(&mut session, id, &role_definition(name, contents)?)?;
-            Ok(Output { json: role_json(&role), text: format!("Updated role {}", role_text(&role)) })
+            Ok(Output {
+                json: role_json(&role),
+                text: format!("Updated role {}", role_text(&role)),
+            })
         }
         RoleAction::List => {
             let roles = desk.roles(&mut session)?;
-            let text = if roles.is_empty() { "No roles defined.\n".into() } else { roles.iter().map(role_text).collect() };
-            Ok(Output { json: Value::Array(roles.iter().map(role_json).collect()), text })
+            let text = if roles.is_empty() {
+                "No roles defined.\n".into()
+            } else {
+                roles.iter().map(role_text).collect()
+            };
+            Ok(Output {
+                json: Value::Array(roles.iter().map(role_json).collect()),
+                text,
+            })
         }
         RoleAction::Show { name } => {
             let role = desk.role(&mut session, name)?;
-            Ok(Output { json: role_json(&role), text: role_text(&role) })
+            Ok(Output {
+                json: role_json(&role),
+                text: role_text(&role),
+            })
         }
     }
 }
 
 fn user_text(u: &UserSummary) -> String {
-    let kind = if u.is_owner { "owner" } else if u.is_admin { "administrator" } else { "user" };
+    let kind = if u.is_owner {
+        "owner"
+    } else if u.is_admin {
+        "administrator"
+    } else {
+        "user"
+    };
     let state = if !u.active {
         "deactivated".to_string()
     } else if let Some(until) = u.invitation_expires_at {
-        format!("invited, code valid until {}", until.format("%Y-%m-%d %H:%M UTC"))
+        format!(
+            "invited, code valid until {}",
+            until.format("%Y-%m-%d %H:%M UTC")
+        )
     } else {
         "active".to_string()
     };
     format!(
         "{} ({kind}, {state})\n  roles:   {}\n  tenants: {}\n",
         u.name,
-        if u.roles.is_empty() { "(none)".into() } else { u.roles.join(", ") },
-        if u.tenants.is_empty() { "(all)".into() } else { u.tenants.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ") },
+        if u.roles.is_empty() {
+            "(none)".into()
+        } else {
+            u.roles.join(", ")
+        },
+        if u.tenants.is_empty() {
+            "(all)".into()
+        } else {
+            u.tenants
+                .iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        },
     )
 }
 
@@ -174,21 +247,33 @@ pub fn user(cli: &Cli, action: &UserAction) -> Result<Output, CliError> {
     let mut desk = context::open(cli)?;
     let mut session = context::sign_in(cli, &mut desk)?;
     match action {
-        UserAction::Add { name, new_password_env, roles, tenants, admin } => {
+        UserAction::Add {
+            name,
+            new_password_env,
+            roles,
+            tenants,
+            admin,
+        } => {
             let password = match new_password_env {
                 Some(var) => Some(context::env_secret(Some(var), "--password-env")?),
                 None => None,
             };
-            let created = desk.create_user(&mut session, &NewUser {
-                name: name.clone(),
-                is_admin: *admin,
-                roles: roles.clone(),
-                tenants: tenants.clone(),
-                password,
-            })?;
+            let created = desk.create_user(
+                &mut session,
+                &NewUser {
+                    name: name.clone(),
+                    is_admin: *admin,
+                    roles: roles.clone(),
+                    tenants: tenants.clone(),
+                    password,
+                },
+            )?;
             let mut text = format!("Created user {}", user_text(&created.user));
             if let Some(code) = &created.invitation_code {
-                text.push_str(&format!("\nInvitation code (valid {} days, shown only now):\n\n    {code}\n", dpo_desk_core::access::users::INVITATION_DAYS));
+                text.push_str(&format!(
+                    "\nInvitation code (valid {} days, shown only now):\n\n    {code}\n",
+                    dpo_desk_core::access::users::INVITATION_DAYS
+                ));
             }
             let mut json = serde_json::to_value(&created.user).expect("user serialises");
             json["invitation_code"] = json!(created.invitation_code);
@@ -196,15 +281,35 @@ pub fn user(cli: &Cli, action: &UserAction) -> Result<Output, CliError> {
         }
         UserAction::List => {
             let users = desk.users(&mut session)?;
-            Ok(Output { json: serde_json::to_value(&users).expect("users serialise"), text: users.iter().map(user_text).collect() })
+            Ok(Output {
+                json: serde_json::to_value(&users).expect("users serialise"),
+                text: users.iter().map(user_text).collect(),
+            })
         }
-        UserAction::Update { name, roles, tenants } => {
-            let user = desk.update_user_access(&mut session, name, &UserAccess { roles: roles.clone(), tenants: tenants.clone() })?;
-            Ok(Output { json: serde_json::to_value(&user).expect("user serialises"), text: format!("Updated {}", user_text(&user)) })
+        UserAction::Update {
+            name,
+            roles,
+            tenants,
+        } => {
+            let user = desk.update_user_access(
+                &mut session,
+                name,
+                &UserAccess {
+                    roles: roles.clone(),
+                    tenants: tenants.clone(),
+                },
+            )?;
+            Ok(Output {
+                json: serde_json::to_value(&user).expect("user serialises"),
+                text: format!("Updated {}", user_text(&user)),
+            })
         }
         UserAction::Deactivate { name } => {
             let user = desk.deactivate_user(&mut session, name)?;
-            Ok(Output { json: serde_json::to_value(&user).expect("user serialises"), text: format!("Deactivated {}", user_text(&user)) })
+            Ok(Output {
+                json: serde_json::to_value(&user).expect("user serialises"),
+                text: format!("Deactivated {}", user_text(&user)),
+            })
         }
     }
 }
@@ -217,7 +322,11 @@ fn tenant_text(t: &Tenant) -> String {
     if t.archived_at.is_some() {
         flags.push("archived");
     }
-    let flags = if flags.is_empty() { String::new() } else { format!(" ({})", flags.join(", ")) };
+    let flags = if flags.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", flags.join(", "))
+    };
     format!("{:>5}  {}{flags}\n", t.id, t.name)
 }
 
@@ -227,36 +336,61 @@ pub fn tenant(cli: &Cli, action: &TenantAction) -> Result<Output, CliError> {
     match action {
         TenantAction::List => {
             let tenants = desk.tenants(&mut session)?;
-            let text = if tenants.is_empty() { "No tenants.\n".into() } else { tenants.iter().map(tenant_text).collect() };
-            Ok(Output { json: serde_json::to_value(&tenants).expect("tenants serialise"), text })
+            let text = if tenants.is_empty() {
+                "No tenants.\n".into()
+            } else {
+                tenants.iter().map(tenant_text).collect()
+            };
+            Ok(Output {
+                json: serde_json::to_value(&tenants).expect("tenants serialise"),
+                text,
+            })
         }
         TenantAction::Export { id, to } => {
             let (doc, _) = desk.export_tenant(&mut session, *id)?;
             let bytes = serde_json::to_vec_pretty(&doc).expect("document serialises");
             dpo_desk_core::services::exports::write_atomically(to, &bytes)?;
-            let activities: usize = doc.companies.iter().flat_map(|c| &c.areas).map(|a| a.activities.len()).sum();
+            let activities: usize = doc
+                .companies
+                .iter()
+                .flat_map(|c| &c.areas)
+                .map(|a| a.activities.len())
+                .sum();
             Ok(Output {
                 json: json!({ "tenant": doc.tenant.name, "file": to.display().to_string(), "companies": doc.companies.len(),
                               "activities": activities, "master_items": doc.master_items.len() }),
-                text: format!("Exported \"{}\" ({} companies, {activities} activities) to {}\n", doc.tenant.name, doc.companies.len(), to.display()),
+                text: format!(
+                    "Exported \"{}\" ({} companies, {activities} activities) to {}\n",
+                    doc.tenant.name,
+                    doc.companies.len(),
+                    to.display()
+                ),
             })
         }
         TenantAction::Import { file } => {
             let bytes = std::fs::read(file).map_err(|e| dpo_desk_core::CoreError::io(file, e))?;
             let doc = dpo_desk_core::services::tenant_transfer::parse(&bytes)?;
             let tenant = desk.import_tenant(&mut session, &doc)?;
-            Ok(Output { json: serde_json::to_value(&tenant).expect("tenant serialises"), text: format!("Imported tenant\n{}", tenant_text(&tenant)) })
+            Ok(Output {
+                json: serde_json::to_value(&tenant).expect("tenant serialises"),
+                text: format!("Imported tenant\n{}", tenant_text(&tenant)),
+            })
         }
         TenantAction::Add { name, template } => {
             let tenant = desk.create_tenant(&mut session, name, *template)?;
-            Ok(Output { json: serde_json::to_value(&tenant).expect("tenant serialises"), text: format!("Created tenant\n{}", tenant_text(&tenant)) })
+            Ok(Output {
+                json: serde_json::to_value(&tenant).expect("tenant serialises"),
+                text: format!("Created tenant\n{}", tenant_text(&tenant)),
+            })
         }
     }
 }
 
 pub fn demo(cli: &Cli, tenants: usize, activities: usize, seed: u64) -> Result<Output, CliError> {
     if tenants == 0 {
-        return Err(CoreError::validation("tenants", "range", "--tenants must be at least 1").into());
+        return Err(
+            CoreError::validation("tenants", "range", "--tenants must be at least 1").into(),
+        );
     }
     let mut desk = context::open(cli)?;
     let mut session = context::sign_in(cli, &mut desk)?;
@@ -273,6 +407,9 @@ pub fn demo(cli: &Cli, tenants: usize, activities: usize, seed: u64) -> Result<O
     let secs = started.elapsed().as_secs_f64();
     Ok(Output {
         json: json!({ "tenants": created.len(), "activities": activities, "tenant_ids": created, "seconds": secs }),
-        text: format!("Created {} tenants with {activities} processing activities in {secs:.1} s\n", created.len()),
+        text: format!(
+            "Created {} tenants with {activities} processing activities in {secs:.1} s\n",
+            created.len()
+        ),
     })
 }

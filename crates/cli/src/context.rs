@@ -23,14 +23,16 @@ pub fn clock(cli: &Cli) -> Result<Arc<dyn Clock>, CliError> {
     match &cli.now {
         None => Ok(Arc::new(SystemClock)),
         Some(text) => {
-            let at = DateTime::parse_from_rfc3339(text).map_err(|e| CliError::InvalidNow(e.to_string()))?;
+            let at = DateTime::parse_from_rfc3339(text)
+                .map_err(|e| CliError::InvalidNow(e.to_string()))?;
             Ok(Arc::new(FixedClock::new(at.with_timezone(&Utc))))
         }
     }
 }
 
 pub fn env_secret(var: Option<&str>, option: &str) -> Result<String, CliError> {
-    let var = var.ok_or_else(|| CliError::Usage(format!("{option} VAR is required for this command")))?;
+    let var =
+        var.ok_or_else(|| CliError::Usage(format!("{option} VAR is required for this command")))?;
     std::env::var(var).map_err(|_| CliError::MissingEnv(var.to_string()))
 }
 
@@ -48,14 +50,17 @@ pub fn open(cli: &Cli) -> Result<Desk, CliError> {
     match installation::open(&dir, &OsKeyring, clock)? {
         Opening::Ready(desk) => Ok(desk),
         Opening::NeedsSetup => Err(dpo_desk_core::CoreError::NotInitialized.into()),
-        Opening::NeedsRecoveryKey { keyring_error } => {
-            Err(CliError::NeedsRecoveryKey(keyring_error.unwrap_or_else(|| "no key stored".into())))
-        }
+        Opening::NeedsRecoveryKey { keyring_error } => Err(CliError::NeedsRecoveryKey(
+            keyring_error.unwrap_or_else(|| "no key stored".into()),
+        )),
     }
 }
 
 pub fn sign_in(cli: &Cli, desk: &mut Desk) -> Result<Session, CliError> {
-    let user = cli.user.as_deref().ok_or_else(|| CliError::Usage("--user NAME is required for this command".into()))?;
+    let user = cli
+        .user
+        .as_deref()
+        .ok_or_else(|| CliError::Usage("--user NAME is required for this command".into()))?;
     let password = env_secret(cli.password_env.as_deref(), "--password-env")?;
     Ok(desk.sign_in(user, &password)?)
 }

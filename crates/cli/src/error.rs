@@ -20,7 +20,11 @@ impl CliError {
     pub fn payload(&self) -> ErrorPayload {
         match self {
             CliError::Core(e) => e.payload(),
-            other => ErrorPayload { code: other.code().into(), message: other.to_string(), params: Default::default() },
+            other => ErrorPayload {
+                code: other.code().into(),
+                message: other.to_string(),
+                params: Default::default(),
+            },
         }
     }
 

@@ -12,7 +12,9 @@ use clap::Parser;
 use args::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_from(args::rewrite_user_add_password(std::env::args_os().collect()));
+    let cli = Cli::parse_from(args::rewrite_user_add_password(
+        std::env::args_os().collect(),
+    ));
     let result = match &cli.command {
         Command::Init { office, owner } => commands::init(&cli, office, owner),
         Command::Status => commands::status(&cli),
@@ -20,7 +22,11 @@ fn main() -> ExitCode {
         Command::Role { action } => commands::role(&cli, action),
         Command::User { action } => commands::user(&cli, action),
         Command::Tenant { action } => commands::tenant(&cli, action),
-        Command::Demo { tenants, activities, seed } => commands::demo(&cli, *tenants, *activities, *seed),
+        Command::Demo {
+            tenants,
+            activities,
+            seed,
+        } => commands::demo(&cli, *tenants, *activities, *seed),
         Command::Backup { action } => backups::backup(&cli, action),
         Command::Company { action } => records::company(&cli, action),
         Command::Area { action } => records::area(&cli, action),
@@ -37,7 +43,11 @@ fn main() -> ExitCode {
         }
         Err(err) => {
             if cli.json {
-                println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "error": err.payload() })).expect("json"));
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&serde_json::json!({ "error": err.payload() }))
+                        .expect("json")
+                );
             }
             eprintln!("error [{}]: {}", err.code(), err);
             ExitCode::FAILURE

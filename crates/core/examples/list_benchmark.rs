@@ -13,11 +13,26 @@ use dpo_desk_core::store::keystore::MemoryKeyStore;
 use dpo_desk_core::{Desk, Session, SystemClock};
 
 const QUERIES: usize = 100;
-const WORDS: &[&str] = &["lohn", "kunden", "video", "bewerber", "newsletter", "zeit", "backup", "reise", "payroll", "crm"];
+const WORDS: &[&str] = &[
+    "lohn",
+    "kunden",
+    "video",
+    "bewerber",
+    "newsletter",
+    "zeit",
+    "backup",
+    "reise",
+    "payroll",
+    "crm",
+];
 
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -30,9 +45,19 @@ fn fill(desk: &mut Desk, admin: &mut Session, tenants: usize, activities: usize)
     let mut ids = Vec::new();
     for index in 0..tenants {
         let share = activities / tenants + usize::from(index < activities % tenants);
-        ids.push(desk.import_tenant(admin, &dpo_desk_core::services::demo::tenant(1, index, share)).expect("import").id);
+        ids.push(
+            desk.import_tenant(
+                admin,
+                &dpo_desk_core::services::demo::tenant(1, index, share),
+            )
+            .expect("import")
+            .id,
+        );
     }
-    println!("  filled {tenants} tenants with {activities} activities in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "  filled {tenants} tenants with {activities} activities in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     ids
 }
 
@@ -50,28 +75,49 @@ fn measure(desk: &Desk, admin: &mut Session, tenants: &[i64]) {
     for i in 0..QUERIES {
         let tenant = tenants[i % tenants.len()];
         let started = Instant::now();
-        hits += desk.activities(admin, tenant, Some(WORDS[i % WORDS.len()])).expect("search").len();
+        hits += desk
+            .activities(admin, tenant, Some(WORDS[i % WORDS.len()]))
+            .expect("search")
+            .len();
         search.push(started.elapsed());
     }
     let mut global = Vec::new();
     for i in 0..QUERIES {
         let started = Instant::now();
-        desk.search(admin, tenants[i % tenants.len()], WORDS[i % WORDS.len()]).expect("search");
+        desk.search(admin, tenants[i % tenants.len()], WORDS[i % WORDS.len()])
+            .expect("search");
         global.push(started.elapsed());
     }
-    println!("  list of a tenant ({rows} rows):          median {:>8.2} ms", median(list).as_secs_f64() * 1000.0);
-    println!("  full-text search in the list ({} hits avg): median {:>8.2} ms", hits / QUERIES, median(search).as_secs_f64() * 1000.0);
-    println!("  tenant-wide search (all record types):  median {:>8.2} ms", median(global).as_secs_f64() * 1000.0);
+    println!(
+        "  list of a tenant ({rows} rows):          median {:>8.2} ms",
+        median(list).as_secs_f64() * 1000.0
+    );
+    println!(
+        "  full-text search in the list ({} hits avg): median {:>8.2} ms",
+        hits / QUERIES,
+        median(search).as_secs_f64() * 1000.0
+    );
+    println!(
+        "  tenant-wide search (all record types):  median {:>8.2} ms",
+        median(global).as_secs_f64() * 1000.0
+    );
 }
 
 fn main() {
     let tenants = arg("--tenants", 100);
     let activities = arg("--activities", 20000);
-    for (label, t, a) in [("demo database", tenants, activities), ("worst case: one tenant with all activities", 1, activities)] {
+    for (label, t, a) in [
+        ("demo database", tenants, activities),
+        ("worst case: one tenant with all activities", 1, activities),
+    ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let created = installation::create(
             dir.path(),
-            &SetupRequest { office_name: "Benchmark".into(), owner_name: "admin".into(), owner_password: "Benchmark-2026!".into() },
+            &SetupRequest {
+                office_name: "Benchmark".into(),
+                owner_name: "admin".into(),
+                owner_password: "Benchmark-2026!".into(),
+            },
             &MemoryKeyStore::default(),
             Arc::new(SystemClock),
         )
@@ -81,7 +127,9 @@ fn main() {
         println!("{label} ({t} tenants, {a} activities):");
         let ids = fill(&mut desk, &mut admin, t, a);
         measure(&desk, &mut admin, &ids);
-        let size = std::fs::metadata(dir.path().join(dpo_desk_core::store::DATABASE_FILE)).map(|m| m.len()).unwrap_or(0);
+        let size = std::fs::metadata(dir.path().join(dpo_desk_core::store::DATABASE_FILE))
+            .map(|m| m.len())
+            .unwrap_or(0);
         println!("  database file: {:.1} MiB", size as f64 / 1048576.0);
     }
 }

@@ -14,9 +14,9 @@ pub mod kernel;
 pub mod services;
 pub mod store;
 
+pub use access::session::Session;
 pub use desk::installation;
 pub use desk::Desk;
 pub use kernel::clock::{Clock, FixedClock, OffsetClock, SystemClock};
 pub use kernel::error::{CoreError, CoreResult, ErrorPayload};
-pub use access::session::Session;
 pub use kernel::language::SUPPORTED_LANGUAGES;

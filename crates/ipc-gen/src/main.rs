@@ -21,7 +21,10 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if check {
-        eprintln!("{} is out of date with src-tauri: run `cargo run -p dpo-desk-ipc-gen`", dpo_desk_ipc_gen::OUTPUT);
+        eprintln!(
+            "{} is out of date with src-tauri: run `cargo run -p dpo-desk-ipc-gen`",
+            dpo_desk_ipc_gen::OUTPUT
+        );
         return ExitCode::FAILURE;
     }
     if let Err(e) = std::fs::write(&path, text) {

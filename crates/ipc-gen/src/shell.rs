@@ -40,7 +40,12 @@ impl CommandFn {
     }
 
     pub fn path(&self) -> String {
-        self.module.iter().cloned().chain([self.name()]).collect::<Vec<_>>().join("::")
+        self.module
+            .iter()
+            .cloned()
+            .chain([self.name()])
+            .collect::<Vec<_>>()
+            .join("::")
     }
 }
 
@@ -69,7 +74,9 @@ impl Shell {
             .into_iter()
             .map(|relative| {
                 let full = src_dir.join(&relative);
-                std::fs::read_to_string(&full).map(|text| (relative, text)).map_err(|e| format!("{}: {e}", full.display()))
+                std::fs::read_to_string(&full)
+                    .map(|text| (relative, text))
+                    .map_err(|e| format!("{}: {e}", full.display()))
             })
             .collect::<Result<Vec<_>, _>>()?;
         Shell::parse(&sources)
@@ -80,7 +87,12 @@ impl Shell {
         let mut shell = Shell::default();
         for (file, text) in sources {
             let syntax = syn::parse_file(text).map_err(|e| format!("src-tauri/src/{file}: {e}"))?;
-            let mut reader = Reader { shell: &mut shell, file, module: module_of(file), errors: Vec::new() };
+            let mut reader = Reader {
+                shell: &mut shell,
+                file,
+                module: module_of(file),
+                errors: Vec::new(),
+            };
             reader.visit_file(&syntax);
             if !reader.errors.is_empty() {
                 return Err(reader.errors.join("\n"));
@@ -89,7 +101,10 @@ impl Shell {
         match shell.handler_macros.len() {
             1 => Ok(shell),
             0 => Err("no tauri::generate_handler![...] found in src-tauri/src".into()),
-            _ => Err(format!("more than one generate_handler![...] in src-tauri/src: {}", shell.handler_macros.join(", "))),
+            _ => Err(format!(
+                "more than one generate_handler![...] in src-tauri/src: {}",
+                shell.handler_macros.join(", ")
+            )),
         }
     }
 
@@ -118,32 +133,48 @@ impl Shell {
         for entry in &self.handler {
             let name = entry.last().cloned().unwrap_or_default();
             if !seen.insert(name.clone()) {
-                problems.push(format!("generate_handler! registers the command name `{name}` twice"));
+                problems.push(format!(
+                    "generate_handler! registers the command name `{name}` twice"
+                ));
             }
         }
         problems
     }
 
     pub fn command(&self, entry: &[String]) -> Option<&CommandFn> {
-        self.commands.iter().find(|command| path_of(command) == entry)
+        self.commands
+            .iter()
+            .find(|command| path_of(command) == entry)
     }
 
     /// The shell's struct of that name; `Err` when several modules define one.
     pub fn struct_named(&self, name: &str) -> Result<Option<&ShellStruct>, String> {
-        let found: Vec<&ShellStruct> = self.structs.iter().filter(|s| s.item.ident == name).collect();
+        let found: Vec<&ShellStruct> = self
+            .structs
+            .iter()
+            .filter(|s| s.item.ident == name)
+            .collect();
         match found.as_slice() {
             [] => Ok(None),
             [one] => Ok(Some(one)),
             many => Err(format!(
                 "the struct `{name}` is defined in several files of src-tauri/src ({})",
-                many.iter().map(|s| s.file.as_str()).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|s| s.file.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
         }
     }
 }
 
 fn path_of(command: &CommandFn) -> Vec<String> {
-    command.module.iter().cloned().chain([command.name()]).collect()
+    command
+        .module
+        .iter()
+        .cloned()
+        .chain([command.name()])
+        .collect()
 }
 
 struct Reader<'a> {
@@ -172,25 +203,42 @@ impl<'ast> Visit<'ast> for Reader<'_> {
                     rename_all,
                     item: item.clone(),
                 }),
-                Err(e) => self.errors.push(format!("src-tauri/src/{}: fn {}: {e}", self.file, item.sig.ident)),
+                Err(e) => self.errors.push(format!(
+                    "src-tauri/src/{}: fn {}: {e}",
+                    self.file, item.sig.ident
+                )),
             }
         }
         syn::visit::visit_item_fn(self, item);
     }
 
     fn visit_item_struct(&mut self, item: &'ast ItemStruct) {
-        self.shell.structs.push(ShellStruct { file: self.file.to_string(), item: item.clone() });
+        self.shell.structs.push(ShellStruct {
+            file: self.file.to_string(),
+            item: item.clone(),
+        });
         syn::visit::visit_item_struct(self, item);
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        if mac.path.segments.last().is_some_and(|last| last.ident == "generate_handler") {
-            self.shell.handler_macros.push(format!("src-tauri/src/{}", self.file));
+        if mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.ident == "generate_handler")
+        {
+            self.shell
+                .handler_macros
+                .push(format!("src-tauri/src/{}", self.file));
             match mac.parse_body_with(Punctuated::<syn::Path, Token![,]>::parse_terminated) {
                 Ok(paths) => {
                     for path in paths {
-                        let mut segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-                        if segments.first().is_some_and(|first| first == "crate" || first == "self") {
+                        let mut segments: Vec<String> =
+                            path.segments.iter().map(|s| s.ident.to_string()).collect();
+                        if segments
+                            .first()
+                            .is_some_and(|first| first == "crate" || first == "self")
+                        {
                             segments.remove(0);
                         }
                         let mut full = self.module.clone();
@@ -198,7 +246,10 @@ impl<'ast> Visit<'ast> for Reader<'_> {
                         self.shell.handler.push(full);
                     }
                 }
-                Err(e) => self.errors.push(format!("src-tauri/src/{}: generate_handler! is not a list of paths: {e}", self.file)),
+                Err(e) => self.errors.push(format!(
+                    "src-tauri/src/{}: generate_handler! is not a list of paths: {e}",
+                    self.file
+                )),
             }
         }
         syn::visit::visit_macro(self, mac);
@@ -207,18 +258,36 @@ impl<'ast> Visit<'ast> for Reader<'_> {
 
 /// `#[tauri::command]`, `#[tauri::command(async)]`, or `#[command]` after `use tauri::command`.
 fn is_command_attr(attr: &Attribute) -> bool {
-    let segments: Vec<String> = attr.path().segments.iter().map(|s| s.ident.to_string()).collect();
-    matches!(segments.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), ["tauri", "command"] | ["command"])
+    let segments: Vec<String> = attr
+        .path()
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    matches!(
+        segments
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["tauri", "command"] | ["command"]
+    )
 }
 
 fn rename_all(attr: &Attribute) -> Result<RenameAll, String> {
-    let Meta::List(list) = &attr.meta else { return Ok(RenameAll::CamelCase) };
+    let Meta::List(list) = &attr.meta else {
+        return Ok(RenameAll::CamelCase);
+    };
     let tokens: Vec<TokenTree> = list.tokens.clone().into_iter().collect();
     for (i, token) in tokens.iter().enumerate() {
         if matches!(token, TokenTree::Ident(ident) if ident == "rename_all") {
             let value = match (tokens.get(i + 1), tokens.get(i + 2)) {
-                (Some(TokenTree::Punct(eq)), Some(TokenTree::Literal(literal))) if eq.as_char() == '=' => {
-                    syn::parse_str::<syn::LitStr>(&literal.to_string()).map_err(|e| e.to_string())?.value()
+                (Some(TokenTree::Punct(eq)), Some(TokenTree::Literal(literal)))
+                    if eq.as_char() == '=' =>
+                {
+                    syn::parse_str::<syn::LitStr>(&literal.to_string())
+                        .map_err(|e| e.to_string())?
+                        .value()
                 }
                 _ => return Err("rename_all needs a string: rename_all = \"snake_case\"".into()),
             };
@@ -233,13 +302,22 @@ fn rename_all(attr: &Attribute) -> Result<RenameAll, String> {
 }
 
 fn is_cfg_test(attrs: &[Attribute]) -> bool {
-    attrs.iter().any(|attr| attr.path().is_ident("cfg") && attr.meta.require_list().is_ok_and(|list| list.tokens.to_string() == "test"))
+    attrs.iter().any(|attr| {
+        attr.path().is_ident("cfg")
+            && attr
+                .meta
+                .require_list()
+                .is_ok_and(|list| list.tokens.to_string() == "test")
+    })
 }
 
 fn module_of(file: &str) -> Vec<String> {
     let without_ext = file.trim_end_matches(".rs");
     let mut parts: Vec<String> = without_ext.split('/').map(str::to_string).collect();
-    if matches!(parts.last().map(String::as_str), Some("mod" | "lib" | "main")) {
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
         parts.pop();
     }
     parts
@@ -253,7 +331,13 @@ fn collect_rs_files(root: &Path, dir: &Path, into: &mut Vec<String>) -> Result<(
             collect_rs_files(root, &path, into)?;
         } else if path.extension().is_some_and(|ext| ext == "rs") {
             let relative = path.strip_prefix(root).expect("under root");
-            into.push(relative.components().map(|c| c.as_os_str().to_string_lossy().to_string()).collect::<Vec<_>>().join("/"));
+            into.push(
+                relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().to_string())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            );
         }
     }
     Ok(())
@@ -281,7 +365,12 @@ mod tests {
     use super::*;
 
     fn shell(files: &[(&str, &str)]) -> Result<Shell, String> {
-        Shell::parse(&files.iter().map(|(f, t)| (f.to_string(), t.to_string())).collect::<Vec<_>>())
+        Shell::parse(
+            &files
+                .iter()
+                .map(|(f, t)| (f.to_string(), t.to_string()))
+                .collect::<Vec<_>>(),
+        )
     }
 
     const LIB: &str = "fn run() { tauri::Builder::default().invoke_handler(tauri::generate_handler![records::companies, closing::set_unsaved]); }";
@@ -304,13 +393,24 @@ mod tests {
         .unwrap();
         let paths: Vec<String> = shell.commands.iter().map(CommandFn::path).collect();
         assert_eq!(paths, ["records::companies", "closing::set_unsaved"]);
-        assert_eq!(shell.handler, [vec!["records".to_string(), "companies".into()], vec!["closing".into(), "set_unsaved".into()]]);
+        assert_eq!(
+            shell.handler,
+            [
+                vec!["records".to_string(), "companies".into()],
+                vec!["closing".into(), "set_unsaved".into()]
+            ]
+        );
         assert!(shell.registration_problems().is_empty());
     }
 
     #[test]
     fn a_handler_entry_without_its_command_fn_is_named() {
-        let shell = shell(&[("lib.rs", LIB), ("records.rs", "#[tauri::command] pub fn companies() {}"), ("closing.rs", "pub fn set_unsaved() {}")]).unwrap();
+        let shell = shell(&[
+            ("lib.rs", LIB),
+            ("records.rs", "#[tauri::command] pub fn companies() {}"),
+            ("closing.rs", "pub fn set_unsaved() {}"),
+        ])
+        .unwrap();
         let problems = shell.registration_problems();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].contains("closing::set_unsaved"), "{problems:?}");
@@ -320,26 +420,45 @@ mod tests {
     fn a_command_fn_missing_from_the_handler_is_named() {
         let shell = shell(&[
             ("lib.rs", LIB),
-            ("records.rs", "#[tauri::command] pub fn companies() {} #[tauri::command] pub fn areas() {}"),
+            (
+                "records.rs",
+                "#[tauri::command] pub fn companies() {} #[tauri::command] pub fn areas() {}",
+            ),
             ("closing.rs", "#[tauri::command] pub fn set_unsaved() {}"),
         ])
         .unwrap();
         let problems = shell.registration_problems();
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].contains("records::areas") && problems[0].contains("records.rs"), "{problems:?}");
+        assert!(
+            problems[0].contains("records::areas") && problems[0].contains("records.rs"),
+            "{problems:?}"
+        );
     }
 
     #[test]
     fn a_command_in_another_module_than_the_handler_says_is_a_mismatch() {
-        let shell = shell(&[("lib.rs", LIB), ("admin.rs", "#[tauri::command] pub fn companies() {}"), ("closing.rs", "#[tauri::command] pub fn set_unsaved() {}")]).unwrap();
+        let shell = shell(&[
+            ("lib.rs", LIB),
+            ("admin.rs", "#[tauri::command] pub fn companies() {}"),
+            ("closing.rs", "#[tauri::command] pub fn set_unsaved() {}"),
+        ])
+        .unwrap();
         assert_eq!(shell.registration_problems().len(), 2);
     }
 
     #[test]
     fn the_same_command_name_twice_is_a_mismatch() {
         let lib = "fn run() { generate_handler![records::companies, admin::companies]; }";
-        let shell = shell(&[("lib.rs", lib), ("records.rs", "#[tauri::command] pub fn companies() {}"), ("admin.rs", "#[tauri::command] pub fn companies() {}")]).unwrap();
-        assert!(shell.registration_problems().iter().any(|p| p.contains("twice")));
+        let shell = shell(&[
+            ("lib.rs", lib),
+            ("records.rs", "#[tauri::command] pub fn companies() {}"),
+            ("admin.rs", "#[tauri::command] pub fn companies() {}"),
+        ])
+        .unwrap();
+        assert!(shell
+            .registration_problems()
+            .iter()
+            .any(|p| p.contains("twice")));
     }
 
     #[test]
@@ -352,8 +471,19 @@ mod tests {
 
     #[test]
     fn an_unknown_rename_all_is_refused() {
-        let error = shell(&[("lib.rs", "fn run() { generate_handler![a::f]; }"), ("a.rs", "#[tauri::command(rename_all = \"kebab-case\")] fn f() {}")]).err().expect("refused");
-        assert!(error.contains("kebab-case") && error.contains("fn f"), "{error}");
+        let error = shell(&[
+            ("lib.rs", "fn run() { generate_handler![a::f]; }"),
+            (
+                "a.rs",
+                "#[tauri::command(rename_all = \"kebab-case\")] fn f() {}",
+            ),
+        ])
+        .err()
+        .expect("refused");
+        assert!(
+            error.contains("kebab-case") && error.contains("fn f"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -364,7 +494,10 @@ mod tests {
 
     #[test]
     fn without_a_handler_nothing_is_generated() {
-        assert!(shell(&[("lib.rs", "fn run() {}")]).err().expect("refused").contains("generate_handler"));
+        assert!(shell(&[("lib.rs", "fn run() {}")])
+            .err()
+            .expect("refused")
+            .contains("generate_handler"));
     }
 
     #[test]

@@ -27,7 +27,9 @@ impl TsType {
         match self {
             TsType::Keyword(_) => {}
             TsType::Named(name) => into.push(name.clone()),
-            TsType::Array(inner) | TsType::Nullable(inner) | TsType::Channel(inner) => inner.names(into),
+            TsType::Array(inner) | TsType::Nullable(inner) | TsType::Channel(inner) => {
+                inner.names(into)
+            }
             TsType::Record(key, value) => {
                 key.names(into);
                 value.names(into);
@@ -53,10 +55,16 @@ impl fmt::Display for TsType {
             TsType::Keyword(word) => f.write_str(word),
             TsType::Named(name) => f.write_str(name),
             // `T | null[]` would make only the elements nullable.
-            TsType::Array(inner) if matches!(**inner, TsType::Nullable(_)) => write!(f, "({inner})[]"),
+            TsType::Array(inner) if matches!(**inner, TsType::Nullable(_)) => {
+                write!(f, "({inner})[]")
+            }
             TsType::Array(inner) => write!(f, "{inner}[]"),
             // serde writes Option<Option<T>> as a single null too.
-            TsType::Nullable(inner) if matches!(**inner, TsType::Nullable(_) | TsType::Keyword("null")) => write!(f, "{inner}"),
+            TsType::Nullable(inner)
+                if matches!(**inner, TsType::Nullable(_) | TsType::Keyword("null")) =>
+            {
+                write!(f, "{inner}")
+            }
             TsType::Nullable(inner) => write!(f, "{inner} | null"),
             TsType::Record(key, value) => write!(f, "Record<{key}, {value}>"),
             TsType::Tuple(items) => {
@@ -75,13 +83,23 @@ impl fmt::Display for TsType {
 }
 
 /// Parameter types Tauri fills in itself: the window never sends them.
-const INJECTED: &[&str] = &["State", "AppHandle", "Window", "WebviewWindow", "Webview", "Request", "CommandScope", "GlobalScope"];
+const INJECTED: &[&str] = &[
+    "State",
+    "AppHandle",
+    "Window",
+    "WebviewWindow",
+    "Webview",
+    "Request",
+    "CommandScope",
+    "GlobalScope",
+];
 
 pub fn is_injected(ty: &Type) -> bool {
     match strip(ty) {
-        Type::Path(TypePath { qself: None, path }) => {
-            path.segments.last().is_some_and(|last| INJECTED.contains(&last.ident.to_string().as_str()))
-        }
+        Type::Path(TypePath { qself: None, path }) => path
+            .segments
+            .last()
+            .is_some_and(|last| INJECTED.contains(&last.ident.to_string().as_str())),
         _ => false,
     }
 }
@@ -93,9 +111,17 @@ pub fn map_type(ty: &Type) -> Result<TsType, String> {
         Type::Array(array) => Ok(TsType::Array(Box::new(map_type(&array.elem)?))),
         // serde writes () as null; only a command's result reads better as void.
         Type::Tuple(tuple) if tuple.elems.is_empty() => Ok(TsType::Keyword("null")),
-        Type::Tuple(tuple) => tuple.elems.iter().map(map_type).collect::<Result<_, _>>().map(TsType::Tuple),
+        Type::Tuple(tuple) => tuple
+            .elems
+            .iter()
+            .map(map_type)
+            .collect::<Result<_, _>>()
+            .map(TsType::Tuple),
         Type::Path(TypePath { qself: None, path }) => {
-            let last = path.segments.last().ok_or_else(|| "an empty type path".to_string())?;
+            let last = path
+                .segments
+                .last()
+                .ok_or_else(|| "an empty type path".to_string())?;
             let ident = last.ident.to_string();
             let args = type_args(&last.arguments);
             let one = |what: fn(Box<TsType>) -> TsType| -> Result<TsType, String> {
@@ -106,8 +132,8 @@ pub fn map_type(ty: &Type) -> Result<TsType, String> {
             };
             match ident.as_str() {
                 "String" | "str" | "char" | "PathBuf" | "Path" => Ok(TsType::Keyword("string")),
-                "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "f32"
-                | "f64" => Ok(TsType::Keyword("number")),
+                "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64"
+                | "u128" | "usize" | "f32" | "f64" => Ok(TsType::Keyword("number")),
                 "bool" => Ok(TsType::Keyword("boolean")),
                 "Option" => one(TsType::Nullable),
                 "Vec" | "VecDeque" | "HashSet" | "BTreeSet" => one(TsType::Array),
@@ -121,12 +147,21 @@ pub fn map_type(ty: &Type) -> Result<TsType, String> {
                 },
                 "Channel" => one(TsType::Channel),
                 "HashMap" | "BTreeMap" => match args.as_slice() {
-                    [key, value] => Ok(TsType::Record(Box::new(map_type(key)?), Box::new(map_type(value)?))),
-                    _ => Err(format!("`{}` should have a key and a value type", spell(ty))),
+                    [key, value] => Ok(TsType::Record(
+                        Box::new(map_type(key)?),
+                        Box::new(map_type(value)?),
+                    )),
+                    _ => Err(format!(
+                        "`{}` should have a key and a value type",
+                        spell(ty)
+                    )),
                 },
                 "Value" if is_json_value(path) => Ok(TsType::Keyword("unknown")),
                 _ if args.is_empty() => Ok(TsType::Named(ident)),
-                _ => Err(format!("the generic type `{}` has no TypeScript twin", spell(ty))),
+                _ => Err(format!(
+                    "the generic type `{}` has no TypeScript twin",
+                    spell(ty)
+                )),
             }
         }
         other => Err(format!("`{}` has no TypeScript twin", spell(other))),
@@ -142,10 +177,12 @@ pub fn map_result(output: &ReturnType) -> Result<TsType, String> {
     };
     let ok = match ty {
         Type::Path(TypePath { qself: None, path }) => match path.segments.last() {
-            Some(last) if last.ident.to_string().ends_with("Result") => match type_args(&last.arguments).first() {
-                Some(ok) => strip(ok),
-                None => return Err(format!("`{}` names no success type", spell(ty))),
-            },
+            Some(last) if last.ident.to_string().ends_with("Result") => {
+                match type_args(&last.arguments).first() {
+                    Some(ok) => strip(ok),
+                    None => return Err(format!("`{}` names no success type", spell(ty))),
+                }
+            }
             _ => ty,
         },
         _ => ty,
@@ -157,7 +194,12 @@ pub fn map_result(output: &ReturnType) -> Result<TsType, String> {
 }
 
 pub fn spell(ty: &Type) -> String {
-    ty.to_token_stream().to_string().replace(" < ", "<").replace(" >", ">").replace("< ", "<").replace(" ,", ",")
+    ty.to_token_stream()
+        .to_string()
+        .replace(" < ", "<")
+        .replace(" >", ">")
+        .replace("< ", "<")
+        .replace(" ,", ",")
 }
 
 /// References, parentheses and macro groups change nothing on the wire.
@@ -188,7 +230,8 @@ fn type_args(arguments: &PathArguments) -> Vec<&Type> {
 /// would need a binding, and the missing file would say so).
 fn is_json_value(path: &syn::Path) -> bool {
     let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    matches!(segments.as_slice(), [one] if one == "Value") || segments.first().is_some_and(|first| first == "serde_json")
+    matches!(segments.as_slice(), [one] if one == "Value")
+        || segments.first().is_some_and(|first| first == "serde_json")
 }
 
 #[cfg(test)]
@@ -196,7 +239,9 @@ mod tests {
     use super::*;
 
     fn ts(rust: &str) -> String {
-        map_type(&syn::parse_str(rust).unwrap()).unwrap().to_string()
+        map_type(&syn::parse_str(rust).unwrap())
+            .unwrap()
+            .to_string()
     }
 
     fn result(rust: &str) -> String {
@@ -218,7 +263,9 @@ mod tests {
 
     #[test]
     fn every_integer_and_float_maps_to_number() {
-        for rust in ["i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize", "f32", "f64"] {
+        for rust in [
+            "i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize", "f32", "f64",
+        ] {
             assert_eq!(ts(rust), "number", "{rust}");
         }
     }
@@ -259,7 +306,10 @@ mod tests {
     #[test]
     fn maps_become_records() {
         assert_eq!(ts("HashMap<String, i64>"), "Record<string, number>");
-        assert_eq!(ts("std::collections::BTreeMap<String, Vec<Company>>"), "Record<string, Company[]>");
+        assert_eq!(
+            ts("std::collections::BTreeMap<String, Vec<Company>>"),
+            "Record<string, Company[]>"
+        );
     }
 
     #[test]
@@ -270,7 +320,10 @@ mod tests {
 
     #[test]
     fn any_other_type_is_named_for_its_ts_rs_binding() {
-        assert_eq!(map_type(&syn::parse_str("dpo_desk_core::companies::CompanyInput").unwrap()), Ok(TsType::Named("CompanyInput".into())));
+        assert_eq!(
+            map_type(&syn::parse_str("dpo_desk_core::companies::CompanyInput").unwrap()),
+            Ok(TsType::Named("CompanyInput".into()))
+        );
         assert_eq!(ts("&MassChange"), "MassChange");
     }
 
@@ -305,7 +358,10 @@ mod tests {
     #[test]
     fn shell_and_plain_results_map_to_what_ok_carries() {
         assert_eq!(result("-> ShellResult<Vec<UserSummary>>"), "UserSummary[]");
-        assert_eq!(result("-> Result<Option<String>, ShellError>"), "string | null");
+        assert_eq!(
+            result("-> Result<Option<String>, ShellError>"),
+            "string | null"
+        );
         assert_eq!(result("-> Tenant"), "Tenant");
     }
 

@@ -10,9 +10,14 @@ fn root() -> PathBuf {
 
 #[test]
 fn every_handler_entry_is_a_command_fn_and_every_command_fn_is_registered() {
-    let shell = Shell::read(&root().join(dpo_desk_ipc_gen::SHELL_SRC)).unwrap_or_else(|e| panic!("{e}"));
+    let shell =
+        Shell::read(&root().join(dpo_desk_ipc_gen::SHELL_SRC)).unwrap_or_else(|e| panic!("{e}"));
     let problems = shell.registration_problems();
-    assert!(problems.is_empty(), "generate_handler! and the #[tauri::command] fns disagree:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "generate_handler! and the #[tauri::command] fns disagree:\n{}",
+        problems.join("\n")
+    );
     assert!(!shell.handler.is_empty());
 }
 

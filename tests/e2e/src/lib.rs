@@ -14,7 +14,10 @@ pub const PASSWORD: &str = "Datenschutz-2026!";
 const WAIT: Duration = Duration::from_secs(20);
 
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
 }
 
 /// The app binary under test: `DPO_DESK_APP`, else the debug build (UI embedded) in
@@ -23,9 +26,15 @@ pub fn app_binary() -> PathBuf {
     if let Some(app) = std::env::var_os("DPO_DESK_APP") {
         return PathBuf::from(app);
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target"));
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
     let binary = target.join("debug/dpo-desk");
-    assert!(binary.is_file(), "{} is missing: build it with `cargo build -p dpo-desk --features custom-protocol`", binary.display());
+    assert!(
+        binary.is_file(),
+        "{} is missing: build it with `cargo build -p dpo-desk --features custom-protocol`",
+        binary.display()
+    );
     binary
 }
 
@@ -38,7 +47,9 @@ pub fn id(value: &serde_json::Value) -> String {
 
 /// The debug build of the command line.
 pub fn cli_binary() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target"));
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
     target.join("debug/dpo-desk-cli")
 }
 
@@ -46,13 +57,25 @@ pub fn cli(data: &Path, recovery_key: &str, args: &[&str]) -> serde_json::Value 
     let out = std::process::Command::new(cli_binary())
         .arg("--data-dir")
         .arg(data)
-        .args(["--json", "--user", OWNER, "--password-env", "OWNER_PW", "--recovery-key-env", "RK"])
+        .args([
+            "--json",
+            "--user",
+            OWNER,
+            "--password-env",
+            "OWNER_PW",
+            "--recovery-key-env",
+            "RK",
+        ])
         .args(args)
         .env("OWNER_PW", PASSWORD)
         .env("RK", recovery_key)
         .output()
         .expect("dpo-desk-cli (cargo build -p dpo-desk-cli)");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -63,7 +86,11 @@ pub fn artifacts_dir() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// How the app process sees the OS keyring.
@@ -93,23 +120,37 @@ impl App {
 
     /// The app started as if the clock showed `now` (RFC 3339), running on from there.
     pub async fn launch_at(data_dir: &Path, keyring: Keyring, now: &str) -> App {
-        App::start(data_dir, keyring, &data_dir.join("webview-profile"), Some(now)).await
+        App::start(
+            data_dir,
+            keyring,
+            &data_dir.join("webview-profile"),
+            Some(now),
+        )
+        .await
     }
 
     async fn start(data_dir: &Path, keyring: Keyring, profile: &Path, now: Option<&str>) -> App {
         let port = free_port();
         let native_port = free_port();
-        let mut cmd = Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
-        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string(), "--native-driver", "/usr/bin/WebKitWebDriver"])
-            .env("DPO_DESK_DATA_DIR", data_dir)
-            // The webview's own storage (the machine's last language choice) per data folder,
-            // so tests do not leak into each other; a restart within a test keeps it.
-            .env("XDG_DATA_HOME", profile)
-            .env("NO_AT_BRIDGE", "1")
-            .env("LANG", "en_US.UTF-8")
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .kill_on_drop(true);
+        let mut cmd =
+            Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()));
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+            "--native-driver",
+            "/usr/bin/WebKitWebDriver",
+        ])
+        .env("DPO_DESK_DATA_DIR", data_dir)
+        // The webview's own storage (the machine's last language choice) per data folder,
+        // so tests do not leak into each other; a restart within a test keeps it.
+        .env("XDG_DATA_HOME", profile)
+        .env("NO_AT_BRIDGE", "1")
+        .env("LANG", "en_US.UTF-8")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true);
         if keyring == Keyring::Unavailable {
             cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
         }
@@ -121,11 +162,18 @@ impl App {
 
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
-        caps.insert("tauri:options".into(), serde_json::json!({ "application": app_binary() }));
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary() }),
+        );
         let url = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
         let client = loop {
-            match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(client) => break client,
                 Err(e) if started.elapsed() < WAIT => {
                     let _ = e;
@@ -183,7 +231,10 @@ impl App {
 
     /// What the window showed when a wait failed: a screenshot and the page source.
     async fn failure_evidence(&self, css: &str) {
-        let name: String = css.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        let name: String = css
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
         if let Ok(png) = self.client.screenshot().await {
             let _ = std::fs::write(artifacts_dir().join(format!("FAILED-{name}.png")), png);
         }
@@ -199,8 +250,19 @@ impl App {
         let started = Instant::now();
         loop {
             let mut texts = Vec::new();
-            for el in self.client.find_all(Locator::Css(css)).await.unwrap_or_default() {
-                texts.push(el.prop("innerText").await.ok().flatten().unwrap_or_default());
+            for el in self
+                .client
+                .find_all(Locator::Css(css))
+                .await
+                .unwrap_or_default()
+            {
+                texts.push(
+                    el.prop("innerText")
+                        .await
+                        .ok()
+                        .flatten()
+                        .unwrap_or_default(),
+                );
             }
             if texts.iter().any(|t| t.contains(needle)) {
                 return texts;
@@ -222,7 +284,9 @@ impl App {
         if text.is_empty() {
             // `clear` alone does not reach React's change handler; select all and delete as
             // a person would (Control+A, release, Backspace).
-            el.send_keys("\u{E009}a\u{E000}\u{E003}").await.expect("delete");
+            el.send_keys("\u{E009}a\u{E000}\u{E003}")
+                .await
+                .expect("delete");
         } else {
             el.clear().await.expect("clear");
             el.send_keys(text).await.expect("type");
@@ -234,16 +298,27 @@ impl App {
     pub async fn choose(&self, css: &str, label: &str) {
         let select = self.find(css).await;
         let arg = serde_json::to_value(&select).expect("element reference");
-        self.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await.expect("scroll");
-        select.select_by_label(label).await.unwrap_or_else(|e| panic!("choose {label:?} in {css}: {e}"));
+        self.client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+            .await
+            .expect("scroll");
+        select
+            .select_by_label(label)
+            .await
+            .unwrap_or_else(|e| panic!("choose {label:?} in {css}: {e}"));
     }
 
     pub async fn click(&self, css: &str) {
         let el = self.find(css).await;
         // Centred first, so no sticky bar covers what a person would click.
         let arg = serde_json::to_value(&el).expect("element reference");
-        let _ = self.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await;
-        el.click().await.unwrap_or_else(|e| panic!("click {css}: {e:?}"));
+        let _ = self
+            .client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+            .await;
+        el.click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e:?}"));
     }
 
     /// Clicks the button whose visible text is `label`.
@@ -256,7 +331,9 @@ impl App {
             .for_element(Locator::XPath(&xpath))
             .await
             .unwrap_or_else(|e| panic!("no button {label:?}: {e}"));
-        el.click().await.unwrap_or_else(|e| panic!("click {label:?}: {e}"));
+        el.click()
+            .await
+            .unwrap_or_else(|e| panic!("click {label:?}: {e}"));
     }
 
     /// Calls a command through the IPC directly, past the window's own checks, as a
@@ -298,7 +375,8 @@ impl App {
         self.click_button("Continue").await;
         self.type_into("input[name=owner_name]", OWNER).await;
         self.type_into("input[name=password]", PASSWORD).await;
-        self.type_into("input[name=password_repeat]", PASSWORD).await;
+        self.type_into("input[name=password_repeat]", PASSWORD)
+            .await;
         self.click_button("Create encrypted database").await;
         let key = self.wait_text("[data-testid=recovery-key]", "-").await;
         key.trim().to_string()
@@ -329,7 +407,10 @@ pub async fn answer_open_dialog(title: &str, path: &Path) {
 async fn drive_file_dialog(title: &str, path: &Path, focus_key: &str) {
     let started = Instant::now();
     let window = loop {
-        let out = std::process::Command::new("xdotool").args(["search", "--onlyvisible", "--name", title]).output().expect("xdotool");
+        let out = std::process::Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", title])
+            .output()
+            .expect("xdotool");
         let ids = String::from_utf8_lossy(&out.stdout).trim().to_string();
         if let Some(id) = ids.lines().last().filter(|l| !l.is_empty()) {
             break id.to_string();
@@ -347,12 +428,22 @@ async fn drive_file_dialog(title: &str, path: &Path, focus_key: &str) {
     // The dialog needs a moment to take keyboard input after it maps.
     tokio::time::sleep(Duration::from_millis(700)).await;
     let xdotool = |args: &[&str]| {
-        let status = std::process::Command::new("xdotool").args(args).status().expect("xdotool");
+        let status = std::process::Command::new("xdotool")
+            .args(args)
+            .status()
+            .expect("xdotool");
         assert!(status.success(), "xdotool {args:?}");
     };
     xdotool(&["windowfocus", "--sync", &window]);
     xdotool(&["key", "--window", &window, focus_key]);
-    xdotool(&["type", "--delay", "15", "--window", &window, &path.display().to_string()]);
+    xdotool(&[
+        "type",
+        "--delay",
+        "15",
+        "--window",
+        &window,
+        &path.display().to_string(),
+    ]);
     // Let the location field's completion settle before confirming.
     tokio::time::sleep(Duration::from_millis(500)).await;
     xdotool(&["key", "--window", &window, "Return"]);
@@ -361,11 +452,18 @@ async fn drive_file_dialog(title: &str, path: &Path, focus_key: &str) {
 /// Asks the app's window to close as a window manager's close button would (Xvfb has no
 /// window manager): a WM_DELETE_WINDOW message to every X window titled "DPO Desk".
 pub fn request_window_close() {
-    let out = std::process::Command::new("xdotool").args(["search", "--name", "^DPO Desk$"]).output().expect("xdotool");
+    let out = std::process::Command::new("xdotool")
+        .args(["search", "--name", "^DPO Desk$"])
+        .output()
+        .expect("xdotool");
     let ids = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(!ids.trim().is_empty(), "no window titled DPO Desk");
     for id in ids.split_whitespace() {
-        let status = std::process::Command::new(repo_root().join("tests/e2e/tools/request_close.py")).arg(id).status().expect("request_close.py");
+        let status =
+            std::process::Command::new(repo_root().join("tests/e2e/tools/request_close.py"))
+                .arg(id)
+                .status()
+                .expect("request_close.py");
         assert!(status.success());
     }
 }

@@ -2,8 +2,10 @@ import { keepPreviousData, QueryClient, useQuery, useQueryClient, type QueryKey 
 import { useCallback } from "react";
 import { errorMessage } from "../i18n";
 
-/** The kinds of records the window caches. Tenant-scoped kinds carry the tenant as the second key part. */
-export type RecordKind = "activities" | "areas" | "companies" | "master-items" | "tenant-overview" | "tenants";
+/** The kinds of records the window caches. Tenant-scoped kinds carry the tenant as the second key part; a new
+ * domain's feature folder may use a kind of its own without a line here. */
+type KnownKind = "activities" | "areas" | "companies" | "master-items" | "tenant-overview" | "tenants";
+export type RecordKind = KnownKind | (string & {});
 
 /** Cache keys: (kind, tenant, …) so one tenant's change never refreshes another's lists. */
 export const recordKeys = {
@@ -15,20 +17,17 @@ export const recordKeys = {
   tenants: () => ["tenants"] as const,
 };
 
-const ALL: RecordKind[] = ["activities", "areas", "companies", "master-items", "tenant-overview", "tenants"];
-
 /** What a change to one kind of record makes stale: the lists that show its names or count it, and the tiles. */
-const AFFECTS: Record<RecordKind | "all", RecordKind[]> = {
-  activities: ["activities", "areas", "master-items", "tenant-overview", "tenants"],
-  areas: ["areas", "activities", "tenant-overview", "tenants"],
-  companies: ["companies", "areas", "activities", "tenant-overview", "tenants"],
-  "master-items": ["master-items", "tenant-overview"],
-  "tenant-overview": ["tenant-overview"],
-  // A tenant's rename, archive, delete or import touches everything shown of it.
-  tenants: ALL,
-  // A restore from the trash may bring back any kind of record.
-  all: ALL,
-};
+const AFFECTS = new Map<RecordKind, RecordKind[]>([
+  ["activities", ["activities", "areas", "master-items", "tenant-overview", "tenants"]],
+  ["areas", ["areas", "activities", "tenant-overview", "tenants"]],
+  ["companies", ["companies", "areas", "activities", "tenant-overview", "tenants"]],
+  ["master-items", ["master-items", "tenant-overview"]],
+  ["tenant-overview", ["tenant-overview"]],
+]);
+/** Kinds whose change may touch any record of any tenant: a tenant's rename, archive, removal or import, and a
+ * restore from the trash ("all"). */
+const EVERYTHING: RecordKind[] = ["tenants", "all"];
 
 /**
  * The cache behind every list. Data is always re-read when a screen opens (staleTime 0), as the screens
@@ -81,13 +80,20 @@ export function useRecords<T>(key: QueryKey, load: () => Promise<T>, onError: (e
 
 /**
  * Announces a change so every screen showing affected records reloads: the open ones at once, the others
- * when they open. Resolves when the open ones have their new data.
+ * when they open. Resolves when the open ones have their new data. `tenantId` null reaches every tenant;
+ * the kind "all" every record.
  */
 export function useRecordsChanged() {
   const client = useQueryClient();
-  return useCallback(async (kind: RecordKind | "all", tenantId: number | null) => {
-    await Promise.all(AFFECTS[kind].map((affected) => client.invalidateQueries({
-      queryKey: affected === "tenants" || tenantId === null ? [affected] : [affected, tenantId],
+  return useCallback(async (kind: RecordKind, tenantId: number | null) => {
+    if (EVERYTHING.includes(kind)) {
+      await client.invalidateQueries();
+      return;
+    }
+    // A kind without an entry (a new domain) changes its own lists and the tiles that count it.
+    const affected = AFFECTS.get(kind) ?? [kind, "tenant-overview"];
+    await Promise.all(affected.map((each) => client.invalidateQueries({
+      queryKey: each === "tenants" || tenantId === null ? [each] : [each, tenantId],
     })));
   }, [client]);
 }

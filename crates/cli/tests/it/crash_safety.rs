@@ -16,21 +16,39 @@ const KILLS: usize = 200;
 fn cli(dir: &Path, key: &str, args: &[&str]) -> Command {
     let mut cmd = Command::cargo_bin("dpo-desk-cli").unwrap();
     cmd.arg("--data-dir").arg(dir);
-    cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent").env("OWNER_PW", PASSWORD).env("RK", key);
-    cmd.args(["--json", "--user", "admin", "--password-env", "OWNER_PW", "--recovery-key-env", "RK"]).args(args);
+    cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+        .env("OWNER_PW", PASSWORD)
+        .env("RK", key);
+    cmd.args([
+        "--json",
+        "--user",
+        "admin",
+        "--password-env",
+        "OWNER_PW",
+        "--recovery-key-env",
+        "RK",
+    ])
+    .args(args);
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     cmd
 }
 
 fn ok(dir: &Path, key: &str, args: &[&str]) -> Value {
     let out = cli(dir, key, args).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// What must survive every kill: the tenants and every activity of the first tenant.
 fn committed(dir: &Path, key: &str) -> (Value, Value) {
-    (ok(dir, key, &["tenant", "list"]), ok(dir, key, &["activity", "list", "--tenant", "1"]))
+    (
+        ok(dir, key, &["tenant", "list"]),
+        ok(dir, key, &["activity", "list", "--tenant", "1"]),
+    )
 }
 
 /// A small xorshift: reproducible random delays without another dependency.
@@ -62,25 +80,65 @@ fn killing_backup_create_and_restore_at_random_moments_loses_nothing_committed()
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     let now = chrono::Utc::now().to_rfc3339();
-    let out = Command::cargo_bin("dpo-desk-cli").unwrap()
-        .arg("--data-dir").arg(&dir)
-        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent").env("OWNER_PW", PASSWORD)
-        .args(["--json", "--password-env", "OWNER_PW", "--now", &now, "init", "--office", "Kanzlei Crash", "--owner", "admin"])
-        .output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let key = serde_json::from_slice::<Value>(&out.stdout).unwrap()["recovery_key"].as_str().unwrap().to_string();
-    ok(&dir, &key, &["demo", "--tenants", "3", "--activities", "600"]);
+    let out = Command::cargo_bin("dpo-desk-cli")
+        .unwrap()
+        .arg("--data-dir")
+        .arg(&dir)
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+        .env("OWNER_PW", PASSWORD)
+        .args([
+            "--json",
+            "--password-env",
+            "OWNER_PW",
+            "--now",
+            &now,
+            "init",
+            "--office",
+            "Kanzlei Crash",
+            "--owner",
+            "admin",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let key = serde_json::from_slice::<Value>(&out.stdout).unwrap()["recovery_key"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    ok(
+        &dir,
+        &key,
+        &["demo", "--tenants", "3", "--activities", "600"],
+    );
     let expected = committed(&dir, &key);
     assert_eq!(expected.1.as_array().unwrap().len(), 200);
 
     // The file every restore goes back to: the very state above.
     let file = tmp.path().join("stand.dpobackup");
     let first = ok(&dir, &key, &["backup", "create"]);
-    ok(&dir, &key, &["backup", "export", &first["id"].to_string(), "--to", file.to_str().unwrap()]);
+    ok(
+        &dir,
+        &key,
+        &[
+            "backup",
+            "export",
+            &first["id"].to_string(),
+            "--to",
+            file.to_str().unwrap(),
+        ],
+    );
     ok(&dir, &key, &["backup", "delete", &first["id"].to_string()]);
     let create_us = duration_of(&dir, &key, &["backup", "create"]);
     let restore_us = duration_of(&dir, &key, &["backup", "restore", file.to_str().unwrap()]);
-    eprintln!("undisturbed: backup create {} ms, restore {} ms", create_us / 1000, restore_us / 1000);
+    eprintln!(
+        "undisturbed: backup create {} ms, restore {} ms",
+        create_us / 1000,
+        restore_us / 1000
+    );
 
     let mut random = Random(0x9e37_79b9_7f4a_7c15);
     let (mut interrupted, mut finished) = (0, 0);
@@ -92,8 +150,14 @@ fn killing_backup_create_and_restore_at_random_moments_loses_nothing_committed()
             ok(&dir, &key, &["backup", "delete", &b["id"].to_string()]);
         }
         let restore = round % 2 == 1;
-        let (args, typical): (Vec<&str>, u64) =
-            if restore { (vec!["backup", "restore", file.to_str().unwrap()], restore_us) } else { (vec!["backup", "create"], create_us) };
+        let (args, typical): (Vec<&str>, u64) = if restore {
+            (
+                vec!["backup", "restore", file.to_str().unwrap()],
+                restore_us,
+            )
+        } else {
+            (vec!["backup", "create"], create_us)
+        };
         let mut child = cli(&dir, &key, &args).spawn().unwrap();
         std::thread::sleep(Duration::from_micros(random.below(typical * 11 / 10)));
         match child.try_wait().unwrap() {
@@ -105,18 +169,41 @@ fn killing_backup_create_and_restore_at_random_moments_loses_nothing_committed()
         }
         child.wait().unwrap();
 
-        assert_eq!(committed(&dir, &key), expected, "round {round} ({}): the committed data changed", args[1]);
+        assert_eq!(
+            committed(&dir, &key),
+            expected,
+            "round {round} ({}): the committed data changed",
+            args[1]
+        );
         // Every backup the list shows is complete (each checked once, when it appears).
         for b in ok(&dir, &key, &["backup", "list"]).as_array().unwrap() {
             let name = b["file_name"].as_str().unwrap().to_string();
             if verified.insert(name.clone()) {
-                ok(&dir, &key, &["backup", "verify", dir.join("backups").join(name).to_str().unwrap()]);
+                ok(
+                    &dir,
+                    &key,
+                    &[
+                        "backup",
+                        "verify",
+                        dir.join("backups").join(name).to_str().unwrap(),
+                    ],
+                );
             }
         }
     }
     eprintln!("{KILLS} runs: {interrupted} killed while working, {finished} had finished first");
-    assert!(interrupted >= KILLS * 3 / 4, "most kills must land while the command works ({interrupted} of {KILLS})");
-    let leftovers: Vec<String> = std::fs::read_dir(dir.join("backups")).unwrap().flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string()).filter(|n| n.ends_with(".part") || n.contains(".snapshot-")).collect();
-    assert!(leftovers.is_empty(), "the next start tidies up: {leftovers:?}");
+    assert!(
+        interrupted >= KILLS * 3 / 4,
+        "most kills must land while the command works ({interrupted} of {KILLS})"
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(dir.join("backups"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".part") || n.contains(".snapshot-"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "the next start tidies up: {leftovers:?}"
+    );
 }

@@ -5,9 +5,9 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde_json::json;
 
-use crate::store::audit::{self, Actor, Change};
-use crate::kernel::error::{CoreError, CoreResult};
 use crate::access::password;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::store::audit::{self, Actor, Change};
 
 /// Wrong passwords allowed before each further attempt has to wait.
 pub const FREE_ATTEMPTS: i64 = 5;
@@ -29,7 +29,10 @@ pub struct UserRecord {
 
 impl UserRecord {
     pub fn actor(&self) -> Actor {
-        Actor { user_id: self.id, user_name: self.name.clone() }
+        Actor {
+            user_id: self.id,
+            user_name: self.name.clone(),
+        }
     }
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
@@ -52,13 +55,21 @@ const USER_COLUMNS: &str =
 
 pub fn by_id(conn: &Connection, id: i64) -> CoreResult<Option<UserRecord>> {
     Ok(conn
-        .query_row(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"), [id], UserRecord::from_row)
+        .query_row(
+            &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
+            [id],
+            UserRecord::from_row,
+        )
         .optional()?)
 }
 
 pub fn by_name(conn: &Connection, name: &str) -> CoreResult<Option<UserRecord>> {
     Ok(conn
-        .query_row(&format!("SELECT {USER_COLUMNS} FROM users WHERE name = ?1"), [name.trim()], UserRecord::from_row)
+        .query_row(
+            &format!("SELECT {USER_COLUMNS} FROM users WHERE name = ?1"),
+            [name.trim()],
+            UserRecord::from_row,
+        )
         .optional()?)
 }
 
@@ -70,25 +81,46 @@ pub fn active(conn: &Connection) -> CoreResult<Vec<UserRecord>> {
 }
 
 pub fn count_active(conn: &Connection) -> CoreResult<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM users WHERE active = 1", [], |r| r.get(0))?)
+    Ok(
+        conn.query_row("SELECT count(*) FROM users WHERE active = 1", [], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
 pub fn validate_user_name(name: &str) -> CoreResult<String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(CoreError::validation("user_name", "required", "a user name is required"));
+        return Err(CoreError::validation(
+            "user_name",
+            "required",
+            "a user name is required",
+        ));
     }
     if name.chars().count() > 64 {
-        return Err(CoreError::validation("user_name", "too_long", "at most 64 characters"));
+        return Err(CoreError::validation(
+            "user_name",
+            "too_long",
+            "at most 64 characters",
+        ));
     }
     if name.chars().any(|c| c.is_control()) {
-        return Err(CoreError::validation("user_name", "characters", "must not contain control characters"));
+        return Err(CoreError::validation(
+            "user_name",
+            "characters",
+            "must not contain control characters",
+        ));
     }
     Ok(name.to_string())
 }
 
 /// Creates the owner: the first administrator, who alone may restore backups.
-pub(crate) fn create_owner(conn: &Connection, now: DateTime<Utc>, name: &str, password: &str) -> CoreResult<UserRecord> {
+pub(crate) fn create_owner(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    name: &str,
+    password: &str,
+) -> CoreResult<UserRecord> {
     let name = validate_user_name(name)?;
     password::check_new(password, &name)?;
     let hash = password::hash(password)?;
@@ -98,13 +130,18 @@ pub(crate) fn create_owner(conn: &Connection, now: DateTime<Utc>, name: &str, pa
         params![name, hash, now],
     )?;
     let user = by_id(conn, conn.last_insert_rowid())?.expect("just inserted");
-    audit::record(conn, now, Some(&user.actor()), Change {
-        action: "create",
-        object_type: "user",
-        object_id: Some(user.id.to_string()),
-        old: None,
-        new: Some(json!({ "name": user.name, "is_admin": true, "is_owner": true })),
-    })?;
+    audit::record(
+        conn,
+        now,
+        Some(&user.actor()),
+        Change {
+            action: "create",
+            object_type: "user",
+            object_id: Some(user.id.to_string()),
+            old: None,
+            new: Some(json!({ "name": user.name, "is_admin": true, "is_owner": true })),
+        },
+    )?;
     Ok(user)
 }
 
@@ -115,27 +152,42 @@ fn delay_after(failed_attempts: i64) -> Duration {
 
 /// Checks name and password. Each wrong password counts; from the fifth on, the account
 /// waits 30 s, 60 s, 120 s … (at most 15 min) before it accepts another try.
-pub(crate) fn sign_in(conn: &mut Connection, now: DateTime<Utc>, name: &str, password: &str) -> CoreResult<UserRecord> {
+pub(crate) fn sign_in(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    name: &str,
+    password: &str,
+) -> CoreResult<UserRecord> {
     let tx = conn.transaction()?;
     let Some(user) = by_name(&tx, name)? else {
         // Same work as a real check, so the answer time does not reveal which names exist.
         password::verify(password, DUMMY_HASH);
-        audit::record(&tx, now, None, Change {
-            action: "sign_in_failed",
-            object_type: "session",
-            object_id: Some(name.trim().to_string()),
-            old: None,
-            new: Some(json!({ "reason": "unknown_user" })),
-        })?;
+        audit::record(
+            &tx,
+            now,
+            None,
+            Change {
+                action: "sign_in_failed",
+                object_type: "session",
+                object_id: Some(name.trim().to_string()),
+                old: None,
+                new: Some(json!({ "reason": "unknown_user" })),
+            },
+        )?;
         tx.commit()?;
         return Err(CoreError::InvalidCredentials);
     };
     if let Some(until) = user.blocked_until {
         if until > now {
-            return Err(CoreError::RateLimited { retry_after_secs: (until - now).num_seconds().max(1) });
+            return Err(CoreError::RateLimited {
+                retry_after_secs: (until - now).num_seconds().max(1),
+            });
         }
     }
-    let ok = user.password_hash.as_deref().is_some_and(|h| password::verify(password, h));
+    let ok = user
+        .password_hash
+        .as_deref()
+        .is_some_and(|h| password::verify(password, h));
     if !ok {
         let failed = user.failed_attempts + 1;
         let blocked_until = (failed >= FREE_ATTEMPTS).then(|| now + delay_after(failed));
@@ -143,30 +195,45 @@ pub(crate) fn sign_in(conn: &mut Connection, now: DateTime<Utc>, name: &str, pas
             "UPDATE users SET failed_attempts = ?1, blocked_until = ?2 WHERE id = ?3",
             params![failed, blocked_until, user.id],
         )?;
-        audit::record(&tx, now, None, Change {
-            action: "sign_in_failed",
-            object_type: "session",
-            object_id: Some(user.name.clone()),
-            old: None,
-            new: Some(json!({ "reason": "wrong_password", "failed_attempts": failed })),
-        })?;
+        audit::record(
+            &tx,
+            now,
+            None,
+            Change {
+                action: "sign_in_failed",
+                object_type: "session",
+                object_id: Some(user.name.clone()),
+                old: None,
+                new: Some(json!({ "reason": "wrong_password", "failed_attempts": failed })),
+            },
+        )?;
         tx.commit()?;
         return Err(match blocked_until {
-            Some(until) => CoreError::RateLimited { retry_after_secs: (until - now).num_seconds() },
+            Some(until) => CoreError::RateLimited {
+                retry_after_secs: (until - now).num_seconds(),
+            },
             None => CoreError::InvalidCredentials,
         });
     }
     if !user.active {
         return Err(CoreError::UserDeactivated);
     }
-    tx.execute("UPDATE users SET failed_attempts = 0, blocked_until = NULL WHERE id = ?1", [user.id])?;
-    audit::record(&tx, now, Some(&user.actor()), Change {
-        action: "sign_in",
-        object_type: "session",
-        object_id: Some(user.name.clone()),
-        old: None,
-        new: None,
-    })?;
+    tx.execute(
+        "UPDATE users SET failed_attempts = 0, blocked_until = NULL WHERE id = ?1",
+        [user.id],
+    )?;
+    audit::record(
+        &tx,
+        now,
+        Some(&user.actor()),
+        Change {
+            action: "sign_in",
+            object_type: "session",
+            object_id: Some(user.name.clone()),
+            old: None,
+            new: None,
+        },
+    )?;
     tx.commit()?;
     Ok(user)
 }
@@ -178,12 +245,24 @@ pub(crate) fn change_password(
     current: &str,
     new: &str,
 ) -> CoreResult<()> {
-    if !user.password_hash.as_deref().is_some_and(|h| password::verify(current, h)) {
-        return Err(CoreError::validation("current_password", "wrong", "the current password is not correct"));
+    if !user
+        .password_hash
+        .as_deref()
+        .is_some_and(|h| password::verify(current, h))
+    {
+        return Err(CoreError::validation(
+            "current_password",
+            "wrong",
+            "the current password is not correct",
+        ));
     }
     password::check_new(new, &user.name)?;
     if current == new {
-        return Err(CoreError::validation("new_password", "unchanged", "the new password must differ from the current one"));
+        return Err(CoreError::validation(
+            "new_password",
+            "unchanged",
+            "the new password must differ from the current one",
+        ));
     }
     let hash = password::hash(new)?;
     let tx = conn.transaction()?;
@@ -192,30 +271,52 @@ pub(crate) fn change_password(
         params![hash, now, user.id],
     )?;
     // Never the hashes themselves: the log only says that it changed.
-    audit::record(&tx, now, Some(&user.actor()), Change {
-        action: "change_password",
-        object_type: "user",
-        object_id: Some(user.id.to_string()),
-        old: None,
-        new: Some(json!({ "password": "changed" })),
-    })?;
+    audit::record(
+        &tx,
+        now,
+        Some(&user.actor()),
+        Change {
+            action: "change_password",
+            object_type: "user",
+            object_id: Some(user.id.to_string()),
+            old: None,
+            new: Some(json!({ "password": "changed" })),
+        },
+    )?;
     tx.commit()?;
     Ok(())
 }
 
-pub(crate) fn set_language(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, language: &str) -> CoreResult<()> {
+pub(crate) fn set_language(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    language: &str,
+) -> CoreResult<()> {
     if !crate::SUPPORTED_LANGUAGES.contains(&language) {
-        return Err(CoreError::validation("language", "unsupported", format!("unsupported language '{language}'")));
+        return Err(CoreError::validation(
+            "language",
+            "unsupported",
+            format!("unsupported language '{language}'"),
+        ));
     }
     let tx = conn.transaction()?;
-    tx.execute("UPDATE users SET language = ?1 WHERE id = ?2", params![language, user.id])?;
-    audit::record(&tx, now, Some(&user.actor()), Change {
-        action: "update",
-        object_type: "user",
-        object_id: Some(user.id.to_string()),
-        old: Some(json!({ "language": user.language })),
-        new: Some(json!({ "language": language })),
-    })?;
+    tx.execute(
+        "UPDATE users SET language = ?1 WHERE id = ?2",
+        params![language, user.id],
+    )?;
+    audit::record(
+        &tx,
+        now,
+        Some(&user.actor()),
+        Change {
+            action: "update",
+            object_type: "user",
+            object_id: Some(user.id.to_string()),
+            old: Some(json!({ "language": user.language })),
+            new: Some(json!({ "language": language })),
+        },
+    )?;
     tx.commit()?;
     Ok(())
 }

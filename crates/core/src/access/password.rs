@@ -1,6 +1,8 @@
 //! Password hashing (Argon2id, PHC strings) and the minimum rules for a new password.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 
 use crate::kernel::error::{CoreError, CoreResult};
@@ -17,7 +19,9 @@ pub fn hash(password: &str) -> CoreResult<String> {
 
 pub fn verify(password: &str, phc: &str) -> bool {
     match PasswordHash::new(phc) {
-        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -25,10 +29,18 @@ pub fn verify(password: &str, phc: &str) -> bool {
 /// Rejects passwords a DPO should not be allowed to choose for the key to all client data.
 pub fn check_new(password: &str, user_name: &str) -> CoreResult<()> {
     if password.chars().count() < MIN_LENGTH {
-        return Err(CoreError::validation("password", "too_short", format!("must have at least {MIN_LENGTH} characters")));
+        return Err(CoreError::validation(
+            "password",
+            "too_short",
+            format!("must have at least {MIN_LENGTH} characters"),
+        ));
     }
     if password.trim().is_empty() || password.to_lowercase() == user_name.to_lowercase() {
-        return Err(CoreError::validation("password", "too_weak", "must not be the user name"));
+        return Err(CoreError::validation(
+            "password",
+            "too_weak",
+            "must not be the user name",
+        ));
     }
     Ok(())
 }

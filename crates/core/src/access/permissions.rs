@@ -9,10 +9,13 @@ use crate::kernel::vocabulary::Permission;
 
 /// Administrators hold every right whatever their roles. Everyone else holds exactly the
 /// union of their roles' rights, and no right without a role (SPEC §8).
-pub(crate) fn granted(conn: &Connection, user: &UserRecord, permission: Permission) -> CoreResult<bool> {
+pub(crate) fn granted(
+    conn: &Connection,
+    user: &UserRecord,
+    permission: Permission,
+) -> CoreResult<bool> {
     if user.is_admin {
         return Ok(true);
     }
     crate::access::roles::user_holds(conn, user.id, permission)
 }
-

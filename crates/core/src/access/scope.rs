@@ -30,21 +30,33 @@ pub(crate) fn tenant(conn: &Connection, user: &UserRecord, id: i64) -> CoreResul
     if may_open_tenant(conn, user, id)? {
         Ok(())
     } else {
-        Err(CoreError::validation("tenant", "unknown", format!("no tenant with id {id}")))
+        Err(CoreError::validation(
+            "tenant",
+            "unknown",
+            format!("no tenant with id {id}"),
+        ))
     }
 }
 
 /// A live company in a tenant the user may open.
 pub(crate) fn company(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<Place> {
-    let unknown = || CoreError::validation("company", "unknown", format!("no company with id {id}"));
+    let unknown =
+        || CoreError::validation("company", "unknown", format!("no company with id {id}"));
     let tenant_id: i64 = conn
-        .query_row("SELECT tenant_id FROM companies WHERE id = ?1 AND trash_id IS NULL", [id], |r| r.get(0))
+        .query_row(
+            "SELECT tenant_id FROM companies WHERE id = ?1 AND trash_id IS NULL",
+            [id],
+            |r| r.get(0),
+        )
         .optional()?
         .ok_or_else(unknown)?;
     if !may_open_tenant(conn, user, tenant_id)? {
         return Err(unknown());
     }
-    Ok(Place { tenant_id, company_id: id })
+    Ok(Place {
+        tenant_id,
+        company_id: id,
+    })
 }
 
 /// A live area of a live company in a tenant the user may open. Visibility restrictions on
@@ -52,7 +64,11 @@ pub(crate) fn company(conn: &Connection, user: &UserRecord, id: i64) -> CoreResu
 pub(crate) fn area(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<Place> {
     let unknown = || CoreError::validation("area", "unknown", format!("no area with id {id}"));
     let company_id: i64 = conn
-        .query_row("SELECT company_id FROM areas WHERE id = ?1 AND trash_id IS NULL", [id], |r| r.get(0))
+        .query_row(
+            "SELECT company_id FROM areas WHERE id = ?1 AND trash_id IS NULL",
+            [id],
+            |r| r.get(0),
+        )
         .optional()?
         .ok_or_else(unknown)?;
     company(conn, user, company_id).map_err(|_| unknown())

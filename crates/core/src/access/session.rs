@@ -14,7 +14,12 @@ pub struct Session {
 
 impl Session {
     pub(crate) fn start(user_id: i64, user_name: String, now: DateTime<Utc>) -> Self {
-        Session { user_id, user_name, started_at: now, last_activity: now }
+        Session {
+            user_id,
+            user_name,
+            started_at: now,
+            last_activity: now,
+        }
     }
 
     pub fn user_id(&self) -> i64 {

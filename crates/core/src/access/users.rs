@@ -10,11 +10,11 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::access::accounts::{self, UserRecord};
-use crate::store::audit::{self, Change};
-use crate::kernel::error::{CoreError, CoreResult};
 use crate::access::password;
-use crate::kernel::vocabulary::ObjectType;
 use crate::access::roles;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::vocabulary::ObjectType;
+use crate::store::audit::{self, Change};
 
 pub const INVITATION_DAYS: i64 = 7;
 
@@ -58,30 +58,56 @@ fn new_invitation_code() -> String {
     let mut bytes = [0u8; 8];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let text = BASE32_NOPAD.encode(&bytes);
-    text.as_bytes()[..12].chunks(4).map(|c| std::str::from_utf8(c).expect("ascii")).collect::<Vec<_>>().join("-")
+    text.as_bytes()[..12]
+        .chunks(4)
+        .map(|c| std::str::from_utf8(c).expect("ascii"))
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 fn normalise_code(code: &str) -> String {
-    code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
 
-pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, admin: &UserRecord, new: &NewUser) -> CoreResult<CreatedUser> {
+pub(crate) fn create(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    admin: &UserRecord,
+    new: &NewUser,
+) -> CoreResult<CreatedUser> {
     let name = accounts::validate_user_name(&new.name)?;
-    let access = UserAccess { roles: new.roles.clone(), tenants: new.tenants.clone() };
+    let access = UserAccess {
+        roles: new.roles.clone(),
+        tenants: new.tenants.clone(),
+    };
     access.check_required(new.is_admin)?;
     if let Some(pw) = &new.password {
         password::check_new(pw, &name)?;
     }
     let tx = conn.transaction()?;
     if accounts::by_name(&tx, &name)?.is_some() {
-        return Err(CoreError::validation("user_name", "taken", format!("a user named '{name}' exists already")));
+        return Err(CoreError::validation(
+            "user_name",
+            "taken",
+            format!("a user named '{name}' exists already"),
+        ));
     }
     let (role_ids, tenant_ids) = access.resolve(&tx, admin)?;
     let (hash, code, expires) = match &new.password {
         Some(pw) => (Some(password::hash(pw)?), None, None),
         None => {
             let code = new_invitation_code();
-            (None, Some(code.clone()), Some((password::hash(&normalise_code(&code))?, now + Duration::days(INVITATION_DAYS))))
+            (
+                None,
+                Some(code.clone()),
+                Some((
+                    password::hash(&normalise_code(&code))?,
+                    now + Duration::days(INVITATION_DAYS),
+                )),
+            )
         }
     };
     tx.execute(
@@ -101,18 +127,26 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, admin: &UserReco
     let id = tx.last_insert_rowid();
     write_access(&tx, id, &role_ids, &tenant_ids)?;
     let user = summary(&tx, id)?;
-    audit::record(&tx, now, Some(&admin.actor()), Change {
-        action: "create",
-        object_type: ObjectType::User.as_str(),
-        object_id: Some(id.to_string()),
-        old: None,
-        new: Some(json!({
-            "name": user.name, "is_admin": user.is_admin, "roles": user.roles, "tenants": user.tenants,
-            "invitation": code.is_some(),
-        })),
-    })?;
+    audit::record(
+        &tx,
+        now,
+        Some(&admin.actor()),
+        Change {
+            action: "create",
+            object_type: ObjectType::User.as_str(),
+            object_id: Some(id.to_string()),
+            old: None,
+            new: Some(json!({
+                "name": user.name, "is_admin": user.is_admin, "roles": user.roles, "tenants": user.tenants,
+                "invitation": code.is_some(),
+            })),
+        },
+    )?;
     tx.commit()?;
-    Ok(CreatedUser { user, invitation_code: code })
+    Ok(CreatedUser {
+        user,
+        invitation_code: code,
+    })
 }
 
 /// The roles and tenants of a user, as an administrator assigns them.
@@ -128,10 +162,18 @@ impl UserAccess {
     /// are required (administrators hold everything anyway).
     fn check_required(&self, is_admin: bool) -> CoreResult<()> {
         if !is_admin && self.roles.is_empty() {
-            return Err(CoreError::validation("roles", "required", "a user needs at least one role"));
+            return Err(CoreError::validation(
+                "roles",
+                "required",
+                "a user needs at least one role",
+            ));
         }
         if !is_admin && self.tenants.is_empty() {
-            return Err(CoreError::validation("tenants", "required", "a user needs at least one tenant"));
+            return Err(CoreError::validation(
+                "tenants",
+                "required",
+                "a user needs at least one tenant",
+            ));
         }
         Ok(())
     }
@@ -140,8 +182,13 @@ impl UserAccess {
     fn resolve(&self, conn: &Connection, admin: &UserRecord) -> CoreResult<(Vec<i64>, Vec<i64>)> {
         let mut role_ids = Vec::new();
         for role_name in &self.roles {
-            let role = roles::by_name(conn, role_name)?
-                .ok_or_else(|| CoreError::validation("roles", "unknown", format!("no role named '{}'", role_name.trim())))?;
+            let role = roles::by_name(conn, role_name)?.ok_or_else(|| {
+                CoreError::validation(
+                    "roles",
+                    "unknown",
+                    format!("no role named '{}'", role_name.trim()),
+                )
+            })?;
             role_ids.push(role.id);
         }
         for tenant in &self.tenants {
@@ -156,25 +203,47 @@ impl UserAccess {
     }
 }
 
-fn write_access(conn: &Connection, user_id: i64, role_ids: &[i64], tenant_ids: &[i64]) -> CoreResult<()> {
+fn write_access(
+    conn: &Connection,
+    user_id: i64,
+    role_ids: &[i64],
+    tenant_ids: &[i64],
+) -> CoreResult<()> {
     conn.execute("DELETE FROM user_roles WHERE user_id = ?1", [user_id])?;
     conn.execute("DELETE FROM user_tenants WHERE user_id = ?1", [user_id])?;
     for role_id in role_ids {
-        conn.execute("INSERT INTO user_roles (user_id, role_id) VALUES (?1, ?2)", params![user_id, role_id])?;
+        conn.execute(
+            "INSERT INTO user_roles (user_id, role_id) VALUES (?1, ?2)",
+            params![user_id, role_id],
+        )?;
     }
     for tenant_id in tenant_ids {
-        conn.execute("INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)", params![user_id, tenant_id])?;
+        conn.execute(
+            "INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)",
+            params![user_id, tenant_id],
+        )?;
     }
     Ok(())
 }
 
 fn existing(conn: &Connection, name: &str) -> CoreResult<UserRecord> {
-    accounts::by_name(conn, name)?
-        .ok_or_else(|| CoreError::validation("user_name", "unknown", format!("no user named '{}'", name.trim())))
+    accounts::by_name(conn, name)?.ok_or_else(|| {
+        CoreError::validation(
+            "user_name",
+            "unknown",
+            format!("no user named '{}'", name.trim()),
+        )
+    })
 }
 
 /// Gives a user other roles and tenants; applies at their next action.
-pub(crate) fn update_access(conn: &mut Connection, now: DateTime<Utc>, admin: &UserRecord, name: &str, access: &UserAccess) -> CoreResult<UserSummary> {
+pub(crate) fn update_access(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    admin: &UserRecord,
+    name: &str,
+    access: &UserAccess,
+) -> CoreResult<UserSummary> {
     let tx = conn.transaction()?;
     let user = existing(&tx, name)?;
     access.check_required(user.is_admin)?;
@@ -183,13 +252,18 @@ pub(crate) fn update_access(conn: &mut Connection, now: DateTime<Utc>, admin: &U
     write_access(&tx, user.id, &role_ids, &tenant_ids)?;
     let after = summary(&tx, user.id)?;
     if (&before.roles, &before.tenants) != (&after.roles, &after.tenants) {
-        audit::record(&tx, now, Some(&admin.actor()), Change {
-            action: "update",
-            object_type: ObjectType::User.as_str(),
-            object_id: Some(user.id.to_string()),
-            old: Some(json!({ "roles": before.roles, "tenants": before.tenants })),
-            new: Some(json!({ "roles": after.roles, "tenants": after.tenants })),
-        })?;
+        audit::record(
+            &tx,
+            now,
+            Some(&admin.actor()),
+            Change {
+                action: "update",
+                object_type: ObjectType::User.as_str(),
+                object_id: Some(user.id.to_string()),
+                old: Some(json!({ "roles": before.roles, "tenants": before.tenants })),
+                new: Some(json!({ "roles": after.roles, "tenants": after.tenants })),
+            },
+        )?;
     }
     tx.commit()?;
     Ok(after)
@@ -209,42 +283,76 @@ pub(crate) fn summary(conn: &Connection, id: i64) -> CoreResult<UserSummary> {
         .prepare_cached("SELECT tenant_id FROM user_tenants WHERE user_id = ?1 ORDER BY tenant_id")?
         .query_map([id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    Ok(UserSummary { id, name, is_admin, is_owner, active, roles, tenants, invitation_expires_at })
+    Ok(UserSummary {
+        id,
+        name,
+        is_admin,
+        is_owner,
+        active,
+        roles,
+        tenants,
+        invitation_expires_at,
+    })
 }
 
 pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<UserSummary>> {
-    let ids: Vec<i64> =
-        conn.prepare("SELECT id FROM users ORDER BY name COLLATE NOCASE")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM users ORDER BY name COLLATE NOCASE")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     ids.into_iter().map(|id| summary(conn, id)).collect()
 }
 
 /// Ends the user's access at once (every command re-reads `active`). The owner stays.
-pub(crate) fn deactivate(conn: &mut Connection, now: DateTime<Utc>, admin: &UserRecord, name: &str) -> CoreResult<UserSummary> {
+pub(crate) fn deactivate(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    admin: &UserRecord,
+    name: &str,
+) -> CoreResult<UserSummary> {
     let tx = conn.transaction()?;
     let user = existing(&tx, name)?;
     if user.is_owner {
-        return Err(CoreError::validation("user_name", "owner", "the owner cannot be deactivated"));
+        return Err(CoreError::validation(
+            "user_name",
+            "owner",
+            "the owner cannot be deactivated",
+        ));
     }
     if user.active {
         tx.execute("UPDATE users SET active = 0 WHERE id = ?1", [user.id])?;
-        audit::record(&tx, now, Some(&admin.actor()), Change {
-            action: "deactivate",
-            object_type: ObjectType::User.as_str(),
-            object_id: Some(user.id.to_string()),
-            old: Some(json!({ "active": true })),
-            new: Some(json!({ "active": false })),
-        })?;
+        audit::record(
+            &tx,
+            now,
+            Some(&admin.actor()),
+            Change {
+                action: "deactivate",
+                object_type: ObjectType::User.as_str(),
+                object_id: Some(user.id.to_string()),
+                old: Some(json!({ "active": true })),
+                new: Some(json!({ "active": false })),
+            },
+        )?;
     }
     let summary = summary(&tx, user.id)?;
     tx.commit()?;
     Ok(summary)
 }
 
+/// A user row as an invitation is checked: id, name, code hash, expiry, active.
+type InvitationRow = (i64, String, Option<String>, Option<DateTime<Utc>>, bool);
+
 /// First sign-in of an invited user: the code must fit and be fresh; the user chooses a
 /// password, and the code is used up.
-pub(crate) fn accept_invitation(conn: &mut Connection, now: DateTime<Utc>, name: &str, code: &str, new_password: &str) -> CoreResult<UserRecord> {
+pub(crate) fn accept_invitation(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    name: &str,
+    code: &str,
+    new_password: &str,
+) -> CoreResult<UserRecord> {
     let tx = conn.transaction()?;
-    let row: Option<(i64, String, Option<String>, Option<DateTime<Utc>>, bool)> = {
+    let row: Option<InvitationRow> = {
         use rusqlite::OptionalExtension;
         tx.query_row(
             "SELECT id, name, invitation_hash, invitation_expires_at, active FROM users WHERE name = ?1",
@@ -273,13 +381,18 @@ pub(crate) fn accept_invitation(conn: &mut Connection, now: DateTime<Utc>, name:
         params![password::hash(new_password)?, now, id],
     )?;
     let user = accounts::by_id(&tx, id)?.expect("exists");
-    audit::record(&tx, now, Some(&user.actor()), Change {
-        action: "accept_invitation",
-        object_type: ObjectType::User.as_str(),
-        object_id: Some(id.to_string()),
-        old: None,
-        new: Some(json!({ "password": "set" })),
-    })?;
+    audit::record(
+        &tx,
+        now,
+        Some(&user.actor()),
+        Change {
+            action: "accept_invitation",
+            object_type: ObjectType::User.as_str(),
+            object_id: Some(id.to_string()),
+            old: None,
+            new: Some(json!({ "password": "set" })),
+        },
+    )?;
     tx.commit()?;
     Ok(user)
 }

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::access::accounts::UserRecord;
-use crate::kernel::vocabulary::ActivityStatus;
 use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::vocabulary::ActivityStatus;
 use crate::kernel::vocabulary::ObjectType;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -54,13 +54,26 @@ impl VisibilityRule {
             CoreError::validation(
                 "restriction",
                 "format",
-                format!("'{text}' is not OBJECT:own_records, OBJECT:area=NAME or OBJECT:status=STATUS"),
+                format!(
+                    "'{text}' is not OBJECT:own_records, OBJECT:area=NAME or OBJECT:status=STATUS"
+                ),
             )
         };
         let (object, rest) = text.trim().split_once(':').ok_or_else(invalid)?;
-        let object = ObjectType::parse(object)
-            .ok_or_else(|| CoreError::validation("restriction", "object", format!("unknown object type '{object}'")))?;
-        let values = |v: &str| v.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect::<Vec<_>>();
+        let object = ObjectType::parse(object).ok_or_else(|| {
+            CoreError::validation(
+                "restriction",
+                "object",
+                format!("unknown object type '{object}'"),
+            )
+        })?;
+        let values = |v: &str| {
+            v.split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
         let restriction = match rest.split_once('=') {
             None if rest == "own_records" => Restriction::OwnRecords,
             Some(("area", v)) => Restriction::InAreas { areas: values(v) },
@@ -68,14 +81,22 @@ impl VisibilityRule {
                 statuses: values(v)
                     .iter()
                     .map(|s| {
-                        ActivityStatus::parse(s)
-                            .ok_or_else(|| CoreError::validation("restriction", "status", format!("unknown status '{s}'")))
+                        ActivityStatus::parse(s).ok_or_else(|| {
+                            CoreError::validation(
+                                "restriction",
+                                "status",
+                                format!("unknown status '{s}'"),
+                            )
+                        })
                     })
                     .collect::<CoreResult<_>>()?,
             },
             _ => return Err(invalid()),
         };
-        let rule = VisibilityRule { object, restriction };
+        let rule = VisibilityRule {
+            object,
+            restriction,
+        };
         rule.validate()?;
         Ok(rule)
     }
@@ -85,7 +106,11 @@ impl VisibilityRule {
             return Err(CoreError::validation(
                 "restriction",
                 "unsupported",
-                format!("{} records cannot be restricted by {}", self.object, self.restriction.kind()),
+                format!(
+                    "{} records cannot be restricted by {}",
+                    self.object,
+                    self.restriction.kind()
+                ),
             ));
         }
         let empty = match &self.restriction {
@@ -94,7 +119,11 @@ impl VisibilityRule {
             Restriction::WithStatus { statuses } => statuses.is_empty(),
         };
         if empty {
-            return Err(CoreError::validation("restriction", "required", "a restriction needs at least one value"));
+            return Err(CoreError::validation(
+                "restriction",
+                "required",
+                "a restriction needs at least one value",
+            ));
         }
         Ok(())
     }
@@ -106,7 +135,16 @@ impl std::fmt::Display for VisibilityRule {
             Restriction::OwnRecords => write!(f, "{}:own_records", self.object),
             Restriction::InAreas { areas } => write!(f, "{}:area={}", self.object, areas.join("|")),
             Restriction::WithStatus { statuses } => {
-                write!(f, "{}:status={}", self.object, statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("|"))
+                write!(
+                    f,
+                    "{}:status={}",
+                    self.object,
+                    statuses
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                )
             }
         }
     }
@@ -116,12 +154,18 @@ impl std::fmt::Display for VisibilityRule {
 fn supports(object: ObjectType, kind: &str) -> bool {
     matches!(
         (object, kind),
-        (ObjectType::ProcessingActivity, "own_records" | "in_areas" | "with_status") | (ObjectType::Area, "in_areas")
+        (
+            ObjectType::ProcessingActivity,
+            "own_records" | "in_areas" | "with_status"
+        ) | (ObjectType::Area, "in_areas")
     )
 }
 
 pub(crate) fn store(conn: &Connection, role_id: i64, rules: &[VisibilityRule]) -> CoreResult<()> {
-    conn.execute("DELETE FROM role_restrictions WHERE role_id = ?1", [role_id])?;
+    conn.execute(
+        "DELETE FROM role_restrictions WHERE role_id = ?1",
+        [role_id],
+    )?;
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO role_restrictions (role_id, object_type, kind, value) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -130,8 +174,14 @@ pub(crate) fn store(conn: &Connection, role_id: i64, rules: &[VisibilityRule]) -
         let kind = rule.restriction.kind();
         let values: Vec<String> = match &rule.restriction {
             Restriction::OwnRecords => vec![String::new()],
-            Restriction::InAreas { areas } => areas.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect(),
-            Restriction::WithStatus { statuses } => statuses.iter().map(|s| s.as_str().to_string()).collect(),
+            Restriction::InAreas { areas } => areas
+                .iter()
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect(),
+            Restriction::WithStatus { statuses } => {
+                statuses.iter().map(|s| s.as_str().to_string()).collect()
+            }
         };
         for value in values {
             insert.execute(params![role_id, rule.object.as_str(), kind, value])?;
@@ -144,7 +194,13 @@ pub(crate) fn of_role(conn: &Connection, role_id: i64) -> CoreResult<Vec<Visibil
     let mut stmt = conn.prepare_cached(
         "SELECT object_type, kind, value FROM role_restrictions WHERE role_id = ?1 ORDER BY object_type, kind, value",
     )?;
-    let rows = stmt.query_map([role_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    let rows = stmt.query_map([role_id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
     let mut grouped: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
     for row in rows {
         let (object, kind, value) = row?;
@@ -153,17 +209,27 @@ pub(crate) fn of_role(conn: &Connection, role_id: i64) -> CoreResult<Vec<Visibil
     grouped
         .into_iter()
         .map(|((object, kind), values)| {
-            let corrupt = || CoreError::Corrupt(format!("role {role_id} has an unknown restriction {object}:{kind}"));
+            let corrupt = || {
+                CoreError::Corrupt(format!(
+                    "role {role_id} has an unknown restriction {object}:{kind}"
+                ))
+            };
             let object = ObjectType::parse(&object).ok_or_else(corrupt)?;
             let restriction = match kind.as_str() {
                 "own_records" => Restriction::OwnRecords,
                 "in_areas" => Restriction::InAreas { areas: values },
                 "with_status" => Restriction::WithStatus {
-                    statuses: values.iter().map(|s| ActivityStatus::parse(s).ok_or_else(corrupt)).collect::<CoreResult<_>>()?,
+                    statuses: values
+                        .iter()
+                        .map(|s| ActivityStatus::parse(s).ok_or_else(corrupt))
+                        .collect::<CoreResult<_>>()?,
                 },
                 _ => return Err(corrupt()),
             };
-            Ok(VisibilityRule { object, restriction })
+            Ok(VisibilityRule {
+                object,
+                restriction,
+            })
         })
         .collect()
 }
@@ -185,8 +251,16 @@ pub(crate) struct Filter {
 
 /// What the user may see of an object type, as SQL: every (role, kind) group of their
 /// restrictions becomes one condition, and all of them must hold. Administrators see all.
-pub(crate) fn filter(conn: &Connection, user: &UserRecord, object: ObjectType, columns: &Columns) -> CoreResult<Filter> {
-    let mut filter = Filter { sql: "1".into(), params: Vec::new() };
+pub(crate) fn filter(
+    conn: &Connection,
+    user: &UserRecord,
+    object: ObjectType,
+    columns: &Columns,
+) -> CoreResult<Filter> {
+    let mut filter = Filter {
+        sql: "1".into(),
+        params: Vec::new(),
+    };
     if user.is_admin {
         return Ok(filter);
     }
@@ -195,7 +269,11 @@ pub(crate) fn filter(conn: &Connection, user: &UserRecord, object: ObjectType, c
          WHERE ur.user_id = ?1 AND rr.object_type = ?2 ORDER BY rr.role_id, rr.kind",
     )?;
     let rows = stmt.query_map(params![user.id, object.as_str()], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
     })?;
     let mut groups: BTreeMap<(i64, String), Vec<String>> = BTreeMap::new();
     for row in rows {
@@ -219,8 +297,14 @@ pub(crate) fn filter(conn: &Connection, user: &UserRecord, object: ObjectType, c
             filter.params.push(Value::Integer(user.id));
         } else {
             let marks = vec!["?"; values.len()].join(", ");
-            let collate = if kind == "in_areas" { " COLLATE NOCASE" } else { "" };
-            filter.sql.push_str(&format!(" AND {column}{collate} IN ({marks})"));
+            let collate = if kind == "in_areas" {
+                " COLLATE NOCASE"
+            } else {
+                ""
+            };
+            filter
+                .sql
+                .push_str(&format!(" AND {column}{collate} IN ({marks})"));
             filter.params.extend(values.into_iter().map(Value::Text));
         }
     }

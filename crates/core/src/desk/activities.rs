@@ -1,23 +1,33 @@
 //! Processing activities and their attachments. One line per operation: the gate, then the domain.
 
-use crate::kernel::error::CoreResult;
 use crate::access::operations::Operation;
-use crate::domain::activities::attachments::{self, Attachment};
-use crate::domain::activities::{self, Activity, ActivityInput, ActivityRow, MassChange};
-use crate::services::exports::{self, ExportFile, ExportFormat};
-use crate::domain::tenants::{self};
 use crate::access::session::Session;
 use crate::desk::{export_name, Desk, EditorChoice};
+use crate::domain::activities::attachments::{self, Attachment};
+use crate::domain::activities::{self, Activity, ActivityInput, ActivityRow, MassChange};
+use crate::domain::tenants::{self};
+use crate::kernel::error::CoreResult;
+use crate::services::exports::{self, ExportFile, ExportFormat};
 
 impl Desk {
-    pub fn activities(&self, session: &mut Session, tenant_id: i64, search: Option<&str>) -> CoreResult<Vec<ActivityRow>> {
+    pub fn activities(
+        &self,
+        session: &mut Session,
+        tenant_id: i64,
+        search: Option<&str>,
+    ) -> CoreResult<Vec<ActivityRow>> {
         let (user, _) = self.gate(session, Operation::ListActivities)?;
         tenants::accessible(self.store.conn(), &user, tenant_id)?;
         activities::list(self.store.conn(), &user, tenant_id, search)
     }
 
     /// The full records with their links (the command line's `activity list`).
-    pub fn activity_records(&self, session: &mut Session, tenant_id: i64, search: Option<&str>) -> CoreResult<Vec<Activity>> {
+    pub fn activity_records(
+        &self,
+        session: &mut Session,
+        tenant_id: i64,
+        search: Option<&str>,
+    ) -> CoreResult<Vec<Activity>> {
         let (user, _) = self.gate(session, Operation::ListActivities)?;
         tenants::accessible(self.store.conn(), &user, tenant_id)?;
         activities::full_list(self.store.conn(), &user, tenant_id, search)
@@ -38,34 +48,69 @@ impl Desk {
                  SELECT 1 FROM user_tenants ut WHERE ut.user_id = u.id AND ut.tenant_id = ?1))
              ORDER BY name COLLATE NOCASE",
         )?;
-        let rows = stmt.query_map([tenant_id], |r| Ok(EditorChoice { id: r.get(0)?, name: r.get(1)? }))?;
+        let rows = stmt.query_map([tenant_id], |r| {
+            Ok(EditorChoice {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    pub fn create_activity(&mut self, session: &mut Session, input: &ActivityInput) -> CoreResult<Activity> {
+    pub fn create_activity(
+        &mut self,
+        session: &mut Session,
+        input: &ActivityInput,
+    ) -> CoreResult<Activity> {
         let (user, now) = self.gate(session, Operation::CreateActivity)?;
         activities::create(self.store.conn_mut(), now, &user, input)
     }
 
-    pub fn update_activity(&mut self, session: &mut Session, id: i64, input: &ActivityInput) -> CoreResult<Activity> {
+    pub fn update_activity(
+        &mut self,
+        session: &mut Session,
+        id: i64,
+        input: &ActivityInput,
+    ) -> CoreResult<Activity> {
         let (user, now) = self.gate(session, Operation::UpdateActivity)?;
         activities::update(self.store.conn_mut(), now, &user, id, input)
     }
 
-    pub fn attachments(&self, session: &mut Session, activity_id: i64) -> CoreResult<Vec<Attachment>> {
+    pub fn attachments(
+        &self,
+        session: &mut Session,
+        activity_id: i64,
+    ) -> CoreResult<Vec<Attachment>> {
         let (user, _) = self.gate(session, Operation::ListAttachments)?;
         attachments::list(self.store.conn(), &user, activity_id)
     }
 
     /// The attachment's file name and bytes.
-    pub fn attachment_content(&self, session: &mut Session, id: i64) -> CoreResult<(String, Vec<u8>)> {
+    pub fn attachment_content(
+        &self,
+        session: &mut Session,
+        id: i64,
+    ) -> CoreResult<(String, Vec<u8>)> {
         let (user, _) = self.gate(session, Operation::ListAttachments)?;
         attachments::content(self.store.conn(), &user, id)
     }
 
-    pub fn add_attachment(&mut self, session: &mut Session, activity_id: i64, file_name: &str, content: &[u8]) -> CoreResult<Attachment> {
+    pub fn add_attachment(
+        &mut self,
+        session: &mut Session,
+        activity_id: i64,
+        file_name: &str,
+        content: &[u8],
+    ) -> CoreResult<Attachment> {
         let (user, now) = self.gate(session, Operation::AddAttachment)?;
-        attachments::add(self.store.conn_mut(), now, &user, activity_id, file_name, content)
+        attachments::add(
+            self.store.conn_mut(),
+            now,
+            &user,
+            activity_id,
+            file_name,
+            content,
+        )
     }
 
     pub fn remove_attachment(&mut self, session: &mut Session, id: i64) -> CoreResult<()> {
@@ -73,18 +118,31 @@ impl Desk {
         attachments::remove(self.store.conn_mut(), now, &user, id)
     }
 
-    pub fn delete_activities(&mut self, session: &mut Session, ids: &[i64]) -> CoreResult<Vec<i64>> {
+    pub fn delete_activities(
+        &mut self,
+        session: &mut Session,
+        ids: &[i64],
+    ) -> CoreResult<Vec<i64>> {
         let (user, now) = self.gate(session, Operation::DeleteActivities)?;
         activities::delete(self.store.conn_mut(), now, &user, ids)
     }
 
     /// Copies within the tenant; `suffix` (e.g. " (copy)") is added to each name.
-    pub fn copy_activities(&mut self, session: &mut Session, ids: &[i64], suffix: &str) -> CoreResult<Vec<i64>> {
+    pub fn copy_activities(
+        &mut self,
+        session: &mut Session,
+        ids: &[i64],
+        suffix: &str,
+    ) -> CoreResult<Vec<i64>> {
         let (user, now) = self.gate(session, Operation::CopyActivities)?;
         activities::copy(self.store.conn_mut(), now, &user, ids, suffix)
     }
 
-    pub fn mass_change_activities(&mut self, session: &mut Session, change: &MassChange) -> CoreResult<usize> {
+    pub fn mass_change_activities(
+        &mut self,
+        session: &mut Session,
+        change: &MassChange,
+    ) -> CoreResult<usize> {
         let (user, now) = self.gate(session, Operation::MassChangeActivities)?;
         activities::mass_change(self.store.conn_mut(), now, &user, change)
     }
@@ -108,7 +166,16 @@ impl Desk {
         }
         let language = user.language.as_deref().unwrap_or("en");
         Ok(ExportFile {
-            suggested_name: export_name(&tenant.name, if language == "de" { "Verarbeitungen" } else { "processing-activities" }, now, format),
+            suggested_name: export_name(
+                &tenant.name,
+                if language == "de" {
+                    "Verarbeitungen"
+                } else {
+                    "processing-activities"
+                },
+                now,
+                format,
+            ),
             bytes: exports::activities(&list, format, language)?,
         })
     }

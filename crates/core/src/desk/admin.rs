@@ -1,20 +1,29 @@
 //! Users and roles (administrators). One line per operation: the gate, then the domain.
 
-use crate::kernel::error::{CoreError, CoreResult};
 use crate::access::operations::Operation;
-use crate::kernel::vocabulary::{ObjectType, Right};
 use crate::access::roles::{self, Role, RoleDefinition};
-use crate::access::users::{self, CreatedUser, NewUser, UserAccess, UserSummary};
 use crate::access::session::Session;
+use crate::access::users::{self, CreatedUser, NewUser, UserAccess, UserSummary};
 use crate::desk::{Desk, MenuEntry, RoleCatalogue};
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::vocabulary::{ObjectType, Right};
 
 impl Desk {
-    pub fn create_role(&mut self, session: &mut Session, definition: &RoleDefinition) -> CoreResult<Role> {
+    pub fn create_role(
+        &mut self,
+        session: &mut Session,
+        definition: &RoleDefinition,
+    ) -> CoreResult<Role> {
         let (user, now) = self.gate(session, Operation::CreateRole)?;
         roles::create(self.store.conn_mut(), now, &user.actor(), definition)
     }
 
-    pub fn update_role(&mut self, session: &mut Session, id: i64, definition: &RoleDefinition) -> CoreResult<Role> {
+    pub fn update_role(
+        &mut self,
+        session: &mut Session,
+        id: i64,
+        definition: &RoleDefinition,
+    ) -> CoreResult<Role> {
         let (user, now) = self.gate(session, Operation::UpdateRole)?;
         roles::update(self.store.conn_mut(), now, &user.actor(), id, definition)
     }
@@ -36,10 +45,14 @@ impl Desk {
 
     pub fn role(&self, session: &mut Session, name: &str) -> CoreResult<Role> {
         self.gate(session, Operation::ShowRole)?;
-        roles::by_name(self.store.conn(), name)?
-            .ok_or_else(|| CoreError::validation("role_name", "unknown", format!("no role named '{}'", name.trim())))
+        roles::by_name(self.store.conn(), name)?.ok_or_else(|| {
+            CoreError::validation(
+                "role_name",
+                "unknown",
+                format!("no role named '{}'", name.trim()),
+            )
+        })
     }
-
 
     pub fn create_user(&mut self, session: &mut Session, new: &NewUser) -> CoreResult<CreatedUser> {
         let (admin, now) = self.gate(session, Operation::CreateUser)?;
@@ -51,20 +64,35 @@ impl Desk {
         users::list(self.store.conn())
     }
 
-    pub fn update_user_access(&mut self, session: &mut Session, name: &str, access: &UserAccess) -> CoreResult<UserSummary> {
+    pub fn update_user_access(
+        &mut self,
+        session: &mut Session,
+        name: &str,
+        access: &UserAccess,
+    ) -> CoreResult<UserSummary> {
         let (admin, now) = self.gate(session, Operation::UpdateUserAccess)?;
         users::update_access(self.store.conn_mut(), now, &admin, name, access)
     }
 
-    pub fn deactivate_user(&mut self, session: &mut Session, name: &str) -> CoreResult<UserSummary> {
+    pub fn deactivate_user(
+        &mut self,
+        session: &mut Session,
+        name: &str,
+    ) -> CoreResult<UserSummary> {
         let (admin, now) = self.gate(session, Operation::DeactivateUser)?;
         users::deactivate(self.store.conn_mut(), now, &admin, name)
     }
 
     /// First sign-in with an invitation code: sets the password and starts a session.
-    pub fn accept_invitation(&mut self, user_name: &str, code: &str, new_password: &str) -> CoreResult<Session> {
+    pub fn accept_invitation(
+        &mut self,
+        user_name: &str,
+        code: &str,
+        new_password: &str,
+    ) -> CoreResult<Session> {
         let now = self.now()?;
-        let user = users::accept_invitation(self.store.conn_mut(), now, user_name, code, new_password)?;
+        let user =
+            users::accept_invitation(self.store.conn_mut(), now, user_name, code, new_password)?;
         Ok(Session::start(user.id, user.name, now))
     }
 }

@@ -7,15 +7,15 @@ use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
 
+use crate::access::accounts::UserRecord;
+use crate::access::operations::Operation;
+use crate::access::session::Session;
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::vocabulary::ObjectType;
 use crate::services::backup::escalation::BackupLevel;
 use crate::services::backup::file::{self, BackupHeader, NewBackup};
 use crate::services::backup::{self as backup, modules, BackupEntry, BackupModule, MAX_IN_APP};
-use crate::access::accounts::UserRecord;
 use crate::store::audit::{self, Change};
-use crate::kernel::error::{CoreError, CoreResult};
-use crate::access::operations::Operation;
-use crate::kernel::vocabulary::ObjectType;
-use crate::access::session::Session;
 use crate::store::settings;
 use crate::store::{self, Store};
 use crate::Desk;
@@ -47,8 +47,26 @@ pub struct RestoreReport {
     pub safety_backup: String,
 }
 
-fn audit_backup(conn: &rusqlite::Connection, now: DateTime<Utc>, user: &UserRecord, action: &str, object_id: Option<String>, new: serde_json::Value) -> CoreResult<()> {
-    audit::record(conn, now, Some(&user.actor()), Change { action, object_type: ObjectType::Backup.as_str(), object_id, old: None, new: Some(new) })
+fn audit_backup(
+    conn: &rusqlite::Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    action: &str,
+    object_id: Option<String>,
+    new: serde_json::Value,
+) -> CoreResult<()> {
+    audit::record(
+        conn,
+        now,
+        Some(&user.actor()),
+        Change {
+            action,
+            object_type: ObjectType::Backup.as_str(),
+            object_id,
+            old: None,
+            new: Some(new),
+        },
+    )
 }
 
 /// `dpo-desk-2026-03-02-090000.dpobackup`, with `-2`, `-3` … when that second is taken.
@@ -56,7 +74,11 @@ fn free_name(folder: &Path, now: DateTime<Utc>) -> (String, PathBuf) {
     let base = format!("dpo-desk-{}", stamp(now));
     let mut n = 1;
     loop {
-        let name = if n == 1 { format!("{base}.{}", file::EXTENSION) } else { format!("{base}-{n}.{}", file::EXTENSION) };
+        let name = if n == 1 {
+            format!("{base}.{}", file::EXTENSION)
+        } else {
+            format!("{base}-{n}.{}", file::EXTENSION)
+        };
         let path = folder.join(&name);
         if !path.exists() {
             return (name, path);
@@ -66,18 +88,34 @@ fn free_name(folder: &Path, now: DateTime<Utc>) -> (String, PathBuf) {
 }
 
 fn stamp(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%Y-%m-%d-%H%M%S").to_string()
+    at.with_timezone(&Local)
+        .format("%Y-%m-%d-%H%M%S")
+        .to_string()
 }
 
 impl Desk {
     /// Snapshots the database (consistent, still encrypted under the database key) and
     /// encrypts it into the backup file `target`.
-    fn write_backup(&self, created_by: &str, now: DateTime<Utc>, target: &Path, automatic: bool, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<(BackupHeader, u64)> {
+    fn write_backup(
+        &self,
+        created_by: &str,
+        now: DateTime<Utc>,
+        target: &Path,
+        automatic: bool,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> CoreResult<(BackupHeader, u64)> {
         let folder = target.parent().unwrap_or(Path::new("."));
-        let snapshot = self.data_dir.join(backup::BACKUP_DIR).join(format!(".snapshot-{}.db", uuid::Uuid::new_v4()));
-        std::fs::create_dir_all(snapshot.parent().expect("in the backup folder")).map_err(|e| CoreError::io(&snapshot, e))?;
+        let snapshot = self
+            .data_dir
+            .join(backup::BACKUP_DIR)
+            .join(format!(".snapshot-{}.db", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(snapshot.parent().expect("in the backup folder"))
+            .map_err(|e| CoreError::io(&snapshot, e))?;
         if !folder.is_dir() {
-            return Err(CoreError::io(folder, std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist")));
+            return Err(CoreError::io(
+                folder,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist"),
+            ));
         }
         let result = (|| {
             store::encrypted_copy(self.store.conn(), self.store.key(), &snapshot)?;
@@ -91,7 +129,13 @@ impl Desk {
                 schema_version: self.store.schema_version()?,
                 automatic,
             };
-            file::write(target, &self.store.key().backup_key(), &new, &snapshot, progress)
+            file::write(
+                target,
+                &self.store.key().backup_key(),
+                &new,
+                &snapshot,
+                progress,
+            )
         })();
         backup::remove_database(&snapshot);
         result
@@ -124,7 +168,11 @@ impl Desk {
     }
 
     /// A new backup inside the app; the eighth is refused until older ones are deleted.
-    pub fn create_backup(&mut self, session: &mut Session, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<BackupEntry> {
+    pub fn create_backup(
+        &mut self,
+        session: &mut Session,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> CoreResult<BackupEntry> {
         let (user, now) = self.gate(session, Operation::CreateBackup)?;
         if backup::list(self.store.conn())?.len() >= MAX_IN_APP {
             return Err(CoreError::BackupLimit { max: MAX_IN_APP });
@@ -133,7 +181,14 @@ impl Desk {
         let (header, size) = self.write_backup(&user.name, now, &target, false, progress)?;
         let tx = self.store.conn_mut().transaction()?;
         let id = backup::insert(&tx, &file_name, true, &header, size, None)?;
-        audit_backup(&tx, now, &user, "create", Some(id.to_string()), json!({ "file": file_name, "size": size }))?;
+        audit_backup(
+            &tx,
+            now,
+            &user,
+            "create",
+            Some(id.to_string()),
+            json!({ "file": file_name, "size": size }),
+        )?;
         let entry = backup::in_app(&tx, id)?;
         tx.commit()?;
         Ok(entry)
@@ -141,13 +196,28 @@ impl Desk {
 
     /// Saves a copy of a backup outside the app (the save dialog's or the CLI's target):
     /// this is what resets the reminder.
-    pub fn download_backup(&mut self, session: &mut Session, id: i64, target: &Path) -> CoreResult<BackupEntry> {
+    pub fn download_backup(
+        &mut self,
+        session: &mut Session,
+        id: i64,
+        target: &Path,
+    ) -> CoreResult<BackupEntry> {
         let (user, now) = self.gate(session, Operation::DownloadBackup)?;
         let entry = backup::in_app(self.store.conn(), id)?;
         backup::copy_atomically(&backup::dir(&self.data_dir).join(&entry.file_name), target)?;
         let tx = self.store.conn_mut().transaction()?;
-        tx.execute("UPDATE backups SET downloaded_at = COALESCE(downloaded_at, ?1) WHERE id = ?2", rusqlite::params![now, id])?;
-        audit_backup(&tx, now, &user, "download", Some(id.to_string()), json!({ "file": entry.file_name, "to": target.display().to_string() }))?;
+        tx.execute(
+            "UPDATE backups SET downloaded_at = COALESCE(downloaded_at, ?1) WHERE id = ?2",
+            rusqlite::params![now, id],
+        )?;
+        audit_backup(
+            &tx,
+            now,
+            &user,
+            "download",
+            Some(id.to_string()),
+            json!({ "file": entry.file_name, "to": target.display().to_string() }),
+        )?;
         let entry = backup::in_app(&tx, id)?;
         tx.commit()?;
         Ok(entry)
@@ -158,7 +228,14 @@ impl Desk {
         let entry = backup::in_app(self.store.conn(), id)?;
         let tx = self.store.conn_mut().transaction()?;
         tx.execute("UPDATE backups SET stored_in_app = 0 WHERE id = ?1", [id])?;
-        audit_backup(&tx, now, &user, "delete", Some(id.to_string()), json!({ "file": entry.file_name }))?;
+        audit_backup(
+            &tx,
+            now,
+            &user,
+            "delete",
+            Some(id.to_string()),
+            json!({ "file": entry.file_name }),
+        )?;
         tx.commit()?;
         // The row stays (a downloaded backup still counts for the reminder); the file goes
         // after the commit, so a crash leaves at most an unlisted file.
@@ -175,26 +252,53 @@ impl Desk {
 
     /// The automatic (or scheduled) backup into an outside folder: counts as downloaded;
     /// older automatic backups of this installation in that folder go after 7 days.
-    pub fn create_backup_in(&mut self, session: &mut Session, folder: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<PathBuf> {
+    pub fn create_backup_in(
+        &mut self,
+        session: &mut Session,
+        folder: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> CoreResult<PathBuf> {
         let (user, now) = self.gate(session, Operation::CreateBackup)?;
         let path = self.backup_outside(&user.name, Some(&user), now, folder, progress)?;
         // A successful run into the automatic folder also clears its last error.
-        if settings::get_raw(self.store.conn(), AUTO_FOLDER_KEY)?.as_deref() == Some(&folder.display().to_string()) {
+        if settings::get_raw(self.store.conn(), AUTO_FOLDER_KEY)?.as_deref()
+            == Some(&folder.display().to_string())
+        {
             settings::delete_raw(self.store.conn(), AUTO_ERROR_KEY)?;
         }
         Ok(path)
     }
 
     /// Writes a backup into an outside folder and records it as downloaded.
-    fn backup_outside(&mut self, created_by: &str, user: Option<&UserRecord>, now: DateTime<Utc>, folder: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<PathBuf> {
+    fn backup_outside(
+        &mut self,
+        created_by: &str,
+        user: Option<&UserRecord>,
+        now: DateTime<Utc>,
+        folder: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> CoreResult<PathBuf> {
         let (file_name, target) = free_name(folder, now);
         let (header, size) = self.write_backup(created_by, now, &target, true, progress)?;
         let tx = self.store.conn_mut().transaction()?;
         let id = backup::insert(&tx, &file_name, false, &header, size, Some(now))?;
         let new = json!({ "file": target.display().to_string(), "size": size });
         match user {
-            Some(user) => audit_backup(&tx, now, user, "create_outside", Some(id.to_string()), new)?,
-            None => audit::record(&tx, now, None, Change { action: "create_automatic", object_type: ObjectType::Backup.as_str(), object_id: Some(id.to_string()), old: None, new: Some(new) })?,
+            Some(user) => {
+                audit_backup(&tx, now, user, "create_outside", Some(id.to_string()), new)?
+            }
+            None => audit::record(
+                &tx,
+                now,
+                None,
+                Change {
+                    action: "create_automatic",
+                    object_type: ObjectType::Backup.as_str(),
+                    object_id: Some(id.to_string()),
+                    old: None,
+                    new: Some(new),
+                },
+            )?,
         }
         tx.commit()?;
         self.prune_outside(folder, &header.installation_id, now);
@@ -219,13 +323,21 @@ impl Desk {
     }
 
     /// Turns the automatic daily backup on (into `folder`, which must exist) or off.
-    pub fn set_automatic_backup(&mut self, session: &mut Session, folder: Option<&Path>) -> CoreResult<AutomaticBackup> {
+    pub fn set_automatic_backup(
+        &mut self,
+        session: &mut Session,
+        folder: Option<&Path>,
+    ) -> CoreResult<AutomaticBackup> {
         let (user, now) = self.gate(session, Operation::EditSettings)?;
         let conn = self.store.conn();
         match folder {
             Some(folder) => {
                 if !folder.is_dir() {
-                    return Err(CoreError::validation("backup_folder", "missing", format!("{} is not a folder", folder.display())));
+                    return Err(CoreError::validation(
+                        "backup_folder",
+                        "missing",
+                        format!("{} is not a folder", folder.display()),
+                    ));
                 }
                 settings::put_raw(conn, AUTO_FOLDER_KEY, &folder.display().to_string())?;
             }
@@ -234,13 +346,18 @@ impl Desk {
         // A new choice is tried at the next run, even on a day that already had an attempt.
         settings::delete_raw(conn, AUTO_ERROR_KEY)?;
         settings::delete_raw(conn, AUTO_ATTEMPT_KEY)?;
-        audit::record(conn, now, Some(&user.actor()), Change {
-            action: "update",
-            object_type: "settings",
-            object_id: Some(AUTO_FOLDER_KEY.into()),
-            old: None,
-            new: Some(json!({ AUTO_FOLDER_KEY: folder.map(|f| f.display().to_string()) })),
-        })?;
+        audit::record(
+            conn,
+            now,
+            Some(&user.actor()),
+            Change {
+                action: "update",
+                object_type: "settings",
+                object_id: Some(AUTO_FOLDER_KEY.into()),
+                old: None,
+                new: Some(json!({ AUTO_FOLDER_KEY: folder.map(|f| f.display().to_string()) })),
+            },
+        )?;
         self.automatic_backup_state()
     }
 
@@ -251,7 +368,9 @@ impl Desk {
     pub fn run_automatic_backup(&mut self) -> CoreResult<Option<PathBuf>> {
         let now = self.now()?;
         let conn = self.store.conn();
-        let Some(folder) = settings::get_raw(conn, AUTO_FOLDER_KEY)? else { return Ok(None) };
+        let Some(folder) = settings::get_raw(conn, AUTO_FOLDER_KEY)? else {
+            return Ok(None);
+        };
         let today = now.with_timezone(&Local).date_naive().to_string();
         if settings::get_raw(conn, AUTO_ATTEMPT_KEY)?.as_deref() == Some(today.as_str()) {
             return Ok(None);
@@ -270,14 +389,19 @@ impl Desk {
     }
 
     fn prune_outside(&self, folder: &Path, installation_id: &str, now: DateTime<Utc>) {
-        let Ok(entries) = std::fs::read_dir(folder) else { return };
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            return;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.extension().and_then(|e| e.to_str()) != Some(file::EXTENSION) {
                 continue;
             }
             if let Ok(header) = file::read_header(&path) {
-                if header.automatic && header.installation_id == installation_id && now - header.created_at > Duration::days(backup::KEEP_OUTSIDE_DAYS) {
+                if header.automatic
+                    && header.installation_id == installation_id
+                    && now - header.created_at > Duration::days(backup::KEEP_OUTSIDE_DAYS)
+                {
                     let _ = std::fs::remove_file(&path);
                 }
             }
@@ -286,23 +410,49 @@ impl Desk {
 
     /// Checks a backup file completely (every byte authenticated) without changing
     /// anything; answers its header.
-    pub fn verify_backup(&self, session: &mut Session, path: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<BackupHeader> {
+    pub fn verify_backup(
+        &self,
+        session: &mut Session,
+        path: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> CoreResult<BackupHeader> {
         self.gate(session, Operation::VerifyBackup)?;
         file::decrypt(path, &self.store.key().backup_key(), None, progress)
     }
 
     /// Checks a backup kept inside the app completely (the window's "Check").
-    pub fn verify_kept_backup(&self, session: &mut Session, id: i64, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<BackupHeader> {
+    pub fn verify_kept_backup(
+        &self,
+        session: &mut Session,
+        id: i64,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> CoreResult<BackupHeader> {
         self.gate(session, Operation::VerifyBackup)?;
         let entry = backup::in_app(self.store.conn(), id)?;
-        file::decrypt(&backup::dir(&self.data_dir).join(entry.file_name), &self.store.key().backup_key(), None, progress)
+        file::decrypt(
+            &backup::dir(&self.data_dir).join(entry.file_name),
+            &self.store.key().backup_key(),
+            None,
+            progress,
+        )
     }
 
     /// Decrypts and opens the backup as a database beside the live one (migrated when it
     /// is older; refused when it is newer). Nothing live is touched.
-    fn stage(&self, path: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<(BackupHeader, PathBuf, Store)> {
-        let staging = self.data_dir.join(format!(".restore-{}.db", uuid::Uuid::new_v4()));
-        let header = file::decrypt(path, &self.store.key().backup_key(), Some(&staging), progress)?;
+    fn stage(
+        &self,
+        path: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> CoreResult<(BackupHeader, PathBuf, Store)> {
+        let staging = self
+            .data_dir
+            .join(format!(".restore-{}.db", uuid::Uuid::new_v4()));
+        let header = file::decrypt(
+            path,
+            &self.store.key().backup_key(),
+            Some(&staging),
+            progress,
+        )?;
         match Store::open(&staging, self.store.key()) {
             Ok(store) => Ok((header, staging, store)),
             Err(e) => {
@@ -318,7 +468,13 @@ impl Desk {
     /// Restores the whole installation (module `None`) or one module from a backup, after
     /// a safety backup of the current state. Owner only. All or nothing: any error
     /// leaves the database as it was.
-    pub fn restore_backup(&mut self, session: &mut Session, path: &Path, module: Option<BackupModule>, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<RestoreReport> {
+    pub fn restore_backup(
+        &mut self,
+        session: &mut Session,
+        path: &Path,
+        module: Option<BackupModule>,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> CoreResult<RestoreReport> {
         let (user, now) = self.gate(session, Operation::RestoreBackup)?;
         let (header, staging, restored) = self.stage(path, progress)?;
         let result = self.restore_staged(&user, now, &header, &staging, restored, module);
@@ -326,7 +482,15 @@ impl Desk {
         result
     }
 
-    fn restore_staged(&mut self, user: &UserRecord, now: DateTime<Utc>, header: &BackupHeader, staging: &Path, restored: Store, module: Option<BackupModule>) -> CoreResult<RestoreReport> {
+    fn restore_staged(
+        &mut self,
+        user: &UserRecord,
+        now: DateTime<Utc>,
+        header: &BackupHeader,
+        staging: &Path,
+        restored: Store,
+        module: Option<BackupModule>,
+    ) -> CoreResult<RestoreReport> {
         let safety_dir = self.data_dir.join(store::migrations::SAFETY_DIR);
         std::fs::create_dir_all(&safety_dir).map_err(|e| CoreError::io(&safety_dir, e))?;
         let safety = safety_dir.join(format!("before-restore-{}.{}", stamp(now), file::EXTENSION));
@@ -338,7 +502,10 @@ impl Desk {
                 // The staged copy is under the same key as the live database.
                 let raw_key = format!("x'{}'", self.store.key().to_hex());
                 let conn = self.store.conn_mut();
-                conn.execute("ATTACH DATABASE ?1 AS bak KEY ?2", rusqlite::params![staging.display().to_string(), raw_key])?;
+                conn.execute(
+                    "ATTACH DATABASE ?1 AS bak KEY ?2",
+                    rusqlite::params![staging.display().to_string(), raw_key],
+                )?;
                 let result = modules::restore(conn, module);
                 conn.execute_batch("DETACH DATABASE bak")?;
                 result?;
@@ -349,12 +516,18 @@ impl Desk {
                 // the list of backups and the latest time seen.
                 carry_over(self.store.conn(), restored.conn())?;
                 audit_backup(restored.conn(), now, user, "restore", None, what)?;
-                restored.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;
+                restored.conn().execute_batch(
+                    "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;",
+                )?;
                 drop(restored);
                 self.swap_database(staging)?;
             }
         }
-        Ok(RestoreReport { backup: header.clone(), module, safety_backup: safety.display().to_string() })
+        Ok(RestoreReport {
+            backup: header.clone(),
+            module,
+            safety_backup: safety.display().to_string(),
+        })
     }
 
     /// Puts the staged database in place of the live one: the live connection is closed
@@ -362,7 +535,9 @@ impl Desk {
     fn swap_database(&mut self, staging: &Path) -> CoreResult<()> {
         let live = self.store.path().to_path_buf();
         let key = self.store.key().clone();
-        self.store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        self.store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         let old = std::mem::replace(&mut self.store, Store::placeholder(&live, &key)?);
         drop(old);
         for side in ["-wal", "-shm"] {
@@ -377,7 +552,12 @@ impl Desk {
     }
 
     /// Runs `read` on the backup opened beside the live database, then removes the copy.
-    fn with_staged<T>(&self, path: &Path, progress: &mut dyn FnMut(u64, u64), read: impl FnOnce(&BackupHeader, &Store) -> CoreResult<T>) -> CoreResult<T> {
+    fn with_staged<T>(
+        &self,
+        path: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+        read: impl FnOnce(&BackupHeader, &Store) -> CoreResult<T>,
+    ) -> CoreResult<T> {
         let (header, staging, staged) = self.stage(path, progress)?;
         let result = read(&header, &staged);
         drop(staged);
@@ -387,26 +567,57 @@ impl Desk {
 
     /// What a backup file holds, read without restoring it (administrators: it shows every
     /// tenant of the backup).
-    pub fn browse_backup(&self, session: &mut Session, path: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<backup::browse::BackupContents> {
+    pub fn browse_backup(
+        &self,
+        session: &mut Session,
+        path: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> CoreResult<backup::browse::BackupContents> {
         self.gate(session, Operation::BrowseBackup)?;
-        self.with_staged(path, progress, |header, staged| backup::browse::contents(staged.conn(), header.clone()))
+        self.with_staged(path, progress, |header, staged| {
+            backup::browse::contents(staged.conn(), header.clone())
+        })
     }
 
     /// The module's lists as CSV files as of the backup's date, without changing anything.
-    pub fn backup_csv(&mut self, session: &mut Session, path: &Path, module: BackupModule, folder: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<Vec<PathBuf>> {
+    pub fn backup_csv(
+        &mut self,
+        session: &mut Session,
+        path: &Path,
+        module: BackupModule,
+        folder: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> CoreResult<Vec<PathBuf>> {
         let (user, _) = self.gate(session, Operation::BackupCsv)?;
         self.with_staged(path, progress, |header, staged| {
-            let reader = crate::access::accounts::by_id(staged.conn(), user.id)?.unwrap_or(user.clone());
-            let stamp = header.created_at.with_timezone(&Local).date_naive().to_string();
+            let reader =
+                crate::access::accounts::by_id(staged.conn(), user.id)?.unwrap_or(user.clone());
+            let stamp = header
+                .created_at
+                .with_timezone(&Local)
+                .date_naive()
+                .to_string();
             modules::csv(staged.conn(), &reader, module, folder, &stamp)
         })
     }
 }
 
+/// A row of the backups table, column by column.
+type BackupRow = (
+    i64,
+    String,
+    bool,
+    DateTime<Utc>,
+    String,
+    i64,
+    bool,
+    Option<DateTime<Utc>>,
+);
+
 /// Copies the installation's own bookkeeping from the live database into the restored
 /// one.
 fn carry_over(live: &rusqlite::Connection, restored: &rusqlite::Connection) -> CoreResult<()> {
-    let rows: Vec<(i64, String, bool, DateTime<Utc>, String, i64, bool, Option<DateTime<Utc>>)> = live
+    let rows: Vec<BackupRow> = live
         .prepare("SELECT id, file_name, stored_in_app, created_at, created_by, size, automatic, downloaded_at FROM backups")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)))?
         .collect::<Result<_, _>>()?;

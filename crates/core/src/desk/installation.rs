@@ -10,12 +10,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::access::accounts;
-use crate::kernel::clock::Clock;
+use crate::access::password;
 use crate::desk::Desk;
+use crate::kernel::clock::Clock;
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::store::keys::{DatabaseKey, RecoveryKey};
 use crate::store::keystore::KeyStore;
-use crate::access::password;
 use crate::store::{Store, DATABASE_FILE};
 
 pub const MANIFEST_FILE: &str = "installation.json";
@@ -95,7 +95,12 @@ fn validate_office_name(name: &str) -> CoreResult<String> {
 /// First setup: validates everything before touching the disk, builds the database under
 /// a temporary name and renames it into place, so an interrupted setup leaves nothing
 /// that looks like an installation.
-pub fn create(data_dir: &Path, request: &SetupRequest, keystore: &dyn KeyStore, clock: Arc<dyn Clock>) -> CoreResult<Created> {
+pub fn create(
+    data_dir: &Path,
+    request: &SetupRequest,
+    keystore: &dyn KeyStore,
+    clock: Arc<dyn Clock>,
+) -> CoreResult<Created> {
     let office = validate_office_name(&request.office_name)?;
     let owner = accounts::validate_user_name(&request.owner_name)?;
     password::check_new(&request.owner_password, &owner)?;
@@ -110,7 +115,11 @@ pub fn create(data_dir: &Path, request: &SetupRequest, keystore: &dyn KeyStore, 
     let now = clock.now();
 
     let partial = data_dir.join(format!("{DATABASE_FILE}.partial"));
-    for leftover in [partial.clone(), partial.with_extension("partial-wal"), partial.with_extension("partial-shm")] {
+    for leftover in [
+        partial.clone(),
+        partial.with_extension("partial-wal"),
+        partial.with_extension("partial-shm"),
+    ] {
         let _ = std::fs::remove_file(leftover);
     }
     {
@@ -123,36 +132,71 @@ pub fn create(data_dir: &Path, request: &SetupRequest, keystore: &dyn KeyStore, 
         accounts::create_owner(&tx, now, &owner, &request.owner_password)?;
         tx.commit()?;
         // Fold the WAL into the main file so the rename below moves one complete file.
-        store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;
     }
-    write_manifest(data_dir, &Manifest { format: 1, installation_id: installation_id.clone() })?;
+    write_manifest(
+        data_dir,
+        &Manifest {
+            format: 1,
+            installation_id: installation_id.clone(),
+        },
+    )?;
     let final_path = database_path(data_dir);
     std::fs::rename(&partial, &final_path).map_err(|e| CoreError::io(&final_path, e))?;
 
-    let keyring_error = keystore.save(&installation_id, &key).err().map(|e| e.to_string());
-    let desk = Desk::new(Store::open(&final_path, &key)?, clock, data_dir.to_path_buf())?;
-    Ok(Created { desk, recovery_key, keyring_error })
+    let keyring_error = keystore
+        .save(&installation_id, &key)
+        .err()
+        .map(|e| e.to_string());
+    let desk = Desk::new(
+        Store::open(&final_path, &key)?,
+        clock,
+        data_dir.to_path_buf(),
+    )?;
+    Ok(Created {
+        desk,
+        recovery_key,
+        keyring_error,
+    })
 }
 
 /// The result of a normal start.
 pub enum Opening {
     NeedsSetup,
     /// The keyring had no (fitting) key or could not be reached: ask for the recovery key.
-    NeedsRecoveryKey { keyring_error: Option<String> },
+    NeedsRecoveryKey {
+        keyring_error: Option<String>,
+    },
     Ready(Desk),
 }
 
-pub fn open(data_dir: &Path, keystore: &dyn KeyStore, clock: Arc<dyn Clock>) -> CoreResult<Opening> {
+pub fn open(
+    data_dir: &Path,
+    keystore: &dyn KeyStore,
+    clock: Arc<dyn Clock>,
+) -> CoreResult<Opening> {
     if !is_set_up(data_dir) {
         return Ok(Opening::NeedsSetup);
     }
     let Some(manifest) = read_manifest(data_dir) else {
-        return Ok(Opening::NeedsRecoveryKey { keyring_error: Some(format!("{MANIFEST_FILE} is missing")) });
+        return Ok(Opening::NeedsRecoveryKey {
+            keyring_error: Some(format!("{MANIFEST_FILE} is missing")),
+        });
     };
     let key = match keystore.load(&manifest.installation_id) {
         Ok(Some(key)) => key,
-        Ok(None) => return Ok(Opening::NeedsRecoveryKey { keyring_error: None }),
-        Err(e) => return Ok(Opening::NeedsRecoveryKey { keyring_error: Some(e.to_string()) }),
+        Ok(None) => {
+            return Ok(Opening::NeedsRecoveryKey {
+                keyring_error: None,
+            })
+        }
+        Err(e) => {
+            return Ok(Opening::NeedsRecoveryKey {
+                keyring_error: Some(e.to_string()),
+            })
+        }
     };
     match open_with_key(data_dir, &key, clock) {
         Ok(desk) => Ok(Opening::Ready(desk)),
@@ -164,7 +208,11 @@ pub fn open(data_dir: &Path, keystore: &dyn KeyStore, clock: Arc<dyn Clock>) -> 
 }
 
 /// Opens with a key the caller already has (the CLI's `--recovery-key-env`).
-pub fn open_with_key(data_dir: &Path, key: &DatabaseKey, clock: Arc<dyn Clock>) -> CoreResult<Desk> {
+pub fn open_with_key(
+    data_dir: &Path,
+    key: &DatabaseKey,
+    clock: Arc<dyn Clock>,
+) -> CoreResult<Desk> {
     let store = Store::open(&database_path(data_dir), key)?;
     Desk::new(store, clock, data_dir.to_path_buf())
 }
@@ -184,11 +232,17 @@ pub fn unlock_with_recovery_key(
     let key = RecoveryKey::parse(recovery_key)?.database_key();
     let desk = open_with_key(data_dir, &key, clock)?;
     let installation_id = desk.installation_id()?;
-    let manifest = Manifest { format: 1, installation_id: installation_id.clone() };
+    let manifest = Manifest {
+        format: 1,
+        installation_id: installation_id.clone(),
+    };
     if read_manifest(data_dir).as_ref() != Some(&manifest) {
         write_manifest(data_dir, &manifest)?;
     }
-    let keyring_error = keystore.save(&installation_id, &key).err().map(|e| e.to_string());
+    let keyring_error = keystore
+        .save(&installation_id, &key)
+        .err()
+        .map(|e| e.to_string());
     Ok((desk, keyring_error))
 }
 
@@ -196,7 +250,13 @@ pub fn unlock_with_recovery_key(
 /// restore FILE` on a new machine): users, settings and data are the backup's, and so is
 /// the recovery key. All or nothing: a wrong key or a bad file leaves the folder without
 /// an installation.
-pub fn restore_from_backup(data_dir: &Path, file: &Path, recovery_key: &str, keystore: &dyn KeyStore, clock: Arc<dyn Clock>) -> CoreResult<Desk> {
+pub fn restore_from_backup(
+    data_dir: &Path,
+    file: &Path,
+    recovery_key: &str,
+    keystore: &dyn KeyStore,
+    clock: Arc<dyn Clock>,
+) -> CoreResult<Desk> {
     let recovery_key = RecoveryKey::parse(recovery_key)?;
     if is_set_up(data_dir) {
         return Err(CoreError::AlreadyInitialized);
@@ -205,24 +265,63 @@ pub fn restore_from_backup(data_dir: &Path, file: &Path, recovery_key: &str, key
     let key = recovery_key.database_key();
     let staging = data_dir.join(format!(".restore-{}.db", uuid::Uuid::new_v4()));
     let result = (|| {
-        let header = crate::services::backup::file::decrypt(file, &recovery_key.backup_key(), Some(&staging), &mut |_, _| {})?;
+        let header = crate::services::backup::file::decrypt(
+            file,
+            &recovery_key.backup_key(),
+            Some(&staging),
+            &mut |_, _| {},
+        )?;
         let installation_id = {
-            let store = Store::open(&staging, &key).map_err(|e| if matches!(e, CoreError::WrongKey) { CoreError::BackupForeign } else { e })?;
-            let id: String = store.conn().query_row("SELECT installation_id FROM office WHERE id = 1", [], |r| r.get(0))?;
+            let store = Store::open(&staging, &key).map_err(|e| {
+                if matches!(e, CoreError::WrongKey) {
+                    CoreError::BackupForeign
+                } else {
+                    e
+                }
+            })?;
+            let id: String = store.conn().query_row(
+                "SELECT installation_id FROM office WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )?;
             // The backups listed belong to the other machine's folder; the file restored
             // from exists outside the app, so it counts as downloaded.
-            store.conn().execute("UPDATE backups SET stored_in_app = 0", [])?;
-            let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            store
+                .conn()
+                .execute("UPDATE backups SET stored_in_app = 0", [])?;
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
             let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-            crate::services::backup::insert(store.conn(), &name, false, &header, size, Some(clock.now()))?;
-            store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;
+            crate::services::backup::insert(
+                store.conn(),
+                &name,
+                false,
+                &header,
+                size,
+                Some(clock.now()),
+            )?;
+            store
+                .conn()
+                .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;
             id
         };
-        write_manifest(data_dir, &Manifest { format: 1, installation_id: installation_id.clone() })?;
+        write_manifest(
+            data_dir,
+            &Manifest {
+                format: 1,
+                installation_id: installation_id.clone(),
+            },
+        )?;
         let final_path = database_path(data_dir);
         std::fs::rename(&staging, &final_path).map_err(|e| CoreError::io(&final_path, e))?;
         let _ = keystore.save(&installation_id, &key);
-        Desk::new(Store::open(&final_path, &key)?, clock, data_dir.to_path_buf())
+        Desk::new(
+            Store::open(&final_path, &key)?,
+            clock,
+            data_dir.to_path_buf(),
+        )
     })();
     if result.is_err() {
         crate::services::backup::remove_database(&staging);

@@ -22,20 +22,20 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::access::accounts::{self, UserRecord};
-use crate::store::audit::{self, Actor, AuditEntry, Change};
-use crate::services::backup::escalation::{self, BackupLevel, EscalationInput};
+use crate::access::operations::{Operation, Requirement};
+use crate::access::roles::{self};
+use crate::access::session::Session;
+use crate::access::users::{self};
+use crate::domain::registry::DOMAINS;
+use crate::domain::tenants::Tenant;
 use crate::kernel::clock::Clock;
 use crate::kernel::error::{CoreError, CoreResult};
-use crate::access::operations::{Operation, Requirement};
 use crate::kernel::vocabulary::{ObjectType, Permission, Right};
-use crate::access::roles::{self};
+use crate::services::backup::escalation::{self, BackupLevel, EscalationInput};
 use crate::services::exports::ExportFormat;
-use crate::domain::tenants::Tenant;
-use crate::access::users::{self};
-use crate::access::session::Session;
+use crate::store::audit::{self, Actor, AuditEntry, Change};
 use crate::store::settings::{self, AppSettings, SettingKey};
 use crate::store::Store;
-use crate::domain::registry::DOMAINS;
 
 pub(crate) const LATEST_SEEN_KEY: &str = "clock.latest_seen";
 
@@ -44,7 +44,6 @@ pub struct Desk {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) data_dir: PathBuf,
 }
-
 
 pub use crate::kernel::vocabulary::MenuEntry;
 
@@ -160,7 +159,11 @@ pub struct Dashboard {
 
 impl Desk {
     pub(crate) fn new(store: Store, clock: Arc<dyn Clock>, data_dir: PathBuf) -> CoreResult<Self> {
-        let mut desk = Desk { store, clock, data_dir };
+        let mut desk = Desk {
+            store,
+            clock,
+            data_dir,
+        };
         let now = desk.now()?;
         crate::services::trash::purge(desk.store.conn_mut(), now)?;
         crate::services::backup::tidy(desk.store.conn(), &desk.data_dir)?;
@@ -196,17 +199,27 @@ impl Desk {
     }
 
     pub fn office_name(&self) -> CoreResult<String> {
-        Ok(self.store.conn().query_row("SELECT name FROM office WHERE id = 1", [], |r| r.get(0))?)
+        Ok(self
+            .store
+            .conn()
+            .query_row("SELECT name FROM office WHERE id = 1", [], |r| r.get(0))?)
     }
 
     pub fn installation_id(&self) -> CoreResult<String> {
-        Ok(self.store.conn().query_row("SELECT installation_id FROM office WHERE id = 1", [], |r| r.get(0))?)
+        Ok(self.store.conn().query_row(
+            "SELECT installation_id FROM office WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     pub(crate) fn installed_at(&self) -> CoreResult<DateTime<Utc>> {
-        Ok(self.store.conn().query_row("SELECT installed_at FROM office WHERE id = 1", [], |r| r.get(0))?)
+        Ok(self.store.conn().query_row(
+            "SELECT installed_at FROM office WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )?)
     }
-
 
     pub fn sign_in(&mut self, user_name: &str, password: &str) -> CoreResult<Session> {
         let now = self.now()?;
@@ -216,24 +229,37 @@ impl Desk {
 
     pub fn sign_out(&mut self, session: &Session) -> CoreResult<()> {
         let now = self.now()?;
-        audit::record(self.store.conn(), now, Some(&Actor { user_id: session.user_id(), user_name: session.user_name().to_string() }), Change {
-            action: "sign_out",
-            object_type: "session",
-            object_id: Some(session.user_name().to_string()),
-            old: None,
-            new: None,
-        })
+        audit::record(
+            self.store.conn(),
+            now,
+            Some(&Actor {
+                user_id: session.user_id(),
+                user_name: session.user_name().to_string(),
+            }),
+            Change {
+                action: "sign_out",
+                object_type: "session",
+                object_id: Some(session.user_name().to_string()),
+                old: None,
+                new: None,
+            },
+        )
     }
 
     /// The session check every command starts with: still within the idle time, user
     /// still active. Records the activity.
-    pub(crate) fn authenticate(&self, session: &mut Session, operation: Operation) -> CoreResult<(UserRecord, DateTime<Utc>)> {
+    pub(crate) fn authenticate(
+        &self,
+        session: &mut Session,
+        operation: Operation,
+    ) -> CoreResult<(UserRecord, DateTime<Utc>)> {
         let now = self.now()?;
         let idle_minutes = settings::get(self.store.conn(), SettingKey::IdleLockMinutes)?;
         if session.idle_expired(now, idle_minutes) {
             return Err(CoreError::SessionExpired { idle_minutes });
         }
-        let user = accounts::by_id(self.store.conn(), session.user_id())?.ok_or(CoreError::SessionRequired)?;
+        let user = accounts::by_id(self.store.conn(), session.user_id())?
+            .ok_or(CoreError::SessionRequired)?;
         if !user.active {
             return Err(CoreError::UserDeactivated);
         }
@@ -246,13 +272,20 @@ impl Desk {
     /// The permission gate: every operation names itself, and its requirement (session,
     /// right or administrator) is checked here. Rights are read from the database on every
     /// call, so a changed role applies at the next action.
-    pub fn gate(&self, session: &mut Session, operation: Operation) -> CoreResult<(UserRecord, DateTime<Utc>)> {
+    pub fn gate(
+        &self,
+        session: &mut Session,
+        operation: Operation,
+    ) -> CoreResult<(UserRecord, DateTime<Utc>)> {
         let (user, now) = self.authenticate(session, operation)?;
         match operation.requirement() {
             Requirement::SignedIn => {}
             Requirement::Right(permission) => {
                 if !crate::access::permissions::granted(self.store.conn(), &user, permission)? {
-                    return Err(CoreError::PermissionDenied { object: permission.object, right: permission.right });
+                    return Err(CoreError::PermissionDenied {
+                        object: permission.object,
+                        right: permission.right,
+                    });
                 }
             }
             // Users and roles are managed by administrators only, whatever roles grant.
@@ -268,8 +301,12 @@ impl Desk {
             }
         }
         // Five days after a backup fell due, only making and saving one is left (SPEC §10).
-        if !operation.allowed_while_locked() && self.backup_status(now)?.level == BackupLevel::Locked {
-            return Err(CoreError::BackupLocked { contact: self.backup_contact()? });
+        if !operation.allowed_while_locked()
+            && self.backup_status(now)?.level == BackupLevel::Locked
+        {
+            return Err(CoreError::BackupLocked {
+                contact: self.backup_contact()?,
+            });
         }
         Ok((user, now))
     }
@@ -298,8 +335,16 @@ impl Desk {
         self.describe_session(user, now)
     }
 
-    pub(crate) fn describe_session(&self, user: UserRecord, now: DateTime<Utc>) -> CoreResult<SessionInfo> {
-        let hidden = if user.is_admin { Default::default() } else { roles::hidden_menus_of(self.store.conn(), user.id)? };
+    pub(crate) fn describe_session(
+        &self,
+        user: UserRecord,
+        now: DateTime<Utc>,
+    ) -> CoreResult<SessionInfo> {
+        let hidden = if user.is_admin {
+            Default::default()
+        } else {
+            roles::hidden_menus_of(self.store.conn(), user.id)?
+        };
         let mut menu = Vec::new();
         for entry in MenuEntry::ALL {
             // Data sections stay listed without the view right: opening them says "no
@@ -329,7 +374,11 @@ impl Desk {
             concerns_user: escalation::notifies(status.level, menu.contains(&MenuEntry::Backups)),
             can_create: self.can(&user, ObjectType::Backup, Right::Create)?,
             // Asked for on every refresh of the window: who to ask matters only once due.
-            contact: if status.level == BackupLevel::Ok { String::new() } else { self.backup_contact()? },
+            contact: if status.level == BackupLevel::Ok {
+                String::new()
+            } else {
+                self.backup_contact()?
+            },
         };
         Ok(SessionInfo {
             backup,
@@ -339,14 +388,23 @@ impl Desk {
             language: user.language.clone(),
             idle_lock_minutes: settings::get(self.store.conn(), SettingKey::IdleLockMinutes)?,
             menu,
-            grants: if user.is_admin { Vec::new() } else { roles::grants_of(self.store.conn(), user.id)? },
+            grants: if user.is_admin {
+                Vec::new()
+            } else {
+                roles::grants_of(self.store.conn(), user.id)?
+            },
             role_names: users::summary(self.store.conn(), user.id)?.roles,
             tenants: crate::domain::tenants::visible_to(self.store.conn(), &user)?,
             current_tenant: crate::domain::tenants::current(self.store.conn(), &user)?,
         })
     }
 
-    pub fn change_password(&mut self, session: &mut Session, current: &str, new: &str) -> CoreResult<()> {
+    pub fn change_password(
+        &mut self,
+        session: &mut Session,
+        current: &str,
+        new: &str,
+    ) -> CoreResult<()> {
         let (user, now) = self.gate(session, Operation::ChangePassword)?;
         accounts::change_password(self.store.conn_mut(), now, &user, current, new)
     }
@@ -355,7 +413,6 @@ impl Desk {
         let (user, now) = self.gate(session, Operation::SetLanguage)?;
         accounts::set_language(self.store.conn_mut(), now, &user, language)
     }
-
 
     pub fn settings(&self, session: &mut Session) -> CoreResult<AppSettings> {
         self.gate(session, Operation::ViewSettings)?;
@@ -369,7 +426,11 @@ impl Desk {
 
     /// Validates every value first, then writes all of them in one transaction with one
     /// audit entry per changed value.
-    pub fn update_settings(&mut self, session: &mut Session, changes: &[(SettingKey, i64)]) -> CoreResult<AppSettings> {
+    pub fn update_settings(
+        &mut self,
+        session: &mut Session,
+        changes: &[(SettingKey, i64)],
+    ) -> CoreResult<AppSettings> {
         let (user, now) = self.gate(session, Operation::EditSettings)?;
         for (key, value) in changes {
             key.validate(*value)?;
@@ -381,27 +442,34 @@ impl Desk {
                 continue;
             }
             settings::put(&tx, *key, *value)?;
-            audit::record(&tx, now, Some(&user.actor()), Change {
-                action: "update",
-                object_type: ObjectType::Settings.as_str(),
-                object_id: Some(key.name().to_string()),
-                old: Some(json!(old)),
-                new: Some(json!(value)),
-            })?;
+            audit::record(
+                &tx,
+                now,
+                Some(&user.actor()),
+                Change {
+                    action: "update",
+                    object_type: ObjectType::Settings.as_str(),
+                    object_id: Some(key.name().to_string()),
+                    old: Some(json!(old)),
+                    new: Some(json!(value)),
+                },
+            )?;
         }
         tx.commit()?;
         AppSettings::load(self.store.conn())
     }
 
-
     /// Tools → Backups is shown to whom the role grants it (SPEC §10).
     pub(crate) fn may_open_backups(&self, user: &UserRecord) -> CoreResult<bool> {
-        Ok(self.can(user, ObjectType::Backup, Right::View)? || self.can(user, ObjectType::Backup, Right::Create)?)
+        Ok(self.can(user, ObjectType::Backup, Right::View)?
+            || self.can(user, ObjectType::Backup, Right::Create)?)
     }
 
     /// Whether Tools → Backups is in the user's menu: the right, and no role hiding it.
     pub(crate) fn sees_backups(&self, user: &UserRecord) -> CoreResult<bool> {
-        let hidden = !user.is_admin && roles::hidden_menus_of(self.store.conn(), user.id)?.contains(MenuEntry::Backups.as_str());
+        let hidden = !user.is_admin
+            && roles::hidden_menus_of(self.store.conn(), user.id)?
+                .contains(MenuEntry::Backups.as_str());
         Ok(!hidden && self.may_open_backups(user)?)
     }
 
@@ -410,7 +478,11 @@ impl Desk {
         let conn = self.store.conn();
         let mut names = Vec::new();
         for user in accounts::active(conn)? {
-            if crate::access::permissions::granted(conn, &user, Permission::new(ObjectType::Backup, Right::Create))? {
+            if crate::access::permissions::granted(
+                conn,
+                &user,
+                Permission::new(ObjectType::Backup, Right::Create),
+            )? {
                 names.push(user.name);
             }
         }
@@ -420,14 +492,20 @@ impl Desk {
     pub(crate) fn backup_status(&self, now: DateTime<Utc>) -> CoreResult<BackupStatus> {
         let interval_days = settings::get(self.store.conn(), SettingKey::BackupIntervalDays)?;
         let local = |t: DateTime<Utc>| t.with_timezone(&Local).date_naive();
-        let last_downloaded: Option<NaiveDate> = crate::services::backup::last_downloaded(self.store.conn())?.map(local);
+        let last_downloaded: Option<NaiveDate> =
+            crate::services::backup::last_downloaded(self.store.conn())?.map(local);
         let e = escalation::evaluate(EscalationInput {
             interval_days,
             last_downloaded,
             installed_on: local(self.installed_at()?),
             today: local(now),
         });
-        Ok(BackupStatus { level: e.level, due_date: e.due_date, last_downloaded, interval_days })
+        Ok(BackupStatus {
+            level: e.level,
+            due_date: e.due_date,
+            last_downloaded,
+            interval_days,
+        })
     }
 
     pub fn status(&self, session: &mut Session) -> CoreResult<StatusReport> {
@@ -440,7 +518,10 @@ impl Desk {
             schema_version: self.store.schema_version()?,
             data_dir: self.data_dir.display().to_string(),
             now,
-            counts: StatusCounts { users: accounts::count_active(conn)?, audit_entries: audit::count(conn)? },
+            counts: StatusCounts {
+                users: accounts::count_active(conn)?,
+                audit_entries: audit::count(conn)?,
+            },
             backup: self.backup_status(now)?,
         })
     }
@@ -461,13 +542,22 @@ impl Desk {
         })
     }
 
-    pub fn audit_log(&self, session: &mut Session, limit: u32, before_id: Option<i64>) -> CoreResult<Vec<AuditEntry>> {
+    pub fn audit_log(
+        &self,
+        session: &mut Session,
+        limit: u32,
+        before_id: Option<i64>,
+    ) -> CoreResult<Vec<AuditEntry>> {
         self.gate(session, Operation::ViewAuditLog)?;
         audit::list(self.store.conn(), limit.min(1000), before_id)
     }
 
     /// The tiles of a tenant: counts of what the user may see, 0 where they may not view.
-    pub fn tenant_overview(&self, session: &mut Session, tenant_id: i64) -> CoreResult<TenantOverview> {
+    pub fn tenant_overview(
+        &self,
+        session: &mut Session,
+        tenant_id: i64,
+    ) -> CoreResult<TenantOverview> {
         let (user, _) = self.gate(session, Operation::TenantOverview)?;
         let conn = self.store.conn();
         let tenant = crate::domain::tenants::accessible(conn, &user, tenant_id)?;
@@ -478,21 +568,49 @@ impl Desk {
             for object in domain.objects {
                 allowed.push((*object, self.can(&user, *object, Right::View)?));
             }
-            let counts = if allowed.iter().any(|(_, a)| *a) { count(conn, &user, tenant_id)? } else { Vec::new() };
+            let counts = if allowed.iter().any(|(_, a)| *a) {
+                count(conn, &user, tenant_id)?
+            } else {
+                Vec::new()
+            };
             for (object, allowed) in allowed {
-                let count = if allowed { counts.iter().find(|(o, _)| *o == object).map_or(0, |(_, n)| *n) } else { 0 };
-                tiles.push(Tile { object, count, allowed });
+                let count = if allowed {
+                    counts
+                        .iter()
+                        .find(|(o, _)| *o == object)
+                        .map_or(0, |(_, n)| *n)
+                } else {
+                    0
+                };
+                tiles.push(Tile {
+                    object,
+                    count,
+                    allowed,
+                });
             }
         }
         // In the order of the object types: companies, areas, activities, master data.
         tiles.sort_by_key(|tile| tile.object);
         Ok(TenantOverview { tenant, tiles })
     }
-
 }
 
 /// "Bäckerei Schmidt GmbH – processing-activities – 2026-03-02.csv", safe on every OS.
-pub(crate) fn export_name(tenant: &str, what: &str, now: DateTime<Utc>, format: ExportFormat) -> String {
-    let clean: String = tenant.chars().map(|c| if r#"\/:*?"<>|"#.contains(c) { '_' } else { c }).collect();
-    format!("{} – {} – {}.{}", clean.trim(), what, now.with_timezone(&Local).date_naive(), format.extension())
+pub(crate) fn export_name(
+    tenant: &str,
+    what: &str,
+    now: DateTime<Utc>,
+    format: ExportFormat,
+) -> String {
+    let clean: String = tenant
+        .chars()
+        .map(|c| if r#"\/:*?"<>|"#.contains(c) { '_' } else { c })
+        .collect();
+    format!(
+        "{} – {} – {}.{}",
+        clean.trim(),
+        what,
+        now.with_timezone(&Local).date_naive(),
+        format.extension()
+    )
 }

@@ -1,15 +1,20 @@
 //! Tenants: create, switch, rename, archive, delete, list, export and import. One line per operation: the gate, then the domain.
 
-use crate::kernel::error::CoreResult;
 use crate::access::operations::Operation;
-use crate::services::exports::{self, ExportFile, ExportFormat};
-use crate::services::tenant_transfer::{self, TenantDocument};
-use crate::domain::tenants::{self, Tenant, TenantField, TenantSummary};
 use crate::access::session::Session;
 use crate::desk::{export_name, Desk};
+use crate::domain::tenants::{self, Tenant, TenantField, TenantSummary};
+use crate::kernel::error::CoreResult;
+use crate::services::exports::{self, ExportFile, ExportFormat};
+use crate::services::tenant_transfer::{self, TenantDocument};
 
 impl Desk {
-    pub fn create_tenant(&mut self, session: &mut Session, name: &str, is_template: bool) -> CoreResult<Tenant> {
+    pub fn create_tenant(
+        &mut self,
+        session: &mut Session,
+        name: &str,
+        is_template: bool,
+    ) -> CoreResult<Tenant> {
         let (user, now) = self.gate(session, Operation::CreateTenant)?;
         tenants::create(self.store.conn_mut(), now, &user, name, is_template)
     }
@@ -20,18 +25,32 @@ impl Desk {
         tenants::visible_to(self.store.conn(), &user)
     }
 
-    pub fn set_current_tenant(&mut self, session: &mut Session, tenant_id: i64) -> CoreResult<Tenant> {
+    pub fn set_current_tenant(
+        &mut self,
+        session: &mut Session,
+        tenant_id: i64,
+    ) -> CoreResult<Tenant> {
         let (user, _) = self.gate(session, Operation::SetCurrentTenant)?;
         tenants::set_current(self.store.conn(), &user, tenant_id)
     }
 
-
-    pub fn update_tenant(&mut self, session: &mut Session, id: i64, name: &str, is_template: bool) -> CoreResult<Tenant> {
+    pub fn update_tenant(
+        &mut self,
+        session: &mut Session,
+        id: i64,
+        name: &str,
+        is_template: bool,
+    ) -> CoreResult<Tenant> {
         let (user, now) = self.gate(session, Operation::UpdateTenant)?;
         tenants::update(self.store.conn_mut(), now, &user, id, name, is_template)
     }
 
-    pub fn set_tenant_archived(&mut self, session: &mut Session, id: i64, archived: bool) -> CoreResult<Tenant> {
+    pub fn set_tenant_archived(
+        &mut self,
+        session: &mut Session,
+        id: i64,
+        archived: bool,
+    ) -> CoreResult<Tenant> {
         let (user, now) = self.gate(session, Operation::UpdateTenant)?;
         tenants::set_archived(self.store.conn_mut(), now, &user, id, archived)
     }
@@ -47,27 +66,54 @@ impl Desk {
         tenants::summaries(self.store.conn(), &user)
     }
 
-    pub fn mass_change_tenants(&mut self, session: &mut Session, ids: &[i64], field: TenantField) -> CoreResult<usize> {
+    pub fn mass_change_tenants(
+        &mut self,
+        session: &mut Session,
+        ids: &[i64],
+        field: TenantField,
+    ) -> CoreResult<usize> {
         let (user, now) = self.gate(session, Operation::MassChangeTenants)?;
         tenants::mass_change(self.store.conn_mut(), now, &user, ids, field)
     }
 
-    pub fn export_tenant_list(&self, session: &mut Session, format: ExportFormat) -> CoreResult<ExportFile> {
+    pub fn export_tenant_list(
+        &self,
+        session: &mut Session,
+        format: ExportFormat,
+    ) -> CoreResult<ExportFile> {
         let (user, now) = self.gate(session, Operation::ExportTenantList)?;
         let list = tenants::summaries(self.store.conn(), &user)?;
         let language = user.language.as_deref().unwrap_or("en");
-        let what = if language == "de" { "Mandanten" } else { "tenants" };
-        Ok(ExportFile { suggested_name: export_name(&self.office_name()?, what, now, format), bytes: exports::tenants(&list, format, language)? })
+        let what = if language == "de" {
+            "Mandanten"
+        } else {
+            "tenants"
+        };
+        Ok(ExportFile {
+            suggested_name: export_name(&self.office_name()?, what, now, format),
+            bytes: exports::tenants(&list, format, language)?,
+        })
     }
 
-    pub fn export_tenant(&self, session: &mut Session, id: i64) -> CoreResult<(TenantDocument, String)> {
+    pub fn export_tenant(
+        &self,
+        session: &mut Session,
+        id: i64,
+    ) -> CoreResult<(TenantDocument, String)> {
         let (user, now) = self.gate(session, Operation::ExportTenant)?;
         let tenant = tenants::accessible(self.store.conn(), &user, id)?;
         let doc = tenant_transfer::export(self.store.conn(), &tenant)?;
-        Ok((doc, export_name(&tenant.name, "tenant", now, ExportFormat::Json)))
+        Ok((
+            doc,
+            export_name(&tenant.name, "tenant", now, ExportFormat::Json),
+        ))
     }
 
-    pub fn import_tenant(&mut self, session: &mut Session, doc: &TenantDocument) -> CoreResult<Tenant> {
+    pub fn import_tenant(
+        &mut self,
+        session: &mut Session,
+        doc: &TenantDocument,
+    ) -> CoreResult<Tenant> {
         let (user, now) = self.gate(session, Operation::ImportTenant)?;
         tenant_transfer::import(self.store.conn_mut(), now, &user, doc)
     }

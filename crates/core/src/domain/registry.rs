@@ -64,7 +64,10 @@ mod tests {
     #[test]
     fn every_trashable_object_type_has_a_trash_spec() {
         for object in TRASHABLE {
-            assert!(trash_spec(*object).is_some(), "{object} can be deleted to the trash but has no trash spec");
+            assert!(
+                trash_spec(*object).is_some(),
+                "{object} can be deleted to the trash but has no trash spec"
+            );
         }
     }
 
@@ -72,25 +75,45 @@ mod tests {
     fn every_object_type_of_a_domain_leads_back_to_that_domain() {
         for domain in DOMAINS {
             for object in domain.objects {
-                let owner = descriptor(*object).unwrap_or_else(|| panic!("{object} of {} has no domain", domain.name));
+                let owner = descriptor(*object)
+                    .unwrap_or_else(|| panic!("{object} of {} has no domain", domain.name));
                 assert_eq!(owner.name, domain.name, "{object}");
             }
         }
         for object in ObjectType::ALL {
             if let Some(owner) = descriptor(*object) {
-                assert!(owner.objects.contains(object), "{} does not list {object}", owner.name);
+                assert!(
+                    owner.objects.contains(object),
+                    "{} does not list {object}",
+                    owner.name
+                );
             }
         }
     }
 
     #[test]
     fn every_domain_with_records_has_tiles_search_or_export_as_the_ui_offers_them() {
-        let with_tiles: Vec<_> = DOMAINS.iter().filter(|d| d.tiles.is_some()).map(|d| d.name).collect();
-        assert_eq!(with_tiles, ["activities", "areas", "companies", "master_data"]);
-        let searchable: Vec<_> = DOMAINS.iter().filter(|d| d.search.is_some()).map(|d| d.name).collect();
+        let with_tiles: Vec<_> = DOMAINS
+            .iter()
+            .filter(|d| d.tiles.is_some())
+            .map(|d| d.name)
+            .collect();
+        assert_eq!(
+            with_tiles,
+            ["activities", "areas", "companies", "master_data"]
+        );
+        let searchable: Vec<_> = DOMAINS
+            .iter()
+            .filter(|d| d.search.is_some())
+            .map(|d| d.name)
+            .collect();
         assert_eq!(searchable, ["activities", "master_data"]);
         for domain in DOMAINS {
-            assert!(domain.export_stem.is_some(), "{} has a list the UI exports", domain.name);
+            assert!(
+                domain.export_stem.is_some(),
+                "{} has a list the UI exports",
+                domain.name
+            );
         }
     }
 }

@@ -40,11 +40,19 @@ pub enum CoreError {
     #[error("this is still used by: {}", used_by.join(", "))]
     InUse { used_by: Vec<String> },
     #[error("{field}: {message}")]
-    Validation { field: &'static str, rule: &'static str, message: String },
+    Validation {
+        field: &'static str,
+        rule: &'static str,
+        message: String,
+    },
     #[error("the keyring could not be used: {0}")]
     Keyring(String),
     #[error("file error at {path}: {source}")]
-    Io { path: String, #[source] source: std::io::Error },
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("schema migration failed: {0}")]
@@ -55,7 +63,9 @@ pub enum CoreError {
     BackupNotABackup,
     #[error("the backup file is damaged or incomplete ({0}); nothing was changed")]
     BackupDamaged(&'static str),
-    #[error("the backup was made with another recovery key (another installation); nothing was changed")]
+    #[error(
+        "the backup was made with another recovery key (another installation); nothing was changed"
+    )]
     BackupForeign,
     #[error("the backup was written by a newer DPO Desk (format {found}, this app reads up to {supported}); nothing was changed")]
     BackupTooNew { found: u16, supported: u16 },
@@ -150,27 +160,51 @@ impl CoreError {
     }
 
     pub fn validation(field: &'static str, rule: &'static str, message: impl Into<String>) -> Self {
-        CoreError::Validation { field, rule, message: message.into() }
+        CoreError::Validation {
+            field,
+            rule,
+            message: message.into(),
+        }
     }
 
     /// A trimmed, required name of at most `max_chars` characters (office, tenant, role …).
-    pub fn required_name(field: &'static str, value: &str, max_chars: usize, what: &str) -> CoreResult<String> {
+    pub fn required_name(
+        field: &'static str,
+        value: &str,
+        max_chars: usize,
+        what: &str,
+    ) -> CoreResult<String> {
         let value = value.trim();
         if value.is_empty() {
-            return Err(CoreError::validation(field, "required", format!("{what} needs a name")));
+            return Err(CoreError::validation(
+                field,
+                "required",
+                format!("{what} needs a name"),
+            ));
         }
         if value.chars().count() > max_chars {
-            return Err(CoreError::validation(field, "too_long", format!("at most {max_chars} characters")));
+            return Err(CoreError::validation(
+                field,
+                "too_long",
+                format!("at most {max_chars} characters"),
+            ));
         }
         Ok(value.to_string())
     }
 
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
-        CoreError::Io { path: path.as_ref().display().to_string(), source }
+        CoreError::Io {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
     }
 
     pub fn payload(&self) -> ErrorPayload {
-        ErrorPayload { code: self.code().to_string(), message: self.to_string(), params: self.params() }
+        ErrorPayload {
+            code: self.code().to_string(),
+            message: self.to_string(),
+            params: self.params(),
+        }
     }
 }
 

@@ -2,7 +2,9 @@
 
 /// A plausible e-mail address: something@domain.tld, no spaces.
 pub fn valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !email.contains(char::is_whitespace)
         && domain.split('.').count() >= 2

@@ -5,7 +5,6 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-
 /// Object types with their stable snake_case names (SPEC §8); used by the CLI and in role
 /// exports, so never rename one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -106,8 +105,6 @@ impl Permission {
     }
 }
 
-
-
 /// The eleven kinds of master data (SPEC §4); each is an object type of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -199,13 +196,22 @@ mod tests {
     fn snake_names_round_trip_and_match_serde() {
         for o in ObjectType::ALL {
             assert_eq!(ObjectType::parse(o.as_str()), Some(*o));
-            assert_eq!(serde_json::to_string(o).unwrap(), format!("\"{}\"", o.as_str()));
+            assert_eq!(
+                serde_json::to_string(o).unwrap(),
+                format!("\"{}\"", o.as_str())
+            );
         }
         for r in Right::ALL {
             assert_eq!(Right::parse(r.as_str()), Some(*r));
-            assert_eq!(serde_json::to_string(r).unwrap(), format!("\"{}\"", r.as_str()));
+            assert_eq!(
+                serde_json::to_string(r).unwrap(),
+                format!("\"{}\"", r.as_str())
+            );
         }
-        assert_eq!(ObjectType::ProcessingActivity.as_str(), "processing_activity");
+        assert_eq!(
+            ObjectType::ProcessingActivity.as_str(),
+            "processing_activity"
+        );
         assert_eq!(Right::TenantCopy.as_str(), "tenant_copy");
     }
 }

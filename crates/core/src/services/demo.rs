@@ -8,44 +8,158 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-use crate::domain::activities::{ActivityInput, ActivityLink, ActivityRole, ActivityStatus, DpiaNecessity};
-use crate::domain::companies::{CompanyInput, DesignatedDpo};
+use crate::domain::activities::{
+    ActivityInput, ActivityLink, ActivityRole, ActivityStatus, DpiaNecessity,
+};
 use crate::domain::companies::dpo_check::DpoCheck;
+use crate::domain::companies::{CompanyInput, DesignatedDpo};
 use crate::domain::master_data::{catalogue, MasterItemInput, MasterKind};
-use crate::services::tenant_transfer::{ActivityRecord, AreaRecord, CompanyRecord, TenantDocument, TenantHeader, FORMAT, VERSION};
+use crate::services::tenant_transfer::{
+    ActivityRecord, AreaRecord, CompanyRecord, TenantDocument, TenantHeader, FORMAT, VERSION,
+};
 
 const CLIENTS_DE: &[&str] = &[
-    "Bäckerei", "Autohaus", "Zahnarztpraxis", "Steuerberatung", "Hausverwaltung", "Pflegedienst", "Elektrotechnik", "Spedition",
-    "Gärtnerei", "Architekturbüro", "Physiotherapie", "Druckerei", "Reisebüro", "Optiker", "Metallbau", "Kita",
+    "Bäckerei",
+    "Autohaus",
+    "Zahnarztpraxis",
+    "Steuerberatung",
+    "Hausverwaltung",
+    "Pflegedienst",
+    "Elektrotechnik",
+    "Spedition",
+    "Gärtnerei",
+    "Architekturbüro",
+    "Physiotherapie",
+    "Druckerei",
+    "Reisebüro",
+    "Optiker",
+    "Metallbau",
+    "Kita",
 ];
 const CLIENTS_EN: &[&str] = &[
-    "Bakery", "Car Dealership", "Dental Practice", "Tax Advisers", "Property Management", "Care Services", "Electrical Works",
-    "Logistics", "Garden Centre", "Architects", "Physiotherapy", "Printing Works", "Travel Agency", "Opticians", "Metalworks",
+    "Bakery",
+    "Car Dealership",
+    "Dental Practice",
+    "Tax Advisers",
+    "Property Management",
+    "Care Services",
+    "Electrical Works",
+    "Logistics",
+    "Garden Centre",
+    "Architects",
+    "Physiotherapy",
+    "Printing Works",
+    "Travel Agency",
+    "Opticians",
+    "Metalworks",
 ];
 const SURNAMES: &[&str] = &[
-    "Schmidt", "Müller", "Weber", "Becker", "Hoffmann", "Schäfer", "Koch", "Richter", "Klein", "Wolf", "Neumann", "Schwarz",
-    "Taylor", "Brown", "Wilson", "Evans", "Walker", "Wright", "Green", "Hall",
+    "Schmidt", "Müller", "Weber", "Becker", "Hoffmann", "Schäfer", "Koch", "Richter", "Klein",
+    "Wolf", "Neumann", "Schwarz", "Taylor", "Brown", "Wilson", "Evans", "Walker", "Wright",
+    "Green", "Hall",
 ];
-const CITIES: &[&str] = &["Köln", "Berlin", "Hamburg", "München", "Leipzig", "Münster", "Freiburg", "Dresden", "Bremen", "Kassel"];
-const AREAS_DE: &[&str] = &["Personal", "Vertrieb", "Buchhaltung", "IT", "Marketing", "Einkauf", "Kundenservice", "Geschäftsführung"];
-const AREAS_EN: &[&str] = &["Human resources", "Sales", "Accounting", "IT", "Marketing", "Purchasing", "Customer service", "Management"];
+const CITIES: &[&str] = &[
+    "Köln", "Berlin", "Hamburg", "München", "Leipzig", "Münster", "Freiburg", "Dresden", "Bremen",
+    "Kassel",
+];
+const AREAS_DE: &[&str] = &[
+    "Personal",
+    "Vertrieb",
+    "Buchhaltung",
+    "IT",
+    "Marketing",
+    "Einkauf",
+    "Kundenservice",
+    "Geschäftsführung",
+];
+const AREAS_EN: &[&str] = &[
+    "Human resources",
+    "Sales",
+    "Accounting",
+    "IT",
+    "Marketing",
+    "Purchasing",
+    "Customer service",
+    "Management",
+];
 const ACTIVITIES_DE: &[&str] = &[
-    "Lohn- und Gehaltsabrechnung", "Bewerbermanagement", "Zeiterfassung", "Personalakte", "Betriebliches Eingliederungsmanagement",
-    "Kundenverwaltung (CRM)", "Angebotserstellung", "Newsletter-Versand", "Website mit Kontaktformular", "Videoüberwachung",
-    "Zutrittskontrolle", "Finanzbuchhaltung", "Mahnwesen", "Lieferantenverwaltung", "E-Mail-Archivierung", "Telefonanlage",
-    "Fuhrparkverwaltung", "Schulungsnachweise", "Beschwerdemanagement", "Social-Media-Auftritt", "Terminvereinbarung",
-    "Reisekostenabrechnung", "Backup und Wiederherstellung", "Ticketsystem", "Besucherverwaltung",
+    "Lohn- und Gehaltsabrechnung",
+    "Bewerbermanagement",
+    "Zeiterfassung",
+    "Personalakte",
+    "Betriebliches Eingliederungsmanagement",
+    "Kundenverwaltung (CRM)",
+    "Angebotserstellung",
+    "Newsletter-Versand",
+    "Website mit Kontaktformular",
+    "Videoüberwachung",
+    "Zutrittskontrolle",
+    "Finanzbuchhaltung",
+    "Mahnwesen",
+    "Lieferantenverwaltung",
+    "E-Mail-Archivierung",
+    "Telefonanlage",
+    "Fuhrparkverwaltung",
+    "Schulungsnachweise",
+    "Beschwerdemanagement",
+    "Social-Media-Auftritt",
+    "Terminvereinbarung",
+    "Reisekostenabrechnung",
+    "Backup und Wiederherstellung",
+    "Ticketsystem",
+    "Besucherverwaltung",
 ];
 const ACTIVITIES_EN: &[&str] = &[
-    "Payroll", "Recruiting", "Time recording", "Personnel files", "Occupational health management", "Customer management (CRM)",
-    "Quotations", "Newsletter", "Website contact form", "CCTV", "Access control", "Financial accounting", "Dunning",
-    "Supplier management", "E-mail archiving", "Telephone system", "Fleet management", "Training records",
-    "Complaint handling", "Social media presence", "Appointments", "Travel expenses", "Backup and restore", "Ticket system",
+    "Payroll",
+    "Recruiting",
+    "Time recording",
+    "Personnel files",
+    "Occupational health management",
+    "Customer management (CRM)",
+    "Quotations",
+    "Newsletter",
+    "Website contact form",
+    "CCTV",
+    "Access control",
+    "Financial accounting",
+    "Dunning",
+    "Supplier management",
+    "E-mail archiving",
+    "Telephone system",
+    "Fleet management",
+    "Training records",
+    "Complaint handling",
+    "Social media presence",
+    "Appointments",
+    "Travel expenses",
+    "Backup and restore",
+    "Ticket system",
     "Visitor management",
 ];
-const PROCESSES_DE: &[&str] = &["Personalwesen", "Vertrieb und Marketing", "Rechnungswesen", "IT-Betrieb", "Einkauf", "Verwaltung"];
-const PROCESSES_EN: &[&str] = &["Human resources", "Sales and marketing", "Accounting", "IT operations", "Purchasing", "Administration"];
-const PROCESSORS: &[&str] = &["DATEV eG", "Microsoft Ireland Operations Ltd.", "IONOS SE", "Hetzner Online GmbH", "Personio SE & Co. KG", "Mailchimp (Intuit Inc.)"];
+const PROCESSES_DE: &[&str] = &[
+    "Personalwesen",
+    "Vertrieb und Marketing",
+    "Rechnungswesen",
+    "IT-Betrieb",
+    "Einkauf",
+    "Verwaltung",
+];
+const PROCESSES_EN: &[&str] = &[
+    "Human resources",
+    "Sales and marketing",
+    "Accounting",
+    "IT operations",
+    "Purchasing",
+    "Administration",
+];
+const PROCESSORS: &[&str] = &[
+    "DATEV eG",
+    "Microsoft Ireland Operations Ltd.",
+    "IONOS SE",
+    "Hetzner Online GmbH",
+    "Personio SE & Co. KG",
+    "Mailchimp (Intuit Inc.)",
+];
 
 fn plain(kind: MasterKind, name: &str) -> MasterItemInput {
     MasterItemInput::named(kind, name)
@@ -56,20 +170,51 @@ pub fn tenant(seed: u64, index: usize, activities: usize) -> TenantDocument {
     let mut rng = StdRng::seed_from_u64(seed ^ (index as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
     let german = index % 3 != 2;
     let lang = if german { "de" } else { "en" };
-    let surname = *(if german { &SURNAMES[..12] } else { &SURNAMES[12..] }).choose(&mut rng).expect("names");
-    let client = if german { CLIENTS_DE[index % CLIENTS_DE.len()] } else { CLIENTS_EN[index % CLIENTS_EN.len()] };
-    let name = if german { format!("{client} {surname} GmbH ({})", index + 1) } else { format!("{surname} {client} Ltd ({})", index + 1) };
+    let surname = *(if german {
+        &SURNAMES[..12]
+    } else {
+        &SURNAMES[12..]
+    })
+    .choose(&mut rng)
+    .expect("names");
+    let client = if german {
+        CLIENTS_DE[index % CLIENTS_DE.len()]
+    } else {
+        CLIENTS_EN[index % CLIENTS_EN.len()]
+    };
+    let name = if german {
+        format!("{client} {surname} GmbH ({})", index + 1)
+    } else {
+        format!("{surname} {client} Ltd ({})", index + 1)
+    };
 
     let mut items = catalogue::entries(lang);
     for p in if german { PROCESSES_DE } else { PROCESSES_EN } {
         items.push(plain(MasterKind::BusinessProcess, p));
     }
-    for (years, law) in [(10, "§ 147 AO"), (6, "§ 257 HGB"), (3, "§ 195 BGB"), (1, "")] {
-        let mut item = plain(MasterKind::RetentionPeriod, &if german { format!("{years} Jahre") } else { format!("{years} years") });
+    for (years, law) in [
+        (10, "§ 147 AO"),
+        (6, "§ 257 HGB"),
+        (3, "§ 195 BGB"),
+        (1, ""),
+    ] {
+        let mut item = plain(
+            MasterKind::RetentionPeriod,
+            &if german {
+                format!("{years} Jahre")
+            } else {
+                format!("{years} years")
+            },
+        );
         item.code = law.into();
         items.push(item);
     }
-    for (category, de, en) in [("internal", "Personalabteilung", "HR department"), ("external", "Steuerberater", "Tax adviser"), ("external", "Finanzamt", "Tax office"), ("processor", "Lohnbüro", "Payroll service")] {
+    for (category, de, en) in [
+        ("internal", "Personalabteilung", "HR department"),
+        ("external", "Steuerberater", "Tax adviser"),
+        ("external", "Finanzamt", "Tax office"),
+        ("processor", "Lohnbüro", "Payroll service"),
+    ] {
         let mut item = plain(MasterKind::Recipient, if german { de } else { en });
         item.category = category.into();
         items.push(item);
@@ -77,19 +222,36 @@ pub fn tenant(seed: u64, index: usize, activities: usize) -> TenantDocument {
     for (i, processor) in PROCESSORS.iter().enumerate() {
         let mut item = plain(MasterKind::Processor, processor);
         item.category = ["signed", "signed", "requested", "none"][i % 4].into();
-        item.date = (item.category == "signed").then(|| NaiveDate::from_ymd_opt(2023 + (i as i32 % 3), 1 + (i as u32 % 12), 15).expect("date"));
+        item.date = (item.category == "signed").then(|| {
+            NaiveDate::from_ymd_opt(2023 + (i as i32 % 3), 1 + (i as u32 % 12), 15).expect("date")
+        });
         item.email = "privacy@example.com".into();
         items.push(item);
     }
     for s in SURNAMES.iter().take(4) {
-        let mut person = plain(MasterKind::Person, &format!("{} {s}", if german { "Frau" } else { "Ms" }));
+        let mut person = plain(
+            MasterKind::Person,
+            &format!("{} {s}", if german { "Frau" } else { "Ms" }),
+        );
         person.category = "employee".into();
         person.email = format!("{}@example.com", s.to_lowercase());
         items.push(person);
     }
-    items.push(plain(MasterKind::Customer, if german { "Stammkunden" } else { "Regular customers" }));
+    items.push(plain(
+        MasterKind::Customer,
+        if german {
+            "Stammkunden"
+        } else {
+            "Regular customers"
+        },
+    ));
     let positions = |kind: MasterKind| -> Vec<i64> {
-        items.iter().enumerate().filter(|(_, i)| i.kind == kind).map(|(p, _)| p as i64 + 1).collect()
+        items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.kind == kind)
+            .map(|(p, _)| p as i64 + 1)
+            .collect()
     };
     let by_kind: Vec<(MasterKind, Vec<i64>)> = [
         MasterKind::DataCategory,
@@ -117,81 +279,192 @@ pub fn tenant(seed: u64, index: usize, activities: usize) -> TenantDocument {
     let mut companies = Vec::new();
     let mut remaining = activities;
     for c in 0..companies_count {
-        let company_name = if c == 0 { name.clone() } else { format!("{name} – {}", ["Service", "Holding"][c % 2]) };
-        let per_company = if c + 1 == companies_count { remaining } else { activities / companies_count };
+        let company_name = if c == 0 {
+            name.clone()
+        } else {
+            format!("{name} – {}", ["Service", "Holding"][c % 2])
+        };
+        let per_company = if c + 1 == companies_count {
+            remaining
+        } else {
+            activities / companies_count
+        };
         remaining -= per_company;
         let area_count = 3 + rng.gen_range(0..area_names.len() - 3);
         let mut areas: Vec<AreaRecord> = area_names[..area_count]
             .iter()
-            .map(|a| AreaRecord { name: a.to_string(), description: String::new(), activities: Vec::new() })
+            .map(|a| AreaRecord {
+                name: a.to_string(),
+                description: String::new(),
+                activities: Vec::new(),
+            })
             .collect();
         for n in 0..per_company {
             let base = activity_names[(n + c) % activity_names.len()];
-            let activity_name = if n < activity_names.len() { base.to_string() } else { format!("{base} {}", n / activity_names.len() + 1) };
+            let activity_name = if n < activity_names.len() {
+                base.to_string()
+            } else {
+                format!("{base} {}", n / activity_names.len() + 1)
+            };
             let mut links = Vec::new();
             for (_, pool) in &by_kind {
                 let take = rng.gen_range(1..=2);
                 for p in pool.choose_multiple(&mut rng, take) {
-                    links.push(ActivityLink { item_id: *p, detail: String::new() });
+                    links.push(ActivityLink {
+                        item_id: *p,
+                        detail: String::new(),
+                    });
                 }
             }
             if rng.gen_bool(0.2) {
                 let (p, category) = countries.choose(&mut rng).expect("countries");
-                let detail = if category == "adequacy_decision" { "adequacy_decision" } else { "standard_contractual_clauses" };
-                links.push(ActivityLink { item_id: *p, detail: detail.into() });
+                let detail = if category == "adequacy_decision" {
+                    "adequacy_decision"
+                } else {
+                    "standard_contractual_clauses"
+                };
+                links.push(ActivityLink {
+                    item_id: *p,
+                    detail: detail.into(),
+                });
             }
             links.sort_by_key(|l| l.item_id);
             links.dedup_by_key(|l| l.item_id);
-            let status = [ActivityStatus::Active, ActivityStatus::Active, ActivityStatus::InReview, ActivityStatus::Draft, ActivityStatus::Inactive][rng.gen_range(0..5)];
+            let status = [
+                ActivityStatus::Active,
+                ActivityStatus::Active,
+                ActivityStatus::InReview,
+                ActivityStatus::Draft,
+                ActivityStatus::Inactive,
+            ][rng.gen_range(0..5)];
             let data = ActivityInput {
                 status,
-                role: if rng.gen_bool(0.15) { ActivityRole::Processor } else { ActivityRole::Controller },
-                responsible: format!("{} {}", if german { "Abteilungsleitung" } else { "Head of" }, SURNAMES.choose(&mut rng).expect("names")),
-                purposes: if german { format!("Durchführung von {base} im Rahmen des Geschäftsbetriebs") } else { format!("Carrying out {base} in the course of business") },
+                role: if rng.gen_bool(0.15) {
+                    ActivityRole::Processor
+                } else {
+                    ActivityRole::Controller
+                },
+                responsible: format!(
+                    "{} {}",
+                    if german {
+                        "Abteilungsleitung"
+                    } else {
+                        "Head of"
+                    },
+                    SURNAMES.choose(&mut rng).expect("names")
+                ),
+                purposes: if german {
+                    format!("Durchführung von {base} im Rahmen des Geschäftsbetriebs")
+                } else {
+                    format!("Carrying out {base} in the course of business")
+                },
                 business_process_id: processes.choose(&mut rng).copied(),
                 controller_details: String::new(),
                 processing_categories: String::new(),
-                specific_toms: if german { "Rollenbasierte Zugriffe, Verschlüsselung".into() } else { "Role-based access, encryption".into() },
-                dpia_required: if rng.gen_bool(0.1) { DpiaNecessity::Required } else { DpiaNecessity::NotRequired },
+                specific_toms: if german {
+                    "Rollenbasierte Zugriffe, Verschlüsselung".into()
+                } else {
+                    "Role-based access, encryption".into()
+                },
+                dpia_required: if rng.gen_bool(0.1) {
+                    DpiaNecessity::Required
+                } else {
+                    DpiaNecessity::NotRequired
+                },
                 dpia_reason: String::new(),
-                review_planned: NaiveDate::from_ymd_opt(2026 + rng.gen_range(0..2), rng.gen_range(1..=12), rng.gen_range(1..=28)),
-                review_done: NaiveDate::from_ymd_opt(2025, rng.gen_range(1..=12), rng.gen_range(1..=28)),
-                review_result: if german { "Keine Beanstandungen".into() } else { "No findings".into() },
+                review_planned: NaiveDate::from_ymd_opt(
+                    2026 + rng.gen_range(0..2),
+                    rng.gen_range(1..=12),
+                    rng.gen_range(1..=28),
+                ),
+                review_done: NaiveDate::from_ymd_opt(
+                    2025,
+                    rng.gen_range(1..=12),
+                    rng.gen_range(1..=28),
+                ),
+                review_result: if german {
+                    "Keine Beanstandungen".into()
+                } else {
+                    "No findings".into()
+                },
                 review_follow_up: String::new(),
                 notes: String::new(),
                 links,
                 ..ActivityInput::new(0, &activity_name)
             };
             let area = rng.gen_range(0..areas.len());
-            areas[area].activities.push(ActivityRecord { data, editor: None });
+            areas[area]
+                .activities
+                .push(ActivityRecord { data, editor: None });
         }
         for area in &mut areas {
-            area.activities.sort_by(|a, b| a.data.name.cmp(&b.data.name));
+            area.activities
+                .sort_by(|a, b| a.data.name.cmp(&b.data.name));
         }
         companies.push(CompanyRecord {
             data: CompanyInput {
                 name: company_name,
                 legal_form: if german { "GmbH".into() } else { "Ltd".into() },
-                street: format!("{} {}", if german { "Hauptstraße" } else { "High Street" }, 1 + index % 90),
+                street: format!(
+                    "{} {}",
+                    if german {
+                        "Hauptstraße"
+                    } else {
+                        "High Street"
+                    },
+                    1 + index % 90
+                ),
                 postal_code: format!("{:05}", 10000 + (index * 137) % 89999),
                 city: CITIES[index % CITIES.len()].into(),
-                country: if german { "Deutschland".into() } else { "United Kingdom".into() },
-                register_court: if german { format!("Amtsgericht {}", CITIES[index % CITIES.len()]) } else { String::new() },
+                country: if german {
+                    "Deutschland".into()
+                } else {
+                    "United Kingdom".into()
+                },
+                register_court: if german {
+                    format!("Amtsgericht {}", CITIES[index % CITIES.len()])
+                } else {
+                    String::new()
+                },
                 register_number: format!("HRB {}", 1000 + index),
-                vat_id: if german { format!("DE{:09}", 100_000_000 + index) } else { String::new() },
+                vat_id: if german {
+                    format!("DE{:09}", 100_000_000 + index)
+                } else {
+                    String::new()
+                },
                 phone: format!("+49 221 {:06}", index),
                 email: format!("info{index}@example.com"),
                 website: format!("https://example.com/{index}"),
                 is_controller: true,
                 is_processor: c == 1,
-                managing_directors: vec![format!("{} {surname}", if german { "Dr." } else { "Mr" })],
-                dpo_check: Some(DpoCheck { twenty_persons_processing: index % 2 == 0, ..Default::default() }),
-                dpo: DesignatedDpo { kind: "external".into(), name: "Anna Meier".into(), email: "dsb@example.com".into(), ..Default::default() },
+                managing_directors: vec![format!(
+                    "{} {surname}",
+                    if german { "Dr." } else { "Mr" }
+                )],
+                dpo_check: Some(DpoCheck {
+                    twenty_persons_processing: index.is_multiple_of(2),
+                    ..Default::default()
+                }),
+                dpo: DesignatedDpo {
+                    kind: "external".into(),
+                    name: "Anna Meier".into(),
+                    email: "dsb@example.com".into(),
+                    ..Default::default()
+                },
             },
             areas,
         });
     }
-    TenantDocument { format: FORMAT.into(), version: VERSION, tenant: TenantHeader { name, is_template: false }, master_items: items, companies }
+    TenantDocument {
+        format: FORMAT.into(),
+        version: VERSION,
+        tenant: TenantHeader {
+            name,
+            is_template: false,
+        },
+        master_items: items,
+        companies,
+    }
 }
 
 #[cfg(test)]
@@ -202,8 +475,18 @@ mod tests {
     fn tenants_are_reproducible_and_hold_what_was_asked() {
         let a = tenant(7, 3, 50);
         assert_eq!(a, tenant(7, 3, 50));
-        let count: usize = a.companies.iter().flat_map(|c| &c.areas).map(|area| area.activities.len()).sum();
+        let count: usize = a
+            .companies
+            .iter()
+            .flat_map(|c| &c.areas)
+            .map(|area| area.activities.len())
+            .sum();
         assert_eq!(count, 50);
-        assert!(a.companies.iter().flat_map(|c| &c.areas).flat_map(|area| &area.activities).all(|x| !x.data.links.is_empty()));
+        assert!(a
+            .companies
+            .iter()
+            .flat_map(|c| &c.areas)
+            .flat_map(|area| &area.activities)
+            .all(|x| !x.data.links.is_empty()));
     }
 }

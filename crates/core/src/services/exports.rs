@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::activities::{Activity, LinkedItem};
-use crate::kernel::error::{CoreError, CoreResult};
 use crate::domain::master_data::{MasterItem, MasterKind};
+use crate::kernel::error::{CoreError, CoreResult};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -54,27 +54,75 @@ fn names(linked: &[LinkedItem], kind: MasterKind) -> String {
     linked
         .iter()
         .filter(|l| l.kind == kind)
-        .map(|l| if l.detail.is_empty() { l.name.clone() } else { format!("{} ({})", l.name, l.detail) })
+        .map(|l| {
+            if l.detail.is_empty() {
+                l.name.clone()
+            } else {
+                format!("{} ({})", l.name, l.detail)
+            }
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
 const ACTIVITY_HEADER_DE: &[&str] = &[
-    "ID", "Bezeichnung", "Firma", "Bereich", "Status", "Rolle", "Verantwortlich", "Bearbeiter", "Zwecke", "Geschäftsprozess",
-    "Anwendungen", "Datenkategorien", "Personengruppen", "Rechtsgrundlagen", "Löschfristen", "Empfänger", "Auftragsverarbeiter",
-    "Drittländer (Garantie)", "DSFA", "Nächste Prüfung", "Letzte Prüfung", "Notizen",
+    "ID",
+    "Bezeichnung",
+    "Firma",
+    "Bereich",
+    "Status",
+    "Rolle",
+    "Verantwortlich",
+    "Bearbeiter",
+    "Zwecke",
+    "Geschäftsprozess",
+    "Anwendungen",
+    "Datenkategorien",
+    "Personengruppen",
+    "Rechtsgrundlagen",
+    "Löschfristen",
+    "Empfänger",
+    "Auftragsverarbeiter",
+    "Drittländer (Garantie)",
+    "DSFA",
+    "Nächste Prüfung",
+    "Letzte Prüfung",
+    "Notizen",
 ];
 const ACTIVITY_HEADER_EN: &[&str] = &[
-    "ID", "Name", "Company", "Area", "Status", "Role", "Responsible", "Editor", "Purposes", "Business process",
-    "Applications", "Data categories", "Person groups", "Legal bases", "Retention periods", "Recipients", "Processors",
-    "Third countries (safeguard)", "DPIA", "Next review", "Last review", "Notes",
+    "ID",
+    "Name",
+    "Company",
+    "Area",
+    "Status",
+    "Role",
+    "Responsible",
+    "Editor",
+    "Purposes",
+    "Business process",
+    "Applications",
+    "Data categories",
+    "Person groups",
+    "Legal bases",
+    "Retention periods",
+    "Recipients",
+    "Processors",
+    "Third countries (safeguard)",
+    "DPIA",
+    "Next review",
+    "Last review",
+    "Notes",
 ];
 
 pub fn activities(list: &[Activity], format: ExportFormat, language: &str) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("activities serialise")),
         ExportFormat::Csv => {
-            let header = if language == "de" { ACTIVITY_HEADER_DE } else { ACTIVITY_HEADER_EN };
+            let header = if language == "de" {
+                ACTIVITY_HEADER_DE
+            } else {
+                ACTIVITY_HEADER_EN
+            };
             let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
             csv_bytes(
                 header,
@@ -110,14 +158,40 @@ pub fn activities(list: &[Activity], format: ExportFormat, language: &str) -> Co
     }
 }
 
-pub fn master_items(list: &[MasterItem], format: ExportFormat, language: &str) -> CoreResult<Vec<u8>> {
+pub fn master_items(
+    list: &[MasterItem],
+    format: ExportFormat,
+    language: &str,
+) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("items serialise")),
         ExportFormat::Csv => {
             let header: &[&str] = if language == "de" {
-                &["ID", "Name", "Beschreibung", "Kennung", "Besondere Kategorie", "Art", "Datum", "E-Mail", "Telefon", "Verwendet in"]
+                &[
+                    "ID",
+                    "Name",
+                    "Beschreibung",
+                    "Kennung",
+                    "Besondere Kategorie",
+                    "Art",
+                    "Datum",
+                    "E-Mail",
+                    "Telefon",
+                    "Verwendet in",
+                ]
             } else {
-                &["ID", "Name", "Description", "Code", "Special category", "Type", "Date", "E-mail", "Phone", "Used by"]
+                &[
+                    "ID",
+                    "Name",
+                    "Description",
+                    "Code",
+                    "Special category",
+                    "Type",
+                    "Date",
+                    "E-mail",
+                    "Phone",
+                    "Used by",
+                ]
             };
             csv_bytes(
                 header,
@@ -128,7 +202,11 @@ pub fn master_items(list: &[MasterItem], format: ExportFormat, language: &str) -
                         d.name.clone(),
                         d.description.clone(),
                         d.code.clone(),
-                        if d.special_category { "1".into() } else { String::new() },
+                        if d.special_category {
+                            "1".into()
+                        } else {
+                            String::new()
+                        },
                         d.category.clone(),
                         d.date.map(|d| d.to_string()).unwrap_or_default(),
                         d.email.clone(),
@@ -141,16 +219,56 @@ pub fn master_items(list: &[MasterItem], format: ExportFormat, language: &str) -
     }
 }
 
-pub fn companies(list: &[crate::domain::companies::Company], format: ExportFormat, language: &str) -> CoreResult<Vec<u8>> {
+pub fn companies(
+    list: &[crate::domain::companies::Company],
+    format: ExportFormat,
+    language: &str,
+) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("companies serialise")),
         ExportFormat::Csv => {
             let header: &[&str] = if language == "de" {
-                &["ID", "Name", "Rechtsform", "Straße", "PLZ", "Ort", "Land", "Registergericht", "Registernummer", "USt-IdNr.",
-                  "Telefon", "E-Mail", "Website", "Verantwortlicher", "Auftragsverarbeiter", "Geschäftsführer", "DSB erforderlich", "DSB"]
+                &[
+                    "ID",
+                    "Name",
+                    "Rechtsform",
+                    "Straße",
+                    "PLZ",
+                    "Ort",
+                    "Land",
+                    "Registergericht",
+                    "Registernummer",
+                    "USt-IdNr.",
+                    "Telefon",
+                    "E-Mail",
+                    "Website",
+                    "Verantwortlicher",
+                    "Auftragsverarbeiter",
+                    "Geschäftsführer",
+                    "DSB erforderlich",
+                    "DSB",
+                ]
             } else {
-                &["ID", "Name", "Legal form", "Street", "Postal code", "City", "Country", "Register court", "Register number", "VAT ID",
-                  "Phone", "E-mail", "Website", "Controller", "Processor", "Managing directors", "DPO required", "DPO"]
+                &[
+                    "ID",
+                    "Name",
+                    "Legal form",
+                    "Street",
+                    "Postal code",
+                    "City",
+                    "Country",
+                    "Register court",
+                    "Register number",
+                    "VAT ID",
+                    "Phone",
+                    "E-mail",
+                    "Website",
+                    "Controller",
+                    "Processor",
+                    "Managing directors",
+                    "DPO required",
+                    "DPO",
+                ]
             };
             let flag = |b: bool| if b { "1".to_string() } else { String::new() };
             csv_bytes(
@@ -158,10 +276,27 @@ pub fn companies(list: &[crate::domain::companies::Company], format: ExportForma
                 list.iter().map(|c| {
                     let d = &c.data;
                     vec![
-                        c.id.to_string(), d.name.clone(), d.legal_form.clone(), d.street.clone(), d.postal_code.clone(), d.city.clone(),
-                        d.country.clone(), d.register_court.clone(), d.register_number.clone(), d.vat_id.clone(), d.phone.clone(),
-                        d.email.clone(), d.website.clone(), flag(d.is_controller), flag(d.is_processor), d.managing_directors.join("; "),
-                        c.dpo_verdict.as_ref().map(|v| flag(v.required)).unwrap_or_default(), d.dpo.name.clone(),
+                        c.id.to_string(),
+                        d.name.clone(),
+                        d.legal_form.clone(),
+                        d.street.clone(),
+                        d.postal_code.clone(),
+                        d.city.clone(),
+                        d.country.clone(),
+                        d.register_court.clone(),
+                        d.register_number.clone(),
+                        d.vat_id.clone(),
+                        d.phone.clone(),
+                        d.email.clone(),
+                        d.website.clone(),
+                        flag(d.is_controller),
+                        flag(d.is_processor),
+                        d.managing_directors.join("; "),
+                        c.dpo_verdict
+                            .as_ref()
+                            .map(|v| flag(v.required))
+                            .unwrap_or_default(),
+                        d.dpo.name.clone(),
                     ]
                 }),
             )
@@ -169,35 +304,73 @@ pub fn companies(list: &[crate::domain::companies::Company], format: ExportForma
     }
 }
 
-pub fn areas(list: &[crate::domain::areas::Area], format: ExportFormat, language: &str) -> CoreResult<Vec<u8>> {
+pub fn areas(
+    list: &[crate::domain::areas::Area],
+    format: ExportFormat,
+    language: &str,
+) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("areas serialise")),
         ExportFormat::Csv => {
             let header: &[&str] = if language == "de" {
                 &["ID", "Bereich", "Firma", "Beschreibung", "Verarbeitungen"]
             } else {
-                &["ID", "Area", "Company", "Description", "Processing activities"]
+                &[
+                    "ID",
+                    "Area",
+                    "Company",
+                    "Description",
+                    "Processing activities",
+                ]
             };
             csv_bytes(
                 header,
                 list.iter().map(|a| {
-                    vec![a.id.to_string(), a.name.clone(), a.company_name.clone(), a.description.clone(), a.activity_count.to_string()]
+                    vec![
+                        a.id.to_string(),
+                        a.name.clone(),
+                        a.company_name.clone(),
+                        a.description.clone(),
+                        a.activity_count.to_string(),
+                    ]
                 }),
             )
         }
     }
 }
 
-pub fn tenants(list: &[crate::domain::tenants::TenantSummary], format: ExportFormat, language: &str) -> CoreResult<Vec<u8>> {
+pub fn tenants(
+    list: &[crate::domain::tenants::TenantSummary],
+    format: ExportFormat,
+    language: &str,
+) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("tenants serialise")),
         ExportFormat::Csv => {
             let header: &[&str] = if language == "de" {
-                &["ID", "Mandant", "Vorlage", "Archiviert am", "Angelegt am", "Firmen", "Verarbeitungen"]
+                &[
+                    "ID",
+                    "Mandant",
+                    "Vorlage",
+                    "Archiviert am",
+                    "Angelegt am",
+                    "Firmen",
+                    "Verarbeitungen",
+                ]
             } else {
-                &["ID", "Tenant", "Template", "Archived on", "Created on", "Companies", "Processing activities"]
+                &[
+                    "ID",
+                    "Tenant",
+                    "Template",
+                    "Archived on",
+                    "Created on",
+                    "Companies",
+                    "Processing activities",
+                ]
             };
-            let date = |d: Option<chrono::DateTime<chrono::Utc>>| d.map(|d| d.date_naive().to_string()).unwrap_or_default();
+            let date = |d: Option<chrono::DateTime<chrono::Utc>>| {
+                d.map(|d| d.date_naive().to_string()).unwrap_or_default()
+            };
             csv_bytes(
                 header,
                 list.iter().map(|s| {
@@ -205,7 +378,11 @@ pub fn tenants(list: &[crate::domain::tenants::TenantSummary], format: ExportFor
                     vec![
                         t.id.to_string(),
                         t.name.clone(),
-                        if t.is_template { "1".into() } else { String::new() },
+                        if t.is_template {
+                            "1".into()
+                        } else {
+                            String::new()
+                        },
                         date(t.archived_at),
                         date(Some(t.created_at)),
                         s.company_count.to_string(),
@@ -220,8 +397,13 @@ pub fn tenants(list: &[crate::domain::tenants::TenantSummary], format: ExportFor
 /// Writes the file under a temporary name beside the target, syncs it and renames it into
 /// place, so the target is either the old file or the complete new one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> CoreResult<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| CoreError::validation("path", "format", "a file name is needed"))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| CoreError::validation("path", "format", "a file name is needed"))?;
     let temp = dir.join(format!(".{}.part", name.to_string_lossy()));
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;

@@ -24,12 +24,25 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
-pub(crate) fn run(conn: &Connection, user: &UserRecord, tenant_id: i64, text: &str) -> CoreResult<Vec<SearchHit>> {
-    let Some(query) = fts_query(text) else { return Ok(Vec::new()) };
+pub(crate) fn run(
+    conn: &Connection,
+    user: &UserRecord,
+    tenant_id: i64,
+    text: &str,
+) -> CoreResult<Vec<SearchHit>> {
+    let Some(query) = fts_query(text) else {
+        return Ok(Vec::new());
+    };
     let mut clauses = Vec::new();
     let mut params: Vec<Value> = vec![Value::Text(query), tenant_id.into()];
     for domain in DOMAINS {
-        if let Some(clause) = domain.search.as_ref().map(|s| (s.clause)(conn, user)).transpose()?.flatten() {
+        if let Some(clause) = domain
+            .search
+            .as_ref()
+            .map(|s| (s.clause)(conn, user))
+            .transpose()?
+            .flatten()
+        {
             clauses.push(clause.sql);
             params.extend(clause.params);
         }
@@ -46,13 +59,23 @@ pub(crate) fn run(conn: &Connection, user: &UserRecord, tenant_id: i64, text: &s
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params_from_iter(params), |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
     })?;
     let mut hits = Vec::new();
     for row in rows {
         let (object, object_id, title, snippet) = row?;
         if let Some(object_type) = ObjectType::parse(&object) {
-            hits.push(SearchHit { object_type, object_id, title, snippet });
+            hits.push(SearchHit {
+                object_type,
+                object_id,
+                title,
+                snippet,
+            });
         }
     }
     Ok(hits)

@@ -11,12 +11,12 @@ use serde_json::json;
 
 use crate::access::accounts::UserRecord;
 use crate::domain::activities::{self, ActivityInput, ActivityLink};
-use crate::store::audit::{self, Change};
 use crate::domain::companies::{self, CompanyInput};
-use crate::kernel::error::{CoreError, CoreResult};
 use crate::domain::master_data::{self, MasterItemInput};
-use crate::kernel::vocabulary::ObjectType;
 use crate::domain::tenants::{self, Tenant};
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::vocabulary::ObjectType;
+use crate::store::audit::{self, Change};
 
 pub const FORMAT: &str = "dpo-desk-tenant";
 pub const VERSION: u32 = 1;
@@ -64,11 +64,17 @@ pub struct ActivityRecord {
 pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDocument> {
     let mut items: Vec<(i64, MasterItemInput)> = Vec::new();
     let mut stmt = conn.prepare("SELECT id FROM master_items WHERE tenant_id = ?1 AND trash_id IS NULL ORDER BY kind, name, id")?;
-    let ids: Vec<i64> = stmt.query_map([tenant.id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let ids: Vec<i64> = stmt
+        .query_map([tenant.id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     for id in ids {
         items.push((id, master_data::by_id(conn, id)?.expect("listed").data));
     }
-    let position: HashMap<i64, i64> = items.iter().enumerate().map(|(i, (id, _))| (*id, i as i64 + 1)).collect();
+    let position: HashMap<i64, i64> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (*id, i as i64 + 1))
+        .collect();
 
     let mut companies = Vec::new();
     for company in companies::list(conn, tenant.id)? {
@@ -88,24 +94,44 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
                 let mut data = a.data;
                 data.area_id = 0;
                 data.editor_id = None;
-                data.business_process_id = data.business_process_id.and_then(|id| position.get(&id).copied());
+                data.business_process_id = data
+                    .business_process_id
+                    .and_then(|id| position.get(&id).copied());
                 let mut links: Vec<ActivityLink> = data
                     .links
                     .iter()
-                    .filter_map(|l| position.get(&l.item_id).map(|p| ActivityLink { item_id: *p, detail: l.detail.clone() }))
+                    .filter_map(|l| {
+                        position.get(&l.item_id).map(|p| ActivityLink {
+                            item_id: *p,
+                            detail: l.detail.clone(),
+                        })
+                    })
                     .collect();
                 links.sort_by_key(|l| l.item_id);
                 data.links = links;
-                records.push(ActivityRecord { data, editor: a.editor_name });
+                records.push(ActivityRecord {
+                    data,
+                    editor: a.editor_name,
+                });
             }
-            areas.push(AreaRecord { name, description, activities: records });
+            areas.push(AreaRecord {
+                name,
+                description,
+                activities: records,
+            });
         }
-        companies.push(CompanyRecord { data: company.data, areas });
+        companies.push(CompanyRecord {
+            data: company.data,
+            areas,
+        });
     }
     Ok(TenantDocument {
         format: FORMAT.into(),
         version: VERSION,
-        tenant: TenantHeader { name: tenant.name.clone(), is_template: tenant.is_template },
+        tenant: TenantHeader {
+            name: tenant.name.clone(),
+            is_template: tenant.is_template,
+        },
         master_items: items.into_iter().map(|(_, data)| data).collect(),
         companies,
     })
@@ -118,24 +144,42 @@ fn invalid(message: impl Into<String>) -> CoreError {
 /// Reads a tenant document; a file of another kind or version is refused before anything
 /// is written.
 pub fn parse(bytes: &[u8]) -> CoreResult<TenantDocument> {
-    let doc: TenantDocument = serde_json::from_slice(bytes).map_err(|e| invalid(format!("not a DPO Desk tenant file: {e}")))?;
+    let doc: TenantDocument = serde_json::from_slice(bytes)
+        .map_err(|e| invalid(format!("not a DPO Desk tenant file: {e}")))?;
     if doc.format != FORMAT {
-        return Err(invalid(format!("not a DPO Desk tenant file (format '{}')", doc.format)));
+        return Err(invalid(format!(
+            "not a DPO Desk tenant file (format '{}')",
+            doc.format
+        )));
     }
     if doc.version > VERSION {
-        return Err(invalid(format!("written by a newer DPO Desk (version {}); this one reads up to {VERSION}", doc.version)));
+        return Err(invalid(format!(
+            "written by a newer DPO Desk (version {}); this one reads up to {VERSION}",
+            doc.version
+        )));
     }
     Ok(doc)
 }
 
 /// Creates a new tenant from the document, all or nothing; the importing user may open it.
-pub(crate) fn import(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, doc: &TenantDocument) -> CoreResult<Tenant> {
+pub(crate) fn import(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    doc: &TenantDocument,
+) -> CoreResult<Tenant> {
     let name = CoreError::required_name("tenant_name", &doc.tenant.name, 200, "a tenant")?;
     let tx = conn.transaction()?;
-    tx.execute("INSERT INTO tenants (name, is_template, created_at) VALUES (?1, ?2, ?3)", params![name, doc.tenant.is_template, now])?;
+    tx.execute(
+        "INSERT INTO tenants (name, is_template, created_at) VALUES (?1, ?2, ?3)",
+        params![name, doc.tenant.is_template, now],
+    )?;
     let tenant_id = tx.last_insert_rowid();
     if !user.is_admin {
-        tx.execute("INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)", params![user.id, tenant_id])?;
+        tx.execute(
+            "INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)",
+            params![user.id, tenant_id],
+        )?;
     }
     let mut item_ids = Vec::with_capacity(doc.master_items.len());
     for item in &doc.master_items {
@@ -145,37 +189,65 @@ pub(crate) fn import(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
         usize::try_from(position - 1)
             .ok()
             .and_then(|i| item_ids.get(i).copied())
-            .ok_or_else(|| invalid(format!("refers to master data item {position}, which the file does not hold")))
+            .ok_or_else(|| {
+                invalid(format!(
+                    "refers to master data item {position}, which the file does not hold"
+                ))
+            })
     };
     let mut count = 0;
     for company in &doc.companies {
         let company_id = companies::write(&tx, None, tenant_id, &company.data.validated()?, now)?;
         for area in &company.areas {
             let area_name = CoreError::required_name("area_name", &area.name, 200, "an area")?;
-            let area_id = crate::domain::areas::insert(&tx, now, company_id, &area_name, &area.description)?;
+            let area_id =
+                crate::domain::areas::insert(&tx, now, company_id, &area_name, &area.description)?;
             for record in &area.activities {
                 let mut data = record.data.clone();
                 data.area_id = area_id;
-                data.name = CoreError::required_name("activity_name", &data.name, 300, "a processing activity")?;
+                data.name = CoreError::required_name(
+                    "activity_name",
+                    &data.name,
+                    300,
+                    "a processing activity",
+                )?;
                 data.editor_id = match &record.editor {
-                    Some(name) => crate::access::accounts::by_name(&tx, name)?.filter(|u| u.active).map(|u| u.id),
+                    Some(name) => crate::access::accounts::by_name(&tx, name)?
+                        .filter(|u| u.active)
+                        .map(|u| u.id),
                     None => None,
                 };
                 data.business_process_id = data.business_process_id.map(resolve).transpose()?;
-                let links = data.links.iter().map(|l| Ok(ActivityLink { item_id: resolve(l.item_id)?, detail: l.detail.clone() }));
-                data.links = activities::validated_links(&tx, tenant_id, &links.collect::<CoreResult<Vec<_>>>()?)?;
+                let links = data.links.iter().map(|l| {
+                    Ok(ActivityLink {
+                        item_id: resolve(l.item_id)?,
+                        detail: l.detail.clone(),
+                    })
+                });
+                data.links = activities::validated_links(
+                    &tx,
+                    tenant_id,
+                    &links.collect::<CoreResult<Vec<_>>>()?,
+                )?;
                 activities::write(&tx, None, tenant_id, &data, now)?;
                 count += 1;
             }
         }
     }
-    audit::record(&tx, now, Some(&user.actor()), Change {
-        action: "import",
-        object_type: ObjectType::Tenant.as_str(),
-        object_id: Some(tenant_id.to_string()),
-        old: None,
-        new: Some(json!({ "name": name, "companies": doc.companies.len(), "activities": count, "master_items": item_ids.len() })),
-    })?;
+    audit::record(
+        &tx,
+        now,
+        Some(&user.actor()),
+        Change {
+            action: "import",
+            object_type: ObjectType::Tenant.as_str(),
+            object_id: Some(tenant_id.to_string()),
+            old: None,
+            new: Some(
+                json!({ "name": name, "companies": doc.companies.len(), "activities": count, "master_items": item_ids.len() }),
+            ),
+        },
+    )?;
     let tenant = tenants::by_id(&tx, tenant_id)?.expect("just inserted");
     tx.commit()?;
     Ok(tenant)

@@ -11,10 +11,10 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::access::accounts::UserRecord;
-use crate::store::audit::{self, Change};
-use crate::kernel::error::{CoreError, CoreResult};
 use crate::domain::registry::DOMAINS;
+use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::{ObjectType, Permission, Right};
+use crate::store::audit::{self, Change};
 
 pub const RETENTION_DAYS: i64 = 30;
 
@@ -68,7 +68,9 @@ pub(crate) fn list(conn: &Connection, user: &UserRecord) -> CoreResult<Vec<Trash
          WHERE ?1 OR EXISTS(SELECT 1 FROM user_tenants ut WHERE ut.user_id = ?2 AND ut.tenant_id = t.tenant_id)
          ORDER BY t.deleted_at DESC, t.id DESC",
     )?;
-    let entries = stmt.query_map(params![user.is_admin, user.id], row)?.collect::<Result<Vec<_>, _>>()?;
+    let entries = stmt
+        .query_map(params![user.is_admin, user.id], row)?
+        .collect::<Result<Vec<_>, _>>()?;
     // The rights are asked once per object type, not once per entry.
     let mut allowed: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
     let mut visible = Vec::new();
@@ -78,8 +80,15 @@ pub(crate) fn list(conn: &Connection, user: &UserRecord) -> CoreResult<Vec<Trash
             None => {
                 let may = match ObjectType::parse(&e.object_type) {
                     Some(object) => {
-                        crate::access::permissions::granted(conn, user, Permission::new(object, Right::View))?
-                            || crate::access::permissions::granted(conn, user, Permission::new(object, Right::Delete))?
+                        crate::access::permissions::granted(
+                            conn,
+                            user,
+                            Permission::new(object, Right::View),
+                        )? || crate::access::permissions::granted(
+                            conn,
+                            user,
+                            Permission::new(object, Right::Delete),
+                        )?
                     }
                     None => false,
                 };
@@ -105,26 +114,50 @@ pub(crate) fn restorable(conn: &Connection, user: &UserRecord, id: i64) -> CoreR
 
 /// Puts back everything the entry's delete took. A record whose parent is still in the
 /// trash cannot come back alone.
-pub(crate) fn restore(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64) -> CoreResult<TrashEntry> {
+pub(crate) fn restore(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    id: i64,
+) -> CoreResult<TrashEntry> {
     let tx = conn.transaction()?;
-    let entry = entry(&tx, id)?.ok_or_else(|| CoreError::validation("trash", "unknown", format!("no trash entry {id}")))?;
-    let parent_checks: Vec<&str> = DOMAINS.iter().filter_map(|d| d.trash.as_ref()?.parent_in_trash).collect();
-    let parent_in_trash: bool =
-        tx.query_row(&format!("SELECT {}", parent_checks.join(" OR ")), params![id, entry.tenant_id], |r| r.get(0))?;
+    let entry = entry(&tx, id)?
+        .ok_or_else(|| CoreError::validation("trash", "unknown", format!("no trash entry {id}")))?;
+    let parent_checks: Vec<&str> = DOMAINS
+        .iter()
+        .filter_map(|d| d.trash.as_ref()?.parent_in_trash)
+        .collect();
+    let parent_in_trash: bool = tx.query_row(
+        &format!("SELECT {}", parent_checks.join(" OR ")),
+        params![id, entry.tenant_id],
+        |r| r.get(0),
+    )?;
     if parent_in_trash {
-        return Err(CoreError::validation("trash", "parent_in_trash", "restore the area, company or tenant it belongs to first"));
+        return Err(CoreError::validation(
+            "trash",
+            "parent_in_trash",
+            "restore the area, company or tenant it belongs to first",
+        ));
     }
     for table in trashed_tables() {
-        tx.execute(&format!("UPDATE {table} SET trash_id = NULL WHERE trash_id = ?1"), [id])?;
+        tx.execute(
+            &format!("UPDATE {table} SET trash_id = NULL WHERE trash_id = ?1"),
+            [id],
+        )?;
     }
     tx.execute("DELETE FROM trash WHERE id = ?1", [id])?;
-    audit::record(&tx, now, Some(&user.actor()), Change {
-        action: "restore",
-        object_type: &entry.object_type,
-        object_id: Some(entry.object_id.to_string()),
-        old: Some(json!({ "trash_id": id })),
-        new: Some(json!({ "label": entry.label })),
-    })?;
+    audit::record(
+        &tx,
+        now,
+        Some(&user.actor()),
+        Change {
+            action: "restore",
+            object_type: &entry.object_type,
+            object_id: Some(entry.object_id.to_string()),
+            old: Some(json!({ "trash_id": id })),
+            new: Some(json!({ "label": entry.label })),
+        },
+    )?;
     tx.commit()?;
     Ok(entry)
 }
@@ -139,7 +172,11 @@ pub(crate) fn purge(conn: &mut Connection, now: DateTime<Utc>) -> CoreResult<usi
         .query_map([cutoff], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     for id in &ids {
-        for statement in DOMAINS.iter().filter_map(|d| d.trash.as_ref()).flat_map(|t| t.before_purge) {
+        for statement in DOMAINS
+            .iter()
+            .filter_map(|d| d.trash.as_ref())
+            .flat_map(|t| t.before_purge)
+        {
             tx.execute(statement, [id])?;
         }
         for table in trashed_tables() {
@@ -148,13 +185,18 @@ pub(crate) fn purge(conn: &mut Connection, now: DateTime<Utc>) -> CoreResult<usi
         tx.execute("DELETE FROM trash WHERE id = ?1", [id])?;
     }
     if !ids.is_empty() {
-        audit::record(&tx, now, None, Change {
-            action: "purge",
-            object_type: "trash",
-            object_id: None,
-            old: Some(json!({ "entries": ids })),
-            new: None,
-        })?;
+        audit::record(
+            &tx,
+            now,
+            None,
+            Change {
+                action: "purge",
+                object_type: "trash",
+                object_id: None,
+                old: Some(json!({ "entries": ids })),
+                new: None,
+            },
+        )?;
     }
     tx.commit()?;
     Ok(ids.len())
@@ -162,5 +204,8 @@ pub(crate) fn purge(conn: &mut Connection, now: DateTime<Utc>) -> CoreResult<usi
 
 /// Tables whose rows carry a trash mark, children before parents.
 fn trashed_tables() -> impl Iterator<Item = &'static str> {
-    DOMAINS.iter().filter_map(|d| d.trash.as_ref()).flat_map(|t| t.tables.iter().copied())
+    DOMAINS
+        .iter()
+        .filter_map(|d| d.trash.as_ref())
+        .flat_map(|t| t.tables.iter().copied())
 }

@@ -25,27 +25,85 @@ pub struct Change<'a> {
 }
 
 /// A record created, with its values.
-pub(crate) fn created(conn: &Connection, at: DateTime<Utc>, actor: &Actor, object_type: &str, id: i64, data: Value) -> CoreResult<()> {
-    record(conn, at, Some(actor), Change { action: "create", object_type, object_id: Some(id.to_string()), old: None, new: Some(data) })
+pub(crate) fn created(
+    conn: &Connection,
+    at: DateTime<Utc>,
+    actor: &Actor,
+    object_type: &str,
+    id: i64,
+    data: Value,
+) -> CoreResult<()> {
+    record(
+        conn,
+        at,
+        Some(actor),
+        Change {
+            action: "create",
+            object_type,
+            object_id: Some(id.to_string()),
+            old: None,
+            new: Some(data),
+        },
+    )
 }
 
 /// A record copied from another (copies of activities, companies, master data).
-pub(crate) fn copied(conn: &Connection, at: DateTime<Utc>, actor: &Actor, object_type: &str, new_id: i64, from: i64, data: Value) -> CoreResult<()> {
-    record(conn, at, Some(actor), Change {
-        action: "copy",
-        object_type,
-        object_id: Some(new_id.to_string()),
-        old: Some(serde_json::json!({ "copied_from": from })),
-        new: Some(data),
-    })
+pub(crate) fn copied(
+    conn: &Connection,
+    at: DateTime<Utc>,
+    actor: &Actor,
+    object_type: &str,
+    new_id: i64,
+    from: i64,
+    data: Value,
+) -> CoreResult<()> {
+    record(
+        conn,
+        at,
+        Some(actor),
+        Change {
+            action: "copy",
+            object_type,
+            object_id: Some(new_id.to_string()),
+            old: Some(serde_json::json!({ "copied_from": from })),
+            new: Some(data),
+        },
+    )
 }
 
 /// A record changed by `action` ("update", "mass_change"), with its old and new values.
-pub(crate) fn changed(conn: &Connection, at: DateTime<Utc>, actor: &Actor, action: &str, object_type: &str, id: i64, old: Value, new: Value) -> CoreResult<()> {
-    record(conn, at, Some(actor), Change { action, object_type, object_id: Some(id.to_string()), old: Some(old), new: Some(new) })
+// Every argument is a column of the audit row; a struct would only rename them.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn changed(
+    conn: &Connection,
+    at: DateTime<Utc>,
+    actor: &Actor,
+    action: &str,
+    object_type: &str,
+    id: i64,
+    old: Value,
+    new: Value,
+) -> CoreResult<()> {
+    record(
+        conn,
+        at,
+        Some(actor),
+        Change {
+            action,
+            object_type,
+            object_id: Some(id.to_string()),
+            old: Some(old),
+            new: Some(new),
+        },
+    )
 }
 
-pub fn record(conn: &Connection, at: DateTime<Utc>, actor: Option<&Actor>, change: Change<'_>) -> CoreResult<()> {
+pub fn record(
+    conn: &Connection,
+    at: DateTime<Utc>,
+    actor: Option<&Actor>,
+    change: Change<'_>,
+) -> CoreResult<()> {
     conn.execute(
         "INSERT INTO audit_log (at, user_id, user_name, action, object_type, object_id, old_value, new_value)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

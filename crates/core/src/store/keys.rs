@@ -91,7 +91,8 @@ impl RecoveryKey {
     fn derive(&self, label: &[u8]) -> [u8; KEY_LEN] {
         let hk = Hkdf::<Sha256>::new(Some(b"dpo-desk"), &self.0);
         let mut out = [0u8; KEY_LEN];
-        hk.expand(label, &mut out).expect("32 bytes is a valid HKDF length");
+        hk.expand(label, &mut out)
+            .expect("32 bytes is a valid HKDF length");
         out
     }
 
@@ -123,7 +124,8 @@ impl BackupKey {
     pub fn fingerprint(&self) -> String {
         let hk = Hkdf::<Sha256>::new(None, &self.0);
         let mut out = [0u8; 8];
-        hk.expand(b"backup key fingerprint v1", &mut out).expect("8 bytes is a valid HKDF length");
+        hk.expand(b"backup key fingerprint v1", &mut out)
+            .expect("8 bytes is a valid HKDF length");
         hex::encode(out)
     }
 }
@@ -144,7 +146,8 @@ impl DatabaseKey {
     }
 
     pub fn from_hex(s: &str) -> CoreResult<Self> {
-        let mut bytes = hex::decode(s.trim()).map_err(|_| CoreError::Keyring("stored key is not hex".into()))?;
+        let mut bytes = hex::decode(s.trim())
+            .map_err(|_| CoreError::Keyring("stored key is not hex".into()))?;
         if bytes.len() != KEY_LEN {
             bytes.zeroize();
             return Err(CoreError::Keyring("stored key has the wrong length".into()));
@@ -158,7 +161,8 @@ impl DatabaseKey {
     pub fn backup_key(&self) -> BackupKey {
         let hk = Hkdf::<Sha256>::new(None, &self.0);
         let mut out = [0u8; KEY_LEN];
-        hk.expand(b"backup file key v1", &mut out).expect("32 bytes is a valid HKDF length");
+        hk.expand(b"backup file key v1", &mut out)
+            .expect("32 bytes is a valid HKDF length");
         BackupKey(out)
     }
 
@@ -188,9 +192,18 @@ mod tests {
         let mut chars: Vec<char> = shown.chars().collect();
         chars[3] = if chars[3] == 'A' { 'B' } else { 'A' };
         let typo: String = chars.into_iter().collect();
-        assert!(matches!(RecoveryKey::parse(&typo), Err(CoreError::InvalidRecoveryKey("checksum"))));
-        assert!(matches!(RecoveryKey::parse("ABC"), Err(CoreError::InvalidRecoveryKey(_))));
-        assert!(matches!(RecoveryKey::parse(""), Err(CoreError::InvalidRecoveryKey("empty"))));
+        assert!(matches!(
+            RecoveryKey::parse(&typo),
+            Err(CoreError::InvalidRecoveryKey("checksum"))
+        ));
+        assert!(matches!(
+            RecoveryKey::parse("ABC"),
+            Err(CoreError::InvalidRecoveryKey(_))
+        ));
+        assert!(matches!(
+            RecoveryKey::parse(""),
+            Err(CoreError::InvalidRecoveryKey("empty"))
+        ));
     }
 
     #[test]

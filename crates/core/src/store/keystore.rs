@@ -74,10 +74,15 @@ pub struct MemoryKeyStore(Mutex<HashMap<String, String>>);
 impl KeyStore for MemoryKeyStore {
     fn load(&self, id: &str) -> CoreResult<Option<DatabaseKey>> {
         let map = self.0.lock().expect("keystore mutex");
-        map.get(id).map(|hex| DatabaseKey::from_hex(hex)).transpose()
+        map.get(id)
+            .map(|hex| DatabaseKey::from_hex(hex))
+            .transpose()
     }
     fn save(&self, id: &str, key: &DatabaseKey) -> CoreResult<()> {
-        self.0.lock().expect("keystore mutex").insert(id.to_string(), key.to_hex());
+        self.0
+            .lock()
+            .expect("keystore mutex")
+            .insert(id.to_string(), key.to_hex());
         Ok(())
     }
     fn delete(&self, id: &str) -> CoreResult<()> {

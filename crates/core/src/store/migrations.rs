@@ -21,7 +21,12 @@ pub fn runner() -> Runner {
 }
 
 pub fn latest_version(runner: &Runner) -> i64 {
-    runner.get_migrations().iter().map(|m| m.version() as i64).max().unwrap_or(0)
+    runner
+        .get_migrations()
+        .iter()
+        .map(|m| m.version() as i64)
+        .max()
+        .unwrap_or(0)
 }
 
 pub fn applied_version(conn: &Connection) -> CoreResult<i64> {
@@ -33,14 +38,26 @@ pub fn applied_version(conn: &Connection) -> CoreResult<i64> {
     if !exists {
         return Ok(0);
     }
-    Ok(conn.query_row(&format!("SELECT COALESCE(MAX(version), 0) FROM {HISTORY_TABLE}"), [], |r| r.get(0))?)
+    Ok(conn.query_row(
+        &format!("SELECT COALESCE(MAX(version), 0) FROM {HISTORY_TABLE}"),
+        [],
+        |r| r.get(0),
+    )?)
 }
 
-pub(crate) fn migrate(conn: &mut Connection, db_path: &Path, key: &DatabaseKey, runner: &Runner) -> CoreResult<()> {
+pub(crate) fn migrate(
+    conn: &mut Connection,
+    db_path: &Path,
+    key: &DatabaseKey,
+    runner: &Runner,
+) -> CoreResult<()> {
     let applied = applied_version(conn)?;
     let latest = latest_version(runner);
     if applied > latest {
-        return Err(CoreError::SchemaTooNew { found: applied, supported: latest });
+        return Err(CoreError::SchemaTooNew {
+            found: applied,
+            supported: latest,
+        });
     }
     if applied == latest {
         return Ok(());
@@ -52,11 +69,18 @@ pub(crate) fn migrate(conn: &mut Connection, db_path: &Path, key: &DatabaseKey, 
         .set_grouped(true)
         .set_abort_divergent(true)
         .set_abort_missing(true);
-    runner.run(conn).map_err(|e| CoreError::Migration(e.to_string()))?;
+    runner
+        .run(conn)
+        .map_err(|e| CoreError::Migration(e.to_string()))?;
     Ok(())
 }
 
-fn safety_copy(conn: &Connection, db_path: &Path, key: &DatabaseKey, from_version: i64) -> CoreResult<()> {
+fn safety_copy(
+    conn: &Connection,
+    db_path: &Path,
+    key: &DatabaseKey,
+    from_version: i64,
+) -> CoreResult<()> {
     let dir = db_path.parent().unwrap_or(Path::new(".")).join(SAFETY_DIR);
     std::fs::create_dir_all(&dir).map_err(|e| CoreError::io(&dir, e))?;
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");

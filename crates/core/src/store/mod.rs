@@ -39,7 +39,11 @@ impl Store {
     }
 
     #[doc(hidden)]
-    pub fn open_with(path: &Path, key: &DatabaseKey, runner: &refinery::Runner) -> CoreResult<Self> {
+    pub fn open_with(
+        path: &Path,
+        key: &DatabaseKey,
+        runner: &refinery::Runner,
+    ) -> CoreResult<Self> {
         if !path.is_file() {
             return Err(CoreError::NotInitialized);
         }
@@ -52,18 +56,36 @@ impl Store {
     }
 
     #[doc(hidden)]
-    pub fn create_with(path: &Path, key: &DatabaseKey, runner: &refinery::Runner) -> CoreResult<Self> {
+    pub fn create_with(
+        path: &Path,
+        key: &DatabaseKey,
+        runner: &refinery::Runner,
+    ) -> CoreResult<Self> {
         if path.exists() {
             return Err(CoreError::AlreadyInitialized);
         }
-        Self::prepare(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE, key, runner)
+        Self::prepare(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+            key,
+            runner,
+        )
     }
 
     /// Key, schema check and migrations, then the journal settings: the same for a new
     /// and an existing file.
-    fn prepare(path: &Path, flags: OpenFlags, key: &DatabaseKey, runner: &refinery::Runner) -> CoreResult<Self> {
+    fn prepare(
+        path: &Path,
+        flags: OpenFlags,
+        key: &DatabaseKey,
+        runner: &refinery::Runner,
+    ) -> CoreResult<Self> {
         let conn = Connection::open_with_flags(path, flags)?;
-        let mut store = Store { conn, path: path.to_path_buf(), key: key.clone() };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            key: key.clone(),
+        };
         store.unlock(key)?;
         migrations::migrate(&mut store.conn, &store.path, key, runner)?;
         store.tune()?;
@@ -73,7 +95,11 @@ impl Store {
     fn unlock(&mut self, key: &DatabaseKey) -> CoreResult<()> {
         apply_key(&self.conn, key)?;
         // SQLCipher accepts any key; the first read tells whether it was the right one.
-        match self.conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+        match self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            }) {
             Ok(_) => {}
             Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::NotADatabase => {
                 return Err(CoreError::WrongKey)
@@ -108,7 +134,11 @@ impl Store {
 
     /// An empty in-memory stand-in, held while the real file is swapped (restore).
     pub(crate) fn placeholder(path: &Path, key: &DatabaseKey) -> CoreResult<Self> {
-        Ok(Store { conn: Connection::open_in_memory()?, path: path.to_path_buf(), key: key.clone() })
+        Ok(Store {
+            conn: Connection::open_in_memory()?,
+            path: path.to_path_buf(),
+            key: key.clone(),
+        })
     }
 
     pub(crate) fn key(&self) -> &DatabaseKey {
@@ -123,7 +153,10 @@ impl Store {
 pub(crate) fn apply_key(conn: &Connection, key: &DatabaseKey) -> CoreResult<()> {
     // A wrong key is an expected event we report ourselves; SQLCipher would also log it
     // to stderr.
-    conn.execute_batch(&format!("PRAGMA cipher_log_level = NONE; PRAGMA key = {};", key.pragma_value()))?;
+    conn.execute_batch(&format!(
+        "PRAGMA cipher_log_level = NONE; PRAGMA key = {};",
+        key.pragma_value()
+    ))?;
     Ok(())
 }
 

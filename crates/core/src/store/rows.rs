@@ -16,24 +16,38 @@ pub(crate) fn save(
     values: &[(&str, &dyn ToSql)],
     now: DateTime<Utc>,
 ) -> CoreResult<i64> {
-    let mut params: Vec<(String, &dyn ToSql)> = values.iter().map(|(column, value)| (format!(":{column}"), *value)).collect();
+    let mut params: Vec<(String, &dyn ToSql)> = values
+        .iter()
+        .map(|(column, value)| (format!(":{column}"), *value))
+        .collect();
     params.push((":now".into(), &now));
     let columns: Vec<&str> = values.iter().map(|(column, _)| *column).collect();
     let sql = match id {
         None => format!(
             "INSERT INTO {table} ({}, created_at, updated_at) VALUES ({}, :now, :now)",
             columns.join(", "),
-            columns.iter().map(|c| format!(":{c}")).collect::<Vec<_>>().join(", ")
+            columns
+                .iter()
+                .map(|c| format!(":{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         Some(_) => format!(
             "UPDATE {table} SET {}, updated_at = :now WHERE id = :id",
-            columns.iter().map(|c| format!("{c} = :{c}")).collect::<Vec<_>>().join(", ")
+            columns
+                .iter()
+                .map(|c| format!("{c} = :{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     };
     if let Some(id) = &id {
         params.push((":id".into(), id));
     }
-    let named: Vec<(&str, &dyn ToSql)> = params.iter().map(|(name, value)| (name.as_str(), *value)).collect();
+    let named: Vec<(&str, &dyn ToSql)> = params
+        .iter()
+        .map(|(name, value)| (name.as_str(), *value))
+        .collect();
     conn.execute(&sql, named.as_slice())?;
     Ok(id.unwrap_or_else(|| conn.last_insert_rowid()))
 }

@@ -14,7 +14,8 @@ pub enum SettingKey {
 }
 
 impl SettingKey {
-    pub const ALL: &'static [SettingKey] = &[SettingKey::BackupIntervalDays, SettingKey::IdleLockMinutes];
+    pub const ALL: &'static [SettingKey] =
+        &[SettingKey::BackupIntervalDays, SettingKey::IdleLockMinutes];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -28,7 +29,9 @@ impl SettingKey {
             .iter()
             .copied()
             .find(|k| k.name() == name)
-            .ok_or_else(|| CoreError::validation("key", "unknown", format!("unknown setting '{name}'")))
+            .ok_or_else(|| {
+                CoreError::validation("key", "unknown", format!("unknown setting '{name}'"))
+            })
     }
 
     fn range(self) -> (i64, i64) {
@@ -66,7 +69,11 @@ impl SettingKey {
 
     pub fn parse_value(self, text: &str) -> CoreResult<i64> {
         let value = text.trim().parse::<i64>().map_err(|_| {
-            CoreError::validation(self.field(), "number", format!("{} must be a whole number", self.name()))
+            CoreError::validation(
+                self.field(),
+                "number",
+                format!("{} must be a whole number", self.name()),
+            )
         })?;
         self.validate(value)
     }
@@ -86,7 +93,11 @@ pub(crate) fn put(conn: &Connection, key: SettingKey, value: i64) -> CoreResult<
 }
 
 pub(crate) fn get_raw(conn: &Connection, key: &str) -> CoreResult<Option<String>> {
-    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }
 
 pub(crate) fn put_raw(conn: &Connection, key: &str, value: &str) -> CoreResult<()> {

@@ -24,8 +24,19 @@ pub struct Deleted<'a> {
 
 /// Moves the record and its cascade into the trash under one new entry; rows already in
 /// the trash keep their own entry. Returns the entry's id.
-pub(crate) fn put(conn: &Connection, now: DateTime<Utc>, actor: &Actor, deleted: Deleted<'_>, cascade: Cascade) -> CoreResult<i64> {
-    let Deleted { tenant_id, object, object_id, label } = deleted;
+pub(crate) fn put(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    deleted: Deleted<'_>,
+    cascade: Cascade,
+) -> CoreResult<i64> {
+    let Deleted {
+        tenant_id,
+        object,
+        object_id,
+        label,
+    } = deleted;
     conn.execute(
         "INSERT INTO trash (tenant_id, object_type, object_id, label, deleted_at, deleted_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![tenant_id, object.as_str(), object_id, label, now, actor.user_name],
@@ -33,14 +44,22 @@ pub(crate) fn put(conn: &Connection, now: DateTime<Utc>, actor: &Actor, deleted:
     let trash_id = conn.last_insert_rowid();
     for (table, condition) in cascade {
         let condition = condition.replace("?1", "?2");
-        conn.execute(&format!("UPDATE {table} SET trash_id = ?1 WHERE trash_id IS NULL AND {condition}"), params![trash_id, object_id])?;
+        conn.execute(
+            &format!("UPDATE {table} SET trash_id = ?1 WHERE trash_id IS NULL AND {condition}"),
+            params![trash_id, object_id],
+        )?;
     }
-    audit::record(conn, now, Some(actor), Change {
-        action: "delete",
-        object_type: object.as_str(),
-        object_id: Some(object_id.to_string()),
-        old: Some(json!({ "label": label })),
-        new: Some(json!({ "trash_id": trash_id })),
-    })?;
+    audit::record(
+        conn,
+        now,
+        Some(actor),
+        Change {
+            action: "delete",
+            object_type: object.as_str(),
+            object_id: Some(object_id.to_string()),
+            old: Some(json!({ "label": label })),
+            new: Some(json!({ "trash_id": trash_id })),
+        },
+    )?;
     Ok(trash_id)
 }

@@ -1,9 +1,8 @@
 //! Sign-in, the growing delay after wrong passwords, password changes, idle lock, the
 //! permission gate, the audit log and the remembered clock.
 
-
-use chrono::Duration;
 use crate::common::*;
+use chrono::Duration;
 use dpo_desk_core::store::settings::SettingKey;
 use dpo_desk_core::CoreError;
 
@@ -13,8 +12,14 @@ fn sign_in_checks_name_and_password_case_insensitively_for_the_name() {
     let mut desk = f.setup("Kanzlei").desk;
     assert!(desk.sign_in(OWNER, PASSWORD).is_ok());
     assert!(desk.sign_in(&OWNER.to_uppercase(), PASSWORD).is_ok());
-    assert!(matches!(desk.sign_in(OWNER, "wrong password!"), Err(CoreError::InvalidCredentials)));
-    assert!(matches!(desk.sign_in("nobody", PASSWORD), Err(CoreError::InvalidCredentials)));
+    assert!(matches!(
+        desk.sign_in(OWNER, "wrong password!"),
+        Err(CoreError::InvalidCredentials)
+    ));
+    assert!(matches!(
+        desk.sign_in("nobody", PASSWORD),
+        Err(CoreError::InvalidCredentials)
+    ));
 }
 
 #[test]
@@ -23,23 +28,35 @@ fn five_wrong_passwords_start_a_growing_delay_that_the_right_password_cannot_ski
     let mut desk = f.setup("Kanzlei").desk;
     for attempt in 1..=4 {
         let err = desk.sign_in(OWNER, "wrong password!").err().unwrap();
-        assert!(matches!(err, CoreError::InvalidCredentials), "attempt {attempt}: {err:?}");
+        assert!(
+            matches!(err, CoreError::InvalidCredentials),
+            "attempt {attempt}: {err:?}"
+        );
     }
     match desk.sign_in(OWNER, "wrong password!").err().unwrap() {
         CoreError::RateLimited { retry_after_secs } => assert_eq!(retry_after_secs, 30),
         other => panic!("{other:?}"),
     }
     // Even the right password waits.
-    assert!(matches!(desk.sign_in(OWNER, PASSWORD), Err(CoreError::RateLimited { .. })));
+    assert!(matches!(
+        desk.sign_in(OWNER, PASSWORD),
+        Err(CoreError::RateLimited { .. })
+    ));
     f.clock.advance(Duration::seconds(31));
     match desk.sign_in(OWNER, "wrong password!").err().unwrap() {
-        CoreError::RateLimited { retry_after_secs } => assert_eq!(retry_after_secs, 60, "the delay doubles"),
+        CoreError::RateLimited { retry_after_secs } => {
+            assert_eq!(retry_after_secs, 60, "the delay doubles")
+        }
         other => panic!("{other:?}"),
     }
     f.clock.advance(Duration::seconds(61));
-    desk.sign_in(OWNER, PASSWORD).expect("after the delay the right password works");
+    desk.sign_in(OWNER, PASSWORD)
+        .expect("after the delay the right password works");
     // A success resets the counter.
-    assert!(matches!(desk.sign_in(OWNER, "wrong password!"), Err(CoreError::InvalidCredentials)));
+    assert!(matches!(
+        desk.sign_in(OWNER, "wrong password!"),
+        Err(CoreError::InvalidCredentials)
+    ));
 }
 
 #[test]
@@ -51,10 +68,26 @@ fn password_change_needs_the_current_password_and_a_good_new_one() {
         CoreError::Validation { field, .. } => field,
         other => panic!("{other:?}"),
     };
-    assert_eq!(field(desk.change_password(&mut s, "not it at all", "a new good passphrase").unwrap_err()), "current_password");
-    assert_eq!(field(desk.change_password(&mut s, PASSWORD, "short").unwrap_err()), "password");
-    assert_eq!(field(desk.change_password(&mut s, PASSWORD, PASSWORD).unwrap_err()), "new_password");
-    desk.change_password(&mut s, PASSWORD, "a new good passphrase").unwrap();
+    assert_eq!(
+        field(
+            desk.change_password(&mut s, "not it at all", "a new good passphrase")
+                .unwrap_err()
+        ),
+        "current_password"
+    );
+    assert_eq!(
+        field(desk.change_password(&mut s, PASSWORD, "short").unwrap_err()),
+        "password"
+    );
+    assert_eq!(
+        field(
+            desk.change_password(&mut s, PASSWORD, PASSWORD)
+                .unwrap_err()
+        ),
+        "new_password"
+    );
+    desk.change_password(&mut s, PASSWORD, "a new good passphrase")
+        .unwrap();
     assert!(desk.sign_in(OWNER, PASSWORD).is_err());
     assert!(desk.sign_in(OWNER, "a new good passphrase").is_ok());
 }
@@ -64,7 +97,8 @@ fn an_idle_session_is_locked_and_activity_keeps_it_alive() {
     let f = Fixture::new();
     let mut desk = f.setup("Kanzlei").desk;
     let mut s = desk.sign_in(OWNER, PASSWORD).unwrap();
-    desk.update_settings(&mut s, &[(SettingKey::IdleLockMinutes, 10)]).unwrap();
+    desk.update_settings(&mut s, &[(SettingKey::IdleLockMinutes, 10)])
+        .unwrap();
     f.clock.advance(Duration::minutes(9));
     desk.touch(&mut s).unwrap();
     f.clock.advance(Duration::minutes(9));
@@ -81,14 +115,22 @@ fn the_windows_periodic_rights_refresh_does_not_keep_an_idle_session_alive() {
     let f = Fixture::new();
     let mut desk = f.setup("Kanzlei").desk;
     let mut s = desk.sign_in(OWNER, PASSWORD).unwrap();
-    desk.update_settings(&mut s, &[(SettingKey::IdleLockMinutes, 10)]).unwrap();
+    desk.update_settings(&mut s, &[(SettingKey::IdleLockMinutes, 10)])
+        .unwrap();
     for _ in 0..9 {
         f.clock.advance(Duration::minutes(1));
-        desk.refresh_session(&mut s).expect("still within the idle time");
+        desk.refresh_session(&mut s)
+            .expect("still within the idle time");
     }
     f.clock.advance(Duration::minutes(2));
-    assert!(matches!(desk.refresh_session(&mut s), Err(CoreError::SessionExpired { .. })));
-    assert!(matches!(desk.dashboard(&mut s), Err(CoreError::SessionExpired { .. })));
+    assert!(matches!(
+        desk.refresh_session(&mut s),
+        Err(CoreError::SessionExpired { .. })
+    ));
+    assert!(matches!(
+        desk.dashboard(&mut s),
+        Err(CoreError::SessionExpired { .. })
+    ));
 }
 
 #[test]
@@ -98,21 +140,40 @@ fn settings_are_validated_and_every_change_is_audited_with_old_and_new_values() 
     let mut s = desk.sign_in(OWNER, PASSWORD).unwrap();
     assert_eq!(desk.settings(&mut s).unwrap().backup_interval_days, 4);
     for bad in [0, 15, -1] {
-        let err = desk.update_settings(&mut s, &[(SettingKey::IdleLockMinutes, 20), (SettingKey::BackupIntervalDays, bad)]).unwrap_err();
+        let err = desk
+            .update_settings(
+                &mut s,
+                &[
+                    (SettingKey::IdleLockMinutes, 20),
+                    (SettingKey::BackupIntervalDays, bad),
+                ],
+            )
+            .unwrap_err();
         assert_eq!(err.code(), "validation");
     }
-    assert_eq!(desk.settings(&mut s).unwrap().idle_lock_minutes, 15, "a refused batch changes nothing");
+    assert_eq!(
+        desk.settings(&mut s).unwrap().idle_lock_minutes,
+        15,
+        "a refused batch changes nothing"
+    );
 
-    desk.update_settings(&mut s, &[(SettingKey::BackupIntervalDays, 7)]).unwrap();
+    desk.update_settings(&mut s, &[(SettingKey::BackupIntervalDays, 7)])
+        .unwrap();
     let log = desk.audit_log(&mut s, 50, None).unwrap();
-    let entry = log.iter().find(|e| e.object_id.as_deref() == Some("backup.interval_days")).expect("audited");
+    let entry = log
+        .iter()
+        .find(|e| e.object_id.as_deref() == Some("backup.interval_days"))
+        .expect("audited");
     assert_eq!(entry.user_name.as_deref(), Some(OWNER));
     assert_eq!(entry.old_value, Some(serde_json::json!(4)));
     assert_eq!(entry.new_value, Some(serde_json::json!(7)));
     assert_eq!(entry.at, f.clock_now());
 
     let actions: Vec<_> = log.iter().map(|e| e.action.as_str()).collect();
-    assert!(actions.contains(&"create"), "the owner's creation is audited: {actions:?}");
+    assert!(
+        actions.contains(&"create"),
+        "the owner's creation is audited: {actions:?}"
+    );
     assert!(actions.contains(&"sign_in"));
 }
 
@@ -122,7 +183,8 @@ fn failed_sign_ins_are_audited_and_hashes_never_are() {
     let mut desk = f.setup("Kanzlei").desk;
     let _ = desk.sign_in(OWNER, "wrong password!");
     let mut s = desk.sign_in(OWNER, PASSWORD).unwrap();
-    desk.change_password(&mut s, PASSWORD, "a new good passphrase").unwrap();
+    desk.change_password(&mut s, PASSWORD, "a new good passphrase")
+        .unwrap();
     let log = desk.audit_log(&mut s, 50, None).unwrap();
     assert!(log.iter().any(|e| e.action == "sign_in_failed"));
     let text = serde_json::to_string(&log).unwrap();
@@ -139,7 +201,10 @@ fn turning_the_clock_back_does_not_turn_the_rules_back() {
     desk.touch(&mut s).ok();
     let mut s = desk.sign_in(OWNER, PASSWORD).unwrap();
     let late = desk.status(&mut s).unwrap();
-    assert_eq!(late.backup.level, dpo_desk_core::services::backup::escalation::BackupLevel::Locked);
+    assert_eq!(
+        late.backup.level,
+        dpo_desk_core::services::backup::escalation::BackupLevel::Locked
+    );
 
     f.clock.set(t0());
     let mut s = desk.sign_in(OWNER, PASSWORD).unwrap();
@@ -167,18 +232,46 @@ fn error_codes_are_stable() {
     use dpo_desk_core::kernel::vocabulary::{ObjectType, Right};
     let cases: Vec<(CoreError, &str)> = vec![
         (CoreError::InvalidCredentials, "invalid_credentials"),
-        (CoreError::RateLimited { retry_after_secs: 3 }, "rate_limited"),
+        (
+            CoreError::RateLimited {
+                retry_after_secs: 3,
+            },
+            "rate_limited",
+        ),
         (CoreError::WrongKey, "wrong_key"),
-        (CoreError::SchemaTooNew { found: 3, supported: 2 }, "schema_too_new"),
-        (CoreError::PermissionDenied { object: ObjectType::Backup, right: Right::Create }, "permission_denied"),
-        (CoreError::SessionExpired { idle_minutes: 5 }, "session_expired"),
+        (
+            CoreError::SchemaTooNew {
+                found: 3,
+                supported: 2,
+            },
+            "schema_too_new",
+        ),
+        (
+            CoreError::PermissionDenied {
+                object: ObjectType::Backup,
+                right: Right::Create,
+            },
+            "permission_denied",
+        ),
+        (
+            CoreError::SessionExpired { idle_minutes: 5 },
+            "session_expired",
+        ),
     ];
     for (err, code) in cases {
         let payload = err.payload();
         assert_eq!(payload.code, code);
-        assert!(!payload.message.contains("Error"), "a human message, not a debug string: {}", payload.message);
+        assert!(
+            !payload.message.contains("Error"),
+            "a human message, not a debug string: {}",
+            payload.message
+        );
     }
-    let p = CoreError::PermissionDenied { object: ObjectType::ProcessingActivity, right: Right::MassChange }.payload();
+    let p = CoreError::PermissionDenied {
+        object: ObjectType::ProcessingActivity,
+        right: Right::MassChange,
+    }
+    .payload();
     assert_eq!(p.params["object"], "processing_activity");
     assert_eq!(p.params["right"], "mass_change");
 }

@@ -2,18 +2,17 @@
 //! the lock, full and module restore, CSV as of the backup's date, a fresh installation
 //! from a backup, and every kind of bad file refused with the database left byte-identical.
 
-
 use std::path::{Path, PathBuf};
 
-use chrono::Duration;
 use crate::common::*;
+use chrono::Duration;
+use dpo_desk_core::access::roles::{Grant, RoleDefinition};
+use dpo_desk_core::access::users::NewUser;
+use dpo_desk_core::domain::companies::CompanyInput;
+use dpo_desk_core::kernel::vocabulary::{ObjectType, Right};
 use dpo_desk_core::services::backup::escalation::BackupLevel;
 use dpo_desk_core::services::backup::{BackupModule, MAX_IN_APP};
-use dpo_desk_core::domain::companies::CompanyInput;
 use dpo_desk_core::store::keystore::MemoryKeyStore;
-use dpo_desk_core::access::roles::{Grant, RoleDefinition};
-use dpo_desk_core::kernel::vocabulary::{ObjectType, Right};
-use dpo_desk_core::access::users::NewUser;
 use dpo_desk_core::{CoreError, Desk, Session};
 
 fn no_progress() -> impl FnMut(u64, u64) {
@@ -32,17 +31,29 @@ fn office() -> Office {
     let created = f.setup("Kanzlei Sicher");
     let mut desk = created.desk;
     let owner = desk.sign_in(OWNER, PASSWORD).unwrap();
-    Office { recovery_key: created.recovery_key.display(), f, desk, owner }
+    Office {
+        recovery_key: created.recovery_key.display(),
+        f,
+        desk,
+        owner,
+    }
 }
 
 fn tenant_names(o: &mut Office) -> Vec<String> {
-    o.desk.tenants(&mut o.owner).unwrap().into_iter().map(|t| t.name).collect()
+    o.desk
+        .tenants(&mut o.owner)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect()
 }
 
 fn outside(o: &mut Office) -> PathBuf {
     let folder = o.f.path().join("nas");
     std::fs::create_dir_all(&folder).unwrap();
-    o.desk.create_backup_in(&mut o.owner, &folder, &mut no_progress()).unwrap()
+    o.desk
+        .create_backup_in(&mut o.owner, &folder, &mut no_progress())
+        .unwrap()
 }
 
 /// The database's files as they are on disk.
@@ -58,14 +69,37 @@ fn the_escalation_locks_the_app_until_a_backup_is_created_and_downloaded() {
     let mut o = office();
     let staff_pw = "Mitarbeiter-2026!";
     let mut admin = o.desk.sign_in(OWNER, PASSWORD).unwrap();
-    let tenant = o.desk.create_tenant(&mut admin, "Bäckerei", false).unwrap().id;
-    o.desk.create_role(&mut admin, &RoleDefinition {
-        name: "Reader".into(),
-        grants: vec![Grant { object: ObjectType::Company, right: Right::View }],
-        hidden_menus: vec![],
-        visibility: vec![],
-    }).unwrap();
-    o.desk.create_user(&mut admin, &NewUser { name: "Jonas".into(), is_admin: false, roles: vec!["Reader".into()], tenants: vec![tenant], password: Some(staff_pw.into()) }).unwrap();
+    let tenant = o
+        .desk
+        .create_tenant(&mut admin, "Bäckerei", false)
+        .unwrap()
+        .id;
+    o.desk
+        .create_role(
+            &mut admin,
+            &RoleDefinition {
+                name: "Reader".into(),
+                grants: vec![Grant {
+                    object: ObjectType::Company,
+                    right: Right::View,
+                }],
+                hidden_menus: vec![],
+                visibility: vec![],
+            },
+        )
+        .unwrap();
+    o.desk
+        .create_user(
+            &mut admin,
+            &NewUser {
+                name: "Jonas".into(),
+                is_admin: false,
+                roles: vec!["Reader".into()],
+                tenants: vec![tenant],
+                password: Some(staff_pw.into()),
+            },
+        )
+        .unwrap();
 
     // Installed 2026-03-02, interval 4: due 03-06, everyone notified from 03-08, locked from 03-11.
     // Days pass: each look is a fresh sign-in (the idle lock would end a day-old session).
@@ -78,21 +112,49 @@ fn the_escalation_locks_the_app_until_a_backup_is_created_and_downloaded() {
     o.f.clock.advance(Duration::days(4));
     assert_eq!(status(&mut o).level, BackupLevel::Due);
     let mut jonas = o.desk.sign_in("Jonas", staff_pw).unwrap();
-    assert_eq!(o.desk.backup_reminder(&mut o.owner).unwrap(), Some(BackupLevel::Due));
-    assert_eq!(o.desk.backup_reminder(&mut o.owner).unwrap(), None, "once per day");
-    assert_eq!(o.desk.backup_reminder(&mut jonas).unwrap(), None, "Jonas cannot see the backups");
+    assert_eq!(
+        o.desk.backup_reminder(&mut o.owner).unwrap(),
+        Some(BackupLevel::Due)
+    );
+    assert_eq!(
+        o.desk.backup_reminder(&mut o.owner).unwrap(),
+        None,
+        "once per day"
+    );
+    assert_eq!(
+        o.desk.backup_reminder(&mut jonas).unwrap(),
+        None,
+        "Jonas cannot see the backups"
+    );
     let info = o.desk.session_info(&mut jonas).unwrap();
-    assert!(!info.backup.concerns_user && !info.backup.can_create && info.backup.contact == OWNER, "{:?}", info.backup);
+    assert!(
+        !info.backup.concerns_user && !info.backup.can_create && info.backup.contact == OWNER,
+        "{:?}",
+        info.backup
+    );
     assert!(!info.menu.contains(&dpo_desk_core::desk::MenuEntry::Backups));
     o.f.clock.advance(Duration::days(1));
     assert_eq!(status(&mut o).level, BackupLevel::Due);
-    assert_eq!(o.desk.backup_reminder(&mut o.owner).unwrap(), Some(BackupLevel::Due), "again the next day");
+    assert_eq!(
+        o.desk.backup_reminder(&mut o.owner).unwrap(),
+        Some(BackupLevel::Due),
+        "again the next day"
+    );
     // Two days after: everyone.
     o.f.clock.advance(Duration::days(1));
     assert_eq!(status(&mut o).level, BackupLevel::NotifyAll);
     let mut jonas = o.desk.sign_in("Jonas", staff_pw).unwrap();
-    assert_eq!(o.desk.backup_reminder(&mut jonas).unwrap(), Some(BackupLevel::NotifyAll));
-    assert!(o.desk.session_info(&mut jonas).unwrap().backup.concerns_user);
+    assert_eq!(
+        o.desk.backup_reminder(&mut jonas).unwrap(),
+        Some(BackupLevel::NotifyAll)
+    );
+    assert!(
+        o.desk
+            .session_info(&mut jonas)
+            .unwrap()
+            .backup
+            .concerns_user
+    );
     o.f.clock.advance(Duration::days(3));
     assert_eq!(status(&mut o).level, BackupLevel::Locked);
     let mut jonas = o.desk.sign_in("Jonas", staff_pw).unwrap();
@@ -101,37 +163,67 @@ fn the_escalation_locks_the_app_until_a_backup_is_created_and_downloaded() {
         Err(CoreError::BackupLocked { contact }) => assert!(contact.contains(OWNER), "{contact}"),
         other => panic!("locked expected: {other:?}"),
     }
-    assert!(matches!(o.desk.create_backup(&mut jonas, &mut no_progress()), Err(CoreError::PermissionDenied { .. })), "no backup right");
-    assert!(matches!(o.desk.companies(&mut o.owner, tenant), Err(CoreError::BackupLocked { .. })));
+    assert!(
+        matches!(
+            o.desk.create_backup(&mut jonas, &mut no_progress()),
+            Err(CoreError::PermissionDenied { .. })
+        ),
+        "no backup right"
+    );
+    assert!(matches!(
+        o.desk.companies(&mut o.owner, tenant),
+        Err(CoreError::BackupLocked { .. })
+    ));
 
     // Creating is not enough; downloading it ends the lock.
-    let backup = o.desk.create_backup(&mut o.owner, &mut no_progress()).unwrap();
+    let backup = o
+        .desk
+        .create_backup(&mut o.owner, &mut no_progress())
+        .unwrap();
     assert_eq!(status(&mut o).level, BackupLevel::Locked);
     assert_eq!(o.desk.backups(&mut o.owner).unwrap()[0].downloaded_at, None);
     let target = o.f.path().join("usb").join("sicherung.dpobackup");
     std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-    let downloaded = o.desk.download_backup(&mut o.owner, backup.id, &target).unwrap();
+    let downloaded = o
+        .desk
+        .download_backup(&mut o.owner, backup.id, &target)
+        .unwrap();
     assert!(downloaded.downloaded_at.is_some());
-    assert_eq!(std::fs::metadata(&target).unwrap().len() as i64, backup.size);
+    assert_eq!(
+        std::fs::metadata(&target).unwrap().len() as i64,
+        backup.size
+    );
     let after = status(&mut o);
-    assert_eq!((after.level, after.due_date.to_string()), (BackupLevel::Ok, "2026-03-15".to_string()));
+    assert_eq!(
+        (after.level, after.due_date.to_string()),
+        (BackupLevel::Ok, "2026-03-15".to_string())
+    );
     o.desk.companies(&mut jonas, tenant).unwrap();
 
     // Turning the clock back does not undo an escalation that was reached.
     o.f.clock.advance(Duration::days(9));
     assert_eq!(status(&mut o).level, BackupLevel::Locked);
     o.f.clock.advance(Duration::days(-9));
-    assert_eq!(status(&mut o).level, BackupLevel::Locked, "the latest time seen counts");
+    assert_eq!(
+        status(&mut o).level,
+        BackupLevel::Locked,
+        "the latest time seen counts"
+    );
 }
 
 #[test]
 fn at_most_seven_backups_are_kept_in_the_app() {
     let mut o = office();
     for _ in 0..MAX_IN_APP {
-        o.desk.create_backup(&mut o.owner, &mut no_progress()).unwrap();
+        o.desk
+            .create_backup(&mut o.owner, &mut no_progress())
+            .unwrap();
     }
     let eighth = o.desk.create_backup(&mut o.owner, &mut no_progress());
-    assert!(matches!(eighth, Err(CoreError::BackupLimit { max: 7 })), "{eighth:?}");
+    assert!(
+        matches!(eighth, Err(CoreError::BackupLimit { max: 7 })),
+        "{eighth:?}"
+    );
     let list = o.desk.backups(&mut o.owner).unwrap();
     assert_eq!(list.len(), 7);
     assert!(list.iter().all(|b| b.created_by == OWNER && b.size > 0));
@@ -139,131 +231,402 @@ fn at_most_seven_backups_are_kept_in_the_app() {
     assert_eq!(names.len(), 7, "each in its own file");
     o.desk.delete_backup(&mut o.owner, list[6].id).unwrap();
     assert!(!o.f.path().join("backups").join(&list[6].file_name).exists());
-    o.desk.create_backup(&mut o.owner, &mut no_progress()).unwrap();
+    o.desk
+        .create_backup(&mut o.owner, &mut no_progress())
+        .unwrap();
 }
 
 #[test]
 fn a_full_restore_brings_back_the_backup_and_keeps_the_backup_list() {
     let mut o = office();
-    let kept = o.desk.create_tenant(&mut o.owner, "Bäckerei Schmidt", false).unwrap().id;
-    o.desk.create_company(&mut o.owner, kept, &CompanyInput { name: "Bäckerei Schmidt GmbH".into(), is_controller: true, ..Default::default() }).unwrap();
+    let kept = o
+        .desk
+        .create_tenant(&mut o.owner, "Bäckerei Schmidt", false)
+        .unwrap()
+        .id;
+    o.desk
+        .create_company(
+            &mut o.owner,
+            kept,
+            &CompanyInput {
+                name: "Bäckerei Schmidt GmbH".into(),
+                is_controller: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
     let file = outside(&mut o);
     let before = tenant_names(&mut o);
 
-    o.desk.update_tenant(&mut o.owner, kept, "Umbenannt", false).unwrap();
-    o.desk.create_tenant(&mut o.owner, "Nach der Sicherung", false).unwrap();
-    let in_app = o.desk.create_backup(&mut o.owner, &mut no_progress()).unwrap();
+    o.desk
+        .update_tenant(&mut o.owner, kept, "Umbenannt", false)
+        .unwrap();
+    o.desk
+        .create_tenant(&mut o.owner, "Nach der Sicherung", false)
+        .unwrap();
+    let in_app = o
+        .desk
+        .create_backup(&mut o.owner, &mut no_progress())
+        .unwrap();
 
     let mut seen = Vec::new();
-    let report = o.desk.restore_backup(&mut o.owner, &file, None, &mut |done, total| seen.push((done, total))).unwrap();
+    let report = o
+        .desk
+        .restore_backup(&mut o.owner, &file, None, &mut |done, total| {
+            seen.push((done, total))
+        })
+        .unwrap();
     assert_eq!(tenant_names(&mut o), before);
-    assert_eq!(o.desk.companies(&mut o.owner, kept).unwrap()[0].data.name, "Bäckerei Schmidt GmbH");
-    assert!(Path::new(&report.safety_backup).is_file(), "a safety backup first");
-    assert_eq!(seen.last().map(|(d, t)| d == t), Some(true), "progress reaches the end");
-    assert_eq!(o.desk.backups(&mut o.owner).unwrap().iter().map(|b| b.id).collect::<Vec<_>>(), vec![in_app.id], "the list of backups stays");
+    assert_eq!(
+        o.desk.companies(&mut o.owner, kept).unwrap()[0].data.name,
+        "Bäckerei Schmidt GmbH"
+    );
+    assert!(
+        Path::new(&report.safety_backup).is_file(),
+        "a safety backup first"
+    );
+    assert_eq!(
+        seen.last().map(|(d, t)| d == t),
+        Some(true),
+        "progress reaches the end"
+    );
+    assert_eq!(
+        o.desk
+            .backups(&mut o.owner)
+            .unwrap()
+            .iter()
+            .map(|b| b.id)
+            .collect::<Vec<_>>(),
+        vec![in_app.id],
+        "the list of backups stays"
+    );
     let log = o.desk.audit_log(&mut o.owner, 5, None).unwrap();
-    assert!(log.iter().any(|e| e.action == "restore" && e.object_type == "backup"));
+    assert!(log
+        .iter()
+        .any(|e| e.action == "restore" && e.object_type == "backup"));
 
     // The safety backup undoes the restore.
-    o.desk.restore_backup(&mut o.owner, Path::new(&report.safety_backup), None, &mut no_progress()).unwrap();
+    o.desk
+        .restore_backup(
+            &mut o.owner,
+            Path::new(&report.safety_backup),
+            None,
+            &mut no_progress(),
+        )
+        .unwrap();
     assert!(tenant_names(&mut o).contains(&"Nach der Sicherung".to_string()));
 
     // The next start opens the restored database as usual.
     drop(o.desk);
-    let reopened = dpo_desk_core::desk::installation::open(o.f.path(), &o.f.keystore, o.f.clock.clone()).unwrap();
-    assert!(matches!(reopened, dpo_desk_core::desk::installation::Opening::Ready(_)));
+    let reopened =
+        dpo_desk_core::desk::installation::open(o.f.path(), &o.f.keystore, o.f.clock.clone())
+            .unwrap();
+    assert!(matches!(
+        reopened,
+        dpo_desk_core::desk::installation::Opening::Ready(_)
+    ));
 }
 
 #[test]
 fn one_tenant_is_restored_and_the_others_keep_their_changes_and_csv_shows_the_backup_date() {
     let mut o = office();
-    let a = o.desk.create_tenant(&mut o.owner, "Mandant A", false).unwrap().id;
-    let b = o.desk.create_tenant(&mut o.owner, "Mandant B", false).unwrap().id;
-    let company = o.desk.create_company(&mut o.owner, a, &CompanyInput { name: "A GmbH".into(), is_controller: true, ..Default::default() }).unwrap();
+    let a = o
+        .desk
+        .create_tenant(&mut o.owner, "Mandant A", false)
+        .unwrap()
+        .id;
+    let b = o
+        .desk
+        .create_tenant(&mut o.owner, "Mandant B", false)
+        .unwrap()
+        .id;
+    let company = o
+        .desk
+        .create_company(
+            &mut o.owner,
+            a,
+            &CompanyInput {
+                name: "A GmbH".into(),
+                is_controller: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
     let area = o.desk.areas(&mut o.owner, a).unwrap()[0].id;
-    o.desk.create_activity(&mut o.owner, &dpo_desk_core::domain::activities::ActivityInput::new(area, "Lohnabrechnung")).unwrap();
+    o.desk
+        .create_activity(
+            &mut o.owner,
+            &dpo_desk_core::domain::activities::ActivityInput::new(area, "Lohnabrechnung"),
+        )
+        .unwrap();
     let file = outside(&mut o);
 
-    o.desk.update_tenant(&mut o.owner, a, "A geändert", false).unwrap();
-    o.desk.update_company(&mut o.owner, company.id, &CompanyInput { name: "A GmbH neu".into(), ..company.data.clone() }).unwrap();
-    let late = o.desk.create_activity(&mut o.owner, &dpo_desk_core::domain::activities::ActivityInput::new(area, "Später")).unwrap();
-    o.desk.update_tenant(&mut o.owner, b, "B geändert", false).unwrap();
+    o.desk
+        .update_tenant(&mut o.owner, a, "A geändert", false)
+        .unwrap();
+    o.desk
+        .update_company(
+            &mut o.owner,
+            company.id,
+            &CompanyInput {
+                name: "A GmbH neu".into(),
+                ..company.data.clone()
+            },
+        )
+        .unwrap();
+    let late = o
+        .desk
+        .create_activity(
+            &mut o.owner,
+            &dpo_desk_core::domain::activities::ActivityInput::new(area, "Später"),
+        )
+        .unwrap();
+    o.desk
+        .update_tenant(&mut o.owner, b, "B geändert", false)
+        .unwrap();
 
     // Read without restoring: the backup's tenants down to the activities.
-    let contents = o.desk.browse_backup(&mut o.owner, &file, &mut no_progress()).unwrap();
+    let contents = o
+        .desk
+        .browse_backup(&mut o.owner, &file, &mut no_progress())
+        .unwrap();
     let names: Vec<&str> = contents.tenants.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, vec!["Mandant A", "Mandant B"]);
     let area_a = &contents.tenants[0].companies[0].areas[0];
     assert_eq!(contents.tenants[0].companies[0].name, "A GmbH");
-    assert_eq!(area_a.activities.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), vec!["Lohnabrechnung"]);
-    assert_eq!(tenant_names(&mut o), vec!["A geändert", "B geändert"], "browsing changed nothing");
+    assert_eq!(
+        area_a
+            .activities
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Lohnabrechnung"]
+    );
+    assert_eq!(
+        tenant_names(&mut o),
+        vec!["A geändert", "B geändert"],
+        "browsing changed nothing"
+    );
 
     let csv_dir = o.f.path().join("csv");
-    let files = o.desk.backup_csv(&mut o.owner, &file, BackupModule::Ropa(a), &csv_dir, &mut no_progress()).unwrap();
+    let files = o
+        .desk
+        .backup_csv(
+            &mut o.owner,
+            &file,
+            BackupModule::Ropa(a),
+            &csv_dir,
+            &mut no_progress(),
+        )
+        .unwrap();
     assert_eq!(files.len(), 1);
     let csv = std::fs::read_to_string(&files[0]).unwrap();
-    assert!(csv.contains("Lohnabrechnung") && !csv.contains("Später"), "{csv}");
-    assert_eq!(tenant_names(&mut o), vec!["A geändert", "B geändert"], "the CSV changed nothing");
+    assert!(
+        csv.contains("Lohnabrechnung") && !csv.contains("Später"),
+        "{csv}"
+    );
+    assert_eq!(
+        tenant_names(&mut o),
+        vec!["A geändert", "B geändert"],
+        "the CSV changed nothing"
+    );
 
     // The master data alone: changed items get their values back, a deleted one returns,
     // one made since goes unless an activity uses it; the RoPA stays as it is.
     let kind = dpo_desk_core::domain::master_data::MasterKind::Application;
     let items = o.desk.master_items(&mut o.owner, a, kind).unwrap();
     let (first, second) = (items[0].clone(), items[1].clone());
-    o.desk.update_master_item(&mut o.owner, first.id, &dpo_desk_core::domain::master_data::MasterItemInput::named(kind, "Umbenannt")).unwrap();
-    o.desk.delete_master_item(&mut o.owner, kind, second.id).unwrap();
-    let unused = o.desk.create_master_item(&mut o.owner, a, &dpo_desk_core::domain::master_data::MasterItemInput::named(kind, "Neu und unbenutzt")).unwrap();
-    let used = o.desk.create_master_item(&mut o.owner, a, &dpo_desk_core::domain::master_data::MasterItemInput::named(kind, "Neu und benutzt")).unwrap();
+    o.desk
+        .update_master_item(
+            &mut o.owner,
+            first.id,
+            &dpo_desk_core::domain::master_data::MasterItemInput::named(kind, "Umbenannt"),
+        )
+        .unwrap();
+    o.desk
+        .delete_master_item(&mut o.owner, kind, second.id)
+        .unwrap();
+    let unused = o
+        .desk
+        .create_master_item(
+            &mut o.owner,
+            a,
+            &dpo_desk_core::domain::master_data::MasterItemInput::named(kind, "Neu und unbenutzt"),
+        )
+        .unwrap();
+    let used = o
+        .desk
+        .create_master_item(
+            &mut o.owner,
+            a,
+            &dpo_desk_core::domain::master_data::MasterItemInput::named(kind, "Neu und benutzt"),
+        )
+        .unwrap();
     let mut with_link = o.desk.activity(&mut o.owner, late.id).unwrap().data;
-    with_link.links = vec![dpo_desk_core::domain::activities::ActivityLink { item_id: used.id, detail: String::new() }];
-    o.desk.update_activity(&mut o.owner, late.id, &with_link).unwrap();
-    o.desk.restore_backup(&mut o.owner, &file, Some(BackupModule::MasterData(a)), &mut no_progress()).unwrap();
-    let names: Vec<String> = o.desk.master_items(&mut o.owner, a, kind).unwrap().into_iter().map(|i| i.data.name).collect();
-    assert!(names.contains(&first.data.name) && names.contains(&second.data.name), "values back, the deleted one returned: {names:?}");
-    assert!(!names.contains(&"Umbenannt".to_string()) && !names.contains(&unused.data.name), "{names:?}");
-    assert!(names.contains(&used.data.name), "an item the RoPA uses stays");
-    assert_eq!(o.desk.activity(&mut o.owner, late.id).unwrap().linked.len(), 1, "the RoPA is untouched");
-    assert!(o.desk.trash(&mut o.owner).unwrap().iter().all(|e| e.label != second.data.name), "the returned item left the trash");
+    with_link.links = vec![dpo_desk_core::domain::activities::ActivityLink {
+        item_id: used.id,
+        detail: String::new(),
+    }];
+    o.desk
+        .update_activity(&mut o.owner, late.id, &with_link)
+        .unwrap();
+    o.desk
+        .restore_backup(
+            &mut o.owner,
+            &file,
+            Some(BackupModule::MasterData(a)),
+            &mut no_progress(),
+        )
+        .unwrap();
+    let names: Vec<String> = o
+        .desk
+        .master_items(&mut o.owner, a, kind)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.data.name)
+        .collect();
+    assert!(
+        names.contains(&first.data.name) && names.contains(&second.data.name),
+        "values back, the deleted one returned: {names:?}"
+    );
+    assert!(
+        !names.contains(&"Umbenannt".to_string()) && !names.contains(&unused.data.name),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&used.data.name),
+        "an item the RoPA uses stays"
+    );
+    assert_eq!(
+        o.desk.activity(&mut o.owner, late.id).unwrap().linked.len(),
+        1,
+        "the RoPA is untouched"
+    );
+    assert!(
+        o.desk
+            .trash(&mut o.owner)
+            .unwrap()
+            .iter()
+            .all(|e| e.label != second.data.name),
+        "the returned item left the trash"
+    );
 
-    o.desk.restore_backup(&mut o.owner, &file, Some(BackupModule::Tenant(a)), &mut no_progress()).unwrap();
+    o.desk
+        .restore_backup(
+            &mut o.owner,
+            &file,
+            Some(BackupModule::Tenant(a)),
+            &mut no_progress(),
+        )
+        .unwrap();
     assert_eq!(tenant_names(&mut o), vec!["B geändert", "Mandant A"]);
-    assert_eq!(o.desk.companies(&mut o.owner, a).unwrap()[0].data.name, "A GmbH");
-    let names: Vec<String> = o.desk.activities(&mut o.owner, a, None).unwrap().into_iter().map(|r| r.name).collect();
+    assert_eq!(
+        o.desk.companies(&mut o.owner, a).unwrap()[0].data.name,
+        "A GmbH"
+    );
+    let names: Vec<String> = o
+        .desk
+        .activities(&mut o.owner, a, None)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
     assert_eq!(names, vec!["Lohnabrechnung"]);
     assert!(o.desk.activity(&mut o.owner, late.id).is_err());
-    assert_eq!(o.desk.search(&mut o.owner, a, "Lohnabrechnung").unwrap().len(), 1, "the search index follows");
+    assert_eq!(
+        o.desk
+            .search(&mut o.owner, a, "Lohnabrechnung")
+            .unwrap()
+            .len(),
+        1,
+        "the search index follows"
+    );
     assert!(o.desk.search(&mut o.owner, a, "Später").unwrap().is_empty());
 }
 
 #[test]
 fn a_backup_sets_up_a_fresh_installation_on_another_machine() {
     let mut o = office();
-    o.desk.create_tenant(&mut o.owner, "Bäckerei Schmidt", false).unwrap();
+    o.desk
+        .create_tenant(&mut o.owner, "Bäckerei Schmidt", false)
+        .unwrap();
     let file = outside(&mut o);
     let elsewhere = tempfile::tempdir().unwrap();
     let keystore = MemoryKeyStore::default();
     let wrong = dpo_desk_core::store::keys::RecoveryKey::generate().display();
-    let refused = dpo_desk_core::desk::installation::restore_from_backup(elsewhere.path(), &file, &wrong, &keystore, o.f.clock.clone());
-    assert!(matches!(refused, Err(CoreError::BackupForeign)), "{:?}", refused.err());
-    assert!(!dpo_desk_core::desk::installation::is_set_up(elsewhere.path()));
-    let mut desk = dpo_desk_core::desk::installation::restore_from_backup(elsewhere.path(), &file, &o.recovery_key, &keystore, o.f.clock.clone()).unwrap();
+    let refused = dpo_desk_core::desk::installation::restore_from_backup(
+        elsewhere.path(),
+        &file,
+        &wrong,
+        &keystore,
+        o.f.clock.clone(),
+    );
+    assert!(
+        matches!(refused, Err(CoreError::BackupForeign)),
+        "{:?}",
+        refused.err()
+    );
+    assert!(!dpo_desk_core::desk::installation::is_set_up(
+        elsewhere.path()
+    ));
+    let mut desk = dpo_desk_core::desk::installation::restore_from_backup(
+        elsewhere.path(),
+        &file,
+        &o.recovery_key,
+        &keystore,
+        o.f.clock.clone(),
+    )
+    .unwrap();
     let mut owner = desk.sign_in(OWNER, PASSWORD).unwrap();
-    assert_eq!(desk.tenants(&mut owner).unwrap()[0].name, "Bäckerei Schmidt");
-    assert!(desk.backups(&mut owner).unwrap().is_empty(), "the other machine's backup files are not here");
+    assert_eq!(
+        desk.tenants(&mut owner).unwrap()[0].name,
+        "Bäckerei Schmidt"
+    );
+    assert!(
+        desk.backups(&mut owner).unwrap().is_empty(),
+        "the other machine's backup files are not here"
+    );
 }
 
 #[test]
 fn every_bad_file_is_refused_and_the_database_stays_byte_identical() {
     let mut o = office();
-    let tenant = o.desk.create_tenant(&mut o.owner, "Mandant", false).unwrap().id;
-    let company = o.desk.create_company(&mut o.owner, tenant, &CompanyInput { name: "Firma".into(), is_controller: true, ..Default::default() }).unwrap();
+    let tenant = o
+        .desk
+        .create_tenant(&mut o.owner, "Mandant", false)
+        .unwrap()
+        .id;
+    let company = o
+        .desk
+        .create_company(
+            &mut o.owner,
+            tenant,
+            &CompanyInput {
+                name: "Firma".into(),
+                is_controller: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
     let area = o.desk.areas(&mut o.owner, company.tenant_id).unwrap()[0].id;
-    let activity = o.desk.create_activity(&mut o.owner, &dpo_desk_core::domain::activities::ActivityInput::new(area, "Videoüberwachung")).unwrap();
+    let activity = o
+        .desk
+        .create_activity(
+            &mut o.owner,
+            &dpo_desk_core::domain::activities::ActivityInput::new(area, "Videoüberwachung"),
+        )
+        .unwrap();
     // More than one chunk of payload, so a cut at a chunk boundary can be tried.
-    let noise: Vec<u8> = (0..1_600_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
-    o.desk.add_attachment(&mut o.owner, activity.id, "plan.bin", &noise).unwrap();
+    let noise: Vec<u8> = (0..1_600_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    o.desk
+        .add_attachment(&mut o.owner, activity.id, "plan.bin", &noise)
+        .unwrap();
     let good = outside(&mut o);
-    o.desk.verify_backup(&mut o.owner, &good, &mut no_progress()).unwrap();
+    o.desk
+        .verify_backup(&mut o.owner, &good, &mut no_progress())
+        .unwrap();
     let bytes = std::fs::read(&good).unwrap();
     let header_end = 16 + 2 + 4 + u32::from_le_bytes(bytes[18..22].try_into().unwrap()) as usize;
     let chunk = (1 << 20) + 16;
@@ -282,48 +645,120 @@ fn every_bad_file_is_refused_and_the_database_stays_byte_identical() {
     let mut newer = bytes.clone();
     newer[16] = 99;
     let mut header_changed = bytes.clone();
-    let at = bytes.windows(14).position(|w| w == b"Kanzlei Sicher").unwrap();
+    let at = bytes
+        .windows(14)
+        .position(|w| w == b"Kanzlei Sicher")
+        .unwrap();
     header_changed[at] = b'k';
     let mut extended = bytes.clone();
     extended.extend_from_slice(b"tail");
     let cases: Vec<(&str, PathBuf, &str)> = vec![
-        ("empty", write("empty.dpobackup", b""), "backup_not_a_backup"),
-        ("a PDF", write("report.pdf", b"%PDF-1.7\n%...."), "backup_not_a_backup"),
-        ("truncated in the header", write("cut-header.dpobackup", &bytes[..40]), "backup_damaged"),
-        ("truncated inside a chunk", write("cut.dpobackup", &bytes[..bytes.len() / 2]), "backup_damaged"),
-        ("truncated at a chunk boundary", write("cut-boundary.dpobackup", &bytes[..header_end + chunk]), "backup_damaged"),
-        ("one byte changed", write("flipped.dpobackup", &flipped), "backup_damaged"),
-        ("the header changed", write("header.dpobackup", &header_changed), "backup_damaged"),
-        ("bytes appended", write("extended.dpobackup", &extended), "backup_damaged"),
-        ("a newer format", write("newer.dpobackup", &newer), "backup_too_new"),
+        (
+            "empty",
+            write("empty.dpobackup", b""),
+            "backup_not_a_backup",
+        ),
+        (
+            "a PDF",
+            write("report.pdf", b"%PDF-1.7\n%...."),
+            "backup_not_a_backup",
+        ),
+        (
+            "truncated in the header",
+            write("cut-header.dpobackup", &bytes[..40]),
+            "backup_damaged",
+        ),
+        (
+            "truncated inside a chunk",
+            write("cut.dpobackup", &bytes[..bytes.len() / 2]),
+            "backup_damaged",
+        ),
+        (
+            "truncated at a chunk boundary",
+            write("cut-boundary.dpobackup", &bytes[..header_end + chunk]),
+            "backup_damaged",
+        ),
+        (
+            "one byte changed",
+            write("flipped.dpobackup", &flipped),
+            "backup_damaged",
+        ),
+        (
+            "the header changed",
+            write("header.dpobackup", &header_changed),
+            "backup_damaged",
+        ),
+        (
+            "bytes appended",
+            write("extended.dpobackup", &extended),
+            "backup_damaged",
+        ),
+        (
+            "a newer format",
+            write("newer.dpobackup", &newer),
+            "backup_too_new",
+        ),
         ("another installation's", foreign, "backup_foreign"),
     ];
-    assert!(bytes.len() > header_end + chunk, "the backup spans more than one chunk");
+    assert!(
+        bytes.len() > header_end + chunk,
+        "the backup spans more than one chunk"
+    );
 
     let state = disk_state(o.f.path());
     let listed = o.desk.backups(&mut o.owner).unwrap();
     for (what, path, code) in &cases {
         for module in [None, Some(BackupModule::Tenant(tenant))] {
-            let err = o.desk.restore_backup(&mut o.owner, path, module, &mut no_progress()).expect_err(what);
+            let err = o
+                .desk
+                .restore_backup(&mut o.owner, path, module, &mut no_progress())
+                .expect_err(what);
             assert_eq!(err.code(), *code, "{what}: {err}");
         }
-        let err = o.desk.verify_backup(&mut o.owner, path, &mut no_progress()).expect_err(what);
+        let err = o
+            .desk
+            .verify_backup(&mut o.owner, path, &mut no_progress())
+            .expect_err(what);
         assert_eq!(err.code(), *code, "{what}: {err}");
-        let err = o.desk.backup_csv(&mut o.owner, path, BackupModule::Tenant(tenant), &o.f.path().join("csv"), &mut no_progress()).expect_err(what);
+        let err = o
+            .desk
+            .backup_csv(
+                &mut o.owner,
+                path,
+                BackupModule::Tenant(tenant),
+                &o.f.path().join("csv"),
+                &mut no_progress(),
+            )
+            .expect_err(what);
         assert_eq!(err.code(), *code, "{what}: {err}");
-        assert!(disk_state(o.f.path()) == state, "{what}: the database changed");
+        assert!(
+            disk_state(o.f.path()) == state,
+            "{what}: the database changed"
+        );
     }
     assert!(!o.f.path().join("csv").exists(), "no CSV from a bad file");
     assert_eq!(o.desk.backups(&mut o.owner).unwrap(), listed);
-    let leftovers: Vec<_> = std::fs::read_dir(o.f.path()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().to_string()).filter(|n| n.starts_with(".restore-")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(o.f.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with(".restore-"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 
     // A backup of a newer schema is refused by the schema check, unchanged too.
     o.desk.store().conn().execute("INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (99, 'future', '2030-01-01', '0')", []).unwrap();
     let future = outside(&mut o);
-    o.desk.store().conn().execute("DELETE FROM refinery_schema_history WHERE version = 99", []).unwrap();
+    o.desk
+        .store()
+        .conn()
+        .execute("DELETE FROM refinery_schema_history WHERE version = 99", [])
+        .unwrap();
     let state = disk_state(o.f.path());
-    let err = o.desk.restore_backup(&mut o.owner, &future, None, &mut no_progress()).unwrap_err();
+    let err = o
+        .desk
+        .restore_backup(&mut o.owner, &future, None, &mut no_progress())
+        .unwrap_err();
     assert_eq!(err.code(), "schema_too_new", "{err}");
     assert!(disk_state(o.f.path()) == state);
 }
@@ -331,34 +766,76 @@ fn every_bad_file_is_refused_and_the_database_stays_byte_identical() {
 #[test]
 fn the_automatic_daily_backup_runs_once_a_day_counts_as_downloaded_and_reports_a_missing_folder() {
     let mut o = office();
-    assert_eq!(o.desk.run_automatic_backup().unwrap(), None, "off by default");
+    assert_eq!(
+        o.desk.run_automatic_backup().unwrap(),
+        None,
+        "off by default"
+    );
     let nas = o.f.path().join("nas");
     let refused = o.desk.set_automatic_backup(&mut o.owner, Some(&nas));
-    assert!(matches!(refused, Err(CoreError::Validation { field: "backup_folder", .. })), "{refused:?}");
+    assert!(
+        matches!(
+            refused,
+            Err(CoreError::Validation {
+                field: "backup_folder",
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
     std::fs::create_dir_all(&nas).unwrap();
-    o.desk.set_automatic_backup(&mut o.owner, Some(&nas)).unwrap();
+    o.desk
+        .set_automatic_backup(&mut o.owner, Some(&nas))
+        .unwrap();
 
-    let first = o.desk.run_automatic_backup().unwrap().expect("the first run of the day");
+    let first = o
+        .desk
+        .run_automatic_backup()
+        .unwrap()
+        .expect("the first run of the day");
     assert!(first.is_file());
     assert_eq!(o.desk.run_automatic_backup().unwrap(), None, "once a day");
     let state = o.desk.automatic_backup(&mut o.owner).unwrap();
     assert_eq!(state.folder.as_deref(), Some(nas.to_str().unwrap()));
     assert!(state.last_run.is_some() && state.last_error.is_none());
-    assert_eq!(o.desk.status(&mut o.owner).unwrap().backup.last_downloaded.map(|d| d.to_string()), Some("2026-03-02".into()));
-    assert!(o.desk.backups(&mut o.owner).unwrap().is_empty(), "not one of the 7 kept inside");
+    assert_eq!(
+        o.desk
+            .status(&mut o.owner)
+            .unwrap()
+            .backup
+            .last_downloaded
+            .map(|d| d.to_string()),
+        Some("2026-03-02".into())
+    );
+    assert!(
+        o.desk.backups(&mut o.owner).unwrap().is_empty(),
+        "not one of the 7 kept inside"
+    );
 
     // Next day: the folder is gone (the USB disk unplugged). Reported, once that day.
     o.f.clock.advance(Duration::days(1));
     std::fs::remove_dir_all(&nas).unwrap();
     let failed = o.desk.run_automatic_backup();
     assert!(matches!(failed, Err(CoreError::Io { .. })), "{failed:?}");
-    assert_eq!(o.desk.run_automatic_backup().unwrap(), None, "one attempt a day, so one report");
+    assert_eq!(
+        o.desk.run_automatic_backup().unwrap(),
+        None,
+        "one attempt a day, so one report"
+    );
     o.owner = o.desk.sign_in(OWNER, PASSWORD).unwrap();
-    assert!(o.desk.automatic_backup(&mut o.owner).unwrap().last_error.unwrap().contains("nas"));
+    assert!(o
+        .desk
+        .automatic_backup(&mut o.owner)
+        .unwrap()
+        .last_error
+        .unwrap()
+        .contains("nas"));
 
     // Seven days kept: older automatic backups in the folder go.
     std::fs::create_dir_all(&nas).unwrap();
-    o.desk.set_automatic_backup(&mut o.owner, Some(&nas)).unwrap();
+    o.desk
+        .set_automatic_backup(&mut o.owner, Some(&nas))
+        .unwrap();
     let mut made = Vec::new();
     for _ in 0..9 {
         made.push(o.desk.run_automatic_backup().unwrap().expect("a new day"));
@@ -368,5 +845,12 @@ fn the_automatic_daily_backup_runs_once_a_day_counts_as_downloaded_and_reports_a
     let left: Vec<_> = std::fs::read_dir(&nas).unwrap().flatten().collect();
     assert_eq!(left.len(), 8, "today's and the seven days before");
     assert!(!made[0].exists() && made[8].exists());
-    assert!(o.desk.automatic_backup(&mut o.owner).unwrap().last_error.is_none(), "a successful run clears the error");
+    assert!(
+        o.desk
+            .automatic_backup(&mut o.owner)
+            .unwrap()
+            .last_error
+            .is_none(),
+        "a successful run clears the error"
+    );
 }

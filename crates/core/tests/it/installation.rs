@@ -1,6 +1,5 @@
 //! Creating, reopening and unlocking installations on real SQLCipher files.
 
-
 use crate::common::*;
 use dpo_desk_core::desk::installation::{self, Opening, SetupRequest};
 use dpo_desk_core::store::keys::RecoveryKey;
@@ -12,14 +11,19 @@ fn ready(opening: Opening) -> dpo_desk_core::Desk {
     match opening {
         Opening::Ready(desk) => desk,
         Opening::NeedsSetup => panic!("expected Ready, got NeedsSetup"),
-        Opening::NeedsRecoveryKey { keyring_error } => panic!("expected Ready, got NeedsRecoveryKey({keyring_error:?})"),
+        Opening::NeedsRecoveryKey { keyring_error } => {
+            panic!("expected Ready, got NeedsRecoveryKey({keyring_error:?})")
+        }
     }
 }
 
 #[test]
 fn fresh_folder_needs_setup_and_setup_creates_an_openable_installation() {
     let f = Fixture::new();
-    assert!(matches!(installation::open(f.path(), &f.keystore, f.clock.clone()).unwrap(), Opening::NeedsSetup));
+    assert!(matches!(
+        installation::open(f.path(), &f.keystore, f.clock.clone()).unwrap(),
+        Opening::NeedsSetup
+    ));
 
     let created = f.setup("Kanzlei Beispiel");
     assert!(created.keyring_error.is_none());
@@ -47,7 +51,11 @@ fn setup_refuses_bad_input_and_writes_nothing() {
     for (office, owner, password, field) in bad {
         let err = installation::create(
             &target,
-            &SetupRequest { office_name: office.into(), owner_name: owner.into(), owner_password: password.into() },
+            &SetupRequest {
+                office_name: office.into(),
+                owner_name: owner.into(),
+                owner_password: password.into(),
+            },
             &f.keystore,
             f.clock.clone(),
         )
@@ -67,7 +75,11 @@ fn setup_twice_is_refused() {
     drop(f.setup("First"));
     let again = installation::create(
         f.path(),
-        &SetupRequest { office_name: "Second".into(), owner_name: OWNER.into(), owner_password: PASSWORD.into() },
+        &SetupRequest {
+            office_name: "Second".into(),
+            owner_name: OWNER.into(),
+            owner_password: PASSWORD.into(),
+        },
         &f.keystore,
         f.clock.clone(),
     );
@@ -95,16 +107,26 @@ fn empty_or_missing_keyring_asks_for_the_recovery_key_which_opens_and_restores_t
         _ => panic!("expected the recovery-key prompt"),
     }
 
-    let (mut desk, keyring_error) =
-        installation::unlock_with_recovery_key(f.path(), &shown.to_lowercase(), &other_keyring, f.clock.clone()).unwrap();
+    let (mut desk, keyring_error) = installation::unlock_with_recovery_key(
+        f.path(),
+        &shown.to_lowercase(),
+        &other_keyring,
+        f.clock.clone(),
+    )
+    .unwrap();
     assert!(keyring_error.is_none());
     desk.sign_in(OWNER, PASSWORD).unwrap();
     drop(desk);
     // The recovered key is now remembered.
     ready(installation::open(f.path(), &other_keyring, f.clock.clone()).unwrap());
 
-    let (_, keyring_error) = installation::unlock_with_recovery_key(f.path(), &shown, &NoKeyStore, f.clock.clone()).unwrap();
-    assert!(keyring_error.is_some(), "a missing keyring is reported, not hidden");
+    let (_, keyring_error) =
+        installation::unlock_with_recovery_key(f.path(), &shown, &NoKeyStore, f.clock.clone())
+            .unwrap();
+    assert!(
+        keyring_error.is_some(),
+        "a missing keyring is reported, not hidden"
+    );
 }
 
 #[test]
@@ -115,9 +137,19 @@ fn wrong_or_mistyped_recovery_key_is_refused_and_changes_nothing() {
     let before = std::fs::read(&db).unwrap();
 
     let foreign = RecoveryKey::generate().display();
-    let err = installation::unlock_with_recovery_key(f.path(), &foreign, &NoKeyStore, f.clock.clone()).err().unwrap();
+    let err =
+        installation::unlock_with_recovery_key(f.path(), &foreign, &NoKeyStore, f.clock.clone())
+            .err()
+            .unwrap();
     assert!(matches!(err, CoreError::WrongKey), "{err:?}");
-    let err = installation::unlock_with_recovery_key(f.path(), "ABCDE-FGHIJ", &NoKeyStore, f.clock.clone()).err().unwrap();
+    let err = installation::unlock_with_recovery_key(
+        f.path(),
+        "ABCDE-FGHIJ",
+        &NoKeyStore,
+        f.clock.clone(),
+    )
+    .err()
+    .unwrap();
     assert!(matches!(err, CoreError::InvalidRecoveryKey(_)), "{err:?}");
 
     assert_eq!(std::fs::read(&db).unwrap(), before);
@@ -129,10 +161,14 @@ fn a_stale_key_in_the_keyring_falls_back_to_the_recovery_key() {
     let created = f.setup("Kanzlei");
     let id = created.desk.installation_id().unwrap();
     drop(created);
-    f.keystore.save(&id, &RecoveryKey::generate().database_key()).unwrap();
+    f.keystore
+        .save(&id, &RecoveryKey::generate().database_key())
+        .unwrap();
     assert!(matches!(
         installation::open(f.path(), &f.keystore, f.clock.clone()).unwrap(),
-        Opening::NeedsRecoveryKey { keyring_error: Some(_) }
+        Opening::NeedsRecoveryKey {
+            keyring_error: Some(_)
+        }
     ));
 }
 
@@ -140,7 +176,12 @@ fn a_stale_key_in_the_keyring_falls_back_to_the_recovery_key() {
 fn wrong_database_key_is_detected_at_open() {
     let f = Fixture::new();
     drop(f.setup("Kanzlei"));
-    let err = Store::open(&f.path().join(DATABASE_FILE), &RecoveryKey::generate().database_key()).err().unwrap();
+    let err = Store::open(
+        &f.path().join(DATABASE_FILE),
+        &RecoveryKey::generate().database_key(),
+    )
+    .err()
+    .unwrap();
     assert!(matches!(err, CoreError::WrongKey), "{err:?}");
 }
 
@@ -160,9 +201,19 @@ fn the_database_file_holds_no_plaintext() {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap();
-        for needle in [canary.as_bytes(), OWNER.as_bytes(), b"SQLite format 3", b"CREATE TABLE", b"argon2id"] {
+        for needle in [
+            canary.as_bytes(),
+            OWNER.as_bytes(),
+            b"SQLite format 3",
+            b"CREATE TABLE",
+            b"argon2id",
+        ] {
             if bytes.windows(needle.len()).any(|w| w == needle) {
-                found.push(format!("{} contains {:?}", path.display(), String::from_utf8_lossy(needle)));
+                found.push(format!(
+                    "{} contains {:?}",
+                    path.display(),
+                    String::from_utf8_lossy(needle)
+                ));
             }
         }
     }

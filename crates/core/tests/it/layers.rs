@@ -8,7 +8,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 const LAYERS: &[&str] = &["kernel", "store", "access", "domain", "services", "desk"];
-const DOMAIN_ORDER: &[&str] = &["descriptor", "master_data", "activities", "areas", "companies", "tenants", "registry"];
+const DOMAIN_ORDER: &[&str] = &[
+    "descriptor",
+    "master_data",
+    "activities",
+    "areas",
+    "companies",
+    "tenants",
+    "registry",
+];
 
 fn source_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
@@ -23,7 +31,10 @@ fn modules() -> BTreeMap<String, String> {
                 walk(&path, root, out);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let rel = path.strip_prefix(root).unwrap().with_extension("");
-                let mut parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+                let mut parts: Vec<String> = rel
+                    .iter()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .collect();
                 if parts.last().is_some_and(|p| p == "mod") {
                     parts.pop();
                 }
@@ -47,10 +58,17 @@ fn edges(modules: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<String
     for (name, code) in modules {
         let mut targets = BTreeSet::new();
         for (i, _) in code.match_indices("crate::") {
-            let path: String =
-                code[i + 7..].chars().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == ':').collect();
+            let path: String = code[i + 7..]
+                .chars()
+                .take_while(|c| {
+                    c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == ':'
+                })
+                .collect();
             let segments: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
-            let target = (1..=segments.len()).rev().map(|n| segments[..n].join("::")).find(|c| modules.contains_key(c));
+            let target = (1..=segments.len())
+                .rev()
+                .map(|n| segments[..n].join("::"))
+                .find(|c| modules.contains_key(c));
             if let Some(target) = target {
                 if &target != name && !name.starts_with(&format!("{target}::")) {
                     targets.insert(target);
@@ -65,7 +83,10 @@ fn edges(modules: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<String
 fn rank(module: &str) -> (usize, usize) {
     let mut parts = module.split("::");
     let layer = parts.next().unwrap();
-    let layer_rank = LAYERS.iter().position(|l| *l == layer).unwrap_or_else(|| panic!("{module} is in no layer"));
+    let layer_rank = LAYERS
+        .iter()
+        .position(|l| *l == layer)
+        .unwrap_or_else(|| panic!("{module} is in no layer"));
     let domain_rank = match (layer, parts.next()) {
         ("domain", Some(domain)) => DOMAIN_ORDER.iter().position(|d| *d == domain).unwrap_or_else(|| {
             panic!("domain::{domain} is not in the domain order of tests/it/layers.rs: add it where it belongs")
@@ -93,7 +114,11 @@ fn no_module_uses_a_later_layer_or_a_domain_it_does_not_own() {
             }
         }
     }
-    assert!(wrong.is_empty(), "imports against the direction of the layers:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports against the direction of the layers:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -131,7 +156,11 @@ fn the_modules_have_no_import_cycle() {
     for node in edges.keys() {
         if !colour.contains_key(node.as_str()) {
             let cycle = visit(node, &edges, &mut colour, &mut Vec::new());
-            assert!(cycle.is_none(), "import cycle: {}", cycle.unwrap().join(" → "));
+            assert!(
+                cycle.is_none(),
+                "import cycle: {}",
+                cycle.unwrap().join(" → ")
+            );
         }
     }
 }

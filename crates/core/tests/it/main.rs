@@ -1,8 +1,8 @@
 //! The core's integration tests, one binary: real SQLCipher files in temp dirs.
 
-mod common;
 mod accounts;
 mod backups;
+mod common;
 mod installation;
 mod layers;
 mod migrations;

@@ -1,7 +1,6 @@
 //! Schema migrations: upgrades keep data and leave a safety copy; a newer database is
 //! refused without being touched.
 
-
 use crate::common::*;
 use dpo_desk_core::desk::installation;
 use dpo_desk_core::store::migrations::{latest_version, runner, SAFETY_DIR};
@@ -24,18 +23,33 @@ fn upgrade_keeps_data_and_leaves_a_safety_copy() {
     drop(created);
     let db = f.path().join(DATABASE_FILE);
 
-    let upgraded = runner_with_extra("ALTER TABLE office ADD COLUMN motto TEXT; UPDATE office SET motto = 'privacy';");
+    let upgraded = runner_with_extra(
+        "ALTER TABLE office ADD COLUMN motto TEXT; UPDATE office SET motto = 'privacy';",
+    );
     let store = Store::open_with(&db, &key, &upgraded).unwrap();
     assert_eq!(store.schema_version().unwrap(), latest_version(&upgraded));
-    let (name, motto): (String, String) =
-        store.conn().query_row("SELECT name, motto FROM office", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
-    assert_eq!((name.as_str(), motto.as_str()), ("Kanzlei Upgrade", "privacy"));
+    let (name, motto): (String, String) = store
+        .conn()
+        .query_row("SELECT name, motto FROM office", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (name.as_str(), motto.as_str()),
+        ("Kanzlei Upgrade", "privacy")
+    );
 
-    let copies: Vec<_> = std::fs::read_dir(f.path().join(SAFETY_DIR)).unwrap().collect();
+    let copies: Vec<_> = std::fs::read_dir(f.path().join(SAFETY_DIR))
+        .unwrap()
+        .collect();
     assert_eq!(copies.len(), 1, "one safety copy before the upgrade");
     let copy = copies[0].as_ref().unwrap().path();
     let old = Store::open_with(&copy, &key, &runner()).unwrap();
-    assert_eq!(old.schema_version().unwrap(), latest_version(&runner()), "the copy is the state before the upgrade");
+    assert_eq!(
+        old.schema_version().unwrap(),
+        latest_version(&runner()),
+        "the copy is the state before the upgrade"
+    );
 }
 
 #[test]
@@ -46,7 +60,8 @@ fn a_failing_migration_rolls_back_completely() {
     drop(created);
     let db = f.path().join(DATABASE_FILE);
 
-    let broken = runner_with_extra("ALTER TABLE office ADD COLUMN motto TEXT; SELECT * FROM no_such_table;");
+    let broken =
+        runner_with_extra("ALTER TABLE office ADD COLUMN motto TEXT; SELECT * FROM no_such_table;");
     let err = Store::open_with(&db, &key, &broken).err().unwrap();
     assert!(matches!(err, CoreError::Migration(_)), "{err:?}");
 
@@ -54,7 +69,11 @@ fn a_failing_migration_rolls_back_completely() {
     assert_eq!(store.schema_version().unwrap(), latest_version(&runner()));
     let has_motto: bool = store
         .conn()
-        .query_row("SELECT EXISTS(SELECT 1 FROM pragma_table_info('office') WHERE name = 'motto')", [], |r| r.get(0))
+        .query_row(
+            "SELECT EXISTS(SELECT 1 FROM pragma_table_info('office') WHERE name = 'motto')",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(!has_motto, "the half-applied migration must be rolled back");
 }
@@ -68,7 +87,14 @@ fn a_database_from_a_newer_app_is_refused_and_not_altered() {
     let db = f.path().join(DATABASE_FILE);
 
     // A newer app has applied a migration this one does not know.
-    drop(Store::open_with(&db, &key, &runner_with_extra("CREATE TABLE future (x INTEGER);")).unwrap());
+    drop(
+        Store::open_with(
+            &db,
+            &key,
+            &runner_with_extra("CREATE TABLE future (x INTEGER);"),
+        )
+        .unwrap(),
+    );
     let before = std::fs::read(&db).unwrap();
 
     let err = Store::open(&db, &key).err().unwrap();
@@ -79,11 +105,23 @@ fn a_database_from_a_newer_app_is_refused_and_not_altered() {
         other => panic!("expected SchemaTooNew, got {other:?}"),
     }
     assert_eq!(err_code(&db, &key), "schema_too_new");
-    assert_eq!(std::fs::read(&db).unwrap(), before, "the file must be byte-identical");
-    assert!(!db.with_extension("db-wal").exists() || std::fs::metadata(db.with_extension("db-wal")).unwrap().len() == 0);
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the file must be byte-identical"
+    );
+    assert!(
+        !db.with_extension("db-wal").exists()
+            || std::fs::metadata(db.with_extension("db-wal"))
+                .unwrap()
+                .len()
+                == 0
+    );
 
     // And through the normal start path too.
-    let err = installation::open(f.path(), &f.keystore, f.clock.clone()).err().unwrap();
+    let err = installation::open(f.path(), &f.keystore, f.clock.clone())
+        .err()
+        .unwrap();
     assert_eq!(err.code(), "schema_too_new");
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }

@@ -3,22 +3,21 @@
 //! core's own list, and `expected` and `invoke` match every `Operation` exhaustively, so an
 //! operation added without a row here does not compile.
 
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::common::*;
 use dpo_desk_core::access::operations::{Operation, Requirement};
-use dpo_desk_core::kernel::vocabulary::{ObjectType, Permission, Right};
 use dpo_desk_core::access::roles::{Grant, RoleDefinition};
-use dpo_desk_core::store::settings::SettingKey;
-use dpo_desk_core::domain::activities::{ActivityInput, ActivityStatus, MassChange, MassField};
-use dpo_desk_core::services::exports::ExportFormat;
-use dpo_desk_core::domain::master_data::{MasterField, MasterItemInput, MasterKind};
-use dpo_desk_core::domain::areas::{AreaField, AreaInput};
-use dpo_desk_core::domain::tenants::TenantField;
-use dpo_desk_core::services::backup::BackupModule;
-use dpo_desk_core::domain::companies::{CompanyField, CompanyInput};
 use dpo_desk_core::access::users::{NewUser, UserAccess};
+use dpo_desk_core::domain::activities::{ActivityInput, ActivityStatus, MassChange, MassField};
+use dpo_desk_core::domain::areas::{AreaField, AreaInput};
+use dpo_desk_core::domain::companies::{CompanyField, CompanyInput};
+use dpo_desk_core::domain::master_data::{MasterField, MasterItemInput, MasterKind};
+use dpo_desk_core::domain::tenants::TenantField;
+use dpo_desk_core::kernel::vocabulary::{ObjectType, Permission, Right};
+use dpo_desk_core::services::backup::BackupModule;
+use dpo_desk_core::services::exports::ExportFormat;
+use dpo_desk_core::store::settings::SettingKey;
 use dpo_desk_core::{CoreError, CoreResult, Desk, Session};
 
 const STAFF_PW: &str = "Mitarbeiter-2026!";
@@ -38,7 +37,11 @@ struct Ctx {
 }
 
 fn activity_input(ctx: &Ctx, name: &str) -> ActivityInput {
-    ActivityInput { responsible: "Personalleitung".into(), purposes: "Lohnabrechnung".into(), ..ActivityInput::new(ctx.area, name) }
+    ActivityInput {
+        responsible: "Personalleitung".into(),
+        purposes: "Lohnabrechnung".into(),
+        ..ActivityInput::new(ctx.area, name)
+    }
 }
 
 fn item_input(kind: MasterKind, name: &str) -> MasterItemInput {
@@ -48,10 +51,23 @@ fn item_input(kind: MasterKind, name: &str) -> MasterItemInput {
 /// Lets the staff user open one more tenant (as the administrator would).
 fn give_tenant(desk: &mut Desk, staff: &str, tenant: i64) {
     let mut admin = desk_admin(desk);
-    let user = desk.users(&mut admin).unwrap().into_iter().find(|u| u.name == staff).unwrap();
+    let user = desk
+        .users(&mut admin)
+        .unwrap()
+        .into_iter()
+        .find(|u| u.name == staff)
+        .unwrap();
     let mut tenants = user.tenants.clone();
     tenants.push(tenant);
-    desk.update_user_access(&mut admin, staff, &UserAccess { roles: user.roles, tenants }).unwrap();
+    desk.update_user_access(
+        &mut admin,
+        staff,
+        &UserAccess {
+            roles: user.roles,
+            tenants,
+        },
+    )
+    .unwrap();
 }
 
 /// A fresh record of the object type in the trash, put there by the administrator, that the
@@ -60,32 +76,63 @@ fn trashed(desk: &mut Desk, ctx: &Ctx, staff: &str, object: ObjectType) -> i64 {
     let mut admin = desk_admin(desk);
     match object {
         ObjectType::Tenant => {
-            let t = desk.create_tenant(&mut admin, &unique("Trashed tenant"), false).unwrap().id;
+            let t = desk
+                .create_tenant(&mut admin, &unique("Trashed tenant"), false)
+                .unwrap()
+                .id;
             give_tenant(desk, staff, t);
             desk.delete_tenant(&mut admin, t).unwrap()
         }
         ObjectType::Company => {
-            let c = desk.create_company(&mut admin, ctx.tenant, &company_input(&unique("Trashed GmbH"))).unwrap().id;
+            let c = desk
+                .create_company(
+                    &mut admin,
+                    ctx.tenant,
+                    &company_input(&unique("Trashed GmbH")),
+                )
+                .unwrap()
+                .id;
             desk.delete_company(&mut admin, c).unwrap()
         }
         ObjectType::Area => {
-            let a = desk.create_area(&mut admin, &AreaInput { company_id: ctx.company, name: unique("Trashed"), description: String::new() });
+            let a = desk.create_area(
+                &mut admin,
+                &AreaInput {
+                    company_id: ctx.company,
+                    name: unique("Trashed"),
+                    description: String::new(),
+                },
+            );
             desk.delete_area(&mut admin, a.unwrap().id).unwrap()
         }
         ObjectType::ProcessingActivity => {
-            let a = desk.create_activity(&mut admin, &activity_input(ctx, &unique("Trashed"))).unwrap().id;
+            let a = desk
+                .create_activity(&mut admin, &activity_input(ctx, &unique("Trashed")))
+                .unwrap()
+                .id;
             desk.delete_activities(&mut admin, &[a]).unwrap()[0]
         }
         other => {
             let kind = MasterKind::parse(other.as_str()).unwrap();
-            let i = desk.create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Trashed"))).unwrap().id;
+            let i = desk
+                .create_master_item(
+                    &mut admin,
+                    ctx.tenant,
+                    &item_input(kind, &unique("Trashed")),
+                )
+                .unwrap()
+                .id;
             desk.delete_master_item(&mut admin, kind, i).unwrap()
         }
     }
 }
 
 fn company_input(name: &str) -> CompanyInput {
-    CompanyInput { name: name.into(), is_controller: true, ..Default::default() }
+    CompanyInput {
+        name: name.into(),
+        is_controller: true,
+        ..Default::default()
+    }
 }
 
 /// What each operation must require (SPEC §8): the test's own statement, checked against
@@ -109,10 +156,14 @@ fn expected(op: Operation) -> Requirement {
         Operation::ViewSettings => right(ObjectType::Settings, Right::View),
         Operation::EditSettings => right(ObjectType::Settings, Right::Edit),
         Operation::ViewAuditLog => right(ObjectType::AuditLog, Right::View),
-        Operation::CreateTenant | Operation::ImportTenant => right(ObjectType::Tenant, Right::Create),
+        Operation::CreateTenant | Operation::ImportTenant => {
+            right(ObjectType::Tenant, Right::Create)
+        }
         Operation::UpdateTenant => right(ObjectType::Tenant, Right::Edit),
         Operation::DeleteTenant => right(ObjectType::Tenant, Right::Delete),
-        Operation::ExportTenant | Operation::ExportTenantList => right(ObjectType::Tenant, Right::Export),
+        Operation::ExportTenant | Operation::ExportTenantList => {
+            right(ObjectType::Tenant, Right::Export)
+        }
         Operation::MassChangeTenants => right(ObjectType::Tenant, Right::MassChange),
         Operation::UpdateArea => right(ObjectType::Area, Right::Edit),
         Operation::CopyAreas => right(ObjectType::Area, Right::Copy),
@@ -128,7 +179,9 @@ fn expected(op: Operation) -> Requirement {
         Operation::MassChangeActivities => right(ObjectType::ProcessingActivity, Right::MassChange),
         Operation::ExportActivities => right(ObjectType::ProcessingActivity, Right::Export),
         Operation::ListAttachments => right(ObjectType::ProcessingActivity, Right::View),
-        Operation::AddAttachment | Operation::RemoveAttachment => right(ObjectType::ProcessingActivity, Right::Edit),
+        Operation::AddAttachment | Operation::RemoveAttachment => {
+            right(ObjectType::ProcessingActivity, Right::Edit)
+        }
         Operation::ListMasterItems(kind) => right(kind.object(), Right::View),
         Operation::CreateMasterItem(kind) => right(kind.object(), Right::Create),
         Operation::UpdateMasterItem(kind) => right(kind.object(), Right::Edit),
@@ -179,7 +232,8 @@ fn outside_backup(desk: &mut Desk) -> std::path::PathBuf {
     let mut owner = desk_admin(desk);
     let folder = desk.data_dir().join("outside");
     std::fs::create_dir_all(&folder).unwrap();
-    desk.create_backup_in(&mut owner, &folder, &mut |_, _| {}).unwrap()
+    desk.create_backup_in(&mut owner, &folder, &mut |_, _| {})
+        .unwrap()
 }
 
 /// Runs the operation the way a client would, with valid input, so only the gate can refuse.
@@ -192,27 +246,49 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         Operation::SetLanguage => desk.set_language(s, "de"),
         Operation::Status => desk.status(s).map(drop),
         Operation::Dashboard => desk.dashboard(s).map(drop),
-        Operation::ListTenants => desk.tenants(s).and_then(|_| desk.tenant_summaries(s)).map(drop),
+        Operation::ListTenants => desk
+            .tenants(s)
+            .and_then(|_| desk.tenant_summaries(s))
+            .map(drop),
         Operation::SetCurrentTenant => desk.set_current_tenant(s, ctx.tenant).map(drop),
         Operation::TenantOverview => desk.tenant_overview(s, ctx.tenant).map(drop),
         Operation::Search => desk.search(s, ctx.tenant, "Lohn").map(drop),
         Operation::ListTrash => desk.trash(s).map(drop),
-        Operation::UpdateTenant => desk.update_tenant(s, ctx.tenant, "Matrix tenant", false).map(drop),
+        Operation::UpdateTenant => desk
+            .update_tenant(s, ctx.tenant, "Matrix tenant", false)
+            .map(drop),
         Operation::DeleteTenant => {
             let mut admin = desk_admin(desk);
-            let t = desk.create_tenant(&mut admin, &unique("Doomed"), false).unwrap().id;
-            give_tenant(desk, &s.user_name().to_string(), t);
+            let t = desk
+                .create_tenant(&mut admin, &unique("Doomed"), false)
+                .unwrap()
+                .id;
+            give_tenant(desk, s.user_name(), t);
             desk.delete_tenant(s, t).map(drop)
         }
         Operation::ExportTenant => desk.export_tenant(s, ctx.tenant).map(drop),
         Operation::ExportTenantList => desk.export_tenant_list(s, ExportFormat::Csv).map(drop),
-        Operation::MassChangeTenants => desk.mass_change_tenants(s, &[ctx.tenant], TenantField::IsTemplate(false)).map(drop),
-        Operation::UpdateArea => {
-            desk.update_area(s, ctx.area, &AreaInput { company_id: ctx.company, name: "Personal".into(), description: unique("Beschreibung") }).map(drop)
-        }
+        Operation::MassChangeTenants => desk
+            .mass_change_tenants(s, &[ctx.tenant], TenantField::IsTemplate(false))
+            .map(drop),
+        Operation::UpdateArea => desk
+            .update_area(
+                s,
+                ctx.area,
+                &AreaInput {
+                    company_id: ctx.company,
+                    name: "Personal".into(),
+                    description: unique("Beschreibung"),
+                },
+            )
+            .map(drop),
         Operation::CopyAreas => desk.copy_areas(s, &[ctx.area], " (copy)").map(drop),
-        Operation::MassChangeAreas => desk.mass_change_areas(s, &[ctx.area], &AreaField::Description(unique("geprüft"))).map(drop),
-        Operation::ExportAreas => desk.export_areas(s, ctx.tenant, ExportFormat::Json).map(drop),
+        Operation::MassChangeAreas => desk
+            .mass_change_areas(s, &[ctx.area], &AreaField::Description(unique("geprüft")))
+            .map(drop),
+        Operation::ExportAreas => desk
+            .export_areas(s, ctx.tenant, ExportFormat::Json)
+            .map(drop),
         Operation::ImportTenant => {
             let mut admin = desk_admin(desk);
             let (doc, _) = desk.export_tenant(&mut admin, ctx.tenant).unwrap();
@@ -220,91 +296,204 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         }
         Operation::DeleteCompany => {
             let mut admin = desk_admin(desk);
-            let c = desk.create_company(&mut admin, ctx.tenant, &company_input(&unique("Doomed GmbH"))).unwrap().id;
+            let c = desk
+                .create_company(
+                    &mut admin,
+                    ctx.tenant,
+                    &company_input(&unique("Doomed GmbH")),
+                )
+                .unwrap()
+                .id;
             desk.delete_company(s, c).map(drop)
         }
         Operation::CopyCompanies => desk.copy_companies(s, &[ctx.company], " (copy)").map(drop),
-        Operation::MassChangeCompanies => desk.mass_change_companies(s, &[ctx.company], &CompanyField::Country("Deutschland".into())).map(drop),
-        Operation::ExportCompanies => desk.export_companies(s, ctx.tenant, ExportFormat::Csv).map(drop),
+        Operation::MassChangeCompanies => desk
+            .mass_change_companies(
+                s,
+                &[ctx.company],
+                &CompanyField::Country("Deutschland".into()),
+            )
+            .map(drop),
+        Operation::ExportCompanies => desk
+            .export_companies(s, ctx.tenant, ExportFormat::Csv)
+            .map(drop),
         Operation::DeleteArea => {
             let mut admin = desk_admin(desk);
-            let a = desk.create_area(&mut admin, &AreaInput { company_id: ctx.company, name: unique("Doomed"), description: String::new() });
+            let a = desk.create_area(
+                &mut admin,
+                &AreaInput {
+                    company_id: ctx.company,
+                    name: unique("Doomed"),
+                    description: String::new(),
+                },
+            );
             desk.delete_area(s, a.unwrap().id).map(drop)
         }
         Operation::DeleteActivities => {
             let mut admin = desk_admin(desk);
-            let a = desk.create_activity(&mut admin, &activity_input(ctx, &unique("Doomed"))).unwrap().id;
+            let a = desk
+                .create_activity(&mut admin, &activity_input(ctx, &unique("Doomed")))
+                .unwrap()
+                .id;
             desk.delete_activities(s, &[a]).map(drop)
         }
-        Operation::CopyActivities => desk.copy_activities(s, &[ctx.activity], " (copy)").map(drop),
-        Operation::MassChangeActivities => desk
-            .mass_change_activities(s, &MassChange { ids: vec![ctx.activity], change: MassField::Status(ActivityStatus::InReview) })
+        Operation::CopyActivities => desk
+            .copy_activities(s, &[ctx.activity], " (copy)")
             .map(drop),
-        Operation::ExportActivities => desk.export_activities(s, ctx.tenant, None, None, ExportFormat::Csv).map(drop),
+        Operation::MassChangeActivities => desk
+            .mass_change_activities(
+                s,
+                &MassChange {
+                    ids: vec![ctx.activity],
+                    change: MassField::Status(ActivityStatus::InReview),
+                },
+            )
+            .map(drop),
+        Operation::ExportActivities => desk
+            .export_activities(s, ctx.tenant, None, None, ExportFormat::Csv)
+            .map(drop),
         Operation::ListAttachments => {
             let mut admin = desk_admin(desk);
-            let a = desk.add_attachment(&mut admin, ctx.activity, "vertrag.pdf", b"%PDF").unwrap();
-            desk.attachments(s, ctx.activity).and_then(|_| desk.attachment_content(s, a.id)).map(drop)
+            let a = desk
+                .add_attachment(&mut admin, ctx.activity, "vertrag.pdf", b"%PDF")
+                .unwrap();
+            desk.attachments(s, ctx.activity)
+                .and_then(|_| desk.attachment_content(s, a.id))
+                .map(drop)
         }
-        Operation::AddAttachment => desk.add_attachment(s, ctx.activity, "skizze.png", b"PNG").map(drop),
+        Operation::AddAttachment => desk
+            .add_attachment(s, ctx.activity, "skizze.png", b"PNG")
+            .map(drop),
         Operation::RemoveAttachment => {
             let mut admin = desk_admin(desk);
-            let a = desk.add_attachment(&mut admin, ctx.activity, "alt.txt", b"alt").unwrap();
+            let a = desk
+                .add_attachment(&mut admin, ctx.activity, "alt.txt", b"alt")
+                .unwrap();
             desk.remove_attachment(s, a.id)
         }
         Operation::ListMasterItems(kind) => desk.master_items(s, ctx.tenant, kind).map(drop),
-        Operation::CreateMasterItem(kind) => desk.create_master_item(s, ctx.tenant, &item_input(kind, &unique("Item"))).map(drop),
+        Operation::CreateMasterItem(kind) => desk
+            .create_master_item(s, ctx.tenant, &item_input(kind, &unique("Item")))
+            .map(drop),
         Operation::UpdateMasterItem(kind) => {
             let mut admin = desk_admin(desk);
-            let item = desk.create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item"))).unwrap();
-            desk.update_master_item(s, item.id, &item_input(kind, &unique("Renamed"))).map(drop)
+            let item = desk
+                .create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item")))
+                .unwrap();
+            desk.update_master_item(s, item.id, &item_input(kind, &unique("Renamed")))
+                .map(drop)
         }
         Operation::DeleteMasterItem(kind) => {
             let mut admin = desk_admin(desk);
-            let item = desk.create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item"))).unwrap();
+            let item = desk
+                .create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item")))
+                .unwrap();
             desk.delete_master_item(s, kind, item.id).map(drop)
         }
-        Operation::ExportMasterItems(kind) => desk.export_master_items(s, ctx.tenant, kind, ExportFormat::Json).map(drop),
+        Operation::ExportMasterItems(kind) => desk
+            .export_master_items(s, ctx.tenant, kind, ExportFormat::Json)
+            .map(drop),
         Operation::CopyMasterItems(kind) => {
             let mut admin = desk_admin(desk);
-            let item = desk.create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item"))).unwrap();
-            desk.copy_master_items(s, kind, &[item.id], " (copy)").map(drop)
+            let item = desk
+                .create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item")))
+                .unwrap();
+            desk.copy_master_items(s, kind, &[item.id], " (copy)")
+                .map(drop)
         }
         Operation::MassChangeMasterItems(kind) => {
             let mut admin = desk_admin(desk);
-            let item = desk.create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item"))).unwrap();
-            desk.mass_change_master_items(s, kind, &[item.id], &MasterField::Description("geprüft".into())).map(drop)
+            let item = desk
+                .create_master_item(&mut admin, ctx.tenant, &item_input(kind, &unique("Item")))
+                .unwrap();
+            desk.mass_change_master_items(
+                s,
+                kind,
+                &[item.id],
+                &MasterField::Description("geprüft".into()),
+            )
+            .map(drop)
         }
         Operation::RestoreFromTrash(object) => {
-            let entry = trashed(desk, ctx, &s.user_name().to_string(), object);
+            let entry = trashed(desk, ctx, s.user_name(), object);
             desk.restore_from_trash(s, entry).map(drop)
         }
         Operation::ListCompanies => desk.companies(s, ctx.tenant).map(drop),
-        Operation::CreateCompany => desk.create_company(s, ctx.tenant, &company_input(&unique("Firma"))).map(drop),
-        Operation::UpdateCompany => desk.update_company(s, ctx.company, &company_input(&unique("Firma"))).map(drop),
+        Operation::CreateCompany => desk
+            .create_company(s, ctx.tenant, &company_input(&unique("Firma")))
+            .map(drop),
+        Operation::UpdateCompany => desk
+            .update_company(s, ctx.company, &company_input(&unique("Firma")))
+            .map(drop),
         Operation::ListAreas => desk.areas(s, ctx.tenant).map(drop),
-        Operation::CreateArea => {
-            desk.create_area(s, &AreaInput { company_id: ctx.company, name: unique("Bereich"), description: String::new() }).map(drop)
-        }
-        Operation::ListActivities => desk.activities(s, ctx.tenant, None).and_then(|_| desk.activity_records(s, ctx.tenant, None)).map(drop),
+        Operation::CreateArea => desk
+            .create_area(
+                s,
+                &AreaInput {
+                    company_id: ctx.company,
+                    name: unique("Bereich"),
+                    description: String::new(),
+                },
+            )
+            .map(drop),
+        Operation::ListActivities => desk
+            .activities(s, ctx.tenant, None)
+            .and_then(|_| desk.activity_records(s, ctx.tenant, None))
+            .map(drop),
         Operation::ShowActivity => desk.activity(s, ctx.activity).map(drop),
         Operation::ListEditors => desk.editors(s, ctx.tenant).map(drop),
-        Operation::CreateActivity => desk.create_activity(s, &activity_input(ctx, &unique("Verarbeitung"))).map(drop),
-        Operation::UpdateActivity => desk.update_activity(s, ctx.activity, &activity_input(ctx, &unique("Verarbeitung"))).map(drop),
+        Operation::CreateActivity => desk
+            .create_activity(s, &activity_input(ctx, &unique("Verarbeitung")))
+            .map(drop),
+        Operation::UpdateActivity => desk
+            .update_activity(
+                s,
+                ctx.activity,
+                &activity_input(ctx, &unique("Verarbeitung")),
+            )
+            .map(drop),
         Operation::ViewSettings => desk.settings(s).map(drop),
-        Operation::EditSettings => desk.update_settings(s, &[(SettingKey::BackupIntervalDays, 5)]).map(drop),
+        Operation::EditSettings => desk
+            .update_settings(s, &[(SettingKey::BackupIntervalDays, 5)])
+            .map(drop),
         Operation::ViewAuditLog => desk.audit_log(s, 10, None).map(drop),
         Operation::CreateTenant => desk.create_tenant(s, &unique("Tenant"), false).map(drop),
-        Operation::CreateRole => {
-            desk.create_role(s, &RoleDefinition { name: unique("Role"), grants: vec![], hidden_menus: vec![], visibility: vec![] }).map(drop)
-        }
+        Operation::CreateRole => desk
+            .create_role(
+                s,
+                &RoleDefinition {
+                    name: unique("Role"),
+                    grants: vec![],
+                    hidden_menus: vec![],
+                    visibility: vec![],
+                },
+            )
+            .map(drop),
         Operation::UpdateRole => desk
-            .update_role(s, ctx.role_id, &RoleDefinition { name: ctx.role.clone(), grants: vec![], hidden_menus: vec![], visibility: vec![] })
+            .update_role(
+                s,
+                ctx.role_id,
+                &RoleDefinition {
+                    name: ctx.role.clone(),
+                    grants: vec![],
+                    hidden_menus: vec![],
+                    visibility: vec![],
+                },
+            )
             .map(drop),
         Operation::ListRoles => desk.roles(s).and_then(|_| desk.role_catalogue(s)).map(drop),
         Operation::ShowRole => desk.role(s, &ctx.role).map(drop),
         Operation::CreateUser => desk
-            .create_user(s, &NewUser { name: unique("User"), is_admin: false, roles: vec![ctx.role.clone()], tenants: vec![ctx.tenant], password: None })
+            .create_user(
+                s,
+                &NewUser {
+                    name: unique("User"),
+                    is_admin: false,
+                    roles: vec![ctx.role.clone()],
+                    tenants: vec![ctx.tenant],
+                    password: None,
+                },
+            )
             .map(drop),
         Operation::ListUsers => desk.users(s).map(drop),
         Operation::UpdateUserAccess => {
@@ -312,9 +501,23 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             let mut admin = desk_admin(desk);
             desk.create_user(
                 &mut admin,
-                &NewUser { name: name.clone(), is_admin: false, roles: vec![ctx.role.clone()], tenants: vec![ctx.tenant], password: None },
+                &NewUser {
+                    name: name.clone(),
+                    is_admin: false,
+                    roles: vec![ctx.role.clone()],
+                    tenants: vec![ctx.tenant],
+                    password: None,
+                },
             )?;
-            desk.update_user_access(s, &name, &UserAccess { roles: vec![ctx.role.clone()], tenants: vec![ctx.tenant] }).map(drop)
+            desk.update_user_access(
+                s,
+                &name,
+                &UserAccess {
+                    roles: vec![ctx.role.clone()],
+                    tenants: vec![ctx.tenant],
+                },
+            )
+            .map(drop)
         }
         Operation::ListBackups => desk.backups(s).map(drop),
         Operation::BackupReminder => desk.backup_reminder(s).map(drop),
@@ -341,19 +544,38 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         }
         Operation::RestoreBackup => {
             let file = outside_backup(desk);
-            desk.restore_backup(s, &file, Some(BackupModule::Ropa(ctx.tenant)), &mut |_, _| {}).map(drop)
+            desk.restore_backup(
+                s,
+                &file,
+                Some(BackupModule::Ropa(ctx.tenant)),
+                &mut |_, _| {},
+            )
+            .map(drop)
         }
         Operation::BackupCsv => {
             let file = outside_backup(desk);
             let folder = desk.data_dir().join("csv");
-            desk.backup_csv(s, &file, BackupModule::Ropa(ctx.tenant), &folder, &mut |_, _| {}).map(drop)
+            desk.backup_csv(
+                s,
+                &file,
+                BackupModule::Ropa(ctx.tenant),
+                &folder,
+                &mut |_, _| {},
+            )
+            .map(drop)
         }
         Operation::DeactivateUser => {
             let victim = unique("Victim");
             let mut admin = desk_admin(desk);
             desk.create_user(
                 &mut admin,
-                &NewUser { name: victim.clone(), is_admin: false, roles: vec![ctx.role.clone()], tenants: vec![ctx.tenant], password: None },
+                &NewUser {
+                    name: victim.clone(),
+                    is_admin: false,
+                    roles: vec![ctx.role.clone()],
+                    tenants: vec![ctx.tenant],
+                    password: None,
+                },
             )?;
             desk.deactivate_user(s, &victim).map(drop)
         }
@@ -365,23 +587,44 @@ fn desk_admin(desk: &mut Desk) -> Session {
 }
 
 fn every_permission() -> Vec<Permission> {
-    ObjectType::ALL.iter().flat_map(|o| Right::ALL.iter().map(move |r| Permission::new(*o, *r))).collect()
+    ObjectType::ALL
+        .iter()
+        .flat_map(|o| Right::ALL.iter().map(move |r| Permission::new(*o, *r)))
+        .collect()
 }
 
 /// A fresh staff user whose only role grants exactly `grants`, signed in.
 fn staff_with(desk: &mut Desk, ctx: &Ctx, grants: Vec<Permission>) -> Session {
     let mut admin = desk_admin(desk);
     let role = desk
-        .create_role(&mut admin, &RoleDefinition {
-            name: unique("Matrix role"),
-            grants: grants.into_iter().map(|p| Grant { object: p.object, right: p.right }).collect(),
-            hidden_menus: vec![],
-            visibility: vec![],
-        })
+        .create_role(
+            &mut admin,
+            &RoleDefinition {
+                name: unique("Matrix role"),
+                grants: grants
+                    .into_iter()
+                    .map(|p| Grant {
+                        object: p.object,
+                        right: p.right,
+                    })
+                    .collect(),
+                hidden_menus: vec![],
+                visibility: vec![],
+            },
+        )
         .unwrap();
     let name = unique("Staff");
-    desk.create_user(&mut admin, &NewUser { name: name.clone(), is_admin: false, roles: vec![role.name], tenants: vec![ctx.tenant], password: Some(STAFF_PW.into()) })
-        .unwrap();
+    desk.create_user(
+        &mut admin,
+        &NewUser {
+            name: name.clone(),
+            is_admin: false,
+            roles: vec![role.name],
+            tenants: vec![ctx.tenant],
+            password: Some(STAFF_PW.into()),
+        },
+    )
+    .unwrap();
     desk.sign_in(&name, STAFF_PW).unwrap()
 }
 
@@ -390,53 +633,136 @@ fn every_operation_is_allowed_with_its_right_and_refused_without_it() {
     let f = Fixture::new();
     let mut desk = f.setup("Kanzlei Matrix").desk;
     let mut admin = desk_admin(&mut desk);
-    let tenant = desk.create_tenant(&mut admin, "Matrix tenant", false).unwrap().id;
-    let role = desk.create_role(&mut admin, &RoleDefinition { name: "Existing".into(), grants: vec![], hidden_menus: vec![], visibility: vec![] }).unwrap();
-    let company = desk.create_company(&mut admin, tenant, &company_input("Matrix GmbH")).unwrap().id;
-    let area = desk.create_area(&mut admin, &AreaInput { company_id: company, name: "Personal".into(), description: String::new() }).unwrap().id;
-    let mut ctx = Ctx { tenant, role: role.name, role_id: role.id, company, area, activity: 0 };
-    ctx.activity = desk.create_activity(&mut admin, &activity_input(&ctx, "Lohnabrechnung")).unwrap().id;
+    let tenant = desk
+        .create_tenant(&mut admin, "Matrix tenant", false)
+        .unwrap()
+        .id;
+    let role = desk
+        .create_role(
+            &mut admin,
+            &RoleDefinition {
+                name: "Existing".into(),
+                grants: vec![],
+                hidden_menus: vec![],
+                visibility: vec![],
+            },
+        )
+        .unwrap();
+    let company = desk
+        .create_company(&mut admin, tenant, &company_input("Matrix GmbH"))
+        .unwrap()
+        .id;
+    let area = desk
+        .create_area(
+            &mut admin,
+            &AreaInput {
+                company_id: company,
+                name: "Personal".into(),
+                description: String::new(),
+            },
+        )
+        .unwrap()
+        .id;
+    let mut ctx = Ctx {
+        tenant,
+        role: role.name,
+        role_id: role.id,
+        company,
+        area,
+        activity: 0,
+    };
+    ctx.activity = desk
+        .create_activity(&mut admin, &activity_input(&ctx, "Lohnabrechnung"))
+        .unwrap()
+        .id;
 
     for op in Operation::all() {
-        assert_eq!(op.requirement(), expected(op), "the core's table disagrees for {op:?}");
+        assert_eq!(
+            op.requirement(),
+            expected(op),
+            "the core's table disagrees for {op:?}"
+        );
         match expected(op) {
             Requirement::SignedIn => {
                 let mut s = staff_with(&mut desk, &ctx, vec![]);
-                invoke(&mut desk, &mut s, op, &ctx).unwrap_or_else(|e| panic!("{op:?} must be open to every signed-in user: {e:?}"));
+                invoke(&mut desk, &mut s, op, &ctx).unwrap_or_else(|e| {
+                    panic!("{op:?} must be open to every signed-in user: {e:?}")
+                });
                 // Without a (valid) session: the account is deactivated meanwhile.
                 let mut s = staff_with(&mut desk, &ctx, vec![]);
                 let name = s.user_name().to_string();
                 let mut admin = desk_admin(&mut desk);
                 desk.deactivate_user(&mut admin, &name).unwrap();
-                assert!(matches!(invoke(&mut desk, &mut s, op, &ctx), Err(CoreError::UserDeactivated)), "{op:?} after deactivation");
+                assert!(
+                    matches!(
+                        invoke(&mut desk, &mut s, op, &ctx),
+                        Err(CoreError::UserDeactivated)
+                    ),
+                    "{op:?} after deactivation"
+                );
             }
             Requirement::Right(needed) => {
                 let mut with = staff_with(&mut desk, &ctx, vec![needed]);
-                invoke(&mut desk, &mut with, op, &ctx).unwrap_or_else(|e| panic!("{op:?} with {needed:?}: {e:?}"));
-                let all_others = every_permission().into_iter().filter(|p| *p != needed).collect();
+                invoke(&mut desk, &mut with, op, &ctx)
+                    .unwrap_or_else(|e| panic!("{op:?} with {needed:?}: {e:?}"));
+                let all_others = every_permission()
+                    .into_iter()
+                    .filter(|p| *p != needed)
+                    .collect();
                 let mut without = staff_with(&mut desk, &ctx, all_others);
                 match invoke(&mut desk, &mut without, op, &ctx) {
-                    Err(CoreError::PermissionDenied { object, right }) => assert_eq!(Permission::new(object, right), needed, "{op:?}"),
+                    Err(CoreError::PermissionDenied { object, right }) => {
+                        assert_eq!(Permission::new(object, right), needed, "{op:?}")
+                    }
                     other => panic!("{op:?} without {needed:?} must be refused, got {other:?}"),
                 }
             }
             Requirement::Admin => {
                 let mut admin = desk_admin(&mut desk);
-                invoke(&mut desk, &mut admin, op, &ctx).unwrap_or_else(|e| panic!("{op:?} as administrator: {e:?}"));
+                invoke(&mut desk, &mut admin, op, &ctx)
+                    .unwrap_or_else(|e| panic!("{op:?} as administrator: {e:?}"));
                 let mut everything = staff_with(&mut desk, &ctx, every_permission());
-                assert!(matches!(invoke(&mut desk, &mut everything, op, &ctx), Err(CoreError::AdminRequired)), "{op:?} needs an administrator");
+                assert!(
+                    matches!(
+                        invoke(&mut desk, &mut everything, op, &ctx),
+                        Err(CoreError::AdminRequired)
+                    ),
+                    "{op:?} needs an administrator"
+                );
             }
             Requirement::Owner => {
                 let mut owner = desk_admin(&mut desk);
-                invoke(&mut desk, &mut owner, op, &ctx).unwrap_or_else(|e| panic!("{op:?} as owner: {e:?}"));
+                invoke(&mut desk, &mut owner, op, &ctx)
+                    .unwrap_or_else(|e| panic!("{op:?} as owner: {e:?}"));
                 let mut everything = staff_with(&mut desk, &ctx, every_permission());
-                assert!(matches!(invoke(&mut desk, &mut everything, op, &ctx), Err(CoreError::OwnerRequired)), "{op:?} needs the owner");
+                assert!(
+                    matches!(
+                        invoke(&mut desk, &mut everything, op, &ctx),
+                        Err(CoreError::OwnerRequired)
+                    ),
+                    "{op:?} needs the owner"
+                );
                 let name = unique("Second admin");
                 let mut admin = desk_admin(&mut desk);
-                desk.create_user(&mut admin, &NewUser { name: name.clone(), is_admin: true, roles: vec![], tenants: vec![], password: Some(STAFF_PW.into()) })
-                    .unwrap();
+                desk.create_user(
+                    &mut admin,
+                    &NewUser {
+                        name: name.clone(),
+                        is_admin: true,
+                        roles: vec![],
+                        tenants: vec![],
+                        password: Some(STAFF_PW.into()),
+                    },
+                )
+                .unwrap();
                 let mut second = desk.sign_in(&name, STAFF_PW).unwrap();
-                assert!(matches!(invoke(&mut desk, &mut second, op, &ctx), Err(CoreError::OwnerRequired)), "{op:?}: an administrator is not the owner");
+                assert!(
+                    matches!(
+                        invoke(&mut desk, &mut second, op, &ctx),
+                        Err(CoreError::OwnerRequired)
+                    ),
+                    "{op:?}: an administrator is not the owner"
+                );
             }
         }
     }

@@ -1,7 +1,6 @@
 //! Companies, areas and processing activities: validation, updates with their audit
 //! entries, and search.
 
-
 use crate::common::*;
 use dpo_desk_core::domain::activities::{ActivityInput, ActivityStatus};
 use dpo_desk_core::domain::areas::AreaInput;
@@ -20,29 +19,90 @@ fn companies_are_validated_and_changes_are_audited_with_old_and_new_values() {
     let f = Fixture::new();
     let mut desk = f.setup("Kanzlei").desk;
     let mut admin = desk.sign_in(OWNER, PASSWORD).unwrap();
-    let tenant = desk.create_tenant(&mut admin, "Bäckerei Schmidt GmbH", false).unwrap().id;
-    let base = CompanyInput { name: "Bäckerei Schmidt GmbH".into(), is_controller: true, ..Default::default() };
+    let tenant = desk
+        .create_tenant(&mut admin, "Bäckerei Schmidt GmbH", false)
+        .unwrap()
+        .id;
+    let base = CompanyInput {
+        name: "Bäckerei Schmidt GmbH".into(),
+        is_controller: true,
+        ..Default::default()
+    };
 
     for (input, expected) in [
-        (CompanyInput { name: "  ".into(), ..base.clone() }, ("company_name", "required")),
-        (CompanyInput { vat_id: "123456789".into(), ..base.clone() }, ("vat_id", "format")),
-        (CompanyInput { email: "info@schmidt".into(), ..base.clone() }, ("email", "format")),
-        (CompanyInput { is_controller: false, ..base.clone() }, ("company_role", "required")),
+        (
+            CompanyInput {
+                name: "  ".into(),
+                ..base.clone()
+            },
+            ("company_name", "required"),
+        ),
+        (
+            CompanyInput {
+                vat_id: "123456789".into(),
+                ..base.clone()
+            },
+            ("vat_id", "format"),
+        ),
+        (
+            CompanyInput {
+                email: "info@schmidt".into(),
+                ..base.clone()
+            },
+            ("email", "format"),
+        ),
+        (
+            CompanyInput {
+                is_controller: false,
+                ..base.clone()
+            },
+            ("company_role", "required"),
+        ),
     ] {
-        assert_eq!(rule_of(desk.create_company(&mut admin, tenant, &input).unwrap_err()), expected);
+        assert_eq!(
+            rule_of(desk.create_company(&mut admin, tenant, &input).unwrap_err()),
+            expected
+        );
     }
-    assert!(desk.companies(&mut admin, tenant).unwrap().is_empty(), "refused input stores nothing");
+    assert!(
+        desk.companies(&mut admin, tenant).unwrap().is_empty(),
+        "refused input stores nothing"
+    );
 
     let company = desk
-        .create_company(&mut admin, tenant, &CompanyInput { vat_id: "de 123456789".into(), email: " info@schmidt.de ".into(), ..base.clone() })
+        .create_company(
+            &mut admin,
+            tenant,
+            &CompanyInput {
+                vat_id: "de 123456789".into(),
+                email: " info@schmidt.de ".into(),
+                ..base.clone()
+            },
+        )
         .unwrap();
-    assert_eq!((company.data.vat_id.as_str(), company.data.email.as_str()), ("DE 123456789", "info@schmidt.de"), "trimmed");
+    assert_eq!(
+        (company.data.vat_id.as_str(), company.data.email.as_str()),
+        ("DE 123456789", "info@schmidt.de"),
+        "trimmed"
+    );
     f.clock.advance(chrono::Duration::minutes(5));
-    let moved = desk.update_company(&mut admin, company.id, &CompanyInput { city: "Köln".into(), ..company.data.clone() }).unwrap();
+    let moved = desk
+        .update_company(
+            &mut admin,
+            company.id,
+            &CompanyInput {
+                city: "Köln".into(),
+                ..company.data.clone()
+            },
+        )
+        .unwrap();
     assert_eq!(moved.data.city, "Köln");
     assert!(moved.updated_at > company.updated_at);
     let entry = desk.audit_log(&mut admin, 1, None).unwrap().remove(0);
-    assert_eq!((entry.action.as_str(), entry.object_type.as_str()), ("update", "company"));
+    assert_eq!(
+        (entry.action.as_str(), entry.object_type.as_str()),
+        ("update", "company")
+    );
     assert_eq!(entry.old_value.unwrap()["city"], "");
     assert_eq!(entry.new_value.unwrap()["city"], "Köln");
 }
@@ -52,10 +112,39 @@ fn areas_are_unique_per_company_and_activities_need_a_name_and_an_active_editor(
     let f = Fixture::new();
     let mut desk = f.setup("Kanzlei").desk;
     let mut admin = desk.sign_in(OWNER, PASSWORD).unwrap();
-    let tenant = desk.create_tenant(&mut admin, "Bäckerei Schmidt GmbH", false).unwrap().id;
-    let company = desk.create_company(&mut admin, tenant, &CompanyInput { name: "Schmidt".into(), is_controller: true, ..Default::default() }).unwrap();
-    let area = desk.create_area(&mut admin, &AreaInput { company_id: company.id, name: "Personal".into(), description: String::new() }).unwrap();
-    let again = desk.create_area(&mut admin, &AreaInput { company_id: company.id, name: "PERSONAL".into(), description: String::new() });
+    let tenant = desk
+        .create_tenant(&mut admin, "Bäckerei Schmidt GmbH", false)
+        .unwrap()
+        .id;
+    let company = desk
+        .create_company(
+            &mut admin,
+            tenant,
+            &CompanyInput {
+                name: "Schmidt".into(),
+                is_controller: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let area = desk
+        .create_area(
+            &mut admin,
+            &AreaInput {
+                company_id: company.id,
+                name: "Personal".into(),
+                description: String::new(),
+            },
+        )
+        .unwrap();
+    let again = desk.create_area(
+        &mut admin,
+        &AreaInput {
+            company_id: company.id,
+            name: "PERSONAL".into(),
+            description: String::new(),
+        },
+    );
     assert_eq!(rule_of(again.unwrap_err()), ("area_name", "taken"));
 
     let input = |name: &str, editor: Option<i64>| ActivityInput {
@@ -65,18 +154,54 @@ fn areas_are_unique_per_company_and_activities_need_a_name_and_an_active_editor(
         purposes: "Lohn- und Gehaltsabrechnung (100% korrekt)".into(),
         ..ActivityInput::new(area.id, name)
     };
-    assert_eq!(rule_of(desk.create_activity(&mut admin, &input(" ", None)).unwrap_err()), ("activity_name", "required"));
-    assert_eq!(rule_of(desk.create_activity(&mut admin, &input("Lohn", Some(999))).unwrap_err()), ("editor", "unknown"));
+    assert_eq!(
+        rule_of(
+            desk.create_activity(&mut admin, &input(" ", None))
+                .unwrap_err()
+        ),
+        ("activity_name", "required")
+    );
+    assert_eq!(
+        rule_of(
+            desk.create_activity(&mut admin, &input("Lohn", Some(999)))
+                .unwrap_err()
+        ),
+        ("editor", "unknown")
+    );
     let owner_id = desk.users(&mut admin).unwrap()[0].id;
-    let activity = desk.create_activity(&mut admin, &input("Lohnabrechnung", Some(owner_id))).unwrap();
+    let activity = desk
+        .create_activity(&mut admin, &input("Lohnabrechnung", Some(owner_id)))
+        .unwrap();
     assert_eq!(activity.editor_name.as_deref(), Some(OWNER));
-    assert_eq!((activity.company_name.as_str(), activity.area_name.as_str()), ("Schmidt", "Personal"));
+    assert_eq!(
+        (activity.company_name.as_str(), activity.area_name.as_str()),
+        ("Schmidt", "Personal")
+    );
 
     let found = |desk: &mut dpo_desk_core::Desk, s: &mut dpo_desk_core::Session, q: &str| {
-        desk.activities(s, tenant, Some(q)).unwrap().into_iter().map(|a| a.name).collect::<Vec<_>>()
+        desk.activities(s, tenant, Some(q))
+            .unwrap()
+            .into_iter()
+            .map(|a| a.name)
+            .collect::<Vec<_>>()
     };
-    assert_eq!(found(&mut desk, &mut admin, "gehalt"), vec!["Lohnabrechnung"], "case-insensitive, in the purposes");
-    assert_eq!(found(&mut desk, &mut admin, "100%"), vec!["Lohnabrechnung"], "% is a character, not a wildcard");
-    assert!(found(&mut desk, &mut admin, "1_0").is_empty(), "_ is a character, not a wildcard");
-    assert_eq!(found(&mut desk, &mut admin, "schmidt"), vec!["Lohnabrechnung"], "the responsible person");
+    assert_eq!(
+        found(&mut desk, &mut admin, "gehalt"),
+        vec!["Lohnabrechnung"],
+        "case-insensitive, in the purposes"
+    );
+    assert_eq!(
+        found(&mut desk, &mut admin, "100%"),
+        vec!["Lohnabrechnung"],
+        "% is a character, not a wildcard"
+    );
+    assert!(
+        found(&mut desk, &mut admin, "1_0").is_empty(),
+        "_ is a character, not a wildcard"
+    );
+    assert_eq!(
+        found(&mut desk, &mut admin, "schmidt"),
+        vec!["Lohnabrechnung"],
+        "the responsible person"
+    );
 }

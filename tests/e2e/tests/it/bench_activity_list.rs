@@ -11,14 +11,19 @@ use dpo_desk_e2e::{cli, App, Keyring, OWNER, PASSWORD};
 
 /// Resident memory of the app and its WebKit processes, in MiB.
 fn app_rss_mib() -> f64 {
-    let out = std::process::Command::new("ps").args(["-eo", "rss=,comm="]).output().expect("ps");
+    let out = std::process::Command::new("ps")
+        .args(["-eo", "rss=,comm="])
+        .output()
+        .expect("ps");
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter_map(|l| {
             let mut parts = l.split_whitespace();
             let rss: f64 = parts.next()?.parse().ok()?;
             let comm = parts.collect::<Vec<_>>().join(" ");
-            let ours = comm.starts_with("dpo-desk") || comm.starts_with("WebKitWebProces") || comm.starts_with("WebKitNetworkPr");
+            let ours = comm.starts_with("dpo-desk")
+                || comm.starts_with("WebKitWebProces")
+                || comm.starts_with("WebKitNetworkPr");
             ours.then_some(rss / 1024.0)
         })
         .sum()
@@ -48,12 +53,21 @@ async fn run(label: &str, tenants: &str, activities: &str) {
     let app = App::launch(data.path(), Keyring::Session).await;
     let key = app.set_up_and_enter("Kanzlei Benchmark").await;
     app.quit().await;
-    let demo = cli(data.path(), &key, &["demo", "--tenants", tenants, "--activities", activities]);
+    let demo = cli(
+        data.path(),
+        &key,
+        &["demo", "--tenants", tenants, "--activities", activities],
+    );
     let tenant = demo["tenant_ids"][0].as_i64().unwrap();
     let app = App::launch(data.path(), Keyring::Session).await;
     app.sign_in(OWNER, PASSWORD).await;
     app.find("[data-testid=tenant-switch]").await;
-    let name = cli(data.path(), &key, &["tenant", "list"]).as_array().unwrap().iter().find(|t| t["id"] == tenant).unwrap()["name"]
+    let name = cli(data.path(), &key, &["tenant", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == tenant)
+        .unwrap()["name"]
         .as_str()
         .unwrap()
         .to_string();
@@ -63,7 +77,9 @@ async fn run(label: &str, tenants: &str, activities: &str) {
     for _ in 0..7 {
         times.push(first_rows_ms(&app).await);
     }
-    let count = app.wait_text("[data-testid=activity-count]", "activit").await;
+    let count = app
+        .wait_text("[data-testid=activity-count]", "activit")
+        .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let rss = app_rss_mib();
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());

@@ -12,25 +12,39 @@ async fn closing_the_window_with_unsaved_changes_asks_first() {
     app.set_up_and_enter("Kanzlei Schließen").await;
     app.click("[data-menu=administration]").await;
     app.click("[data-tab=tenants]").await;
-    app.type_into("input[name=tenant_name]", "Bäckerei Schmidt GmbH").await;
+    app.type_into("input[name=tenant_name]", "Bäckerei Schmidt GmbH")
+        .await;
     app.click("[data-testid=add-tenant]").await;
-    app.wait_text("tr[data-tenant='Bäckerei Schmidt GmbH']", "client").await;
+    app.wait_text("tr[data-tenant='Bäckerei Schmidt GmbH']", "client")
+        .await;
     app.click("[data-menu=companies]").await;
     app.click("[data-testid=new-company]").await;
-    app.type_into("input[name=name]", "Bäckerei Schmidt GmbH").await;
+    app.type_into("input[name=name]", "Bäckerei Schmidt GmbH")
+        .await;
     app.wait_text("[data-testid=company-form]", "").await;
 
     // Unsaved: the close is held back and the person asked.
     request_window_close();
-    app.wait_text("[data-testid=unsaved-dialog]", "Discard your changes?").await;
+    app.wait_text("[data-testid=unsaved-dialog]", "Discard your changes?")
+        .await;
     app.screenshot("35-close-with-unsaved-changes").await;
     app.click("[data-testid=stay]").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(app.find("input[name=name]").await.prop("value").await.unwrap().as_deref(), Some("Bäckerei Schmidt GmbH"), "still there");
+    assert_eq!(
+        app.find("input[name=name]")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Bäckerei Schmidt GmbH"),
+        "still there"
+    );
 
     // Leaving the form in the window asks the same.
     app.click("[data-menu=dashboard]").await;
-    app.wait_text("[data-testid=unsaved-dialog]", "Discard your changes?").await;
+    app.wait_text("[data-testid=unsaved-dialog]", "Discard your changes?")
+        .await;
     app.click("[data-testid=stay]").await;
 
     // Discarding closes the window for real.
@@ -39,7 +53,10 @@ async fn closing_the_window_with_unsaved_changes_asks_first() {
     let _ = app.find("[data-testid=discard]").await.click().await;
     let started = std::time::Instant::now();
     while app.client.title().await.is_ok() {
-        assert!(started.elapsed() < Duration::from_secs(15), "the window did not close");
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "the window did not close"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     app.quit().await;

@@ -13,72 +13,169 @@ async fn areas_and_tenants_are_worked_on_as_lists() {
     let key = app.set_up_and_enter("Kanzlei Listen").await;
     app.quit().await;
 
-    let tenant = id(&cli(data.path(), &key, &["tenant", "add", "Bäckerei Schmidt GmbH"]));
+    let tenant = id(&cli(
+        data.path(),
+        &key,
+        &["tenant", "add", "Bäckerei Schmidt GmbH"],
+    ));
     cli(data.path(), &key, &["tenant", "add", "Autohaus Weber KG"]);
-    let bakery = id(&cli(data.path(), &key, &["company", "add", "Bäckerei Schmidt GmbH", "--tenant", &tenant, "--city", "Köln"]));
-    cli(data.path(), &key, &["company", "add", "Schmidt Filialen KG", "--tenant", &tenant, "--city", "Bonn"]);
-    let personnel = id(&cli(data.path(), &key, &["area", "add", "Personal", "--company", &bakery]));
-    cli(data.path(), &key, &["activity", "add", "Lohnabrechnung", "--area", &personnel, "--status", "active"]);
-    cli(data.path(), &key, &["activity", "add", "Bewerbermanagement", "--area", &personnel]);
+    let bakery = id(&cli(
+        data.path(),
+        &key,
+        &[
+            "company",
+            "add",
+            "Bäckerei Schmidt GmbH",
+            "--tenant",
+            &tenant,
+            "--city",
+            "Köln",
+        ],
+    ));
+    cli(
+        data.path(),
+        &key,
+        &[
+            "company",
+            "add",
+            "Schmidt Filialen KG",
+            "--tenant",
+            &tenant,
+            "--city",
+            "Bonn",
+        ],
+    );
+    let personnel = id(&cli(
+        data.path(),
+        &key,
+        &["area", "add", "Personal", "--company", &bakery],
+    ));
+    cli(
+        data.path(),
+        &key,
+        &[
+            "activity",
+            "add",
+            "Lohnabrechnung",
+            "--area",
+            &personnel,
+            "--status",
+            "active",
+        ],
+    );
+    cli(
+        data.path(),
+        &key,
+        &[
+            "activity",
+            "add",
+            "Bewerbermanagement",
+            "--area",
+            &personnel,
+        ],
+    );
 
     let app = App::launch(data.path(), Keyring::Session).await;
     app.sign_in(OWNER, PASSWORD).await;
-    app.choose("[data-testid=tenant-switch]", "Bäckerei Schmidt GmbH").await;
+    app.choose("[data-testid=tenant-switch]", "Bäckerei Schmidt GmbH")
+        .await;
     app.click("[data-menu=areas]").await;
     app.heading("Areas").await;
     app.wait_text("[data-testid=area-count]", "3 areas").await;
-    app.wait_text("tr[data-area-row='Personal']", "2 activities").await;
+    app.wait_text("tr[data-area-row='Personal']", "2 activities")
+        .await;
 
     // A new area, filed in the bakery.
     app.click("[data-testid=new-area]").await;
-    app.choose("[data-testid=area-company]", "Bäckerei Schmidt GmbH").await;
+    app.choose("[data-testid=area-company]", "Bäckerei Schmidt GmbH")
+        .await;
     app.type_into("input[name=area_name]", "Vertrieb").await;
-    app.type_into("textarea[name=area_description]", "Verkauf in den Filialen").await;
+    app.type_into("textarea[name=area_description]", "Verkauf in den Filialen")
+        .await;
     app.click("[data-testid=save-area]").await;
-    app.wait_text("[data-testid=area-notice]", "Area \"Vertrieb\" saved.").await;
+    app.wait_text("[data-testid=area-notice]", "Area \"Vertrieb\" saved.")
+        .await;
     app.wait_text("[data-testid=area-count]", "4 areas").await;
 
     // A copy brings the activities along.
     app.click("input[data-select-area='Personal']").await;
     app.click("[data-testid=copy-areas]").await;
-    app.wait_text("[data-testid=area-notice]", "1 copy created.").await;
-    app.wait_text("tr[data-area-row='Personal (copy)']", "2 activities").await;
+    app.wait_text("[data-testid=area-notice]", "1 copy created.")
+        .await;
+    app.wait_text("tr[data-area-row='Personal (copy)']", "2 activities")
+        .await;
 
     // The copy and the new area move to the KG in one mass change.
     app.click("input[data-select-area='Personal (copy)']").await;
     app.click("input[data-select-area='Vertrieb']").await;
-    app.wait_text("[data-testid=area-bulk-bar]", "2 selected").await;
-    app.choose("[data-testid=area-mass-company]", "Schmidt Filialen KG").await;
+    app.wait_text("[data-testid=area-bulk-bar]", "2 selected")
+        .await;
+    app.choose("[data-testid=area-mass-company]", "Schmidt Filialen KG")
+        .await;
     app.click("[data-testid=area-apply]").await;
-    app.wait_text("[data-testid=area-notice]", "2 areas changed.").await;
-    app.wait_text("tr[data-area-row='Vertrieb']", "Schmidt Filialen KG").await;
-    app.wait_text("tr[data-area-row='Personal (copy)']", "Schmidt Filialen KG").await;
-    app.choose("[data-testid=area-company-filter]", "Schmidt Filialen KG").await;
+    app.wait_text("[data-testid=area-notice]", "2 areas changed.")
+        .await;
+    app.wait_text("tr[data-area-row='Vertrieb']", "Schmidt Filialen KG")
+        .await;
+    app.wait_text("tr[data-area-row='Personal (copy)']", "Schmidt Filialen KG")
+        .await;
+    app.choose("[data-testid=area-company-filter]", "Schmidt Filialen KG")
+        .await;
     app.wait_text("[data-testid=area-count]", "3 areas").await;
-    app.choose("[data-testid=area-sort]", "Most activities first").await;
-    let first = app.find("tr[data-area-row]").await.attr("data-area-row").await.unwrap();
-    assert_eq!(first.as_deref(), Some("Personal (copy)"), "most activities first");
+    app.choose("[data-testid=area-sort]", "Most activities first")
+        .await;
+    let first = app
+        .find("tr[data-area-row]")
+        .await
+        .attr("data-area-row")
+        .await
+        .unwrap();
+    assert_eq!(
+        first.as_deref(),
+        Some("Personal (copy)"),
+        "most activities first"
+    );
     app.screenshot("40-area-list").await;
-    app.choose("[data-testid=area-company-filter]", "All companies").await;
+    app.choose("[data-testid=area-company-filter]", "All companies")
+        .await;
 
     // The list as CSV, through the real save dialog.
     let target = data.path().join("bereiche.csv");
     app.click("[data-testid=export-areas-csv]").await;
     answer_file_dialog("Export areas", &target).await;
-    app.wait_text("[data-testid=area-notice]", "bereiche.csv").await;
+    app.wait_text("[data-testid=area-notice]", "bereiche.csv")
+        .await;
     let csv = std::fs::read_to_string(&target).expect("the exported file");
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(lines[0], "ID,Area,Company,Description,Processing activities", "{csv}");
+    assert_eq!(
+        lines[0], "ID,Area,Company,Description,Processing activities",
+        "{csv}"
+    );
     assert_eq!(lines.len(), 1 + 5, "{csv}");
-    assert!(lines.iter().any(|l| l.ends_with(",Vertrieb,Schmidt Filialen KG,Verkauf in den Filialen,0")), "{csv}");
-    assert!(lines.iter().any(|l| l.ends_with(",Personal (copy),Schmidt Filialen KG,,2")), "{csv}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with(",Vertrieb,Schmidt Filialen KG,Verkauf in den Filialen,0")),
+        "{csv}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with(",Personal (copy),Schmidt Filialen KG,,2")),
+        "{csv}"
+    );
 
     // Deleting an area asks, names the activities going along, and puts it in the trash.
     app.click("input[data-select-area='Personal (copy)']").await;
     app.click("[data-testid=delete-areas]").await;
-    app.wait_text("[data-testid=area-bulk-bar]", "Move 1 area with 2 processing activities to the trash?").await;
+    app.wait_text(
+        "[data-testid=area-bulk-bar]",
+        "Move 1 area with 2 processing activities to the trash?",
+    )
+    .await;
     app.click("[data-testid=confirm-delete-areas]").await;
-    app.wait_text("[data-testid=area-notice]", "1 area moved to the trash.").await;
+    app.wait_text("[data-testid=area-notice]", "1 area moved to the trash.")
+        .await;
     app.wait_text("[data-testid=area-count]", "4 areas").await;
     app.click("[data-menu=trash]").await;
     app.wait_any_text("[data-trash]", "Personal (copy)").await;
@@ -86,26 +183,48 @@ async fn areas_and_tenants_are_worked_on_as_lists() {
     // The tenant list: counts, two tenants archived at once, the list exported.
     app.click("[data-menu=administration]").await;
     app.click("[data-tab=tenants]").await;
-    app.wait_text("tr[data-tenant='Bäckerei Schmidt GmbH']", "2 companies").await;
-    app.click("input[data-select-tenant='Bäckerei Schmidt GmbH']").await;
-    app.click("input[data-select-tenant='Autohaus Weber KG']").await;
-    app.choose("[data-testid=tenant-mass-field]", "Archived").await;
+    app.wait_text("tr[data-tenant='Bäckerei Schmidt GmbH']", "2 companies")
+        .await;
+    app.click("input[data-select-tenant='Bäckerei Schmidt GmbH']")
+        .await;
+    app.click("input[data-select-tenant='Autohaus Weber KG']")
+        .await;
+    app.choose("[data-testid=tenant-mass-field]", "Archived")
+        .await;
     app.choose("[data-testid=tenant-mass-value]", "yes").await;
     app.screenshot("41-tenant-list-selection").await;
     app.click("[data-testid=tenant-apply]").await;
-    app.wait_text("[data-testid=tenant-notice]", "2 tenants changed.").await;
-    app.wait_text("tr[data-tenant='Autohaus Weber KG']", "archived").await;
-    app.wait_text("tr[data-tenant='Bäckerei Schmidt GmbH']", "archived").await;
+    app.wait_text("[data-testid=tenant-notice]", "2 tenants changed.")
+        .await;
+    app.wait_text("tr[data-tenant='Autohaus Weber KG']", "archived")
+        .await;
+    app.wait_text("tr[data-tenant='Bäckerei Schmidt GmbH']", "archived")
+        .await;
     let target = data.path().join("mandanten.csv");
     app.click("[data-testid=export-tenants-csv]").await;
     answer_file_dialog("Export the tenant list", &target).await;
-    app.wait_text("[data-testid=tenant-notice]", "mandanten.csv").await;
+    app.wait_text("[data-testid=tenant-notice]", "mandanten.csv")
+        .await;
     let csv = std::fs::read_to_string(&target).expect("the exported tenant list");
-    assert!(csv.contains("ID,Tenant,Template,Archived on,Created on,Companies,Processing activities"), "{csv}");
-    assert!(csv.lines().any(|l| l.contains(",Bäckerei Schmidt GmbH,,2") && l.ends_with(",2,2")), "{csv}");
+    assert!(
+        csv.contains("ID,Tenant,Template,Archived on,Created on,Companies,Processing activities"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.contains(",Bäckerei Schmidt GmbH,,2") && l.ends_with(",2,2")),
+        "{csv}"
+    );
     app.quit().await;
 
     // The archive marks are stored: the command line sees them.
     let tenants = cli(data.path(), &key, &["tenant", "list"]);
-    assert!(tenants.as_array().unwrap().iter().all(|t| !t["archived_at"].is_null()), "{tenants}");
+    assert!(
+        tenants
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| !t["archived_at"].is_null()),
+        "{tenants}"
+    );
 }

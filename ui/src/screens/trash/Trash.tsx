@@ -2,6 +2,7 @@ import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import { Alert } from "../../components/Alert";
+import { useRecordsChanged } from "../../data/records";
 import { formatDate, formatDateTime } from "../../format";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
@@ -14,6 +15,7 @@ export function Trash({ onError }: PageProps) {
   const { data, error, reload } = useLoad(load, onError);
   const [restored, setRestored] = useState<string | null>(null);
   const restore = useAction(onError);
+  const changed = useRecordsChanged();
   return (
     <>
       <h1>{t("trash.title")}</h1>
@@ -40,6 +42,7 @@ export function Trash({ onError }: PageProps) {
                       await api.restoreFromTrash(e.id);
                       setRestored(e.label);
                       await reload();
+                      await changed("all", null);
                     })}>{t("trash.restore")}</button>
                   </td>
                 </tr>

@@ -10,9 +10,9 @@ use ts_rs::TS;
 
 use super::visible_by_id;
 use crate::access::accounts::UserRecord;
-use crate::store::audit::{self, Change};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
+use crate::store::audit::{self, Change};
 
 /// Large enough for scanned contracts, small enough to keep backups quick.
 pub const MAX_BYTES: usize = 25 * 1024 * 1024;
@@ -28,13 +28,24 @@ pub struct Attachment {
     pub added_by: String,
 }
 
-pub(crate) fn list(conn: &Connection, user: &UserRecord, activity_id: i64) -> CoreResult<Vec<Attachment>> {
+pub(crate) fn list(
+    conn: &Connection,
+    user: &UserRecord,
+    activity_id: i64,
+) -> CoreResult<Vec<Attachment>> {
     visible_by_id(conn, user, activity_id)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, activity_id, file_name, size, added_at, added_by FROM activity_attachments WHERE activity_id = ?1 ORDER BY added_at, id",
     )?;
     let rows = stmt.query_map([activity_id], |r| {
-        Ok(Attachment { id: r.get(0)?, activity_id: r.get(1)?, file_name: r.get(2)?, size: r.get(3)?, added_at: r.get(4)?, added_by: r.get(5)? })
+        Ok(Attachment {
+            id: r.get(0)?,
+            activity_id: r.get(1)?,
+            file_name: r.get(2)?,
+            size: r.get(3)?,
+            added_at: r.get(4)?,
+            added_by: r.get(5)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -45,10 +56,21 @@ fn file_name_of(name: &str) -> CoreResult<String> {
     CoreError::required_name("file_name", base, 255, "an attachment")
 }
 
-pub(crate) fn add(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, activity_id: i64, name: &str, content: &[u8]) -> CoreResult<Attachment> {
+pub(crate) fn add(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    activity_id: i64,
+    name: &str,
+    content: &[u8],
+) -> CoreResult<Attachment> {
     let file_name = file_name_of(name)?;
     if content.len() > MAX_BYTES {
-        return Err(CoreError::validation("attachment", "too_large", format!("at most {} MB", MAX_BYTES / 1024 / 1024)));
+        return Err(CoreError::validation(
+            "attachment",
+            "too_large",
+            format!("at most {} MB", MAX_BYTES / 1024 / 1024),
+        ));
     }
     let tx = conn.transaction()?;
     visible_by_id(&tx, user, activity_id)?;
@@ -57,21 +79,37 @@ pub(crate) fn add(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, 
         params![activity_id, file_name, content, content.len() as i64, now, user.name],
     )?;
     let id = tx.last_insert_rowid();
-    audit::record(&tx, now, Some(&user.actor()), Change {
-        action: "attach",
-        object_type: ObjectType::ProcessingActivity.as_str(),
-        object_id: Some(activity_id.to_string()),
-        old: None,
-        new: Some(json!({ "file_name": file_name, "size": content.len() })),
-    })?;
+    audit::record(
+        &tx,
+        now,
+        Some(&user.actor()),
+        Change {
+            action: "attach",
+            object_type: ObjectType::ProcessingActivity.as_str(),
+            object_id: Some(activity_id.to_string()),
+            old: None,
+            new: Some(json!({ "file_name": file_name, "size": content.len() })),
+        },
+    )?;
     tx.commit()?;
-    Ok(Attachment { id, activity_id, file_name, size: content.len() as i64, added_at: now, added_by: user.name.clone() })
+    Ok(Attachment {
+        id,
+        activity_id,
+        file_name,
+        size: content.len() as i64,
+        added_at: now,
+        added_by: user.name.clone(),
+    })
 }
 
 fn owned(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<(i64, String)> {
     let unknown = || CoreError::validation("attachment", "unknown", format!("no attachment {id}"));
     let (activity_id, file_name): (i64, String) = conn
-        .query_row("SELECT activity_id, file_name FROM activity_attachments WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(
+            "SELECT activity_id, file_name FROM activity_attachments WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?
         .ok_or_else(unknown)?;
     visible_by_id(conn, user, activity_id).map_err(|_| unknown())?;
@@ -79,23 +117,41 @@ fn owned(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<(i64, Stri
 }
 
 /// The file's name and bytes.
-pub(crate) fn content(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<(String, Vec<u8>)> {
+pub(crate) fn content(
+    conn: &Connection,
+    user: &UserRecord,
+    id: i64,
+) -> CoreResult<(String, Vec<u8>)> {
     let (_, file_name) = owned(conn, user, id)?;
-    let bytes: Vec<u8> = conn.query_row("SELECT content FROM activity_attachments WHERE id = ?1", [id], |r| r.get(0))?;
+    let bytes: Vec<u8> = conn.query_row(
+        "SELECT content FROM activity_attachments WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
     Ok((file_name, bytes))
 }
 
-pub(crate) fn remove(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64) -> CoreResult<()> {
+pub(crate) fn remove(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    id: i64,
+) -> CoreResult<()> {
     let tx = conn.transaction()?;
     let (activity_id, file_name) = owned(&tx, user, id)?;
     tx.execute("DELETE FROM activity_attachments WHERE id = ?1", [id])?;
-    audit::record(&tx, now, Some(&user.actor()), Change {
-        action: "detach",
-        object_type: ObjectType::ProcessingActivity.as_str(),
-        object_id: Some(activity_id.to_string()),
-        old: Some(json!({ "file_name": file_name })),
-        new: None,
-    })?;
+    audit::record(
+        &tx,
+        now,
+        Some(&user.actor()),
+        Change {
+            action: "detach",
+            object_type: ObjectType::ProcessingActivity.as_str(),
+            object_id: Some(activity_id.to_string()),
+            old: Some(json!({ "file_name": file_name })),
+            new: None,
+        },
+    )?;
     tx.commit()?;
     Ok(())
 }

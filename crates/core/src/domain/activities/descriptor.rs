@@ -4,12 +4,13 @@ use rusqlite::Connection;
 
 use crate::access::accounts::UserRecord;
 use crate::access::visibility::{self, Columns};
-use crate::store::trash::Cascade;
 use crate::domain::descriptor::{Descriptor, SearchClause, SearchSpec, TenantRows, TrashSpec};
 use crate::kernel::error::CoreResult;
 use crate::kernel::vocabulary::{ObjectType, Permission, Right};
+use crate::store::trash::Cascade;
 
-const OF_TENANT: &str = "activity_id IN (SELECT id FROM {db}.processing_activities WHERE tenant_id = ?1)";
+const OF_TENANT: &str =
+    "activity_id IN (SELECT id FROM {db}.processing_activities WHERE tenant_id = ?1)";
 
 /// What a delete of one record takes along to the trash.
 pub const CASCADE: Cascade = &[("processing_activities", "id = ?1")];
@@ -39,20 +40,36 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
     ],
 };
 
-fn tiles(conn: &Connection, user: &UserRecord, tenant_id: i64) -> CoreResult<Vec<(ObjectType, i64)>> {
-    Ok(vec![(ObjectType::ProcessingActivity, super::count(conn, user, tenant_id)?)])
+fn tiles(
+    conn: &Connection,
+    user: &UserRecord,
+    tenant_id: i64,
+) -> CoreResult<Vec<(ObjectType, i64)>> {
+    Ok(vec![(
+        ObjectType::ProcessingActivity,
+        super::count(conn, user, tenant_id)?,
+    )])
 }
 
 /// Hits of activities the user may see, with their visibility restrictions applied.
 fn search_clause(conn: &Connection, user: &UserRecord) -> CoreResult<Option<SearchClause>> {
-    if !crate::access::permissions::granted(conn, user, Permission::new(ObjectType::ProcessingActivity, Right::View))? {
+    if !crate::access::permissions::granted(
+        conn,
+        user,
+        Permission::new(ObjectType::ProcessingActivity, Right::View),
+    )? {
         return Ok(None);
     }
-    let filter = visibility::filter(conn, user, ObjectType::ProcessingActivity, &Columns {
-        editor: Some("p.editor_id"),
-        area_name: Some("a.name"),
-        status: Some("p.status"),
-    })?;
+    let filter = visibility::filter(
+        conn,
+        user,
+        ObjectType::ProcessingActivity,
+        &Columns {
+            editor: Some("p.editor_id"),
+            area_name: Some("a.name"),
+            status: Some("p.status"),
+        },
+    )?;
     Ok(Some(SearchClause {
         sql: format!(
             "(s.object_type = 'processing_activity' AND EXISTS(

@@ -7,8 +7,8 @@ use rusqlite::{params, Connection, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::kernel::error::{CoreError, CoreResult};
 use crate::domain::master_data::MasterKind;
+use crate::kernel::error::{CoreError, CoreResult};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -46,7 +46,10 @@ pub struct LinkedItem {
 
 impl LinkedItem {
     pub fn as_link(&self) -> ActivityLink {
-        ActivityLink { item_id: self.item_id, detail: self.detail.clone() }
+        ActivityLink {
+            item_id: self.item_id,
+            detail: self.detail.clone(),
+        }
     }
 }
 
@@ -72,8 +75,13 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, LinkedItem)> {
         r.get(0)?,
         LinkedItem {
             item_id: r.get(1)?,
-            kind: MasterKind::parse(&kind)
-                .ok_or_else(|| rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, kind.into()))?,
+            kind: MasterKind::parse(&kind).ok_or_else(|| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    2,
+                    rusqlite::types::Type::Text,
+                    kind.into(),
+                )
+            })?,
             name: r.get(3)?,
             detail: r.get(4)?,
             special_category: r.get(5)?,
@@ -86,11 +94,16 @@ pub(crate) fn links_of(conn: &Connection, activity_id: i64) -> CoreResult<Vec<Li
         "{SELECT} WHERE l.activity_id = ?1 AND m.trash_id IS NULL ORDER BY m.kind, m.name COLLATE NOCASE"
     ))?;
     let rows = stmt.query_map([activity_id], from_row)?;
-    Ok(rows.map(|r| r.map(|(_, item)| item)).collect::<Result<_, _>>()?)
+    Ok(rows
+        .map(|r| r.map(|(_, item)| item))
+        .collect::<Result<_, _>>()?)
 }
 
 /// All links of a tenant's activities, by activity id (one query for an export).
-pub(crate) fn links_of_tenant(conn: &Connection, tenant_id: i64) -> CoreResult<HashMap<i64, Vec<LinkedItem>>> {
+pub(crate) fn links_of_tenant(
+    conn: &Connection,
+    tenant_id: i64,
+) -> CoreResult<HashMap<i64, Vec<LinkedItem>>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE m.tenant_id = ?1 AND m.trash_id IS NULL ORDER BY l.activity_id, m.kind, m.name COLLATE NOCASE"
     ))?;
@@ -104,7 +117,11 @@ pub(crate) fn links_of_tenant(conn: &Connection, tenant_id: i64) -> CoreResult<H
 
 /// Checks the links against the tenant's master data and normalises them (no repeats, a
 /// safeguard only where a third country needs one).
-pub(crate) fn validated(conn: &Connection, tenant_id: i64, links: &[ActivityLink]) -> CoreResult<Vec<ActivityLink>> {
+pub(crate) fn validated(
+    conn: &Connection,
+    tenant_id: i64,
+    links: &[ActivityLink],
+) -> CoreResult<Vec<ActivityLink>> {
     let mut out: Vec<ActivityLink> = Vec::new();
     for link in links {
         if out.iter().any(|l| l.item_id == link.item_id) {
@@ -119,11 +136,21 @@ pub(crate) fn validated(conn: &Connection, tenant_id: i64, links: &[ActivityLink
             )
             .optional()?
         };
-        let unknown = || CoreError::validation("links", "unknown", format!("no master data item {} in this tenant", link.item_id));
+        let unknown = || {
+            CoreError::validation(
+                "links",
+                "unknown",
+                format!("no master data item {} in this tenant", link.item_id),
+            )
+        };
         let (kind, category) = found.ok_or_else(unknown)?;
         let kind = MasterKind::parse(&kind).ok_or_else(unknown)?;
         if !LINKABLE.contains(&kind) {
-            return Err(CoreError::validation("links", "kind", format!("a processing activity does not link to a {kind}")));
+            return Err(CoreError::validation(
+                "links",
+                "kind",
+                format!("a processing activity does not link to a {kind}"),
+            ));
         }
         let detail = if kind == MasterKind::ThirdCountry {
             let given = link.detail.trim();
@@ -134,21 +161,39 @@ pub(crate) fn validated(conn: &Connection, tenant_id: i64, links: &[ActivityLink
                 Safeguard::AdequacyDecision.as_str().to_string()
             } else {
                 Safeguard::parse(given)
-                    .ok_or_else(|| CoreError::validation("safeguard", "required", "a transfer to a third country needs its safeguard"))?
+                    .ok_or_else(|| {
+                        CoreError::validation(
+                            "safeguard",
+                            "required",
+                            "a transfer to a third country needs its safeguard",
+                        )
+                    })?
                     .as_str()
                     .to_string()
             }
         } else {
             String::new()
         };
-        out.push(ActivityLink { item_id: link.item_id, detail });
+        out.push(ActivityLink {
+            item_id: link.item_id,
+            detail,
+        });
     }
     Ok(out)
 }
 
-pub(crate) fn replace(conn: &Connection, activity_id: i64, links: &[ActivityLink]) -> CoreResult<()> {
-    conn.execute("DELETE FROM activity_links WHERE activity_id = ?1", [activity_id])?;
-    let mut insert = conn.prepare_cached("INSERT INTO activity_links (activity_id, item_id, detail) VALUES (?1, ?2, ?3)")?;
+pub(crate) fn replace(
+    conn: &Connection,
+    activity_id: i64,
+    links: &[ActivityLink],
+) -> CoreResult<()> {
+    conn.execute(
+        "DELETE FROM activity_links WHERE activity_id = ?1",
+        [activity_id],
+    )?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO activity_links (activity_id, item_id, detail) VALUES (?1, ?2, ?3)",
+    )?;
     for link in links {
         insert.execute(params![activity_id, link.item_id, link.detail])?;
     }

@@ -2,15 +2,15 @@
 //! Every read goes through the user's visibility restrictions in SQL, so an activity the
 //! user may not see is as unknown to them as one that does not exist.
 
-pub mod descriptor;
 pub mod attachments;
+pub mod descriptor;
 mod links;
 mod write;
 
-pub use links::{ActivityLink, LinkedItem, Safeguard};
 pub(crate) use links::{links_of, validated as validated_links};
-pub use write::{MassChange, MassField};
+pub use links::{ActivityLink, LinkedItem, Safeguard};
 pub(crate) use write::{copy, create, delete, mass_change, update, write};
+pub use write::{MassChange, MassField};
 
 use std::collections::HashMap;
 
@@ -21,10 +21,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::access::accounts::UserRecord;
+use crate::access::visibility::{self, Columns, Filter};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
-use crate::access::visibility::{self, Columns, Filter};
-
 
 pub use crate::kernel::vocabulary::ActivityStatus;
 
@@ -157,13 +156,20 @@ const DETAIL: &str = "SELECT p.id, p.tenant_id, c.id, c.name, a.name, u.name,
                              p.dpia_required, p.dpia_reason, p.review_planned, p.review_done, p.review_result,
                              p.review_follow_up, p.notes, p.created_at, p.updated_at";
 
-const ROW: &str = "SELECT p.id, p.name, c.name, p.area_id, a.name, p.status, p.role, p.responsible, u.name,
+const ROW: &str =
+    "SELECT p.id, p.name, c.name, p.area_id, a.name, p.status, p.role, p.responsible, u.name,
                           p.dpia_required, p.review_planned, p.updated_at";
 
-const COLUMNS: Columns = Columns { editor: Some("p.editor_id"), area_name: Some("a.name"), status: Some("p.status") };
+const COLUMNS: Columns = Columns {
+    editor: Some("p.editor_id"),
+    area_name: Some("a.name"),
+    status: Some("p.status"),
+};
 
 fn parsed<T>(index: usize, text: String, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    parse(&text).ok_or_else(|| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, text.into()))
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, text.into())
+    })
 }
 
 fn detail_from_row(r: &Row<'_>) -> rusqlite::Result<Activity> {
@@ -236,7 +242,12 @@ pub(crate) fn fts_query(text: &str) -> Option<String> {
 
 /// The WHERE clause of the visible, not deleted activities of a tenant, optionally matching
 /// a full-text search, with its parameters.
-fn scope(conn: &Connection, user: &UserRecord, tenant_id: i64, search: Option<&str>) -> CoreResult<(String, Vec<Value>)> {
+fn scope(
+    conn: &Connection,
+    user: &UserRecord,
+    tenant_id: i64,
+    search: Option<&str>,
+) -> CoreResult<(String, Vec<Value>)> {
     let filter = visible(conn, user)?;
     let mut sql = format!("p.tenant_id = ? AND p.trash_id IS NULL AND {}", filter.sql);
     let mut params: Vec<Value> = vec![tenant_id.into()];
@@ -252,18 +263,34 @@ fn scope(conn: &Connection, user: &UserRecord, tenant_id: i64, search: Option<&s
 
 /// The activities of a tenant the user may see, optionally only those matching `search`
 /// in any of their texts.
-pub(crate) fn list(conn: &Connection, user: &UserRecord, tenant_id: i64, search: Option<&str>) -> CoreResult<Vec<ActivityRow>> {
+pub(crate) fn list(
+    conn: &Connection,
+    user: &UserRecord,
+    tenant_id: i64,
+    search: Option<&str>,
+) -> CoreResult<Vec<ActivityRow>> {
     let (condition, params) = scope(conn, user, tenant_id, search)?;
-    let mut stmt = conn.prepare(&format!("{ROW} {FROM} WHERE {condition} ORDER BY p.name COLLATE NOCASE, p.id"))?;
+    let mut stmt = conn.prepare(&format!(
+        "{ROW} {FROM} WHERE {condition} ORDER BY p.name COLLATE NOCASE, p.id"
+    ))?;
     let rows = stmt.query_map(params_from_iter(params), row_from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// The full records of the tenant's visible activities (for exports), links included.
-pub(crate) fn full_list(conn: &Connection, user: &UserRecord, tenant_id: i64, search: Option<&str>) -> CoreResult<Vec<Activity>> {
+pub(crate) fn full_list(
+    conn: &Connection,
+    user: &UserRecord,
+    tenant_id: i64,
+    search: Option<&str>,
+) -> CoreResult<Vec<Activity>> {
     let (condition, params) = scope(conn, user, tenant_id, search)?;
-    let mut stmt = conn.prepare(&format!("{DETAIL} {FROM} WHERE {condition} ORDER BY p.name COLLATE NOCASE, p.id"))?;
-    let mut activities = stmt.query_map(params_from_iter(params), detail_from_row)?.collect::<Result<Vec<_>, _>>()?;
+    let mut stmt = conn.prepare(&format!(
+        "{DETAIL} {FROM} WHERE {condition} ORDER BY p.name COLLATE NOCASE, p.id"
+    ))?;
+    let mut activities = stmt
+        .query_map(params_from_iter(params), detail_from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
     let mut links = links::links_of_tenant(conn, tenant_id)?;
     for a in &mut activities {
         a.linked = links.remove(&a.id).unwrap_or_default();
@@ -282,7 +309,11 @@ pub(crate) fn count(conn: &Connection, user: &UserRecord, tenant_id: i64) -> Cor
 }
 
 /// Visible activities per area id.
-pub(crate) fn count_per_area(conn: &Connection, user: &UserRecord, tenant_id: i64) -> CoreResult<HashMap<i64, i64>> {
+pub(crate) fn count_per_area(
+    conn: &Connection,
+    user: &UserRecord,
+    tenant_id: i64,
+) -> CoreResult<HashMap<i64, i64>> {
     let (condition, params) = scope(conn, user, tenant_id, None)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT p.area_id, COUNT(*) FROM processing_activities p JOIN areas a ON a.id = p.area_id WHERE {condition} GROUP BY p.area_id"
@@ -293,7 +324,11 @@ pub(crate) fn count_per_area(conn: &Connection, user: &UserRecord, tenant_id: i6
 
 /// Any activity by id, deleted or hidden or not (for writes that re-read what they stored).
 pub(crate) fn load(conn: &Connection, id: i64) -> CoreResult<Activity> {
-    let mut activity = conn.query_row(&format!("{DETAIL} {FROM} WHERE p.id = ?1"), [id], detail_from_row)?;
+    let mut activity = conn.query_row(
+        &format!("{DETAIL} {FROM} WHERE p.id = ?1"),
+        [id],
+        detail_from_row,
+    )?;
     activity.linked = links_of(conn, id)?;
     activity.data.links = activity.linked.iter().map(LinkedItem::as_link).collect();
     Ok(activity)
@@ -302,13 +337,22 @@ pub(crate) fn load(conn: &Connection, id: i64) -> CoreResult<Activity> {
 /// One activity the user may see, in a tenant they may open and not deleted; anything else
 /// is unknown.
 pub(crate) fn visible_by_id(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<Activity> {
-    let unknown = || CoreError::validation("processing_activity", "unknown", format!("no processing activity with id {id}"));
+    let unknown = || {
+        CoreError::validation(
+            "processing_activity",
+            "unknown",
+            format!("no processing activity with id {id}"),
+        )
+    };
     let filter = visible(conn, user)?;
     let mut params: Vec<Value> = vec![id.into()];
     params.extend(filter.params);
     let tenant_id: i64 = conn
         .query_row(
-            &format!("SELECT p.tenant_id {FROM} WHERE p.id = ? AND p.trash_id IS NULL AND {}", filter.sql),
+            &format!(
+                "SELECT p.tenant_id {FROM} WHERE p.id = ? AND p.trash_id IS NULL AND {}",
+                filter.sql
+            ),
             params_from_iter(params),
             |r| r.get(0),
         )

@@ -8,36 +8,53 @@ use serde_json::json;
 use ts_rs::TS;
 
 use super::{links, load, visible_by_id, Activity, ActivityInput, ActivityStatus, DpiaNecessity};
-use crate::store::trash::{self, Deleted};
 use crate::access::accounts::{self, UserRecord};
-use crate::store::audit;
-use crate::kernel::error::{CoreError, CoreResult};
 use crate::domain::master_data::MasterKind;
+use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
+use crate::store::audit;
+use crate::store::trash::{self, Deleted};
 
 impl ActivityInput {
     /// Checks every field against the user's reach and the tenant's master data; returns
     /// the normalised input and the tenant it belongs to.
     fn validated(&self, conn: &Connection, user: &UserRecord) -> CoreResult<(ActivityInput, i64)> {
         // The name first: it is what a person fills in first and misses most often.
-        let name = CoreError::required_name("activity_name", &self.name, 300, "a processing activity")?;
+        let name =
+            CoreError::required_name("activity_name", &self.name, 300, "a processing activity")?;
         let area = crate::access::scope::area(conn, user, self.area_id)?;
         if let Some(editor) = self.editor_id {
             let known = accounts::by_id(conn, editor)?.is_some_and(|u| u.active);
             if !known {
-                return Err(CoreError::validation("editor", "unknown", format!("no active user with id {editor}")));
+                return Err(CoreError::validation(
+                    "editor",
+                    "unknown",
+                    format!("no active user with id {editor}"),
+                ));
             }
         }
         if let Some(process) = self.business_process_id {
-            let item = crate::domain::master_data::by_id(conn, process)?
-                .filter(|i| i.tenant_id == area.tenant_id && i.data.kind == MasterKind::BusinessProcess);
+            let item = crate::domain::master_data::by_id(conn, process)?.filter(|i| {
+                i.tenant_id == area.tenant_id && i.data.kind == MasterKind::BusinessProcess
+            });
             if item.is_none() {
-                return Err(CoreError::validation("business_process", "unknown", format!("no business process with id {process}")));
+                return Err(CoreError::validation(
+                    "business_process",
+                    "unknown",
+                    format!("no business process with id {process}"),
+                ));
             }
         }
-        for (field, date) in [("review_planned", self.review_planned), ("review_done", self.review_done)] {
+        for (field, date) in [
+            ("review_planned", self.review_planned),
+            ("review_done", self.review_done),
+        ] {
             if date.is_some_and(|d| !(1970..=2200).contains(&d.year())) {
-                return Err(CoreError::validation(field, "range", "the date is not plausible (years 1970 to 2200)"));
+                return Err(CoreError::validation(
+                    field,
+                    "range",
+                    "the date is not plausible (years 1970 to 2200)",
+                ));
             }
         }
         let trim = |s: &str| s.trim().to_string();
@@ -66,37 +83,61 @@ impl ActivityInput {
     }
 }
 
-pub(crate) fn write(conn: &Connection, id: Option<i64>, tenant_id: i64, data: &ActivityInput, now: DateTime<Utc>) -> CoreResult<i64> {
-    let id = crate::store::rows::save(conn, "processing_activities", id, &[
-        ("tenant_id", &tenant_id),
-        ("area_id", &data.area_id),
-        ("name", &data.name),
-        ("status", &data.status.as_str()),
-        ("role", &data.role.as_str()),
-        ("responsible", &data.responsible),
-        ("editor_id", &data.editor_id),
-        ("purposes", &data.purposes),
-        ("business_process_id", &data.business_process_id),
-        ("controller_details", &data.controller_details),
-        ("processing_categories", &data.processing_categories),
-        ("specific_toms", &data.specific_toms),
-        ("dpia_required", &data.dpia_required.as_str()),
-        ("dpia_reason", &data.dpia_reason),
-        ("review_planned", &data.review_planned),
-        ("review_done", &data.review_done),
-        ("review_result", &data.review_result),
-        ("review_follow_up", &data.review_follow_up),
-        ("notes", &data.notes),
-    ], now)?;
+pub(crate) fn write(
+    conn: &Connection,
+    id: Option<i64>,
+    tenant_id: i64,
+    data: &ActivityInput,
+    now: DateTime<Utc>,
+) -> CoreResult<i64> {
+    let id = crate::store::rows::save(
+        conn,
+        "processing_activities",
+        id,
+        &[
+            ("tenant_id", &tenant_id),
+            ("area_id", &data.area_id),
+            ("name", &data.name),
+            ("status", &data.status.as_str()),
+            ("role", &data.role.as_str()),
+            ("responsible", &data.responsible),
+            ("editor_id", &data.editor_id),
+            ("purposes", &data.purposes),
+            ("business_process_id", &data.business_process_id),
+            ("controller_details", &data.controller_details),
+            ("processing_categories", &data.processing_categories),
+            ("specific_toms", &data.specific_toms),
+            ("dpia_required", &data.dpia_required.as_str()),
+            ("dpia_reason", &data.dpia_reason),
+            ("review_planned", &data.review_planned),
+            ("review_done", &data.review_done),
+            ("review_result", &data.review_result),
+            ("review_follow_up", &data.review_follow_up),
+            ("notes", &data.notes),
+        ],
+        now,
+    )?;
     links::replace(conn, id, &data.links)?;
     Ok(id)
 }
 
-pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, input: &ActivityInput) -> CoreResult<Activity> {
+pub(crate) fn create(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    input: &ActivityInput,
+) -> CoreResult<Activity> {
     let tx = conn.transaction()?;
     let (data, tenant_id) = input.validated(&tx, user)?;
     let id = write(&tx, None, tenant_id, &data, now)?;
-    audit::created(&tx, now, &user.actor(), ObjectType::ProcessingActivity.as_str(), id, json!(data))?;
+    audit::created(
+        &tx,
+        now,
+        &user.actor(),
+        ObjectType::ProcessingActivity.as_str(),
+        id,
+        json!(data),
+    )?;
     // Read back without the visibility filter: the creator may have filed it where they
     // cannot see it, and the answer still has to describe what was stored.
     let activity = load(&tx, id)?;
@@ -106,16 +147,35 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
 
 /// Changes an activity the user can see; it stays in its tenant, and only areas the user
 /// may reach are accepted.
-pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, input: &ActivityInput) -> CoreResult<Activity> {
+pub(crate) fn update(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    id: i64,
+    input: &ActivityInput,
+) -> CoreResult<Activity> {
     let tx = conn.transaction()?;
     let old = visible_by_id(&tx, user, id)?;
     let (data, tenant_id) = input.validated(&tx, user)?;
     if tenant_id != old.tenant_id {
-        return Err(CoreError::validation("area", "other_tenant", "an activity stays in its tenant; copy it to move it"));
+        return Err(CoreError::validation(
+            "area",
+            "other_tenant",
+            "an activity stays in its tenant; copy it to move it",
+        ));
     }
     if data != old.data {
         write(&tx, Some(id), old.tenant_id, &data, now)?;
-        audit::changed(&tx, now, &user.actor(), "update", ObjectType::ProcessingActivity.as_str(), id, json!(old.data), json!(data))?;
+        audit::changed(
+            &tx,
+            now,
+            &user.actor(),
+            "update",
+            ObjectType::ProcessingActivity.as_str(),
+            id,
+            json!(old.data),
+            json!(data),
+        )?;
     }
     let activity = load(&tx, id)?;
     tx.commit()?;
@@ -124,18 +184,35 @@ pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
 
 /// Copies of the selected activities in the same tenant, named with `suffix`; links and
 /// every field are copied, the review is not (a copy has not been reviewed).
-pub(crate) fn copy(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, ids: &[i64], suffix: &str) -> CoreResult<Vec<i64>> {
+pub(crate) fn copy(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    ids: &[i64],
+    suffix: &str,
+) -> CoreResult<Vec<i64>> {
     let tx = conn.transaction()?;
     let mut created = Vec::new();
     for &id in ids {
         let source = visible_by_id(&tx, user, id)?;
         let mut data = source.data.clone();
-        data.name = format!("{}{}", data.name, suffix).chars().take(300).collect();
+        data.name = format!("{}{}", data.name, suffix)
+            .chars()
+            .take(300)
+            .collect();
         data.status = ActivityStatus::Draft;
         data.review_done = None;
         data.review_result.clear();
         let new_id = write(&tx, None, source.tenant_id, &data, now)?;
-        audit::copied(&tx, now, &user.actor(), ObjectType::ProcessingActivity.as_str(), new_id, id, json!(data))?;
+        audit::copied(
+            &tx,
+            now,
+            &user.actor(),
+            ObjectType::ProcessingActivity.as_str(),
+            new_id,
+            id,
+            json!(data),
+        )?;
         created.push(new_id);
     }
     tx.commit()?;
@@ -164,9 +241,18 @@ pub struct MassChange {
 
 /// Applies the change to every selected activity, or to none: one that is unknown or
 /// invalid afterwards refuses the whole change.
-pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, change: &MassChange) -> CoreResult<usize> {
+pub(crate) fn mass_change(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    change: &MassChange,
+) -> CoreResult<usize> {
     if change.ids.is_empty() {
-        return Err(CoreError::validation("selection", "required", "select at least one processing activity"));
+        return Err(CoreError::validation(
+            "selection",
+            "required",
+            "select at least one processing activity",
+        ));
     }
     let tx = conn.transaction()?;
     let mut changed = 0;
@@ -183,11 +269,24 @@ pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &User
         }
         let (data, tenant_id) = data.validated(&tx, user)?;
         if tenant_id != old.tenant_id {
-            return Err(CoreError::validation("area", "other_tenant", "an activity stays in its tenant; copy it to move it"));
+            return Err(CoreError::validation(
+                "area",
+                "other_tenant",
+                "an activity stays in its tenant; copy it to move it",
+            ));
         }
         if data != old.data {
             write(&tx, Some(id), tenant_id, &data, now)?;
-            audit::changed(&tx, now, &user.actor(), "mass_change", ObjectType::ProcessingActivity.as_str(), id, json!(old.data), json!(data))?;
+            audit::changed(
+                &tx,
+                now,
+                &user.actor(),
+                "mass_change",
+                ObjectType::ProcessingActivity.as_str(),
+                id,
+                json!(old.data),
+                json!(data),
+            )?;
             changed += 1;
         }
     }
@@ -197,12 +296,28 @@ pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &User
 
 /// Moves the selected activities into the trash, one entry each (so each can be restored
 /// on its own), all or none.
-pub(crate) fn delete(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, ids: &[i64]) -> CoreResult<Vec<i64>> {
+pub(crate) fn delete(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    ids: &[i64],
+) -> CoreResult<Vec<i64>> {
     let tx = conn.transaction()?;
     let mut entries = Vec::new();
     for &id in ids {
         let activity = visible_by_id(&tx, user, id)?;
-        entries.push(trash::put(&tx, now, &user.actor(), Deleted { tenant_id: Some(activity.tenant_id), object: ObjectType::ProcessingActivity, object_id: id, label: &activity.data.name }, super::descriptor::CASCADE)?);
+        entries.push(trash::put(
+            &tx,
+            now,
+            &user.actor(),
+            Deleted {
+                tenant_id: Some(activity.tenant_id),
+                object: ObjectType::ProcessingActivity,
+                object_id: id,
+                label: &activity.data.name,
+            },
+            super::descriptor::CASCADE,
+        )?);
     }
     tx.commit()?;
     Ok(entries)

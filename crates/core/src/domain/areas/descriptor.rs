@@ -3,13 +3,16 @@
 use rusqlite::Connection;
 
 use crate::access::accounts::UserRecord;
-use crate::store::trash::Cascade;
 use crate::domain::descriptor::{Descriptor, TenantRows, TrashSpec};
 use crate::kernel::error::CoreResult;
 use crate::kernel::vocabulary::ObjectType;
+use crate::store::trash::Cascade;
 
 /// What a delete of one record takes along to the trash.
-pub const CASCADE: Cascade = &[("processing_activities", "area_id = ?1"), ("areas", "id = ?1")];
+pub const CASCADE: Cascade = &[
+    ("processing_activities", "area_id = ?1"),
+    ("areas", "id = ?1"),
+];
 
 pub const DESCRIPTOR: Descriptor = Descriptor {
     name: "areas",
@@ -26,9 +29,19 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
     tiles: Some(tiles),
     search: None,
     export_stem: Some("areas"),
-    tenant_rows: &[TenantRows { table: "areas", condition: "company_id IN (SELECT id FROM {db}.companies WHERE tenant_id = ?1)" }],
+    tenant_rows: &[TenantRows {
+        table: "areas",
+        condition: "company_id IN (SELECT id FROM {db}.companies WHERE tenant_id = ?1)",
+    }],
 };
 
-fn tiles(conn: &Connection, user: &UserRecord, tenant_id: i64) -> CoreResult<Vec<(ObjectType, i64)>> {
-    Ok(vec![(ObjectType::Area, super::count(conn, user, tenant_id)?)])
+fn tiles(
+    conn: &Connection,
+    user: &UserRecord,
+    tenant_id: i64,
+) -> CoreResult<Vec<(ObjectType, i64)>> {
+    Ok(vec![(
+        ObjectType::Area,
+        super::count(conn, user, tenant_id)?,
+    )])
 }

@@ -3,14 +3,17 @@
 use rusqlite::Connection;
 
 use crate::access::accounts::UserRecord;
-use crate::store::trash::Cascade;
 use crate::domain::descriptor::{Descriptor, TenantRows, TrashSpec};
 use crate::kernel::error::CoreResult;
 use crate::kernel::vocabulary::ObjectType;
+use crate::store::trash::Cascade;
 
 /// What a delete of one record takes along to the trash.
 pub const CASCADE: Cascade = &[
-    ("processing_activities", "area_id IN (SELECT id FROM areas WHERE company_id = ?1)"),
+    (
+        "processing_activities",
+        "area_id IN (SELECT id FROM areas WHERE company_id = ?1)",
+    ),
     ("areas", "company_id = ?1"),
     ("companies", "id = ?1"),
 ];
@@ -27,9 +30,16 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
     tiles: Some(tiles),
     search: None,
     export_stem: Some("companies"),
-    tenant_rows: &[TenantRows { table: "companies", condition: "tenant_id = ?1" }],
+    tenant_rows: &[TenantRows {
+        table: "companies",
+        condition: "tenant_id = ?1",
+    }],
 };
 
-fn tiles(conn: &Connection, _user: &UserRecord, tenant_id: i64) -> CoreResult<Vec<(ObjectType, i64)>> {
+fn tiles(
+    conn: &Connection,
+    _user: &UserRecord,
+    tenant_id: i64,
+) -> CoreResult<Vec<(ObjectType, i64)>> {
     Ok(vec![(ObjectType::Company, super::count(conn, tenant_id)?)])
 }

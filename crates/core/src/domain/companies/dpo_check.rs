@@ -52,13 +52,29 @@ impl DpoCheck {
         let grounds = [
             (self.public_body, DpoReason::Art37PublicBody),
             (self.large_scale_monitoring, DpoReason::Art37Monitoring),
-            (self.large_scale_special_categories, DpoReason::Art37SpecialCategories),
-            (self.twenty_persons_processing, DpoReason::Bdsg38TwentyPersons),
+            (
+                self.large_scale_special_categories,
+                DpoReason::Art37SpecialCategories,
+            ),
+            (
+                self.twenty_persons_processing,
+                DpoReason::Bdsg38TwentyPersons,
+            ),
             (self.dpia_processing, DpoReason::Bdsg38Dpia),
-            (self.commercial_transfer_or_research, DpoReason::Bdsg38CommercialTransfer),
+            (
+                self.commercial_transfer_or_research,
+                DpoReason::Bdsg38CommercialTransfer,
+            ),
         ];
-        let reasons: Vec<DpoReason> = grounds.iter().filter(|(applies, _)| *applies).map(|(_, r)| *r).collect();
-        DpoVerdict { required: !reasons.is_empty(), reasons }
+        let reasons: Vec<DpoReason> = grounds
+            .iter()
+            .filter(|(applies, _)| *applies)
+            .map(|(_, r)| *r)
+            .collect();
+        DpoVerdict {
+            required: !reasons.is_empty(),
+            reasons,
+        }
     }
 }
 
@@ -68,11 +84,27 @@ mod tests {
 
     #[test]
     fn any_ground_requires_a_dpo_and_is_named() {
-        assert_eq!(DpoCheck::default().verdict(), DpoVerdict { required: false, reasons: vec![] });
-        let check = DpoCheck { twenty_persons_processing: true, large_scale_special_categories: true, ..Default::default() };
+        assert_eq!(
+            DpoCheck::default().verdict(),
+            DpoVerdict {
+                required: false,
+                reasons: vec![]
+            }
+        );
+        let check = DpoCheck {
+            twenty_persons_processing: true,
+            large_scale_special_categories: true,
+            ..Default::default()
+        };
         assert_eq!(
             check.verdict(),
-            DpoVerdict { required: true, reasons: vec![DpoReason::Art37SpecialCategories, DpoReason::Bdsg38TwentyPersons] }
+            DpoVerdict {
+                required: true,
+                reasons: vec![
+                    DpoReason::Art37SpecialCategories,
+                    DpoReason::Bdsg38TwentyPersons
+                ]
+            }
         );
     }
 }

@@ -9,12 +9,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::store::trash::{self, Deleted};
 use crate::access::accounts::UserRecord;
 use crate::domain::companies::dpo_check::{DpoCheck, DpoVerdict};
-use crate::store::audit;
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
+use crate::store::audit;
+use crate::store::trash::{self, Deleted};
 
 /// What a person fills in for a company.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -97,7 +97,9 @@ impl Company {
                     .map(String::from)
                     .filter(|l| !l.is_empty())
                     .collect(),
-                dpo_check: r.get::<_, Option<String>>("dpo_check")?.and_then(|json| serde_json::from_str(&json).ok()),
+                dpo_check: r
+                    .get::<_, Option<String>>("dpo_check")?
+                    .and_then(|json| serde_json::from_str(&json).ok()),
                 dpo: DesignatedDpo {
                     kind: r.get("dpo_kind")?,
                     name: r.get("dpo_name")?,
@@ -116,7 +118,6 @@ impl Company {
         })
     }
 }
-
 
 /// An EU VAT identification number: two-letter country prefix and 2–13 letters or digits.
 fn valid_vat_id(vat_id: &str) -> bool {
@@ -146,7 +147,12 @@ impl CompanyInput {
             website: trim(&self.website),
             is_controller: self.is_controller,
             is_processor: self.is_processor,
-            managing_directors: self.managing_directors.iter().map(|d| trim(d)).filter(|d| !d.is_empty()).collect(),
+            managing_directors: self
+                .managing_directors
+                .iter()
+                .map(|d| trim(d))
+                .filter(|d| !d.is_empty())
+                .collect(),
             dpo_check: self.dpo_check,
             dpo: DesignatedDpo {
                 kind: self.dpo.kind.trim().to_string(),
@@ -157,19 +163,39 @@ impl CompanyInput {
             },
         };
         if !["", "internal", "external"].contains(&data.dpo.kind.as_str()) {
-            return Err(CoreError::validation("dpo_kind", "unknown", "the DPO is internal or external"));
+            return Err(CoreError::validation(
+                "dpo_kind",
+                "unknown",
+                "the DPO is internal or external",
+            ));
         }
         if !data.dpo.email.is_empty() && !crate::kernel::validate::valid_email(&data.dpo.email) {
-            return Err(CoreError::validation("dpo_email", "format", format!("'{}' is not an e-mail address", data.dpo.email)));
+            return Err(CoreError::validation(
+                "dpo_email",
+                "format",
+                format!("'{}' is not an e-mail address", data.dpo.email),
+            ));
         }
         if !data.email.is_empty() && !crate::kernel::validate::valid_email(&data.email) {
-            return Err(CoreError::validation("email", "format", format!("'{}' is not an e-mail address", data.email)));
+            return Err(CoreError::validation(
+                "email",
+                "format",
+                format!("'{}' is not an e-mail address", data.email),
+            ));
         }
         if !data.vat_id.is_empty() && !valid_vat_id(&data.vat_id) {
-            return Err(CoreError::validation("vat_id", "format", format!("'{}' is not a VAT ID (e.g. DE123456789)", data.vat_id)));
+            return Err(CoreError::validation(
+                "vat_id",
+                "format",
+                format!("'{}' is not a VAT ID (e.g. DE123456789)", data.vat_id),
+            ));
         }
         if !data.is_controller && !data.is_processor {
-            return Err(CoreError::validation("company_role", "required", "a company is a controller, a processor or both"));
+            return Err(CoreError::validation(
+                "company_role",
+                "required",
+                "a company is a controller, a processor or both",
+            ));
         }
         Ok(data)
     }
@@ -177,20 +203,29 @@ impl CompanyInput {
 
 pub(crate) fn by_id(conn: &Connection, id: i64) -> CoreResult<Option<Company>> {
     Ok(conn
-        .query_row(&format!("SELECT {COLUMNS} FROM companies WHERE id = ?1 AND trash_id IS NULL"), [id], Company::from_row)
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM companies WHERE id = ?1 AND trash_id IS NULL"),
+            [id],
+            Company::from_row,
+        )
         .optional()?)
 }
 
 /// A company in a tenant the user may open; any other id is reported as unknown.
 pub(crate) fn accessible(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<Company> {
-    let unknown = || CoreError::validation("company", "unknown", format!("no company with id {id}"));
+    let unknown =
+        || CoreError::validation("company", "unknown", format!("no company with id {id}"));
     let company = by_id(conn, id)?.ok_or_else(unknown)?;
     crate::access::scope::tenant(conn, user, company.tenant_id).map_err(|_| unknown())?;
     Ok(company)
 }
 
 pub(crate) fn count(conn: &Connection, tenant_id: i64) -> CoreResult<i64> {
-    Ok(conn.query_row("SELECT COUNT(*) FROM companies WHERE tenant_id = ?1 AND trash_id IS NULL", [tenant_id], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM companies WHERE tenant_id = ?1 AND trash_id IS NULL",
+        [tenant_id],
+        |r| r.get(0),
+    )?)
 }
 
 pub(crate) fn list(conn: &Connection, tenant_id: i64) -> CoreResult<Vec<Company>> {
@@ -200,54 +235,103 @@ pub(crate) fn list(conn: &Connection, tenant_id: i64) -> CoreResult<Vec<Company>
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub(crate) fn write(conn: &Connection, id: Option<i64>, tenant_id: i64, data: &CompanyInput, now: DateTime<Utc>) -> CoreResult<i64> {
-    crate::store::rows::save(conn, "companies", id, &[
-        ("tenant_id", &tenant_id),
-        ("name", &data.name),
-        ("legal_form", &data.legal_form),
-        ("street", &data.street),
-        ("postal_code", &data.postal_code),
-        ("city", &data.city),
-        ("country", &data.country),
-        ("register_court", &data.register_court),
-        ("register_number", &data.register_number),
-        ("vat_id", &data.vat_id),
-        ("phone", &data.phone),
-        ("email", &data.email),
-        ("website", &data.website),
-        ("is_controller", &data.is_controller),
-        ("is_processor", &data.is_processor),
-        ("managing_directors", &data.managing_directors.join("\n")),
-        ("dpo_check", &data.dpo_check.map(|c| serde_json::to_string(&c).expect("plain struct"))),
-        ("dpo_kind", &data.dpo.kind),
-        ("dpo_name", &data.dpo.name),
-        ("dpo_email", &data.dpo.email),
-        ("dpo_phone", &data.dpo.phone),
-        ("dpo_address", &data.dpo.address),
-    ], now)
+pub(crate) fn write(
+    conn: &Connection,
+    id: Option<i64>,
+    tenant_id: i64,
+    data: &CompanyInput,
+    now: DateTime<Utc>,
+) -> CoreResult<i64> {
+    crate::store::rows::save(
+        conn,
+        "companies",
+        id,
+        &[
+            ("tenant_id", &tenant_id),
+            ("name", &data.name),
+            ("legal_form", &data.legal_form),
+            ("street", &data.street),
+            ("postal_code", &data.postal_code),
+            ("city", &data.city),
+            ("country", &data.country),
+            ("register_court", &data.register_court),
+            ("register_number", &data.register_number),
+            ("vat_id", &data.vat_id),
+            ("phone", &data.phone),
+            ("email", &data.email),
+            ("website", &data.website),
+            ("is_controller", &data.is_controller),
+            ("is_processor", &data.is_processor),
+            ("managing_directors", &data.managing_directors.join("\n")),
+            (
+                "dpo_check",
+                &data
+                    .dpo_check
+                    .map(|c| serde_json::to_string(&c).expect("plain struct")),
+            ),
+            ("dpo_kind", &data.dpo.kind),
+            ("dpo_name", &data.dpo.name),
+            ("dpo_email", &data.dpo.email),
+            ("dpo_phone", &data.dpo.phone),
+            ("dpo_address", &data.dpo.address),
+        ],
+        now,
+    )
 }
 
-pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, tenant_id: i64, input: &CompanyInput) -> CoreResult<Company> {
+pub(crate) fn create(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    tenant_id: i64,
+    input: &CompanyInput,
+) -> CoreResult<Company> {
     let data = input.validated()?;
     let tx = conn.transaction()?;
     crate::access::scope::tenant(&tx, user, tenant_id)?;
     let id = write(&tx, None, tenant_id, &data, now)?;
     // Every company has at least one area (SPEC §2); the first one is named for the user.
-    let first_area = if user.language.as_deref() == Some("de") { "Allgemein" } else { "General" };
+    let first_area = if user.language.as_deref() == Some("de") {
+        "Allgemein"
+    } else {
+        "General"
+    };
     crate::domain::areas::insert(&tx, now, id, first_area, "")?;
-    audit::created(&tx, now, &user.actor(), ObjectType::Company.as_str(), id, json!(data))?;
+    audit::created(
+        &tx,
+        now,
+        &user.actor(),
+        ObjectType::Company.as_str(),
+        id,
+        json!(data),
+    )?;
     let company = by_id(&tx, id)?.expect("just inserted");
     tx.commit()?;
     Ok(company)
 }
 
-pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, input: &CompanyInput) -> CoreResult<Company> {
+pub(crate) fn update(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    id: i64,
+    input: &CompanyInput,
+) -> CoreResult<Company> {
     let data = input.validated()?;
     let tx = conn.transaction()?;
     let old = accessible(&tx, user, id)?;
     if old.data != data {
         write(&tx, Some(id), old.tenant_id, &data, now)?;
-        audit::changed(&tx, now, &user.actor(), "update", ObjectType::Company.as_str(), id, json!(old.data), json!(data))?;
+        audit::changed(
+            &tx,
+            now,
+            &user.actor(),
+            "update",
+            ObjectType::Company.as_str(),
+            id,
+            json!(old.data),
+            json!(data),
+        )?;
     }
     let company = by_id(&tx, id)?.expect("exists");
     tx.commit()?;
@@ -271,12 +355,28 @@ mod tests {
 }
 
 /// Moves the companies with their areas and activities into the trash, one entry each.
-pub(crate) fn delete(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, ids: &[i64]) -> CoreResult<Vec<i64>> {
+pub(crate) fn delete(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    ids: &[i64],
+) -> CoreResult<Vec<i64>> {
     let tx = conn.transaction()?;
     let mut entries = Vec::new();
     for &id in ids {
         let company = accessible(&tx, user, id)?;
-        entries.push(trash::put(&tx, now, &user.actor(), Deleted { tenant_id: Some(company.tenant_id), object: ObjectType::Company, object_id: id, label: &company.data.name }, descriptor::CASCADE)?);
+        entries.push(trash::put(
+            &tx,
+            now,
+            &user.actor(),
+            Deleted {
+                tenant_id: Some(company.tenant_id),
+                object: ObjectType::Company,
+                object_id: id,
+                label: &company.data.name,
+            },
+            descriptor::CASCADE,
+        )?);
     }
     tx.commit()?;
     Ok(entries)
@@ -284,7 +384,13 @@ pub(crate) fn delete(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
 
 /// Copies of the selected companies in the same tenant with their areas and processing
 /// activities (links included), named with `suffix`.
-pub(crate) fn copy(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, ids: &[i64], suffix: &str) -> CoreResult<Vec<i64>> {
+pub(crate) fn copy(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    ids: &[i64],
+    suffix: &str,
+) -> CoreResult<Vec<i64>> {
     let tx = conn.transaction()?;
     let mut created = Vec::new();
     for &id in ids {
@@ -297,9 +403,25 @@ pub(crate) fn copy(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord,
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
         for (area_id, name, description) in areas {
-            crate::domain::areas::copy_into(&tx, now, area_id, new_id, source.tenant_id, &name, &description)?;
+            crate::domain::areas::copy_into(
+                &tx,
+                now,
+                area_id,
+                new_id,
+                source.tenant_id,
+                &name,
+                &description,
+            )?;
         }
-        audit::copied(&tx, now, &user.actor(), ObjectType::Company.as_str(), new_id, id, json!(data))?;
+        audit::copied(
+            &tx,
+            now,
+            &user.actor(),
+            ObjectType::Company.as_str(),
+            new_id,
+            id,
+            json!(data),
+        )?;
         created.push(new_id);
     }
     tx.commit()?;
@@ -318,9 +440,19 @@ pub enum CompanyField {
 }
 
 /// Applies the change to every selected company or to none.
-pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, ids: &[i64], field: &CompanyField) -> CoreResult<usize> {
+pub(crate) fn mass_change(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    ids: &[i64],
+    field: &CompanyField,
+) -> CoreResult<usize> {
     if ids.is_empty() {
-        return Err(CoreError::validation("selection", "required", "select at least one company"));
+        return Err(CoreError::validation(
+            "selection",
+            "required",
+            "select at least one company",
+        ));
     }
     let tx = conn.transaction()?;
     let mut changed = 0;
@@ -335,7 +467,16 @@ pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &User
         let data = data.validated()?;
         if data != old.data {
             write(&tx, Some(id), old.tenant_id, &data, now)?;
-            audit::changed(&tx, now, &user.actor(), "mass_change", ObjectType::Company.as_str(), id, json!(old.data), json!(data))?;
+            audit::changed(
+                &tx,
+                now,
+                &user.actor(),
+                "mass_change",
+                ObjectType::Company.as_str(),
+                id,
+                json!(old.data),
+                json!(data),
+            )?;
             changed += 1;
         }
     }

@@ -5,10 +5,10 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use crate::access::accounts::UserRecord;
-use crate::store::trash::Cascade;
 use crate::domain::descriptor::{Descriptor, SearchClause, SearchSpec, TenantRows, TrashSpec};
 use crate::kernel::error::CoreResult;
 use crate::kernel::vocabulary::{MasterKind, ObjectType, Permission, Right};
+use crate::store::trash::Cascade;
 
 /// What a delete of one record takes along to the trash.
 pub const CASCADE: Cascade = &[("master_items", "id = ?1")];
@@ -44,16 +44,27 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
     tenant_rows: &[TenantRows { table: "master_items", condition: "tenant_id = ?1" }],
 };
 
-fn tiles(conn: &Connection, _user: &UserRecord, tenant_id: i64) -> CoreResult<Vec<(ObjectType, i64)>> {
+fn tiles(
+    conn: &Connection,
+    _user: &UserRecord,
+    tenant_id: i64,
+) -> CoreResult<Vec<(ObjectType, i64)>> {
     let counts = super::counts(conn, tenant_id)?;
-    Ok(MasterKind::ALL.iter().map(|k| (k.object(), counts.get(k.as_str()).copied().unwrap_or(0))).collect())
+    Ok(MasterKind::ALL
+        .iter()
+        .map(|k| (k.object(), counts.get(k.as_str()).copied().unwrap_or(0)))
+        .collect())
 }
 
 /// Hits of the kinds the user may view.
 fn search_clause(conn: &Connection, user: &UserRecord) -> CoreResult<Option<SearchClause>> {
     let mut kinds: Vec<Value> = Vec::new();
     for kind in MasterKind::ALL {
-        if crate::access::permissions::granted(conn, user, Permission::new(kind.object(), Right::View))? {
+        if crate::access::permissions::granted(
+            conn,
+            user,
+            Permission::new(kind.object(), Right::View),
+        )? {
             kinds.push(Value::Text(kind.as_str().into()));
         }
     }

@@ -2,8 +2,8 @@
 //! activities link to. One table serves the eleven kinds; `MasterKind` says which fields a
 //! kind uses and what they mean.
 
-pub mod descriptor;
 pub mod catalogue;
+pub mod descriptor;
 
 use std::collections::HashMap;
 
@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::store::trash::{self, Deleted};
 use crate::access::accounts::UserRecord;
-use crate::store::audit;
 use crate::kernel::error::{CoreError, CoreResult};
+use crate::store::audit;
+use crate::store::trash::{self, Deleted};
 
 pub use crate::kernel::vocabulary::MasterKind;
 
@@ -78,7 +78,11 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<MasterItem> {
         tenant_id: r.get(1)?,
         data: MasterItemInput {
             kind: MasterKind::parse(&kind).ok_or_else(|| {
-                rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, format!("kind {kind}").into())
+                rusqlite::Error::FromSqlConversionFailure(
+                    2,
+                    rusqlite::types::Type::Text,
+                    format!("kind {kind}").into(),
+                )
             })?,
             name: r.get(3)?,
             description: r.get(4)?,
@@ -120,11 +124,19 @@ impl MasterItemInput {
         } else if category.is_empty() {
             category = categories[0].to_string();
         } else if !categories.contains(&category.as_str()) {
-            return Err(CoreError::validation("category", "unknown", format!("'{category}' is not one of {}", categories.join(", "))));
+            return Err(CoreError::validation(
+                "category",
+                "unknown",
+                format!("'{category}' is not one of {}", categories.join(", ")),
+            ));
         }
         let email = self.email.trim().to_string();
         if !email.is_empty() && !crate::kernel::validate::valid_email(&email) {
-            return Err(CoreError::validation("email", "format", format!("'{email}' is not an e-mail address")));
+            return Err(CoreError::validation(
+                "email",
+                "format",
+                format!("'{email}' is not an e-mail address"),
+            ));
         }
         Ok(MasterItemInput {
             kind,
@@ -133,14 +145,22 @@ impl MasterItemInput {
             code: self.code.trim().to_string(),
             special_category: kind == MasterKind::DataCategory && self.special_category,
             category,
-            date: if kind == MasterKind::Processor { self.date } else { None },
+            date: if kind == MasterKind::Processor {
+                self.date
+            } else {
+                None
+            },
             email,
             phone: self.phone.trim().to_string(),
         })
     }
 }
 
-pub(crate) fn list(conn: &Connection, tenant_id: i64, kind: MasterKind) -> CoreResult<Vec<MasterItem>> {
+pub(crate) fn list(
+    conn: &Connection,
+    tenant_id: i64,
+    kind: MasterKind,
+) -> CoreResult<Vec<MasterItem>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE m.tenant_id = ?1 AND m.kind = ?2 AND m.trash_id IS NULL ORDER BY m.name COLLATE NOCASE, m.id"
     ))?;
@@ -158,39 +178,76 @@ pub(crate) fn counts(conn: &Connection, tenant_id: i64) -> CoreResult<HashMap<St
 }
 
 pub(crate) fn by_id(conn: &Connection, id: i64) -> CoreResult<Option<MasterItem>> {
-    Ok(conn.query_row(&format!("{SELECT} WHERE m.id = ?1 AND m.trash_id IS NULL"), [id], from_row).optional()?)
+    Ok(conn
+        .query_row(
+            &format!("{SELECT} WHERE m.id = ?1 AND m.trash_id IS NULL"),
+            [id],
+            from_row,
+        )
+        .optional()?)
 }
 
 /// An item of the given kind in a tenant the user may open; anything else is unknown.
-pub(crate) fn accessible(conn: &Connection, user: &UserRecord, id: i64, kind: MasterKind) -> CoreResult<MasterItem> {
-    let unknown = || CoreError::validation("master_item", "unknown", format!("no {kind} with id {id}"));
-    let item = by_id(conn, id)?.filter(|i| i.data.kind == kind).ok_or_else(unknown)?;
+pub(crate) fn accessible(
+    conn: &Connection,
+    user: &UserRecord,
+    id: i64,
+    kind: MasterKind,
+) -> CoreResult<MasterItem> {
+    let unknown =
+        || CoreError::validation("master_item", "unknown", format!("no {kind} with id {id}"));
+    let item = by_id(conn, id)?
+        .filter(|i| i.data.kind == kind)
+        .ok_or_else(unknown)?;
     crate::access::scope::tenant(conn, user, item.tenant_id).map_err(|_| unknown())?;
     Ok(item)
 }
 
-fn write(conn: &Connection, id: Option<i64>, tenant_id: i64, data: &MasterItemInput, now: DateTime<Utc>) -> CoreResult<i64> {
-    crate::store::rows::save(conn, "master_items", id, &[
-        ("tenant_id", &tenant_id),
-        ("kind", &data.kind.as_str()),
-        ("name", &data.name),
-        ("description", &data.description),
-        ("code", &data.code),
-        ("flag", &data.special_category),
-        ("category", &data.category),
-        ("date", &data.date),
-        ("email", &data.email),
-        ("phone", &data.phone),
-    ], now)
+fn write(
+    conn: &Connection,
+    id: Option<i64>,
+    tenant_id: i64,
+    data: &MasterItemInput,
+    now: DateTime<Utc>,
+) -> CoreResult<i64> {
+    crate::store::rows::save(
+        conn,
+        "master_items",
+        id,
+        &[
+            ("tenant_id", &tenant_id),
+            ("kind", &data.kind.as_str()),
+            ("name", &data.name),
+            ("description", &data.description),
+            ("code", &data.code),
+            ("flag", &data.special_category),
+            ("category", &data.category),
+            ("date", &data.date),
+            ("email", &data.email),
+            ("phone", &data.phone),
+        ],
+        now,
+    )
 }
 
 /// Inserts without an audit entry of its own: the catalogue copied into a new tenant and
 /// imports, which their caller audits as one change.
-pub(crate) fn insert_unaudited(conn: &Connection, now: DateTime<Utc>, tenant_id: i64, input: &MasterItemInput) -> CoreResult<i64> {
+pub(crate) fn insert_unaudited(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    tenant_id: i64,
+    input: &MasterItemInput,
+) -> CoreResult<i64> {
     write(conn, None, tenant_id, &input.validated()?, now)
 }
 
-pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, tenant_id: i64, input: &MasterItemInput) -> CoreResult<MasterItem> {
+pub(crate) fn create(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    tenant_id: i64,
+    input: &MasterItemInput,
+) -> CoreResult<MasterItem> {
     let data = input.validated()?;
     let tx = conn.transaction()?;
     crate::access::scope::tenant(&tx, user, tenant_id)?;
@@ -201,13 +258,28 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
     Ok(item)
 }
 
-pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, input: &MasterItemInput) -> CoreResult<MasterItem> {
+pub(crate) fn update(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    id: i64,
+    input: &MasterItemInput,
+) -> CoreResult<MasterItem> {
     let data = input.validated()?;
     let tx = conn.transaction()?;
     let old = accessible(&tx, user, id, data.kind)?;
     if old.data != data {
         write(&tx, Some(id), old.tenant_id, &data, now)?;
-        audit::changed(&tx, now, &user.actor(), "update", data.kind.as_str(), id, json!(old.data), json!(data))?;
+        audit::changed(
+            &tx,
+            now,
+            &user.actor(),
+            "update",
+            data.kind.as_str(),
+            id,
+            json!(old.data),
+            json!(data),
+        )?;
     }
     let item = by_id(&tx, id)?.expect("exists");
     tx.commit()?;
@@ -230,29 +302,60 @@ pub(crate) fn usages(conn: &Connection, item_id: i64) -> CoreResult<Vec<Usage>> 
          SELECT p.id, p.name FROM processing_activities p WHERE p.business_process_id = ?1 AND p.trash_id IS NULL
          ORDER BY 2",
     )?;
-    let rows = stmt.query_map([item_id], |r| Ok(Usage { activity_id: r.get(0)?, activity_name: r.get(1)? }))?;
+    let rows = stmt.query_map([item_id], |r| {
+        Ok(Usage {
+            activity_id: r.get(0)?,
+            activity_name: r.get(1)?,
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Moves unused items into the trash, all or none; items in use are refused with the
 /// activities using them, so nothing disappears from a record silently.
-pub(crate) fn delete(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, kind: MasterKind, ids: &[i64]) -> CoreResult<Vec<i64>> {
+pub(crate) fn delete(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    kind: MasterKind,
+    ids: &[i64],
+) -> CoreResult<Vec<i64>> {
     let tx = conn.transaction()?;
     let mut entries = Vec::new();
     for &id in ids {
         let item = accessible(&tx, user, id, kind)?;
         let used_by = usages(&tx, id)?;
         if !used_by.is_empty() {
-            return Err(CoreError::InUse { used_by: used_by.into_iter().map(|u| u.activity_name).collect() });
+            return Err(CoreError::InUse {
+                used_by: used_by.into_iter().map(|u| u.activity_name).collect(),
+            });
         }
-        entries.push(trash::put(&tx, now, &user.actor(), Deleted { tenant_id: Some(item.tenant_id), object: kind.object(), object_id: id, label: &item.data.name }, descriptor::CASCADE)?);
+        entries.push(trash::put(
+            &tx,
+            now,
+            &user.actor(),
+            Deleted {
+                tenant_id: Some(item.tenant_id),
+                object: kind.object(),
+                object_id: id,
+                label: &item.data.name,
+            },
+            descriptor::CASCADE,
+        )?);
     }
     tx.commit()?;
     Ok(entries)
 }
 
 /// Copies of the selected items in the same tenant, named with `suffix`.
-pub(crate) fn copy(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, kind: MasterKind, ids: &[i64], suffix: &str) -> CoreResult<Vec<i64>> {
+pub(crate) fn copy(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    kind: MasterKind,
+    ids: &[i64],
+    suffix: &str,
+) -> CoreResult<Vec<i64>> {
     let tx = conn.transaction()?;
     let mut created = Vec::new();
     for &id in ids {
@@ -260,7 +363,15 @@ pub(crate) fn copy(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord,
         let mut data = source.data.clone();
         data.name = format!("{}{suffix}", data.name).chars().take(300).collect();
         let new_id = write(&tx, None, source.tenant_id, &data.validated()?, now)?;
-        audit::copied(&tx, now, &user.actor(), kind.as_str(), new_id, id, json!(data))?;
+        audit::copied(
+            &tx,
+            now,
+            &user.actor(),
+            kind.as_str(),
+            new_id,
+            id,
+            json!(data),
+        )?;
         created.push(new_id);
     }
     tx.commit()?;
@@ -280,9 +391,20 @@ pub enum MasterField {
 }
 
 /// Applies the change to every selected item or to none.
-pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, kind: MasterKind, ids: &[i64], field: &MasterField) -> CoreResult<usize> {
+pub(crate) fn mass_change(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    kind: MasterKind,
+    ids: &[i64],
+    field: &MasterField,
+) -> CoreResult<usize> {
     if ids.is_empty() {
-        return Err(CoreError::validation("selection", "required", "select at least one entry"));
+        return Err(CoreError::validation(
+            "selection",
+            "required",
+            "select at least one entry",
+        ));
     }
     let tx = conn.transaction()?;
     let mut changed = 0;
@@ -297,7 +419,16 @@ pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &User
         let data = data.validated()?;
         if data != old.data {
             write(&tx, Some(id), old.tenant_id, &data, now)?;
-            audit::changed(&tx, now, &user.actor(), "mass_change", kind.as_str(), id, json!(old.data), json!(data))?;
+            audit::changed(
+                &tx,
+                now,
+                &user.actor(),
+                "mass_change",
+                kind.as_str(),
+                id,
+                json!(old.data),
+                json!(data),
+            )?;
             changed += 1;
         }
     }

@@ -1,13 +1,16 @@
 //! What the cross-cutting services need to know of tenants.
 
-use crate::store::trash::Cascade;
 use crate::domain::descriptor::{Descriptor, TrashSpec};
 use crate::kernel::vocabulary::ObjectType;
+use crate::store::trash::Cascade;
 
 /// What a delete of one record takes along to the trash.
 pub const CASCADE: Cascade = &[
     ("processing_activities", "tenant_id = ?1"),
-    ("areas", "company_id IN (SELECT id FROM companies WHERE tenant_id = ?1)"),
+    (
+        "areas",
+        "company_id IN (SELECT id FROM companies WHERE tenant_id = ?1)",
+    ),
     ("companies", "tenant_id = ?1"),
     ("master_items", "tenant_id = ?1"),
     ("tenants", "id = ?1"),

@@ -8,11 +8,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use crate::store::trash::{self, Deleted};
 use crate::access::accounts::UserRecord;
-use crate::store::audit::{self, Actor, Change};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
+use crate::store::audit::{self, Actor, Change};
+use crate::store::trash::{self, Deleted};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -26,7 +26,13 @@ pub struct Tenant {
 
 impl Tenant {
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(Tenant { id: r.get(0)?, name: r.get(1)?, is_template: r.get(2)?, archived_at: r.get(3)?, created_at: r.get(4)? })
+        Ok(Tenant {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            is_template: r.get(2)?,
+            archived_at: r.get(3)?,
+            created_at: r.get(4)?,
+        })
     }
 }
 
@@ -38,23 +44,45 @@ fn validate_name(name: &str) -> CoreResult<String> {
 
 /// Creates a tenant with the starter catalogue in the creator's language; a
 /// non-administrator who creates one may open it.
-pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, creator: &UserRecord, name: &str, is_template: bool) -> CoreResult<Tenant> {
+pub(crate) fn create(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    creator: &UserRecord,
+    name: &str,
+    is_template: bool,
+) -> CoreResult<Tenant> {
     let name = validate_name(name)?;
     let tx = conn.transaction()?;
-    tx.execute("INSERT INTO tenants (name, is_template, created_at) VALUES (?1, ?2, ?3)", params![name, is_template, now])?;
+    tx.execute(
+        "INSERT INTO tenants (name, is_template, created_at) VALUES (?1, ?2, ?3)",
+        params![name, is_template, now],
+    )?;
     let id = tx.last_insert_rowid();
-    crate::domain::master_data::catalogue::seed(&tx, now, id, creator.language.as_deref().unwrap_or("en"))?;
+    crate::domain::master_data::catalogue::seed(
+        &tx,
+        now,
+        id,
+        creator.language.as_deref().unwrap_or("en"),
+    )?;
     if !creator.is_admin {
-        tx.execute("INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)", params![creator.id, id])?;
+        tx.execute(
+            "INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)",
+            params![creator.id, id],
+        )?;
     }
     let actor: Actor = creator.actor();
-    audit::record(&tx, now, Some(&actor), Change {
-        action: "create",
-        object_type: ObjectType::Tenant.as_str(),
-        object_id: Some(id.to_string()),
-        old: None,
-        new: Some(json!({ "name": name, "is_template": is_template })),
-    })?;
+    audit::record(
+        &tx,
+        now,
+        Some(&actor),
+        Change {
+            action: "create",
+            object_type: ObjectType::Tenant.as_str(),
+            object_id: Some(id.to_string()),
+            old: None,
+            new: Some(json!({ "name": name, "is_template": is_template })),
+        },
+    )?;
     let tenant = by_id(&tx, id)?.expect("just inserted");
     tx.commit()?;
     Ok(tenant)
@@ -62,7 +90,11 @@ pub(crate) fn create(conn: &mut Connection, now: DateTime<Utc>, creator: &UserRe
 
 pub(crate) fn by_id(conn: &Connection, id: i64) -> CoreResult<Option<Tenant>> {
     Ok(conn
-        .query_row(&format!("SELECT {COLUMNS} FROM tenants t WHERE t.id = ?1 AND t.trash_id IS NULL"), [id], Tenant::from_row)
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM tenants t WHERE t.id = ?1 AND t.trash_id IS NULL"),
+            [id],
+            Tenant::from_row,
+        )
         .optional()?)
 }
 
@@ -82,13 +114,19 @@ pub(crate) fn visible_to(conn: &Connection, user: &UserRecord) -> CoreResult<Vec
 /// nothing.
 pub(crate) fn accessible(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<Tenant> {
     crate::access::scope::tenant(conn, user, id)?;
-    by_id(conn, id)?.ok_or_else(|| CoreError::validation("tenant", "unknown", format!("no tenant with id {id}")))
+    by_id(conn, id)?.ok_or_else(|| {
+        CoreError::validation("tenant", "unknown", format!("no tenant with id {id}"))
+    })
 }
 
 /// The tenant the user works in: the remembered one while they may still open it, else
 /// the first they may open.
 pub(crate) fn current(conn: &Connection, user: &UserRecord) -> CoreResult<Option<Tenant>> {
-    let remembered: Option<i64> = conn.query_row("SELECT current_tenant_id FROM users WHERE id = ?1", [user.id], |r| r.get(0))?;
+    let remembered: Option<i64> = conn.query_row(
+        "SELECT current_tenant_id FROM users WHERE id = ?1",
+        [user.id],
+        |r| r.get(0),
+    )?;
     if let Some(id) = remembered {
         if let Ok(tenant) = accessible(conn, user, id) {
             return Ok(Some(tenant));
@@ -97,24 +135,50 @@ pub(crate) fn current(conn: &Connection, user: &UserRecord) -> CoreResult<Option
     Ok(visible_to(conn, user)?.into_iter().next())
 }
 
-pub(crate) fn set_current(conn: &Connection, user: &UserRecord, tenant_id: i64) -> CoreResult<Tenant> {
+pub(crate) fn set_current(
+    conn: &Connection,
+    user: &UserRecord,
+    tenant_id: i64,
+) -> CoreResult<Tenant> {
     let tenant = accessible(conn, user, tenant_id)?;
-    conn.execute("UPDATE users SET current_tenant_id = ?1 WHERE id = ?2", params![tenant_id, user.id])?;
+    conn.execute(
+        "UPDATE users SET current_tenant_id = ?1 WHERE id = ?2",
+        params![tenant_id, user.id],
+    )?;
     Ok(tenant)
 }
 
-fn audit_tenant(conn: &Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, old: serde_json::Value, new: serde_json::Value) -> CoreResult<()> {
-    audit::record(conn, now, Some(&user.actor()), Change {
-        action: "update",
-        object_type: ObjectType::Tenant.as_str(),
-        object_id: Some(id.to_string()),
-        old: Some(old),
-        new: Some(new),
-    })
+fn audit_tenant(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    id: i64,
+    old: serde_json::Value,
+    new: serde_json::Value,
+) -> CoreResult<()> {
+    audit::record(
+        conn,
+        now,
+        Some(&user.actor()),
+        Change {
+            action: "update",
+            object_type: ObjectType::Tenant.as_str(),
+            object_id: Some(id.to_string()),
+            old: Some(old),
+            new: Some(new),
+        },
+    )
 }
 
 /// Renames a tenant and sets whether it is a template tenant.
-pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, name: &str, is_template: bool) -> CoreResult<Tenant> {
+pub(crate) fn update(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    id: i64,
+    name: &str,
+    is_template: bool,
+) -> CoreResult<Tenant> {
     let name = validate_name(name)?;
     let tx = conn.transaction()?;
     rename(&tx, now, user, id, &name, is_template)?;
@@ -124,18 +188,41 @@ pub(crate) fn update(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecor
 }
 
 /// Writes and audits a tenant's name and template flag; whether anything changed.
-fn rename(conn: &Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, name: &str, is_template: bool) -> CoreResult<bool> {
+fn rename(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    id: i64,
+    name: &str,
+    is_template: bool,
+) -> CoreResult<bool> {
     let old = accessible(conn, user, id)?;
     if old.name == name && old.is_template == is_template {
         return Ok(false);
     }
-    conn.execute("UPDATE tenants SET name = ?1, is_template = ?2 WHERE id = ?3", params![name, is_template, id])?;
-    audit_tenant(conn, now, user, id, json!({ "name": old.name, "is_template": old.is_template }), json!({ "name": name, "is_template": is_template }))?;
+    conn.execute(
+        "UPDATE tenants SET name = ?1, is_template = ?2 WHERE id = ?3",
+        params![name, is_template, id],
+    )?;
+    audit_tenant(
+        conn,
+        now,
+        user,
+        id,
+        json!({ "name": old.name, "is_template": old.is_template }),
+        json!({ "name": name, "is_template": is_template }),
+    )?;
     Ok(true)
 }
 
 /// Archives a tenant (kept, read as usual, marked as no longer served) or takes it back.
-pub(crate) fn set_archived(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, archived: bool) -> CoreResult<Tenant> {
+pub(crate) fn set_archived(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    id: i64,
+    archived: bool,
+) -> CoreResult<Tenant> {
     let tx = conn.transaction()?;
     archive(&tx, now, user, id, archived)?;
     let tenant = by_id(&tx, id)?.expect("exists");
@@ -144,14 +231,30 @@ pub(crate) fn set_archived(conn: &mut Connection, now: DateTime<Utc>, user: &Use
 }
 
 /// Writes and audits the archive mark; whether anything changed.
-fn archive(conn: &Connection, now: DateTime<Utc>, user: &UserRecord, id: i64, archived: bool) -> CoreResult<bool> {
+fn archive(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    id: i64,
+    archived: bool,
+) -> CoreResult<bool> {
     let old = accessible(conn, user, id)?;
     if old.archived_at.is_some() == archived {
         return Ok(false);
     }
     let at = archived.then_some(now);
-    conn.execute("UPDATE tenants SET archived_at = ?1 WHERE id = ?2", params![at, id])?;
-    audit_tenant(conn, now, user, id, json!({ "archived_at": old.archived_at }), json!({ "archived_at": at }))?;
+    conn.execute(
+        "UPDATE tenants SET archived_at = ?1 WHERE id = ?2",
+        params![at, id],
+    )?;
+    audit_tenant(
+        conn,
+        now,
+        user,
+        id,
+        json!({ "archived_at": old.archived_at }),
+        json!({ "archived_at": at }),
+    )?;
     Ok(true)
 }
 
@@ -165,9 +268,19 @@ pub enum TenantField {
 }
 
 /// Applies the change to every selected tenant or to none; the number changed.
-pub(crate) fn mass_change(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, ids: &[i64], field: TenantField) -> CoreResult<usize> {
+pub(crate) fn mass_change(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    ids: &[i64],
+    field: TenantField,
+) -> CoreResult<usize> {
     if ids.is_empty() {
-        return Err(CoreError::validation("selection", "required", "select at least one tenant"));
+        return Err(CoreError::validation(
+            "selection",
+            "required",
+            "select at least one tenant",
+        ));
     }
     let tx = conn.transaction()?;
     let mut changed = 0;
@@ -201,16 +314,36 @@ pub(crate) fn summaries(conn: &Connection, user: &UserRecord) -> CoreResult<Vec<
     for tenant in visible_to(conn, user)? {
         let company_count = crate::domain::companies::count(conn, tenant.id)?;
         let activity_count = crate::domain::activities::count(conn, user, tenant.id)?;
-        list.push(TenantSummary { tenant, company_count, activity_count });
+        list.push(TenantSummary {
+            tenant,
+            company_count,
+            activity_count,
+        });
     }
     Ok(list)
 }
 
 /// Moves the tenant with everything in it into the trash.
-pub(crate) fn delete(conn: &mut Connection, now: DateTime<Utc>, user: &UserRecord, id: i64) -> CoreResult<i64> {
+pub(crate) fn delete(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    id: i64,
+) -> CoreResult<i64> {
     let tx = conn.transaction()?;
     let tenant = accessible(&tx, user, id)?;
-    let trash_id = trash::put(&tx, now, &user.actor(), Deleted { tenant_id: Some(id), object: ObjectType::Tenant, object_id: id, label: &tenant.name }, descriptor::CASCADE)?;
+    let trash_id = trash::put(
+        &tx,
+        now,
+        &user.actor(),
+        Deleted {
+            tenant_id: Some(id),
+            object: ObjectType::Tenant,
+            object_id: id,
+            label: &tenant.name,
+        },
+        descriptor::CASCADE,
+    )?;
     tx.commit()?;
     Ok(trash_id)
 }

@@ -56,24 +56,55 @@ pub(crate) fn contents(conn: &Connection, header: BackupHeader) -> CoreResult<Ba
         .collect::<Result<_, _>>()?;
     // One pass over all activities, grouped in memory: a backup of 100 tenants is read
     // with three queries, not one per area.
-    let mut activities: std::collections::HashMap<i64, Vec<BackupActivity>> = std::collections::HashMap::new();
+    let mut activities: std::collections::HashMap<i64, Vec<BackupActivity>> =
+        std::collections::HashMap::new();
     let mut stmt = conn.prepare("SELECT area_id, name, status FROM processing_activities WHERE trash_id IS NULL ORDER BY name COLLATE NOCASE, id")?;
     let status = |text: String| ActivityStatus::parse(&text).unwrap_or(ActivityStatus::Draft);
-    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, BackupActivity { name: r.get(1)?, status: status(r.get(2)?) })))? {
+    for row in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            BackupActivity {
+                name: r.get(1)?,
+                status: status(r.get(2)?),
+            },
+        ))
+    })? {
         let (area, activity) = row?;
         activities.entry(area).or_default().push(activity);
     }
-    let mut areas: std::collections::HashMap<i64, Vec<BackupArea>> = std::collections::HashMap::new();
+    let mut areas: std::collections::HashMap<i64, Vec<BackupArea>> =
+        std::collections::HashMap::new();
     let mut stmt = conn.prepare("SELECT id, company_id, name FROM areas WHERE trash_id IS NULL ORDER BY name COLLATE NOCASE, id")?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))? {
+    for row in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })? {
         let (id, company, name) = row?;
-        areas.entry(company).or_default().push(BackupArea { name, activities: activities.remove(&id).unwrap_or_default() });
+        areas.entry(company).or_default().push(BackupArea {
+            name,
+            activities: activities.remove(&id).unwrap_or_default(),
+        });
     }
     let mut stmt = conn.prepare("SELECT id, tenant_id, name, city FROM companies WHERE trash_id IS NULL ORDER BY name COLLATE NOCASE, id")?;
-    let mut companies: std::collections::HashMap<i64, Vec<BackupCompany>> = std::collections::HashMap::new();
-    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)))? {
+    let mut companies: std::collections::HashMap<i64, Vec<BackupCompany>> =
+        std::collections::HashMap::new();
+    for row in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })? {
         let (id, tenant, name, city) = row?;
-        companies.entry(tenant).or_default().push(BackupCompany { name, city, areas: areas.remove(&id).unwrap_or_default() });
+        companies.entry(tenant).or_default().push(BackupCompany {
+            name,
+            city,
+            areas: areas.remove(&id).unwrap_or_default(),
+        });
     }
     for tenant in &mut tenants {
         tenant.companies = companies.remove(&tenant.id).unwrap_or_default();

@@ -70,7 +70,11 @@ pub fn notifies(level: BackupLevel, sees_backups: bool) -> bool {
 
 /// The native notification a user is due now: the level's, when it concerns them and they
 /// have not had it today (`already_today`: the levels they were notified of today).
-pub fn due_notification(level: BackupLevel, sees_backups: bool, already_today: &[BackupLevel]) -> Option<BackupLevel> {
+pub fn due_notification(
+    level: BackupLevel,
+    sees_backups: bool,
+    already_today: &[BackupLevel],
+) -> Option<BackupLevel> {
     (notifies(level, sees_backups) && !already_today.contains(&level)).then_some(level)
 }
 
@@ -111,10 +115,22 @@ mod tests {
         use BackupLevel::*;
         assert_eq!(due_notification(Ok, true, &[]), None);
         assert_eq!(due_notification(Due, true, &[]), Some(Due));
-        assert_eq!(due_notification(Due, false, &[]), None, "only who can see Tools → Backups");
+        assert_eq!(
+            due_notification(Due, false, &[]),
+            None,
+            "only who can see Tools → Backups"
+        );
         assert_eq!(due_notification(NotifyAll, false, &[]), Some(NotifyAll));
-        assert_eq!(due_notification(NotifyAll, true, &[Due]), Some(NotifyAll), "a new level is news the same day");
-        assert_eq!(due_notification(NotifyAll, true, &[NotifyAll]), None, "once per level and day");
+        assert_eq!(
+            due_notification(NotifyAll, true, &[Due]),
+            Some(NotifyAll),
+            "a new level is news the same day"
+        );
+        assert_eq!(
+            due_notification(NotifyAll, true, &[NotifyAll]),
+            None,
+            "once per level and day"
+        );
         assert_eq!(due_notification(Locked, false, &[NotifyAll]), Some(Locked));
     }
 
@@ -125,14 +141,36 @@ mod tests {
             let downloaded = installed + Duration::days(30);
             let due = downloaded + Duration::days(interval);
             let at = |offset: i64, last: Option<NaiveDate>| {
-                evaluate(EscalationInput { interval_days: interval, last_downloaded: last, installed_on: installed, today: due + Duration::days(offset) }).level
+                evaluate(EscalationInput {
+                    interval_days: interval,
+                    last_downloaded: last,
+                    installed_on: installed,
+                    today: due + Duration::days(offset),
+                })
+                .level
             };
             // Without the download the installation date counts: long locked by then.
             assert_eq!(at(-1, None), BackupLevel::Locked, "interval {interval}");
-            assert_eq!(at(-1, Some(downloaded)), BackupLevel::Ok, "interval {interval}");
-            assert_eq!(at(0, Some(downloaded)), BackupLevel::Due, "interval {interval}");
-            assert_eq!(at(2, Some(downloaded)), BackupLevel::NotifyAll, "interval {interval}");
-            assert_eq!(at(5, Some(downloaded)), BackupLevel::Locked, "interval {interval}");
+            assert_eq!(
+                at(-1, Some(downloaded)),
+                BackupLevel::Ok,
+                "interval {interval}"
+            );
+            assert_eq!(
+                at(0, Some(downloaded)),
+                BackupLevel::Due,
+                "interval {interval}"
+            );
+            assert_eq!(
+                at(2, Some(downloaded)),
+                BackupLevel::NotifyAll,
+                "interval {interval}"
+            );
+            assert_eq!(
+                at(5, Some(downloaded)),
+                BackupLevel::Locked,
+                "interval {interval}"
+            );
         }
     }
 
@@ -144,6 +182,12 @@ mod tests {
             installed_on: d("2026-03-01"),
             today: d("2026-03-23"),
         });
-        assert_eq!(e, Escalation { level: BackupLevel::Ok, due_date: d("2026-03-24") });
+        assert_eq!(
+            e,
+            Escalation {
+                level: BackupLevel::Ok,
+                due_date: d("2026-03-24")
+            }
+        );
     }
 }

@@ -59,7 +59,10 @@ pub struct NewBackup<'a> {
 
 /// The temporary name a file is written under before it is renamed into place.
 pub fn partial_name(target: &Path) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     target.with_file_name(format!(".{name}.part"))
 }
 
@@ -75,8 +78,16 @@ fn prefix(header_json: &[u8]) -> Vec<u8> {
 /// Encrypts `payload` (a file) into the backup file `target`: written under a temporary
 /// name, synced, then renamed, so `target` is either absent or complete. Returns the
 /// header and the file's size. `progress` hears (done, total) bytes of the payload.
-pub fn write(target: &Path, key: &BackupKey, new: &NewBackup<'_>, payload: &Path, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<(BackupHeader, u64)> {
-    let payload_size = std::fs::metadata(payload).map_err(|e| CoreError::io(payload, e))?.len();
+pub fn write(
+    target: &Path,
+    key: &BackupKey,
+    new: &NewBackup<'_>,
+    payload: &Path,
+    progress: &mut dyn FnMut(u64, u64),
+) -> CoreResult<(BackupHeader, u64)> {
+    let payload_size = std::fs::metadata(payload)
+        .map_err(|e| CoreError::io(payload, e))?
+        .len();
     let mut nonce = [0u8; NONCE];
     rand::thread_rng().fill_bytes(&mut nonce);
     let header = BackupHeader {
@@ -100,23 +111,36 @@ pub fn write(target: &Path, key: &BackupKey, new: &NewBackup<'_>, payload: &Path
         let mut out = BufWriter::new(file);
         let io = |e| CoreError::io(&temp, e);
         out.write_all(&head).map_err(io)?;
-        let mut stream = EncryptorBE32::from_aead(XChaCha20Poly1305::new((&key.0).into()), (&nonce).into());
+        let mut stream =
+            EncryptorBE32::from_aead(XChaCha20Poly1305::new((&key.0).into()), (&nonce).into());
         let mut buffer = vec![0u8; CHUNK];
         let mut done = 0u64;
         loop {
             let len = read_full(&mut input, &mut buffer).map_err(|e| CoreError::io(payload, e))?;
             done += len as u64;
             if done >= payload_size {
-                let sealed = stream.encrypt_last(Payload { msg: &buffer[..len], aad: &head }).map_err(|_| CoreError::Corrupt("encryption failed".into()))?;
+                let sealed = stream
+                    .encrypt_last(Payload {
+                        msg: &buffer[..len],
+                        aad: &head,
+                    })
+                    .map_err(|_| CoreError::Corrupt("encryption failed".into()))?;
                 out.write_all(&sealed).map_err(io)?;
                 break;
             }
-            let sealed = stream.encrypt_next(Payload { msg: &buffer[..len], aad: &head }).map_err(|_| CoreError::Corrupt("encryption failed".into()))?;
+            let sealed = stream
+                .encrypt_next(Payload {
+                    msg: &buffer[..len],
+                    aad: &head,
+                })
+                .map_err(|_| CoreError::Corrupt("encryption failed".into()))?;
             out.write_all(&sealed).map_err(io)?;
             progress(done, payload_size);
         }
         progress(payload_size, payload_size);
-        let file = out.into_inner().map_err(|e| CoreError::io(&temp, e.into_error()))?;
+        let file = out
+            .into_inner()
+            .map_err(|e| CoreError::io(&temp, e.into_error()))?;
         file.sync_all().map_err(io)?;
         Ok(file.metadata().map_err(io)?.len())
     })();
@@ -164,12 +188,17 @@ pub fn read_header(path: &Path) -> CoreResult<BackupHeader> {
 
 fn read_prefix(input: &mut impl Read) -> CoreResult<(BackupHeader, Vec<u8>)> {
     let mut fixed = [0u8; 22];
-    if read_full(input, &mut fixed).map_err(|e| CoreError::io("backup", e))? < fixed.len() || &fixed[..16] != MAGIC {
+    if read_full(input, &mut fixed).map_err(|e| CoreError::io("backup", e))? < fixed.len()
+        || &fixed[..16] != MAGIC
+    {
         return Err(CoreError::BackupNotABackup);
     }
     let version = u16::from_le_bytes([fixed[16], fixed[17]]);
     if version > FORMAT_VERSION {
-        return Err(CoreError::BackupTooNew { found: version, supported: FORMAT_VERSION });
+        return Err(CoreError::BackupTooNew {
+            found: version,
+            supported: FORMAT_VERSION,
+        });
     }
     let len = u32::from_le_bytes([fixed[18], fixed[19], fixed[20], fixed[21]]);
     if len > MAX_HEADER {
@@ -179,14 +208,20 @@ fn read_prefix(input: &mut impl Read) -> CoreResult<(BackupHeader, Vec<u8>)> {
     if read_full(input, &mut json).map_err(|e| CoreError::io("backup", e))? < json.len() {
         return Err(CoreError::BackupDamaged("truncated"));
     }
-    let header: BackupHeader = serde_json::from_slice(&json).map_err(|_| CoreError::BackupDamaged("header"))?;
+    let header: BackupHeader =
+        serde_json::from_slice(&json).map_err(|_| CoreError::BackupDamaged("header"))?;
     Ok((header, prefix(&json)))
 }
 
 /// Checks every chunk of the backup and writes the decrypted payload to `out` (when
 /// given); a wrong key, a changed byte, a truncated or extended file is an error, and
 /// `out` is then removed.
-pub fn decrypt(path: &Path, key: &BackupKey, out: Option<&Path>, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<BackupHeader> {
+pub fn decrypt(
+    path: &Path,
+    key: &BackupKey,
+    out: Option<&Path>,
+    progress: &mut dyn FnMut(u64, u64),
+) -> CoreResult<BackupHeader> {
     let result = decrypt_inner(path, key, out, progress);
     if result.is_err() {
         if let Some(out) = out {
@@ -196,21 +231,32 @@ pub fn decrypt(path: &Path, key: &BackupKey, out: Option<&Path>, progress: &mut 
     result
 }
 
-fn decrypt_inner(path: &Path, key: &BackupKey, out: Option<&Path>, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<BackupHeader> {
+fn decrypt_inner(
+    path: &Path,
+    key: &BackupKey,
+    out: Option<&Path>,
+    progress: &mut dyn FnMut(u64, u64),
+) -> CoreResult<BackupHeader> {
     let mut input = BufReader::new(File::open(path).map_err(|e| CoreError::io(path, e))?);
     let (header, head) = read_prefix(&mut input)?;
     if header.key_fingerprint != key.fingerprint() {
         return Err(CoreError::BackupForeign);
     }
-    let nonce: [u8; NONCE] = hex::decode(&header.nonce).ok().and_then(|n| n.try_into().ok()).ok_or(CoreError::BackupDamaged("header"))?;
+    let nonce: [u8; NONCE] = hex::decode(&header.nonce)
+        .ok()
+        .and_then(|n| n.try_into().ok())
+        .ok_or(CoreError::BackupDamaged("header"))?;
     if header.chunk_size as usize != CHUNK {
         return Err(CoreError::BackupDamaged("header"));
     }
     let mut writer = match out {
-        Some(out) => Some(BufWriter::new(File::create(out).map_err(|e| CoreError::io(out, e))?)),
+        Some(out) => Some(BufWriter::new(
+            File::create(out).map_err(|e| CoreError::io(out, e))?,
+        )),
         None => None,
     };
-    let mut stream = DecryptorBE32::from_aead(XChaCha20Poly1305::new((&key.0).into()), (&nonce).into());
+    let mut stream =
+        DecryptorBE32::from_aead(XChaCha20Poly1305::new((&key.0).into()), (&nonce).into());
     let chunks = header.payload_size.div_ceil(CHUNK as u64).max(1);
     let mut buffer = vec![0u8; CHUNK + TAG];
     let mut done = 0u64;
@@ -232,20 +278,32 @@ fn decrypt_inner(path: &Path, key: &BackupKey, out: Option<&Path>, progress: &mu
     };
     for _ in 1..chunks {
         let sealed = next_sealed(&mut input, done)?;
-        let opened = stream.decrypt_next(Payload { msg: &sealed, aad: &head }).map_err(|_| CoreError::BackupDamaged("integrity"))?;
+        let opened = stream
+            .decrypt_next(Payload {
+                msg: &sealed,
+                aad: &head,
+            })
+            .map_err(|_| CoreError::BackupDamaged("integrity"))?;
         emit(&opened, &mut done)?;
     }
     // A chunk sealed as "not the last" fails here, so a file cut at a chunk boundary is
     // detected as well as one cut inside a chunk.
     let sealed = next_sealed(&mut input, done)?;
-    let opened = stream.decrypt_last(Payload { msg: &sealed, aad: &head }).map_err(|_| CoreError::BackupDamaged("integrity"))?;
+    let opened = stream
+        .decrypt_last(Payload {
+            msg: &sealed,
+            aad: &head,
+        })
+        .map_err(|_| CoreError::BackupDamaged("integrity"))?;
     emit(&opened, &mut done)?;
     let mut extra = [0u8; 1];
     if input.read(&mut extra).map_err(|e| CoreError::io(path, e))? != 0 {
         return Err(CoreError::BackupDamaged("trailing data"));
     }
     if let (Some(w), Some(out)) = (writer, out) {
-        let file = w.into_inner().map_err(|e| CoreError::io(out, e.into_error()))?;
+        let file = w
+            .into_inner()
+            .map_err(|e| CoreError::io(out, e.into_error()))?;
         file.sync_all().map_err(|e| CoreError::io(out, e))?;
     }
     Ok(header)

@@ -60,24 +60,41 @@ pub(crate) fn dir(data_dir: &Path) -> PathBuf {
 
 /// The backups kept inside the app, newest first.
 pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<BackupEntry>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM backups WHERE stored_in_app = 1 ORDER BY created_at DESC, id DESC"))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM backups WHERE stored_in_app = 1 ORDER BY created_at DESC, id DESC"
+    ))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 pub(crate) fn in_app(conn: &Connection, id: i64) -> CoreResult<BackupEntry> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM backups WHERE id = ?1 AND stored_in_app = 1"), [id], from_row)
-        .optional()?
-        .ok_or_else(|| CoreError::validation("backup", "unknown", format!("no backup with id {id}")))
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM backups WHERE id = ?1 AND stored_in_app = 1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::validation("backup", "unknown", format!("no backup with id {id}")))
 }
 
 /// When the newest backup that also exists outside the app was made: the reminder
 /// interval counts from there.
 pub(crate) fn last_downloaded(conn: &Connection) -> CoreResult<Option<DateTime<Utc>>> {
-    Ok(conn.query_row("SELECT MAX(created_at) FROM backups WHERE downloaded_at IS NOT NULL", [], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT MAX(created_at) FROM backups WHERE downloaded_at IS NOT NULL",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
-pub(crate) fn insert(conn: &Connection, file_name: &str, stored_in_app: bool, header: &file::BackupHeader, size: u64, downloaded_at: Option<DateTime<Utc>>) -> CoreResult<i64> {
+pub(crate) fn insert(
+    conn: &Connection,
+    file_name: &str,
+    stored_in_app: bool,
+    header: &file::BackupHeader,
+    size: u64,
+    downloaded_at: Option<DateTime<Utc>>,
+) -> CoreResult<i64> {
     conn.execute(
         "INSERT INTO backups (file_name, stored_in_app, created_at, created_by, size, automatic, downloaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![file_name, stored_in_app, header.created_at, header.created_by, size as i64, header.automatic, downloaded_at],
@@ -93,7 +110,11 @@ pub(crate) fn tidy(conn: &Connection, data_dir: &Path) -> CoreResult<()> {
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().to_string();
-            if name.starts_with('.') && (name.ends_with(".part") || name.contains(".snapshot-") || name.ends_with(".partial")) {
+            if name.starts_with('.')
+                && (name.ends_with(".part")
+                    || name.contains(".snapshot-")
+                    || name.ends_with(".partial"))
+            {
                 let _ = std::fs::remove_file(entry.path());
             }
         }

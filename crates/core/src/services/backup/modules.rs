@@ -9,10 +9,10 @@ use rusqlite::Connection;
 use crate::access::accounts::UserRecord;
 use crate::domain::activities;
 use crate::domain::descriptor::TenantRows;
+use crate::domain::master_data::{self, MasterKind};
 use crate::domain::registry::DOMAINS;
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::services::exports::{self, ExportFormat};
-use crate::domain::master_data::{self, MasterKind};
 
 /// Written `KIND:TENANT_ID` on the command line, e.g. `tenant:3` or `ropa:3`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -30,7 +30,9 @@ pub enum BackupModule {
 
 impl BackupModule {
     pub fn parse(text: &str) -> CoreResult<Self> {
-        let bad = || CoreError::validation("module", "format", format!("'{text}' is not a module (tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID)"));
+        let bad = || {
+            CoreError::validation("module", "format", format!("'{text}' is not a module (tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID)"))
+        };
         let (kind, id) = text.split_once(':').ok_or_else(bad)?;
         let id: i64 = id.trim().parse().map_err(|_| bad())?;
         Ok(match kind.trim() {
@@ -45,7 +47,11 @@ impl BackupModule {
 
     pub fn tenant_id(self) -> i64 {
         match self {
-            BackupModule::Tenant(t) | BackupModule::Ropa(t) | BackupModule::Companies(t) | BackupModule::Areas(t) | BackupModule::MasterData(t) => t,
+            BackupModule::Tenant(t)
+            | BackupModule::Ropa(t)
+            | BackupModule::Companies(t)
+            | BackupModule::Areas(t)
+            | BackupModule::MasterData(t) => t,
         }
     }
 }
@@ -53,19 +59,41 @@ impl BackupModule {
 /// The columns of a table, in the live database's order: the copy names them, so it does
 /// not depend on the order in which columns were added.
 fn columns(conn: &Connection, table: &str) -> CoreResult<String> {
-    let mut stmt = conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}', 'main')"))?;
-    let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT name FROM pragma_table_info('{table}', 'main')"
+    ))?;
+    let names: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     Ok(names.join(", "))
 }
 
 /// The rows a module restore replaces, children before parents: the activities' rows for
 /// a RoPA, every domain's rows (and the tenant's trash entries) for a tenant.
 fn parts(module: BackupModule) -> CoreResult<Vec<&'static TenantRows>> {
-    const TRASH: TenantRows = TenantRows { table: "trash", condition: "tenant_id = ?1" };
+    const TRASH: TenantRows = TenantRows {
+        table: "trash",
+        condition: "tenant_id = ?1",
+    };
     Ok(match module {
-        BackupModule::Ropa(_) => activities::descriptor::DESCRIPTOR.tenant_rows.iter().collect(),
-        BackupModule::Tenant(_) => DOMAINS.iter().flat_map(|d| d.tenant_rows.iter()).chain([&TRASH]).collect(),
-        other => return Err(CoreError::validation("module", "restore", format!("{other:?} can be exported as CSV; restore a tenant, its RoPA or its master data"))),
+        BackupModule::Ropa(_) => activities::descriptor::DESCRIPTOR
+            .tenant_rows
+            .iter()
+            .collect(),
+        BackupModule::Tenant(_) => DOMAINS
+            .iter()
+            .flat_map(|d| d.tenant_rows.iter())
+            .chain([&TRASH])
+            .collect(),
+        other => {
+            return Err(CoreError::validation(
+                "module",
+                "restore",
+                format!(
+                "{other:?} can be exported as CSV; restore a tenant, its RoPA or its master data"
+            ),
+            ))
+        }
     })
 }
 
@@ -77,18 +105,33 @@ pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult
     }
     let tenant = module.tenant_id();
     let parts = parts(module)?;
-    let exists: bool = conn.query_row("SELECT EXISTS(SELECT 1 FROM bak.tenants WHERE id = ?1)", [tenant], |r| r.get(0))?;
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM bak.tenants WHERE id = ?1)",
+        [tenant],
+        |r| r.get(0),
+    )?;
     if !exists {
-        return Err(CoreError::validation("module", "unknown", format!("the backup holds no tenant with id {tenant}")));
+        return Err(CoreError::validation(
+            "module",
+            "unknown",
+            format!("the backup holds no tenant with id {tenant}"),
+        ));
     }
     let tx = conn.transaction()?;
     for part in &parts {
         let condition = part.condition.replace("{db}", "main");
-        tx.execute(&format!("DELETE FROM main.{} WHERE {condition}", part.table), [tenant])?;
+        tx.execute(
+            &format!("DELETE FROM main.{} WHERE {condition}", part.table),
+            [tenant],
+        )?;
     }
     if matches!(module, BackupModule::Tenant(_)) {
         let cols = columns(&tx, "tenants")?;
-        let updates: Vec<String> = cols.split(", ").filter(|c| *c != "id").map(|c| format!("{c} = excluded.{c}")).collect();
+        let updates: Vec<String> = cols
+            .split(", ")
+            .filter(|c| *c != "id")
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect();
         tx.execute(
             &format!("INSERT INTO main.tenants ({cols}) SELECT {cols} FROM bak.tenants WHERE id = ?1 ON CONFLICT(id) DO UPDATE SET {}", updates.join(", ")),
             [tenant],
@@ -99,7 +142,13 @@ pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult
         let cols = columns(&tx, part.table)?;
         let condition = part.condition.replace("{db}", "bak");
         copied += tx
-            .execute(&format!("INSERT INTO main.{t} ({cols}) SELECT {cols} FROM bak.{t} WHERE {condition}", t = part.table), [tenant])
+            .execute(
+                &format!(
+                    "INSERT INTO main.{t} ({cols}) SELECT {cols} FROM bak.{t} WHERE {condition}",
+                    t = part.table
+                ),
+                [tenant],
+            )
             .map_err(conflict)?;
     }
     tx.commit()?;
@@ -121,30 +170,62 @@ fn conflict(e: rusqlite::Error) -> CoreError {
 
 /// Writes the module's lists as CSV files (as the backup holds them) into `dir`; returns
 /// the files written.
-pub(crate) fn csv(conn: &Connection, user: &UserRecord, module: BackupModule, dir: &Path, stamp: &str) -> CoreResult<Vec<PathBuf>> {
-    let tenant = crate::domain::tenants::by_id(conn, module.tenant_id())?
-        .ok_or_else(|| CoreError::validation("module", "unknown", format!("the backup holds no tenant with id {}", module.tenant_id())))?;
+pub(crate) fn csv(
+    conn: &Connection,
+    user: &UserRecord,
+    module: BackupModule,
+    dir: &Path,
+    stamp: &str,
+) -> CoreResult<Vec<PathBuf>> {
+    let tenant = crate::domain::tenants::by_id(conn, module.tenant_id())?.ok_or_else(|| {
+        CoreError::validation(
+            "module",
+            "unknown",
+            format!("the backup holds no tenant with id {}", module.tenant_id()),
+        )
+    })?;
     let language = user.language.as_deref().unwrap_or("en");
     let de = language == "de";
-    let clean: String = tenant.name.chars().map(|c| if r#"\/:*?"<>|"#.contains(c) { '_' } else { c }).collect();
+    let clean: String = tenant
+        .name
+        .chars()
+        .map(|c| if r#"\/:*?"<>|"#.contains(c) { '_' } else { c })
+        .collect();
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let all = matches!(module, BackupModule::Tenant(_));
     if all || matches!(module, BackupModule::Ropa(_)) {
         let list = crate::domain::activities::full_list(conn, user, tenant.id, None)?;
-        files.push((if de { "Verarbeitungen" } else { "processing activities" }.into(), exports::activities(&list, ExportFormat::Csv, language)?));
+        files.push((
+            if de {
+                "Verarbeitungen"
+            } else {
+                "processing activities"
+            }
+            .into(),
+            exports::activities(&list, ExportFormat::Csv, language)?,
+        ));
     }
     if all || matches!(module, BackupModule::Companies(_)) {
         let list = crate::domain::companies::list(conn, tenant.id)?;
-        files.push((if de { "Firmen" } else { "companies" }.into(), exports::companies(&list, ExportFormat::Csv, language)?));
+        files.push((
+            if de { "Firmen" } else { "companies" }.into(),
+            exports::companies(&list, ExportFormat::Csv, language)?,
+        ));
     }
     if all || matches!(module, BackupModule::Areas(_)) {
         let list = crate::domain::areas::list(conn, user, tenant.id)?;
-        files.push((if de { "Bereiche" } else { "areas" }.into(), exports::areas(&list, ExportFormat::Csv, language)?));
+        files.push((
+            if de { "Bereiche" } else { "areas" }.into(),
+            exports::areas(&list, ExportFormat::Csv, language)?,
+        ));
     }
     if all || matches!(module, BackupModule::MasterData(_)) {
         for kind in MasterKind::ALL {
             let list = master_data::list(conn, tenant.id, *kind)?;
-            files.push((kind.as_str().to_string(), exports::master_items(&list, ExportFormat::Csv, language)?));
+            files.push((
+                kind.as_str().to_string(),
+                exports::master_items(&list, ExportFormat::Csv, language)?,
+            ));
         }
     }
     std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
@@ -161,9 +242,17 @@ pub(crate) fn csv(conn: &Connection, user: &UserRecord, module: BackupModule, di
 /// item of the backup gets its values back (a deleted one returns), and an item made since
 /// goes unless an activity uses it (then it stays: the RoPA keeps its links).
 fn restore_master_data(conn: &mut Connection, tenant: i64) -> CoreResult<usize> {
-    let exists: bool = conn.query_row("SELECT EXISTS(SELECT 1 FROM bak.tenants WHERE id = ?1)", [tenant], |r| r.get(0))?;
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM bak.tenants WHERE id = ?1)",
+        [tenant],
+        |r| r.get(0),
+    )?;
     if !exists {
-        return Err(CoreError::validation("module", "unknown", format!("the backup holds no tenant with id {tenant}")));
+        return Err(CoreError::validation(
+            "module",
+            "unknown",
+            format!("the backup holds no tenant with id {tenant}"),
+        ));
     }
     let tx = conn.transaction()?;
     // An id the backup's item had may belong to another tenant's item made since.
@@ -173,7 +262,10 @@ fn restore_master_data(conn: &mut Connection, tenant: i64) -> CoreResult<usize> 
         |r| r.get(0),
     )?;
     if taken {
-        return Err(conflict(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT), None)));
+        return Err(conflict(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT),
+            None,
+        )));
     }
     tx.execute(
         "DELETE FROM main.master_items WHERE tenant_id = ?1
@@ -189,7 +281,11 @@ fn restore_master_data(conn: &mut Connection, tenant: i64) -> CoreResult<usize> 
         [tenant],
     )?;
     let cols = columns(&tx, "master_items")?;
-    let updates: Vec<String> = cols.split(", ").filter(|c| *c != "id").map(|c| format!("{c} = excluded.{c}")).collect();
+    let updates: Vec<String> = cols
+        .split(", ")
+        .filter(|c| *c != "id")
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
     // `WHERE true` lets SQLite read the upsert's ON CONFLICT after a SELECT.
     let restored = tx
         .execute(

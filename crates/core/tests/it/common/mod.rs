@@ -22,7 +22,11 @@ pub struct Fixture {
 
 impl Fixture {
     pub fn new() -> Self {
-        Fixture { dir: tempfile::tempdir().unwrap(), keystore: MemoryKeyStore::default(), clock: Arc::new(FixedClock::new(t0())) }
+        Fixture {
+            dir: tempfile::tempdir().unwrap(),
+            keystore: MemoryKeyStore::default(),
+            clock: Arc::new(FixedClock::new(t0())),
+        }
     }
 
     pub fn path(&self) -> &std::path::Path {
@@ -32,7 +36,11 @@ impl Fixture {
     pub fn setup(&self, office: &str) -> Created {
         installation::create(
             self.path(),
-            &SetupRequest { office_name: office.into(), owner_name: OWNER.into(), owner_password: PASSWORD.into() },
+            &SetupRequest {
+                office_name: office.into(),
+                owner_name: OWNER.into(),
+                owner_password: PASSWORD.into(),
+            },
             &self.keystore,
             self.clock.clone(),
         )
