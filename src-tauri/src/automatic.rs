@@ -27,7 +27,9 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
 fn run_once<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
     match state.with_desk(|desk, _| desk.run_automatic_backup()) {
-        Ok(Some(path)) => eprintln!("dpo-desk: automatic backup written to {}", path.display()),
+        Ok(Some(path)) => {
+            tracing::info!("dpo-desk: automatic backup written to {}", path.display())
+        }
         Ok(None) | Err(ShellError::NotOpen) => {}
         Err(e) => {
             let german = sys_locale::get_locale().is_some_and(|l| l.starts_with("de"));
@@ -41,7 +43,7 @@ fn run_once<R: Runtime>(app: &AppHandle<R>) {
                 ("DPO Desk: automatic backup failed", format!("The daily backup could not be written: {reason}. Is the folder there and writable?"))
             };
             if let Err(shown) = app.state::<Notifications>().0.notify(summary, &body) {
-                eprintln!("dpo-desk: automatic backup failed ({e}) and the notification could not be shown: {shown}");
+                tracing::error!("dpo-desk: automatic backup failed ({e}) and the notification could not be shown: {shown}");
             }
         }
     }

@@ -169,7 +169,7 @@ pub fn backup_reminder(
         if let Err(e) = notifications.0.notify(&text.summary, &text.body) {
             // The in-app banner still shows; a desktop without a notification service
             // is no reason to fail the command.
-            eprintln!("dpo-desk: the notification could not be shown: {e}");
+            tracing::warn!("dpo-desk: the notification could not be shown: {e}");
         }
     }
     Ok(due)

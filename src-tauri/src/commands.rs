@@ -210,7 +210,7 @@ pub fn audit_log(
 /// (the start-up benchmark reads it).
 #[tauri::command]
 pub fn ui_ready(started: State<'_, crate::StartedAt>) {
-    eprintln!(
+    tracing::info!(
         "dpo-desk: ui ready after {} ms",
         started.0.elapsed().as_millis()
     );

@@ -8,6 +8,7 @@ mod closing;
 mod commands;
 mod error;
 mod files;
+mod logging;
 mod notifications;
 mod records;
 mod state;
@@ -24,12 +25,16 @@ pub use state::AppState;
 
 pub struct StartedAt(pub Instant);
 
+/// Keeps the log file writer alive for as long as the app runs.
+struct LogGuard(#[allow(dead_code)] Option<tracing_appender::non_blocking::WorkerGuard>);
+
 pub fn run() {
     let started = Instant::now();
     let data_dir = match installation::default_data_dir() {
         Ok(dir) => dir,
         Err(e) => fatal(&e.to_string()),
     };
+    let log_guard = logging::init(&data_dir);
     let state = AppState::start(data_dir, Arc::new(OsKeyring), start_clock());
     tauri::Builder::default()
         .manage(state)
@@ -45,6 +50,7 @@ pub fn run() {
             Ok(())
         })
         .manage(StartedAt(started))
+        .manage(LogGuard(log_guard))
         .manage(closing::Unsaved::default())
         .on_window_event(closing::on_window_event)
         .invoke_handler(tauri::generate_handler![
@@ -158,6 +164,10 @@ fn start_clock() -> Arc<dyn dpo_desk_core::Clock> {
 
 /// Without a data folder or a window there is nowhere else to say it.
 fn fatal(message: &str) -> ! {
-    eprintln!("DPO Desk cannot start: {message}");
+    // The data folder may be what failed, so the log goes to stderr at least.
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .try_init();
+    tracing::error!("DPO Desk cannot start: {message}");
     std::process::exit(1);
 }

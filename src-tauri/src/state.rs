@@ -45,7 +45,7 @@ impl AppState {
                 locked_user: None,
             },
             Err(e) => {
-                eprintln!(
+                tracing::error!(
                     "dpo-desk: cannot open {}: {e} [{}]",
                     data_dir.display(),
                     e.code()
