@@ -144,7 +144,6 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
     enableRowSelection: true,
   });
   const shown = table.getRowModel().rows;
-  const shownKey = shown.map((r) => r.id).join(",");
   const selectedIds = Object.keys(state.selection).filter((id) => state.selection[id]).map(Number);
 
   const { setSelection } = state;
@@ -152,9 +151,9 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
   useEffect(() => {
     if (!rows) return;
     // A selection only holds rows still listed.
-    const listed = new Set(followsFilter ? shownKey.split(",") : rows.map((r) => String(r.id)));
+    const listed = new Set((followsFilter ? shown.map((r) => r.original) : rows).map((r) => String(r.id)));
     setSelection((s) => (Object.keys(s).every((id) => listed.has(id)) ? s : keep(s, listed)));
-  }, [shownKey, rows, followsFilter, setSelection]);
+  }, [shown, rows, followsFilter, setSelection]);
 
   const visible = table.getVisibleLeafColumns().map((c) => columns.find((x) => x.id === c.id)).filter((c): c is ListColumn<Row> => !!c);
   const allSelected = table.getIsAllRowsSelected();
@@ -162,7 +161,7 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
   const isSelected = (row: Row) => !!state.selection[String(row.id)];
   const toggle = (row: Row) => table.getRow(String(row.id)).toggleSelected();
 
-  const selection: ListSelection<Row> = {
+  const selection = (): ListSelection<Row> => ({
     ids: selectedIds,
     rows: (rows ?? []).filter(isSelected),
     clear: () => setSelection({}),
@@ -171,7 +170,7 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
       setSelection({});
       state.setNotice(message);
     },
-  };
+  });
   function exportList(format: ExportFormat) {
     if (!exportAs) return;
     state.setNotice(null);
@@ -278,7 +277,7 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
           {count && <span className="muted small" data-testid={count.testId}>{loaded ? count.text(shown.length) : t("common.loading")}</span>}
         </div>
       )}
-      {selectedIds.length > 0 && props.bulkBar?.(selection)}
+      {selectedIds.length > 0 && props.bulkBar?.(selection())}
       {error && <Alert kind="error" testId={testIds.error}>{error}</Alert>}
       {state.notice && <Alert kind="success" testId={testIds.notice}>{state.notice}</Alert>}
       {body}
