@@ -105,8 +105,8 @@ function sameSort(a: ListSort | null, b: ListSort | undefined) {
 
 /**
  * A list of records: filter box, sort, column choice, multi-select with a bulk bar, export, all driven by the
- * column config and the screen's callbacks. Export shows only with the right to it; the screen's bulk bar
- * decides its own actions by right.
+ * column config and the screen's callbacks. Export shows only with the right to it, as each action of the
+ * BulkBar does.
  */
 export function RecordList<Row extends Identified>(props: RecordListProps<Row>) {
   const { state, session, object, rows, columns, layout = "table", filter, where, exportAs, count, testIds = {}, errors = [], empty = {} } = props;
@@ -144,6 +144,7 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
     enableRowSelection: true,
   });
   const shown = table.getRowModel().rows;
+  const shownRows = useMemo(() => shown.map((r) => r.original), [shown]);
   const selectedIds = Object.keys(state.selection).filter((id) => state.selection[id]).map(Number);
 
   const { setSelection } = state;
@@ -151,9 +152,9 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
   useEffect(() => {
     if (!rows) return;
     // A selection only holds rows still listed.
-    const listed = new Set((followsFilter ? shown.map((r) => r.original) : rows).map((r) => String(r.id)));
+    const listed = new Set((followsFilter ? shownRows : rows).map((r) => String(r.id)));
     setSelection((s) => (Object.keys(s).every((id) => listed.has(id)) ? s : keep(s, listed)));
-  }, [shown, rows, followsFilter, setSelection]);
+  }, [shownRows, rows, followsFilter, setSelection]);
 
   const visible = table.getVisibleLeafColumns().map((c) => columns.find((x) => x.id === c.id)).filter((c): c is ListColumn<Row> => !!c);
   const allSelected = table.getIsAllRowsSelected();
@@ -175,7 +176,7 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
     if (!exportAs) return;
     state.setNotice(null);
     void exporting.run(async () => {
-      const path = await exportAs(format, { ids: selectedIds, shown: shown.map((r) => r.original) });
+      const path = await exportAs(format, { ids: selectedIds, shown: shownRows });
       if (path) state.setNotice(t("list.exported", { path }));
     });
   }
@@ -210,8 +211,8 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
     switch (layout) {
       case "virtual":
         return (
-          <VirtualRows rows={shown.map((r) => r.original)} label={props.label} grid={`36px ${visible.map((c) => c.width ?? "minmax(110px, 1fr)").join(" ")}`}
-            head={<>{<span role="columnheader">{selectAll}</span>}{visible.map((c) => header(c, "span"))}</>}
+          <VirtualRows rows={shownRows} label={props.label} grid={`36px ${visible.map((c) => c.width ?? "minmax(110px, 1fr)").join(" ")}`}
+            head={<><span role="columnheader">{selectAll}</span>{visible.map((c) => header(c, "span"))}</>}
             empty={emptyText} render={(row) => ({
               attributes: props.rowData?.(row) ?? {}, selected: isSelected(row),
               className: props.rowClassName?.(row),
@@ -228,7 +229,7 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
         return (
           <>
             {emptyText && <p className="muted" data-testid={testIds.empty}>{emptyText}</p>}
-            {shown.map((r) => <Fragment key={r.id}>{props.card?.(r.original, checkbox(r.original), isSelected(r.original))}</Fragment>)}
+            {shownRows.map((row) => <Fragment key={row.id}>{props.card?.(row, checkbox(row), isSelected(row))}</Fragment>)}
           </>
         );
       case "table": {
@@ -242,7 +243,7 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
               </tr>
             </thead>
             <tbody>
-              {shown.map(({ original: row }) => (
+              {shownRows.map((row) => (
                 <tr key={row.id} {...props.rowData?.(row)} className={[props.rowClassName?.(row) ?? "", isSelected(row) ? "selected" : ""].join(" ").trim() || undefined}>
                   <td>{checkbox(row)}</td>
                   {visible.map((c) => <td key={c.id} className={c.className} data-testid={c.testId}>{c.cell(row)}</td>)}
