@@ -41,8 +41,10 @@ pub struct Cli {
 pub enum Command {
     /// Create a new installation; the owner's password comes from --password-env.
     Init {
+        /// The office's name (on reports and the recovery-key sheet).
         #[arg(long, value_name = "NAME")]
         office: String,
+        /// The owner's user name: the first administrator, who alone may restore.
         #[arg(long, value_name = "NAME")]
         owner: String,
     },
@@ -70,6 +72,7 @@ pub enum Command {
     },
     /// Fill the database with realistic generated tenants (for benchmarks and screenshots).
     Demo {
+        /// How many tenants to create.
         #[arg(long, value_name = "N")]
         tenants: usize,
         /// Processing activities in total, spread over the tenants.
@@ -104,8 +107,10 @@ pub enum Command {
 /// What a role holds: rights, menu entries to hide and visibility restrictions.
 #[derive(Debug, Args)]
 pub struct RoleContents {
+    /// A right the role grants: OBJECT:RIGHT in snake_case (e.g. processing_activity:view).
     #[arg(long = "grant", value_name = "OBJECT:RIGHT", num_args = 1..)]
     pub grants: Vec<String>,
+    /// A menu entry the role hides (e.g. audit_log).
     #[arg(long = "hide-menu", value_name = "ENTRY", num_args = 1..)]
     pub hide_menus: Vec<String>,
     /// Visibility restriction: OBJECT:own_records, OBJECT:area=NAME[|NAME…] or
@@ -116,16 +121,23 @@ pub struct RoleContents {
 
 #[derive(Debug, Subcommand)]
 pub enum CompanyAction {
+    /// The companies of a tenant.
     List {
+        /// The tenant's id.
         #[arg(long, value_name = "ID")]
         tenant: i64,
     },
+    /// Create a company with its first area.
     Add {
+        /// The company's name.
         name: String,
+        /// The tenant's id.
         #[arg(long, value_name = "ID")]
         tenant: i64,
+        /// Legal form (e.g. GmbH).
         #[arg(long, value_name = "FORM", default_value = "")]
         legal_form: String,
+        /// City of the address.
         #[arg(long, value_name = "CITY", default_value = "")]
         city: String,
         /// The company also processes on behalf of others (Art. 28).
@@ -136,12 +148,17 @@ pub enum CompanyAction {
 
 #[derive(Debug, Subcommand)]
 pub enum AreaAction {
+    /// The areas of all companies of a tenant.
     List {
+        /// The tenant's id.
         #[arg(long, value_name = "ID")]
         tenant: i64,
     },
+    /// Create an area in a company.
     Add {
+        /// The area's name (unique within the company).
         name: String,
+        /// The company's id.
         #[arg(long, value_name = "ID")]
         company: i64,
     },
@@ -149,14 +166,20 @@ pub enum AreaAction {
 
 #[derive(Debug, Subcommand)]
 pub enum ActivityAction {
+    /// The processing activities of a tenant the user may see, as full records.
     List {
+        /// The tenant's id.
         #[arg(long, value_name = "ID")]
         tenant: i64,
+        /// Full-text search over the records.
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
     },
+    /// Create a processing activity in an area.
     Add {
+        /// The activity's name.
         name: String,
+        /// The area's id.
         #[arg(long, value_name = "ID")]
         area: i64,
         /// draft, in_review, active or inactive.
@@ -165,8 +188,10 @@ pub enum ActivityAction {
         /// The app user who edits the record.
         #[arg(long, value_name = "USER")]
         editor: Option<String>,
+        /// The purposes of the processing (Art. 30(1)(b)).
         #[arg(long, value_name = "TEXT", default_value = "")]
         purposes: String,
+        /// The person responsible in the company.
         #[arg(long, value_name = "TEXT", default_value = "")]
         responsible: String,
     },
@@ -177,26 +202,41 @@ pub enum RoleAction {
     /// Create a role with rights (OBJECT:RIGHT, e.g. processing_activity:view) and menu
     /// entries to hide.
     Add {
+        /// The role's name.
         name: String,
         #[command(flatten)]
         contents: RoleContents,
     },
     /// Replace a role's rights, hidden menus and restrictions (extension of SPEC §14).
     Update {
+        /// The role's name.
         name: String,
         #[command(flatten)]
         contents: RoleContents,
     },
+    /// Every role with its rights.
     List,
+    /// One role: rights, hidden menus and restrictions.
     Show {
+        /// The role's name.
         name: String,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum SettingsAction {
-    Get { key: String },
-    Set { key: String, value: String },
+    /// Print a setting's value.
+    Get {
+        /// The setting, e.g. backup.interval_days or session.idle_lock_minutes.
+        key: String,
+    },
+    /// Change a setting (checked, audited).
+    Set {
+        /// The setting, e.g. backup.interval_days.
+        key: String,
+        /// The new value (backup.interval_days: 1–14).
+        value: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -205,29 +245,37 @@ pub enum UserAction {
     /// one before the command signs you in); without it the user gets a one-time invitation
     /// code, valid 7 days, to set their own password.
     Add {
+        /// The new user's name.
         name: String,
         /// The new user's password (what `--password-env` after `user add` means).
         #[arg(long, value_name = "VAR")]
         new_password_env: Option<String>,
+        /// A role the user gets (at least one, unless --admin).
         #[arg(long = "role", value_name = "ROLE", num_args = 1..)]
         roles: Vec<String>,
+        /// A tenant the user may open, by id (at least one, unless --admin).
         #[arg(long = "tenant", value_name = "ID", num_args = 1..)]
         tenants: Vec<i64>,
         /// An administrator: every right, every tenant, no role needed.
         #[arg(long)]
         admin: bool,
     },
+    /// Every user with roles, tenants and whether active.
     List,
     /// Replace a user's roles and tenants (extension of SPEC §14).
     Update {
+        /// The user's name.
         name: String,
+        /// The roles the user holds from now on.
         #[arg(long = "role", value_name = "ROLE", num_args = 1..)]
         roles: Vec<String>,
+        /// The tenants (ids) the user may open from now on.
         #[arg(long = "tenant", value_name = "ID", num_args = 1..)]
         tenants: Vec<i64>,
     },
     /// End a user's access at once; the user is kept for the audit log.
     Deactivate {
+        /// The user's name.
         name: String,
     },
 }
@@ -237,25 +285,35 @@ pub enum BackupAction {
     /// Make a backup inside the app (at most 7 are kept), or with --to into an outside
     /// folder (the scheduled daily backup; counts as downloaded; kept there 7 days).
     Create {
+        /// An outside folder to write the backup into instead of the app.
         #[arg(long, value_name = "DIR")]
         to: Option<PathBuf>,
     },
     /// The backups kept inside the app: date, size, creator, downloaded or not.
     List,
     /// Check a backup file completely without changing anything.
-    Verify { file: PathBuf },
+    Verify {
+        /// The backup file.
+        file: PathBuf,
+    },
     /// Save a backup kept inside the app to a file outside it (counts as downloaded).
     Export {
+        /// The backup's id (see backup list).
         id: i64,
+        /// Where to save it.
         #[arg(long, value_name = "FILE")]
         to: PathBuf,
     },
     /// Delete a backup kept inside the app.
-    Delete { id: i64 },
+    Delete {
+        /// The backup's id (see backup list).
+        id: i64,
+    },
     /// Restore the installation (owner only; a safety backup is made first), or one
     /// module of it. Into an empty data folder: set the installation up from the backup
     /// with --recovery-key-env (moving to a new machine).
     Restore {
+        /// The backup file.
         file: PathBuf,
         /// tenant:ID, ropa:ID or master_data:ID; without it, everything.
         #[arg(long, value_name = "MODULE")]
@@ -264,17 +322,21 @@ pub enum BackupAction {
     /// Show or set the app's automatic daily backup (extension of SPEC §14): with
     /// --folder DIR it is written there once a day while the app runs; --off stops it.
     Auto {
+        /// The folder the daily backup goes to (a NAS, a USB disk, a synced folder).
         #[arg(long, value_name = "DIR", conflicts_with = "off")]
         folder: Option<PathBuf>,
+        /// Stop the automatic backup.
         #[arg(long)]
         off: bool,
     },
     /// Write a module's lists as CSV as of the backup's date, changing nothing.
     Csv {
+        /// The backup file.
         file: PathBuf,
         /// tenant:ID, ropa:ID, companies:ID, areas:ID or master_data:ID.
         #[arg(long, value_name = "MODULE")]
         module: String,
+        /// The folder the CSV files are written into.
         #[arg(long, value_name = "DIR")]
         to: PathBuf,
     },
@@ -286,14 +348,20 @@ pub enum TenantAction {
     List,
     /// Write a whole tenant to one JSON file.
     Export {
+        /// The tenant's id.
         id: i64,
+        /// The JSON file to write.
         #[arg(long, value_name = "FILE.json")]
         to: PathBuf,
     },
     /// Create a new tenant from a JSON file written by `tenant export`.
-    Import { file: PathBuf },
+    Import {
+        /// The JSON file written by tenant export.
+        file: PathBuf,
+    },
     /// Create a tenant (extension of SPEC §14).
     Add {
+        /// The tenant's name.
         name: String,
         /// A template tenant (pattern for a sector, no company licence).
         #[arg(long)]
@@ -384,6 +452,33 @@ mod tests {
         assert_eq!(
             rewrite("cli --password-env A user list --password-env B"),
             "cli --password-env A user list --password-env B"
+        );
+    }
+
+    #[test]
+    fn every_command_and_option_has_a_help_line() {
+        use clap::CommandFactory;
+        fn walk(command: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin && arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in command.get_subcommands() {
+                let sub_path = format!("{path} {}", sub.get_name());
+                if sub.get_about().is_none() && sub.get_long_about().is_none() {
+                    missing.push(sub_path.clone());
+                }
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "dpo-desk-cli", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "without a help line:\n{}",
+            missing.join("\n")
         );
     }
 }
