@@ -2,6 +2,7 @@
 //! every few minutes; the core makes at most one attempt per day. A failure (the USB disk
 //! unplugged, a read-only share) is reported as a native notification, not ignored.
 
+use dpo_desk_core::kernel::text::{text, with, Language};
 use std::time::Duration;
 
 use dpo_desk_core::CoreError;
@@ -32,17 +33,19 @@ fn run_once<R: Runtime>(app: &AppHandle<R>) {
         }
         Ok(None) | Err(ShellError::NotOpen) => {}
         Err(e) => {
-            let german = sys_locale::get_locale().is_some_and(|l| l.starts_with("de"));
+            // Before anybody signs in there is no user's language: the OS's decides.
+            let language = Language::of(sys_locale::get_locale().as_deref());
             let reason = match &e {
                 ShellError::Core(CoreError::Io { path, .. }) => path.clone(),
                 other => other.to_string(),
             };
-            let (summary, body) = if german {
-                ("DPO Desk: automatische Sicherung fehlgeschlagen", format!("Die tägliche Sicherung konnte nicht geschrieben werden: {reason}. Ist das Ziel erreichbar und beschreibbar?"))
-            } else {
-                ("DPO Desk: automatic backup failed", format!("The daily backup could not be written: {reason}. Is the folder there and writable?"))
-            };
-            if let Err(shown) = app.state::<Notifications>().0.notify(summary, &body) {
+            let summary = text(language, "notification-automatic-backup-failed-title");
+            let body = with(
+                language,
+                "notification-automatic-backup-failed-body",
+                &[("reason", &reason)],
+            );
+            if let Err(shown) = app.state::<Notifications>().0.notify(&summary, &body) {
                 tracing::error!("dpo-desk: automatic backup failed ({e}) and the notification could not be shown: {shown}");
             }
         }

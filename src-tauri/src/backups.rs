@@ -47,8 +47,12 @@ pub fn create_backup<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> ShellResult<BackupEntry> {
+    // Only the first and the last step hold the desk: the writing runs on a connection of
+    // its own, so the other screens keep answering meanwhile.
+    let job = state.with_session(|desk, session| desk.start_backup(session))?;
     let mut progress = progress_reporter(&app);
-    state.with_session(|desk, session| desk.create_backup(session, &mut progress))
+    let written = job.run(&mut progress)?;
+    state.with_session(|desk, session| desk.finish_backup(session, written))
 }
 
 /// Asks where to save the backup, then copies it there; `None` when the person cancelled.
@@ -74,8 +78,9 @@ pub fn verify_backup<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
 ) -> ShellResult<BackupHeader> {
+    let job = state.with_session(|desk, session| desk.start_verify(session, id))?;
     let mut progress = progress_reporter(&app);
-    state.with_session(|desk, session| desk.verify_kept_backup(session, id, &mut progress))
+    Ok(job.run(&mut progress)?)
 }
 
 #[tauri::command(async)]

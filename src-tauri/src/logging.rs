@@ -14,6 +14,8 @@ const KEPT_FILES: usize = 7;
 /// Starts the log; the guard must live as long as the app, or the file misses its tail.
 /// Where the folder cannot take a log file, the log goes to stderr alone.
 pub fn init(data_dir: &Path) -> Option<WorkerGuard> {
+    // The appender prunes old files at once and complains when the folder is not there yet.
+    let _ = std::fs::create_dir_all(data_dir.join(LOG_DIR));
     let file = RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
         .filename_prefix("dpo-desk")

@@ -239,7 +239,7 @@ pub(crate) fn sign_in(
 }
 
 pub(crate) fn change_password(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     current: &str,
@@ -265,14 +265,13 @@ pub(crate) fn change_password(
         ));
     }
     let hash = password::hash(new)?;
-    let tx = conn.transaction()?;
-    tx.execute(
+    conn.execute(
         "UPDATE users SET password_hash = ?1, password_changed_at = ?2 WHERE id = ?3",
         params![hash, now, user.id],
     )?;
     // Never the hashes themselves: the log only says that it changed.
     audit::record(
-        &tx,
+        conn,
         now,
         Some(&user.actor()),
         Change {
@@ -283,12 +282,11 @@ pub(crate) fn change_password(
             new: Some(json!({ "password": "changed" })),
         },
     )?;
-    tx.commit()?;
     Ok(())
 }
 
 pub(crate) fn set_language(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     language: &str,
@@ -300,13 +298,12 @@ pub(crate) fn set_language(
             format!("unsupported language '{language}'"),
         ));
     }
-    let tx = conn.transaction()?;
-    tx.execute(
+    conn.execute(
         "UPDATE users SET language = ?1 WHERE id = ?2",
         params![language, user.id],
     )?;
     audit::record(
-        &tx,
+        conn,
         now,
         Some(&user.actor()),
         Change {
@@ -317,7 +314,6 @@ pub(crate) fn set_language(
             new: Some(json!({ "language": language })),
         },
     )?;
-    tx.commit()?;
     Ok(())
 }
 

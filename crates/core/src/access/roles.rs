@@ -126,22 +126,21 @@ fn ensure_name_free(tx: &Connection, name: &str, except: Option<i64>) -> CoreRes
 }
 
 pub(crate) fn create(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     actor: &Actor,
     definition: &RoleDefinition,
 ) -> CoreResult<Role> {
     let name = validate_name(&definition.name)?;
-    let tx = conn.transaction()?;
-    ensure_name_free(&tx, &name, None)?;
-    tx.execute(
+    ensure_name_free(conn, &name, None)?;
+    conn.execute(
         "INSERT INTO roles (name, created_at) VALUES (?1, ?2)",
         params![name, now],
     )?;
-    let id = tx.last_insert_rowid();
-    write_contents(&tx, id, definition)?;
+    let id = conn.last_insert_rowid();
+    write_contents(conn, id, definition)?;
     audit::record(
-        &tx,
+        conn,
         now,
         Some(actor),
         Change {
@@ -152,30 +151,28 @@ pub(crate) fn create(
             new: Some(describe(definition, &name)),
         },
     )?;
-    let role = load(&tx, id)?.expect("just inserted");
-    tx.commit()?;
+    let role = load(conn, id)?.expect("just inserted");
     Ok(role)
 }
 
 /// Changes a role; it applies to its holders at their next action, since every command
 /// reads the rights afresh.
 pub(crate) fn update(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     actor: &Actor,
     id: i64,
     definition: &RoleDefinition,
 ) -> CoreResult<Role> {
     let name = validate_name(&definition.name)?;
-    let tx = conn.transaction()?;
-    let old = load(&tx, id)?
+    let old = load(conn, id)?
         .ok_or_else(|| CoreError::validation("role", "unknown", format!("no role with id {id}")))?;
-    ensure_name_free(&tx, &name, Some(id))?;
-    tx.execute(
+    ensure_name_free(conn, &name, Some(id))?;
+    conn.execute(
         "UPDATE roles SET name = ?1 WHERE id = ?2",
         params![name, id],
     )?;
-    write_contents(&tx, id, definition)?;
+    write_contents(conn, id, definition)?;
     let old_definition = RoleDefinition {
         name: old.name.clone(),
         grants: old.grants.clone(),
@@ -188,7 +185,7 @@ pub(crate) fn update(
     );
     if before != after {
         audit::record(
-            &tx,
+            conn,
             now,
             Some(actor),
             Change {
@@ -200,8 +197,7 @@ pub(crate) fn update(
             },
         )?;
     }
-    let role = load(&tx, id)?.expect("exists");
-    tx.commit()?;
+    let role = load(conn, id)?.expect("exists");
     Ok(role)
 }
 

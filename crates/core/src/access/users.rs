@@ -73,7 +73,7 @@ fn normalise_code(code: &str) -> String {
 }
 
 pub(crate) fn create(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     admin: &UserRecord,
     new: &NewUser,
@@ -87,15 +87,14 @@ pub(crate) fn create(
     if let Some(pw) = &new.password {
         password::check_new(pw, &name)?;
     }
-    let tx = conn.transaction()?;
-    if accounts::by_name(&tx, &name)?.is_some() {
+    if accounts::by_name(conn, &name)?.is_some() {
         return Err(CoreError::validation(
             "user_name",
             "taken",
             format!("a user named '{name}' exists already"),
         ));
     }
-    let (role_ids, tenant_ids) = access.resolve(&tx, admin)?;
+    let (role_ids, tenant_ids) = access.resolve(conn, admin)?;
     let (hash, code, expires) = match &new.password {
         Some(pw) => (Some(password::hash(pw)?), None, None),
         None => {
@@ -110,7 +109,7 @@ pub(crate) fn create(
             )
         }
     };
-    tx.execute(
+    conn.execute(
         "INSERT INTO users (name, password_hash, is_admin, is_owner, active, created_at, password_changed_at,
                             invitation_hash, invitation_expires_at)
          VALUES (?1, ?2, ?3, 0, 1, ?4, ?5, ?6, ?7)",
@@ -124,11 +123,11 @@ pub(crate) fn create(
             expires.as_ref().map(|(_, at)| *at),
         ],
     )?;
-    let id = tx.last_insert_rowid();
-    write_access(&tx, id, &role_ids, &tenant_ids)?;
-    let user = summary(&tx, id)?;
+    let id = conn.last_insert_rowid();
+    write_access(conn, id, &role_ids, &tenant_ids)?;
+    let user = summary(conn, id)?;
     audit::record(
-        &tx,
+        conn,
         now,
         Some(&admin.actor()),
         Change {
@@ -142,7 +141,6 @@ pub(crate) fn create(
             })),
         },
     )?;
-    tx.commit()?;
     Ok(CreatedUser {
         user,
         invitation_code: code,
@@ -238,22 +236,21 @@ fn existing(conn: &Connection, name: &str) -> CoreResult<UserRecord> {
 
 /// Gives a user other roles and tenants; applies at their next action.
 pub(crate) fn update_access(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     admin: &UserRecord,
     name: &str,
     access: &UserAccess,
 ) -> CoreResult<UserSummary> {
-    let tx = conn.transaction()?;
-    let user = existing(&tx, name)?;
+    let user = existing(conn, name)?;
     access.check_required(user.is_admin)?;
-    let (role_ids, tenant_ids) = access.resolve(&tx, admin)?;
-    let before = summary(&tx, user.id)?;
-    write_access(&tx, user.id, &role_ids, &tenant_ids)?;
-    let after = summary(&tx, user.id)?;
+    let (role_ids, tenant_ids) = access.resolve(conn, admin)?;
+    let before = summary(conn, user.id)?;
+    write_access(conn, user.id, &role_ids, &tenant_ids)?;
+    let after = summary(conn, user.id)?;
     if (&before.roles, &before.tenants) != (&after.roles, &after.tenants) {
         audit::record(
-            &tx,
+            conn,
             now,
             Some(&admin.actor()),
             Change {
@@ -265,7 +262,6 @@ pub(crate) fn update_access(
             },
         )?;
     }
-    tx.commit()?;
     Ok(after)
 }
 
@@ -305,13 +301,12 @@ pub(crate) fn list(conn: &Connection) -> CoreResult<Vec<UserSummary>> {
 
 /// Ends the user's access at once (every command re-reads `active`). The owner stays.
 pub(crate) fn deactivate(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     admin: &UserRecord,
     name: &str,
 ) -> CoreResult<UserSummary> {
-    let tx = conn.transaction()?;
-    let user = existing(&tx, name)?;
+    let user = existing(conn, name)?;
     if user.is_owner {
         return Err(CoreError::validation(
             "user_name",
@@ -320,9 +315,9 @@ pub(crate) fn deactivate(
         ));
     }
     if user.active {
-        tx.execute("UPDATE users SET active = 0 WHERE id = ?1", [user.id])?;
+        conn.execute("UPDATE users SET active = 0 WHERE id = ?1", [user.id])?;
         audit::record(
-            &tx,
+            conn,
             now,
             Some(&admin.actor()),
             Change {
@@ -334,8 +329,7 @@ pub(crate) fn deactivate(
             },
         )?;
     }
-    let summary = summary(&tx, user.id)?;
-    tx.commit()?;
+    let summary = summary(conn, user.id)?;
     Ok(summary)
 }
 

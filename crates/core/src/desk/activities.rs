@@ -2,11 +2,12 @@
 
 use crate::access::operations::Operation;
 use crate::access::session::Session;
-use crate::desk::{export_name, Desk, EditorChoice};
+use crate::desk::{export_name, list_name, Desk, EditorChoice};
 use crate::domain::activities::attachments::{self, Attachment};
 use crate::domain::activities::{self, Activity, ActivityInput, ActivityRow, MassChange};
 use crate::domain::tenants::{self};
 use crate::kernel::error::CoreResult;
+use crate::kernel::text::Language;
 use crate::services::exports::{self, ExportFile, ExportFormat};
 
 impl Desk {
@@ -62,8 +63,9 @@ impl Desk {
         session: &mut Session,
         input: &ActivityInput,
     ) -> CoreResult<Activity> {
-        let (user, now) = self.gate(session, Operation::CreateActivity)?;
-        activities::create(self.store.conn_mut(), now, &user, input)
+        self.write(session, Operation::CreateActivity, |conn, user, now| {
+            activities::create(conn, now, user, input)
+        })
     }
 
     pub fn update_activity(
@@ -72,8 +74,9 @@ impl Desk {
         id: i64,
         input: &ActivityInput,
     ) -> CoreResult<Activity> {
-        let (user, now) = self.gate(session, Operation::UpdateActivity)?;
-        activities::update(self.store.conn_mut(), now, &user, id, input)
+        self.write(session, Operation::UpdateActivity, |conn, user, now| {
+            activities::update(conn, now, user, id, input)
+        })
     }
 
     pub fn attachments(
@@ -102,20 +105,15 @@ impl Desk {
         file_name: &str,
         content: &[u8],
     ) -> CoreResult<Attachment> {
-        let (user, now) = self.gate(session, Operation::AddAttachment)?;
-        attachments::add(
-            self.store.conn_mut(),
-            now,
-            &user,
-            activity_id,
-            file_name,
-            content,
-        )
+        self.write(session, Operation::AddAttachment, |conn, user, now| {
+            attachments::add(conn, now, user, activity_id, file_name, content)
+        })
     }
 
     pub fn remove_attachment(&mut self, session: &mut Session, id: i64) -> CoreResult<()> {
-        let (user, now) = self.gate(session, Operation::RemoveAttachment)?;
-        attachments::remove(self.store.conn_mut(), now, &user, id)
+        self.write(session, Operation::RemoveAttachment, |conn, user, now| {
+            attachments::remove(conn, now, user, id)
+        })
     }
 
     pub fn delete_activities(
@@ -123,8 +121,9 @@ impl Desk {
         session: &mut Session,
         ids: &[i64],
     ) -> CoreResult<Vec<i64>> {
-        let (user, now) = self.gate(session, Operation::DeleteActivities)?;
-        activities::delete(self.store.conn_mut(), now, &user, ids)
+        self.write(session, Operation::DeleteActivities, |conn, user, now| {
+            activities::delete(conn, now, user, ids)
+        })
     }
 
     /// Copies within the tenant; `suffix` (e.g. " (copy)") is added to each name.
@@ -134,8 +133,9 @@ impl Desk {
         ids: &[i64],
         suffix: &str,
     ) -> CoreResult<Vec<i64>> {
-        let (user, now) = self.gate(session, Operation::CopyActivities)?;
-        activities::copy(self.store.conn_mut(), now, &user, ids, suffix)
+        self.write(session, Operation::CopyActivities, |conn, user, now| {
+            activities::copy(conn, now, user, ids, suffix)
+        })
     }
 
     pub fn mass_change_activities(
@@ -143,8 +143,11 @@ impl Desk {
         session: &mut Session,
         change: &MassChange,
     ) -> CoreResult<usize> {
-        let (user, now) = self.gate(session, Operation::MassChangeActivities)?;
-        activities::mass_change(self.store.conn_mut(), now, &user, change)
+        self.write(
+            session,
+            Operation::MassChangeActivities,
+            |conn, user, now| activities::mass_change(conn, now, user, change),
+        )
     }
 
     /// The tenant's activities the user sees (optionally only the selected ones or those
@@ -164,15 +167,11 @@ impl Desk {
         if let Some(ids) = only {
             list.retain(|a| ids.contains(&a.id));
         }
-        let language = user.language.as_deref().unwrap_or("en");
+        let language = Language::of(user.language.as_deref());
         Ok(ExportFile {
             suggested_name: export_name(
                 &tenant.name,
-                if language == "de" {
-                    "Verarbeitungen"
-                } else {
-                    "processing-activities"
-                },
+                &list_name(language, &activities::descriptor::DESCRIPTOR),
                 now,
                 format,
             ),

@@ -14,8 +14,9 @@ impl Desk {
         session: &mut Session,
         definition: &RoleDefinition,
     ) -> CoreResult<Role> {
-        let (user, now) = self.gate(session, Operation::CreateRole)?;
-        roles::create(self.store.conn_mut(), now, &user.actor(), definition)
+        self.write(session, Operation::CreateRole, |conn, user, now| {
+            roles::create(conn, now, &user.actor(), definition)
+        })
     }
 
     pub fn update_role(
@@ -24,8 +25,9 @@ impl Desk {
         id: i64,
         definition: &RoleDefinition,
     ) -> CoreResult<Role> {
-        let (user, now) = self.gate(session, Operation::UpdateRole)?;
-        roles::update(self.store.conn_mut(), now, &user.actor(), id, definition)
+        self.write(session, Operation::UpdateRole, |conn, user, now| {
+            roles::update(conn, now, &user.actor(), id, definition)
+        })
     }
 
     pub fn role_catalogue(&self, session: &mut Session) -> CoreResult<RoleCatalogue> {
@@ -55,8 +57,9 @@ impl Desk {
     }
 
     pub fn create_user(&mut self, session: &mut Session, new: &NewUser) -> CoreResult<CreatedUser> {
-        let (admin, now) = self.gate(session, Operation::CreateUser)?;
-        users::create(self.store.conn_mut(), now, &admin, new)
+        self.write(session, Operation::CreateUser, |conn, admin, now| {
+            users::create(conn, now, admin, new)
+        })
     }
 
     pub fn users(&self, session: &mut Session) -> CoreResult<Vec<UserSummary>> {
@@ -70,8 +73,9 @@ impl Desk {
         name: &str,
         access: &UserAccess,
     ) -> CoreResult<UserSummary> {
-        let (admin, now) = self.gate(session, Operation::UpdateUserAccess)?;
-        users::update_access(self.store.conn_mut(), now, &admin, name, access)
+        self.write(session, Operation::UpdateUserAccess, |conn, admin, now| {
+            users::update_access(conn, now, admin, name, access)
+        })
     }
 
     pub fn deactivate_user(
@@ -79,8 +83,9 @@ impl Desk {
         session: &mut Session,
         name: &str,
     ) -> CoreResult<UserSummary> {
-        let (admin, now) = self.gate(session, Operation::DeactivateUser)?;
-        users::deactivate(self.store.conn_mut(), now, &admin, name)
+        self.write(session, Operation::DeactivateUser, |conn, admin, now| {
+            users::deactivate(conn, now, admin, name)
+        })
     }
 
     /// First sign-in with an invitation code: sets the password and starts a session.

@@ -2,10 +2,11 @@
 
 use crate::access::operations::Operation;
 use crate::access::session::Session;
-use crate::desk::{export_name, Desk};
+use crate::desk::{export_name, list_name, Desk};
 use crate::domain::areas::{self, Area, AreaField, AreaInput};
 use crate::domain::tenants::{self};
 use crate::kernel::error::CoreResult;
+use crate::kernel::text::Language;
 use crate::services::exports::{self, ExportFile, ExportFormat};
 
 impl Desk {
@@ -16,8 +17,9 @@ impl Desk {
     }
 
     pub fn create_area(&mut self, session: &mut Session, input: &AreaInput) -> CoreResult<Area> {
-        let (user, now) = self.gate(session, Operation::CreateArea)?;
-        areas::create(self.store.conn_mut(), now, &user, input)
+        self.write(session, Operation::CreateArea, |conn, user, now| {
+            areas::create(conn, now, user, input)
+        })
     }
 
     pub fn delete_area(&mut self, session: &mut Session, id: i64) -> CoreResult<i64> {
@@ -25,8 +27,9 @@ impl Desk {
     }
 
     pub fn delete_areas(&mut self, session: &mut Session, ids: &[i64]) -> CoreResult<Vec<i64>> {
-        let (user, now) = self.gate(session, Operation::DeleteArea)?;
-        areas::delete(self.store.conn_mut(), now, &user, ids)
+        self.write(session, Operation::DeleteArea, |conn, user, now| {
+            areas::delete(conn, now, user, ids)
+        })
     }
 
     pub fn update_area(
@@ -35,8 +38,9 @@ impl Desk {
         id: i64,
         input: &AreaInput,
     ) -> CoreResult<Area> {
-        let (user, now) = self.gate(session, Operation::UpdateArea)?;
-        areas::update(self.store.conn_mut(), now, &user, id, input)
+        self.write(session, Operation::UpdateArea, |conn, user, now| {
+            areas::update(conn, now, user, id, input)
+        })
     }
 
     pub fn copy_areas(
@@ -45,8 +49,9 @@ impl Desk {
         ids: &[i64],
         suffix: &str,
     ) -> CoreResult<Vec<i64>> {
-        let (user, now) = self.gate(session, Operation::CopyAreas)?;
-        areas::copy(self.store.conn_mut(), now, &user, ids, suffix)
+        self.write(session, Operation::CopyAreas, |conn, user, now| {
+            areas::copy(conn, now, user, ids, suffix)
+        })
     }
 
     pub fn mass_change_areas(
@@ -55,8 +60,9 @@ impl Desk {
         ids: &[i64],
         field: &AreaField,
     ) -> CoreResult<usize> {
-        let (user, now) = self.gate(session, Operation::MassChangeAreas)?;
-        areas::mass_change(self.store.conn_mut(), now, &user, ids, field)
+        self.write(session, Operation::MassChangeAreas, |conn, user, now| {
+            areas::mass_change(conn, now, user, ids, field)
+        })
     }
 
     pub fn export_areas(
@@ -68,14 +74,10 @@ impl Desk {
         let (user, now) = self.gate(session, Operation::ExportAreas)?;
         let tenant = tenants::accessible(self.store.conn(), &user, tenant_id)?;
         let list = areas::list(self.store.conn(), &user, tenant_id)?;
-        let language = user.language.as_deref().unwrap_or("en");
-        let what = if language == "de" {
-            "Bereiche"
-        } else {
-            "areas"
-        };
+        let language = Language::of(user.language.as_deref());
+        let what = list_name(language, &areas::descriptor::DESCRIPTOR);
         Ok(ExportFile {
-            suggested_name: export_name(&tenant.name, what, now, format),
+            suggested_name: export_name(&tenant.name, &what, now, format),
             bytes: exports::areas(&list, format, language)?,
         })
     }

@@ -16,6 +16,7 @@ use crate::services::backup::escalation::BackupLevel;
 use crate::services::backup::file::{self, BackupHeader, NewBackup};
 use crate::services::backup::{self as backup, modules, BackupEntry, BackupModule, MAX_IN_APP};
 use crate::store::audit::{self, Change};
+use crate::store::keys::DatabaseKey;
 use crate::store::settings;
 use crate::store::{self, Store};
 use crate::Desk;
@@ -70,6 +71,9 @@ fn audit_backup(
 }
 
 /// `dpo-desk-2026-03-02-090000.dpobackup`, with `-2`, `-3` … when that second is taken.
+/// The name is reserved by a marker made with `create_new`, so two backups started in the
+/// same second (a job of the window and the CLI's, say) never write the same file; the
+/// job removes the marker when it is done.
 fn free_name(folder: &Path, now: DateTime<Utc>) -> (String, PathBuf) {
     let base = format!("dpo-desk-{}", stamp(now));
     let mut n = 1;
@@ -81,10 +85,28 @@ fn free_name(folder: &Path, now: DateTime<Utc>) -> (String, PathBuf) {
         };
         let path = folder.join(&name);
         if !path.exists() {
-            return (name, path);
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(reservation(&path))
+            {
+                Ok(_) => return (name, path),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                // A folder that is missing or read-only: writing the backup says so.
+                Err(_) => return (name, path),
+            }
         }
         n += 1;
     }
+}
+
+/// The marker that reserves a backup's file name while it is written.
+pub(crate) fn reservation(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.reserved"))
 }
 
 fn stamp(at: DateTime<Utc>) -> String {
@@ -93,9 +115,125 @@ fn stamp(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// A backup to be written: everything it needs, so it can run on its own connection to
+/// the database while the desk serves other calls (SQLite's WAL gives it a consistent
+/// view of the committed data).
+pub struct BackupJob {
+    database: PathBuf,
+    key: DatabaseKey,
+    snapshot: PathBuf,
+    target: PathBuf,
+    installation_id: String,
+    office_name: String,
+    created_by: String,
+    created_at: DateTime<Utc>,
+    schema_version: i64,
+    automatic: bool,
+}
+
+/// A backup file a job has written.
+pub struct WrittenBackup {
+    path: PathBuf,
+    header: BackupHeader,
+    size: u64,
+}
+
+impl WrittenBackup {
+    fn file_name(&self) -> CoreResult<String> {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| {
+                CoreError::validation("backup", "unknown", "the backup has no file name")
+            })
+    }
+}
+
+/// Reading a backup file completely and checking every byte.
+pub struct VerifyJob {
+    path: PathBuf,
+    key: DatabaseKey,
+}
+
+impl VerifyJob {
+    pub fn run(self, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<BackupHeader> {
+        file::decrypt(&self.path, &self.key.backup_key(), None, progress)
+    }
+}
+
+impl BackupJob {
+    /// Snapshots the database (consistent, still encrypted under the database key) through
+    /// a connection of its own and encrypts it into the backup file.
+    pub fn run(self, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<WrittenBackup> {
+        let folder = self.target.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(self.snapshot.parent().expect("in the backup folder"))
+            .map_err(|e| CoreError::io(&self.snapshot, e))?;
+        if !folder.is_dir() {
+            return Err(CoreError::io(
+                folder,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist"),
+            ));
+        }
+        let result = (|| {
+            let reader = store::open_reader(&self.database, &self.key)?;
+            store::encrypted_copy(&reader, &self.key, &self.snapshot)?;
+            drop(reader);
+            let new = NewBackup {
+                installation_id: &self.installation_id,
+                office_name: &self.office_name,
+                created_at: self.created_at,
+                created_by: &self.created_by,
+                schema_version: self.schema_version,
+                automatic: self.automatic,
+            };
+            file::write(
+                &self.target,
+                &self.key.backup_key(),
+                &new,
+                &self.snapshot,
+                progress,
+            )
+        })();
+        backup::remove_database(&self.snapshot);
+        let _ = std::fs::remove_file(reservation(&self.target));
+        let (header, size) = result?;
+        Ok(WrittenBackup {
+            path: self.target,
+            header,
+            size,
+        })
+    }
+}
+
 impl Desk {
-    /// Snapshots the database (consistent, still encrypted under the database key) and
-    /// encrypts it into the backup file `target`.
+    /// What writing a backup into `target` needs, taken from the open installation so the
+    /// writing itself can run without it.
+    fn backup_job(
+        &self,
+        created_by: &str,
+        now: DateTime<Utc>,
+        target: &Path,
+        automatic: bool,
+    ) -> CoreResult<BackupJob> {
+        Ok(BackupJob {
+            database: self.store.path().to_path_buf(),
+            key: self.store.key().clone(),
+            snapshot: self
+                .data_dir
+                .join(backup::BACKUP_DIR)
+                .join(format!(".snapshot-{}.db", uuid::Uuid::new_v4())),
+            target: target.to_path_buf(),
+            installation_id: self.installation_id()?,
+            office_name: self.office_name()?,
+            created_by: created_by.to_string(),
+            created_at: now,
+            schema_version: self.store.schema_version()?,
+            automatic,
+        })
+    }
+
+    /// Snapshots the database and encrypts it into `target`, holding the desk throughout
+    /// (the safety backup before a restore, the automatic backup, the CLI).
     fn write_backup(
         &self,
         created_by: &str,
@@ -104,41 +242,10 @@ impl Desk {
         automatic: bool,
         progress: &mut dyn FnMut(u64, u64),
     ) -> CoreResult<(BackupHeader, u64)> {
-        let folder = target.parent().unwrap_or(Path::new("."));
-        let snapshot = self
-            .data_dir
-            .join(backup::BACKUP_DIR)
-            .join(format!(".snapshot-{}.db", uuid::Uuid::new_v4()));
-        std::fs::create_dir_all(snapshot.parent().expect("in the backup folder"))
-            .map_err(|e| CoreError::io(&snapshot, e))?;
-        if !folder.is_dir() {
-            return Err(CoreError::io(
-                folder,
-                std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist"),
-            ));
-        }
-        let result = (|| {
-            store::encrypted_copy(self.store.conn(), self.store.key(), &snapshot)?;
-            let installation_id = self.installation_id()?;
-            let office_name = self.office_name()?;
-            let new = NewBackup {
-                installation_id: &installation_id,
-                office_name: &office_name,
-                created_at: now,
-                created_by,
-                schema_version: self.store.schema_version()?,
-                automatic,
-            };
-            file::write(
-                target,
-                &self.store.key().backup_key(),
-                &new,
-                &snapshot,
-                progress,
-            )
-        })();
-        backup::remove_database(&snapshot);
-        result
+        let written = self
+            .backup_job(created_by, now, target, automatic)?
+            .run(progress)?;
+        Ok((written.header, written.size))
     }
 
     /// The native notification due for this user now, if any, noted as given: at most one
@@ -173,21 +280,54 @@ impl Desk {
         session: &mut Session,
         progress: &mut dyn FnMut(u64, u64),
     ) -> CoreResult<BackupEntry> {
+        let job = self.start_backup(session)?;
+        let written = job.run(progress)?;
+        self.finish_backup(session, written)
+    }
+
+    /// The first step of a backup inside the app: checks the right and the limit and
+    /// returns the job. The window runs the job without holding the desk, so the other
+    /// screens keep answering while it writes, then calls `finish_backup`.
+    pub fn start_backup(&mut self, session: &mut Session) -> CoreResult<BackupJob> {
         let (user, now) = self.gate(session, Operation::CreateBackup)?;
         if backup::list(self.store.conn())?.len() >= MAX_IN_APP {
             return Err(CoreError::BackupLimit { max: MAX_IN_APP });
         }
-        let (file_name, target) = free_name(&backup::dir(&self.data_dir), now);
-        let (header, size) = self.write_backup(&user.name, now, &target, false, progress)?;
+        let folder = backup::dir(&self.data_dir);
+        std::fs::create_dir_all(&folder).map_err(|e| CoreError::io(&folder, e))?;
+        let (_, target) = free_name(&folder, now);
+        self.backup_job(&user.name, now, &target, false)
+    }
+
+    /// Records a backup a job has written into the app's folder. Another backup finished
+    /// meanwhile may have reached the limit: then this one is removed and refused.
+    pub fn finish_backup(
+        &mut self,
+        session: &mut Session,
+        written: WrittenBackup,
+    ) -> CoreResult<BackupEntry> {
+        let (user, now) = self.gate(session, Operation::CreateBackup)?;
+        let file_name = written.file_name()?;
+        if written.path.parent() != Some(backup::dir(&self.data_dir).as_path()) {
+            return Err(CoreError::validation(
+                "backup",
+                "unknown",
+                "the backup was not written into the app",
+            ));
+        }
+        if backup::list(self.store.conn())?.len() >= MAX_IN_APP {
+            let _ = std::fs::remove_file(&written.path);
+            return Err(CoreError::BackupLimit { max: MAX_IN_APP });
+        }
         let tx = self.store.conn_mut().transaction()?;
-        let id = backup::insert(&tx, &file_name, true, &header, size, None)?;
+        let id = backup::insert(&tx, &file_name, true, &written.header, written.size, None)?;
         audit_backup(
             &tx,
             now,
             &user,
             "create",
             Some(id.to_string()),
-            json!({ "file": file_name, "size": size }),
+            json!({ "file": file_name, "size": written.size }),
         )?;
         let entry = backup::in_app(&tx, id)?;
         tx.commit()?;
@@ -427,14 +567,17 @@ impl Desk {
         id: i64,
         progress: &mut dyn FnMut(u64, u64),
     ) -> CoreResult<BackupHeader> {
+        self.start_verify(session, id)?.run(progress)
+    }
+
+    /// The check of a kept backup as a job the window runs without holding the desk.
+    pub fn start_verify(&self, session: &mut Session, id: i64) -> CoreResult<VerifyJob> {
         self.gate(session, Operation::VerifyBackup)?;
         let entry = backup::in_app(self.store.conn(), id)?;
-        file::decrypt(
-            &backup::dir(&self.data_dir).join(entry.file_name),
-            &self.store.key().backup_key(),
-            None,
-            progress,
-        )
+        Ok(VerifyJob {
+            path: backup::dir(&self.data_dir).join(entry.file_name),
+            key: self.store.key().clone(),
+        })
     }
 
     /// Decrypts and opens the backup as a database beside the live one (migrated when it

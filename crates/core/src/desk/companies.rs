@@ -2,10 +2,11 @@
 
 use crate::access::operations::Operation;
 use crate::access::session::Session;
-use crate::desk::{export_name, Desk};
+use crate::desk::{export_name, list_name, Desk};
 use crate::domain::companies::{self, Company, CompanyField, CompanyInput};
 use crate::domain::tenants::{self};
 use crate::kernel::error::CoreResult;
+use crate::kernel::text::Language;
 use crate::services::exports::{self, ExportFile, ExportFormat};
 
 impl Desk {
@@ -21,8 +22,9 @@ impl Desk {
         tenant_id: i64,
         input: &CompanyInput,
     ) -> CoreResult<Company> {
-        let (user, now) = self.gate(session, Operation::CreateCompany)?;
-        companies::create(self.store.conn_mut(), now, &user, tenant_id, input)
+        self.write(session, Operation::CreateCompany, |conn, user, now| {
+            companies::create(conn, now, user, tenant_id, input)
+        })
     }
 
     pub fn update_company(
@@ -31,8 +33,9 @@ impl Desk {
         id: i64,
         input: &CompanyInput,
     ) -> CoreResult<Company> {
-        let (user, now) = self.gate(session, Operation::UpdateCompany)?;
-        companies::update(self.store.conn_mut(), now, &user, id, input)
+        self.write(session, Operation::UpdateCompany, |conn, user, now| {
+            companies::update(conn, now, user, id, input)
+        })
     }
 
     pub fn delete_company(&mut self, session: &mut Session, id: i64) -> CoreResult<i64> {
@@ -40,8 +43,9 @@ impl Desk {
     }
 
     pub fn delete_companies(&mut self, session: &mut Session, ids: &[i64]) -> CoreResult<Vec<i64>> {
-        let (user, now) = self.gate(session, Operation::DeleteCompany)?;
-        companies::delete(self.store.conn_mut(), now, &user, ids)
+        self.write(session, Operation::DeleteCompany, |conn, user, now| {
+            companies::delete(conn, now, user, ids)
+        })
     }
 
     /// Copies with their areas and activities; `suffix` is added to each name.
@@ -51,8 +55,9 @@ impl Desk {
         ids: &[i64],
         suffix: &str,
     ) -> CoreResult<Vec<i64>> {
-        let (user, now) = self.gate(session, Operation::CopyCompanies)?;
-        companies::copy(self.store.conn_mut(), now, &user, ids, suffix)
+        self.write(session, Operation::CopyCompanies, |conn, user, now| {
+            companies::copy(conn, now, user, ids, suffix)
+        })
     }
 
     pub fn mass_change_companies(
@@ -61,8 +66,11 @@ impl Desk {
         ids: &[i64],
         field: &CompanyField,
     ) -> CoreResult<usize> {
-        let (user, now) = self.gate(session, Operation::MassChangeCompanies)?;
-        companies::mass_change(self.store.conn_mut(), now, &user, ids, field)
+        self.write(
+            session,
+            Operation::MassChangeCompanies,
+            |conn, user, now| companies::mass_change(conn, now, user, ids, field),
+        )
     }
 
     pub fn export_companies(
@@ -74,14 +82,10 @@ impl Desk {
         let (user, now) = self.gate(session, Operation::ExportCompanies)?;
         let tenant = tenants::accessible(self.store.conn(), &user, tenant_id)?;
         let list = companies::list(self.store.conn(), tenant_id)?;
-        let language = user.language.as_deref().unwrap_or("en");
-        let what = if language == "de" {
-            "Firmen"
-        } else {
-            "companies"
-        };
+        let language = Language::of(user.language.as_deref());
+        let what = list_name(language, &crate::domain::companies::descriptor::DESCRIPTOR);
         Ok(ExportFile {
-            suggested_name: export_name(&tenant.name, what, now, format),
+            suggested_name: export_name(&tenant.name, &what, now, format),
             bytes: exports::companies(&list, format, language)?,
         })
     }

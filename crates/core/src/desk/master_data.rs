@@ -8,6 +8,7 @@ use crate::domain::master_data::{
 };
 use crate::domain::tenants::{self};
 use crate::kernel::error::CoreResult;
+use crate::kernel::text::Language;
 use crate::services::exports::{self, ExportFile, ExportFormat};
 
 impl Desk {
@@ -28,8 +29,11 @@ impl Desk {
         tenant_id: i64,
         input: &MasterItemInput,
     ) -> CoreResult<MasterItem> {
-        let (user, now) = self.gate(session, Operation::CreateMasterItem(input.kind))?;
-        master_data::create(self.store.conn_mut(), now, &user, tenant_id, input)
+        self.write(
+            session,
+            Operation::CreateMasterItem(input.kind),
+            |conn, user, now| master_data::create(conn, now, user, tenant_id, input),
+        )
     }
 
     pub fn update_master_item(
@@ -38,8 +42,11 @@ impl Desk {
         id: i64,
         input: &MasterItemInput,
     ) -> CoreResult<MasterItem> {
-        let (user, now) = self.gate(session, Operation::UpdateMasterItem(input.kind))?;
-        master_data::update(self.store.conn_mut(), now, &user, id, input)
+        self.write(
+            session,
+            Operation::UpdateMasterItem(input.kind),
+            |conn, user, now| master_data::update(conn, now, user, id, input),
+        )
     }
 
     /// Refused with the list of activities while the item is in use.
@@ -59,8 +66,11 @@ impl Desk {
         kind: MasterKind,
         ids: &[i64],
     ) -> CoreResult<Vec<i64>> {
-        let (user, now) = self.gate(session, Operation::DeleteMasterItem(kind))?;
-        master_data::delete(self.store.conn_mut(), now, &user, kind, ids)
+        self.write(
+            session,
+            Operation::DeleteMasterItem(kind),
+            |conn, user, now| master_data::delete(conn, now, user, kind, ids),
+        )
     }
 
     pub fn copy_master_items(
@@ -70,8 +80,11 @@ impl Desk {
         ids: &[i64],
         suffix: &str,
     ) -> CoreResult<Vec<i64>> {
-        let (user, now) = self.gate(session, Operation::CopyMasterItems(kind))?;
-        master_data::copy(self.store.conn_mut(), now, &user, kind, ids, suffix)
+        self.write(
+            session,
+            Operation::CopyMasterItems(kind),
+            |conn, user, now| master_data::copy(conn, now, user, kind, ids, suffix),
+        )
     }
 
     pub fn mass_change_master_items(
@@ -81,8 +94,11 @@ impl Desk {
         ids: &[i64],
         field: &MasterField,
     ) -> CoreResult<usize> {
-        let (user, now) = self.gate(session, Operation::MassChangeMasterItems(kind))?;
-        master_data::mass_change(self.store.conn_mut(), now, &user, kind, ids, field)
+        self.write(
+            session,
+            Operation::MassChangeMasterItems(kind),
+            |conn, user, now| master_data::mass_change(conn, now, user, kind, ids, field),
+        )
     }
 
     pub fn export_master_items(
@@ -95,7 +111,7 @@ impl Desk {
         let (user, now) = self.gate(session, Operation::ExportMasterItems(kind))?;
         let tenant = tenants::accessible(self.store.conn(), &user, tenant_id)?;
         let list = master_data::list(self.store.conn(), tenant_id, kind)?;
-        let language = user.language.as_deref().unwrap_or("en");
+        let language = Language::of(user.language.as_deref());
         Ok(ExportFile {
             suggested_name: export_name(&tenant.name, kind.as_str(), now, format),
             bytes: exports::master_items(&list, format, language)?,

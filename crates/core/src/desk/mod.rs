@@ -26,10 +26,12 @@ use crate::access::operations::{Operation, Requirement};
 use crate::access::roles::{self};
 use crate::access::session::Session;
 use crate::access::users::{self};
+use crate::domain::descriptor::Descriptor;
 use crate::domain::registry::DOMAINS;
 use crate::domain::tenants::Tenant;
 use crate::kernel::clock::Clock;
 use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::text::{text, Language};
 use crate::kernel::vocabulary::{ObjectType, Permission, Right};
 use crate::services::backup::escalation::{self, BackupLevel, EscalationInput};
 use crate::services::exports::ExportFormat;
@@ -311,6 +313,22 @@ impl Desk {
         Ok((user, now))
     }
 
+    /// The shape of every changing operation: the gate, then the domain function inside one
+    /// transaction that commits when it returns `Ok` and rolls back otherwise, so an
+    /// operation changes all or nothing and domain functions never decide the boundary.
+    pub(crate) fn write<T>(
+        &mut self,
+        session: &mut Session,
+        operation: Operation,
+        f: impl FnOnce(&rusqlite::Connection, &UserRecord, DateTime<Utc>) -> CoreResult<T>,
+    ) -> CoreResult<T> {
+        let (user, now) = self.gate(session, operation)?;
+        let tx = self.store.conn_mut().transaction()?;
+        let value = f(&tx, &user, now)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
     /// Keeps a session alive while the person works in the window without sending
     /// commands (typing a long text, say).
     pub fn touch(&self, session: &mut Session) -> CoreResult<()> {
@@ -405,13 +423,15 @@ impl Desk {
         current: &str,
         new: &str,
     ) -> CoreResult<()> {
-        let (user, now) = self.gate(session, Operation::ChangePassword)?;
-        accounts::change_password(self.store.conn_mut(), now, &user, current, new)
+        self.write(session, Operation::ChangePassword, |conn, user, now| {
+            accounts::change_password(conn, now, user, current, new)
+        })
     }
 
     pub fn set_language(&mut self, session: &mut Session, language: &str) -> CoreResult<()> {
-        let (user, now) = self.gate(session, Operation::SetLanguage)?;
-        accounts::set_language(self.store.conn_mut(), now, &user, language)
+        self.write(session, Operation::SetLanguage, |conn, user, now| {
+            accounts::set_language(conn, now, user, language)
+        })
     }
 
     pub fn settings(&self, session: &mut Session) -> CoreResult<AppSettings> {
@@ -431,32 +451,31 @@ impl Desk {
         session: &mut Session,
         changes: &[(SettingKey, i64)],
     ) -> CoreResult<AppSettings> {
-        let (user, now) = self.gate(session, Operation::EditSettings)?;
         for (key, value) in changes {
             key.validate(*value)?;
         }
-        let tx = self.store.conn_mut().transaction()?;
-        for (key, value) in changes {
-            let old = settings::get(&tx, *key)?;
-            if old == *value {
-                continue;
+        self.write(session, Operation::EditSettings, |tx, user, now| {
+            for (key, value) in changes {
+                let old = settings::get(tx, *key)?;
+                if old == *value {
+                    continue;
+                }
+                settings::put(tx, *key, *value)?;
+                audit::record(
+                    tx,
+                    now,
+                    Some(&user.actor()),
+                    Change {
+                        action: "update",
+                        object_type: ObjectType::Settings.as_str(),
+                        object_id: Some(key.name().to_string()),
+                        old: Some(json!(old)),
+                        new: Some(json!(value)),
+                    },
+                )?;
             }
-            settings::put(&tx, *key, *value)?;
-            audit::record(
-                &tx,
-                now,
-                Some(&user.actor()),
-                Change {
-                    action: "update",
-                    object_type: ObjectType::Settings.as_str(),
-                    object_id: Some(key.name().to_string()),
-                    old: Some(json!(old)),
-                    new: Some(json!(value)),
-                },
-            )?;
-        }
-        tx.commit()?;
-        AppSettings::load(self.store.conn())
+            AppSettings::load(tx)
+        })
     }
 
     /// Tools → Backups is shown to whom the role grants it (SPEC §10).
@@ -596,6 +615,14 @@ impl Desk {
 }
 
 /// "Bäckerei Schmidt GmbH – processing-activities – 2026-03-02.csv", safe on every OS.
+/// What a list export is called in the file name, from the domain's export stem.
+pub(crate) fn list_name(language: Language, domain: &Descriptor) -> String {
+    let stem = domain
+        .export_stem
+        .expect("a domain whose list is exported names its export stem");
+    text(language, &format!("export-file-{stem}"))
+}
+
 pub(crate) fn export_name(
     tenant: &str,
     what: &str,

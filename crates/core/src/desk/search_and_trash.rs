@@ -33,7 +33,10 @@ impl Desk {
         let entry = trash::restorable(self.store.conn(), &user, id)?;
         let object = ObjectType::parse(&entry.object_type)
             .ok_or_else(|| CoreError::Corrupt(format!("trash entry {id}")))?;
-        let (user, now) = self.gate(session, Operation::RestoreFromTrash(object))?;
-        trash::restore(self.store.conn_mut(), now, &user, id)
+        self.write(
+            session,
+            Operation::RestoreFromTrash(object),
+            |conn, user, now| trash::restore(conn, now, user, id),
+        )
     }
 }

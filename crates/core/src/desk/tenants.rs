@@ -2,9 +2,10 @@
 
 use crate::access::operations::Operation;
 use crate::access::session::Session;
-use crate::desk::{export_name, Desk};
+use crate::desk::{export_name, list_name, Desk};
 use crate::domain::tenants::{self, Tenant, TenantField, TenantSummary};
 use crate::kernel::error::CoreResult;
+use crate::kernel::text::Language;
 use crate::services::exports::{self, ExportFile, ExportFormat};
 use crate::services::tenant_transfer::{self, TenantDocument};
 
@@ -15,8 +16,9 @@ impl Desk {
         name: &str,
         is_template: bool,
     ) -> CoreResult<Tenant> {
-        let (user, now) = self.gate(session, Operation::CreateTenant)?;
-        tenants::create(self.store.conn_mut(), now, &user, name, is_template)
+        self.write(session, Operation::CreateTenant, |conn, user, now| {
+            tenants::create(conn, now, user, name, is_template)
+        })
     }
 
     /// The tenants the user may open (all for administrators).
@@ -41,8 +43,9 @@ impl Desk {
         name: &str,
         is_template: bool,
     ) -> CoreResult<Tenant> {
-        let (user, now) = self.gate(session, Operation::UpdateTenant)?;
-        tenants::update(self.store.conn_mut(), now, &user, id, name, is_template)
+        self.write(session, Operation::UpdateTenant, |conn, user, now| {
+            tenants::update(conn, now, user, id, name, is_template)
+        })
     }
 
     pub fn set_tenant_archived(
@@ -51,13 +54,15 @@ impl Desk {
         id: i64,
         archived: bool,
     ) -> CoreResult<Tenant> {
-        let (user, now) = self.gate(session, Operation::UpdateTenant)?;
-        tenants::set_archived(self.store.conn_mut(), now, &user, id, archived)
+        self.write(session, Operation::UpdateTenant, |conn, user, now| {
+            tenants::set_archived(conn, now, user, id, archived)
+        })
     }
 
     pub fn delete_tenant(&mut self, session: &mut Session, id: i64) -> CoreResult<i64> {
-        let (user, now) = self.gate(session, Operation::DeleteTenant)?;
-        tenants::delete(self.store.conn_mut(), now, &user, id)
+        self.write(session, Operation::DeleteTenant, |conn, user, now| {
+            tenants::delete(conn, now, user, id)
+        })
     }
 
     /// The tenants the user may open, with how many companies and (visible) activities each holds.
@@ -72,8 +77,9 @@ impl Desk {
         ids: &[i64],
         field: TenantField,
     ) -> CoreResult<usize> {
-        let (user, now) = self.gate(session, Operation::MassChangeTenants)?;
-        tenants::mass_change(self.store.conn_mut(), now, &user, ids, field)
+        self.write(session, Operation::MassChangeTenants, |conn, user, now| {
+            tenants::mass_change(conn, now, user, ids, field)
+        })
     }
 
     pub fn export_tenant_list(
@@ -83,14 +89,10 @@ impl Desk {
     ) -> CoreResult<ExportFile> {
         let (user, now) = self.gate(session, Operation::ExportTenantList)?;
         let list = tenants::summaries(self.store.conn(), &user)?;
-        let language = user.language.as_deref().unwrap_or("en");
-        let what = if language == "de" {
-            "Mandanten"
-        } else {
-            "tenants"
-        };
+        let language = Language::of(user.language.as_deref());
+        let what = list_name(language, &crate::domain::tenants::descriptor::DESCRIPTOR);
         Ok(ExportFile {
-            suggested_name: export_name(&self.office_name()?, what, now, format),
+            suggested_name: export_name(&self.office_name()?, &what, now, format),
             bytes: exports::tenants(&list, format, language)?,
         })
     }
@@ -114,7 +116,8 @@ impl Desk {
         session: &mut Session,
         doc: &TenantDocument,
     ) -> CoreResult<Tenant> {
-        let (user, now) = self.gate(session, Operation::ImportTenant)?;
-        tenant_transfer::import(self.store.conn_mut(), now, &user, doc)
+        self.write(session, Operation::ImportTenant, |conn, user, now| {
+            tenant_transfer::import(conn, now, user, doc)
+        })
     }
 }

@@ -116,4 +116,21 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn every_export_stem_has_a_file_name_in_every_language() {
+        use crate::kernel::text::{ids, Language};
+        for language in Language::ALL {
+            let ids = ids(language);
+            for domain in DOMAINS {
+                let stem = domain.export_stem.unwrap();
+                let id = format!("export-file-{stem}");
+                assert!(
+                    ids.contains(&id),
+                    "{id} is missing in texts/{}.ftl",
+                    language.code()
+                );
+            }
+        }
+    }
 }

@@ -4,5 +4,6 @@
 pub mod clock;
 pub mod error;
 pub mod language;
+pub mod text;
 pub mod validate;
 pub mod vocabulary;

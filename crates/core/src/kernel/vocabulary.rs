@@ -10,6 +10,8 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ObjectType {
     Tenant,
     Company,
@@ -43,6 +45,8 @@ pub enum ObjectType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Right {
     View,
     Create,
@@ -55,15 +59,18 @@ pub enum Right {
     Print,
 }
 
+/// `ALL`, `as_str`, `parse` and `Display` for an enum whose stable snake_case names strum
+/// derives from the variants (`#[strum(serialize_all = "snake_case")]`), the same names
+/// serde writes.
 macro_rules! snake_names {
-    ($ty:ty { $($variant:ident => $name:literal),* $(,)? }) => {
+    ($ty:ty) => {
         impl $ty {
-            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),*];
+            pub const ALL: &'static [$ty] = <$ty as strum::VariantArray>::VARIANTS;
             pub fn as_str(self) -> &'static str {
-                match self { $(<$ty>::$variant => $name),* }
+                self.into()
             }
             pub fn parse(s: &str) -> Option<Self> {
-                match s { $($name => Some(<$ty>::$variant),)* _ => None }
+                <$ty as std::str::FromStr>::from_str(s).ok()
             }
         }
         impl std::fmt::Display for $ty {
@@ -76,22 +83,9 @@ macro_rules! snake_names {
 
 pub(crate) use snake_names;
 
-snake_names!(ObjectType {
-    Tenant => "tenant", Company => "company", Area => "area",
-    ProcessingActivity => "processing_activity", BusinessProcess => "business_process",
-    Application => "application", DataCategory => "data_category", PersonGroup => "person_group",
-    LegalBasis => "legal_basis", RetentionPeriod => "retention_period", Recipient => "recipient",
-    ThirdCountry => "third_country", Person => "person", Customer => "customer",
-    Processor => "processor", Tom => "tom", Dpia => "dpia",
-    DataSubjectRequest => "data_subject_request", DataBreach => "data_breach",
-    Document => "document", Course => "course", Backup => "backup", Settings => "settings",
-    User => "user", Role => "role", AuditLog => "audit_log",
-});
+snake_names!(ObjectType);
 
-snake_names!(Right {
-    View => "view", Create => "create", Edit => "edit", Delete => "delete", Copy => "copy",
-    MassChange => "mass_change", TenantCopy => "tenant_copy", Export => "export", Print => "print",
-});
+snake_names!(Right);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Permission {
@@ -109,6 +103,8 @@ impl Permission {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum MasterKind {
     BusinessProcess,
     Application,
@@ -123,12 +119,7 @@ pub enum MasterKind {
     Processor,
 }
 
-snake_names!(MasterKind {
-    BusinessProcess => "business_process", Application => "application", DataCategory => "data_category",
-    PersonGroup => "person_group", LegalBasis => "legal_basis", RetentionPeriod => "retention_period",
-    Recipient => "recipient", ThirdCountry => "third_country", Person => "person", Customer => "customer",
-    Processor => "processor",
-});
+snake_names!(MasterKind);
 
 impl MasterKind {
     /// The object type whose rights govern this kind (the same snake_case name).
@@ -153,6 +144,8 @@ impl MasterKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ActivityStatus {
     Draft,
     InReview,
@@ -160,14 +153,14 @@ pub enum ActivityStatus {
     Inactive,
 }
 
-snake_names!(ActivityStatus {
-    Draft => "draft", InReview => "in_review", Active => "active", Inactive => "inactive",
-});
+snake_names!(ActivityStatus);
 
 /// Sections of the signed-in shell. Only sections the user may open are listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum MenuEntry {
     Dashboard,
     Companies,
@@ -182,11 +175,7 @@ pub enum MenuEntry {
     Account,
 }
 
-snake_names!(MenuEntry {
-    Dashboard => "dashboard", Companies => "companies", Areas => "areas", ProcessingActivities => "processing_activities",
-    MasterData => "master_data", Trash => "trash", Backups => "backups",
-    AuditLog => "audit_log", Administration => "administration", Settings => "settings", Account => "account",
-});
+snake_names!(MenuEntry);
 
 #[cfg(test)]
 mod tests {
@@ -213,5 +202,30 @@ mod tests {
             "processing_activity"
         );
         assert_eq!(Right::TenantCopy.as_str(), "tenant_copy");
+        for k in MasterKind::ALL {
+            assert_eq!(MasterKind::parse(k.as_str()), Some(*k));
+            assert_eq!(
+                serde_json::to_string(k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
+        for s in ActivityStatus::ALL {
+            assert_eq!(ActivityStatus::parse(s.as_str()), Some(*s));
+            assert_eq!(
+                serde_json::to_string(s).unwrap(),
+                format!("\"{}\"", s.as_str())
+            );
+        }
+        for m in MenuEntry::ALL {
+            assert_eq!(MenuEntry::parse(m.as_str()), Some(*m));
+            assert_eq!(
+                serde_json::to_string(m).unwrap(),
+                format!("\"{}\"", m.as_str())
+            );
+        }
+        assert_eq!(ObjectType::ALL.len(), 26);
+        assert_eq!(MenuEntry::AuditLog.as_str(), "audit_log");
+        assert_eq!(ActivityStatus::InReview.to_string(), "in_review");
+        assert_eq!(ObjectType::parse("no_such_type"), None);
     }
 }

@@ -11,6 +11,7 @@ use ts_rs::TS;
 use crate::domain::activities::{Activity, LinkedItem};
 use crate::domain::master_data::{MasterItem, MasterKind};
 use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::text::{text, Language};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -36,12 +37,18 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
-fn csv_bytes(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> CoreResult<Vec<u8>> {
+/// A CSV file: the header is the catalogue's wording of `columns` in `language`.
+fn csv_bytes(
+    language: Language,
+    columns: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> CoreResult<Vec<u8>> {
+    let header: Vec<String> = columns.iter().map(|id| text(language, id)).collect();
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut writer = csv::WriterBuilder::new().from_writer(&mut out);
         let fail = |e: csv::Error| CoreError::Corrupt(format!("CSV: {e}"));
-        writer.write_record(header).map_err(fail)?;
+        writer.write_record(&header).map_err(fail)?;
         for row in rows {
             writer.write_record(&row).map_err(fail)?;
         }
@@ -65,67 +72,43 @@ fn names(linked: &[LinkedItem], kind: MasterKind) -> String {
         .join("; ")
 }
 
-const ACTIVITY_HEADER_DE: &[&str] = &[
-    "ID",
-    "Bezeichnung",
-    "Firma",
-    "Bereich",
-    "Status",
-    "Rolle",
-    "Verantwortlich",
-    "Bearbeiter",
-    "Zwecke",
-    "Geschäftsprozess",
-    "Anwendungen",
-    "Datenkategorien",
-    "Personengruppen",
-    "Rechtsgrundlagen",
-    "Löschfristen",
-    "Empfänger",
-    "Auftragsverarbeiter",
-    "Drittländer (Garantie)",
-    "DSFA",
-    "Nächste Prüfung",
-    "Letzte Prüfung",
-    "Notizen",
-];
-const ACTIVITY_HEADER_EN: &[&str] = &[
-    "ID",
-    "Name",
-    "Company",
-    "Area",
-    "Status",
-    "Role",
-    "Responsible",
-    "Editor",
-    "Purposes",
-    "Business process",
-    "Applications",
-    "Data categories",
-    "Person groups",
-    "Legal bases",
-    "Retention periods",
-    "Recipients",
-    "Processors",
-    "Third countries (safeguard)",
-    "DPIA",
-    "Next review",
-    "Last review",
-    "Notes",
+const ACTIVITY_COLUMNS: &[&str] = &[
+    "column-activity-id",
+    "column-activity-name",
+    "column-activity-company",
+    "column-activity-area",
+    "column-activity-status",
+    "column-activity-role",
+    "column-activity-responsible",
+    "column-activity-editor",
+    "column-activity-purposes",
+    "column-activity-business-process",
+    "column-activity-applications",
+    "column-activity-data-categories",
+    "column-activity-person-groups",
+    "column-activity-legal-bases",
+    "column-activity-retention-periods",
+    "column-activity-recipients",
+    "column-activity-processors",
+    "column-activity-third-countries",
+    "column-activity-dpia",
+    "column-activity-next-review",
+    "column-activity-last-review",
+    "column-activity-notes",
 ];
 
-pub fn activities(list: &[Activity], format: ExportFormat, language: &str) -> CoreResult<Vec<u8>> {
+pub fn activities(
+    list: &[Activity],
+    format: ExportFormat,
+    language: Language,
+) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("activities serialise")),
         ExportFormat::Csv => {
-            let header = if language == "de" {
-                ACTIVITY_HEADER_DE
-            } else {
-                ACTIVITY_HEADER_EN
-            };
             let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
             csv_bytes(
-                header,
+                language,
+                ACTIVITY_COLUMNS,
                 list.iter().map(|a| {
                     let d = &a.data;
                     vec![
@@ -161,118 +144,78 @@ pub fn activities(list: &[Activity], format: ExportFormat, language: &str) -> Co
 pub fn master_items(
     list: &[MasterItem],
     format: ExportFormat,
-    language: &str,
+    language: Language,
 ) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("items serialise")),
-        ExportFormat::Csv => {
-            let header: &[&str] = if language == "de" {
-                &[
-                    "ID",
-                    "Name",
-                    "Beschreibung",
-                    "Kennung",
-                    "Besondere Kategorie",
-                    "Art",
-                    "Datum",
-                    "E-Mail",
-                    "Telefon",
-                    "Verwendet in",
+        ExportFormat::Csv => csv_bytes(
+            language,
+            &[
+                "column-master-id",
+                "column-master-name",
+                "column-master-description",
+                "column-master-code",
+                "column-master-special-category",
+                "column-master-category",
+                "column-master-date",
+                "column-master-email",
+                "column-master-phone",
+                "column-master-usage",
+            ],
+            list.iter().map(|i| {
+                let d = &i.data;
+                vec![
+                    i.id.to_string(),
+                    d.name.clone(),
+                    d.description.clone(),
+                    d.code.clone(),
+                    if d.special_category {
+                        "1".into()
+                    } else {
+                        String::new()
+                    },
+                    d.category.clone(),
+                    d.date.map(|d| d.to_string()).unwrap_or_default(),
+                    d.email.clone(),
+                    d.phone.clone(),
+                    i.usage_count.to_string(),
                 ]
-            } else {
-                &[
-                    "ID",
-                    "Name",
-                    "Description",
-                    "Code",
-                    "Special category",
-                    "Type",
-                    "Date",
-                    "E-mail",
-                    "Phone",
-                    "Used by",
-                ]
-            };
-            csv_bytes(
-                header,
-                list.iter().map(|i| {
-                    let d = &i.data;
-                    vec![
-                        i.id.to_string(),
-                        d.name.clone(),
-                        d.description.clone(),
-                        d.code.clone(),
-                        if d.special_category {
-                            "1".into()
-                        } else {
-                            String::new()
-                        },
-                        d.category.clone(),
-                        d.date.map(|d| d.to_string()).unwrap_or_default(),
-                        d.email.clone(),
-                        d.phone.clone(),
-                        i.usage_count.to_string(),
-                    ]
-                }),
-            )
-        }
+            }),
+        ),
     }
 }
 
 pub fn companies(
     list: &[crate::domain::companies::Company],
     format: ExportFormat,
-    language: &str,
+    language: Language,
 ) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("companies serialise")),
         ExportFormat::Csv => {
-            let header: &[&str] = if language == "de" {
-                &[
-                    "ID",
-                    "Name",
-                    "Rechtsform",
-                    "Straße",
-                    "PLZ",
-                    "Ort",
-                    "Land",
-                    "Registergericht",
-                    "Registernummer",
-                    "USt-IdNr.",
-                    "Telefon",
-                    "E-Mail",
-                    "Website",
-                    "Verantwortlicher",
-                    "Auftragsverarbeiter",
-                    "Geschäftsführer",
-                    "DSB erforderlich",
-                    "DSB",
-                ]
-            } else {
-                &[
-                    "ID",
-                    "Name",
-                    "Legal form",
-                    "Street",
-                    "Postal code",
-                    "City",
-                    "Country",
-                    "Register court",
-                    "Register number",
-                    "VAT ID",
-                    "Phone",
-                    "E-mail",
-                    "Website",
-                    "Controller",
-                    "Processor",
-                    "Managing directors",
-                    "DPO required",
-                    "DPO",
-                ]
-            };
             let flag = |b: bool| if b { "1".to_string() } else { String::new() };
             csv_bytes(
-                header,
+                language,
+                &[
+                    "column-company-id",
+                    "column-company-name",
+                    "column-company-legal-form",
+                    "column-company-street",
+                    "column-company-postal-code",
+                    "column-company-city",
+                    "column-company-country",
+                    "column-company-register-court",
+                    "column-company-register-number",
+                    "column-company-vat-id",
+                    "column-company-phone",
+                    "column-company-email",
+                    "column-company-website",
+                    "column-company-controller",
+                    "column-company-processor",
+                    "column-company-managing-directors",
+                    "column-company-dpo-required",
+                    "column-company-dpo",
+                ],
                 list.iter().map(|c| {
                     let d = &c.data;
                     vec![
@@ -307,72 +250,54 @@ pub fn companies(
 pub fn areas(
     list: &[crate::domain::areas::Area],
     format: ExportFormat,
-    language: &str,
+    language: Language,
 ) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("areas serialise")),
-        ExportFormat::Csv => {
-            let header: &[&str] = if language == "de" {
-                &["ID", "Bereich", "Firma", "Beschreibung", "Verarbeitungen"]
-            } else {
-                &[
-                    "ID",
-                    "Area",
-                    "Company",
-                    "Description",
-                    "Processing activities",
+        ExportFormat::Csv => csv_bytes(
+            language,
+            &[
+                "column-area-id",
+                "column-area-name",
+                "column-area-company",
+                "column-area-description",
+                "column-area-activities",
+            ],
+            list.iter().map(|a| {
+                vec![
+                    a.id.to_string(),
+                    a.name.clone(),
+                    a.company_name.clone(),
+                    a.description.clone(),
+                    a.activity_count.to_string(),
                 ]
-            };
-            csv_bytes(
-                header,
-                list.iter().map(|a| {
-                    vec![
-                        a.id.to_string(),
-                        a.name.clone(),
-                        a.company_name.clone(),
-                        a.description.clone(),
-                        a.activity_count.to_string(),
-                    ]
-                }),
-            )
-        }
+            }),
+        ),
     }
 }
 
 pub fn tenants(
     list: &[crate::domain::tenants::TenantSummary],
     format: ExportFormat,
-    language: &str,
+    language: Language,
 ) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(serde_json::to_vec_pretty(list).expect("tenants serialise")),
         ExportFormat::Csv => {
-            let header: &[&str] = if language == "de" {
-                &[
-                    "ID",
-                    "Mandant",
-                    "Vorlage",
-                    "Archiviert am",
-                    "Angelegt am",
-                    "Firmen",
-                    "Verarbeitungen",
-                ]
-            } else {
-                &[
-                    "ID",
-                    "Tenant",
-                    "Template",
-                    "Archived on",
-                    "Created on",
-                    "Companies",
-                    "Processing activities",
-                ]
-            };
             let date = |d: Option<chrono::DateTime<chrono::Utc>>| {
                 d.map(|d| d.date_naive().to_string()).unwrap_or_default()
             };
             csv_bytes(
-                header,
+                language,
+                &[
+                    "column-tenant-id",
+                    "column-tenant-name",
+                    "column-tenant-template",
+                    "column-tenant-archived",
+                    "column-tenant-created",
+                    "column-tenant-companies",
+                    "column-tenant-activities",
+                ],
                 list.iter().map(|s| {
                     let t = &s.tenant;
                     vec![
@@ -416,4 +341,34 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> CoreResult<()> {
         return Err(CoreError::io(path, e));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every header a CSV export writes comes from the catalogue in both languages (a
+    /// missing text fails here: `text` asserts in tests).
+    #[test]
+    fn every_csv_header_is_in_the_german_and_english_catalogue() {
+        for language in Language::ALL {
+            let headers = [
+                activities(&[], ExportFormat::Csv, language).unwrap(),
+                master_items(&[], ExportFormat::Csv, language).unwrap(),
+                companies(&[], ExportFormat::Csv, language).unwrap(),
+                areas(&[], ExportFormat::Csv, language).unwrap(),
+                tenants(&[], ExportFormat::Csv, language).unwrap(),
+            ];
+            for bytes in headers {
+                let line = String::from_utf8(bytes).unwrap();
+                assert!(!line.contains("column-"), "{line}");
+            }
+        }
+        let german =
+            String::from_utf8(areas(&[], ExportFormat::Csv, Language::German).unwrap()).unwrap();
+        assert_eq!(
+            german.trim_start_matches('\u{feff}').trim_end(),
+            "ID,Bereich,Firma,Beschreibung,Verarbeitungen"
+        );
+    }
 }

@@ -163,27 +163,26 @@ pub fn parse(bytes: &[u8]) -> CoreResult<TenantDocument> {
 
 /// Creates a new tenant from the document, all or nothing; the importing user may open it.
 pub(crate) fn import(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     doc: &TenantDocument,
 ) -> CoreResult<Tenant> {
     let name = CoreError::required_name("tenant_name", &doc.tenant.name, 200, "a tenant")?;
-    let tx = conn.transaction()?;
-    tx.execute(
+    conn.execute(
         "INSERT INTO tenants (name, is_template, created_at) VALUES (?1, ?2, ?3)",
         params![name, doc.tenant.is_template, now],
     )?;
-    let tenant_id = tx.last_insert_rowid();
+    let tenant_id = conn.last_insert_rowid();
     if !user.is_admin {
-        tx.execute(
+        conn.execute(
             "INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)",
             params![user.id, tenant_id],
         )?;
     }
     let mut item_ids = Vec::with_capacity(doc.master_items.len());
     for item in &doc.master_items {
-        item_ids.push(master_data::insert_unaudited(&tx, now, tenant_id, item)?);
+        item_ids.push(master_data::insert_unaudited(conn, now, tenant_id, item)?);
     }
     let resolve = |position: i64| -> CoreResult<i64> {
         usize::try_from(position - 1)
@@ -197,11 +196,11 @@ pub(crate) fn import(
     };
     let mut count = 0;
     for company in &doc.companies {
-        let company_id = companies::write(&tx, None, tenant_id, &company.data.validated()?, now)?;
+        let company_id = companies::write(conn, None, tenant_id, &company.data.validated()?, now)?;
         for area in &company.areas {
             let area_name = CoreError::required_name("area_name", &area.name, 200, "an area")?;
             let area_id =
-                crate::domain::areas::insert(&tx, now, company_id, &area_name, &area.description)?;
+                crate::domain::areas::insert(conn, now, company_id, &area_name, &area.description)?;
             for record in &area.activities {
                 let mut data = record.data.clone();
                 data.area_id = area_id;
@@ -212,7 +211,7 @@ pub(crate) fn import(
                     "a processing activity",
                 )?;
                 data.editor_id = match &record.editor {
-                    Some(name) => crate::access::accounts::by_name(&tx, name)?
+                    Some(name) => crate::access::accounts::by_name(conn, name)?
                         .filter(|u| u.active)
                         .map(|u| u.id),
                     None => None,
@@ -225,17 +224,17 @@ pub(crate) fn import(
                     })
                 });
                 data.links = activities::validated_links(
-                    &tx,
+                    conn,
                     tenant_id,
                     &links.collect::<CoreResult<Vec<_>>>()?,
                 )?;
-                activities::write(&tx, None, tenant_id, &data, now)?;
+                activities::write(conn, None, tenant_id, &data, now)?;
                 count += 1;
             }
         }
     }
     audit::record(
-        &tx,
+        conn,
         now,
         Some(&user.actor()),
         Change {
@@ -248,7 +247,6 @@ pub(crate) fn import(
             ),
         },
     )?;
-    let tenant = tenants::by_id(&tx, tenant_id)?.expect("just inserted");
-    tx.commit()?;
+    let tenant = tenants::by_id(conn, tenant_id)?.expect("just inserted");
     Ok(tenant)
 }

@@ -115,19 +115,18 @@ pub(crate) fn restorable(conn: &Connection, user: &UserRecord, id: i64) -> CoreR
 /// Puts back everything the entry's delete took. A record whose parent is still in the
 /// trash cannot come back alone.
 pub(crate) fn restore(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     id: i64,
 ) -> CoreResult<TrashEntry> {
-    let tx = conn.transaction()?;
-    let entry = entry(&tx, id)?
+    let entry = entry(conn, id)?
         .ok_or_else(|| CoreError::validation("trash", "unknown", format!("no trash entry {id}")))?;
     let parent_checks: Vec<&str> = DOMAINS
         .iter()
         .filter_map(|d| d.trash.as_ref()?.parent_in_trash)
         .collect();
-    let parent_in_trash: bool = tx.query_row(
+    let parent_in_trash: bool = conn.query_row(
         &format!("SELECT {}", parent_checks.join(" OR ")),
         params![id, entry.tenant_id],
         |r| r.get(0),
@@ -140,14 +139,14 @@ pub(crate) fn restore(
         ));
     }
     for table in trashed_tables() {
-        tx.execute(
+        conn.execute(
             &format!("UPDATE {table} SET trash_id = NULL WHERE trash_id = ?1"),
             [id],
         )?;
     }
-    tx.execute("DELETE FROM trash WHERE id = ?1", [id])?;
+    conn.execute("DELETE FROM trash WHERE id = ?1", [id])?;
     audit::record(
-        &tx,
+        conn,
         now,
         Some(&user.actor()),
         Change {
@@ -158,7 +157,6 @@ pub(crate) fn restore(
             new: Some(json!({ "label": entry.label })),
         },
     )?;
-    tx.commit()?;
     Ok(entry)
 }
 

@@ -162,6 +162,16 @@ pub(crate) fn apply_key(conn: &Connection, key: &DatabaseKey) -> CoreResult<()> 
 
 /// An encrypted, consistent copy of the open database under the same key, written to a
 /// temporary name and renamed so a half-written copy never looks complete.
+/// A second, read-only connection to the database, for long reads (a backup's snapshot)
+/// that must not hold up the connection the operations use. Under WAL it sees the data as
+/// committed when its read begins.
+pub(crate) fn open_reader(path: &Path, key: &DatabaseKey) -> CoreResult<Connection> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    apply_key(&conn, key)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    Ok(conn)
+}
+
 pub(crate) fn encrypted_copy(src: &Connection, key: &DatabaseKey, target: &Path) -> CoreResult<()> {
     let tmp = target.with_extension("partial");
     let _ = std::fs::remove_file(&tmp);

@@ -237,6 +237,93 @@ fn at_most_seven_backups_are_kept_in_the_app() {
 }
 
 #[test]
+fn a_backup_job_writes_on_its_own_connection_while_the_desk_keeps_writing() {
+    let mut o = office();
+    let tenant = o
+        .desk
+        .create_tenant(&mut o.owner, "Bäckerei", false)
+        .unwrap()
+        .id;
+    let job = o.desk.start_backup(&mut o.owner).unwrap();
+    // The window runs the job on another thread and goes on serving the other screens.
+    let writer = std::thread::spawn(move || job.run(&mut |_, _| {}));
+    for n in 0..20 {
+        o.desk
+            .create_company(
+                &mut o.owner,
+                tenant,
+                &CompanyInput {
+                    name: format!("Firma {n}"),
+                    is_controller: true,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+    }
+    let written = writer.join().unwrap().unwrap();
+    let entry = o.desk.finish_backup(&mut o.owner, written).unwrap();
+    assert_eq!(o.desk.backups(&mut o.owner).unwrap(), vec![entry.clone()]);
+    let kept = o.f.path().join("backups").join(&entry.file_name);
+    o.desk
+        .verify_backup(&mut o.owner, &kept, &mut no_progress())
+        .unwrap();
+    assert_eq!(o.desk.companies(&mut o.owner, tenant).unwrap().len(), 20);
+}
+
+#[test]
+fn two_backup_jobs_started_in_the_same_second_write_two_files() {
+    let mut o = office();
+    let first = o.desk.start_backup(&mut o.owner).unwrap();
+    let second = o.desk.start_backup(&mut o.owner).unwrap();
+    let second = second.run(&mut no_progress()).unwrap();
+    let first = first.run(&mut no_progress()).unwrap();
+    let a = o.desk.finish_backup(&mut o.owner, first).unwrap();
+    let b = o.desk.finish_backup(&mut o.owner, second).unwrap();
+    assert_ne!(a.file_name, b.file_name);
+    for entry in [&a, &b] {
+        let kept = o.f.path().join("backups").join(&entry.file_name);
+        o.desk
+            .verify_backup(&mut o.owner, &kept, &mut no_progress())
+            .unwrap();
+    }
+    let markers: Vec<_> = std::fs::read_dir(o.f.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(markers.is_empty(), "nothing half-done is left: {markers:?}");
+}
+
+#[test]
+fn a_backup_job_finished_after_the_limit_was_reached_is_refused_and_removed() {
+    let mut o = office();
+    let job = o.desk.start_backup(&mut o.owner).unwrap();
+    for _ in 0..MAX_IN_APP {
+        o.desk
+            .create_backup(&mut o.owner, &mut no_progress())
+            .unwrap();
+    }
+    let written = job.run(&mut no_progress()).unwrap();
+    let before: Vec<_> = std::fs::read_dir(o.f.path().join("backups"))
+        .unwrap()
+        .collect();
+    let refused = o.desk.finish_backup(&mut o.owner, written);
+    assert!(
+        matches!(refused, Err(CoreError::BackupLimit { max: MAX_IN_APP })),
+        "{refused:?}"
+    );
+    let after: Vec<_> = std::fs::read_dir(o.f.path().join("backups"))
+        .unwrap()
+        .collect();
+    assert_eq!(
+        after.len(),
+        before.len() - 1,
+        "the refused backup's file is gone"
+    );
+    assert_eq!(o.desk.backups(&mut o.owner).unwrap().len(), MAX_IN_APP);
+}
+
+#[test]
 fn a_full_restore_brings_back_the_backup_and_keeps_the_backup_list() {
     let mut o = office();
     let kept = o

@@ -6,6 +6,7 @@ mod closing;
 mod foundation;
 mod invitations;
 mod lists;
+mod long_work;
 mod permissions;
 mod records;
 mod refusals;

@@ -57,7 +57,7 @@ fn file_name_of(name: &str) -> CoreResult<String> {
 }
 
 pub(crate) fn add(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     activity_id: i64,
@@ -72,15 +72,14 @@ pub(crate) fn add(
             format!("at most {} MB", MAX_BYTES / 1024 / 1024),
         ));
     }
-    let tx = conn.transaction()?;
-    visible_by_id(&tx, user, activity_id)?;
-    tx.execute(
+    visible_by_id(conn, user, activity_id)?;
+    conn.execute(
         "INSERT INTO activity_attachments (activity_id, file_name, content, size, added_at, added_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![activity_id, file_name, content, content.len() as i64, now, user.name],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = conn.last_insert_rowid();
     audit::record(
-        &tx,
+        conn,
         now,
         Some(&user.actor()),
         Change {
@@ -91,7 +90,6 @@ pub(crate) fn add(
             new: Some(json!({ "file_name": file_name, "size": content.len() })),
         },
     )?;
-    tx.commit()?;
     Ok(Attachment {
         id,
         activity_id,
@@ -132,16 +130,15 @@ pub(crate) fn content(
 }
 
 pub(crate) fn remove(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     id: i64,
 ) -> CoreResult<()> {
-    let tx = conn.transaction()?;
-    let (activity_id, file_name) = owned(&tx, user, id)?;
-    tx.execute("DELETE FROM activity_attachments WHERE id = ?1", [id])?;
+    let (activity_id, file_name) = owned(conn, user, id)?;
+    conn.execute("DELETE FROM activity_attachments WHERE id = ?1", [id])?;
     audit::record(
-        &tx,
+        conn,
         now,
         Some(&user.actor()),
         Change {
@@ -152,6 +149,5 @@ pub(crate) fn remove(
             new: None,
         },
     )?;
-    tx.commit()?;
     Ok(())
 }

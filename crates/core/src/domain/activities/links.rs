@@ -22,6 +22,8 @@ pub struct ActivityLink {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Safeguard {
     AdequacyDecision,
     StandardContractualClauses,
@@ -29,10 +31,7 @@ pub enum Safeguard {
     Art49Derogation,
 }
 
-crate::kernel::vocabulary::snake_names!(Safeguard {
-    AdequacyDecision => "adequacy_decision", StandardContractualClauses => "standard_contractual_clauses",
-    BindingCorporateRules => "binding_corporate_rules", Art49Derogation => "art49_derogation",
-});
+crate::kernel::vocabulary::snake_names!(Safeguard);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

@@ -31,24 +31,28 @@ pub use crate::kernel::vocabulary::ActivityStatus;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ActivityRole {
     Controller,
     Processor,
 }
 
-crate::kernel::vocabulary::snake_names!(ActivityRole { Controller => "controller", Processor => "processor" });
+crate::kernel::vocabulary::snake_names!(ActivityRole);
 
 /// The outcome of the DPIA necessity check (SPEC §6) as recorded on the activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum DpiaNecessity {
     Unchecked,
     Required,
     NotRequired,
 }
 
-crate::kernel::vocabulary::snake_names!(DpiaNecessity { Unchecked => "unchecked", Required => "required", NotRequired => "not_required" });
+crate::kernel::vocabulary::snake_names!(DpiaNecessity);
 
 /// What a person fills in for an activity: every field of Art. 30(1) and 30(2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -122,16 +122,15 @@ pub(crate) fn write(
 }
 
 pub(crate) fn create(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     input: &ActivityInput,
 ) -> CoreResult<Activity> {
-    let tx = conn.transaction()?;
-    let (data, tenant_id) = input.validated(&tx, user)?;
-    let id = write(&tx, None, tenant_id, &data, now)?;
+    let (data, tenant_id) = input.validated(conn, user)?;
+    let id = write(conn, None, tenant_id, &data, now)?;
     audit::created(
-        &tx,
+        conn,
         now,
         &user.actor(),
         ObjectType::ProcessingActivity.as_str(),
@@ -140,23 +139,21 @@ pub(crate) fn create(
     )?;
     // Read back without the visibility filter: the creator may have filed it where they
     // cannot see it, and the answer still has to describe what was stored.
-    let activity = load(&tx, id)?;
-    tx.commit()?;
+    let activity = load(conn, id)?;
     Ok(activity)
 }
 
 /// Changes an activity the user can see; it stays in its tenant, and only areas the user
 /// may reach are accepted.
 pub(crate) fn update(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     id: i64,
     input: &ActivityInput,
 ) -> CoreResult<Activity> {
-    let tx = conn.transaction()?;
-    let old = visible_by_id(&tx, user, id)?;
-    let (data, tenant_id) = input.validated(&tx, user)?;
+    let old = visible_by_id(conn, user, id)?;
+    let (data, tenant_id) = input.validated(conn, user)?;
     if tenant_id != old.tenant_id {
         return Err(CoreError::validation(
             "area",
@@ -165,9 +162,9 @@ pub(crate) fn update(
         ));
     }
     if data != old.data {
-        write(&tx, Some(id), old.tenant_id, &data, now)?;
+        write(conn, Some(id), old.tenant_id, &data, now)?;
         audit::changed(
-            &tx,
+            conn,
             now,
             &user.actor(),
             "update",
@@ -177,24 +174,22 @@ pub(crate) fn update(
             json!(data),
         )?;
     }
-    let activity = load(&tx, id)?;
-    tx.commit()?;
+    let activity = load(conn, id)?;
     Ok(activity)
 }
 
 /// Copies of the selected activities in the same tenant, named with `suffix`; links and
 /// every field are copied, the review is not (a copy has not been reviewed).
 pub(crate) fn copy(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     ids: &[i64],
     suffix: &str,
 ) -> CoreResult<Vec<i64>> {
-    let tx = conn.transaction()?;
     let mut created = Vec::new();
     for &id in ids {
-        let source = visible_by_id(&tx, user, id)?;
+        let source = visible_by_id(conn, user, id)?;
         let mut data = source.data.clone();
         data.name = format!("{}{}", data.name, suffix)
             .chars()
@@ -203,9 +198,9 @@ pub(crate) fn copy(
         data.status = ActivityStatus::Draft;
         data.review_done = None;
         data.review_result.clear();
-        let new_id = write(&tx, None, source.tenant_id, &data, now)?;
+        let new_id = write(conn, None, source.tenant_id, &data, now)?;
         audit::copied(
-            &tx,
+            conn,
             now,
             &user.actor(),
             ObjectType::ProcessingActivity.as_str(),
@@ -215,7 +210,6 @@ pub(crate) fn copy(
         )?;
         created.push(new_id);
     }
-    tx.commit()?;
     Ok(created)
 }
 
@@ -242,7 +236,7 @@ pub struct MassChange {
 /// Applies the change to every selected activity, or to none: one that is unknown or
 /// invalid afterwards refuses the whole change.
 pub(crate) fn mass_change(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     change: &MassChange,
@@ -254,10 +248,9 @@ pub(crate) fn mass_change(
             "select at least one processing activity",
         ));
     }
-    let tx = conn.transaction()?;
     let mut changed = 0;
     for &id in &change.ids {
-        let old = visible_by_id(&tx, user, id)?;
+        let old = visible_by_id(conn, user, id)?;
         let mut data = old.data.clone();
         match &change.change {
             MassField::Status(s) => data.status = *s,
@@ -267,7 +260,7 @@ pub(crate) fn mass_change(
             MassField::ReviewPlanned(d) => data.review_planned = *d,
             MassField::DpiaRequired(d) => data.dpia_required = *d,
         }
-        let (data, tenant_id) = data.validated(&tx, user)?;
+        let (data, tenant_id) = data.validated(conn, user)?;
         if tenant_id != old.tenant_id {
             return Err(CoreError::validation(
                 "area",
@@ -276,9 +269,9 @@ pub(crate) fn mass_change(
             ));
         }
         if data != old.data {
-            write(&tx, Some(id), tenant_id, &data, now)?;
+            write(conn, Some(id), tenant_id, &data, now)?;
             audit::changed(
-                &tx,
+                conn,
                 now,
                 &user.actor(),
                 "mass_change",
@@ -290,24 +283,22 @@ pub(crate) fn mass_change(
             changed += 1;
         }
     }
-    tx.commit()?;
     Ok(changed)
 }
 
 /// Moves the selected activities into the trash, one entry each (so each can be restored
 /// on its own), all or none.
 pub(crate) fn delete(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     ids: &[i64],
 ) -> CoreResult<Vec<i64>> {
-    let tx = conn.transaction()?;
     let mut entries = Vec::new();
     for &id in ids {
-        let activity = visible_by_id(&tx, user, id)?;
+        let activity = visible_by_id(conn, user, id)?;
         entries.push(trash::put(
-            &tx,
+            conn,
             now,
             &user.actor(),
             Deleted {
@@ -319,6 +310,5 @@ pub(crate) fn delete(
             super::descriptor::CASCADE,
         )?);
     }
-    tx.commit()?;
     Ok(entries)
 }

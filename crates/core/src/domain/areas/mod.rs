@@ -120,46 +120,43 @@ pub(crate) fn insert(
 }
 
 pub(crate) fn create(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     input: &AreaInput,
 ) -> CoreResult<Area> {
     let description = input.description.trim().to_string();
-    let tx = conn.transaction()?;
-    crate::access::scope::company(&tx, user, input.company_id)?;
-    let name = unique_name(&tx, input.company_id, &input.name, None)?;
-    let id = insert(&tx, now, input.company_id, &name, &description)?;
+    crate::access::scope::company(conn, user, input.company_id)?;
+    let name = unique_name(conn, input.company_id, &input.name, None)?;
+    let id = insert(conn, now, input.company_id, &name, &description)?;
     let values =
         json!({ "company_id": input.company_id, "name": name, "description": description });
     audit::created(
-        &tx,
+        conn,
         now,
         &user.actor(),
         ObjectType::Area.as_str(),
         id,
         values,
     )?;
-    let area = accessible(&tx, user, id)?;
-    tx.commit()?;
+    let area = accessible(conn, user, id)?;
     Ok(area)
 }
 
 /// Moves the areas with their activities into the trash, one entry each, all or none. The
 /// last area of a company stays: every company has at least one (SPEC §2).
 pub(crate) fn delete(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     ids: &[i64],
 ) -> CoreResult<Vec<i64>> {
-    let tx = conn.transaction()?;
     let mut entries = Vec::new();
     for &id in ids {
-        let area = accessible(&tx, user, id)?;
-        keep_one(&tx, area.company_id)?;
+        let area = accessible(conn, user, id)?;
+        keep_one(conn, area.company_id)?;
         entries.push(trash::put(
-            &tx,
+            conn,
             now,
             &user.actor(),
             Deleted {
@@ -171,7 +168,6 @@ pub(crate) fn delete(
             descriptor::CASCADE,
         )?);
     }
-    tx.commit()?;
     Ok(entries)
 }
 
@@ -259,18 +255,17 @@ fn as_input(area: &Area) -> AreaInput {
 /// Renames an area, changes its description, or moves it (with its activities) to another
 /// company of the tenant.
 pub(crate) fn update(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     id: i64,
     input: &AreaInput,
 ) -> CoreResult<Area> {
-    let tx = conn.transaction()?;
-    let old = accessible(&tx, user, id)?;
-    let new = rewrite(&tx, user, &old, input)?;
+    let old = accessible(conn, user, id)?;
+    let new = rewrite(conn, user, &old, input)?;
     if new != as_input(&old) {
         audit::changed(
-            &tx,
+            conn,
             now,
             &user.actor(),
             "update",
@@ -280,12 +275,11 @@ pub(crate) fn update(
             json!(new),
         )?;
     }
-    let mut area = accessible(&tx, user, id)?;
-    area.activity_count = crate::domain::activities::count_per_area(&tx, user, area.tenant_id)?
+    let mut area = accessible(conn, user, id)?;
+    area.activity_count = crate::domain::activities::count_per_area(conn, user, area.tenant_id)?
         .get(&id)
         .copied()
         .unwrap_or(0);
-    tx.commit()?;
     Ok(area)
 }
 
@@ -316,16 +310,15 @@ pub(crate) fn copy_into(
 /// Copies of the selected areas in their companies, named with `suffix`, with their
 /// processing activities.
 pub(crate) fn copy(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     ids: &[i64],
     suffix: &str,
 ) -> CoreResult<Vec<i64>> {
-    let tx = conn.transaction()?;
     let mut created = Vec::new();
     for &id in ids {
-        let source = accessible(&tx, user, id)?;
+        let source = accessible(conn, user, id)?;
         let base: String = format!("{}{suffix}", source.name)
             .chars()
             .take(190)
@@ -333,12 +326,12 @@ pub(crate) fn copy(
         // "Personal (Kopie)", then "Personal (Kopie) 2", … so a second copy is not refused.
         let mut name = base.clone();
         let mut n = 1;
-        while unique_name(&tx, source.company_id, &name, None).is_err() {
+        while unique_name(conn, source.company_id, &name, None).is_err() {
             n += 1;
             name = format!("{base} {n}");
         }
         let new_id = copy_into(
-            &tx,
+            conn,
             now,
             id,
             source.company_id,
@@ -352,7 +345,7 @@ pub(crate) fn copy(
             description: source.description.clone(),
         };
         audit::copied(
-            &tx,
+            conn,
             now,
             &user.actor(),
             ObjectType::Area.as_str(),
@@ -362,7 +355,6 @@ pub(crate) fn copy(
         )?;
         created.push(new_id);
     }
-    tx.commit()?;
     Ok(created)
 }
 
@@ -378,7 +370,7 @@ pub enum AreaField {
 
 /// Applies the change to every selected area or to none.
 pub(crate) fn mass_change(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     ids: &[i64],
@@ -391,19 +383,18 @@ pub(crate) fn mass_change(
             "select at least one area",
         ));
     }
-    let tx = conn.transaction()?;
     let mut changed = 0;
     for &id in ids {
-        let old = accessible(&tx, user, id)?;
+        let old = accessible(conn, user, id)?;
         let mut input = as_input(&old);
         match field {
             AreaField::Company(company_id) => input.company_id = *company_id,
             AreaField::Description(description) => input.description = description.clone(),
         }
-        let new = rewrite(&tx, user, &old, &input)?;
+        let new = rewrite(conn, user, &old, &input)?;
         if new != as_input(&old) {
             audit::changed(
-                &tx,
+                conn,
                 now,
                 &user.actor(),
                 "mass_change",
@@ -415,6 +406,5 @@ pub(crate) fn mass_change(
             changed += 1;
         }
     }
-    tx.commit()?;
     Ok(changed)
 }

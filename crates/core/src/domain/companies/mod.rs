@@ -12,6 +12,7 @@ use ts_rs::TS;
 use crate::access::accounts::UserRecord;
 use crate::domain::companies::dpo_check::{DpoCheck, DpoVerdict};
 use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::text::{text, Language};
 use crate::kernel::vocabulary::ObjectType;
 use crate::store::audit;
 use crate::store::trash::{self, Deleted};
@@ -280,50 +281,43 @@ pub(crate) fn write(
 }
 
 pub(crate) fn create(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     tenant_id: i64,
     input: &CompanyInput,
 ) -> CoreResult<Company> {
     let data = input.validated()?;
-    let tx = conn.transaction()?;
-    crate::access::scope::tenant(&tx, user, tenant_id)?;
-    let id = write(&tx, None, tenant_id, &data, now)?;
+    crate::access::scope::tenant(conn, user, tenant_id)?;
+    let id = write(conn, None, tenant_id, &data, now)?;
     // Every company has at least one area (SPEC §2); the first one is named for the user.
-    let first_area = if user.language.as_deref() == Some("de") {
-        "Allgemein"
-    } else {
-        "General"
-    };
-    crate::domain::areas::insert(&tx, now, id, first_area, "")?;
+    let first_area = &text(Language::of(user.language.as_deref()), "company-first-area");
+    crate::domain::areas::insert(conn, now, id, first_area, "")?;
     audit::created(
-        &tx,
+        conn,
         now,
         &user.actor(),
         ObjectType::Company.as_str(),
         id,
         json!(data),
     )?;
-    let company = by_id(&tx, id)?.expect("just inserted");
-    tx.commit()?;
+    let company = by_id(conn, id)?.expect("just inserted");
     Ok(company)
 }
 
 pub(crate) fn update(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     id: i64,
     input: &CompanyInput,
 ) -> CoreResult<Company> {
     let data = input.validated()?;
-    let tx = conn.transaction()?;
-    let old = accessible(&tx, user, id)?;
+    let old = accessible(conn, user, id)?;
     if old.data != data {
-        write(&tx, Some(id), old.tenant_id, &data, now)?;
+        write(conn, Some(id), old.tenant_id, &data, now)?;
         audit::changed(
-            &tx,
+            conn,
             now,
             &user.actor(),
             "update",
@@ -333,8 +327,7 @@ pub(crate) fn update(
             json!(data),
         )?;
     }
-    let company = by_id(&tx, id)?.expect("exists");
-    tx.commit()?;
+    let company = by_id(conn, id)?.expect("exists");
     Ok(company)
 }
 
@@ -356,17 +349,16 @@ mod tests {
 
 /// Moves the companies with their areas and activities into the trash, one entry each.
 pub(crate) fn delete(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     ids: &[i64],
 ) -> CoreResult<Vec<i64>> {
-    let tx = conn.transaction()?;
     let mut entries = Vec::new();
     for &id in ids {
-        let company = accessible(&tx, user, id)?;
+        let company = accessible(conn, user, id)?;
         entries.push(trash::put(
-            &tx,
+            conn,
             now,
             &user.actor(),
             Deleted {
@@ -378,33 +370,31 @@ pub(crate) fn delete(
             descriptor::CASCADE,
         )?);
     }
-    tx.commit()?;
     Ok(entries)
 }
 
 /// Copies of the selected companies in the same tenant with their areas and processing
 /// activities (links included), named with `suffix`.
 pub(crate) fn copy(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     ids: &[i64],
     suffix: &str,
 ) -> CoreResult<Vec<i64>> {
-    let tx = conn.transaction()?;
     let mut created = Vec::new();
     for &id in ids {
-        let source = accessible(&tx, user, id)?;
+        let source = accessible(conn, user, id)?;
         let mut data = source.data.clone();
         data.name = format!("{}{suffix}", data.name).chars().take(200).collect();
-        let new_id = write(&tx, None, source.tenant_id, &data, now)?;
-        let areas: Vec<(i64, String, String)> = tx
+        let new_id = write(conn, None, source.tenant_id, &data, now)?;
+        let areas: Vec<(i64, String, String)> = conn
             .prepare("SELECT id, name, description FROM areas WHERE company_id = ?1 AND trash_id IS NULL ORDER BY id")?
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
         for (area_id, name, description) in areas {
             crate::domain::areas::copy_into(
-                &tx,
+                conn,
                 now,
                 area_id,
                 new_id,
@@ -414,7 +404,7 @@ pub(crate) fn copy(
             )?;
         }
         audit::copied(
-            &tx,
+            conn,
             now,
             &user.actor(),
             ObjectType::Company.as_str(),
@@ -424,7 +414,6 @@ pub(crate) fn copy(
         )?;
         created.push(new_id);
     }
-    tx.commit()?;
     Ok(created)
 }
 
@@ -441,7 +430,7 @@ pub enum CompanyField {
 
 /// Applies the change to every selected company or to none.
 pub(crate) fn mass_change(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     ids: &[i64],
@@ -454,10 +443,9 @@ pub(crate) fn mass_change(
             "select at least one company",
         ));
     }
-    let tx = conn.transaction()?;
     let mut changed = 0;
     for &id in ids {
-        let old = accessible(&tx, user, id)?;
+        let old = accessible(conn, user, id)?;
         let mut data = old.data.clone();
         match field {
             CompanyField::Dpo(dpo) => data.dpo = dpo.clone(),
@@ -466,9 +454,9 @@ pub(crate) fn mass_change(
         }
         let data = data.validated()?;
         if data != old.data {
-            write(&tx, Some(id), old.tenant_id, &data, now)?;
+            write(conn, Some(id), old.tenant_id, &data, now)?;
             audit::changed(
-                &tx,
+                conn,
                 now,
                 &user.actor(),
                 "mass_change",
@@ -480,6 +468,5 @@ pub(crate) fn mass_change(
             changed += 1;
         }
     }
-    tx.commit()?;
     Ok(changed)
 }

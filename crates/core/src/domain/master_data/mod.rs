@@ -242,36 +242,40 @@ pub(crate) fn insert_unaudited(
 }
 
 pub(crate) fn create(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     tenant_id: i64,
     input: &MasterItemInput,
 ) -> CoreResult<MasterItem> {
     let data = input.validated()?;
-    let tx = conn.transaction()?;
-    crate::access::scope::tenant(&tx, user, tenant_id)?;
-    let id = write(&tx, None, tenant_id, &data, now)?;
-    audit::created(&tx, now, &user.actor(), data.kind.as_str(), id, json!(data))?;
-    let item = by_id(&tx, id)?.expect("just inserted");
-    tx.commit()?;
+    crate::access::scope::tenant(conn, user, tenant_id)?;
+    let id = write(conn, None, tenant_id, &data, now)?;
+    audit::created(
+        conn,
+        now,
+        &user.actor(),
+        data.kind.as_str(),
+        id,
+        json!(data),
+    )?;
+    let item = by_id(conn, id)?.expect("just inserted");
     Ok(item)
 }
 
 pub(crate) fn update(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     id: i64,
     input: &MasterItemInput,
 ) -> CoreResult<MasterItem> {
     let data = input.validated()?;
-    let tx = conn.transaction()?;
-    let old = accessible(&tx, user, id, data.kind)?;
+    let old = accessible(conn, user, id, data.kind)?;
     if old.data != data {
-        write(&tx, Some(id), old.tenant_id, &data, now)?;
+        write(conn, Some(id), old.tenant_id, &data, now)?;
         audit::changed(
-            &tx,
+            conn,
             now,
             &user.actor(),
             "update",
@@ -281,8 +285,7 @@ pub(crate) fn update(
             json!(data),
         )?;
     }
-    let item = by_id(&tx, id)?.expect("exists");
-    tx.commit()?;
+    let item = by_id(conn, id)?.expect("exists");
     Ok(item)
 }
 
@@ -314,24 +317,23 @@ pub(crate) fn usages(conn: &Connection, item_id: i64) -> CoreResult<Vec<Usage>> 
 /// Moves unused items into the trash, all or none; items in use are refused with the
 /// activities using them, so nothing disappears from a record silently.
 pub(crate) fn delete(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     kind: MasterKind,
     ids: &[i64],
 ) -> CoreResult<Vec<i64>> {
-    let tx = conn.transaction()?;
     let mut entries = Vec::new();
     for &id in ids {
-        let item = accessible(&tx, user, id, kind)?;
-        let used_by = usages(&tx, id)?;
+        let item = accessible(conn, user, id, kind)?;
+        let used_by = usages(conn, id)?;
         if !used_by.is_empty() {
             return Err(CoreError::InUse {
                 used_by: used_by.into_iter().map(|u| u.activity_name).collect(),
             });
         }
         entries.push(trash::put(
-            &tx,
+            conn,
             now,
             &user.actor(),
             Deleted {
@@ -343,28 +345,26 @@ pub(crate) fn delete(
             descriptor::CASCADE,
         )?);
     }
-    tx.commit()?;
     Ok(entries)
 }
 
 /// Copies of the selected items in the same tenant, named with `suffix`.
 pub(crate) fn copy(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     kind: MasterKind,
     ids: &[i64],
     suffix: &str,
 ) -> CoreResult<Vec<i64>> {
-    let tx = conn.transaction()?;
     let mut created = Vec::new();
     for &id in ids {
-        let source = accessible(&tx, user, id, kind)?;
+        let source = accessible(conn, user, id, kind)?;
         let mut data = source.data.clone();
         data.name = format!("{}{suffix}", data.name).chars().take(300).collect();
-        let new_id = write(&tx, None, source.tenant_id, &data.validated()?, now)?;
+        let new_id = write(conn, None, source.tenant_id, &data.validated()?, now)?;
         audit::copied(
-            &tx,
+            conn,
             now,
             &user.actor(),
             kind.as_str(),
@@ -374,7 +374,6 @@ pub(crate) fn copy(
         )?;
         created.push(new_id);
     }
-    tx.commit()?;
     Ok(created)
 }
 
@@ -392,7 +391,7 @@ pub enum MasterField {
 
 /// Applies the change to every selected item or to none.
 pub(crate) fn mass_change(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     kind: MasterKind,
@@ -406,10 +405,9 @@ pub(crate) fn mass_change(
             "select at least one entry",
         ));
     }
-    let tx = conn.transaction()?;
     let mut changed = 0;
     for &id in ids {
-        let old = accessible(&tx, user, id, kind)?;
+        let old = accessible(conn, user, id, kind)?;
         let mut data = old.data.clone();
         match field {
             MasterField::Category(c) => data.category = c.clone(),
@@ -418,9 +416,9 @@ pub(crate) fn mass_change(
         }
         let data = data.validated()?;
         if data != old.data {
-            write(&tx, Some(id), old.tenant_id, &data, now)?;
+            write(conn, Some(id), old.tenant_id, &data, now)?;
             audit::changed(
-                &tx,
+                conn,
                 now,
                 &user.actor(),
                 "mass_change",
@@ -432,6 +430,5 @@ pub(crate) fn mass_change(
             changed += 1;
         }
     }
-    tx.commit()?;
     Ok(changed)
 }

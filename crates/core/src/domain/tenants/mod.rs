@@ -45,34 +45,33 @@ fn validate_name(name: &str) -> CoreResult<String> {
 /// Creates a tenant with the starter catalogue in the creator's language; a
 /// non-administrator who creates one may open it.
 pub(crate) fn create(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     creator: &UserRecord,
     name: &str,
     is_template: bool,
 ) -> CoreResult<Tenant> {
     let name = validate_name(name)?;
-    let tx = conn.transaction()?;
-    tx.execute(
+    conn.execute(
         "INSERT INTO tenants (name, is_template, created_at) VALUES (?1, ?2, ?3)",
         params![name, is_template, now],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = conn.last_insert_rowid();
     crate::domain::master_data::catalogue::seed(
-        &tx,
+        conn,
         now,
         id,
         creator.language.as_deref().unwrap_or("en"),
     )?;
     if !creator.is_admin {
-        tx.execute(
+        conn.execute(
             "INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)",
             params![creator.id, id],
         )?;
     }
     let actor: Actor = creator.actor();
     audit::record(
-        &tx,
+        conn,
         now,
         Some(&actor),
         Change {
@@ -83,8 +82,7 @@ pub(crate) fn create(
             new: Some(json!({ "name": name, "is_template": is_template })),
         },
     )?;
-    let tenant = by_id(&tx, id)?.expect("just inserted");
-    tx.commit()?;
+    let tenant = by_id(conn, id)?.expect("just inserted");
     Ok(tenant)
 }
 
@@ -172,7 +170,7 @@ fn audit_tenant(
 
 /// Renames a tenant and sets whether it is a template tenant.
 pub(crate) fn update(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     id: i64,
@@ -180,10 +178,8 @@ pub(crate) fn update(
     is_template: bool,
 ) -> CoreResult<Tenant> {
     let name = validate_name(name)?;
-    let tx = conn.transaction()?;
-    rename(&tx, now, user, id, &name, is_template)?;
-    let tenant = by_id(&tx, id)?.expect("exists");
-    tx.commit()?;
+    rename(conn, now, user, id, &name, is_template)?;
+    let tenant = by_id(conn, id)?.expect("exists");
     Ok(tenant)
 }
 
@@ -217,16 +213,14 @@ fn rename(
 
 /// Archives a tenant (kept, read as usual, marked as no longer served) or takes it back.
 pub(crate) fn set_archived(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     id: i64,
     archived: bool,
 ) -> CoreResult<Tenant> {
-    let tx = conn.transaction()?;
-    archive(&tx, now, user, id, archived)?;
-    let tenant = by_id(&tx, id)?.expect("exists");
-    tx.commit()?;
+    archive(conn, now, user, id, archived)?;
+    let tenant = by_id(conn, id)?.expect("exists");
     Ok(tenant)
 }
 
@@ -269,7 +263,7 @@ pub enum TenantField {
 
 /// Applies the change to every selected tenant or to none; the number changed.
 pub(crate) fn mass_change(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     ids: &[i64],
@@ -282,19 +276,17 @@ pub(crate) fn mass_change(
             "select at least one tenant",
         ));
     }
-    let tx = conn.transaction()?;
     let mut changed = 0;
     for &id in ids {
         let changed_one = match field {
             TenantField::IsTemplate(flag) => {
-                let old = accessible(&tx, user, id)?;
-                rename(&tx, now, user, id, &old.name, flag)?
+                let old = accessible(conn, user, id)?;
+                rename(conn, now, user, id, &old.name, flag)?
             }
-            TenantField::Archived(flag) => archive(&tx, now, user, id, flag)?,
+            TenantField::Archived(flag) => archive(conn, now, user, id, flag)?,
         };
         changed += usize::from(changed_one);
     }
-    tx.commit()?;
     Ok(changed)
 }
 
@@ -325,15 +317,14 @@ pub(crate) fn summaries(conn: &Connection, user: &UserRecord) -> CoreResult<Vec<
 
 /// Moves the tenant with everything in it into the trash.
 pub(crate) fn delete(
-    conn: &mut Connection,
+    conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     id: i64,
 ) -> CoreResult<i64> {
-    let tx = conn.transaction()?;
-    let tenant = accessible(&tx, user, id)?;
+    let tenant = accessible(conn, user, id)?;
     let trash_id = trash::put(
-        &tx,
+        conn,
         now,
         &user.actor(),
         Deleted {
@@ -344,6 +335,5 @@ pub(crate) fn delete(
         },
         descriptor::CASCADE,
     )?;
-    tx.commit()?;
     Ok(trash_id)
 }

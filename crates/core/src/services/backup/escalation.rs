@@ -9,6 +9,8 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum BackupLevel {
     /// Not due yet.
     Ok,
@@ -20,7 +22,7 @@ pub enum BackupLevel {
     Locked,
 }
 
-crate::kernel::vocabulary::snake_names!(BackupLevel { Ok => "ok", Due => "due", NotifyAll => "notify_all", Locked => "locked" });
+crate::kernel::vocabulary::snake_names!(BackupLevel);
 
 pub const NOTIFY_ALL_AFTER_DAYS: i64 = 2;
 pub const LOCK_AFTER_DAYS: i64 = 5;

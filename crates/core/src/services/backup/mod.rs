@@ -112,6 +112,7 @@ pub(crate) fn tidy(conn: &Connection, data_dir: &Path) -> CoreResult<()> {
             let name = entry.file_name().to_string_lossy().to_string();
             if name.starts_with('.')
                 && (name.ends_with(".part")
+                    || name.ends_with(".reserved")
                     || name.contains(".snapshot-")
                     || name.ends_with(".partial"))
             {

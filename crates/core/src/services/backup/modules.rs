@@ -12,6 +12,7 @@ use crate::domain::descriptor::TenantRows;
 use crate::domain::master_data::{self, MasterKind};
 use crate::domain::registry::DOMAINS;
 use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::text::{text, Language};
 use crate::services::exports::{self, ExportFormat};
 
 /// Written `KIND:TENANT_ID` on the command line, e.g. `tenant:3` or `ropa:3`.
@@ -184,8 +185,7 @@ pub(crate) fn csv(
             format!("the backup holds no tenant with id {}", module.tenant_id()),
         )
     })?;
-    let language = user.language.as_deref().unwrap_or("en");
-    let de = language == "de";
+    let language = Language::of(user.language.as_deref());
     let clean: String = tenant
         .name
         .chars()
@@ -196,26 +196,21 @@ pub(crate) fn csv(
     if all || matches!(module, BackupModule::Ropa(_)) {
         let list = crate::domain::activities::full_list(conn, user, tenant.id, None)?;
         files.push((
-            if de {
-                "Verarbeitungen"
-            } else {
-                "processing activities"
-            }
-            .into(),
+            text(language, "backup-csv-processing-activities"),
             exports::activities(&list, ExportFormat::Csv, language)?,
         ));
     }
     if all || matches!(module, BackupModule::Companies(_)) {
         let list = crate::domain::companies::list(conn, tenant.id)?;
         files.push((
-            if de { "Firmen" } else { "companies" }.into(),
+            text(language, "backup-csv-companies"),
             exports::companies(&list, ExportFormat::Csv, language)?,
         ));
     }
     if all || matches!(module, BackupModule::Areas(_)) {
         let list = crate::domain::areas::list(conn, user, tenant.id)?;
         files.push((
-            if de { "Bereiche" } else { "areas" }.into(),
+            text(language, "backup-csv-areas"),
             exports::areas(&list, ExportFormat::Csv, language)?,
         ));
     }

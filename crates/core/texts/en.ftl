@@ -1,0 +1,93 @@
+# Text the core and the shell write themselves: export headers and file names,
+# notifications. Every id here must also be in de.ftl (a test checks).
+
+## File names of exports ("<tenant> – <what> – <date>.csv")
+export-file-processing-activities = processing-activities
+export-file-areas = areas
+export-file-companies = companies
+export-file-master-data = master-data
+export-file-tenants = tenants
+
+## File names of the CSV files written from a backup
+backup-csv-processing-activities = processing activities
+backup-csv-companies = companies
+backup-csv-areas = areas
+
+## A company's first area, made with the company
+company-first-area = General
+
+## Columns of the processing activity export
+column-activity-id = ID
+column-activity-name = Name
+column-activity-company = Company
+column-activity-area = Area
+column-activity-status = Status
+column-activity-role = Role
+column-activity-responsible = Responsible
+column-activity-editor = Editor
+column-activity-purposes = Purposes
+column-activity-business-process = Business process
+column-activity-applications = Applications
+column-activity-data-categories = Data categories
+column-activity-person-groups = Person groups
+column-activity-legal-bases = Legal bases
+column-activity-retention-periods = Retention periods
+column-activity-recipients = Recipients
+column-activity-processors = Processors
+column-activity-third-countries = Third countries (safeguard)
+column-activity-dpia = DPIA
+column-activity-next-review = Next review
+column-activity-last-review = Last review
+column-activity-notes = Notes
+
+## Columns of the master data export
+column-master-id = ID
+column-master-name = Name
+column-master-description = Description
+column-master-code = Code
+column-master-special-category = Special category
+column-master-category = Type
+column-master-date = Date
+column-master-email = E-mail
+column-master-phone = Phone
+column-master-usage = Used by
+
+## Columns of the company export
+column-company-id = ID
+column-company-name = Name
+column-company-legal-form = Legal form
+column-company-street = Street
+column-company-postal-code = Postal code
+column-company-city = City
+column-company-country = Country
+column-company-register-court = Register court
+column-company-register-number = Register number
+column-company-vat-id = VAT ID
+column-company-phone = Phone
+column-company-email = E-mail
+column-company-website = Website
+column-company-controller = Controller
+column-company-processor = Processor
+column-company-managing-directors = Managing directors
+column-company-dpo-required = DPO required
+column-company-dpo = DPO
+
+## Columns of the area export
+column-area-id = ID
+column-area-name = Area
+column-area-company = Company
+column-area-description = Description
+column-area-activities = Processing activities
+
+## Columns of the tenant list export
+column-tenant-id = ID
+column-tenant-name = Tenant
+column-tenant-template = Template
+column-tenant-archived = Archived on
+column-tenant-created = Created on
+column-tenant-companies = Companies
+column-tenant-activities = Processing activities
+
+## Native notifications of the window
+notification-automatic-backup-failed-title = DPO Desk: automatic backup failed
+notification-automatic-backup-failed-body = The daily backup could not be written: { $reason }. Is the folder there and writable?
