@@ -13,8 +13,9 @@ if [ "${CI:-}" = "true" ] && ! git diff --quiet -- ui/src/bindings ui/src/ipc; t
   exit 1
 fi
 
-echo "==> UI: type check and tests with mocked IPC"
+echo "==> UI: type check, lint (eslint, prettier) and tests with mocked IPC"
 npm run typecheck --silent
+npm run lint --silent
 npx vitest run
 
 echo "==> Tauri shell"

@@ -10,19 +10,47 @@ import { clearMocks, mockCommands, session, startup } from "./test/ipc";
 beforeEach(() => localStorage.clear());
 afterEach(() => clearMocks());
 
-const tenant = { id: 7, name: "Bäckerei Schmidt GmbH", is_template: false, archived_at: null, created_at: "2026-03-02T09:00:00Z" };
+const tenant = {
+  id: 7,
+  name: "Bäckerei Schmidt GmbH",
+  is_template: false,
+  archived_at: null,
+  created_at: "2026-03-02T09:00:00Z",
+};
 const owner: SessionInfo = { ...session, menu: ["dashboard", "areas"], tenants: [tenant], current_tenant: tenant };
-const reader: SessionInfo = { ...owner, user_name: "Jonas Berger", is_admin: false, is_owner: false, grants: [{ object: "area", right: "view" }] };
-const area = (id: number, name: string): Area => ({ id, company_id: 1, company_name: "Schmidt GmbH", tenant_id: 7, name, description: "", activity_count: 0 });
+const reader: SessionInfo = {
+  ...owner,
+  user_name: "Jonas Berger",
+  is_admin: false,
+  is_owner: false,
+  grants: [{ object: "area", right: "view" }],
+};
+const area = (id: number, name: string): Area => ({
+  id,
+  company_id: 1,
+  company_name: "Schmidt GmbH",
+  tenant_id: 7,
+  name,
+  description: "",
+  activity_count: 0,
+});
 
 test("records one user saw are gone from the window before the next user's own arrive", async () => {
   let phase: "signed_in" | "sign_in" = "signed_in";
   let answerReader: (areas: Area[]) => void = () => undefined;
   mockCommands({
     startup_state: () => startup(phase, { office_name: "Kanzlei Nord", session: phase === "signed_in" ? owner : null }),
-    sign_out: () => { phase = "sign_in"; return null; },
+    sign_out: () => {
+      phase = "sign_in";
+      return null;
+    },
     sign_in: () => reader,
-    areas: () => (phase === "signed_in" ? [area(1, "Geschäftsführung")] : new Promise<Area[]>((resolve) => { answerReader = resolve; })),
+    areas: () =>
+      phase === "signed_in"
+        ? [area(1, "Geschäftsführung")]
+        : new Promise<Area[]>((resolve) => {
+            answerReader = resolve;
+          }),
     companies: () => [],
   });
   render(<App />);
@@ -49,7 +77,12 @@ test("when the user's rights change, lists read under the old rights are not sho
   mockCommands({
     startup_state: () => startup("signed_in", { office_name: "Kanzlei Nord", session: reader }),
     refresh_session: () => rights,
-    areas: () => (answer === null && rights === reader ? [area(1, "Geschäftsführung")] : new Promise<Area[]>((resolve) => { answer = resolve; })),
+    areas: () =>
+      answer === null && rights === reader
+        ? [area(1, "Geschäftsführung")]
+        : new Promise<Area[]>((resolve) => {
+            answer = resolve;
+          }),
     companies: () => [],
   });
   render(<App />);

@@ -7,7 +7,8 @@ import { initialLanguage, languageOf } from "./i18n";
 import { clearMocks, fail, mockCommands, session, startup } from "./test/ipc";
 
 const dashboard: Dashboard = {
-  office_name: "Kanzlei Nord", active_users: 1,
+  office_name: "Kanzlei Nord",
+  active_users: 1,
   backup: { level: "due", due_date: "2026-03-06", last_downloaded: null, interval_days: 4 },
   recent_changes: [],
 };
@@ -30,10 +31,17 @@ test("without a keyring key the recovery-key prompt is shown", async () => {
 test("signed in: the menu shows only the sections the core lists, and sign-out returns to sign-in", async () => {
   let phase: "signed_in" | "sign_in" = "signed_in";
   const calls = mockCommands({
-    startup_state: () => startup(phase, { office_name: "Kanzlei Nord", session: phase === "signed_in" ? { ...session, menu: ["dashboard", "account"] } : null }),
+    startup_state: () =>
+      startup(phase, {
+        office_name: "Kanzlei Nord",
+        session: phase === "signed_in" ? { ...session, menu: ["dashboard", "account"] } : null,
+      }),
     dashboard: () => dashboard,
     ui_ready: () => null,
-    sign_out: () => { phase = "sign_in"; return null; },
+    sign_out: () => {
+      phase = "sign_in";
+      return null;
+    },
   });
   render(<App />);
   expect(await screen.findByTestId("dashboard-office")).toHaveTextContent("Kanzlei Nord");
@@ -52,7 +60,12 @@ test("rights re-read by the window: a new right shows at once, a deactivation re
   let refreshes = 0;
   const reader = { ...session, is_admin: false, is_owner: false, menu: ["dashboard" as const, "account" as const] };
   mockCommands({
-    startup_state: () => startup(phase, { office_name: "Kanzlei Nord", session: phase === "signed_in" ? reader : null, locked_user: phase === "sign_in" ? "Jonas" : null }),
+    startup_state: () =>
+      startup(phase, {
+        office_name: "Kanzlei Nord",
+        session: phase === "signed_in" ? reader : null,
+        locked_user: phase === "sign_in" ? "Jonas" : null,
+      }),
     dashboard: () => dashboard,
     audit_log: () => [],
     ui_ready: () => null,
@@ -84,7 +97,8 @@ test("a fresh folder can be set up from a backup with its recovery key instead o
   const calls = mockCommands({
     startup_state: () => (restored ? startup("sign_in", { office_name: "Kanzlei Nord" }) : startup("setup")),
     restore_installation: (args) => {
-      if (args.recoveryKey !== "AAAAA-BBBBB") fail("invalid_recovery_key", "the recovery key is not valid: checksum", { reason: "checksum" });
+      if (args.recoveryKey !== "AAAAA-BBBBB")
+        fail("invalid_recovery_key", "the recovery key is not valid: checksum", { reason: "checksum" });
       restored = true;
       return startup("sign_in", { office_name: "Kanzlei Nord" });
     },

@@ -52,7 +52,13 @@ function Phases() {
   const client = useQueryClient();
   const session = state?.phase === "signed_in" ? state.session : null;
   const rights = session
-    ? JSON.stringify([session.user_name, session.is_admin, session.grants, session.role_names, session.tenants.map((x) => x.id)])
+    ? JSON.stringify([
+        session.user_name,
+        session.is_admin,
+        session.grants,
+        session.role_names,
+        session.tenants.map((x) => x.id),
+      ])
     : null;
   const lastRights = useRef<string | null>(null);
   useEffect(() => {
@@ -71,26 +77,35 @@ function Phases() {
     }
   }, [state]);
 
-  const signedIn = useCallback(async (session: SessionInfo) => {
-    setNotice(null);
-    await switchLanguage(initialLanguage(session.language, state?.os_locale));
-    setState((s) => (s ? { ...s, phase: "signed_in", session, locked_user: null } : s));
-  }, [state?.os_locale]);
+  const signedIn = useCallback(
+    async (session: SessionInfo) => {
+      setNotice(null);
+      await switchLanguage(initialLanguage(session.language, state?.os_locale));
+      setState((s) => (s ? { ...s, phase: "signed_in", session, locked_user: null } : s));
+    },
+    [state?.os_locale],
+  );
 
-  const changeLanguage = useCallback(async (lang: Language) => {
-    await switchLanguage(lang);
-    if (state?.phase === "signed_in") {
-      const session = await api.setLanguage(lang).catch(() => null);
-      if (session) setState((s) => (s ? { ...s, session } : s));
-    }
-  }, [state?.phase]);
+  const changeLanguage = useCallback(
+    async (lang: Language) => {
+      await switchLanguage(lang);
+      if (state?.phase === "signed_in") {
+        const session = await api.setLanguage(lang).catch(() => null);
+        if (session) setState((s) => (s ? { ...s, session } : s));
+      }
+    },
+    [state?.phase],
+  );
 
   /** The core ended the session (idle, deactivated): back to sign-in, saying why where it is not the idle lock. */
-  const endSession = useCallback((code?: string) => {
-    // Later refreshes of the ended session report "session_required"; they keep the reason.
-    if (code === "user_deactivated") setNotice(t("errors.user_deactivated"));
-    void refresh();
-  }, [refresh, t]);
+  const endSession = useCallback(
+    (code?: string) => {
+      // Later refreshes of the ended session report "session_required"; they keep the reason.
+      if (code === "user_deactivated") setNotice(t("errors.user_deactivated"));
+      void refresh();
+    },
+    [refresh, t],
+  );
 
   const refreshSession = useCallback(async () => {
     const session = await api.refreshSession().catch((e: unknown) => {
@@ -111,35 +126,67 @@ function Phases() {
   if (fatal) {
     return (
       <CenteredCard title={t("errors.startTitle")}>
-        <Alert kind="error" testId="fatal-error">{errorMessage(fatal)}</Alert>
+        <Alert kind="error" testId="fatal-error">
+          {errorMessage(fatal)}
+        </Alert>
       </CenteredCard>
     );
   }
-  if (!state) return <div className="splash" aria-busy="true">{t("common.loading")}</div>;
+  if (!state)
+    return (
+      <div className="splash" aria-busy="true">
+        {t("common.loading")}
+      </div>
+    );
 
   switch (state.phase) {
     case "setup":
-      return restoring
-        ? <RestoreInstallation onBack={() => setRestoring(false)} onRestored={(next) => { setRestoring(false); setState(next); }} />
-        : <SetupWizard dataDir={state.data_dir} onDone={(session) => void signedIn(session)} onRestore={() => setRestoring(true)} />;
+      return restoring ? (
+        <RestoreInstallation
+          onBack={() => setRestoring(false)}
+          onRestored={(next) => {
+            setRestoring(false);
+            setState(next);
+          }}
+        />
+      ) : (
+        <SetupWizard
+          dataDir={state.data_dir}
+          onDone={(session) => void signedIn(session)}
+          onRestore={() => setRestoring(true)}
+        />
+      );
     case "recovery_key":
       return (
-        <RecoveryKeyPrompt keyringError={state.keyring_error} onUnlocked={(next) => {
-          if (next.keyring_error) setNotice(t("recovery.keyringWarning", { reason: next.keyring_error }));
-          setState(next);
-        }} />
+        <RecoveryKeyPrompt
+          keyringError={state.keyring_error}
+          onUnlocked={(next) => {
+            if (next.keyring_error) setNotice(t("recovery.keyringWarning", { reason: next.keyring_error }));
+            setState(next);
+          }}
+        />
       );
     case "sign_in":
-      return <SignIn key={state.locked_user ?? ""} officeName={state.office_name} lockedUser={state.locked_user} notice={notice}
-        onSignedIn={(session) => void signedIn(session)} />;
+      return (
+        <SignIn
+          key={state.locked_user ?? ""}
+          officeName={state.office_name}
+          lockedUser={state.locked_user}
+          notice={notice}
+          onSignedIn={(session) => void signedIn(session)}
+        />
+      );
     case "signed_in":
       return state.session ? (
-        <Shell session={state.session} officeName={state.office_name ?? ""}
+        <Shell
+          session={state.session}
+          officeName={state.office_name ?? ""}
           onSignOut={() => void api.signOut().finally(refresh)}
           onSessionEnded={endSession}
           onLanguage={(lang) => void changeLanguage(lang)}
           onRefreshSession={refreshSessionQuietly}
-          onSwitchTenant={(id) => void switchTenant(id)} />
+          onSwitchTenant={(id) => void switchTenant(id)}
+        />
       ) : null;
   }
 }

@@ -72,14 +72,20 @@ export const api = {
   deleteActivities: (ids: number[]) => ipc.deleteActivities({ ids }),
   copyActivities: (ids: number[], suffix: string) => ipc.copyActivities({ ids, suffix }),
   massChangeActivities: (change: MassChange) => ipc.massChangeActivities({ change }),
-  exportActivities: (tenantId: number, search: string | null, ids: number[] | null, format: ExportFormat, title: string) =>
-    ipc.exportActivities({ tenantId, search, ids, format, title }),
+  exportActivities: (
+    tenantId: number,
+    search: string | null,
+    ids: number[] | null,
+    format: ExportFormat,
+    title: string,
+  ) => ipc.exportActivities({ tenantId, search, ids, format, title }),
   masterItems: (tenantId: number, kind: MasterKind) => ipc.masterItems({ tenantId, kind }),
   createMasterItem: (tenantId: number, item: MasterItemInput) => ipc.createMasterItem({ tenantId, item }),
   updateMasterItem: (id: number, item: MasterItemInput) => ipc.updateMasterItem({ id, item }),
   deleteMasterItems: (kind: MasterKind, ids: number[]) => ipc.deleteMasterItems({ kind, ids }),
   copyMasterItems: (kind: MasterKind, ids: number[], suffix: string) => ipc.copyMasterItems({ kind, ids, suffix }),
-  massChangeMasterItems: (kind: MasterKind, ids: number[], field: MasterField) => ipc.massChangeMasterItems({ kind, ids, field }),
+  massChangeMasterItems: (kind: MasterKind, ids: number[], field: MasterField) =>
+    ipc.massChangeMasterItems({ kind, ids, field }),
   masterItemUsages: (kind: MasterKind, id: number) => ipc.masterItemUsages({ kind, id }),
   exportMasterItems: (tenantId: number, kind: MasterKind, format: ExportFormat, title: string) =>
     ipc.exportMasterItems({ tenantId, kind, format, title }),
@@ -89,7 +95,8 @@ export const api = {
   deleteCompanies: (ids: number[]) => ipc.deleteCompanies({ ids }),
   copyCompanies: (ids: number[], suffix: string) => ipc.copyCompanies({ ids, suffix }),
   massChangeCompanies: (ids: number[], field: CompanyField) => ipc.massChangeCompanies({ ids, field }),
-  exportCompanies: (tenantId: number, format: ExportFormat, title: string) => ipc.exportCompanies({ tenantId, format, title }),
+  exportCompanies: (tenantId: number, format: ExportFormat, title: string) =>
+    ipc.exportCompanies({ tenantId, format, title }),
   deleteAreas: (ids: number[]) => ipc.deleteAreas({ ids }),
   updateArea: (id: number, area: AreaInput) => ipc.updateArea({ id, area }),
   copyAreas: (ids: number[], suffix: string) => ipc.copyAreas({ ids, suffix }),
@@ -101,7 +108,8 @@ export const api = {
   deleteBackup: (id: number) => ipc.deleteBackup({ id }),
   verifyBackup: (id: number) => ipc.verifyBackup({ id }),
   restoreBackup: (module: BackupModule | null, title: string) => ipc.restoreBackup({ module, title }),
-  backupCsv: (module: BackupModule, fileTitle: string, folderTitle: string) => ipc.backupCsv({ module, fileTitle, folderTitle }),
+  backupCsv: (module: BackupModule, fileTitle: string, folderTitle: string) =>
+    ipc.backupCsv({ module, fileTitle, folderTitle }),
   browseBackup: (title: string) => ipc.browseBackup({ title }),
   automaticBackup: ipc.automaticBackup,
   chooseAutomaticBackupFolder: (title: string) => ipc.chooseAutomaticBackupFolder({ title }),

@@ -54,7 +54,9 @@ export function UnsavedGuard({ children }: { children: ReactNode }) {
       return undefined;
     }
     stop.catch(() => undefined);
-    return () => { void stop.then((unlisten) => unlisten()).catch(() => undefined); };
+    return () => {
+      void stop.then((unlisten) => unlisten()).catch(() => undefined);
+    };
   }, [confirmLeave]);
 
   const guard = useMemo(() => ({ setDirty, confirmLeave }), [setDirty, confirmLeave]);
@@ -63,12 +65,22 @@ export function UnsavedGuard({ children }: { children: ReactNode }) {
       {children}
       {pending && (
         <div className="modal-backdrop">
-          <div className="modal card" role="alertdialog" aria-modal="true" aria-labelledby="unsaved-title" data-testid="unsaved-dialog">
+          <div
+            className="modal card"
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby="unsaved-title"
+            data-testid="unsaved-dialog"
+          >
             <h2 id="unsaved-title">{t("unsaved.title")}</h2>
             <p>{t("unsaved.text")}</p>
             <div className="actions">
-              <button type="button" className="primary" autoFocus onClick={() => pending(false)} data-testid="stay">{t("unsaved.stay")}</button>
-              <button type="button" className="danger" onClick={() => pending(true)} data-testid="discard">{t("unsaved.discard")}</button>
+              <button type="button" className="primary" autoFocus onClick={() => pending(false)} data-testid="stay">
+                {t("unsaved.stay")}
+              </button>
+              <button type="button" className="danger" onClick={() => pending(true)} data-testid="discard">
+                {t("unsaved.discard")}
+              </button>
             </div>
           </div>
         </div>

@@ -8,16 +8,19 @@ import { errorMessage } from "./i18n";
 export function useAction(onError?: (e: unknown) => boolean) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      if (!onError?.(e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }, [onError]);
+  const run = useCallback(
+    async (work: () => Promise<void>) => {
+      setBusy(true);
+      setError(null);
+      try {
+        await work();
+      } catch (e) {
+        if (!onError?.(e)) setError(errorMessage(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [onError],
+  );
   return { busy, error, setError, run };
 }

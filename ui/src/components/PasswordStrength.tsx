@@ -38,7 +38,9 @@ export function PasswordStrength({ password, userInputs }: { password: string; u
   if (score === null) return null;
   return (
     <div className="strength" data-score={score} aria-live="polite">
-      <div className="strength-bar"><span style={{ width: `${(score + 1) * 20}%` }} /></div>
+      <div className="strength-bar">
+        <span style={{ width: `${(score + 1) * 20}%` }} />
+      </div>
       <span>{t("strength.label", { level: t(`strength.${score}`) })}</span>
     </div>
   );

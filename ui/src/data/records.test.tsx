@@ -21,8 +21,12 @@ function Screens({ loads, kind, tenantId }: { loads: Loads; kind: RecordKind; te
   const changed = useRecordsChanged();
   return (
     <>
-      <p data-testid="shown">{[areas, companyAreas, tiles, masterItems, toms, otherTenant].map((r) => r.data).join(" ")}</p>
-      <button type="button" onClick={() => void changed(kind, tenantId)}>change</button>
+      <p data-testid="shown">
+        {[areas, companyAreas, tiles, masterItems, toms, otherTenant].map((r) => r.data).join(" ")}
+      </p>
+      <button type="button" onClick={() => void changed(kind, tenantId)}>
+        change
+      </button>
     </>
   );
 }
@@ -31,8 +35,16 @@ function loads(): Loads {
   let round = 0;
   const load = (name: string) => vi.fn(async () => `${name}${round}`);
   return {
-    areas: load("areas"), companyAreas: load("companyAreas"), tiles: load("tiles"), masterItems: load("masterItems"), toms: load("toms"), otherTenant: load("other"),
-    next: vi.fn(async () => { round += 1; return ""; }),
+    areas: load("areas"),
+    companyAreas: load("companyAreas"),
+    tiles: load("tiles"),
+    masterItems: load("masterItems"),
+    toms: load("toms"),
+    otherTenant: load("other"),
+    next: vi.fn(async () => {
+      round += 1;
+      return "";
+    }),
   };
 }
 
@@ -67,13 +79,21 @@ test("a new domain's own kind reloads its lists and the tiles without a line in 
 });
 
 function Failing({ claim }: { claim: boolean }) {
-  const failed = useRecords(["areas", 7], () => Promise.reject(new CommandError({ code: "permission_denied", message: "no", params: {} })), () => claim);
+  const failed = useRecords(
+    ["areas", 7],
+    () => Promise.reject(new CommandError({ code: "permission_denied", message: "no", params: {} })),
+    () => claim,
+  );
   return <p data-testid="failure">{`${failed.error ?? "none"} / ${failed.code ?? "no code"}`}</p>;
 }
 
 test("a refused load shows its translated reason and code; one the shell takes over (an ended session) shows nothing", async () => {
   const { unmount } = renderWithData(<Failing claim={false} />);
-  await waitFor(() => expect(screen.getByTestId("failure")).toHaveTextContent("You do not have permission to do this. / permission_denied"));
+  await waitFor(() =>
+    expect(screen.getByTestId("failure")).toHaveTextContent(
+      "You do not have permission to do this. / permission_denied",
+    ),
+  );
   unmount();
   renderWithData(<Failing claim />);
   await waitFor(() => expect(screen.getByTestId("failure")).toHaveTextContent("none / permission_denied"));

@@ -45,7 +45,10 @@ export function createQueryClient(): QueryClient {
 
 /** A failed load; `claimed` when the shell took the error over (an ended session), so it is not shown. */
 class LoadFailure extends Error {
-  constructor(readonly reason: unknown, readonly claimed: boolean) {
+  constructor(
+    readonly reason: unknown,
+    readonly claimed: boolean,
+  ) {
     super(String(reason));
   }
 }
@@ -56,7 +59,12 @@ type Options = { enabled?: boolean; keepPrevious?: boolean };
  * Loads records through the shared cache; a change elsewhere that invalidates the key reloads them. An error
  * the shell claims is not shown; any other is translated, and its code tells e.g. a missing right apart.
  */
-export function useRecords<T>(key: QueryKey, load: () => Promise<T>, onError: (e: unknown) => boolean, options: Options = {}) {
+export function useRecords<T>(
+  key: QueryKey,
+  load: () => Promise<T>,
+  onError: (e: unknown) => boolean,
+  options: Options = {},
+) {
   const query = useQuery<T, LoadFailure>({
     queryKey: key,
     queryFn: async () => {
@@ -85,15 +93,22 @@ export function useRecords<T>(key: QueryKey, load: () => Promise<T>, onError: (e
  */
 export function useRecordsChanged() {
   const client = useQueryClient();
-  return useCallback(async (kind: RecordKind, tenantId: number | null) => {
-    if (EVERYTHING.includes(kind)) {
-      await client.invalidateQueries();
-      return;
-    }
-    // A kind without an entry (a new domain) changes its own lists and the tiles that count it.
-    const affected = AFFECTS.get(kind) ?? [kind, "tenant-overview"];
-    await Promise.all(affected.map((each) => client.invalidateQueries({
-      queryKey: each === "tenants" || tenantId === null ? [each] : [each, tenantId],
-    })));
-  }, [client]);
+  return useCallback(
+    async (kind: RecordKind, tenantId: number | null) => {
+      if (EVERYTHING.includes(kind)) {
+        await client.invalidateQueries();
+        return;
+      }
+      // A kind without an entry (a new domain) changes its own lists and the tiles that count it.
+      const affected = AFFECTS.get(kind) ?? [kind, "tenant-overview"];
+      await Promise.all(
+        affected.map((each) =>
+          client.invalidateQueries({
+            queryKey: each === "tenants" || tenantId === null ? [each] : [each, tenantId],
+          }),
+        ),
+      );
+    },
+    [client],
+  );
 }

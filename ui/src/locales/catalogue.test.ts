@@ -21,8 +21,9 @@ const PLURALS = ["zero", "one", "two", "few", "many", "other"];
 const asked = new Set([...english.keys()].map((key) => key.replace(new RegExp(`_(${PLURALS.join("|")})$`), "")));
 
 // The window's own sources, not the tests (their made-up headers are not texts) nor the generated bindings.
-const sources = Object.entries(import.meta.glob("../**/*.{ts,tsx}", { query: "?raw", import: "default", eager: true }) as Record<string, string>)
-  .filter(([path]) => !/\.test\.tsx?$/.test(path) && !path.includes("/bindings/") && !path.startsWith("../test/"));
+const sources = Object.entries(
+  import.meta.glob("../**/*.{ts,tsx}", { query: "?raw", import: "default", eager: true }) as Record<string, string>,
+).filter(([path]) => !/\.test\.tsx?$/.test(path) && !path.includes("/bindings/") && !path.startsWith("../test/"));
 
 test("German and English have exactly the same keys, and no text is empty", () => {
   expect([...german.keys()].filter((key) => !english.has(key))).toEqual([]);

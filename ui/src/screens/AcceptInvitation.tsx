@@ -8,9 +8,14 @@ import { PasswordStrength } from "../components/PasswordStrength";
 import { newPasswordErrors } from "../newPassword";
 import { useAction } from "../useAction";
 
-
 /** First sign-in of an invited user: user name, the one-time code, their own password. */
-export function AcceptInvitation({ onSignedIn, onCancel }: { onSignedIn: (s: SessionInfo) => void; onCancel: () => void }) {
+export function AcceptInvitation({
+  onSignedIn,
+  onCancel,
+}: {
+  onSignedIn: (s: SessionInfo) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [userName, setUserName] = useState("");
   const [code, setCode] = useState("");
@@ -33,18 +38,56 @@ export function AcceptInvitation({ onSignedIn, onCancel }: { onSignedIn: (s: Ses
   return (
     <form onSubmit={submit} noValidate>
       <p className="lead">{t("invitation.intro")}</p>
-      <Field label={t("signIn.userName")} name="user_name" value={userName} autoFocus autoComplete="username" onChange={(e) => setUserName(e.target.value)} />
-      <Field label={t("invitation.code")} name="invitation_code" value={code} className="mono" spellCheck={false} autoComplete="off"
-        placeholder="XXXX-XXXX-XXXX" onChange={(e) => setCode(e.target.value)} />
-      <Field label={t("account.new")} name="new_password" type="password" value={password} autoComplete="new-password"
-        onChange={(e) => setPassword(e.target.value)} error={passwordError} hint={t("setup.passwordMin")} />
+      <Field
+        label={t("signIn.userName")}
+        name="user_name"
+        value={userName}
+        autoFocus
+        autoComplete="username"
+        onChange={(e) => setUserName(e.target.value)}
+      />
+      <Field
+        label={t("invitation.code")}
+        name="invitation_code"
+        value={code}
+        className="mono"
+        spellCheck={false}
+        autoComplete="off"
+        placeholder="XXXX-XXXX-XXXX"
+        onChange={(e) => setCode(e.target.value)}
+      />
+      <Field
+        label={t("account.new")}
+        name="new_password"
+        type="password"
+        value={password}
+        autoComplete="new-password"
+        onChange={(e) => setPassword(e.target.value)}
+        error={passwordError}
+        hint={t("setup.passwordMin")}
+      />
       <PasswordStrength password={password} userInputs={[userName]} />
-      <Field label={t("account.repeat")} name="new_password_repeat" type="password" value={repeat} autoComplete="new-password"
-        onChange={(e) => setRepeat(e.target.value)} error={repeatError} />
-      {error && <Alert kind="error" testId="form-error">{error}</Alert>}
+      <Field
+        label={t("account.repeat")}
+        name="new_password_repeat"
+        type="password"
+        value={repeat}
+        autoComplete="new-password"
+        onChange={(e) => setRepeat(e.target.value)}
+        error={repeatError}
+      />
+      {error && (
+        <Alert kind="error" testId="form-error">
+          {error}
+        </Alert>
+      )}
       <div className="actions">
-        <button type="button" onClick={onCancel} disabled={busy}>{t("common.back")}</button>
-        <button type="submit" className="primary" disabled={busy || !userName.trim() || !code.trim()}>{t("invitation.submit")}</button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          {t("common.back")}
+        </button>
+        <button type="submit" className="primary" disabled={busy || !userName.trim() || !code.trim()}>
+          {t("invitation.submit")}
+        </button>
       </div>
     </form>
   );

@@ -38,13 +38,47 @@ export function Account({ session, onError }: { session: SessionInfo; onError: (
         <h2 id="pw">{t("account.changePassword")}</h2>
         <form onSubmit={submit} noValidate>
           <input type="text" name="username" autoComplete="username" value={session.user_name} readOnly hidden />
-          <Field label={t("account.current")} name="current_password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
-          <Field label={t("account.new")} name="new_password" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} hint={t("setup.passwordMin")} />
+          <Field
+            label={t("account.current")}
+            name="current_password"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
+          <Field
+            label={t("account.new")}
+            name="new_password"
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+            hint={t("setup.passwordMin")}
+          />
           <PasswordStrength password={next} userInputs={[session.user_name]} />
-          <Field label={t("account.repeat")} name="new_password_repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
-          {error && <Alert kind="error" testId="account-message">{error}</Alert>}
-          {changed && !error && <Alert kind="success" testId="account-message">{t("account.changed")}</Alert>}
-          <div className="actions"><button type="submit" className="primary" disabled={busy || !current || !next}>{t("account.changePassword")}</button></div>
+          <Field
+            label={t("account.repeat")}
+            name="new_password_repeat"
+            type="password"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+          />
+          {error && (
+            <Alert kind="error" testId="account-message">
+              {error}
+            </Alert>
+          )}
+          {changed && !error && (
+            <Alert kind="success" testId="account-message">
+              {t("account.changed")}
+            </Alert>
+          )}
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy || !current || !next}>
+              {t("account.changePassword")}
+            </button>
+          </div>
         </form>
       </section>
     </>

@@ -10,18 +10,31 @@ import { renderWithData } from "../test/render";
 import { Tenants } from "../features/tenants/Tenants";
 import { AreaList } from "../features/areas/AreaList";
 
-beforeEach(() => { localStorage.clear(); return switchLanguage("en"); });
+beforeEach(() => {
+  localStorage.clear();
+  return switchLanguage("en");
+});
 afterEach(() => clearMocks());
 
 const noop = () => undefined;
 const pageProps = { session, tenantId: 7, onError: () => false, navigate: noop };
-const company = (id: number, name: string) => ({ id, tenant_id: 7, name } as Company);
+const company = (id: number, name: string) => ({ id, tenant_id: 7, name }) as Company;
 const area = (id: number, name: string, companyId: number, companyName: string, count: number): Area => ({
-  id, company_id: companyId, company_name: companyName, tenant_id: 7, name, description: "", activity_count: count,
+  id,
+  company_id: companyId,
+  company_name: companyName,
+  tenant_id: 7,
+  name,
+  description: "",
+  activity_count: count,
 });
 
 test("areas of all companies: filter by company, sort by activities, move a selection to another company", async () => {
-  let areas = [area(1, "Allgemein", 1, "Schmidt GmbH", 0), area(2, "Personal", 1, "Schmidt GmbH", 4), area(3, "Vertrieb", 2, "Weber KG", 2)];
+  let areas = [
+    area(1, "Allgemein", 1, "Schmidt GmbH", 0),
+    area(2, "Personal", 1, "Schmidt GmbH", 4),
+    area(3, "Vertrieb", 2, "Weber KG", 2),
+  ];
   const calls = mockCommands({
     areas: () => areas,
     companies: () => [company(1, "Schmidt GmbH"), company(2, "Weber KG")],
@@ -47,8 +60,13 @@ test("areas of all companies: filter by company, sort by activities, move a sele
   await user.selectOptions(screen.getByTestId("area-mass-company"), "2");
   await user.click(screen.getByTestId("area-apply"));
   expect(await screen.findByTestId("area-notice")).toHaveTextContent("1 area changed.");
-  expect(calls.find((c) => c.cmd === "mass_change_areas")?.args).toEqual({ ids: [2], field: { field: "company", value: 2 } });
-  await waitFor(() => expect(document.querySelector('[data-area-row="Personal"]')?.getAttribute("data-area-company")).toBe("Weber KG"));
+  expect(calls.find((c) => c.cmd === "mass_change_areas")?.args).toEqual({
+    ids: [2],
+    field: { field: "company", value: 2 },
+  });
+  await waitFor(() =>
+    expect(document.querySelector('[data-area-row="Personal"]')?.getAttribute("data-area-company")).toBe("Weber KG"),
+  );
 });
 
 test("deleting selected areas names how many activities go along, and the column choice is remembered", async () => {
@@ -62,7 +80,9 @@ test("deleting selected areas names how many activities go along, and the column
   await screen.findByText("2 areas");
   await user.click(screen.getByLabelText("Select Personal"));
   await user.click(screen.getByTestId("delete-areas"));
-  expect(screen.getByTestId("area-bulk-bar")).toHaveTextContent("Move 1 area with 4 processing activities to the trash?");
+  expect(screen.getByTestId("area-bulk-bar")).toHaveTextContent(
+    "Move 1 area with 4 processing activities to the trash?",
+  );
   await user.click(screen.getByTestId("confirm-delete-areas"));
   expect(await screen.findByTestId("area-notice")).toHaveTextContent("1 area moved to the trash.");
   expect(calls.find((c) => c.cmd === "delete_areas")?.args).toEqual({ ids: [2] });
@@ -78,7 +98,13 @@ test("deleting selected areas names how many activities go along, and the column
 
 test("the tenant list shows counts, archives a selection and exports the list", async () => {
   const summary = (id: number, name: string, companies: number): TenantSummary => ({
-    id, name, is_template: false, archived_at: null, created_at: "2026-03-02T09:00:00Z", company_count: companies, activity_count: 0,
+    id,
+    name,
+    is_template: false,
+    archived_at: null,
+    created_at: "2026-03-02T09:00:00Z",
+    company_count: companies,
+    activity_count: 0,
   });
   const calls = mockCommands({
     tenant_summaries: () => [summary(1, "Bäckerei Schmidt", 2), summary(2, "Autohaus Weber", 1)],
@@ -92,7 +118,10 @@ test("the tenant list shows counts, archives a selection and exports the list", 
   await user.click(screen.getByLabelText("Select Autohaus Weber"));
   await user.click(screen.getByTestId("tenant-apply"));
   expect(await screen.findByTestId("tenant-notice")).toHaveTextContent("2 tenants changed.");
-  expect(calls.find((c) => c.cmd === "mass_change_tenants")?.args).toEqual({ ids: [1, 2], field: { field: "archived", value: true } });
+  expect(calls.find((c) => c.cmd === "mass_change_tenants")?.args).toEqual({
+    ids: [1, 2],
+    field: { field: "archived", value: true },
+  });
   await user.click(screen.getByTestId("export-tenants-csv"));
   expect(await screen.findByTestId("tenant-notice")).toHaveTextContent("Saved to /tmp/tenants.csv");
   expect(calls.find((c) => c.cmd === "export_tenant_list")?.args).toMatchObject({ format: "csv" });

@@ -66,13 +66,29 @@ export function AuditLog({ onError }: { onError: (e: unknown) => boolean }) {
           <div ref={scroller} className="audit-scroller" tabIndex={0} role="rowgroup">
             <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
               {items.map((item) => (
-                <AuditRow key={entries[item.index].id} entry={entries[item.index]}
-                  style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }} />
+                <AuditRow
+                  key={entries[item.index].id}
+                  entry={entries[item.index]}
+                  style={{
+                    position: "absolute",
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
+                />
               ))}
             </div>
           </div>
         </div>
-        <p className="muted small">{loading ? t("audit.loadMore") : entries.length === 0 && done ? t("audit.empty") : t("audit.count", { count: entries.length })}</p>
+        <p className="muted small">
+          {loading
+            ? t("audit.loadMore")
+            : entries.length === 0 && done
+              ? t("audit.empty")
+              : t("audit.count", { count: entries.length })}
+        </p>
       </div>
     </>
   );

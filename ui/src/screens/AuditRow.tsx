@@ -17,8 +17,12 @@ export function AuditRow({ entry, style }: { entry: AuditEntry; style?: React.CS
       <span role="cell">{formatDateTime(entry.at)}</span>
       <span role="cell">{entry.user_name ?? t("audit.system")}</span>
       <span role="cell">{t(`actions.${entry.action}`, { defaultValue: entry.action })}</span>
-      <span role="cell" title={object}>{object}</span>
-      <span role="cell" className="change" title={change}>{change}</span>
+      <span role="cell" title={object}>
+        {object}
+      </span>
+      <span role="cell" className="change" title={change}>
+        {change}
+      </span>
     </div>
   );
 }

@@ -14,11 +14,19 @@ afterEach(() => clearMocks());
 
 const noop = () => undefined;
 const entry = (id: number, downloaded: string | null): BackupEntry => ({
-  id, file_name: `dpo-desk-2026-03-0${id}-090000.dpobackup`, created_at: `2026-03-0${id}T09:00:00Z`, created_by: "Anna Meier",
-  size: 3 * 1024 * 1024, automatic: false, downloaded_at: downloaded,
+  id,
+  file_name: `dpo-desk-2026-03-0${id}-090000.dpobackup`,
+  created_at: `2026-03-0${id}T09:00:00Z`,
+  created_by: "Anna Meier",
+  size: 3 * 1024 * 1024,
+  automatic: false,
+  downloaded_at: downloaded,
 });
 const locked = (can_create: boolean): SessionInfo => ({
-  ...session, is_admin: can_create, is_owner: can_create, menu: ["dashboard", "account"],
+  ...session,
+  is_admin: can_create,
+  is_owner: can_create,
+  menu: ["dashboard", "account"],
   backup: { level: "locked", due_date: "2026-03-06", concerns_user: true, can_create, contact: "Anna Meier" },
 });
 
@@ -26,7 +34,10 @@ test("a backup is created, then downloaded through the save dialog, which may li
   let list = [entry(1, "2026-03-01T10:00:00Z")];
   const calls = mockCommands({
     backups: () => list,
-    create_backup: () => { list = [entry(2, null), ...list]; return list[0]; },
+    create_backup: () => {
+      list = [entry(2, null), ...list];
+      return list[0];
+    },
     download_backup: () => "/media/usb/sicherung.dpobackup",
   });
   const changed = vi.fn();
@@ -54,18 +65,26 @@ test("with seven backups in the app a new one is refused until one is deleted", 
 
 test("the lock screen offers the backup to who may make one and names whom to ask to everyone else", async () => {
   mockCommands({ backups: () => [] });
-  const { unmount } = render(<LockScreen session={locked(true)} tenantId={null} onError={() => false} navigate={noop} onChanged={noop} />);
+  const { unmount } = render(
+    <LockScreen session={locked(true)} tenantId={null} onError={() => false} navigate={noop} onChanged={noop} />,
+  );
   expect(screen.getByTestId("backup-lock")).toHaveTextContent("DPO Desk is locked");
   expect(await screen.findByTestId("create-backup")).toBeEnabled();
   expect(screen.queryByTestId("restore-panel")).toBeNull();
   unmount();
   render(<LockScreen session={locked(false)} tenantId={null} onError={() => false} navigate={noop} onChanged={noop} />);
-  expect(screen.getByTestId("lock-contact")).toHaveTextContent("Please ask Anna Meier to create and download a backup.");
+  expect(screen.getByTestId("lock-contact")).toHaveTextContent(
+    "Please ask Anna Meier to create and download a backup.",
+  );
   expect(screen.queryByTestId("create-backup")).toBeNull();
 });
 
 test("the banner shows while the reminder concerns the user", () => {
-  const due: SessionInfo = { ...session, menu: [...session.menu, "backups"], backup: { level: "due", due_date: "2026-03-06", concerns_user: true, can_create: true, contact: "Anna Meier" } };
+  const due: SessionInfo = {
+    ...session,
+    menu: [...session.menu, "backups"],
+    backup: { level: "due", due_date: "2026-03-06", concerns_user: true, can_create: true, contact: "Anna Meier" },
+  };
   const { rerender } = render(<BackupBanner session={due} onOpen={noop} />);
   expect(screen.getByTestId("backup-banner")).toHaveTextContent("A backup is due since");
   expect(screen.getByTestId("banner-open-backups")).toBeInTheDocument();
@@ -81,11 +100,34 @@ test("an administrator opens a backup read-only and sees its tenants down to the
     backups: () => [],
     automatic_backup: () => ({ folder: null, last_run: null, last_error: null }),
     browse_backup: () => ({
-      header: { installation_id: "x", office_name: "Kanzlei Nord", created_at: "2026-03-11T10:00:00Z", created_by: "Anna Meier", schema_version: 7,
-        app_version: "0.1.0", automatic: false, key_fingerprint: "00", nonce: "00", chunk_size: 1048576, payload_size: 10 },
-      tenants: [{ id: 1, name: "Bäckerei Schmidt", is_template: false, archived: true, companies: [
-        { name: "Bäckerei Schmidt GmbH", city: "Köln", areas: [{ name: "Personal", activities: [{ name: "Lohnabrechnung", status: "active" }] }] },
-      ] }],
+      header: {
+        installation_id: "x",
+        office_name: "Kanzlei Nord",
+        created_at: "2026-03-11T10:00:00Z",
+        created_by: "Anna Meier",
+        schema_version: 7,
+        app_version: "0.1.0",
+        automatic: false,
+        key_fingerprint: "00",
+        nonce: "00",
+        chunk_size: 1048576,
+        payload_size: 10,
+      },
+      tenants: [
+        {
+          id: 1,
+          name: "Bäckerei Schmidt",
+          is_template: false,
+          archived: true,
+          companies: [
+            {
+              name: "Bäckerei Schmidt GmbH",
+              city: "Köln",
+              areas: [{ name: "Personal", activities: [{ name: "Lohnabrechnung", status: "active" }] }],
+            },
+          ],
+        },
+      ],
     }),
   });
   render(<Backups session={session} tenantId={null} onError={() => false} navigate={noop} onChanged={noop} />);

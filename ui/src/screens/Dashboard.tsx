@@ -34,12 +34,22 @@ function TenantTiles({ tenantId, onError, navigate }: Pick<PageProps, "onError" 
   }
   return (
     <section aria-labelledby="tenant-tiles">
-      <h2 id="tenant-tiles" className="section-title">{data.tenant.name}</h2>
+      <h2 id="tenant-tiles" className="section-title">
+        {data.tenant.name}
+      </h2>
       <div className="tiles">
         {data.tiles.map((tile) => (
-          <button key={tile.object} type="button" className="card tile tile-button" data-tile={tile.object} onClick={() => open(tile)}>
+          <button
+            key={tile.object}
+            type="button"
+            className="card tile tile-button"
+            data-tile={tile.object}
+            onClick={() => open(tile)}
+          >
             <span className="tile-title">{t(`objects.${tile.object}`, { count: 2 })}</span>
-            <span className="tile-value" data-testid={`tile-count-${tile.object}`}>{tile.count}</span>
+            <span className="tile-value" data-testid={`tile-count-${tile.object}`}>
+              {tile.count}
+            </span>
           </button>
         ))}
       </div>
@@ -54,9 +64,12 @@ export function Dashboard({ session, tenantId, onError, navigate }: PageProps) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.dashboard().then(setData).catch((e) => {
-      if (!onError(e)) setError(errorMessage(e));
-    });
+    api
+      .dashboard()
+      .then(setData)
+      .catch((e) => {
+        if (!onError(e)) setError(errorMessage(e));
+      });
   }, [onError]);
 
   if (error) return <Alert kind="error">{error}</Alert>;
@@ -65,12 +78,16 @@ export function Dashboard({ session, tenantId, onError, navigate }: PageProps) {
   return (
     <>
       <h1>{t("dashboard.title")}</h1>
-      <p className="lead" data-testid="welcome">{t("dashboard.welcome", { name: session.user_name })}</p>
+      <p className="lead" data-testid="welcome">
+        {t("dashboard.welcome", { name: session.user_name })}
+      </p>
       {tenantId !== null && <TenantTiles key={tenantId} tenantId={tenantId} onError={onError} navigate={navigate} />}
       <div className="tiles">
         <section className="card tile" aria-labelledby="tile-office">
           <h2 id="tile-office">{t("dashboard.office")}</h2>
-          <p className="tile-value" data-testid="dashboard-office">{data.office_name}</p>
+          <p className="tile-value" data-testid="dashboard-office">
+            {data.office_name}
+          </p>
         </section>
         <section className="card tile" aria-labelledby="tile-users">
           <h2 id="tile-users">{t("dashboard.activeUsers")}</h2>
@@ -78,11 +95,16 @@ export function Dashboard({ session, tenantId, onError, navigate }: PageProps) {
         </section>
         <section className={`card tile backup-${b.level}`} aria-labelledby="tile-backup" data-testid="backup-tile">
           <h2 id="tile-backup">{t("dashboard.backup")}</h2>
-          <p className="tile-value"><span className={`badge level-${b.level}`}>{t(`dashboard.levels.${b.level}`)}</span></p>
+          <p className="tile-value">
+            <span className={`badge level-${b.level}`}>{t(`dashboard.levels.${b.level}`)}</span>
+          </p>
           <p>{t("dashboard.backupDue", { date: formatDate(b.due_date) })}</p>
           <p className="muted small">
-            {b.last_downloaded ? t("dashboard.lastDownloaded", { date: formatDate(b.last_downloaded) }) : t("dashboard.neverDownloaded")}
-            {" · "}{t("dashboard.interval", { count: b.interval_days })}
+            {b.last_downloaded
+              ? t("dashboard.lastDownloaded", { date: formatDate(b.last_downloaded) })
+              : t("dashboard.neverDownloaded")}
+            {" · "}
+            {t("dashboard.interval", { count: b.interval_days })}
           </p>
         </section>
       </div>
@@ -93,7 +115,9 @@ export function Dashboard({ session, tenantId, onError, navigate }: PageProps) {
             <p className="muted">{t("dashboard.noRecent")}</p>
           ) : (
             <div role="table" className="audit-table compact">
-              {data.recent_changes.map((e) => <AuditRow key={e.id} entry={e} />)}
+              {data.recent_changes.map((e) => (
+                <AuditRow key={e.id} entry={e} />
+              ))}
             </div>
           )}
         </section>

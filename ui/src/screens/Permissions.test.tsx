@@ -15,15 +15,38 @@ import { Dashboard } from "./Dashboard";
 beforeEach(() => switchLanguage("en"));
 afterEach(() => clearMocks());
 
-const tenant = { id: 7, name: "Bäckerei Schmidt GmbH", is_template: false, archived_at: null, created_at: "2026-03-02T09:00:00Z" };
+const tenant = {
+  id: 7,
+  name: "Bäckerei Schmidt GmbH",
+  is_template: false,
+  archived_at: null,
+  created_at: "2026-03-02T09:00:00Z",
+};
 const reader: SessionInfo = {
-  ...session, user_name: "Jonas Berger", is_admin: false, is_owner: false,
-  grants: [{ object: "processing_activity", right: "view" }], tenants: [tenant], current_tenant: tenant,
+  ...session,
+  user_name: "Jonas Berger",
+  is_admin: false,
+  is_owner: false,
+  grants: [{ object: "processing_activity", right: "view" }],
+  tenants: [tenant],
+  current_tenant: tenant,
 };
 const activity: Activity = {
-  ...inputOf(null, 2), id: 3, tenant_id: 7, company_id: 1, company_name: "Bäckerei Schmidt GmbH", area_name: "Personal", editor_name: null,
-  business_process_name: null, linked: [], name: "Lohnabrechnung", status: "active", responsible: "Personalleitung", purposes: "Gehalt",
-  created_at: "2026-03-02T09:00:00Z", updated_at: "2026-03-02T09:00:00Z",
+  ...inputOf(null, 2),
+  id: 3,
+  tenant_id: 7,
+  company_id: 1,
+  company_name: "Bäckerei Schmidt GmbH",
+  area_name: "Personal",
+  editor_name: null,
+  business_process_name: null,
+  linked: [],
+  name: "Lohnabrechnung",
+  status: "active",
+  responsible: "Personalleitung",
+  purposes: "Gehalt",
+  created_at: "2026-03-02T09:00:00Z",
+  updated_at: "2026-03-02T09:00:00Z",
 };
 const noop = () => undefined;
 
@@ -41,7 +64,10 @@ test("a reader sees the activity read-only; with the edit right the same form sa
   expect(screen.getByLabelText("Name")).toBeDisabled();
   expect(screen.getByLabelText("Area")).toHaveDisplayValue("Bäckerei Schmidt GmbH · Personal");
 
-  const editor = { ...reader, grants: [...reader.grants, { object: "processing_activity" as const, right: "edit" as const }] };
+  const editor = {
+    ...reader,
+    grants: [...reader.grants, { object: "processing_activity" as const, right: "edit" as const }],
+  };
   rerender(<ActivityForm {...props} session={editor} />);
   const user = userEvent.setup();
   await user.clear(screen.getByLabelText("Notes"));
@@ -54,11 +80,19 @@ test("a reader sees the activity read-only; with the edit right the same form sa
 
 test("a tile without the view right shows 0 and says 'no permission' when opened", async () => {
   mockCommands({
-    dashboard: () => ({ office_name: "Kanzlei", active_users: 2, backup: { level: "ok", due_date: "2026-03-06", last_downloaded: null, interval_days: 4 }, recent_changes: null }),
-    tenant_overview: () => ({ tenant, tiles: [
-      { object: "company", count: 0, allowed: false },
-      { object: "processing_activity", count: 12, allowed: true },
-    ] }),
+    dashboard: () => ({
+      office_name: "Kanzlei",
+      active_users: 2,
+      backup: { level: "ok", due_date: "2026-03-06", last_downloaded: null, interval_days: 4 },
+      recent_changes: null,
+    }),
+    tenant_overview: () => ({
+      tenant,
+      tiles: [
+        { object: "company", count: 0, allowed: false },
+        { object: "processing_activity", count: 12, allowed: true },
+      ],
+    }),
   });
   const navigate = vi.fn();
   renderWithData(<Dashboard session={reader} tenantId={7} onError={() => false} navigate={navigate} />);
@@ -72,8 +106,10 @@ test("a tile without the view right shows 0 and says 'no permission' when opened
 });
 
 const catalogue: RoleCatalogue = {
-  objects: ["company", "area", "processing_activity"], rights: ["view", "create", "edit"],
-  menus: ["dashboard", "companies", "processing_activities", "administration", "account"], statuses: ["draft", "in_review", "active", "inactive"],
+  objects: ["company", "area", "processing_activity"],
+  rights: ["view", "create", "edit"],
+  menus: ["dashboard", "companies", "processing_activities", "administration", "account"],
+  statuses: ["draft", "in_review", "active", "inactive"],
 };
 
 test("the role editor sends rights, restrictions and hidden menus as one definition", async () => {
@@ -85,12 +121,17 @@ test("the role editor sends rights, restrictions and hidden menus as one definit
   await user.click(screen.getByLabelText("Processing activities: View"));
   await user.click(screen.getByLabelText("Areas: View"));
   await user.type(screen.getByTestId("restrict-areas"), "Personal, Lohn");
-  await user.click(within(screen.getByRole("group", { name: "Menu entries hidden for this role" })).getByLabelText("Administration"));
+  await user.click(
+    within(screen.getByRole("group", { name: "Menu entries hidden for this role" })).getByLabelText("Administration"),
+  );
   await user.click(screen.getByTestId("save-role"));
   expect(onSaved).toHaveBeenCalled();
   expect(calls.find((c) => c.cmd === "create_role")?.args.role).toEqual({
     name: "Personnel reader",
-    grants: [{ object: "area", right: "view" }, { object: "processing_activity", right: "view" }],
+    grants: [
+      { object: "area", right: "view" },
+      { object: "processing_activity", right: "view" },
+    ],
     hidden_menus: ["administration"],
     visibility: [{ object: "processing_activity", restriction: { kind: "in_areas", areas: ["Personal", "Lohn"] } }],
   });
@@ -100,12 +141,36 @@ test("a new user gets an invitation code shown once; a refusal is translated", a
   let refuse = true;
   mockCommands({
     users: () => [],
-    roles: () => [{ id: 1, name: "Personnel reader", grants: [], hidden_menus: [], visibility: [], created_at: "2026-03-02T09:00:00Z" }],
+    roles: () => [
+      {
+        id: 1,
+        name: "Personnel reader",
+        grants: [],
+        hidden_menus: [],
+        visibility: [],
+        created_at: "2026-03-02T09:00:00Z",
+      },
+    ],
     session_info: () => ({ ...session, tenants: [tenant], current_tenant: tenant }),
     create_user: (args) => {
-      if (refuse) { refuse = false; fail("validation", "a user needs at least one role", { field: "roles", rule: "required" }); }
+      if (refuse) {
+        refuse = false;
+        fail("validation", "a user needs at least one role", { field: "roles", rule: "required" });
+      }
       const user = args.user as { name: string };
-      return { user: { id: 2, name: user.name, is_admin: false, is_owner: false, active: true, roles: ["Personnel reader"], tenants: [7], invitation_expires_at: "2026-03-09T09:00:00Z" }, invitation_code: "ABCD-EFGH-JKLM" };
+      return {
+        user: {
+          id: 2,
+          name: user.name,
+          is_admin: false,
+          is_owner: false,
+          active: true,
+          roles: ["Personnel reader"],
+          tenants: [7],
+          invitation_expires_at: "2026-03-09T09:00:00Z",
+        },
+        invitation_code: "ABCD-EFGH-JKLM",
+      };
     },
   });
   render(<Users onError={() => false} />);

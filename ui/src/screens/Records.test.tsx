@@ -17,16 +17,35 @@ import { Trash } from "./trash/Trash";
 vi.mock("@tanstack/react-virtual", () => ({
   useVirtualizer: ({ count, estimateSize }: { count: number; estimateSize: () => number }) => ({
     getTotalSize: () => count * estimateSize(),
-    getVirtualItems: () => Array.from({ length: count }, (_, index) => ({ index, key: index, start: index * estimateSize(), size: estimateSize() })),
+    getVirtualItems: () =>
+      Array.from({ length: count }, (_, index) => ({
+        index,
+        key: index,
+        start: index * estimateSize(),
+        size: estimateSize(),
+      })),
   }),
 }));
 
-beforeEach(() => { localStorage.clear(); return switchLanguage("en"); });
+beforeEach(() => {
+  localStorage.clear();
+  return switchLanguage("en");
+});
 afterEach(() => clearMocks());
 
 const row = (id: number, name: string, status: ActivityRow["status"] = "draft"): ActivityRow => ({
-  id, name, company_name: "Schmidt GmbH", area_id: 1, area_name: "Personal", status, role: "controller", responsible: "",
-  editor_name: null, dpia_required: "unchecked", review_planned: null, updated_at: "2026-03-02T09:00:00Z",
+  id,
+  name,
+  company_name: "Schmidt GmbH",
+  area_id: 1,
+  area_name: "Personal",
+  status,
+  role: "controller",
+  responsible: "",
+  editor_name: null,
+  dpia_required: "unchecked",
+  review_planned: null,
+  updated_at: "2026-03-02T09:00:00Z",
 });
 const noop = () => undefined;
 const pageProps = { session, tenantId: 7, onError: () => false, navigate: noop };
@@ -58,7 +77,10 @@ test("the list filters by status, sorts by a column and mass-changes the selecti
   expect(screen.getByTestId("bulk-bar")).toHaveTextContent("2 selected");
   await user.click(screen.getByTestId("apply-mass-change"));
   expect(await screen.findByTestId("list-notice")).toHaveTextContent("2 activities changed.");
-  expect(calls.find((c) => c.cmd === "mass_change_activities")?.args.change).toEqual({ ids: [2, 3], change: { field: "status", value: "in_review" } });
+  expect(calls.find((c) => c.cmd === "mass_change_activities")?.args.change).toEqual({
+    ids: [2, 3],
+    change: { field: "status", value: "in_review" },
+  });
   expect(screen.queryByTestId("bulk-bar")).toBeNull();
 });
 
@@ -77,14 +99,33 @@ test("chosen columns are remembered", async () => {
 });
 
 const country = (id: number, name: string, category: string): MasterItem => ({
-  id, tenant_id: 7, kind: "third_country", name, description: "", code: "", special_category: false, category, date: null, email: "",
-  phone: "", usage_count: 0, created_at: "2026-03-02T09:00:00Z", updated_at: "2026-03-02T09:00:00Z",
+  id,
+  tenant_id: 7,
+  kind: "third_country",
+  name,
+  description: "",
+  code: "",
+  special_category: false,
+  category,
+  date: null,
+  email: "",
+  phone: "",
+  usage_count: 0,
+  created_at: "2026-03-02T09:00:00Z",
+  updated_at: "2026-03-02T09:00:00Z",
 });
 
 test("a third country asks for its safeguard; one with an adequacy decision has it already", async () => {
   const onChange = vi.fn();
   const items = [country(1, "Japan", "adequacy_decision"), country(2, "India", "no_adequacy")];
-  const props = { kind: "third_country" as const, items, known: [], disabled: false, canCreate: false, onCreate: vi.fn() };
+  const props = {
+    kind: "third_country" as const,
+    items,
+    known: [],
+    disabled: false,
+    canCreate: false,
+    onCreate: vi.fn(),
+  };
   const { rerender } = render(<LinkPicker {...props} links={[]} onChange={onChange} />);
   const user = userEvent.setup();
   await user.selectOptions(screen.getByLabelText("Add Third countries…"), "1");
@@ -98,7 +139,9 @@ test("a third country asks for its safeguard; one with an adequacy decision has 
 
 test("an item in use is not deleted; the refusal names where it is used", async () => {
   mockCommands({
-    master_items: () => [{ ...country(5, "Health data", ""), kind: "data_category", special_category: true, usage_count: 2 }],
+    master_items: () => [
+      { ...country(5, "Health data", ""), kind: "data_category", special_category: true, usage_count: 2 },
+    ],
     delete_master_items: () => fail("in_use", "still used", { used_by: "Lohnabrechnung, Betriebsarzt", count: "2" }),
   });
   renderWithData(<MasterList {...pageProps} kind="data_category" onBack={noop} />);
@@ -106,20 +149,40 @@ test("an item in use is not deleted; the refusal names where it is used", async 
   const item = await screen.findByText("Health data");
   expect(item.closest("tr")).toHaveTextContent("Art. 9/10");
   await user.click(screen.getByTestId("delete-item"));
-  expect(await screen.findByTestId("item-error")).toHaveTextContent("\"Health data\" is still used by: Lohnabrechnung, Betriebsarzt.");
+  expect(await screen.findByTestId("item-error")).toHaveTextContent(
+    '"Health data" is still used by: Lohnabrechnung, Betriebsarzt.',
+  );
 });
 
 test("the trash restores an entry and says so", async () => {
-  let entries = [{ id: 4, tenant_id: 7, tenant_name: "Bäckerei", object_type: "processing_activity", object_id: 9, label: "Zeiterfassung",
-    deleted_at: "2026-03-02T09:00:00Z", deleted_by: "Anna Meier", purge_at: "2026-04-01T09:00:00Z" }];
-  const calls = mockCommands({ trash: () => entries, restore_from_trash: () => { const e = entries[0]; entries = []; return e; } });
+  let entries = [
+    {
+      id: 4,
+      tenant_id: 7,
+      tenant_name: "Bäckerei",
+      object_type: "processing_activity",
+      object_id: 9,
+      label: "Zeiterfassung",
+      deleted_at: "2026-03-02T09:00:00Z",
+      deleted_by: "Anna Meier",
+      purge_at: "2026-04-01T09:00:00Z",
+    },
+  ];
+  const calls = mockCommands({
+    trash: () => entries,
+    restore_from_trash: () => {
+      const e = entries[0];
+      entries = [];
+      return e;
+    },
+  });
   renderWithData(<Trash {...pageProps} />);
   const user = userEvent.setup();
   const entry = (await screen.findByText("Zeiterfassung")).closest("tr")!;
   expect(entry).toHaveTextContent("Processing activities");
   expect(entry).toHaveTextContent("Anna Meier");
   await user.click(within(entry).getByRole("button", { name: "Restore" }));
-  expect(await screen.findByTestId("trash-notice")).toHaveTextContent("\"Zeiterfassung\" has been restored.");
+  expect(await screen.findByTestId("trash-notice")).toHaveTextContent('"Zeiterfassung" has been restored.');
   expect(calls.find((c) => c.cmd === "restore_from_trash")?.args).toEqual({ id: 4 });
   expect(await screen.findByTestId("trash-empty")).toBeInTheDocument();
 });
@@ -130,12 +193,21 @@ function DirtyForm() {
 }
 function Leaver({ onResult }: { onResult: (leave: boolean) => void }) {
   const { confirmLeave } = useGuard();
-  return <button type="button" onClick={() => void confirmLeave().then(onResult)}>leave</button>;
+  return (
+    <button type="button" onClick={() => void confirmLeave().then(onResult)}>
+      leave
+    </button>
+  );
 }
 
 test("leaving a form with unsaved changes asks first", async () => {
   const onResult = vi.fn();
-  render(<UnsavedGuard><DirtyForm /><Leaver onResult={onResult} /></UnsavedGuard>);
+  render(
+    <UnsavedGuard>
+      <DirtyForm />
+      <Leaver onResult={onResult} />
+    </UnsavedGuard>,
+  );
   const user = userEvent.setup();
   await user.click(screen.getByText("leave"));
   expect(screen.getByTestId("unsaved-dialog")).toHaveTextContent("Discard your changes?");
@@ -148,7 +220,11 @@ test("leaving a form with unsaved changes asks first", async () => {
 
 test("closing the window with unsaved changes asks, and closes only when they may go", async () => {
   const calls = mockCommands({ set_unsaved: () => null, close_window: () => null }, { events: true });
-  render(<UnsavedGuard><DirtyForm /></UnsavedGuard>);
+  render(
+    <UnsavedGuard>
+      <DirtyForm />
+    </UnsavedGuard>,
+  );
   await waitFor(() => expect(calls.some((c) => c.cmd === "set_unsaved" && c.args.value === true)).toBe(true));
   await emit("close-requested");
   const user = userEvent.setup();
@@ -177,6 +253,10 @@ test("selected master data is changed at once and copied", async () => {
   await user.selectOptions(screen.getByTestId("master-mass-value"), "signed");
   await user.click(screen.getByTestId("master-apply"));
   expect(await screen.findByTestId("item-notice")).toHaveTextContent("2 entries changed.");
-  expect(calls.find((c) => c.cmd === "mass_change_master_items")?.args).toEqual({ kind: "processor", ids: [1, 2], field: { field: "category", value: "signed" } });
+  expect(calls.find((c) => c.cmd === "mass_change_master_items")?.args).toEqual({
+    kind: "processor",
+    ids: [1, 2],
+    field: { field: "category", value: "signed" },
+  });
   expect(screen.getAllByText(/signed/)).toHaveLength(2);
 });

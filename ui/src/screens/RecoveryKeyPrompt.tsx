@@ -8,7 +8,13 @@ import { Field } from "../components/Field";
 import { useAction } from "../useAction";
 
 /** Shown when the keyring cannot give the database key (another machine, headless Linux). */
-export function RecoveryKeyPrompt({ keyringError, onUnlocked }: { keyringError: string | null; onUnlocked: (state: StartupState) => void }) {
+export function RecoveryKeyPrompt({
+  keyringError,
+  onUnlocked,
+}: {
+  keyringError: string | null;
+  onUnlocked: (state: StartupState) => void;
+}) {
   const { t } = useTranslation();
   const [key, setKey] = useState("");
   const { busy, error, run } = useAction();
@@ -23,11 +29,26 @@ export function RecoveryKeyPrompt({ keyringError, onUnlocked }: { keyringError: 
       <form onSubmit={submit} noValidate>
         <p className="lead">{t("recovery.intro")}</p>
         {keyringError && <p className="muted small">{t("recovery.reason", { reason: keyringError })}</p>}
-        <Field label={t("recovery.label")} name="recovery_key" value={key} autoFocus spellCheck={false} autoComplete="off"
-          className="mono" placeholder={t("recovery.placeholder")} onChange={(e) => setKey(e.target.value)} />
-        {error && <Alert kind="error" testId="form-error">{error}</Alert>}
+        <Field
+          label={t("recovery.label")}
+          name="recovery_key"
+          value={key}
+          autoFocus
+          spellCheck={false}
+          autoComplete="off"
+          className="mono"
+          placeholder={t("recovery.placeholder")}
+          onChange={(e) => setKey(e.target.value)}
+        />
+        {error && (
+          <Alert kind="error" testId="form-error">
+            {error}
+          </Alert>
+        )}
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy || !key.trim()}>{busy ? t("recovery.unlocking") : t("recovery.unlock")}</button>
+          <button type="submit" className="primary" disabled={busy || !key.trim()}>
+            {busy ? t("recovery.unlocking") : t("recovery.unlock")}
+          </button>
         </div>
       </form>
     </CenteredCard>

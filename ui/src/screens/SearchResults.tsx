@@ -12,20 +12,31 @@ type Props = PageProps & { text: string; onOpenHit: (hit: SearchHit) => void };
 /** Full-text search (FTS5) over everything of the tenant the user may see: activities and master data. */
 export function SearchResults({ tenantId, text, onError, onOpenHit }: Props) {
   const { t } = useTranslation();
-  const load = useCallback(() => (tenantId === null ? Promise.resolve([]) : api.search(tenantId, text)), [tenantId, text]);
+  const load = useCallback(
+    () => (tenantId === null ? Promise.resolve([]) : api.search(tenantId, text)),
+    [tenantId, text],
+  );
   const { data, error } = useLoad(load, onError);
   if (tenantId === null) return <NoTenant />;
   return (
     <>
       <h1>{t("search.title", { text })}</h1>
       {error && <Alert kind="error">{error}</Alert>}
-      {data && <p className="lead" data-testid="search-count">{t("search.count", { count: data.length })}</p>}
+      {data && (
+        <p className="lead" data-testid="search-count">
+          {t("search.count", { count: data.length })}
+        </p>
+      )}
       <ul className="search-hits">
         {data?.map((hit) => (
           <li key={`${hit.object_type}-${hit.object_id}`} data-hit={hit.title}>
-            <button type="button" className="link" onClick={() => onOpenHit(hit)}>{hit.title}</button>
+            <button type="button" className="link" onClick={() => onOpenHit(hit)}>
+              {hit.title}
+            </button>
             <span className="badge tag">{t(`objects.${hit.object_type}`)}</span>
-            <p className="muted small snippet">{hit.snippet.split(/[«»]/).map((part, i) => (i % 2 ? <mark key={i}>{part}</mark> : part))}</p>
+            <p className="muted small snippet">
+              {hit.snippet.split(/[«»]/).map((part, i) => (i % 2 ? <mark key={i}>{part}</mark> : part))}
+            </p>
           </li>
         ))}
       </ul>

@@ -9,7 +9,12 @@ import { LanguageSwitch } from "../components/LanguageSwitch";
 import { errorMessage, type Language } from "../i18n";
 import { useAction } from "../useAction";
 
-type Props = { session: SessionInfo; onLanguage: (lang: Language) => void; onSaved: () => void; onError: (e: unknown) => boolean };
+type Props = {
+  session: SessionInfo;
+  onLanguage: (lang: Language) => void;
+  onSaved: () => void;
+  onError: (e: unknown) => boolean;
+};
 
 export function Settings({ session, onLanguage, onSaved, onError }: Props) {
   const editable = can(session, "settings", "edit");
@@ -22,21 +27,26 @@ export function Settings({ session, onLanguage, onSaved, onError }: Props) {
   const { busy, error, setError, run } = useAction(onError);
 
   useEffect(() => {
-    api.settings().then((s) => {
-      setSettings(s);
-      setIdle(String(s.idle_lock_minutes));
-      setInterval(String(s.backup_interval_days));
-    }).catch((e) => {
-      if (e instanceof CommandError && e.code === "permission_denied") setAllowed(false);
-      else if (!onError(e)) setError(errorMessage(e));
-    });
-  }, [onError]);
+    api
+      .settings()
+      .then((s) => {
+        setSettings(s);
+        setIdle(String(s.idle_lock_minutes));
+        setInterval(String(s.backup_interval_days));
+      })
+      .catch((e) => {
+        if (e instanceof CommandError && e.code === "permission_denied") setAllowed(false);
+        else if (!onError(e)) setError(errorMessage(e));
+      });
+  }, [onError, setError]);
 
   function save(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
     void run(async () => {
-      setSettings(await api.updateSettings({ idle_lock_minutes: Number(idle), backup_interval_days: Number(interval) }));
+      setSettings(
+        await api.updateSettings({ idle_lock_minutes: Number(idle), backup_interval_days: Number(interval) }),
+      );
       setSaved(true);
       onSaved();
     });
@@ -57,13 +67,45 @@ export function Settings({ session, onLanguage, onSaved, onError }: Props) {
         <section className="card" aria-labelledby="installation">
           <h2 id="installation">{t("settings.installation")}</h2>
           <form onSubmit={save} noValidate>
-            <Field label={t("settings.idleLock")} name="idle_lock_minutes" type="number" min={1} max={240} value={idle} readOnly={!editable}
-              onChange={(e) => setIdle(e.target.value)} hint={t("settings.idleLockHint")} />
-            <Field label={t("settings.backupInterval")} name="backup_interval_days" type="number" min={1} max={14} value={interval} readOnly={!editable}
-              onChange={(e) => setInterval(e.target.value)} hint={t("settings.backupIntervalHint")} />
-            {error && <Alert kind="error" testId="settings-message">{error}</Alert>}
-            {saved && !error && <Alert kind="success" testId="settings-message">{t("common.saved")}</Alert>}
-            {editable && <div className="actions"><button type="submit" className="primary" disabled={busy}>{t("common.save")}</button></div>}
+            <Field
+              label={t("settings.idleLock")}
+              name="idle_lock_minutes"
+              type="number"
+              min={1}
+              max={240}
+              value={idle}
+              readOnly={!editable}
+              onChange={(e) => setIdle(e.target.value)}
+              hint={t("settings.idleLockHint")}
+            />
+            <Field
+              label={t("settings.backupInterval")}
+              name="backup_interval_days"
+              type="number"
+              min={1}
+              max={14}
+              value={interval}
+              readOnly={!editable}
+              onChange={(e) => setInterval(e.target.value)}
+              hint={t("settings.backupIntervalHint")}
+            />
+            {error && (
+              <Alert kind="error" testId="settings-message">
+                {error}
+              </Alert>
+            )}
+            {saved && !error && (
+              <Alert kind="success" testId="settings-message">
+                {t("common.saved")}
+              </Alert>
+            )}
+            {editable && (
+              <div className="actions">
+                <button type="submit" className="primary" disabled={busy}>
+                  {t("common.save")}
+                </button>
+              </div>
+            )}
           </form>
         </section>
       )}

@@ -64,12 +64,17 @@ test("a missing keyring is explained on the key step", async () => {
   const user = userEvent.setup();
   render(<SetupWizard dataDir="/data" onDone={() => {}} onRestore={() => {}} />);
   await fillOwner(user, "Datenschutz-2026!");
-  expect(await screen.findByText(/could not be stored in this computer's keyring \(no session bus\)/)).toBeInTheDocument();
+  expect(
+    await screen.findByText(/could not be stored in this computer's keyring \(no session bus\)/),
+  ).toBeInTheDocument();
 });
 
 test("a refusal from the core is shown translated, in German too", async () => {
   await switchLanguage("de");
-  mockCommands({ create_installation: () => fail("validation", "user_name: must not contain control characters", { field: "user_name", rule: "characters" }) });
+  mockCommands({
+    create_installation: () =>
+      fail("validation", "user_name: must not contain control characters", { field: "user_name", rule: "characters" }),
+  });
   const user = userEvent.setup();
   render(<SetupWizard dataDir="/data" onDone={() => {}} onRestore={() => {}} />);
   await user.type(screen.getByLabelText("Name der Kanzlei"), "Kanzlei Nord");

@@ -11,9 +11,16 @@ import { newPasswordErrors } from "../newPassword";
 import { useAction } from "../useAction";
 import { copyText } from "../clipboard";
 
-
 /** First start: office → owner account → recovery key (shown once). */
-export function SetupWizard({ dataDir, onDone, onRestore }: { dataDir: string; onDone: (session: SessionInfo) => void; onRestore: () => void }) {
+export function SetupWizard({
+  dataDir,
+  onDone,
+  onRestore,
+}: {
+  dataDir: string;
+  onDone: (session: SessionInfo) => void;
+  onRestore: () => void;
+}) {
   const { t } = useTranslation();
   const [step, setStep] = useState<1 | 2 | 3>(1);
   const [office, setOffice] = useState("");
@@ -55,7 +62,11 @@ export function SetupWizard({ dataDir, onDone, onRestore }: { dataDir: string; o
     <CenteredCard title={t("setup.title")} wide={step === 3}>
       <ol className="steps" aria-label={t("setup.stepOf", { current: step, total: 3 })}>
         {steps.map((label, i) => (
-          <li key={label} className={i + 1 === step ? "current" : i + 1 < step ? "done" : ""} aria-current={i + 1 === step ? "step" : undefined}>
+          <li
+            key={label}
+            className={i + 1 === step ? "current" : i + 1 < step ? "done" : ""}
+            aria-current={i + 1 === step ? "step" : undefined}
+          >
             <span className="step-number">{i + 1}</span> {label}
           </li>
         ))}
@@ -64,13 +75,27 @@ export function SetupWizard({ dataDir, onDone, onRestore }: { dataDir: string; o
       {step === 1 && (
         <form onSubmit={submitOffice} noValidate>
           <p className="lead">{t("setup.officeIntro")}</p>
-          <Field label={t("setup.officeName")} name="office_name" value={office} autoFocus placeholder={t("setup.officeNamePlaceholder")}
-            onChange={(e) => setOffice(e.target.value)} error={officeError} maxLength={200} />
-          <div className="actions"><button type="submit" className="primary">{t("common.continue")}</button></div>
+          <Field
+            label={t("setup.officeName")}
+            name="office_name"
+            value={office}
+            autoFocus
+            placeholder={t("setup.officeNamePlaceholder")}
+            onChange={(e) => setOffice(e.target.value)}
+            error={officeError}
+            maxLength={200}
+          />
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t("common.continue")}
+            </button>
+          </div>
           <p className="muted small">{t("setup.dataDir", { dir: dataDir })}</p>
           <p className="small">
             {t("setup.fromBackup")}{" "}
-            <button type="button" className="link" data-testid="setup-from-backup" onClick={onRestore}>{t("setup.fromBackupLink")}</button>
+            <button type="button" className="link" data-testid="setup-from-backup" onClick={onRestore}>
+              {t("setup.fromBackupLink")}
+            </button>
           </p>
         </form>
       )}
@@ -78,17 +103,51 @@ export function SetupWizard({ dataDir, onDone, onRestore }: { dataDir: string; o
       {step === 2 && (
         <form onSubmit={submitOwner} noValidate>
           <p className="lead">{t("setup.ownerIntro")}</p>
-          <Field label={t("setup.ownerName")} name="owner_name" value={owner} autoFocus autoComplete="username"
-            onChange={(e) => setOwner(e.target.value)} error={ownerError} maxLength={64} />
-          <Field label={t("setup.password")} name="password" type="password" value={password} autoComplete="new-password"
-            onChange={(e) => setPassword(e.target.value)} error={passwordError} hint={t("setup.passwordMin")} />
+          <Field
+            label={t("setup.ownerName")}
+            name="owner_name"
+            value={owner}
+            autoFocus
+            autoComplete="username"
+            onChange={(e) => setOwner(e.target.value)}
+            error={ownerError}
+            maxLength={64}
+          />
+          <Field
+            label={t("setup.password")}
+            name="password"
+            type="password"
+            value={password}
+            autoComplete="new-password"
+            onChange={(e) => setPassword(e.target.value)}
+            error={passwordError}
+            hint={t("setup.passwordMin")}
+          />
           <PasswordStrength password={password} userInputs={[owner, office]} />
-          <Field label={t("setup.passwordRepeat")} name="password_repeat" type="password" value={repeat} autoComplete="new-password"
-            onChange={(e) => setRepeat(e.target.value)} error={repeatError} />
+          <Field
+            label={t("setup.passwordRepeat")}
+            name="password_repeat"
+            type="password"
+            value={repeat}
+            autoComplete="new-password"
+            onChange={(e) => setRepeat(e.target.value)}
+            error={repeatError}
+          />
           {error && <Alert kind="error">{error}</Alert>}
           <div className="actions">
-            <button type="button" onClick={() => { setTouched(false); setStep(1); }} disabled={busy}>{t("common.back")}</button>
-            <button type="submit" className="primary" disabled={busy}>{busy ? t("setup.creating") : t("setup.create")}</button>
+            <button
+              type="button"
+              onClick={() => {
+                setTouched(false);
+                setStep(1);
+              }}
+              disabled={busy}
+            >
+              {t("common.back")}
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t("setup.creating") : t("setup.create")}
+            </button>
           </div>
         </form>
       )}
@@ -96,19 +155,31 @@ export function SetupWizard({ dataDir, onDone, onRestore }: { dataDir: string; o
       {step === 3 && result && (
         <div>
           <p className="lead">{t("setup.keyIntro")}</p>
-          <div className="recovery-key" data-testid="recovery-key" aria-label={t("setup.stepKey")}>{result.recovery_key}</div>
+          <div className="recovery-key" data-testid="recovery-key" aria-label={t("setup.stepKey")}>
+            {result.recovery_key}
+          </div>
           <div className="actions start">
-            <button type="button" onClick={() => void copyText(result.recovery_key).then(() => setCopied(true))}>{t("common.copy")}</button>
-            {copied && <span className="muted" role="status">{t("common.copied")}</span>}
+            <button type="button" onClick={() => void copyText(result.recovery_key).then(() => setCopied(true))}>
+              {t("common.copy")}
+            </button>
+            {copied && (
+              <span className="muted" role="status">
+                {t("common.copied")}
+              </span>
+            )}
           </div>
           <p>{t("setup.keyStoreAdvice")}</p>
-          {result.keyring_error && <Alert kind="warning">{t("setup.keyringWarning", { reason: result.keyring_error })}</Alert>}
+          {result.keyring_error && (
+            <Alert kind="warning">{t("setup.keyringWarning", { reason: result.keyring_error })}</Alert>
+          )}
           <label className="check">
             <input type="checkbox" name="key_stored" checked={stored} onChange={(e) => setStored(e.target.checked)} />
             {t("setup.keyConfirm")}
           </label>
           <div className="actions">
-            <button type="button" className="primary" disabled={!stored} onClick={() => onDone(result.session)}>{t("setup.finish")}</button>
+            <button type="button" className="primary" disabled={!stored} onClick={() => onDone(result.session)}>
+              {t("setup.finish")}
+            </button>
           </div>
         </div>
       )}

@@ -29,7 +29,6 @@ import type { MasterKind } from "../bindings/MasterKind";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { PageProps } from "./page";
 
-
 type Props = {
   session: SessionInfo;
   officeName: string;
@@ -46,25 +45,40 @@ const SESSION_REFRESH_MS = 5000;
 
 /** The signed-in frame: menu on the left, header with user and tenant slot, a page. */
 export function Shell(props: Props) {
-  return <UnsavedGuard><ShellFrame {...props} /></UnsavedGuard>;
+  return (
+    <UnsavedGuard>
+      <ShellFrame {...props} />
+    </UnsavedGuard>
+  );
 }
 
-function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage, onRefreshSession, onSwitchTenant }: Props) {
+function ShellFrame({
+  session,
+  officeName,
+  onSignOut,
+  onSessionEnded,
+  onLanguage,
+  onRefreshSession,
+  onSwitchTenant,
+}: Props) {
   const { t } = useTranslation();
   const [page, showPage] = useState<MenuEntry>("dashboard");
   const [search, setSearch] = useState<string | null>(null);
   const [typed, setTyped] = useState("");
   const [opened, setOpened] = useState<{ activity?: number; kind?: MasterKind } | null>(null);
   const { confirmLeave } = useGuard();
-  const setPage = useCallback((next: MenuEntry) => {
-    void confirmLeave().then((leave) => {
-      if (leave) {
-        setSearch(null);
-        setOpened(null);
-        showPage(next);
-      }
-    });
-  }, [confirmLeave]);
+  const setPage = useCallback(
+    (next: MenuEntry) => {
+      void confirmLeave().then((leave) => {
+        if (leave) {
+          setSearch(null);
+          setOpened(null);
+          showPage(next);
+        }
+      });
+    },
+    [confirmLeave],
+  );
   const openHit = useCallback((hit: SearchHit) => {
     setSearch(null);
     if (hit.object_type === "processing_activity") {
@@ -93,14 +107,18 @@ function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage
   }, [onRefreshSession]);
 
   /** Returns true when the error ended the session (the App then shows sign-in). */
-  const handleError = useCallback((e: unknown) => {
-    if (e instanceof CommandError && SESSION_ENDING.has(e.code)) {
-      onSessionEnded(e.code);
-      return true;
-    }
-    if (e instanceof CommandError && (e.code === "permission_denied" || e.code === "admin_required")) onRefreshSession();
-    return false;
-  }, [onSessionEnded, onRefreshSession]);
+  const handleError = useCallback(
+    (e: unknown) => {
+      if (e instanceof CommandError && SESSION_ENDING.has(e.code)) {
+        onSessionEnded(e.code);
+        return true;
+      }
+      if (e instanceof CommandError && (e.code === "permission_denied" || e.code === "admin_required"))
+        onRefreshSession();
+      return false;
+    },
+    [onSessionEnded, onRefreshSession],
+  );
 
   const locked = session.backup.level === "locked";
   const current = session.menu.includes(page) ? page : "dashboard";
@@ -109,52 +127,98 @@ function ShellFrame({ session, officeName, onSignOut, onSessionEnded, onLanguage
   const role = session.is_owner ? "owner" : session.is_admin ? "admin" : "user";
   return (
     <div className="shell">
-      <a className="skip-link" href="#content">{t("common.skipToContent")}</a>
+      <a className="skip-link" href="#content">
+        {t("common.skipToContent")}
+      </a>
       <nav className="sidebar" aria-label={t("shell.menu")}>
-        <div className="brand"><Logo /> {t("app.name")}</div>
+        <div className="brand">
+          <Logo /> {t("app.name")}
+        </div>
         <ul>
-          {!locked && session.menu.map((entry) => (
-            <li key={entry}>
-              <button type="button" className={entry === current ? "active" : ""} aria-current={entry === current ? "page" : undefined}
-                data-menu={entry} onClick={() => setPage(entry)}>
-                <MenuIcon entry={entry} /> {t(`menu.${entry}`)}
-              </button>
-            </li>
-          ))}
+          {!locked &&
+            session.menu.map((entry) => (
+              <li key={entry}>
+                <button
+                  type="button"
+                  className={entry === current ? "active" : ""}
+                  aria-current={entry === current ? "page" : undefined}
+                  data-menu={entry}
+                  onClick={() => setPage(entry)}
+                >
+                  <MenuIcon entry={entry} /> {t(`menu.${entry}`)}
+                </button>
+              </li>
+            ))}
         </ul>
-        <div className="sidebar-office" title={officeName}>{officeName}</div>
+        <div className="sidebar-office" title={officeName}>
+          {officeName}
+        </div>
       </nav>
       <div className="main">
         <header className="topbar">
           <div className="topbar-left">
             {!locked && <TenantSwitch session={session} onSwitch={onSwitchTenant} />}
             {tenantId !== null && !locked && (
-              <form role="search" className="global-search" onSubmit={(e) => {
-                e.preventDefault();
-                if (typed.trim()) void confirmLeave().then((leave) => { if (leave) setSearch(typed.trim()); });
-              }}>
-                <input type="search" aria-label={t("search.label")} placeholder={t("search.placeholder")} value={typed}
-                  data-testid="global-search" onChange={(e) => setTyped(e.target.value)} />
+              <form
+                role="search"
+                className="global-search"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  if (typed.trim())
+                    void confirmLeave().then((leave) => {
+                      if (leave) setSearch(typed.trim());
+                    });
+                }}
+              >
+                <input
+                  type="search"
+                  aria-label={t("search.label")}
+                  placeholder={t("search.placeholder")}
+                  value={typed}
+                  data-testid="global-search"
+                  onChange={(e) => setTyped(e.target.value)}
+                />
               </form>
             )}
           </div>
           <div className="topbar-right">
             <LanguageSwitch onChange={onLanguage} />
             <div className="user" data-testid="current-user">
-              <span className="avatar" aria-hidden="true">{session.user_name.slice(0, 1).toUpperCase()}</span>
+              <span className="avatar" aria-hidden="true">
+                {session.user_name.slice(0, 1).toUpperCase()}
+              </span>
               <span>
                 <span className="user-name">{session.user_name}</span>
                 <span className="user-role" data-testid="user-roles">
-                  {role === "user" && session.role_names.length ? session.role_names.join(", ") : t(`shell.roles.${role}`)}
+                  {role === "user" && session.role_names.length
+                    ? session.role_names.join(", ")
+                    : t(`shell.roles.${role}`)}
                 </span>
               </span>
             </div>
-            <button type="button" className="ghost" data-testid="sign-out" onClick={onSignOut}>{t("shell.signOut")}</button>
+            <button type="button" className="ghost" data-testid="sign-out" onClick={onSignOut}>
+              {t("shell.signOut")}
+            </button>
           </div>
         </header>
         <main className="page" id="content" tabIndex={-1}>
           {locked && <LockScreen {...pageProps} onChanged={onRefreshSession} />}
-          {!locked && <ShellPage {...{ search, current, tenantId, pageProps, opened, openHit, handleError, session, onLanguage, onRefreshSession }} />}
+          {!locked && (
+            <ShellPage
+              {...{
+                search,
+                current,
+                tenantId,
+                pageProps,
+                opened,
+                openHit,
+                handleError,
+                session,
+                onLanguage,
+                onRefreshSession,
+              }}
+            />
+          )}
         </main>
       </div>
     </div>
@@ -168,16 +232,25 @@ function MenuIcon({ entry }: { entry: MenuEntry }) {
     areas: "M3 7l9-4 9 4-9 4zM3 12l9 4 9-4M3 17l9 4 9-4",
     processing_activities: "M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01",
     administration: "M12 3l8 3v6c0 4.5-3.4 8.2-8 9-4.6-.8-8-4.5-8-9V6zM9 12l2 2 4-4",
-    master_data: "M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zM4 6v6c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12v6c0 1.7 3.6 3 8 3s8-1.3 8-3v-6",
+    master_data:
+      "M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zM4 6v6c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12v6c0 1.7 3.6 3 8 3s8-1.3 8-3v-6",
     trash: "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6",
     backups: "M4 15v4h16v-4M12 3v12M7 10l5 5 5-5",
     audit_log: "M5 3h11l3 3v15H5zM8 8h8M8 12h8M8 16h5",
-    settings: "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM4 12h2M18 12h2M12 4v2M12 18v2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4",
+    settings:
+      "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM4 12h2M18 12h2M12 4v2M12 18v2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4",
     account: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c1-4 4.5-6 8-6s7 2 8 6",
   };
   return (
     <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
-      <path d={paths[entry]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={paths[entry]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }
@@ -196,7 +269,18 @@ type ShellPageProps = {
 };
 
 /** The page the menu chose (or the search results), below the backup reminder. */
-function ShellPage({ search, current, tenantId, pageProps, opened, openHit, handleError, session, onLanguage, onRefreshSession }: ShellPageProps) {
+function ShellPage({
+  search,
+  current,
+  tenantId,
+  pageProps,
+  opened,
+  openHit,
+  handleError,
+  session,
+  onLanguage,
+  onRefreshSession,
+}: ShellPageProps) {
   return (
     <>
       <BackupBanner session={session} onOpen={() => pageProps.navigate("backups")} />
@@ -204,12 +288,18 @@ function ShellPage({ search, current, tenantId, pageProps, opened, openHit, hand
       {search === null && current === "dashboard" && <Dashboard {...pageProps} />}
       {search === null && current === "companies" && <Companies key={tenantId ?? 0} {...pageProps} />}
       {search === null && current === "areas" && <AreaList key={tenantId ?? 0} {...pageProps} />}
-      {search === null && current === "processing_activities" && <ActivityPage key={`${tenantId}-${opened?.activity ?? ""}`} {...pageProps} initialId={opened?.activity} />}
-      {search === null && current === "master_data" && <MasterData key={`${tenantId}-${opened?.kind ?? ""}`} {...pageProps} initialKind={opened?.kind} />}
+      {search === null && current === "processing_activities" && (
+        <ActivityPage key={`${tenantId}-${opened?.activity ?? ""}`} {...pageProps} initialId={opened?.activity} />
+      )}
+      {search === null && current === "master_data" && (
+        <MasterData key={`${tenantId}-${opened?.kind ?? ""}`} {...pageProps} initialKind={opened?.kind} />
+      )}
       {search === null && current === "trash" && <Trash {...pageProps} />}
       {search === null && current === "administration" && <Administration {...pageProps} />}
       {search === null && current === "audit_log" && <AuditLog onError={handleError} />}
-      {search === null && current === "settings" && <Settings session={session} onLanguage={onLanguage} onSaved={onRefreshSession} onError={handleError} />}
+      {search === null && current === "settings" && (
+        <Settings session={session} onLanguage={onLanguage} onSaved={onRefreshSession} onError={handleError} />
+      )}
       {search === null && current === "account" && <Account session={session} onError={handleError} />}
       {search === null && current === "backups" && <Backups {...pageProps} onChanged={onRefreshSession} />}
     </>

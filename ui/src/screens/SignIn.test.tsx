@@ -39,7 +39,10 @@ test("the right password signs in with name and password as typed", async () => 
   render(<SignIn officeName={null} lockedUser={null} notice={null} onSignedIn={onSignedIn} />);
   await signIn("Datenschutz-2026!");
   await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(session));
-  expect(calls[0]).toEqual({ cmd: "sign_in", args: { request: { user_name: "Anna Meier", password: "Datenschutz-2026!" } } });
+  expect(calls[0]).toEqual({
+    cmd: "sign_in",
+    args: { request: { user_name: "Anna Meier", password: "Datenschutz-2026!" } },
+  });
 });
 
 test("after an idle lock the user name is kept and the reason is shown", () => {
@@ -76,7 +79,9 @@ test("an invited user sets a password with the code and is signed in", async () 
   await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(session));
   expect(calls[0]).toEqual({
     cmd: "accept_invitation",
-    args: { request: { user_name: "Kunde Schmidt", invitation_code: "abcd-efgh-ijkl", new_password: "Mein-eigenes-Passwort" } },
+    args: {
+      request: { user_name: "Kunde Schmidt", invitation_code: "abcd-efgh-ijkl", new_password: "Mein-eigenes-Passwort" },
+    },
   });
 });
 
@@ -95,5 +100,7 @@ test("an expired invitation says so, and a mismatch is caught before asking", as
   await user.clear(screen.getByLabelText("Repeat new password"));
   await user.type(screen.getByLabelText("Repeat new password"), "Mein-eigenes-Passwort");
   await user.click(screen.getByRole("button", { name: "Set password and sign in" }));
-  expect(await screen.findByTestId("form-error")).toHaveTextContent("has expired. Ask your administrator for a new one.");
+  expect(await screen.findByTestId("form-error")).toHaveTextContent(
+    "has expired. Ask your administrator for a new one.",
+  );
 });

@@ -8,7 +8,12 @@ import { Field } from "../components/Field";
 import { useAction } from "../useAction";
 import { AcceptInvitation } from "./AcceptInvitation";
 
-type Props = { officeName: string | null; lockedUser: string | null; notice: string | null; onSignedIn: (s: SessionInfo) => void };
+type Props = {
+  officeName: string | null;
+  lockedUser: string | null;
+  notice: string | null;
+  onSignedIn: (s: SessionInfo) => void;
+};
 
 export function SignIn({ officeName, lockedUser, notice, onSignedIn }: Props) {
   const { t } = useTranslation();
@@ -37,17 +42,40 @@ export function SignIn({ officeName, lockedUser, notice, onSignedIn }: Props) {
 
   return (
     <CenteredCard title={t("signIn.title")}>
-      {officeName && <p className="office-name" data-testid="office-name">{officeName}</p>}
+      {officeName && (
+        <p className="office-name" data-testid="office-name">
+          {officeName}
+        </p>
+      )}
       {lockedUser && !notice && <Alert kind="info">{t("signIn.locked")}</Alert>}
       {notice && <Alert kind="warning">{notice}</Alert>}
       <form onSubmit={submit} noValidate>
-        <Field label={t("signIn.userName")} name="user_name" value={userName} autoFocus={!lockedUser} autoComplete="username"
-          onChange={(e) => setUserName(e.target.value)} />
-        <Field label={t("signIn.password")} name="password" type="password" value={password} autoFocus={!!lockedUser}
-          autoComplete="current-password" onChange={(e) => setPassword(e.target.value)} />
-        {error && <Alert kind="error" testId="form-error">{error}</Alert>}
+        <Field
+          label={t("signIn.userName")}
+          name="user_name"
+          value={userName}
+          autoFocus={!lockedUser}
+          autoComplete="username"
+          onChange={(e) => setUserName(e.target.value)}
+        />
+        <Field
+          label={t("signIn.password")}
+          name="password"
+          type="password"
+          value={password}
+          autoFocus={!!lockedUser}
+          autoComplete="current-password"
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {error && (
+          <Alert kind="error" testId="form-error">
+            {error}
+          </Alert>
+        )}
         <div className="actions spread">
-          <button type="button" className="link" onClick={() => setInvited(true)}>{t("invitation.link")}</button>
+          <button type="button" className="link" onClick={() => setInvited(true)}>
+            {t("invitation.link")}
+          </button>
           <button type="submit" className="primary" disabled={busy || !userName.trim() || !password}>
             {busy ? t("signIn.submitting") : t("signIn.submit")}
           </button>

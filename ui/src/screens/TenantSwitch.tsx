@@ -6,15 +6,24 @@ export function TenantSwitch({ session, onSwitch }: { session: SessionInfo; onSw
   const { t } = useTranslation();
   const current = session.current_tenant;
   if (session.tenants.length === 0) {
-    return <div className="tenant-slot muted small" data-testid="tenant-slot">{t("shell.noTenant")}</div>;
+    return (
+      <div className="tenant-slot muted small" data-testid="tenant-slot">
+        {t("shell.noTenant")}
+      </div>
+    );
   }
   return (
     <label className="tenant-slot" data-testid="tenant-slot">
       <span className="tenant-label">{t("shell.tenantSlot")}</span>
-      <select data-testid="tenant-switch" value={current ? String(current.id) : ""} onChange={(e) => onSwitch(Number(e.target.value))}>
+      <select
+        data-testid="tenant-switch"
+        value={current ? String(current.id) : ""}
+        onChange={(e) => onSwitch(Number(e.target.value))}
+      >
         {session.tenants.map((tenant) => (
           <option key={tenant.id} value={String(tenant.id)}>
-            {tenant.name}{tenant.is_template ? ` (${t("shell.template")})` : ""}
+            {tenant.name}
+            {tenant.is_template ? ` (${t("shell.template")})` : ""}
           </option>
         ))}
       </select>

@@ -20,13 +20,16 @@ export function mockCommands(handlers: Handlers, options: { events?: boolean } =
   const calls: Call[] = [];
   // The keys are checked above; here the handler is called with what the window sent.
   const byName = handlers as Record<string, ((args: Record<string, unknown>) => unknown) | undefined>;
-  mockIPC((cmd, args) => {
-    const payload = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd: cmd as Call["cmd"], args: payload });
-    const handler = byName[cmd];
-    if (!handler) return undefined;
-    return handler(payload);
-  }, { shouldMockEvents: options.events ?? false });
+  mockIPC(
+    (cmd, args) => {
+      const payload = (args ?? {}) as Record<string, unknown>;
+      calls.push({ cmd: cmd as Call["cmd"], args: payload });
+      const handler = byName[cmd];
+      if (!handler) return undefined;
+      return handler(payload);
+    },
+    { shouldMockEvents: options.events ?? false },
+  );
   return calls;
 }
 
@@ -36,13 +39,30 @@ export function fail(code: string, message: string, params: Record<string, strin
 }
 
 export const session: SessionInfo = {
-  user_name: "Anna Meier", is_admin: true, is_owner: true, language: "en", idle_lock_minutes: 15,
-  menu: ["dashboard", "audit_log", "settings", "account"], grants: [], role_names: [], tenants: [], current_tenant: null,
+  user_name: "Anna Meier",
+  is_admin: true,
+  is_owner: true,
+  language: "en",
+  idle_lock_minutes: 15,
+  menu: ["dashboard", "audit_log", "settings", "account"],
+  grants: [],
+  role_names: [],
+  tenants: [],
+  current_tenant: null,
   backup: { level: "ok", due_date: "2026-03-06", concerns_user: false, can_create: true, contact: "Anna Meier" },
 };
 
 export function startup(phase: StartupState["phase"], extra: Partial<StartupState> = {}): StartupState {
-  return { phase, office_name: null, data_dir: "/tmp/dpo", keyring_error: null, os_locale: "en-US", session: null, locked_user: null, ...extra };
+  return {
+    phase,
+    office_name: null,
+    data_dir: "/tmp/dpo",
+    keyring_error: null,
+    os_locale: "en-US",
+    session: null,
+    locked_user: null,
+    ...extra,
+  };
 }
 
 export { clearMocks };

@@ -6,6 +6,8 @@ import { createQueryClient } from "../data/records";
 /** Renders a screen as the app does: below a record cache of its own, so no test sees another's data. */
 export function renderWithData(ui: ReactElement, options: Omit<RenderOptions, "wrapper"> = {}) {
   const client = createQueryClient();
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  );
   return render(ui, { ...options, wrapper });
 }

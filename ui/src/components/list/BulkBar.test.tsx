@@ -15,10 +15,21 @@ const copier: SessionInfo = { ...session, is_admin: false, grants: [{ object: "a
 test("the bar counts the selection and offers only the actions the user has the right to", async () => {
   const chosen = selection();
   render(
-    <BulkBar session={copier} object="area" label="Selected areas" testId="bar" selection={chosen} onError={() => false}
-      massChange={{ fields: [massField<string>({ id: "name", label: "Name", initial: "", editor: () => null, apply: async () => "" })] }}
+    <BulkBar
+      session={copier}
+      object="area"
+      label="Selected areas"
+      testId="bar"
+      selection={chosen}
+      onError={() => false}
+      massChange={{
+        fields: [
+          massField<string>({ id: "name", label: "Name", initial: "", editor: () => null, apply: async () => "" }),
+        ],
+      }}
       copy={{ testId: "copy", run: async () => "2 copies created." }}
-      remove={{ testId: "delete", run: async () => "" }} />,
+      remove={{ testId: "delete", run: async () => "" }}
+    />,
   );
   expect(screen.getByRole("region", { name: "Selected areas" })).toHaveTextContent("2 selected");
   expect(screen.getByTestId("copy")).toBeInTheDocument();
@@ -35,8 +46,15 @@ test("delete asks first with the screen's question, and only the confirmation ru
   const chosen = selection();
   const run = vi.fn(async () => "2 areas moved to the trash.");
   render(
-    <BulkBar session={session} object="area" label="Selected areas" testId="bar" selection={chosen} onError={() => false}
-      remove={{ testId: "delete", confirmTestId: "confirm", confirm: "Move 2 areas to the trash?", run }} />,
+    <BulkBar
+      session={session}
+      object="area"
+      label="Selected areas"
+      testId="bar"
+      selection={chosen}
+      onError={() => false}
+      remove={{ testId: "delete", confirmTestId: "confirm", confirm: "Move 2 areas to the trash?", run }}
+    />,
   );
   const user = userEvent.setup();
   await user.click(screen.getByTestId("delete"));
@@ -56,15 +74,33 @@ test("the mass change applies the chosen field's value, and each field keeps its
   const setActive = vi.fn(async (value: boolean) => `active ${String(value)}`);
   const fields = [
     massField<string>({
-      id: "name", label: "Name", initial: "",
-      editor: (value, set) => <input aria-label="New value" value={value} onChange={(e) => set(e.target.value)} />, apply: setName,
+      id: "name",
+      label: "Name",
+      initial: "",
+      editor: (value, set) => <input aria-label="New value" value={value} onChange={(e) => set(e.target.value)} />,
+      apply: setName,
     }),
     massField<boolean>({
-      id: "active", label: "Active", initial: true,
-      editor: (value, set) => <input type="checkbox" aria-label="New value" checked={value} onChange={(e) => set(e.target.checked)} />, apply: setActive,
+      id: "active",
+      label: "Active",
+      initial: true,
+      editor: (value, set) => (
+        <input type="checkbox" aria-label="New value" checked={value} onChange={(e) => set(e.target.checked)} />
+      ),
+      apply: setActive,
     }),
   ];
-  render(<BulkBar session={null} object={null} label="Selected" testId="bar" selection={chosen} onError={() => false} massChange={{ fields, applyTestId: "apply" }} />);
+  render(
+    <BulkBar
+      session={null}
+      object={null}
+      label="Selected"
+      testId="bar"
+      selection={chosen}
+      onError={() => false}
+      massChange={{ fields, applyTestId: "apply" }}
+    />,
+  );
   const user = userEvent.setup();
   await user.type(screen.getByLabelText("New value"), "Vertrieb");
   await user.selectOptions(screen.getByLabelText("Field to change"), "active");
@@ -80,10 +116,22 @@ test("the mass change applies the chosen field's value, and each field keeps its
 
 test("a refused action shows the translated reason in the bar and keeps the selection", async () => {
   const chosen = selection();
-  const refusal = new CommandError({ code: "permission_denied", message: "no", params: { object: "area", right: "copy" } });
+  const refusal = new CommandError({
+    code: "permission_denied",
+    message: "no",
+    params: { object: "area", right: "copy" },
+  });
   render(
-    <BulkBar session={session} object="area" label="Selected areas" testId="bar" errorTestId="bar-error" selection={chosen} onError={() => false}
-      copy={{ run: () => Promise.reject(refusal) }} />,
+    <BulkBar
+      session={session}
+      object="area"
+      label="Selected areas"
+      testId="bar"
+      errorTestId="bar-error"
+      selection={chosen}
+      onError={() => false}
+      copy={{ run: () => Promise.reject(refusal) }}
+    />,
   );
   await userEvent.setup().click(screen.getByRole("button", { name: "Copy" }));
   expect(await screen.findByTestId("bar-error")).toHaveTextContent("You do not have permission to do this.");

@@ -60,34 +60,66 @@ export function BulkBar({ session, object, label, testId, errorTestId, selection
   const remove = allowed("delete") ? slots.remove : undefined;
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useAction(onError);
-  const perform = (action: () => Promise<string>) => void run(async () => {
-    const message = await action();
-    setConfirming(false);
-    await selection.done(message);
-  });
+  const perform = (action: () => Promise<string>) =>
+    void run(async () => {
+      const message = await action();
+      setConfirming(false);
+      await selection.done(message);
+    });
   return (
     <div className="bulk-bar card" role="region" aria-label={label} data-testid={testId}>
       <strong>{t("list.selected", { count: selection.ids.length })}</strong>
       {massChange && massChange.fields.length > 0 && <MassChange {...massChange} busy={busy} perform={perform} />}
-      {copy && <button type="button" disabled={busy} data-testid={copy.testId} onClick={() => perform(copy.run)}>{t("list.copy")}</button>}
-      {remove && (confirming ? (
-        <span className="confirm" role="group">
-          <span className="small">{remove.confirm}</span>
-          <button type="button" className="danger" disabled={busy} data-testid={remove.confirmTestId} onClick={() => perform(remove.run)}>{t("list.delete")}</button>
-          <button type="button" onClick={() => setConfirming(false)}>{t("common.cancel")}</button>
-        </span>
-      ) : (
-        <button type="button" className="danger" disabled={!remove.confirm && busy} data-testid={remove.testId}
-          onClick={() => (remove.confirm ? setConfirming(true) : perform(remove.run))}>{t("list.delete")}</button>
-      ))}
+      {copy && (
+        <button type="button" disabled={busy} data-testid={copy.testId} onClick={() => perform(copy.run)}>
+          {t("list.copy")}
+        </button>
+      )}
+      {remove &&
+        (confirming ? (
+          <span className="confirm" role="group">
+            <span className="small">{remove.confirm}</span>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              data-testid={remove.confirmTestId}
+              onClick={() => perform(remove.run)}
+            >
+              {t("list.delete")}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t("common.cancel")}
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="danger"
+            disabled={!remove.confirm && busy}
+            data-testid={remove.testId}
+            onClick={() => (remove.confirm ? setConfirming(true) : perform(remove.run))}
+          >
+            {t("list.delete")}
+          </button>
+        ))}
       {slots.extra}
-      <button type="button" className="ghost" onClick={selection.clear}>{t("list.clear")}</button>
-      {error && <Alert kind="error" testId={errorTestId}>{error}</Alert>}
+      <button type="button" className="ghost" onClick={selection.clear}>
+        {t("list.clear")}
+      </button>
+      {error && (
+        <Alert kind="error" testId={errorTestId}>
+          {error}
+        </Alert>
+      )}
     </div>
   );
 }
 
-type MassChangeProps = NonNullable<Props["massChange"]> & { busy: boolean; perform: (action: () => Promise<string>) => void };
+type MassChangeProps = NonNullable<Props["massChange"]> & {
+  busy: boolean;
+  perform: (action: () => Promise<string>) => void;
+};
 
 /** The field to change, its new value and "Change all"; each field keeps its own value while another is chosen. */
 function MassChange({ fields, fieldTestId, applyTestId, busy, perform }: MassChangeProps) {
@@ -100,11 +132,26 @@ function MassChange({ fields, fieldTestId, applyTestId, busy, perform }: MassCha
   const set = (next: unknown) => setValues((v) => ({ ...v, [field.id]: next }));
   return (
     <span className="bulk-group">
-      <select aria-label={t("list.field")} value={field.id} data-testid={fieldTestId} onChange={(e) => setFieldId(e.target.value)}>
-        {fields.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
+      <select
+        aria-label={t("list.field")}
+        value={field.id}
+        data-testid={fieldTestId}
+        onChange={(e) => setFieldId(e.target.value)}
+      >
+        {fields.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.label}
+          </option>
+        ))}
       </select>
       {field.editor(value, set)}
-      <button type="button" className="primary" disabled={busy} data-testid={applyTestId} onClick={() => perform(() => field.apply(value))}>
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        data-testid={applyTestId}
+        onClick={() => perform(() => field.apply(value))}
+      >
         {t("list.apply")}
       </button>
     </span>

@@ -2,7 +2,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 /** The columns a list shows, remembered per list on this computer (not at all without a storage key). */
-export function useColumns<C extends string>(storageKey: string | undefined, all: readonly C[], defaults: C[]): [C[], (next: C[]) => void] {
+export function useColumns<C extends string>(
+  storageKey: string | undefined,
+  all: readonly C[],
+  defaults: C[],
+): [C[], (next: C[]) => void] {
   const [columns, setColumns] = useState<C[]>(() => {
     try {
       const saved = storageKey ? (JSON.parse(localStorage.getItem(storageKey) ?? "null") as unknown) : null;
@@ -19,7 +23,12 @@ export function useColumns<C extends string>(storageKey: string | undefined, all
   return [columns, choose];
 }
 
-type Props<C extends string> = { all: readonly C[]; columns: C[]; onChange: (next: C[]) => void; label: (column: C) => string };
+type Props<C extends string> = {
+  all: readonly C[];
+  columns: C[];
+  onChange: (next: C[]) => void;
+  label: (column: C) => string;
+};
 
 /** A fold-out list of checkboxes, one per optional column, kept in the list's order. */
 export function ColumnChooser<C extends string>({ all, columns, onChange, label }: Props<C>) {
@@ -30,8 +39,16 @@ export function ColumnChooser<C extends string>({ all, columns, onChange, label 
       <fieldset>
         {all.map((c) => (
           <label key={c} className="check">
-            <input type="checkbox" checked={columns.includes(c)} data-column={c}
-              onChange={(e) => onChange(e.target.checked ? all.filter((x) => x === c || columns.includes(x)) : columns.filter((x) => x !== c))} />
+            <input
+              type="checkbox"
+              checked={columns.includes(c)}
+              data-column={c}
+              onChange={(e) =>
+                onChange(
+                  e.target.checked ? all.filter((x) => x === c || columns.includes(x)) : columns.filter((x) => x !== c),
+                )
+              }
+            />
             {label(c)}
           </label>
         ))}

@@ -12,11 +12,20 @@ import { useListState } from "./useListState";
 vi.mock("@tanstack/react-virtual", () => ({
   useVirtualizer: ({ count, estimateSize }: { count: number; estimateSize: () => number }) => ({
     getTotalSize: () => count * estimateSize(),
-    getVirtualItems: () => Array.from({ length: count }, (_, index) => ({ index, key: index, start: index * estimateSize(), size: estimateSize() })),
+    getVirtualItems: () =>
+      Array.from({ length: count }, (_, index) => ({
+        index,
+        key: index,
+        start: index * estimateSize(),
+        size: estimateSize(),
+      })),
   }),
 }));
 
-beforeEach(() => { localStorage.clear(); return switchLanguage("en"); });
+beforeEach(() => {
+  localStorage.clear();
+  return switchLanguage("en");
+});
 
 type Fruit = { id: number; name: string; colour: string; weight: number };
 const FRUITS: Fruit[] = [
@@ -29,7 +38,14 @@ const FRUITS: Fruit[] = [
 const COLUMNS: ListColumn<Fruit>[] = [
   { id: "name", header: "Name", cell: (f) => f.name, sortValue: (f) => f.name },
   { id: "colour", header: "Colour", cell: (f) => f.colour, sortValue: (f) => f.colour, optional: true },
-  { id: "weight", header: "Weight", cell: (f) => `${f.weight} g`, sortValue: (f) => f.weight, optional: true, defaultVisible: true },
+  {
+    id: "weight",
+    header: "Weight",
+    cell: (f) => `${f.weight} g`,
+    sortValue: (f) => f.weight,
+    optional: true,
+    defaultVisible: true,
+  },
 ];
 const STORAGE_KEY = "dpo-desk.fruit-columns";
 
@@ -38,12 +54,22 @@ type Options = Partial<RecordListProps<Fruit>>;
 function Fruits(props: Options) {
   const list = useListState({ columns: COLUMNS, storageKey: STORAGE_KEY });
   return (
-    <RecordList<Fruit> state={list} session={session} object="company" rows={FRUITS} columns={COLUMNS} label="Fruit"
-      name={(f) => f.name} rowData={(f) => ({ "data-fruit": f.name })} selectData="data-select-fruit"
+    <RecordList<Fruit>
+      state={list}
+      session={session}
+      object="company"
+      rows={FRUITS}
+      columns={COLUMNS}
+      label="Fruit"
+      name={(f) => f.name}
+      rowData={(f) => ({ "data-fruit": f.name })}
+      selectData="data-select-fruit"
       filter={{ testId: "fruit-filter", matches: (f, needle) => f.name.toLocaleLowerCase().includes(needle) }}
       count={{ text: (count) => `${count} fruits`, testId: "fruit-count" }}
       bulkBar={(selection) => <p data-testid="chosen">{selection.ids.join(",")}</p>}
-      onError={() => false} {...props} />
+      onError={() => false}
+      {...props}
+    />
   );
 }
 

@@ -1,8 +1,18 @@
 import { Fragment, useEffect, useMemo, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import {
-  columnFilteringFeature, columnVisibilityFeature, createFilteredRowModel, createSortedRowModel, globalFilteringFeature,
-  rowSelectionFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type RowSelectionState, type SortFn,
+  columnFilteringFeature,
+  columnVisibilityFeature,
+  createFilteredRowModel,
+  createSortedRowModel,
+  globalFilteringFeature,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type RowSelectionState,
+  type SortFn,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { can } from "../../api";
@@ -32,7 +42,11 @@ type Identified = { id: number };
 type DataAttributes = Record<`data-${string}`, string>;
 
 /** What a row filter sees: the typed text and the screen's own conditions (status, company, …). */
-type RowFilter<Row> = { needle: string; where?: (row: Row) => boolean; matches?: (row: Row, needle: string) => boolean };
+type RowFilter<Row> = {
+  needle: string;
+  where?: (row: Row) => boolean;
+  matches?: (row: Row, needle: string) => boolean;
+};
 
 export type RecordListProps<Row extends Identified> = {
   state: ListState;
@@ -68,7 +82,15 @@ export type RecordListProps<Row extends Identified> = {
   naturalSort?: ListSort;
   exportAs?: (format: ExportFormat, selection: { ids: number[]; shown: Row[] }) => Promise<string | null>;
   count?: { text: (count: number) => string; testId?: string };
-  testIds?: { table?: string; selectAll?: string; notice?: string; error?: string; empty?: string; exportCsv?: string; exportJson?: string };
+  testIds?: {
+    table?: string;
+    selectAll?: string;
+    notice?: string;
+    error?: string;
+    empty?: string;
+    exportCsv?: string;
+    exportJson?: string;
+  };
   /** Errors of the screen's own (loading, row actions), shown with the list's. */
   errors?: (string | null | undefined)[];
   empty?: { none?: string; noMatch?: string };
@@ -109,17 +131,35 @@ function sameSort(a: ListSort | null, b: ListSort | undefined) {
  * BulkBar does.
  */
 export function RecordList<Row extends Identified>(props: RecordListProps<Row>) {
-  const { state, session, object, rows, columns, layout = "table", filter, where, exportAs, count, testIds = {}, errors = [], empty = {} } = props;
+  const {
+    state,
+    session,
+    object,
+    rows,
+    columns,
+    layout = "table",
+    filter,
+    where,
+    exportAs,
+    count,
+    testIds = {},
+    errors = [],
+    empty = {},
+  } = props;
   const { t } = useTranslation();
   const exporting = useAction(props.onError);
 
-  const definitions = useMemo<ColumnDef<typeof features, Row>[]>(() => columns.map((column) => ({
-    id: column.id,
-    accessorFn: column.sortValue ?? ((row: Row) => row.id),
-    sortFn: sortFnOf(column),
-    enableSorting: !!(column.sortValue || column.compare),
-    enableHiding: !!column.optional,
-  })), [columns]);
+  const definitions = useMemo<ColumnDef<typeof features, Row>[]>(
+    () =>
+      columns.map((column) => ({
+        id: column.id,
+        accessorFn: column.sortValue ?? ((row: Row) => row.id),
+        sortFn: sortFnOf(column),
+        enableSorting: !!(column.sortValue || column.compare),
+        enableHiding: !!column.optional,
+      })),
+    [columns],
+  );
   const visibility = useMemo(
     () => Object.fromEntries(columns.filter((c) => c.optional).map((c) => [c.id, state.chosen.includes(c.id)])),
     [columns, state.chosen],
@@ -128,7 +168,10 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
     const needle = filter.matches ? state.filter.trim().toLocaleLowerCase() : "";
     return needle || where ? { needle, where, matches: filter.matches } : undefined;
   }, [filter.matches, state.filter, where]);
-  const sorting = useMemo(() => (state.sorting && !sameSort(state.sorting, props.naturalSort) ? [state.sorting] : []), [state.sorting, props.naturalSort]);
+  const sorting = useMemo(
+    () => (state.sorting && !sameSort(state.sorting, props.naturalSort) ? [state.sorting] : []),
+    [state.sorting, props.naturalSort],
+  );
   const firstColumn = columns[0]?.id;
   const table = useTable({
     features,
@@ -140,12 +183,15 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
     // One column carries the row filter, so each row is tested once.
     getColumnCanGlobalFilter: (column) => column.id === firstColumn,
     globalFilterFn: (row, _columnId, value: RowFilter<Row>) =>
-      (!value.where || value.where(row.original)) && (!value.needle || !value.matches || value.matches(row.original, value.needle)),
+      (!value.where || value.where(row.original)) &&
+      (!value.needle || !value.matches || value.matches(row.original, value.needle)),
     enableRowSelection: true,
   });
   const shown = table.getRowModel().rows;
   const shownRows = useMemo(() => shown.map((r) => r.original), [shown]);
-  const selectedIds = Object.keys(state.selection).filter((id) => state.selection[id]).map(Number);
+  const selectedIds = Object.keys(state.selection)
+    .filter((id) => state.selection[id])
+    .map(Number);
 
   const { setSelection } = state;
   const followsFilter = !!props.selectionFollowsFilter;
@@ -156,7 +202,10 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
     setSelection((s) => (Object.keys(s).every((id) => listed.has(id)) ? s : keep(s, listed)));
   }, [shownRows, rows, followsFilter, setSelection]);
 
-  const visible = table.getVisibleLeafColumns().map((c) => columns.find((x) => x.id === c.id)).filter((c): c is ListColumn<Row> => !!c);
+  const visible = table
+    .getVisibleLeafColumns()
+    .map((c) => columns.find((x) => x.id === c.id))
+    .filter((c): c is ListColumn<Row> => !!c);
   const allSelected = table.getIsAllRowsSelected();
   const toggleAll = () => setSelection(allSelected ? {} : Object.fromEntries(shown.map((r) => [r.id, true])));
   const isSelected = (row: Row) => !!state.selection[String(row.id)];
@@ -183,27 +232,51 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
   const sortBy = (id: string) => state.setSorting((s) => ({ id, desc: s?.id === id ? !s.desc : false }));
   const header = (column: ListColumn<Row>, Cell: "th" | "span") => {
     const label = t(column.header);
-    if (!props.headerSort || !(column.sortValue || column.compare)) return <Cell key={column.id} role={Cell === "span" ? "columnheader" : undefined}>{label}</Cell>;
+    if (!props.headerSort || !(column.sortValue || column.compare))
+      return (
+        <Cell key={column.id} role={Cell === "span" ? "columnheader" : undefined}>
+          {label}
+        </Cell>
+      );
     const active = state.sorting?.id === column.id;
     return (
-      <Cell key={column.id} role={Cell === "span" ? "columnheader" : undefined} aria-sort={active ? (state.sorting?.desc ? "descending" : "ascending") : "none"}>
+      <Cell
+        key={column.id}
+        role={Cell === "span" ? "columnheader" : undefined}
+        aria-sort={active ? (state.sorting?.desc ? "descending" : "ascending") : "none"}
+      >
         <button type="button" className="sort" data-sort={column.id} onClick={() => sortBy(column.id)}>
-          {label}{active ? (state.sorting?.desc ? " ▼" : " ▲") : ""}
+          {label}
+          {active ? (state.sorting?.desc ? " ▼" : " ▲") : ""}
         </button>
       </Cell>
     );
   };
   const checkbox = (row: Row) => (
-    <input type="checkbox" aria-label={t("list.select", { name: props.name(row) })} checked={isSelected(row)}
-      {...{ [props.selectData]: props.name(row) }} onChange={() => toggle(row)} />
+    <input
+      type="checkbox"
+      aria-label={t("list.select", { name: props.name(row) })}
+      checked={isSelected(row)}
+      {...{ [props.selectData]: props.name(row) }}
+      onChange={() => toggle(row)}
+    />
   );
   const selectAll = (
-    <input type="checkbox" aria-label={t("list.selectAll")} checked={allSelected} data-testid={testIds.selectAll} onChange={toggleAll} />
+    <input
+      type="checkbox"
+      aria-label={t("list.selectAll")}
+      checked={allSelected}
+      data-testid={testIds.selectAll}
+      onChange={toggleAll}
+    />
   );
   const loaded = rows !== undefined;
-  const emptyText = loaded && shown.length === 0
-    ? (rows.length === 0 && !state.filter.trim() ? empty.none ?? t("list.noEntries") : empty.noMatch ?? t("list.noMatch"))
-    : null;
+  const emptyText =
+    loaded && shown.length === 0
+      ? rows.length === 0 && !state.filter.trim()
+        ? (empty.none ?? t("list.noEntries"))
+        : (empty.noMatch ?? t("list.noMatch"))
+      : null;
   const error = [...errors, exporting.error].find(Boolean);
   const optional = columns.filter((c) => c.optional);
 
@@ -211,29 +284,57 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
     switch (layout) {
       case "virtual":
         return (
-          <VirtualRows rows={shownRows} label={props.label} grid={`36px ${visible.map((c) => c.width ?? "minmax(110px, 1fr)").join(" ")}`}
-            head={<><span role="columnheader">{selectAll}</span>{visible.map((c) => header(c, "span"))}</>}
-            empty={emptyText} render={(row) => ({
-              attributes: props.rowData?.(row) ?? {}, selected: isSelected(row),
+          <VirtualRows
+            rows={shownRows}
+            label={props.label}
+            grid={`36px ${visible.map((c) => c.width ?? "minmax(110px, 1fr)").join(" ")}`}
+            head={
+              <>
+                <span role="columnheader">{selectAll}</span>
+                {visible.map((c) => header(c, "span"))}
+              </>
+            }
+            empty={emptyText}
+            render={(row) => ({
+              attributes: props.rowData?.(row) ?? {},
+              selected: isSelected(row),
               className: props.rowClassName?.(row),
               cells: (
                 <>
-                  <span role="cell" onClick={(e) => e.stopPropagation()}>{checkbox(row)}</span>
-                  {visible.map((c) => <span key={c.id} role="cell" className={c.className} data-testid={c.testId}>{c.cell(row)}</span>)}
+                  <span role="cell" onClick={(e) => e.stopPropagation()}>
+                    {checkbox(row)}
+                  </span>
+                  {visible.map((c) => (
+                    <span key={c.id} role="cell" className={c.className} data-testid={c.testId}>
+                      {c.cell(row)}
+                    </span>
+                  ))}
                 </>
               ),
             })}
-            onOpen={props.onOpen} onToggle={toggle} />
+            onOpen={props.onOpen}
+            onToggle={toggle}
+          />
         );
       case "cards":
         return (
           <>
-            {emptyText && <p className="muted" data-testid={testIds.empty}>{emptyText}</p>}
-            {shownRows.map((row) => <Fragment key={row.id}>{props.card?.(row, checkbox(row), isSelected(row))}</Fragment>)}
+            {emptyText && (
+              <p className="muted" data-testid={testIds.empty}>
+                {emptyText}
+              </p>
+            )}
+            {shownRows.map((row) => (
+              <Fragment key={row.id}>{props.card?.(row, checkbox(row), isSelected(row))}</Fragment>
+            ))}
           </>
         );
       case "table": {
-        const content = emptyText ? <p className="muted" data-testid={testIds.empty}>{emptyText}</p> : (
+        const content = emptyText ? (
+          <p className="muted" data-testid={testIds.empty}>
+            {emptyText}
+          </p>
+        ) : (
           <table className="simple-table" data-testid={testIds.table} aria-label={props.label}>
             <thead>
               <tr>
@@ -244,9 +345,19 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
             </thead>
             <tbody>
               {shownRows.map((row) => (
-                <tr key={row.id} {...props.rowData?.(row)} className={[props.rowClassName?.(row) ?? "", isSelected(row) ? "selected" : ""].join(" ").trim() || undefined}>
+                <tr
+                  key={row.id}
+                  {...props.rowData?.(row)}
+                  className={
+                    [props.rowClassName?.(row) ?? "", isSelected(row) ? "selected" : ""].join(" ").trim() || undefined
+                  }
+                >
                   <td>{checkbox(row)}</td>
-                  {visible.map((c) => <td key={c.id} className={c.className} data-testid={c.testId}>{c.cell(row)}</td>)}
+                  {visible.map((c) => (
+                    <td key={c.id} className={c.className} data-testid={c.testId}>
+                      {c.cell(row)}
+                    </td>
+                  ))}
                   {props.rowActions && <td className="row-actions">{props.rowActions(row)}</td>}
                 </tr>
               ))}
@@ -262,25 +373,62 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
     <>
       {(props.toolbarWhenEmpty !== false || (rows?.length ?? 0) > 0) && (
         <div className="toolbar">
-          <input type="search" className="search" aria-label={filter.label ?? t("list.filter")} placeholder={filter.label ?? t("list.filter")}
-            value={state.filter} data-testid={filter.testId} onChange={(e) => state.setFilter(e.target.value)} />
+          <input
+            type="search"
+            className="search"
+            aria-label={filter.label ?? t("list.filter")}
+            placeholder={filter.label ?? t("list.filter")}
+            value={state.filter}
+            data-testid={filter.testId}
+            onChange={(e) => state.setFilter(e.target.value)}
+          />
           {props.toolbar}
           {optional.length > 0 && (
-            <ColumnChooser all={optional.map((c) => c.id)} columns={state.chosen} onChange={state.chooseColumns}
-              label={(id) => t(optional.find((c) => c.id === id)?.header ?? id)} />
+            <ColumnChooser
+              all={optional.map((c) => c.id)}
+              columns={state.chosen}
+              onChange={state.chooseColumns}
+              label={(id) => t(optional.find((c) => c.id === id)?.header ?? id)}
+            />
           )}
           {exportAs && (object === null || (session !== null && can(session, object, "export"))) && (
             <span className="export-buttons">
-              <button type="button" data-testid={testIds.exportCsv} disabled={exporting.busy} onClick={() => exportList("csv")}>{t("list.exportCsv")}</button>
-              <button type="button" data-testid={testIds.exportJson} disabled={exporting.busy} onClick={() => exportList("json")}>{t("list.exportJson")}</button>
+              <button
+                type="button"
+                data-testid={testIds.exportCsv}
+                disabled={exporting.busy}
+                onClick={() => exportList("csv")}
+              >
+                {t("list.exportCsv")}
+              </button>
+              <button
+                type="button"
+                data-testid={testIds.exportJson}
+                disabled={exporting.busy}
+                onClick={() => exportList("json")}
+              >
+                {t("list.exportJson")}
+              </button>
             </span>
           )}
-          {count && <span className="muted small" data-testid={count.testId}>{loaded ? count.text(shown.length) : t("common.loading")}</span>}
+          {count && (
+            <span className="muted small" data-testid={count.testId}>
+              {loaded ? count.text(shown.length) : t("common.loading")}
+            </span>
+          )}
         </div>
       )}
       {selectedIds.length > 0 && props.bulkBar?.(selection())}
-      {error && <Alert kind="error" testId={testIds.error}>{error}</Alert>}
-      {state.notice && <Alert kind="success" testId={testIds.notice}>{state.notice}</Alert>}
+      {error && (
+        <Alert kind="error" testId={testIds.error}>
+          {error}
+        </Alert>
+      )}
+      {state.notice && (
+        <Alert kind="success" testId={testIds.notice}>
+          {state.notice}
+        </Alert>
+      )}
       {body}
     </>
   );
@@ -304,18 +452,32 @@ type VirtualRowsProps<Row extends Identified> = {
 };
 
 /** Only the rows in view are in the page, so tens of thousands of records scroll as quickly as ten. */
-function VirtualRows<Row extends Identified>({ rows, label, grid, head, empty, render, onOpen, onToggle }: VirtualRowsProps<Row>) {
+function VirtualRows<Row extends Identified>({
+  rows,
+  label,
+  grid,
+  head,
+  empty,
+  render,
+  onOpen,
+  onToggle,
+}: VirtualRowsProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   // The first rows render before the list has been measured (a typical window's height).
   const virtualizer = useVirtualizer({
-    count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10,
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
     initialRect: { width: 1000, height: 640 },
   });
   const style = { gridTemplateColumns: grid };
   return (
     <div className="card list-card">
       <div role="table" aria-label={label} aria-rowcount={rows.length} className="data-table">
-        <div className="data-row head" role="row" style={style}>{head}</div>
+        <div className="data-row head" role="row" style={style}>
+          {head}
+        </div>
         <div ref={scroller} className="list-scroller" role="rowgroup">
           {empty && <p className="muted empty">{empty}</p>}
           <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
@@ -323,13 +485,33 @@ function VirtualRows<Row extends Identified>({ rows, label, grid, head, empty, r
               const row = rows[item.index];
               const { attributes, selected, className, cells } = render(row);
               return (
-                <div key={row.id} role="row" tabIndex={0} {...attributes} aria-selected={selected}
-                  className={["data-row", onOpen ? "clickable" : "", className ?? "", selected ? "selected" : ""].filter(Boolean).join(" ")}
-                  style={{ ...style, position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                  onClick={() => onOpen?.(row)} onKeyDown={(e) => {
+                <div
+                  key={row.id}
+                  role="row"
+                  tabIndex={0}
+                  {...attributes}
+                  aria-selected={selected}
+                  className={["data-row", onOpen ? "clickable" : "", className ?? "", selected ? "selected" : ""]
+                    .filter(Boolean)
+                    .join(" ")}
+                  style={{
+                    ...style,
+                    position: "absolute",
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
+                  onClick={() => onOpen?.(row)}
+                  onKeyDown={(e) => {
                     if (e.key === "Enter") onOpen?.(row);
-                    if (e.key === " ") { e.preventDefault(); onToggle(row); }
-                  }}>
+                    if (e.key === " ") {
+                      e.preventDefault();
+                      onToggle(row);
+                    }
+                  }}
+                >
                   {cells}
                 </div>
               );

@@ -16,7 +16,11 @@ type Options<Row> = {
  */
 export function useListState<Row>({ columns, storageKey, sort = null }: Options<Row>) {
   const optional = columns.filter((c) => c.optional);
-  const [chosen, chooseColumns] = useColumns(storageKey, optional.map((c) => c.id), optional.filter((c) => c.defaultVisible).map((c) => c.id));
+  const [chosen, chooseColumns] = useColumns(
+    storageKey,
+    optional.map((c) => c.id),
+    optional.filter((c) => c.defaultVisible).map((c) => c.id),
+  );
   const [filter, setFilter] = useState("");
   const [sorting, setSorting] = useState<ListSort | null>(sort);
   const [selection, setSelection] = useState<RowSelectionState>({});

@@ -21,47 +21,73 @@ export function ActivityBulkBar({ session, selection, onError }: Props) {
   const valueProps = { "aria-label": t("list.value"), "data-testid": "mass-value" };
   const fields = [
     massField<ActivityStatus>({
-      id: "status", label: t("activities.massFields.status"), initial: "in_review",
+      id: "status",
+      label: t("activities.massFields.status"),
+      initial: "in_review",
       editor: (value, set) => (
         <select {...valueProps} value={value} onChange={(e) => set(e.target.value as ActivityStatus)}>
-          {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
         </select>
       ),
       apply: (value) => changeAll({ field: "status", value }),
     }),
     massField<string>({
-      id: "responsible", label: t("activities.massFields.responsible"), initial: "",
+      id: "responsible",
+      label: t("activities.massFields.responsible"),
+      initial: "",
       editor: (value, set) => <input {...valueProps} value={value} onChange={(e) => set(e.target.value)} />,
       apply: (value) => changeAll({ field: "responsible", value }),
     }),
     massField<string>({
-      id: "review_planned", label: t("activities.massFields.review_planned"), initial: "",
+      id: "review_planned",
+      label: t("activities.massFields.review_planned"),
+      initial: "",
       editor: (value, set) => <input type="date" {...valueProps} value={value} onChange={(e) => set(e.target.value)} />,
       apply: (value) => changeAll({ field: "review_planned", value: value || null }),
     }),
     massField<DpiaNecessity>({
-      id: "dpia_required", label: t("activities.massFields.dpia_required"), initial: "required",
+      id: "dpia_required",
+      label: t("activities.massFields.dpia_required"),
+      initial: "required",
       editor: (value, set) => (
         <select {...valueProps} value={value} onChange={(e) => set(e.target.value as DpiaNecessity)}>
-          {DPIA.map((d) => <option key={d} value={d}>{t(`dpia.${d}`)}</option>)}
+          {DPIA.map((d) => (
+            <option key={d} value={d}>
+              {t(`dpia.${d}`)}
+            </option>
+          ))}
         </select>
       ),
       apply: (value) => changeAll({ field: "dpia_required", value }),
     }),
   ];
   return (
-    <BulkBar session={session} object="processing_activity" label={t("activities.bulkTitle")} testId="bulk-bar" errorTestId="bulk-error" selection={selection}
+    <BulkBar
+      session={session}
+      object="processing_activity"
+      label={t("activities.bulkTitle")}
+      testId="bulk-bar"
+      errorTestId="bulk-error"
+      selection={selection}
       massChange={{ fields, fieldTestId: "mass-field", applyTestId: "apply-mass-change" }}
       copy={{
         testId: "copy-selected",
         run: async () => t("list.copied", { count: (await api.copyActivities(ids, t("list.copySuffix"))).length }),
       }}
       remove={{
-        testId: "delete-selected", confirmTestId: "confirm-delete", confirm: t("activities.confirmDelete", { count: ids.length }),
+        testId: "delete-selected",
+        confirmTestId: "confirm-delete",
+        confirm: t("activities.confirmDelete", { count: ids.length }),
         run: async () => {
           await api.deleteActivities(ids);
           return t("activities.deleted", { count: ids.length });
         },
-      }} onError={onError} />
+      }}
+      onError={onError}
+    />
   );
 }

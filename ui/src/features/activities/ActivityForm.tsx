@@ -27,13 +27,40 @@ type Props = PageProps & {
 export function inputOf(a: Activity | null, areaId = 0): ActivityInput {
   if (!a) {
     return {
-      area_id: areaId, name: "", status: "draft", role: "controller", responsible: "", editor_id: null, purposes: "",
-      business_process_id: null, controller_details: "", processing_categories: "", specific_toms: "", dpia_required: "unchecked",
-      dpia_reason: "", review_planned: null, review_done: null, review_result: "", review_follow_up: "", notes: "", links: [],
+      area_id: areaId,
+      name: "",
+      status: "draft",
+      role: "controller",
+      responsible: "",
+      editor_id: null,
+      purposes: "",
+      business_process_id: null,
+      controller_details: "",
+      processing_categories: "",
+      specific_toms: "",
+      dpia_required: "unchecked",
+      dpia_reason: "",
+      review_planned: null,
+      review_done: null,
+      review_result: "",
+      review_follow_up: "",
+      notes: "",
+      links: [],
     };
   }
-  const { id: _i, tenant_id: _t, company_id: _c, company_name: _cn, area_name: _an, editor_name: _en, business_process_name: _bp,
-    linked: _l, created_at: _ca, updated_at: _ua, ...input } = a;
+  const {
+    id: _i,
+    tenant_id: _t,
+    company_id: _c,
+    company_name: _cn,
+    area_name: _an,
+    editor_name: _en,
+    business_process_name: _bp,
+    linked: _l,
+    created_at: _ca,
+    updated_at: _ua,
+    ...input
+  } = a;
   return input;
 }
 
@@ -47,7 +74,9 @@ const SECTIONS: { id: string; kinds: MasterKind[] }[] = [
 /** One processing activity with every field of Art. 30. Read-only unless the user may edit (or create, for a new one). */
 export function ActivityForm({ session, tenantId, activity, onError, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const editable = activity ? can(session, "processing_activity", "edit") : can(session, "processing_activity", "create");
+  const editable = activity
+    ? can(session, "processing_activity", "edit")
+    : can(session, "processing_activity", "create");
   const initial = useMemo(() => inputOf(activity), [activity]);
   const [form, setForm] = useState<ActivityInput>(initial);
   const [areas, setAreas] = useState<Area[] | null>(null);
@@ -61,10 +90,13 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
 
   useEffect(() => {
     // Without the right to list areas the activity's own area is the only choice.
-    api.areas(tenantId).then(setAreas).catch((e) => {
-      if (!(e instanceof CommandError && e.code === "permission_denied")) onError(e);
-      setAreas([]);
-    });
+    api
+      .areas(tenantId)
+      .then(setAreas)
+      .catch((e) => {
+        if (!(e instanceof CommandError && e.code === "permission_denied")) onError(e);
+        setAreas([]);
+      });
     api.editors(tenantId).then(setEditors).catch(onError);
   }, [tenantId, onError]);
 
@@ -77,7 +109,9 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
     setForm((f) => ({ ...f, [key]: value }));
   }, []);
   const text = (key: keyof ActivityInput) => ({
-    name: key, value: (form[key] as string) ?? "", onChange: (e: { target: { value: string } }) => set(key, e.target.value as never),
+    name: key,
+    value: (form[key] as string) ?? "",
+    onChange: (e: { target: { value: string } }) => set(key, e.target.value as never),
   });
 
   function save(e: FormEvent) {
@@ -91,69 +125,149 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
     });
   }
 
-  const areaChoices = areas && areas.length > 0 ? areas : activity ? [{ id: activity.area_id, company_name: activity.company_name, name: activity.area_name }] : [];
+  const areaChoices =
+    areas && areas.length > 0
+      ? areas
+      : activity
+        ? [{ id: activity.area_id, company_name: activity.company_name, name: activity.area_name }]
+        : [];
   const processes = Array.isArray(catalogue.business_process) ? catalogue.business_process : [];
   const pickerProps = (kind: MasterKind) => ({
-    kind, items: catalogue[kind], links: form.links, known: activity?.linked ?? [], disabled: !editable || busy,
-    canCreate: can(session, kind, "create"), onChange: (links: typeof form.links) => set("links", links), onCreate: create,
+    kind,
+    items: catalogue[kind],
+    links: form.links,
+    known: activity?.linked ?? [],
+    disabled: !editable || busy,
+    canCreate: can(session, kind, "create"),
+    onChange: (links: typeof form.links) => set("links", links),
+    onCreate: create,
   });
   return (
     <>
       <div className="page-head">
         <div>
-          <button type="button" className="link" data-testid="back-to-list" onClick={onClose}>← {t("activities.backToList")}</button>
+          <button type="button" className="link" data-testid="back-to-list" onClick={onClose}>
+            ← {t("activities.backToList")}
+          </button>
           <h1 data-testid="activity-title">{activity ? activity.name : t("activities.new")}</h1>
-          {activity && <p className="lead"><StatusBadge status={activity.status} /> {activity.company_name} · {activity.area_name}</p>}
+          {activity && (
+            <p className="lead">
+              <StatusBadge status={activity.status} /> {activity.company_name} · {activity.area_name}
+            </p>
+          )}
         </div>
       </div>
-      {!editable && <Alert kind="info" testId="read-only">{t("activities.readOnly")}</Alert>}
+      {!editable && (
+        <Alert kind="info" testId="read-only">
+          {t("activities.readOnly")}
+        </Alert>
+      )}
       {editable && (
         <div className="form-toolbar" role="toolbar" aria-label={t("activities.title")}>
-          {dirty && <span className="muted small" data-testid="unsaved-hint">{t("common.unsaved")}</span>}
-          <button type="button" onClick={onClose}>{t("common.cancel")}</button>
-          <button type="submit" form="activity-form" className="primary" data-testid="save-activity" disabled={busy}>{t("common.save")}</button>
+          {dirty && (
+            <span className="muted small" data-testid="unsaved-hint">
+              {t("common.unsaved")}
+            </span>
+          )}
+          <button type="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" form="activity-form" className="primary" data-testid="save-activity" disabled={busy}>
+            {t("common.save")}
+          </button>
         </div>
       )}
-      {error && <Alert kind="error" testId="activity-message">{error}</Alert>}
-      {saved && !error && <Alert kind="success" testId="activity-message">{t("common.saved")}</Alert>}
+      {error && (
+        <Alert kind="error" testId="activity-message">
+          {error}
+        </Alert>
+      )}
+      {saved && !error && (
+        <Alert kind="success" testId="activity-message">
+          {t("common.saved")}
+        </Alert>
+      )}
       <form id="activity-form" className="activity-form" onSubmit={save} noValidate data-testid="activity-form">
         <fieldset disabled={!editable || busy} className="card form-grid">
           <legend>{t("activities.sections.general")}</legend>
           <Field label={t("activities.name")} required {...text("name")} />
-          <Select label={t("activities.area")} name="area_id" value={String(form.area_id)} onChange={(e) => set("area_id", Number(e.target.value))}>
+          <Select
+            label={t("activities.area")}
+            name="area_id"
+            value={String(form.area_id)}
+            onChange={(e) => set("area_id", Number(e.target.value))}
+          >
             {areaChoices.length === 0 && <option value="0">{t("activities.noArea")}</option>}
-            {areaChoices.map((a) => <option key={a.id} value={String(a.id)}>{a.company_name} · {a.name}</option>)}
+            {areaChoices.map((a) => (
+              <option key={a.id} value={String(a.id)}>
+                {a.company_name} · {a.name}
+              </option>
+            ))}
           </Select>
-          <Select label={t("activities.status")} name="status" value={form.status} onChange={(e) => set("status", e.target.value as ActivityInput["status"])}>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          <Select
+            label={t("activities.status")}
+            name="status"
+            value={form.status}
+            onChange={(e) => set("status", e.target.value as ActivityInput["status"])}
+          >
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </Select>
-          <Select label={t("activities.role")} name="role" value={form.role} onChange={(e) => set("role", e.target.value as ActivityInput["role"])}>
+          <Select
+            label={t("activities.role")}
+            name="role"
+            value={form.role}
+            onChange={(e) => set("role", e.target.value as ActivityInput["role"])}
+          >
             <option value="controller">{t("activities.roles.controller")}</option>
             <option value="processor">{t("activities.roles.processor")}</option>
           </Select>
           <Field label={t("activities.responsible")} {...text("responsible")} />
-          <Select label={t("activities.editor")} name="editor_id" value={form.editor_id === null ? "" : String(form.editor_id)}
-            onChange={(e) => set("editor_id", e.target.value ? Number(e.target.value) : null)}>
+          <Select
+            label={t("activities.editor")}
+            name="editor_id"
+            value={form.editor_id === null ? "" : String(form.editor_id)}
+            onChange={(e) => set("editor_id", e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">{t("activities.noEditor")}</option>
             {activity?.editor_id != null && !editors.some((u) => u.id === activity.editor_id) && (
               <option value={String(activity.editor_id)}>{activity.editor_name}</option>
             )}
-            {editors.map((u) => <option key={u.id} value={String(u.id)}>{u.name}</option>)}
+            {editors.map((u) => (
+              <option key={u.id} value={String(u.id)}>
+                {u.name}
+              </option>
+            ))}
           </Select>
-          <Select label={t("objects.business_process")} name="business_process_id" value={form.business_process_id === null ? "" : String(form.business_process_id)}
-            onChange={(e) => set("business_process_id", e.target.value ? Number(e.target.value) : null)}>
+          <Select
+            label={t("objects.business_process")}
+            name="business_process_id"
+            value={form.business_process_id === null ? "" : String(form.business_process_id)}
+            onChange={(e) => set("business_process_id", e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">{t("activities.noProcess")}</option>
             {activity?.business_process_id != null && !processes.some((p) => p.id === activity.business_process_id) && (
               <option value={String(activity.business_process_id)}>{activity.business_process_name}</option>
             )}
-            {processes.map((p) => <option key={p.id} value={String(p.id)}>{p.name}</option>)}
+            {processes.map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {p.name}
+              </option>
+            ))}
           </Select>
           <TextArea label={t("activities.purposes")} {...text("purposes")} />
         </fieldset>
         {form.role === "processor" && (
           <fieldset disabled={!editable || busy} className="card form-grid">
             <legend>{t("activities.sections.processor")}</legend>
-            <TextArea label={t("activities.controllerDetails")} hint={t("activities.controllerDetailsHint")} {...text("controller_details")} />
+            <TextArea
+              label={t("activities.controllerDetails")}
+              hint={t("activities.controllerDetailsHint")}
+              {...text("controller_details")}
+            />
             <TextArea label={t("activities.processingCategories")} {...text("processing_categories")} />
           </fieldset>
         )}
@@ -161,25 +275,45 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
           <fieldset key={section.id} className="card" disabled={busy}>
             <legend>{t(`activities.sections.${section.id}`)}</legend>
             <div className="form-columns">
-              {section.kinds.map((kind) => <LinkPicker key={kind} {...pickerProps(kind)} />)}
+              {section.kinds.map((kind) => (
+                <LinkPicker key={kind} {...pickerProps(kind)} />
+              ))}
             </div>
           </fieldset>
         ))}
         <fieldset disabled={!editable || busy} className="card form-grid">
           <legend>{t("activities.sections.security")}</legend>
           <TextArea label={t("activities.specificToms")} {...text("specific_toms")} />
-          <Select label={t("activities.dpia")} name="dpia_required" value={form.dpia_required}
-            onChange={(e) => set("dpia_required", e.target.value as ActivityInput["dpia_required"])}>
-            {(["unchecked", "required", "not_required"] as const).map((d) => <option key={d} value={d}>{t(`dpia.${d}`)}</option>)}
+          <Select
+            label={t("activities.dpia")}
+            name="dpia_required"
+            value={form.dpia_required}
+            onChange={(e) => set("dpia_required", e.target.value as ActivityInput["dpia_required"])}
+          >
+            {(["unchecked", "required", "not_required"] as const).map((d) => (
+              <option key={d} value={d}>
+                {t(`dpia.${d}`)}
+              </option>
+            ))}
           </Select>
           <Field label={t("activities.dpiaReason")} {...text("dpia_reason")} />
         </fieldset>
         <fieldset disabled={!editable || busy} className="card form-grid">
           <legend>{t("activities.sections.review")}</legend>
-          <Field label={t("activities.reviewPlanned")} type="date" name="review_planned" value={form.review_planned ?? ""}
-            onChange={(e) => set("review_planned", e.target.value || null)} />
-          <Field label={t("activities.reviewDone")} type="date" name="review_done" value={form.review_done ?? ""}
-            onChange={(e) => set("review_done", e.target.value || null)} />
+          <Field
+            label={t("activities.reviewPlanned")}
+            type="date"
+            name="review_planned"
+            value={form.review_planned ?? ""}
+            onChange={(e) => set("review_planned", e.target.value || null)}
+          />
+          <Field
+            label={t("activities.reviewDone")}
+            type="date"
+            name="review_done"
+            value={form.review_done ?? ""}
+            onChange={(e) => set("review_done", e.target.value || null)}
+          />
           <TextArea label={t("activities.reviewResult")} {...text("review_result")} />
           <TextArea label={t("activities.reviewFollowUp")} {...text("review_follow_up")} />
           <TextArea label={t("activities.notes")} {...text("notes")} />
@@ -187,8 +321,14 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
         {activity && <Attachments activityId={activity.id} editable={editable} onError={onError} />}
         {error && <Alert kind="error">{error}</Alert>}
         <div className="actions">
-          <button type="button" onClick={onClose}>{editable ? t("common.cancel") : t("activities.backToList")}</button>
-          {editable && <button type="submit" className="primary" data-testid="save-activity-bottom" disabled={busy}>{t("common.save")}</button>}
+          <button type="button" onClick={onClose}>
+            {editable ? t("common.cancel") : t("activities.backToList")}
+          </button>
+          {editable && (
+            <button type="submit" className="primary" data-testid="save-activity-bottom" disabled={busy}>
+              {t("common.save")}
+            </button>
+          )}
         </div>
       </form>
     </>

@@ -30,7 +30,12 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
     const timer = window.setTimeout(() => setSearch(list.filter.trim()), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [list.filter]);
-  const activities = useRecords(recordKeys.activities(tenantId, search || null), () => api.activities(tenantId, search || null), onError, { keepPrevious: true });
+  const activities = useRecords(
+    recordKeys.activities(tenantId, search || null),
+    () => api.activities(tenantId, search || null),
+    onError,
+    { keepPrevious: true },
+  );
   const changed = useRecordsChanged();
   const where = useMemo(() => (status ? (a: ActivityRow) => a.status === status : undefined), [status]);
   const onChanged = useCallback(() => changed("activities", tenantId), [changed, tenantId]);
@@ -43,27 +48,60 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
           <p className="lead">{t("activities.intro")}</p>
         </div>
         {can(session, "processing_activity", "create") && (
-          <button type="button" className="primary" data-testid="new-activity" onClick={onNew}>{t("activities.new")}</button>
+          <button type="button" className="primary" data-testid="new-activity" onClick={onNew}>
+            {t("activities.new")}
+          </button>
         )}
       </div>
-      <RecordList<ActivityRow> state={list} session={session} object="processing_activity" rows={activities.data} columns={columns}
-        layout="virtual" label={t("activities.title")} headerSort naturalSort={BY_NAME} selectionFollowsFilter
-        name={(a) => a.name} rowData={(a) => ({ "data-activity": a.name })} selectData="data-select"
-        filter={{ label: t("activities.search"), testId: "activity-search" }} where={where}
-        toolbar={(
-          <select aria-label={t("activities.filterStatus")} value={status} data-testid="status-filter"
-            onChange={(e) => setStatus(e.target.value as ActivityStatus | "")}>
+      <RecordList<ActivityRow>
+        state={list}
+        session={session}
+        object="processing_activity"
+        rows={activities.data}
+        columns={columns}
+        layout="virtual"
+        label={t("activities.title")}
+        headerSort
+        naturalSort={BY_NAME}
+        selectionFollowsFilter
+        name={(a) => a.name}
+        rowData={(a) => ({ "data-activity": a.name })}
+        selectData="data-select"
+        filter={{ label: t("activities.search"), testId: "activity-search" }}
+        where={where}
+        toolbar={
+          <select
+            aria-label={t("activities.filterStatus")}
+            value={status}
+            data-testid="status-filter"
+            onChange={(e) => setStatus(e.target.value as ActivityStatus | "")}
+          >
             <option value="">{t("activities.allStatuses")}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </select>
-        )}
-        exportAs={(format, { ids, shown }) => api.exportActivities(tenantId, search || null,
-          ids.length ? ids : status ? shown.map((a) => a.id) : null, format, t("activities.exportTitle"))}
+        }
+        exportAs={(format, { ids, shown }) =>
+          api.exportActivities(
+            tenantId,
+            search || null,
+            ids.length ? ids : status ? shown.map((a) => a.id) : null,
+            format,
+            t("activities.exportTitle"),
+          )
+        }
         count={{ text: (count) => t("activities.count", { count }), testId: "activity-count" }}
         testIds={{ selectAll: "select-all", notice: "list-notice", exportCsv: "export-csv", exportJson: "export-json" }}
-        errors={[activities.error]} empty={{ none: t("activities.empty"), noMatch: t("activities.noMatch") }}
+        errors={[activities.error]}
+        empty={{ none: t("activities.empty"), noMatch: t("activities.noMatch") }}
         bulkBar={(selection) => <ActivityBulkBar session={session} selection={selection} onError={onError} />}
-        onChanged={onChanged} onOpen={(a) => onOpen(a.id)} onError={onError} />
+        onChanged={onChanged}
+        onOpen={(a) => onOpen(a.id)}
+        onError={onError}
+      />
     </>
   );
 }

@@ -15,20 +15,33 @@ export function ActivityPage(props: PageProps & { initialId?: number }) {
   const [view, setView] = useState<View>({ kind: "list" });
   useEffect(() => {
     // Opened from a search hit.
-    if (initialId !== undefined) void api.activity(initialId).then((activity) => setView({ kind: "open", activity }), onError);
+    if (initialId !== undefined)
+      void api.activity(initialId).then((activity) => setView({ kind: "open", activity }), onError);
   }, [initialId, onError]);
   const { confirmLeave } = useGuard();
   if (tenantId === null) return <NoTenant />;
   if (!can(session, "processing_activity", "view")) return <NoPermission />;
   if (view.kind === "list") {
     return (
-      <ActivityList {...props} tenantId={tenantId} onNew={() => setView({ kind: "new" })}
-        onOpen={(id) => void api.activity(id).then((activity) => setView({ kind: "open", activity }), onError)} />
+      <ActivityList
+        {...props}
+        tenantId={tenantId}
+        onNew={() => setView({ kind: "new" })}
+        onOpen={(id) => void api.activity(id).then((activity) => setView({ kind: "open", activity }), onError)}
+      />
     );
   }
   return (
-    <ActivityForm {...props} tenantId={tenantId} activity={view.kind === "open" ? view.activity : null}
-      onClose={() => void confirmLeave().then((leave) => { if (leave) setView({ kind: "list" }); })}
-      onSaved={(activity) => setView({ kind: "open", activity })} />
+    <ActivityForm
+      {...props}
+      tenantId={tenantId}
+      activity={view.kind === "open" ? view.activity : null}
+      onClose={() =>
+        void confirmLeave().then((leave) => {
+          if (leave) setView({ kind: "list" });
+        })
+      }
+      onSaved={(activity) => setView({ kind: "open", activity })}
+    />
   );
 }

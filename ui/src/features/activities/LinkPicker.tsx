@@ -6,7 +6,12 @@ import type { MasterItem } from "../../bindings/MasterItem";
 import type { MasterKind } from "../../bindings/MasterKind";
 import { errorMessage } from "../../i18n";
 
-export const SAFEGUARDS = ["adequacy_decision", "standard_contractual_clauses", "binding_corporate_rules", "art49_derogation"] as const;
+export const SAFEGUARDS = [
+  "adequacy_decision",
+  "standard_contractual_clauses",
+  "binding_corporate_rules",
+  "art49_derogation",
+] as const;
 
 type Props = {
   kind: MasterKind;
@@ -28,13 +33,17 @@ export function LinkPicker({ kind, items, links, known, disabled, canCreate, onC
   const [newName, setNewName] = useState("");
   const [error, setError] = useState<string | null>(null);
   const list = Array.isArray(items) ? items : [];
-  const nameOf = (itemId: number) => list.find((i) => i.id === itemId)?.name ?? known.find((k) => k.item_id === itemId)?.name;
-  const kindOf = (itemId: number) => list.find((i) => i.id === itemId)?.kind ?? known.find((k) => k.item_id === itemId)?.kind;
+  const nameOf = (itemId: number) =>
+    list.find((i) => i.id === itemId)?.name ?? known.find((k) => k.item_id === itemId)?.name;
+  const kindOf = (itemId: number) =>
+    list.find((i) => i.id === itemId)?.kind ?? known.find((k) => k.item_id === itemId)?.kind;
   const mine = links.filter((l) => kindOf(l.item_id) === kind);
   const others = links.filter((l) => kindOf(l.item_id) !== kind);
   const available = list.filter((i) => !mine.some((l) => l.item_id === i.id));
-  const special = (itemId: number) => list.find((i) => i.id === itemId)?.special_category ?? known.find((k) => k.item_id === itemId)?.special_category;
-  const needsSafeguard = (itemId: number) => kind === "third_country" && list.find((i) => i.id === itemId)?.category !== "eu_eea";
+  const special = (itemId: number) =>
+    list.find((i) => i.id === itemId)?.special_category ?? known.find((k) => k.item_id === itemId)?.special_category;
+  const needsSafeguard = (itemId: number) =>
+    kind === "third_country" && list.find((i) => i.id === itemId)?.category !== "eu_eea";
 
   function add(itemId: number) {
     const item = list.find((i) => i.id === itemId);
@@ -55,22 +64,45 @@ export function LinkPicker({ kind, items, links, known, disabled, canCreate, onC
 
   return (
     <div className="field link-picker" data-link-kind={kind}>
-      <span className="label" id={`${id}-label`}>{t(`objects.${kind}`)}</span>
+      <span className="label" id={`${id}-label`}>
+        {t(`objects.${kind}`)}
+      </span>
       <ul className="chips" aria-labelledby={`${id}-label`}>
         {mine.map((l) => (
           <li key={l.item_id} className={special(l.item_id) ? "chip special" : "chip"} data-linked={nameOf(l.item_id)}>
             <span>{nameOf(l.item_id) ?? `#${l.item_id}`}</span>
-            {special(l.item_id) && <span className="chip-flag" title={t("master.specialHint")}>Art. 9/10</span>}
+            {special(l.item_id) && (
+              <span className="chip-flag" title={t("master.specialHint")}>
+                Art. 9/10
+              </span>
+            )}
             {needsSafeguard(l.item_id) && (
-              <select aria-label={t("activities.safeguard")} value={l.detail} disabled={disabled} data-safeguard={nameOf(l.item_id)}
-                onChange={(e) => onChange(links.map((x) => (x.item_id === l.item_id ? { ...x, detail: e.target.value } : x)))}>
+              <select
+                aria-label={t("activities.safeguard")}
+                value={l.detail}
+                disabled={disabled}
+                data-safeguard={nameOf(l.item_id)}
+                onChange={(e) =>
+                  onChange(links.map((x) => (x.item_id === l.item_id ? { ...x, detail: e.target.value } : x)))
+                }
+              >
                 <option value="">{t("activities.chooseSafeguard")}</option>
-                {SAFEGUARDS.map((s) => <option key={s} value={s}>{t(`safeguards.${s}`)}</option>)}
+                {SAFEGUARDS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`safeguards.${s}`)}
+                  </option>
+                ))}
               </select>
             )}
             {!disabled && (
-              <button type="button" className="chip-remove" aria-label={t("activities.removeLink", { name: nameOf(l.item_id) })}
-                onClick={() => onChange(links.filter((x) => x.item_id !== l.item_id))}>×</button>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t("activities.removeLink", { name: nameOf(l.item_id) })}
+                onClick={() => onChange(links.filter((x) => x.item_id !== l.item_id))}
+              >
+                ×
+              </button>
             )}
           </li>
         ))}
@@ -79,22 +111,49 @@ export function LinkPicker({ kind, items, links, known, disabled, canCreate, onC
       {items === "denied" && <div className="hint">{t("common.noPermission")}</div>}
       {!disabled && items !== "denied" && (
         <div className="picker-row">
-          <select aria-label={t("activities.addLink", { kind: t(`objects.${kind}`) })} value="" data-add-link={kind}
-            onChange={(e) => { if (e.target.value) add(Number(e.target.value)); }}>
+          <select
+            aria-label={t("activities.addLink", { kind: t(`objects.${kind}`) })}
+            value=""
+            data-add-link={kind}
+            onChange={(e) => {
+              if (e.target.value) add(Number(e.target.value));
+            }}
+          >
             <option value="">{t("activities.addLink", { kind: t(`objects.${kind}`) })}</option>
-            {available.map((i) => <option key={i.id} value={String(i.id)}>{i.name}{i.code ? ` — ${i.code}` : ""}</option>)}
+            {available.map((i) => (
+              <option key={i.id} value={String(i.id)}>
+                {i.name}
+                {i.code ? ` — ${i.code}` : ""}
+              </option>
+            ))}
           </select>
           {canCreate && (
             <>
-              <input aria-label={t("activities.newItem", { kind: t(`objects.${kind}`) })} placeholder={t("activities.newItemPlaceholder")}
-                value={newName} data-new-item={kind} onChange={(e) => setNewName(e.target.value)}
-                onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); void create(); } }} />
-              <button type="button" disabled={!newName.trim()} onClick={() => void create()}>{t("activities.createItem")}</button>
+              <input
+                aria-label={t("activities.newItem", { kind: t(`objects.${kind}`) })}
+                placeholder={t("activities.newItemPlaceholder")}
+                value={newName}
+                data-new-item={kind}
+                onChange={(e) => setNewName(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") {
+                    e.preventDefault();
+                    void create();
+                  }
+                }}
+              />
+              <button type="button" disabled={!newName.trim()} onClick={() => void create()}>
+                {t("activities.createItem")}
+              </button>
             </>
           )}
         </div>
       )}
-      {error && <div className="field-error" role="alert">{error}</div>}
+      {error && (
+        <div className="field-error" role="alert">
+          {error}
+        </div>
+      )}
     </div>
   );
 }

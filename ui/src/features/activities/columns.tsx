@@ -12,30 +12,80 @@ const lower = (text: string) => text.toLocaleLowerCase();
  * of rows sort quickly. */
 export function activityColumns(t: TFunction): ListColumn<ActivityRow>[] {
   return [
-    { id: "name", header: "activities.name", cell: (a) => a.name, sortValue: (a) => lower(a.name), className: "strong", width: "minmax(220px, 2fr)" },
     {
-      id: "area", header: "activities.columnNames.area", optional: true, defaultVisible: true, width: "minmax(180px, 1.5fr)",
-      cell: (a) => <span title={`${a.area_name} · ${a.company_name}`}>{a.area_name} <span className="muted">· {a.company_name}</span></span>,
+      id: "name",
+      header: "activities.name",
+      cell: (a) => a.name,
+      sortValue: (a) => lower(a.name),
+      className: "strong",
+      width: "minmax(220px, 2fr)",
+    },
+    {
+      id: "area",
+      header: "activities.columnNames.area",
+      optional: true,
+      defaultVisible: true,
+      width: "minmax(180px, 1.5fr)",
+      cell: (a) => (
+        <span title={`${a.area_name} · ${a.company_name}`}>
+          {a.area_name} <span className="muted">· {a.company_name}</span>
+        </span>
+      ),
       sortValue: (a) => lower(`${a.area_name} ${a.company_name}`),
     },
     {
-      id: "status", header: "activities.columnNames.status", optional: true, defaultVisible: true,
-      cell: (a) => <StatusBadge status={a.status} />, sortValue: (a) => String(["draft", "in_review", "active", "inactive"].indexOf(a.status)),
-    },
-    { id: "role", header: "activities.columnNames.role", optional: true, cell: (a) => t(`activities.roles.${a.role}`), sortValue: (a) => a.role },
-    { id: "responsible", header: "activities.columnNames.responsible", optional: true, cell: (a) => a.responsible || "—", sortValue: (a) => lower(a.responsible) },
-    {
-      id: "editor", header: "activities.columnNames.editor", optional: true, defaultVisible: true,
-      cell: (a) => a.editor_name ?? "—", sortValue: (a) => lower(a.editor_name ?? ""),
-    },
-    { id: "dpia", header: "activities.columnNames.dpia", optional: true, cell: (a) => t(`dpia.${a.dpia_required}`), sortValue: (a) => a.dpia_required },
-    {
-      id: "review", header: "activities.columnNames.review", optional: true, defaultVisible: true,
-      cell: (a) => (a.review_planned ? formatDate(a.review_planned) : "—"), sortValue: (a) => a.review_planned ?? "9999",
+      id: "status",
+      header: "activities.columnNames.status",
+      optional: true,
+      defaultVisible: true,
+      cell: (a) => <StatusBadge status={a.status} />,
+      sortValue: (a) => String(["draft", "in_review", "active", "inactive"].indexOf(a.status)),
     },
     {
-      id: "updated", header: "activities.columnNames.updated", optional: true, defaultVisible: true, width: "minmax(150px, 1fr)",
-      cell: (a) => <span className="muted">{formatDateTime(a.updated_at)}</span>, sortValue: (a) => a.updated_at,
+      id: "role",
+      header: "activities.columnNames.role",
+      optional: true,
+      cell: (a) => t(`activities.roles.${a.role}`),
+      sortValue: (a) => a.role,
+    },
+    {
+      id: "responsible",
+      header: "activities.columnNames.responsible",
+      optional: true,
+      cell: (a) => a.responsible || "—",
+      sortValue: (a) => lower(a.responsible),
+    },
+    {
+      id: "editor",
+      header: "activities.columnNames.editor",
+      optional: true,
+      defaultVisible: true,
+      cell: (a) => a.editor_name ?? "—",
+      sortValue: (a) => lower(a.editor_name ?? ""),
+    },
+    {
+      id: "dpia",
+      header: "activities.columnNames.dpia",
+      optional: true,
+      cell: (a) => t(`dpia.${a.dpia_required}`),
+      sortValue: (a) => a.dpia_required,
+    },
+    {
+      id: "review",
+      header: "activities.columnNames.review",
+      optional: true,
+      defaultVisible: true,
+      cell: (a) => (a.review_planned ? formatDate(a.review_planned) : "—"),
+      sortValue: (a) => a.review_planned ?? "9999",
+    },
+    {
+      id: "updated",
+      header: "activities.columnNames.updated",
+      optional: true,
+      defaultVisible: true,
+      width: "minmax(150px, 1fr)",
+      cell: (a) => <span className="muted">{formatDateTime(a.updated_at)}</span>,
+      sortValue: (a) => a.updated_at,
     },
   ];
 }

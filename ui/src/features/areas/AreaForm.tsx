@@ -40,22 +40,60 @@ export function AreaForm({ area, companies, readOnly, onError, onSaved, onClose 
     });
   }
   return (
-    <form className="card" onSubmit={save} noValidate aria-label={area ? area.name : t("areas.new")} data-testid="area-form">
+    <form
+      className="card"
+      onSubmit={save}
+      noValidate
+      aria-label={area ? area.name : t("areas.new")}
+      data-testid="area-form"
+    >
       <h2>{area ? area.name : t("areas.new")}</h2>
-      <Select label={t("areas.company")} value={input.company_id} disabled={readOnly} data-testid="area-company"
-        onChange={(e) => set({ company_id: Number(e.target.value) })}>
-        {companies.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+      <Select
+        label={t("areas.company")}
+        value={input.company_id}
+        disabled={readOnly}
+        data-testid="area-company"
+        onChange={(e) => set({ company_id: Number(e.target.value) })}
+      >
+        {companies.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
       </Select>
-      <Field label={t("areas.name")} name="area_name" value={input.name} readOnly={readOnly} onChange={(e) => set({ name: e.target.value })} />
-      <TextArea label={t("areas.description")} name="area_description" value={input.description} readOnly={readOnly}
-        onChange={(e) => set({ description: e.target.value })} />
+      <Field
+        label={t("areas.name")}
+        name="area_name"
+        value={input.name}
+        readOnly={readOnly}
+        onChange={(e) => set({ name: e.target.value })}
+      />
+      <TextArea
+        label={t("areas.description")}
+        name="area_description"
+        value={input.description}
+        readOnly={readOnly}
+        onChange={(e) => set({ description: e.target.value })}
+      />
       {area && input.company_id !== area.company_id && (
-        <p className="muted small" data-testid="area-move-hint">{t("areas.moveHint", { count: Number(area.activity_count) })}</p>
+        <p className="muted small" data-testid="area-move-hint">
+          {t("areas.moveHint", { count: Number(area.activity_count) })}
+        </p>
       )}
-      {error && <Alert kind="error" testId="area-error">{error}</Alert>}
+      {error && (
+        <Alert kind="error" testId="area-error">
+          {error}
+        </Alert>
+      )}
       <div className="actions">
-        {!readOnly && <button type="submit" className="primary" disabled={busy} data-testid="save-area">{t("common.save")}</button>}
-        <button type="button" onClick={onClose}>{readOnly ? t("common.back") : t("common.cancel")}</button>
+        {!readOnly && (
+          <button type="submit" className="primary" disabled={busy} data-testid="save-area">
+            {t("common.save")}
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          {readOnly ? t("common.back") : t("common.cancel")}
+        </button>
       </div>
     </form>
   );

@@ -21,9 +21,16 @@ export function AreaAdder({ companyId, onError }: { companyId: number; onError: 
   }
   return (
     <form className="inline-form" onSubmit={add} noValidate>
-      <input aria-label={t("companies.newArea")} placeholder={t("companies.newArea")} data-testid="new-area-name" value={name}
-        onChange={(e) => setName(e.target.value)} />
-      <button type="submit" disabled={busy} data-testid="add-area">{t("companies.addArea")}</button>
+      <input
+        aria-label={t("companies.newArea")}
+        placeholder={t("companies.newArea")}
+        data-testid="new-area-name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <button type="submit" disabled={busy} data-testid="add-area">
+        {t("companies.addArea")}
+      </button>
       {error && <Alert kind="error">{error}</Alert>}
     </form>
   );

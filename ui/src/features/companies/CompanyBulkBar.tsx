@@ -11,28 +11,51 @@ type Props = { session: SessionInfo; selection: ListSelection<Company>; onError:
 export function CompanyBulkBar({ session, selection, onError }: Props) {
   const { t } = useTranslation();
   const { ids } = selection;
-  const changeAll = async (field: Parameters<typeof api.massChangeCompanies>[1]) => t("companies.changed", { count: await api.massChangeCompanies(ids, field) });
+  const changeAll = async (field: Parameters<typeof api.massChangeCompanies>[1]) =>
+    t("companies.changed", { count: await api.massChangeCompanies(ids, field) });
   const fields = [
     massField<{ kind: string; name: string }>({
-      id: "dpo", label: t("companies.bulk.dpo"), initial: { kind: "external", name: "" },
+      id: "dpo",
+      label: t("companies.bulk.dpo"),
+      initial: { kind: "external", name: "" },
       editor: (value, set) => (
         <>
-          <select aria-label={t("companies.dpo.kind")} value={value.kind} onChange={(e) => set({ ...value, kind: e.target.value })}>
+          <select
+            aria-label={t("companies.dpo.kind")}
+            value={value.kind}
+            onChange={(e) => set({ ...value, kind: e.target.value })}
+          >
             <option value="external">{t("companies.dpo.external")}</option>
             <option value="internal">{t("companies.dpo.internal")}</option>
           </select>
-          <input aria-label={t("list.value")} value={value.name} data-testid="company-mass-value" onChange={(e) => set({ ...value, name: e.target.value })} />
+          <input
+            aria-label={t("list.value")}
+            value={value.name}
+            data-testid="company-mass-value"
+            onChange={(e) => set({ ...value, name: e.target.value })}
+          />
         </>
       ),
       apply: ({ kind, name }) => changeAll({ field: "dpo", value: { kind, name, email: "", phone: "", address: "" } }),
     }),
     massField<string>({
-      id: "country", label: t("companies.bulk.country"), initial: "",
-      editor: (value, set) => <input aria-label={t("list.value")} value={value} data-testid="company-mass-value" onChange={(e) => set(e.target.value)} />,
+      id: "country",
+      label: t("companies.bulk.country"),
+      initial: "",
+      editor: (value, set) => (
+        <input
+          aria-label={t("list.value")}
+          value={value}
+          data-testid="company-mass-value"
+          onChange={(e) => set(e.target.value)}
+        />
+      ),
       apply: (value) => changeAll({ field: "country", value }),
     }),
     massField<boolean>({
-      id: "is_processor", label: t("companies.bulk.is_processor"), initial: true,
+      id: "is_processor",
+      label: t("companies.bulk.is_processor"),
+      initial: true,
       editor: (value, set) => (
         <select aria-label={t("list.value")} value={value ? "1" : "0"} onChange={(e) => set(e.target.value === "1")}>
           <option value="1">{t("list.yes")}</option>
@@ -43,7 +66,12 @@ export function CompanyBulkBar({ session, selection, onError }: Props) {
     }),
   ];
   return (
-    <BulkBar session={session} object="company" label={t("companies.bulkTitle")} testId="company-bulk-bar" selection={selection}
+    <BulkBar
+      session={session}
+      object="company"
+      label={t("companies.bulkTitle")}
+      testId="company-bulk-bar"
+      selection={selection}
       massChange={{ fields, applyTestId: "company-apply" }}
       copy={{
         testId: "copy-companies",
@@ -55,6 +83,8 @@ export function CompanyBulkBar({ session, selection, onError }: Props) {
           await api.deleteCompanies(ids);
           return t("companies.deleted", { count: ids.length });
         },
-      }} onError={onError} />
+      }}
+      onError={onError}
+    />
   );
 }

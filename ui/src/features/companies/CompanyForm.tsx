@@ -21,18 +21,63 @@ type Props = {
 };
 
 const EMPTY: CompanyInput = {
-  name: "", legal_form: "", street: "", postal_code: "", city: "", country: "", register_court: "", register_number: "",
-  vat_id: "", phone: "", email: "", website: "", is_controller: true, is_processor: false,
-  managing_directors: [], dpo_check: null, dpo: { kind: "", name: "", email: "", phone: "", address: "" },
+  name: "",
+  legal_form: "",
+  street: "",
+  postal_code: "",
+  city: "",
+  country: "",
+  register_court: "",
+  register_number: "",
+  vat_id: "",
+  phone: "",
+  email: "",
+  website: "",
+  is_controller: true,
+  is_processor: false,
+  managing_directors: [],
+  dpo_check: null,
+  dpo: { kind: "", name: "", email: "", phone: "", address: "" },
 };
 
-const TEXT_FIELDS: ("name" | "legal_form" | "street" | "postal_code" | "city" | "country" | "register_court" | "register_number" | "vat_id" | "phone" | "email" | "website")[] = [
-  "name", "legal_form", "street", "postal_code", "city", "country", "register_court", "register_number", "vat_id", "phone", "email", "website",
+const TEXT_FIELDS: (
+  | "name"
+  | "legal_form"
+  | "street"
+  | "postal_code"
+  | "city"
+  | "country"
+  | "register_court"
+  | "register_number"
+  | "vat_id"
+  | "phone"
+  | "email"
+  | "website"
+)[] = [
+  "name",
+  "legal_form",
+  "street",
+  "postal_code",
+  "city",
+  "country",
+  "register_court",
+  "register_number",
+  "vat_id",
+  "phone",
+  "email",
+  "website",
 ];
 
 function dataOf(company: Company | null): CompanyInput {
   if (!company) return EMPTY;
-  const { id: _id, tenant_id: _tenant, created_at: _created, updated_at: _updated, dpo_verdict: _verdict, ...data } = company;
+  const {
+    id: _id,
+    tenant_id: _tenant,
+    created_at: _created,
+    updated_at: _updated,
+    dpo_verdict: _verdict,
+    ...data
+  } = company;
   return data;
 }
 
@@ -64,48 +109,109 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
   }
   return (
     <>
-      <button type="button" className="link" onClick={onClose}>← {t("companies.backToList")}</button>
+      <button type="button" className="link" onClick={onClose}>
+        ← {t("companies.backToList")}
+      </button>
       <h1>{company ? company.name : t("companies.new")}</h1>
       <form onSubmit={save} noValidate data-testid="company-form">
         <fieldset disabled={!editable || busy} className="card form-columns">
           <legend>{t("companies.masterData")}</legend>
           {TEXT_FIELDS.map((key) => (
-            <Field key={key} label={t(`companies.fields.${key}`)} name={key} value={form[key] as string}
-              type={key === "email" ? "email" : "text"} required={key === "name"}
-              onChange={(e) => set(key, e.target.value)} />
+            <Field
+              key={key}
+              label={t(`companies.fields.${key}`)}
+              name={key}
+              value={form[key] as string}
+              type={key === "email" ? "email" : "text"}
+              required={key === "name"}
+              onChange={(e) => set(key, e.target.value)}
+            />
           ))}
           <div className="field">
             <span className="label">{t("companies.role")}</span>
-            <label className="check"><input type="checkbox" name="is_controller" checked={form.is_controller}
-              onChange={(e) => set("is_controller", e.target.checked)} /> {t("companies.controller")}</label>
-            <label className="check"><input type="checkbox" name="is_processor" checked={form.is_processor}
-              onChange={(e) => set("is_processor", e.target.checked)} /> {t("companies.processor")}</label>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="is_controller"
+                checked={form.is_controller}
+                onChange={(e) => set("is_controller", e.target.checked)}
+              />{" "}
+              {t("companies.controller")}
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="is_processor"
+                checked={form.is_processor}
+                onChange={(e) => set("is_processor", e.target.checked)}
+              />{" "}
+              {t("companies.processor")}
+            </label>
           </div>
-          <TextArea label={t("companies.managingDirectors")} hint={t("companies.managingDirectorsHint")} name="managing_directors"
-            value={form.managing_directors.join("\n")} onChange={(e) => set("managing_directors", e.target.value.split("\n"))} />
+          <TextArea
+            label={t("companies.managingDirectors")}
+            hint={t("companies.managingDirectorsHint")}
+            name="managing_directors"
+            value={form.managing_directors.join("\n")}
+            onChange={(e) => set("managing_directors", e.target.value.split("\n"))}
+          />
         </fieldset>
         <fieldset disabled={!editable || busy} className="plain">
           <DpoSection form={form} set={set} />
         </fieldset>
-        {error && <Alert kind="error" testId="company-message">{error}</Alert>}
-        {saved && !error && <Alert kind="success" testId="company-message">{t("common.saved")}</Alert>}
+        {error && (
+          <Alert kind="error" testId="company-message">
+            {error}
+          </Alert>
+        )}
+        {saved && !error && (
+          <Alert kind="success" testId="company-message">
+            {t("common.saved")}
+          </Alert>
+        )}
         <div className="actions">
-          {company && can(session, "company", "delete") && (confirmDelete ? (
-            <span className="confirm" role="group">
-              <span className="small">{t("companies.confirmDelete", { name: company.name })}</span>
-              <button type="button" className="danger" data-testid="confirm-delete-company" onClick={() => void run(async () => {
-                await api.deleteCompanies([company.id]);
-                await changed("companies", tenantId);
-                setForm(initial);
-                onClose();
-              })}>{t("companies.delete")}</button>
-              <button type="button" onClick={() => setConfirmDelete(false)}>{t("common.cancel")}</button>
-            </span>
-          ) : (
-            <button type="button" className="danger" data-testid="delete-company" onClick={() => setConfirmDelete(true)}>{t("companies.delete")}</button>
-          ))}
-          <button type="button" onClick={onClose}>{t("common.cancel")}</button>
-          {editable && <button type="submit" className="primary" data-testid="save-company" disabled={busy}>{t("common.save")}</button>}
+          {company &&
+            can(session, "company", "delete") &&
+            (confirmDelete ? (
+              <span className="confirm" role="group">
+                <span className="small">{t("companies.confirmDelete", { name: company.name })}</span>
+                <button
+                  type="button"
+                  className="danger"
+                  data-testid="confirm-delete-company"
+                  onClick={() =>
+                    void run(async () => {
+                      await api.deleteCompanies([company.id]);
+                      await changed("companies", tenantId);
+                      setForm(initial);
+                      onClose();
+                    })
+                  }
+                >
+                  {t("companies.delete")}
+                </button>
+                <button type="button" onClick={() => setConfirmDelete(false)}>
+                  {t("common.cancel")}
+                </button>
+              </span>
+            ) : (
+              <button
+                type="button"
+                className="danger"
+                data-testid="delete-company"
+                onClick={() => setConfirmDelete(true)}
+              >
+                {t("companies.delete")}
+              </button>
+            ))}
+          <button type="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          {editable && (
+            <button type="submit" className="primary" data-testid="save-company" disabled={busy}>
+              {t("common.save")}
+            </button>
+          )}
         </div>
       </form>
     </>

@@ -24,32 +24,67 @@ export function MasterBulkBar({ session, kind, selection, remove, onError }: Pro
   const changeAll = async (field: Parameters<typeof api.massChangeMasterItems>[2]) =>
     t("master.changed", { count: await api.massChangeMasterItems(kind, ids, field) });
   const fields = [
-    ...(categories ? [massField<string>({
-      id: "category", label: t(`master.categoryLabel.${kind}`), initial: categories[0],
-      editor: (value, set) => (
-        <select aria-label={t("list.value")} value={value} data-testid="master-mass-value" onChange={(e) => set(e.target.value)}>
-          {categories.map((c) => <option key={c} value={c}>{t(`master.categories.${c}`)}</option>)}
-        </select>
-      ),
-      apply: (value) => changeAll({ field: "category", value }),
-    })] : []),
+    ...(categories
+      ? [
+          massField<string>({
+            id: "category",
+            label: t(`master.categoryLabel.${kind}`),
+            initial: categories[0],
+            editor: (value, set) => (
+              <select
+                aria-label={t("list.value")}
+                value={value}
+                data-testid="master-mass-value"
+                onChange={(e) => set(e.target.value)}
+              >
+                {categories.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`master.categories.${c}`)}
+                  </option>
+                ))}
+              </select>
+            ),
+            apply: (value) => changeAll({ field: "category", value }),
+          }),
+        ]
+      : []),
     massField<string>({
-      id: "description", label: t("master.fields.description"), initial: "",
-      editor: (value, set) => <input aria-label={t("list.value")} value={value} onChange={(e) => set(e.target.value)} />,
+      id: "description",
+      label: t("master.fields.description"),
+      initial: "",
+      editor: (value, set) => (
+        <input aria-label={t("list.value")} value={value} onChange={(e) => set(e.target.value)} />
+      ),
       apply: (value) => changeAll({ field: "description", value }),
     }),
-    ...(kind === "processor" ? [massField<string>({
-      id: "date", label: t("master.fields.date"), initial: "",
-      editor: (value, set) => <input type="date" aria-label={t("list.value")} value={value} onChange={(e) => set(e.target.value)} />,
-      apply: (value) => changeAll({ field: "date", value: value || null }),
-    })] : []),
+    ...(kind === "processor"
+      ? [
+          massField<string>({
+            id: "date",
+            label: t("master.fields.date"),
+            initial: "",
+            editor: (value, set) => (
+              <input type="date" aria-label={t("list.value")} value={value} onChange={(e) => set(e.target.value)} />
+            ),
+            apply: (value) => changeAll({ field: "date", value: value || null }),
+          }),
+        ]
+      : []),
   ];
   return (
-    <BulkBar session={session} object={kind} label={t("master.bulkTitle")} testId="master-bulk-bar" selection={selection}
+    <BulkBar
+      session={session}
+      object={kind}
+      label={t("master.bulkTitle")}
+      testId="master-bulk-bar"
+      selection={selection}
       massChange={{ fields, applyTestId: "master-apply" }}
       copy={{
-        run: async () => t("list.copied", { count: (await api.copyMasterItems(kind, ids, t("list.copySuffix"))).length }),
+        run: async () =>
+          t("list.copied", { count: (await api.copyMasterItems(kind, ids, t("list.copySuffix"))).length }),
       }}
-      remove={{ run: () => remove(ids) }} onError={onError} />
+      remove={{ run: () => remove(ids) }}
+      onError={onError}
+    />
   );
 }

@@ -21,20 +21,38 @@ export const CATEGORIES: Partial<Record<MasterKind, string[]>> = {
 const CODE_KINDS: MasterKind[] = ["legal_basis", "third_country", "retention_period"];
 const CONTACT_KINDS: MasterKind[] = ["person", "customer", "processor", "recipient"];
 
-type Props = { session: SessionInfo; tenantId: number; kind: MasterKind; item: MasterItem | null; onError: (e: unknown) => boolean; onClose: () => void };
+type Props = {
+  session: SessionInfo;
+  tenantId: number;
+  kind: MasterKind;
+  item: MasterItem | null;
+  onError: (e: unknown) => boolean;
+  onClose: () => void;
+};
 
 /** One master data item; the kind decides which fields show. */
 export function MasterForm({ session, tenantId, kind, item, onError, onClose }: Props) {
   const { t } = useTranslation();
   const editable = item ? can(session, kind, "edit") : can(session, kind, "create");
   const initial: MasterItemInput = item
-    ? { kind, name: item.name, description: item.description, code: item.code, special_category: item.special_category, category: item.category, date: item.date, email: item.email, phone: item.phone }
+    ? {
+        kind,
+        name: item.name,
+        description: item.description,
+        code: item.code,
+        special_category: item.special_category,
+        category: item.category,
+        date: item.date,
+        email: item.email,
+        phone: item.phone,
+      }
     : { ...emptyItem(kind, ""), category: CATEGORIES[kind]?.[0] ?? "" };
   const [form, setForm] = useState<MasterItemInput>(initial);
   const { busy, error, run } = useAction(onError);
   const changed = useRecordsChanged();
   useUnsaved("master-form", editable && JSON.stringify(form) !== JSON.stringify(initial));
-  const set = <K extends keyof MasterItemInput>(key: K, value: MasterItemInput[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof MasterItemInput>(key: K, value: MasterItemInput[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
   function save(e: FormEvent) {
     e.preventDefault();
     void run(async () => {
@@ -52,29 +70,86 @@ export function MasterForm({ session, tenantId, kind, item, onError, onClose }: 
       <form className="card" onSubmit={save} noValidate data-testid="item-form">
         <fieldset disabled={!editable || busy} className="form-columns">
           <Field label={t("master.name")} name="name" value={form.name} onChange={(e) => set("name", e.target.value)} />
-          {CODE_KINDS.includes(kind) && <Field label={t(`master.code.${kind}`)} name="code" value={form.code} onChange={(e) => set("code", e.target.value)} />}
+          {CODE_KINDS.includes(kind) && (
+            <Field
+              label={t(`master.code.${kind}`)}
+              name="code"
+              value={form.code}
+              onChange={(e) => set("code", e.target.value)}
+            />
+          )}
           {categories && (
-            <Select label={t(`master.categoryLabel.${kind}`)} name="category" value={form.category} onChange={(e) => set("category", e.target.value)}>
-              {categories.map((c) => <option key={c} value={c}>{t(`master.categories.${c}`)}</option>)}
+            <Select
+              label={t(`master.categoryLabel.${kind}`)}
+              name="category"
+              value={form.category}
+              onChange={(e) => set("category", e.target.value)}
+            >
+              {categories.map((c) => (
+                <option key={c} value={c}>
+                  {t(`master.categories.${c}`)}
+                </option>
+              ))}
             </Select>
           )}
-          {kind === "processor" && <Field label={t("master.agreementDate")} type="date" name="date" value={form.date ?? ""} onChange={(e) => set("date", e.target.value || null)} />}
+          {kind === "processor" && (
+            <Field
+              label={t("master.agreementDate")}
+              type="date"
+              name="date"
+              value={form.date ?? ""}
+              onChange={(e) => set("date", e.target.value || null)}
+            />
+          )}
           {CONTACT_KINDS.includes(kind) && (
             <>
-              <Field label={t("master.email")} type="email" name="email" value={form.email} onChange={(e) => set("email", e.target.value)} />
-              <Field label={t("master.phone")} name="phone" value={form.phone} onChange={(e) => set("phone", e.target.value)} />
+              <Field
+                label={t("master.email")}
+                type="email"
+                name="email"
+                value={form.email}
+                onChange={(e) => set("email", e.target.value)}
+              />
+              <Field
+                label={t("master.phone")}
+                name="phone"
+                value={form.phone}
+                onChange={(e) => set("phone", e.target.value)}
+              />
             </>
           )}
           {kind === "data_category" && (
-            <label className="check"><input type="checkbox" name="special_category" checked={form.special_category}
-              onChange={(e) => set("special_category", e.target.checked)} /> {t("master.special")}</label>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="special_category"
+                checked={form.special_category}
+                onChange={(e) => set("special_category", e.target.checked)}
+              />{" "}
+              {t("master.special")}
+            </label>
           )}
-          <TextArea label={t("master.description")} name="description" value={form.description} onChange={(e) => set("description", e.target.value)} />
+          <TextArea
+            label={t("master.description")}
+            name="description"
+            value={form.description}
+            onChange={(e) => set("description", e.target.value)}
+          />
         </fieldset>
-        {error && <Alert kind="error" testId="item-message">{error}</Alert>}
+        {error && (
+          <Alert kind="error" testId="item-message">
+            {error}
+          </Alert>
+        )}
         <div className="actions">
-          <button type="button" onClick={onClose}>{t("common.cancel")}</button>
-          {editable && <button type="submit" className="primary" data-testid="save-item" disabled={busy}>{t("common.save")}</button>}
+          <button type="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          {editable && (
+            <button type="submit" className="primary" data-testid="save-item" disabled={busy}>
+              {t("common.save")}
+            </button>
+          )}
         </div>
       </form>
     </>

@@ -24,29 +24,55 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
   const changed = useRecordsChanged();
   const [editing, setEditing] = useState<MasterItem | "new" | null>(null);
   const action = useAction(onError);
-  const columns = useMemo<ListColumn<MasterItem>[]>(() => [
-    {
-      id: "name", header: "master.name", className: "strong",
-      cell: (i) => (
-        <>
-          <button type="button" className="link" onClick={() => setEditing(i)}>{i.name}</button>
-          {i.special_category && <span className="badge tag special">Art. 9/10</span>}
-        </>
-      ),
-    },
-    {
-      id: "details", header: "master.columns.details", optional: true, defaultVisible: true, className: "muted",
-      cell: (i) => [i.code, i.category && t(`master.categories.${i.category}`), i.date].filter(Boolean).join(" · ") || "—",
-    },
-    { id: "contact", header: "master.columns.contact", optional: true, className: "muted", cell: (i) => [i.email, i.phone].filter(Boolean).join(" · ") || "—" },
-    {
-      id: "used", header: "master.columns.used", optional: true, defaultVisible: true,
-      cell: (i) => t("master.usedBy", { count: Number(i.usage_count) }), compare: (a, b) => Number(b.usage_count) - Number(a.usage_count),
-    },
-  ], [t]);
+  const columns = useMemo<ListColumn<MasterItem>[]>(
+    () => [
+      {
+        id: "name",
+        header: "master.name",
+        className: "strong",
+        cell: (i) => (
+          <>
+            <button type="button" className="link" onClick={() => setEditing(i)}>
+              {i.name}
+            </button>
+            {i.special_category && <span className="badge tag special">Art. 9/10</span>}
+          </>
+        ),
+      },
+      {
+        id: "details",
+        header: "master.columns.details",
+        optional: true,
+        defaultVisible: true,
+        className: "muted",
+        cell: (i) =>
+          [i.code, i.category && t(`master.categories.${i.category}`), i.date].filter(Boolean).join(" · ") || "—",
+      },
+      {
+        id: "contact",
+        header: "master.columns.contact",
+        optional: true,
+        className: "muted",
+        cell: (i) => [i.email, i.phone].filter(Boolean).join(" · ") || "—",
+      },
+      {
+        id: "used",
+        header: "master.columns.used",
+        optional: true,
+        defaultVisible: true,
+        cell: (i) => t("master.usedBy", { count: Number(i.usage_count) }),
+        compare: (a, b) => Number(b.usage_count) - Number(a.usage_count),
+      },
+    ],
+    [t],
+  );
   const list = useListState({ columns, storageKey: "dpo-desk.master-columns" });
   const onChanged = useCallback(() => changed("master-items", tenantId), [changed, tenantId]);
-  const matches = useCallback((i: MasterItem, needle: string) => `${i.name} ${i.code} ${i.description} ${i.email}`.toLocaleLowerCase().includes(needle), []);
+  const matches = useCallback(
+    (i: MasterItem, needle: string) =>
+      `${i.name} ${i.code} ${i.description} ${i.email}`.toLocaleLowerCase().includes(needle),
+    [],
+  );
 
   const nameOf = (id: number) => items.data?.find((i) => i.id === id)?.name ?? "";
   /** Deletes to the trash; an item still in use is refused, naming it (or "the selection") and where it is used. */
@@ -56,7 +82,10 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
       return t("master.deleted", { count: ids.length, name: nameOf(ids[0]) });
     } catch (e) {
       if (e instanceof CommandError && e.code === "in_use") {
-        throw new CommandError({ ...e.payload, params: { ...e.payload.params, name: ids.length === 1 ? nameOf(ids[0]) : t("master.selection") } });
+        throw new CommandError({
+          ...e.payload,
+          params: { ...e.payload.params, name: ids.length === 1 ? nameOf(ids[0]) : t("master.selection") },
+        });
       }
       throw e;
     }
@@ -71,33 +100,75 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
     });
   }
   if (editing) {
-    return <MasterForm session={session} tenantId={tenantId} kind={kind} item={editing === "new" ? null : editing} onError={onError}
-      onClose={() => setEditing(null)} />;
+    return (
+      <MasterForm
+        session={session}
+        tenantId={tenantId}
+        kind={kind}
+        item={editing === "new" ? null : editing}
+        onError={onError}
+        onClose={() => setEditing(null)}
+      />
+    );
   }
   return (
     <>
-      <button type="button" className="link" onClick={onBack}>← {t("master.back")}</button>
+      <button type="button" className="link" onClick={onBack}>
+        ← {t("master.back")}
+      </button>
       <div className="page-head">
         <h1>{t(`objects.${kind}`)}</h1>
-        {can(session, kind, "create") && <button type="button" className="primary" data-testid="new-item" onClick={() => setEditing("new")}>{t("master.new")}</button>}
+        {can(session, kind, "create") && (
+          <button type="button" className="primary" data-testid="new-item" onClick={() => setEditing("new")}>
+            {t("master.new")}
+          </button>
+        )}
       </div>
-      <RecordList<MasterItem> state={list} session={session} object={kind} rows={items.data} columns={columns}
-        name={(i) => i.name} rowData={(i) => ({ "data-item": i.name })} selectData="data-select-item"
+      <RecordList<MasterItem>
+        state={list}
+        session={session}
+        object={kind}
+        rows={items.data}
+        columns={columns}
+        name={(i) => i.name}
+        rowData={(i) => ({ "data-item": i.name })}
+        selectData="data-select-item"
         filter={{ testId: "item-filter", matches }}
-        toolbar={(
+        toolbar={
           <label className="check inline">
-            <input type="checkbox" checked={list.sorting?.id === BY_USE.id} onChange={(e) => list.setSorting(e.target.checked ? BY_USE : null)} />
-            {" "}{t("master.sortByUse")}
+            <input
+              type="checkbox"
+              checked={list.sorting?.id === BY_USE.id}
+              onChange={(e) => list.setSorting(e.target.checked ? BY_USE : null)}
+            />{" "}
+            {t("master.sortByUse")}
           </label>
-        )}
-        exportAs={(format) => api.exportMasterItems(tenantId, kind, format, t("master.exportTitle", { kind: t(`objects.${kind}`) }))}
+        }
+        exportAs={(format) =>
+          api.exportMasterItems(tenantId, kind, format, t("master.exportTitle", { kind: t(`objects.${kind}`) }))
+        }
         count={{ text: (count) => t("master.count", { count }) }}
-        testIds={{ notice: "item-notice", error: "item-error" }} errors={[items.error, action.error]}
-        rowActions={(i) => can(session, kind, "delete") && (
-          <button type="button" className="danger" data-testid="delete-item" disabled={action.busy} onClick={() => removeOne(i.id)}>{t("master.delete")}</button>
+        testIds={{ notice: "item-notice", error: "item-error" }}
+        errors={[items.error, action.error]}
+        rowActions={(i) =>
+          can(session, kind, "delete") && (
+            <button
+              type="button"
+              className="danger"
+              data-testid="delete-item"
+              disabled={action.busy}
+              onClick={() => removeOne(i.id)}
+            >
+              {t("master.delete")}
+            </button>
+          )
+        }
+        bulkBar={(selection) => (
+          <MasterBulkBar session={session} kind={kind} selection={selection} remove={remove} onError={onError} />
         )}
-        bulkBar={(selection) => <MasterBulkBar session={session} kind={kind} selection={selection} remove={remove} onError={onError} />}
-        onChanged={onChanged} onError={onError} />
+        onChanged={onChanged}
+        onError={onError}
+      />
     </>
   );
 }

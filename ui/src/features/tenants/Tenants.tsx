@@ -30,9 +30,18 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
   // A tenant's rename, archive or removal shows everywhere (the header's choice follows with the session).
   const onChanged = useCallback(() => changed("tenants", null), [changed]);
   const columns: ListColumn<TenantSummary>[] = [
-    { id: "name", header: "admin.tenants.name", className: "strong", cell: (tenant) => <TenantName tenant={tenant} editing={editing} onEdit={setEditing} onSave={save} /> },
     {
-      id: "kind", header: "admin.tenants.columns.kind", optional: true, defaultVisible: true, testId: "tenant-kind",
+      id: "name",
+      header: "admin.tenants.name",
+      className: "strong",
+      cell: (tenant) => <TenantName tenant={tenant} editing={editing} onEdit={setEditing} onSave={save} />,
+    },
+    {
+      id: "kind",
+      header: "admin.tenants.columns.kind",
+      optional: true,
+      defaultVisible: true,
+      testId: "tenant-kind",
       cell: (tenant) => (
         <>
           {tenant.is_template ? t("admin.tenants.kindTemplate") : t("admin.tenants.client")}
@@ -40,13 +49,25 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
         </>
       ),
     },
-    { id: "created", header: "admin.tenants.columns.created", optional: true, defaultVisible: true, className: "muted", cell: (tenant) => formatDateTime(tenant.created_at) },
     {
-      id: "companies", header: "admin.tenants.columns.companies", optional: true, defaultVisible: true,
+      id: "created",
+      header: "admin.tenants.columns.created",
+      optional: true,
+      defaultVisible: true,
+      className: "muted",
+      cell: (tenant) => formatDateTime(tenant.created_at),
+    },
+    {
+      id: "companies",
+      header: "admin.tenants.columns.companies",
+      optional: true,
+      defaultVisible: true,
       cell: (tenant) => t("admin.tenants.companyCount", { count: Number(tenant.company_count) }),
     },
     {
-      id: "activities", header: "admin.tenants.columns.activities", optional: true,
+      id: "activities",
+      header: "admin.tenants.columns.activities",
+      optional: true,
       cell: (tenant) => t("admin.tenants.activityCount", { count: Number(tenant.activity_count) }),
     },
   ];
@@ -76,58 +97,137 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
     <section className="card">
       <div className="page-head">
         <h2>{t("admin.tenants.title")}</h2>
-        <button type="button" data-testid="import-tenant" disabled={busy} onClick={() => act(async () => {
-          const tenant = await api.importTenant(t("admin.tenants.importTitle"));
-          if (tenant) list.setNotice(t("admin.tenants.imported", { name: tenant.name }));
-        })}>{t("admin.tenants.import")}</button>
+        <button
+          type="button"
+          data-testid="import-tenant"
+          disabled={busy}
+          onClick={() =>
+            act(async () => {
+              const tenant = await api.importTenant(t("admin.tenants.importTitle"));
+              if (tenant) list.setNotice(t("admin.tenants.imported", { name: tenant.name }));
+            })
+          }
+        >
+          {t("admin.tenants.import")}
+        </button>
       </div>
-      <RecordList<TenantSummary> state={list} session={null} object={null} rows={tenants.data} columns={columns} framed={false}
-        name={(x) => x.name} rowData={(x) => ({ "data-tenant": x.name })} selectData="data-select-tenant"
+      <RecordList<TenantSummary>
+        state={list}
+        session={null}
+        object={null}
+        rows={tenants.data}
+        columns={columns}
+        framed={false}
+        name={(x) => x.name}
+        rowData={(x) => ({ "data-tenant": x.name })}
+        selectData="data-select-tenant"
         rowClassName={(x) => (x.archived_at ? "inactive" : "")}
-        filter={{ testId: "tenant-filter", matches }} where={showArchived ? undefined : notArchived}
-        toolbar={(
+        filter={{ testId: "tenant-filter", matches }}
+        where={showArchived ? undefined : notArchived}
+        toolbar={
           <label className="check inline">
-            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> {t("admin.tenants.showArchived")}
+            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />{" "}
+            {t("admin.tenants.showArchived")}
           </label>
-        )}
+        }
         exportAs={(format) => api.exportTenantList(format, t("admin.tenants.exportListTitle"))}
         count={{ text: (count) => t("admin.tenants.count", { count }) }}
-        testIds={{ notice: "tenant-notice", error: "tenant-error", exportCsv: "export-tenants-csv", exportJson: "export-tenants-json" }}
+        testIds={{
+          notice: "tenant-notice",
+          error: "tenant-error",
+          exportCsv: "export-tenants-csv",
+          exportJson: "export-tenants-json",
+        }}
         errors={[tenants.error, error]}
-        rowActions={(tenant) => (confirmDelete === tenant.id ? (
-          <span className="confirm" role="group">
-            <span className="small">{t("admin.tenants.confirmDelete", { name: tenant.name })}</span>
-            <button type="button" className="danger" data-testid="confirm-delete-tenant" onClick={() => act(async () => {
-              await api.deleteTenant(tenant.id);
-              setConfirmDelete(null);
-            })}>{t("admin.tenants.delete")}</button>
-            <button type="button" onClick={() => setConfirmDelete(null)}>{t("common.cancel")}</button>
-          </span>
-        ) : (
-          <>
-            <button type="button" data-testid="rename-tenant" onClick={() => setEditing(tenant)}>{t("admin.tenants.rename")}</button>
-            <button type="button" data-testid="archive-tenant" onClick={() => act(async () => { await api.setTenantArchived(tenant.id, !tenant.archived_at); })}>
-              {tenant.archived_at ? t("admin.tenants.unarchive") : t("admin.tenants.archive")}
-            </button>
-            <button type="button" data-testid="export-tenant" onClick={() => act(async () => {
-              const path = await api.exportTenant(tenant.id, t("admin.tenants.exportTitle"));
-              if (path) list.setNotice(t("list.exported", { path }));
-            })}>{t("admin.tenants.export")}</button>
-            <button type="button" className="danger" data-testid="delete-tenant" onClick={() => setConfirmDelete(tenant.id)}>{t("admin.tenants.delete")}</button>
-          </>
-        ))}
+        rowActions={(tenant) =>
+          confirmDelete === tenant.id ? (
+            <span className="confirm" role="group">
+              <span className="small">{t("admin.tenants.confirmDelete", { name: tenant.name })}</span>
+              <button
+                type="button"
+                className="danger"
+                data-testid="confirm-delete-tenant"
+                onClick={() =>
+                  act(async () => {
+                    await api.deleteTenant(tenant.id);
+                    setConfirmDelete(null);
+                  })
+                }
+              >
+                {t("admin.tenants.delete")}
+              </button>
+              <button type="button" onClick={() => setConfirmDelete(null)}>
+                {t("common.cancel")}
+              </button>
+            </span>
+          ) : (
+            <>
+              <button type="button" data-testid="rename-tenant" onClick={() => setEditing(tenant)}>
+                {t("admin.tenants.rename")}
+              </button>
+              <button
+                type="button"
+                data-testid="archive-tenant"
+                onClick={() =>
+                  act(async () => {
+                    await api.setTenantArchived(tenant.id, !tenant.archived_at);
+                  })
+                }
+              >
+                {tenant.archived_at ? t("admin.tenants.unarchive") : t("admin.tenants.archive")}
+              </button>
+              <button
+                type="button"
+                data-testid="export-tenant"
+                onClick={() =>
+                  act(async () => {
+                    const path = await api.exportTenant(tenant.id, t("admin.tenants.exportTitle"));
+                    if (path) list.setNotice(t("list.exported", { path }));
+                  })
+                }
+              >
+                {t("admin.tenants.export")}
+              </button>
+              <button
+                type="button"
+                className="danger"
+                data-testid="delete-tenant"
+                onClick={() => setConfirmDelete(tenant.id)}
+              >
+                {t("admin.tenants.delete")}
+              </button>
+            </>
+          )
+        }
         bulkBar={(selection) => <TenantBulkBar selection={selection} onError={onError} />}
-        onChanged={onChanged} onError={onError} />
+        onChanged={onChanged}
+        onError={onError}
+      />
       <form onSubmit={add} noValidate className="inline-form wide">
-        <Field label={t("admin.tenants.new")} name="tenant_name" value={name} onChange={(e) => setName(e.target.value)} />
-        <label className="check"><input type="checkbox" checked={template} onChange={(e) => setTemplate(e.target.checked)} /> {t("admin.tenants.template")}</label>
-        <button type="submit" className="primary" disabled={busy} data-testid="add-tenant">{t("admin.tenants.add")}</button>
+        <Field
+          label={t("admin.tenants.new")}
+          name="tenant_name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <label className="check">
+          <input type="checkbox" checked={template} onChange={(e) => setTemplate(e.target.checked)} />{" "}
+          {t("admin.tenants.template")}
+        </label>
+        <button type="submit" className="primary" disabled={busy} data-testid="add-tenant">
+          {t("admin.tenants.add")}
+        </button>
       </form>
     </section>
   );
 }
 
-type NameProps = { tenant: TenantSummary; editing: Tenant | null; onEdit: (next: Tenant | null) => void; onSave: (tenant: Tenant) => void };
+type NameProps = {
+  tenant: TenantSummary;
+  editing: Tenant | null;
+  onEdit: (next: Tenant | null) => void;
+  onSave: (tenant: Tenant) => void;
+};
 
 /** A tenant's name, or the inline form that renames it and sets its template flag. */
 function TenantName({ tenant, editing, onEdit, onSave }: NameProps) {
@@ -135,20 +235,46 @@ function TenantName({ tenant, editing, onEdit, onSave }: NameProps) {
   if (editing?.id !== tenant.id) return <>{tenant.name}</>;
   return (
     <span className="inline-form">
-      <input aria-label={t("admin.tenants.name")} value={editing.name} data-testid="rename-input" onChange={(e) => onEdit({ ...editing, name: e.target.value })} />
-      <label className="check inline"><input type="checkbox" checked={editing.is_template}
-        onChange={(e) => onEdit({ ...editing, is_template: e.target.checked })} /> {t("admin.tenants.template")}</label>
-      <button type="button" className="primary" data-testid="save-tenant" onClick={() => onSave(editing)}>{t("common.save")}</button>
-      <button type="button" onClick={() => onEdit(null)}>{t("common.cancel")}</button>
+      <input
+        aria-label={t("admin.tenants.name")}
+        value={editing.name}
+        data-testid="rename-input"
+        onChange={(e) => onEdit({ ...editing, name: e.target.value })}
+      />
+      <label className="check inline">
+        <input
+          type="checkbox"
+          checked={editing.is_template}
+          onChange={(e) => onEdit({ ...editing, is_template: e.target.checked })}
+        />{" "}
+        {t("admin.tenants.template")}
+      </label>
+      <button type="button" className="primary" data-testid="save-tenant" onClick={() => onSave(editing)}>
+        {t("common.save")}
+      </button>
+      <button type="button" onClick={() => onEdit(null)}>
+        {t("common.cancel")}
+      </button>
     </span>
   );
 }
 
 /** Sets the template flag or the archive mark on every selected tenant. */
-function TenantBulkBar({ selection, onError }: { selection: ListSelection<TenantSummary>; onError: (e: unknown) => boolean }) {
+function TenantBulkBar({
+  selection,
+  onError,
+}: {
+  selection: ListSelection<TenantSummary>;
+  onError: (e: unknown) => boolean;
+}) {
   const { t } = useTranslation();
   const yesNo = (value: boolean, set: (value: boolean) => void) => (
-    <select aria-label={t("list.value")} value={value ? "1" : "0"} data-testid="tenant-mass-value" onChange={(e) => set(e.target.value === "1")}>
+    <select
+      aria-label={t("list.value")}
+      value={value ? "1" : "0"}
+      data-testid="tenant-mass-value"
+      onChange={(e) => set(e.target.value === "1")}
+    >
       <option value="1">{t("list.yes")}</option>
       <option value="0">{t("list.no")}</option>
     </select>
@@ -156,11 +282,30 @@ function TenantBulkBar({ selection, onError }: { selection: ListSelection<Tenant
   const changeAll = async (field: Parameters<typeof api.massChangeTenants>[1]) =>
     t("admin.tenants.changed", { count: await api.massChangeTenants(selection.ids, field) });
   const fields = [
-    massField<boolean>({ id: "archived", label: t("admin.tenants.setArchived"), initial: true, editor: yesNo, apply: (value) => changeAll({ field: "archived", value }) }),
-    massField<boolean>({ id: "is_template", label: t("admin.tenants.setTemplate"), initial: true, editor: yesNo, apply: (value) => changeAll({ field: "is_template", value }) }),
+    massField<boolean>({
+      id: "archived",
+      label: t("admin.tenants.setArchived"),
+      initial: true,
+      editor: yesNo,
+      apply: (value) => changeAll({ field: "archived", value }),
+    }),
+    massField<boolean>({
+      id: "is_template",
+      label: t("admin.tenants.setTemplate"),
+      initial: true,
+      editor: yesNo,
+      apply: (value) => changeAll({ field: "is_template", value }),
+    }),
   ];
   return (
-    <BulkBar session={null} object={null} label={t("admin.tenants.bulkTitle")} testId="tenant-bulk-bar" selection={selection}
-      massChange={{ fields, fieldTestId: "tenant-mass-field", applyTestId: "tenant-apply" }} onError={onError} />
+    <BulkBar
+      session={null}
+      object={null}
+      label={t("admin.tenants.bulkTitle")}
+      testId="tenant-bulk-bar"
+      selection={selection}
+      massChange={{ fields, fieldTestId: "tenant-mass-field", applyTestId: "tenant-apply" }}
+      onError={onError}
+    />
   );
 }

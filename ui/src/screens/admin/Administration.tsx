@@ -17,8 +17,15 @@ export function Administration({ onError }: PageProps) {
       <h1>{t("admin.title")}</h1>
       <div className="tabs" role="tablist" aria-label={t("admin.title")}>
         {TABS.map((id) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? "active" : ""} data-tab={id}
-            onClick={() => setTab(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            className={tab === id ? "active" : ""}
+            data-tab={id}
+            onClick={() => setTab(id)}
+          >
             {t(`admin.tabs.${id}`)}
           </button>
         ))}

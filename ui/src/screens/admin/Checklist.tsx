@@ -1,5 +1,11 @@
 /** A group of checkboxes for choosing several of a few things (roles, tenants, menus). */
-export function Checklist<T extends string | number>({ legend, options, chosen, onChange, name }: {
+export function Checklist<T extends string | number>({
+  legend,
+  options,
+  chosen,
+  onChange,
+  name,
+}: {
   legend: string;
   name: string;
   options: { value: T; label: string }[];
@@ -11,8 +17,13 @@ export function Checklist<T extends string | number>({ legend, options, chosen, 
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={String(o.value)} className="check">
-          <input type="checkbox" name={name} value={String(o.value)} checked={chosen.includes(o.value)}
-            onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((c) => c !== o.value))} />
+          <input
+            type="checkbox"
+            name={name}
+            value={String(o.value)}
+            checked={chosen.includes(o.value)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((c) => c !== o.value))}
+          />
           {o.label}
         </label>
       ))}

@@ -21,8 +21,17 @@ export function Roles({ onError }: { onError: (e: unknown) => boolean }) {
   if (!data) return error ? <Alert kind="error">{error}</Alert> : <p className="muted">{t("common.loading")}</p>;
   if (editing) {
     return (
-      <RoleEditor key={editing === "new" ? "new" : editing.id} role={editing === "new" ? null : editing} catalogue={data.catalogue}
-        onError={onError} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); }} />
+      <RoleEditor
+        key={editing === "new" ? "new" : editing.id}
+        role={editing === "new" ? null : editing}
+        catalogue={data.catalogue}
+        onError={onError}
+        onCancel={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          void reload();
+        }}
+      />
     );
   }
   return (
@@ -32,7 +41,9 @@ export function Roles({ onError }: { onError: (e: unknown) => boolean }) {
           <h2>{t("admin.roles.title")}</h2>
           <p className="muted small">{t("admin.roles.intro")}</p>
         </div>
-        <button type="button" className="primary" data-testid="new-role" onClick={() => setEditing("new")}>{t("admin.roles.new")}</button>
+        <button type="button" className="primary" data-testid="new-role" onClick={() => setEditing("new")}>
+          {t("admin.roles.new")}
+        </button>
       </div>
       {data.roles.length === 0 && <p className="muted">{t("admin.roles.empty")}</p>}
       <table className="simple-table">
@@ -42,8 +53,16 @@ export function Roles({ onError }: { onError: (e: unknown) => boolean }) {
               <td className="strong">{r.name}</td>
               <td>{t("admin.roles.rightCount", { count: r.grants.length })}</td>
               <td>{r.visibility.map((v) => describeRule(t, v)).join("; ") || "—"}</td>
-              <td>{r.hidden_menus.length ? t("admin.roles.hides", { menus: r.hidden_menus.map((m) => t(`menu.${m}`)).join(", ") }) : ""}</td>
-              <td className="row-actions"><button type="button" data-testid="edit-role" onClick={() => setEditing(r)}>{t("admin.roles.edit")}</button></td>
+              <td>
+                {r.hidden_menus.length
+                  ? t("admin.roles.hides", { menus: r.hidden_menus.map((m) => t(`menu.${m}`)).join(", ") })
+                  : ""}
+              </td>
+              <td className="row-actions">
+                <button type="button" data-testid="edit-role" onClick={() => setEditing(r)}>
+                  {t("admin.roles.edit")}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>

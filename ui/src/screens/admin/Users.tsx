@@ -34,43 +34,114 @@ export function Users({ onError }: { onError: (e: unknown) => boolean }) {
     <>
       {created && <InvitationNotice created={created} onClose={() => setCreated(null)} />}
       {editing && (
-        <UserForm key={editing === "new" ? "new" : editing.id} user={editing === "new" ? null : editing} roles={data.roles} tenants={data.tenants}
-          onError={onError} onCancel={() => setEditing(null)}
-          onDone={(result) => { setEditing(null); if (result?.invitation_code) setCreated(result); void reload(); }} />
+        <UserForm
+          key={editing === "new" ? "new" : editing.id}
+          user={editing === "new" ? null : editing}
+          roles={data.roles}
+          tenants={data.tenants}
+          onError={onError}
+          onCancel={() => setEditing(null)}
+          onDone={(result) => {
+            setEditing(null);
+            if (result?.invitation_code) setCreated(result);
+            void reload();
+          }}
+        />
       )}
       <section className="card">
         <div className="page-head">
           <h2>{t("admin.users.title")}</h2>
-          {!editing && <button type="button" className="primary" data-testid="new-user" onClick={() => { setCreated(null); setEditing("new"); }}>{t("admin.users.new")}</button>}
+          {!editing && (
+            <button
+              type="button"
+              className="primary"
+              data-testid="new-user"
+              onClick={() => {
+                setCreated(null);
+                setEditing("new");
+              }}
+            >
+              {t("admin.users.new")}
+            </button>
+          )}
         </div>
         {deactivation.error && <Alert kind="error">{deactivation.error}</Alert>}
         <table className="simple-table">
           <thead>
-            <tr><th>{t("admin.users.name")}</th><th>{t("admin.users.roles")}</th><th>{t("admin.users.tenants")}</th><th>{t("admin.users.state")}</th><th /></tr>
+            <tr>
+              <th>{t("admin.users.name")}</th>
+              <th>{t("admin.users.roles")}</th>
+              <th>{t("admin.users.tenants")}</th>
+              <th>{t("admin.users.state")}</th>
+              <th />
+            </tr>
           </thead>
           <tbody>
             {data.users.map((u) => (
               <tr key={u.id} data-user={u.name} className={u.active ? "" : "inactive"}>
-                <td className="strong">{u.name}{u.is_admin && <span className="badge tag">{t(u.is_owner ? "shell.roles.owner" : "shell.roles.admin")}</span>}</td>
+                <td className="strong">
+                  {u.name}
+                  {u.is_admin && (
+                    <span className="badge tag">{t(u.is_owner ? "shell.roles.owner" : "shell.roles.admin")}</span>
+                  )}
+                </td>
                 <td>{u.is_admin ? t("admin.users.allRights") : u.roles.join(", ")}</td>
                 <td>{u.is_admin ? t("admin.users.allTenants") : u.tenants.map(tenantName).join(", ")}</td>
-                <td>{!u.active ? t("admin.users.deactivated")
-                  : u.invitation_expires_at ? t("admin.users.invited", { until: formatDateTime(u.invitation_expires_at) })
-                  : t("admin.users.active")}</td>
+                <td>
+                  {!u.active
+                    ? t("admin.users.deactivated")
+                    : u.invitation_expires_at
+                      ? t("admin.users.invited", { until: formatDateTime(u.invitation_expires_at) })
+                      : t("admin.users.active")}
+                </td>
                 <td className="row-actions">
                   {u.active && !u.is_owner && (
                     <>
-                      <button type="button" data-testid="edit-access" onClick={() => { setCreated(null); setEditing(u); }}>{t("admin.users.editAccess")}</button>
+                      <button
+                        type="button"
+                        data-testid="edit-access"
+                        onClick={() => {
+                          setCreated(null);
+                          setEditing(u);
+                        }}
+                      >
+                        {t("admin.users.editAccess")}
+                      </button>
                       {confirming === u.name ? (
-                        <span className="confirm" role="group" aria-label={t("admin.users.confirmDeactivate", { name: u.name })}>
+                        <span
+                          className="confirm"
+                          role="group"
+                          aria-label={t("admin.users.confirmDeactivate", { name: u.name })}
+                        >
                           <span className="small">{t("admin.users.confirmDeactivate", { name: u.name })}</span>
-                          <button type="button" className="danger" data-testid="confirm-deactivate" disabled={deactivation.busy} onClick={() => {
-                            void deactivation.run(async () => { await api.deactivateUser(u.name); setConfirming(null); await reload(); });
-                          }}>{t("admin.users.deactivate")}</button>
-                          <button type="button" onClick={() => setConfirming(null)}>{t("common.cancel")}</button>
+                          <button
+                            type="button"
+                            className="danger"
+                            data-testid="confirm-deactivate"
+                            disabled={deactivation.busy}
+                            onClick={() => {
+                              void deactivation.run(async () => {
+                                await api.deactivateUser(u.name);
+                                setConfirming(null);
+                                await reload();
+                              });
+                            }}
+                          >
+                            {t("admin.users.deactivate")}
+                          </button>
+                          <button type="button" onClick={() => setConfirming(null)}>
+                            {t("common.cancel")}
+                          </button>
                         </span>
                       ) : (
-                        <button type="button" className="danger" data-testid="deactivate" onClick={() => setConfirming(u.name)}>{t("admin.users.deactivate")}</button>
+                        <button
+                          type="button"
+                          className="danger"
+                          data-testid="deactivate"
+                          onClick={() => setConfirming(u.name)}
+                        >
+                          {t("admin.users.deactivate")}
+                        </button>
                       )}
                     </>
                   )}
@@ -91,10 +162,16 @@ function InvitationNotice({ created, onClose }: { created: CreatedUser; onClose:
     <section className="card invitation" aria-live="polite">
       <h2>{t("admin.users.invitationTitle", { name: created.user.name })}</h2>
       <p>{t("admin.users.invitationIntro")}</p>
-      <p className="recovery-key" data-testid="invitation-code">{created.invitation_code}</p>
+      <p className="recovery-key" data-testid="invitation-code">
+        {created.invitation_code}
+      </p>
       <div className="actions start">
-        <button type="button" onClick={() => void copyText(created.invitation_code ?? "").then(() => setCopied(true))}>{t("common.copy")}</button>
-        <button type="button" className="ghost" onClick={onClose}>{t("admin.users.done")}</button>
+        <button type="button" onClick={() => void copyText(created.invitation_code ?? "").then(() => setCopied(true))}>
+          {t("common.copy")}
+        </button>
+        <button type="button" className="ghost" onClick={onClose}>
+          {t("admin.users.done")}
+        </button>
         {copied && <span className="muted small">{t("common.copied")}</span>}
       </div>
     </section>
@@ -124,7 +201,9 @@ function UserForm({ user, roles, tenants, onError, onCancel, onDone }: FormProps
         await api.updateUserAccess(user.name, { roles: chosenRoles, tenants: chosenTenants });
         onDone(null);
       } else {
-        onDone(await api.createUser({ name, is_admin: isAdmin, roles: chosenRoles, tenants: chosenTenants, password: null }));
+        onDone(
+          await api.createUser({ name, is_admin: isAdmin, roles: chosenRoles, tenants: chosenTenants, password: null }),
+        );
       }
     });
   }
@@ -133,23 +212,48 @@ function UserForm({ user, roles, tenants, onError, onCancel, onDone }: FormProps
       <h2>{user ? t("admin.users.accessOf", { name: user.name }) : t("admin.users.new")}</h2>
       {!user && (
         <>
-          <Field label={t("admin.users.name")} name="user_name" value={name} onChange={(e) => setName(e.target.value)}
-            hint={t("admin.users.nameHint")} />
-          <label className="check"><input type="checkbox" name="is_admin" checked={isAdmin} onChange={(e) => setIsAdmin(e.target.checked)} />
-            {t("admin.users.isAdmin")}</label>
+          <Field
+            label={t("admin.users.name")}
+            name="user_name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            hint={t("admin.users.nameHint")}
+          />
+          <label className="check">
+            <input type="checkbox" name="is_admin" checked={isAdmin} onChange={(e) => setIsAdmin(e.target.checked)} />
+            {t("admin.users.isAdmin")}
+          </label>
         </>
       )}
       <div className="form-columns">
-        <Checklist legend={t("admin.users.roles")} name="roles" chosen={chosenRoles} onChange={setRoles}
-          options={roles.map((r) => ({ value: r.name, label: r.name }))} />
-        <Checklist legend={t("admin.users.tenants")} name="tenants" chosen={chosenTenants} onChange={setTenants}
-          options={tenants.map((x) => ({ value: Number(x.id), label: x.name }))} />
+        <Checklist
+          legend={t("admin.users.roles")}
+          name="roles"
+          chosen={chosenRoles}
+          onChange={setRoles}
+          options={roles.map((r) => ({ value: r.name, label: r.name }))}
+        />
+        <Checklist
+          legend={t("admin.users.tenants")}
+          name="tenants"
+          chosen={chosenTenants}
+          onChange={setTenants}
+          options={tenants.map((x) => ({ value: Number(x.id), label: x.name }))}
+        />
       </div>
       {roles.length === 0 && <p className="muted small">{t("admin.users.noRoles")}</p>}
-      {error && <Alert kind="error" testId="user-message">{error}</Alert>}
+      {error && (
+        <Alert kind="error" testId="user-message">
+          {error}
+        </Alert>
+      )}
       <div className="actions">
-        <button type="button" onClick={onCancel}>{t("common.cancel")}</button>
-        <button type="submit" className="primary" disabled={busy} data-testid="save-user">{user ? t("common.save") : t("admin.users.create")}</button>
+        <button type="button" onClick={onCancel}>
+          {t("common.cancel")}
+        </button>
+        <button type="submit" className="primary" disabled={busy} data-testid="save-user">
+          {user ? t("common.save") : t("admin.users.create")}
+        </button>
       </div>
     </form>
   );

@@ -10,7 +10,11 @@ export type RestrictionForm = {
   areaNames: string;
 };
 
-const names = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
+const names = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function formOf(rules: VisibilityRule[]): RestrictionForm {
   const form: RestrictionForm = { ownActivities: false, activityAreas: "", activityStatuses: [], areaNames: "" };
@@ -27,9 +31,15 @@ export function formOf(rules: VisibilityRule[]): RestrictionForm {
 export function rulesOf(form: RestrictionForm): VisibilityRule[] {
   const rules: VisibilityRule[] = [];
   if (form.ownActivities) rules.push({ object: "processing_activity", restriction: { kind: "own_records" } });
-  if (names(form.activityAreas).length) rules.push({ object: "processing_activity", restriction: { kind: "in_areas", areas: names(form.activityAreas) } });
-  if (form.activityStatuses.length) rules.push({ object: "processing_activity", restriction: { kind: "with_status", statuses: form.activityStatuses } });
-  if (names(form.areaNames).length) rules.push({ object: "area", restriction: { kind: "in_areas", areas: names(form.areaNames) } });
+  if (names(form.activityAreas).length)
+    rules.push({ object: "processing_activity", restriction: { kind: "in_areas", areas: names(form.activityAreas) } });
+  if (form.activityStatuses.length)
+    rules.push({
+      object: "processing_activity",
+      restriction: { kind: "with_status", statuses: form.activityStatuses },
+    });
+  if (names(form.areaNames).length)
+    rules.push({ object: "area", restriction: { kind: "in_areas", areas: names(form.areaNames) } });
   return rules;
 }
 

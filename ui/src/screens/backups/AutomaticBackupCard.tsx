@@ -21,19 +21,43 @@ export function AutomaticBackupCard({ onError }: { onError: (e: unknown) => bool
       <p className="muted small">{t("backups.auto.intro")}</p>
       <p data-testid="automatic-backup-state">
         {state.folder ? t("backups.auto.on", { folder: state.folder }) : t("backups.auto.off")}
-        {state.folder && state.last_run && <> · {t("backups.auto.lastRun", { date: formatDateTime(state.last_run) })}</>}
+        {state.folder && state.last_run && (
+          <> · {t("backups.auto.lastRun", { date: formatDateTime(state.last_run) })}</>
+        )}
       </p>
-      {state.last_error && <Alert kind="error" testId="automatic-backup-error">{t("backups.auto.failed", { reason: state.last_error })}</Alert>}
+      {state.last_error && (
+        <Alert kind="error" testId="automatic-backup-error">
+          {t("backups.auto.failed", { reason: state.last_error })}
+        </Alert>
+      )}
       {action.error && <Alert kind="error">{action.error}</Alert>}
       <div className="actions start">
-        <button type="button" disabled={action.busy} data-testid="choose-auto-folder" onClick={() => void action.run(async () => {
-          const next = await api.chooseAutomaticBackupFolder(t("backups.auto.folderTitle"));
-          if (next) auto.setData(next);
-        })}>{state.folder ? t("backups.auto.change") : t("backups.auto.choose")}</button>
+        <button
+          type="button"
+          disabled={action.busy}
+          data-testid="choose-auto-folder"
+          onClick={() =>
+            void action.run(async () => {
+              const next = await api.chooseAutomaticBackupFolder(t("backups.auto.folderTitle"));
+              if (next) auto.setData(next);
+            })
+          }
+        >
+          {state.folder ? t("backups.auto.change") : t("backups.auto.choose")}
+        </button>
         {state.folder && (
-          <button type="button" disabled={action.busy} data-testid="stop-auto" onClick={() => void action.run(async () => {
-            auto.setData(await api.stopAutomaticBackup());
-          })}>{t("backups.auto.stop")}</button>
+          <button
+            type="button"
+            disabled={action.busy}
+            data-testid="stop-auto"
+            onClick={() =>
+              void action.run(async () => {
+                auto.setData(await api.stopAutomaticBackup());
+              })
+            }
+          >
+            {t("backups.auto.stop")}
+          </button>
         )}
       </div>
     </section>

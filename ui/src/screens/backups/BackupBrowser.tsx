@@ -20,36 +20,73 @@ export function BackupBrowser({ onError }: { onError: (e: unknown) => boolean })
       <h2 id="browse-title">{t("backups.browse.title")}</h2>
       <p className="muted small">{t("backups.browse.intro")}</p>
       <div className="actions start">
-        <button type="button" disabled={busy} data-testid="browse-backup" onClick={() => void run(async () => {
-          const opened = await api.browseBackup(t("backups.restore.fileTitle"));
-          if (opened) setContents(opened);
-        })}>{t("backups.browse.open")}</button>
-        {contents && <button type="button" className="ghost" onClick={() => setContents(null)}>{t("backups.browse.close")}</button>}
+        <button
+          type="button"
+          disabled={busy}
+          data-testid="browse-backup"
+          onClick={() =>
+            void run(async () => {
+              const opened = await api.browseBackup(t("backups.restore.fileTitle"));
+              if (opened) setContents(opened);
+            })
+          }
+        >
+          {t("backups.browse.open")}
+        </button>
+        {contents && (
+          <button type="button" className="ghost" onClick={() => setContents(null)}>
+            {t("backups.browse.close")}
+          </button>
+        )}
       </div>
-      {busy && percent !== null && <p className="muted small">{t("backups.restore.working")} {percent} %</p>}
-      {error && <Alert kind="error" testId="browse-error">{error}</Alert>}
+      {busy && percent !== null && (
+        <p className="muted small">
+          {t("backups.restore.working")} {percent} %
+        </p>
+      )}
+      {error && (
+        <Alert kind="error" testId="browse-error">
+          {error}
+        </Alert>
+      )}
       {contents && (
         <div data-testid="backup-contents">
           <p className="strong">
-            {t("backups.browse.header", { office: contents.header.office_name, date: formatDateTime(contents.header.created_at), by: contents.header.created_by })}
+            {t("backups.browse.header", {
+              office: contents.header.office_name,
+              date: formatDateTime(contents.header.created_at),
+              by: contents.header.created_by,
+            })}
           </p>
           {contents.tenants.map((tenant) => (
             <details key={tenant.id} className="backup-tenant" data-backup-tenant={tenant.name}>
               <summary>
                 <span className="strong">{tenant.name}</span>{" "}
-                <span className="muted small">{t("admin.tenants.companyCount", { count: tenant.companies.length })}</span>
+                <span className="muted small">
+                  {t("admin.tenants.companyCount", { count: tenant.companies.length })}
+                </span>
                 {tenant.is_template && <span className="badge tag">{t("shell.template")}</span>}
                 {tenant.archived && <span className="badge tag">{t("admin.tenants.archived")}</span>}
               </summary>
               {tenant.companies.map((company) => (
                 <div key={company.name} className="backup-company">
-                  <h3>{company.name}{company.city && <span className="muted small"> · {company.city}</span>}</h3>
+                  <h3>
+                    {company.name}
+                    {company.city && <span className="muted small"> · {company.city}</span>}
+                  </h3>
                   {company.areas.map((area) => (
                     <div key={area.name} className="backup-area">
-                      <h4>{area.name} <span className="muted small">{t("companies.activityCount", { count: area.activities.length })}</span></h4>
+                      <h4>
+                        {area.name}{" "}
+                        <span className="muted small">
+                          {t("companies.activityCount", { count: area.activities.length })}
+                        </span>
+                      </h4>
                       <ul>
                         {area.activities.map((a, i) => (
-                          <li key={`${a.name}-${i}`} data-backup-activity={a.name}>{a.name} <StatusBadge status={a.status} /></li>
+                          <li key={`${a.name}-${i}`} data-backup-activity={a.name}>
+                            {a.name} <StatusBadge status={a.status} />
+                          </li>
                         ))}
                       </ul>
                     </div>

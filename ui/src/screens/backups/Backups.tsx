@@ -90,29 +90,64 @@ export function Backups({ session, onError, onChanged, lockMode = false }: Props
           </p>
         </div>
         {b.can_create && (
-          <button type="button" className="primary" data-testid="create-backup" disabled={creating.busy || full} onClick={create}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="create-backup"
+            disabled={creating.busy || full}
+            onClick={create}
+          >
             {t("backups.create")}
           </button>
         )}
       </div>
       {(creating.busy || checking.busy) && (
-        <div className="progress" role="progressbar" aria-label={t("backups.creating")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? 0}
-          data-testid="backup-progress">
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label={t("backups.creating")}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent ?? 0}
+          data-testid="backup-progress"
+        >
           <div className="progress-bar" style={{ width: `${percent ?? 0}%` }} />
-          <span className="small">{creating.busy ? t("backups.creating") : t("backups.working")} {percent ?? 0} %</span>
+          <span className="small">
+            {creating.busy ? t("backups.creating") : t("backups.working")} {percent ?? 0} %
+          </span>
         </div>
       )}
-      {full && b.can_create && <Alert kind="warning" testId="backup-full">{t("backups.full", { max: MAX_IN_APP })}</Alert>}
-      {notice && <Alert kind="success" testId="backup-notice">{notice}</Alert>}
+      {full && b.can_create && (
+        <Alert kind="warning" testId="backup-full">
+          {t("backups.full", { max: MAX_IN_APP })}
+        </Alert>
+      )}
+      {notice && (
+        <Alert kind="success" testId="backup-notice">
+          {notice}
+        </Alert>
+      )}
       {(list.error || creating.error || action.error || checking.error) && (
-        <Alert kind="error" testId="backup-error">{list.error ?? creating.error ?? action.error ?? checking.error}</Alert>
+        <Alert kind="error" testId="backup-error">
+          {list.error ?? creating.error ?? action.error ?? checking.error}
+        </Alert>
       )}
       <section className="card">
         <h2>{t("backups.inApp", { count: backups.length, max: MAX_IN_APP })}</h2>
-        {backups.length === 0 ? <p className="muted" data-testid="no-backups">{t("backups.none")}</p> : (
+        {backups.length === 0 ? (
+          <p className="muted" data-testid="no-backups">
+            {t("backups.none")}
+          </p>
+        ) : (
           <table className="simple-table" data-testid="backup-table">
             <thead>
-              <tr><th>{t("backups.date")}</th><th>{t("backups.size")}</th><th>{t("backups.creator")}</th><th>{t("backups.downloadedColumn")}</th><th /></tr>
+              <tr>
+                <th>{t("backups.date")}</th>
+                <th>{t("backups.size")}</th>
+                <th>{t("backups.creator")}</th>
+                <th>{t("backups.downloadedColumn")}</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {backups.map((entry) => (
@@ -121,24 +156,60 @@ export function Backups({ session, onError, onChanged, lockMode = false }: Props
                   <td>{megabytes(Number(entry.size))} MB</td>
                   <td>{entry.created_by}</td>
                   <td data-testid="backup-downloaded">
-                    {entry.downloaded_at ? t("backups.downloadedAt", { date: formatDateTime(entry.downloaded_at) }) : <span className="muted">{t("backups.notDownloaded")}</span>}
+                    {entry.downloaded_at ? (
+                      t("backups.downloadedAt", { date: formatDateTime(entry.downloaded_at) })
+                    ) : (
+                      <span className="muted">{t("backups.notDownloaded")}</span>
+                    )}
                   </td>
                   <td className="row-actions">
                     {!lockMode && (
-                      <button type="button" data-testid="verify-backup" disabled={checking.busy} onClick={() => verify(entry)}>{t("backups.verify")}</button>
+                      <button
+                        type="button"
+                        data-testid="verify-backup"
+                        disabled={checking.busy}
+                        onClick={() => verify(entry)}
+                      >
+                        {t("backups.verify")}
+                      </button>
                     )}
                     {(b.can_create || can(session, "backup", "export")) && (
-                      <button type="button" data-testid="download-backup" disabled={action.busy} onClick={() => download(entry)}>{t("backups.download")}</button>
+                      <button
+                        type="button"
+                        data-testid="download-backup"
+                        disabled={action.busy}
+                        onClick={() => download(entry)}
+                      >
+                        {t("backups.download")}
+                      </button>
                     )}
-                    {!lockMode && can(session, "backup", "delete") && (confirmDelete === entry.id ? (
-                      <span className="confirm" role="group">
-                        <span className="small">{t("backups.confirmDelete")}</span>
-                        <button type="button" className="danger" data-testid="confirm-delete-backup" onClick={() => remove(entry)}>{t("backups.delete")}</button>
-                        <button type="button" onClick={() => setConfirmDelete(null)}>{t("common.cancel")}</button>
-                      </span>
-                    ) : (
-                      <button type="button" className="danger" data-testid="delete-backup" onClick={() => setConfirmDelete(entry.id)}>{t("backups.delete")}</button>
-                    ))}
+                    {!lockMode &&
+                      can(session, "backup", "delete") &&
+                      (confirmDelete === entry.id ? (
+                        <span className="confirm" role="group">
+                          <span className="small">{t("backups.confirmDelete")}</span>
+                          <button
+                            type="button"
+                            className="danger"
+                            data-testid="confirm-delete-backup"
+                            onClick={() => remove(entry)}
+                          >
+                            {t("backups.delete")}
+                          </button>
+                          <button type="button" onClick={() => setConfirmDelete(null)}>
+                            {t("common.cancel")}
+                          </button>
+                        </span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="danger"
+                          data-testid="delete-backup"
+                          onClick={() => setConfirmDelete(entry.id)}
+                        >
+                          {t("backups.delete")}
+                        </button>
+                      ))}
                   </td>
                 </tr>
               ))}
@@ -152,4 +223,3 @@ export function Backups({ session, onError, onChanged, lockMode = false }: Props
     </>
   );
 }
-

@@ -13,7 +13,11 @@ export function LockScreen(props: PageProps & { onChanged: () => void }) {
       <div className="alert alert-error">
         <h1>{t("backups.lock.title")}</h1>
         <p>{t("backups.lock.text", { date: formatDate(b.due_date) })}</p>
-        {b.can_create ? <p>{t("backups.lock.doIt")}</p> : <p data-testid="lock-contact">{t("backups.lock.ask", { contact: b.contact })}</p>}
+        {b.can_create ? (
+          <p>{t("backups.lock.doIt")}</p>
+        ) : (
+          <p data-testid="lock-contact">{t("backups.lock.ask", { contact: b.contact })}</p>
+        )}
       </div>
       {b.can_create && <Backups {...props} lockMode />}
     </section>

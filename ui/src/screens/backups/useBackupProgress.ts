@@ -20,7 +20,9 @@ export function useBackupProgress(active: boolean): number | null {
     } catch {
       // Outside the app's window (component tests) nothing reports progress.
     }
-    return () => { void stop?.then((unlisten) => unlisten()).catch(() => undefined); };
+    return () => {
+      void stop?.then((unlisten) => unlisten()).catch(() => undefined);
+    };
   }, [active]);
   return percent;
 }

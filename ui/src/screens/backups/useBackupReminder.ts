@@ -16,7 +16,9 @@ export function useBackupReminder(level: BackupLevel, dueDate: string, contact: 
       notify_all: { summary: t("backups.notify.overdueTitle"), body: t("backups.notify.overdueBody", { contact }) },
       locked: { summary: t("backups.notify.lockedTitle"), body: t("backups.notify.lockedBody", { contact }) },
     };
-    const remind = () => { void api.backupReminder(texts).catch(() => undefined); };
+    const remind = () => {
+      void api.backupReminder(texts).catch(() => undefined);
+    };
     remind();
     const timer = window.setInterval(remind, REMINDER_MS);
     return () => window.clearInterval(timer);

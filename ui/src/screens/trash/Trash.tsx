@@ -20,14 +20,33 @@ export function Trash({ onError }: PageProps) {
     <>
       <h1>{t("trash.title")}</h1>
       <p className="lead">{t("trash.intro")}</p>
-      {(error || restore.error) && <Alert kind="error" testId="trash-error">{error ?? restore.error}</Alert>}
-      {restored && <Alert kind="success" testId="trash-notice">{t("trash.restored", { label: restored })}</Alert>}
+      {(error || restore.error) && (
+        <Alert kind="error" testId="trash-error">
+          {error ?? restore.error}
+        </Alert>
+      )}
+      {restored && (
+        <Alert kind="success" testId="trash-notice">
+          {t("trash.restored", { label: restored })}
+        </Alert>
+      )}
       <section className="card">
-        {data?.length === 0 && <p className="muted" data-testid="trash-empty">{t("trash.empty")}</p>}
+        {data?.length === 0 && (
+          <p className="muted" data-testid="trash-empty">
+            {t("trash.empty")}
+          </p>
+        )}
         {data && data.length > 0 && (
           <table className="simple-table">
             <thead>
-              <tr><th>{t("trash.what")}</th><th>{t("trash.kind")}</th><th>{t("trash.tenant")}</th><th>{t("trash.deleted")}</th><th>{t("trash.purge")}</th><th /></tr>
+              <tr>
+                <th>{t("trash.what")}</th>
+                <th>{t("trash.kind")}</th>
+                <th>{t("trash.tenant")}</th>
+                <th>{t("trash.deleted")}</th>
+                <th>{t("trash.purge")}</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {data.map((e) => (
@@ -38,12 +57,21 @@ export function Trash({ onError }: PageProps) {
                   <td>{t("trash.by", { when: formatDateTime(e.deleted_at), who: e.deleted_by })}</td>
                   <td className="muted">{formatDate(e.purge_at.slice(0, 10))}</td>
                   <td className="row-actions">
-                    <button type="button" data-testid="restore" disabled={restore.busy} onClick={() => void restore.run(async () => {
-                      await api.restoreFromTrash(e.id);
-                      setRestored(e.label);
-                      await reload();
-                      await changed("all", null);
-                    })}>{t("trash.restore")}</button>
+                    <button
+                      type="button"
+                      data-testid="restore"
+                      disabled={restore.busy}
+                      onClick={() =>
+                        void restore.run(async () => {
+                          await api.restoreFromTrash(e.id);
+                          setRestored(e.label);
+                          await reload();
+                          await changed("all", null);
+                        })
+                      }
+                    >
+                      {t("trash.restore")}
+                    </button>
                   </td>
                 </tr>
               ))}
