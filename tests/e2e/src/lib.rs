@@ -79,6 +79,30 @@ pub fn cli(data: &Path, recovery_key: &str, args: &[&str]) -> serde_json::Value 
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// Fills the installation with `demo` data; returns the first demo tenant's id and name.
+pub fn demo_tenant(
+    data: &Path,
+    recovery_key: &str,
+    tenants: &str,
+    activities: &str,
+) -> (i64, String) {
+    let demo = cli(
+        data,
+        recovery_key,
+        &["demo", "--tenants", tenants, "--activities", activities],
+    );
+    let tenant = demo["tenant_ids"][0].as_i64().expect("a demo tenant");
+    let name = cli(data, recovery_key, &["tenant", "list"])
+        .as_array()
+        .expect("tenants")
+        .iter()
+        .find(|t| t["id"] == tenant)
+        .and_then(|t| t["name"].as_str())
+        .expect("the demo tenant is listed")
+        .to_string();
+    (tenant, name)
+}
+
 pub fn artifacts_dir() -> PathBuf {
     let dir = repo_root().join("artifacts/screenshots");
     std::fs::create_dir_all(&dir).expect("artifacts dir");

@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use dpo_desk_e2e::{cli, App, Keyring, OWNER, PASSWORD};
+use dpo_desk_e2e::{demo_tenant, App, Keyring, OWNER, PASSWORD};
 
 /// Resident memory of the app and its WebKit processes, in MiB.
 fn app_rss_mib() -> f64 {
@@ -53,24 +53,10 @@ async fn run(label: &str, tenants: &str, activities: &str) {
     let app = App::launch(data.path(), Keyring::Session).await;
     let key = app.set_up_and_enter("Kanzlei Benchmark").await;
     app.quit().await;
-    let demo = cli(
-        data.path(),
-        &key,
-        &["demo", "--tenants", tenants, "--activities", activities],
-    );
-    let tenant = demo["tenant_ids"][0].as_i64().unwrap();
+    let (_, name) = demo_tenant(data.path(), &key, tenants, activities);
     let app = App::launch(data.path(), Keyring::Session).await;
     app.sign_in(OWNER, PASSWORD).await;
     app.find("[data-testid=tenant-switch]").await;
-    let name = cli(data.path(), &key, &["tenant", "list"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == tenant)
-        .unwrap()["name"]
-        .as_str()
-        .unwrap()
-        .to_string();
     app.choose("[data-testid=tenant-switch]", &name).await;
     app.wait_text("#tenant-tiles", &name).await;
     let mut times = Vec::new();

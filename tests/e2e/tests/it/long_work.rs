@@ -2,7 +2,7 @@
 //! window keeps answering — the activity list opens and a list call returns before the
 //! backup does.
 
-use dpo_desk_e2e::{cli, App, Keyring, OWNER, PASSWORD};
+use dpo_desk_e2e::{cli, demo_tenant, App, Keyring, OWNER, PASSWORD};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_activity_list_answers_while_a_backup_of_a_large_database_runs() {
@@ -12,21 +12,7 @@ async fn the_activity_list_answers_while_a_backup_of_a_large_database_runs() {
     app.quit().await;
     // 20,000 activities in 10 tenants: a database of some 25 MB, whose backup takes a
     // while, and a tenant whose list loads quickly.
-    let demo = cli(
-        data.path(),
-        &key,
-        &["demo", "--tenants", "10", "--activities", "20000"],
-    );
-    let tenant = demo["tenant_ids"][0].as_i64().unwrap();
-    let name = cli(data.path(), &key, &["tenant", "list"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == tenant)
-        .unwrap()["name"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (tenant, name) = demo_tenant(data.path(), &key, "10", "20000");
 
     let app = App::launch(data.path(), Keyring::Session).await;
     app.sign_in(OWNER, PASSWORD).await;
