@@ -8,7 +8,7 @@ use crate::domain::activities::{self, Activity, ActivityInput, ActivityRow, Mass
 use crate::domain::tenants::{self};
 use crate::kernel::error::CoreResult;
 use crate::kernel::text::Language;
-use crate::services::exports::{self, ExportFile, ExportFormat};
+use crate::services::exports::{ExportFile, ExportFormat};
 
 impl Desk {
     pub fn activities(
@@ -175,7 +175,7 @@ impl Desk {
                 now,
                 format,
             ),
-            bytes: exports::activities(&list, format, language)?,
+            bytes: crate::domain::activities::export::file(&list, format, language)?,
         })
     }
 }

@@ -7,7 +7,7 @@ use crate::domain::areas::{self, Area, AreaField, AreaInput};
 use crate::domain::tenants::{self};
 use crate::kernel::error::CoreResult;
 use crate::kernel::text::Language;
-use crate::services::exports::{self, ExportFile, ExportFormat};
+use crate::services::exports::{ExportFile, ExportFormat};
 
 impl Desk {
     pub fn areas(&self, session: &mut Session, tenant_id: i64) -> CoreResult<Vec<Area>> {
@@ -78,7 +78,7 @@ impl Desk {
         let what = list_name(language, &areas::descriptor::DESCRIPTOR);
         Ok(ExportFile {
             suggested_name: export_name(&tenant.name, &what, now, format),
-            bytes: exports::areas(&list, format, language)?,
+            bytes: crate::domain::areas::export::file(&list, format, language)?,
         })
     }
 }

@@ -7,7 +7,7 @@ use crate::domain::companies::{self, Company, CompanyField, CompanyInput};
 use crate::domain::tenants::{self};
 use crate::kernel::error::CoreResult;
 use crate::kernel::text::Language;
-use crate::services::exports::{self, ExportFile, ExportFormat};
+use crate::services::exports::{ExportFile, ExportFormat};
 
 impl Desk {
     pub fn companies(&self, session: &mut Session, tenant_id: i64) -> CoreResult<Vec<Company>> {
@@ -86,7 +86,7 @@ impl Desk {
         let what = list_name(language, &crate::domain::companies::descriptor::DESCRIPTOR);
         Ok(ExportFile {
             suggested_name: export_name(&tenant.name, &what, now, format),
-            bytes: exports::companies(&list, format, language)?,
+            bytes: crate::domain::companies::export::file(&list, format, language)?,
         })
     }
 }

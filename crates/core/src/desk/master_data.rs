@@ -9,7 +9,7 @@ use crate::domain::master_data::{
 use crate::domain::tenants::{self};
 use crate::kernel::error::CoreResult;
 use crate::kernel::text::Language;
-use crate::services::exports::{self, ExportFile, ExportFormat};
+use crate::services::exports::{ExportFile, ExportFormat};
 
 impl Desk {
     pub fn master_items(
@@ -114,7 +114,7 @@ impl Desk {
         let language = Language::of(user.language.as_deref());
         Ok(ExportFile {
             suggested_name: export_name(&tenant.name, kind.as_str(), now, format),
-            bytes: exports::master_items(&list, format, language)?,
+            bytes: crate::domain::master_data::export::file(&list, format, language)?,
         })
     }
 

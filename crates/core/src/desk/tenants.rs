@@ -6,7 +6,7 @@ use crate::desk::{export_name, list_name, Desk};
 use crate::domain::tenants::{self, Tenant, TenantField, TenantSummary};
 use crate::kernel::error::CoreResult;
 use crate::kernel::text::Language;
-use crate::services::exports::{self, ExportFile, ExportFormat};
+use crate::services::exports::{ExportFile, ExportFormat};
 use crate::services::tenant_transfer::{self, TenantDocument};
 
 impl Desk {
@@ -93,7 +93,7 @@ impl Desk {
         let what = list_name(language, &crate::domain::tenants::descriptor::DESCRIPTOR);
         Ok(ExportFile {
             suggested_name: export_name(&self.office_name()?, &what, now, format),
-            bytes: exports::tenants(&list, format, language)?,
+            bytes: crate::domain::tenants::export::file(&list, format, language)?,
         })
     }
 

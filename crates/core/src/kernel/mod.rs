@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod error;
+pub mod export;
 pub mod language;
 pub mod text;
 pub mod validate;

@@ -4,6 +4,7 @@
 
 pub mod attachments;
 pub mod descriptor;
+pub mod export;
 mod links;
 mod write;
 

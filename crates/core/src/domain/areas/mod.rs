@@ -2,6 +2,7 @@
 //! e.g. "Personnel" or "Sales".
 
 pub mod descriptor;
+pub mod export;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};

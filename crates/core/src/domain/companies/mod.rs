@@ -2,6 +2,7 @@
 
 pub mod descriptor;
 pub mod dpo_check;
+pub mod export;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row};

@@ -4,6 +4,7 @@
 
 pub mod catalogue;
 pub mod descriptor;
+pub mod export;
 
 use std::collections::HashMap;
 
@@ -28,7 +29,13 @@ impl MasterKind {
             MasterKind::ThirdCountry => &["eu_eea", "adequacy_decision", "no_adequacy"],
             MasterKind::Person => &["employee", "contact"],
             MasterKind::Processor => &["none", "requested", "signed", "expired"],
-            _ => &[],
+            MasterKind::BusinessProcess
+            | MasterKind::Application
+            | MasterKind::DataCategory
+            | MasterKind::PersonGroup
+            | MasterKind::LegalBasis
+            | MasterKind::RetentionPeriod
+            | MasterKind::Customer => &[],
         }
     }
 }

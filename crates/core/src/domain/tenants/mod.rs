@@ -2,6 +2,7 @@
 //! administrators see all.
 
 pub mod descriptor;
+pub mod export;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};

@@ -197,21 +197,21 @@ pub(crate) fn csv(
         let list = crate::domain::activities::full_list(conn, user, tenant.id, None)?;
         files.push((
             text(language, "backup-csv-processing-activities"),
-            exports::activities(&list, ExportFormat::Csv, language)?,
+            crate::domain::activities::export::file(&list, ExportFormat::Csv, language)?,
         ));
     }
     if all || matches!(module, BackupModule::Companies(_)) {
         let list = crate::domain::companies::list(conn, tenant.id)?;
         files.push((
             text(language, "backup-csv-companies"),
-            exports::companies(&list, ExportFormat::Csv, language)?,
+            crate::domain::companies::export::file(&list, ExportFormat::Csv, language)?,
         ));
     }
     if all || matches!(module, BackupModule::Areas(_)) {
         let list = crate::domain::areas::list(conn, user, tenant.id)?;
         files.push((
             text(language, "backup-csv-areas"),
-            exports::areas(&list, ExportFormat::Csv, language)?,
+            crate::domain::areas::export::file(&list, ExportFormat::Csv, language)?,
         ));
     }
     if all || matches!(module, BackupModule::MasterData(_)) {
@@ -219,7 +219,7 @@ pub(crate) fn csv(
             let list = master_data::list(conn, tenant.id, *kind)?;
             files.push((
                 kind.as_str().to_string(),
-                exports::master_items(&list, ExportFormat::Csv, language)?,
+                crate::domain::master_data::export::file(&list, ExportFormat::Csv, language)?,
             ));
         }
     }

@@ -1,0 +1,46 @@
+//! A master data list as CSV or JSON.
+
+use crate::domain::master_data::MasterItem;
+use crate::kernel::error::CoreResult;
+use crate::kernel::export::{csv_bytes, json, ExportFormat};
+use crate::kernel::text::Language;
+
+pub fn file(list: &[MasterItem], format: ExportFormat, language: Language) -> CoreResult<Vec<u8>> {
+    match format {
+        ExportFormat::Json => Ok(json(list)),
+        ExportFormat::Csv => csv_bytes(
+            language,
+            &[
+                "column-master-id",
+                "column-master-name",
+                "column-master-description",
+                "column-master-code",
+                "column-master-special-category",
+                "column-master-category",
+                "column-master-date",
+                "column-master-email",
+                "column-master-phone",
+                "column-master-usage",
+            ],
+            list.iter().map(|i| {
+                let d = &i.data;
+                vec![
+                    i.id.to_string(),
+                    d.name.clone(),
+                    d.description.clone(),
+                    d.code.clone(),
+                    if d.special_category {
+                        "1".into()
+                    } else {
+                        String::new()
+                    },
+                    d.category.clone(),
+                    d.date.map(|d| d.to_string()).unwrap_or_default(),
+                    d.email.clone(),
+                    d.phone.clone(),
+                    i.usage_count.to_string(),
+                ]
+            }),
+        ),
+    }
+}

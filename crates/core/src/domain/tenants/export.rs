@@ -1,0 +1,48 @@
+//! The tenant list as CSV or JSON.
+
+use crate::kernel::error::CoreResult;
+use crate::kernel::export::{csv_bytes, json, ExportFormat};
+use crate::kernel::text::Language;
+
+pub fn file(
+    list: &[super::TenantSummary],
+    format: ExportFormat,
+    language: Language,
+) -> CoreResult<Vec<u8>> {
+    match format {
+        ExportFormat::Json => Ok(json(list)),
+        ExportFormat::Csv => {
+            let date = |d: Option<chrono::DateTime<chrono::Utc>>| {
+                d.map(|d| d.date_naive().to_string()).unwrap_or_default()
+            };
+            csv_bytes(
+                language,
+                &[
+                    "column-tenant-id",
+                    "column-tenant-name",
+                    "column-tenant-template",
+                    "column-tenant-archived",
+                    "column-tenant-created",
+                    "column-tenant-companies",
+                    "column-tenant-activities",
+                ],
+                list.iter().map(|s| {
+                    let t = &s.tenant;
+                    vec![
+                        t.id.to_string(),
+                        t.name.clone(),
+                        if t.is_template {
+                            "1".into()
+                        } else {
+                            String::new()
+                        },
+                        date(t.archived_at),
+                        date(Some(t.created_at)),
+                        s.company_count.to_string(),
+                        s.activity_count.to_string(),
+                    ]
+                }),
+            )
+        }
+    }
+}

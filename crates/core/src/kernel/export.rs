@@ -1,0 +1,58 @@
+//! The shapes every list export shares: CSV for spreadsheets (UTF-8 with a byte-order mark
+//! so Excel reads umlauts; the header in the user's language from the text catalogue) or
+//! JSON (complete records). Each domain says its columns in its own `export.rs`.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::text::{text, Language};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+        }
+    }
+}
+
+/// The bytes of a finished export and the file name to suggest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    pub suggested_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The complete records as pretty JSON.
+pub(crate) fn json<T: Serialize>(list: &[T]) -> Vec<u8> {
+    serde_json::to_vec_pretty(list).expect("records serialise")
+}
+
+/// A CSV file: the header is the catalogue's wording of `columns` in `language`.
+pub(crate) fn csv_bytes(
+    language: Language,
+    columns: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> CoreResult<Vec<u8>> {
+    let header: Vec<String> = columns.iter().map(|id| text(language, id)).collect();
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new().from_writer(&mut out);
+        let fail = |e: csv::Error| CoreError::Corrupt(format!("CSV: {e}"));
+        writer.write_record(&header).map_err(fail)?;
+        for row in rows {
+            writer.write_record(&row).map_err(fail)?;
+        }
+        writer.flush().map_err(|e| CoreError::io("export", e))?;
+    }
+    Ok(out)
+}
