@@ -14,6 +14,7 @@ use crate::domain::activities::{
 use crate::domain::companies::dpo_check::DpoCheck;
 use crate::domain::companies::{CompanyInput, DesignatedDpo};
 use crate::domain::master_data::{catalogue, MasterItemInput, MasterKind};
+use crate::kernel::text::Language;
 use crate::services::tenant_transfer::{
     ActivityRecord, AreaRecord, CompanyRecord, TenantDocument, TenantHeader, FORMAT, VERSION,
 };
@@ -169,7 +170,11 @@ fn plain(kind: MasterKind, name: &str) -> MasterItemInput {
 pub fn tenant(seed: u64, index: usize, activities: usize) -> TenantDocument {
     let mut rng = StdRng::seed_from_u64(seed ^ (index as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
     let german = index % 3 != 2;
-    let lang = if german { "de" } else { "en" };
+    let lang = if german {
+        Language::German
+    } else {
+        Language::English
+    };
     let surname = *(if german {
         &SURNAMES[..12]
     } else {

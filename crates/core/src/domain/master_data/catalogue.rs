@@ -3,6 +3,7 @@
 //! and person groups, the EU/EEA states and third countries with the adequacy decisions in
 //! force, and common applications.
 
+use crate::kernel::text::Language;
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
@@ -408,10 +409,12 @@ fn item(kind: MasterKind, name: &str, code: &str, marker: &str) -> MasterItemInp
     }
 }
 
-/// Every catalogue entry in the language (`de` or anything else for English).
-pub fn entries(language: &str) -> Vec<MasterItemInput> {
-    let german = language == "de";
-    let pick = |de: &'static str, en: &'static str| if german { de } else { en };
+/// Every catalogue entry in the language.
+pub fn entries(language: Language) -> Vec<MasterItemInput> {
+    let pick = |de: &'static str, en: &'static str| match language {
+        Language::German => de,
+        Language::English => en,
+    };
     let mut items: Vec<MasterItemInput> = LEGAL_BASES
         .iter()
         .chain(DATA_CATEGORIES)
@@ -441,7 +444,7 @@ pub(crate) fn seed(
     conn: &Connection,
     now: DateTime<Utc>,
     tenant_id: i64,
-    language: &str,
+    language: Language,
 ) -> CoreResult<usize> {
     let items = entries(language);
     for entry in &items {
@@ -456,7 +459,7 @@ mod tests {
 
     #[test]
     fn both_languages_hold_the_same_entries() {
-        let (de, en) = (entries("de"), entries("en"));
+        let (de, en) = (entries(Language::German), entries(Language::English));
         assert_eq!(de.len(), en.len());
         for (d, e) in de.iter().zip(&en) {
             assert_eq!(

@@ -11,6 +11,7 @@ use ts_rs::TS;
 
 use crate::access::accounts::UserRecord;
 use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::text::Language;
 use crate::kernel::vocabulary::ObjectType;
 use crate::store::audit::{self, Actor, Change};
 use crate::store::trash::{self, Deleted};
@@ -62,7 +63,7 @@ pub(crate) fn create(
         conn,
         now,
         id,
-        creator.language.as_deref().unwrap_or("en"),
+        Language::of(creator.language.as_deref()),
     )?;
     if !creator.is_admin {
         conn.execute(
