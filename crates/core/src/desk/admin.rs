@@ -33,7 +33,12 @@ impl Desk {
     pub fn role_catalogue(&self, session: &mut Session) -> CoreResult<RoleCatalogue> {
         self.gate(session, Operation::ListRoles)?;
         Ok(RoleCatalogue {
-            objects: ObjectType::ALL.to_vec(),
+            // Sections a later version adds (TOMs, DPIAs, …) are not offered before they exist.
+            objects: ObjectType::ALL
+                .iter()
+                .copied()
+                .filter(|o| crate::domain::registry::exists(*o))
+                .collect(),
             rights: Right::ALL.to_vec(),
             menus: MenuEntry::ALL.to_vec(),
             statuses: crate::domain::activities::ActivityStatus::ALL.to_vec(),

@@ -51,6 +51,20 @@ pub fn descriptor(object: ObjectType) -> Option<&'static Descriptor> {
     }
 }
 
+/// Whether this version has the object type, so a role can grant rights on it: every
+/// domain's, and the installation's own (backups, settings, users, roles, audit log).
+pub fn exists(object: ObjectType) -> bool {
+    descriptor(object).is_some()
+        || matches!(
+            object,
+            ObjectType::Backup
+                | ObjectType::Settings
+                | ObjectType::User
+                | ObjectType::Role
+                | ObjectType::AuditLog
+        )
+}
+
 /// The trash spec of an object type that can be deleted to the trash.
 pub fn trash_spec(object: ObjectType) -> Option<&'static TrashSpec> {
     descriptor(object).and_then(|d| d.trash.as_ref())

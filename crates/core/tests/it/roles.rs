@@ -343,3 +343,45 @@ fn role_definitions_are_validated_stored_and_audited() {
         serde_json::json!(["area:view", "processing_activity:view"])
     );
 }
+
+#[test]
+fn the_role_editor_offers_only_object_types_this_version_has() {
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei").desk;
+    let mut owner = desk.sign_in(OWNER, PASSWORD).unwrap();
+    let objects: Vec<&str> = desk
+        .role_catalogue(&mut owner)
+        .unwrap()
+        .objects
+        .iter()
+        .map(|o| o.as_str())
+        .collect();
+    for present in [
+        "tenant",
+        "company",
+        "area",
+        "processing_activity",
+        "legal_basis",
+        "processor",
+        "backup",
+        "audit_log",
+    ] {
+        assert!(
+            objects.contains(&present),
+            "{present} missing from {objects:?}"
+        );
+    }
+    for absent in [
+        "tom",
+        "dpia",
+        "data_subject_request",
+        "data_breach",
+        "document",
+        "course",
+    ] {
+        assert!(
+            !objects.contains(&absent),
+            "{absent} offered before it exists: {objects:?}"
+        );
+    }
+}
