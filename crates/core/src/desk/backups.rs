@@ -101,12 +101,8 @@ fn free_name(folder: &Path, now: DateTime<Utc>) -> (String, PathBuf) {
 }
 
 /// The marker that reserves a backup's file name while it is written.
-pub(crate) fn reservation(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    target.with_file_name(format!(".{name}.reserved"))
+fn reservation(target: &Path) -> PathBuf {
+    file::beside(target, "reserved")
 }
 
 fn stamp(at: DateTime<Utc>) -> String {

@@ -31,6 +31,7 @@ use crate::domain::registry::DOMAINS;
 use crate::domain::tenants::Tenant;
 use crate::kernel::clock::Clock;
 use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::export::file_name_part;
 use crate::kernel::text::{text, Language};
 use crate::kernel::vocabulary::{ObjectType, Permission, Right};
 use crate::services::backup::escalation::{self, BackupLevel, EscalationInput};
@@ -614,7 +615,6 @@ impl Desk {
     }
 }
 
-/// "Bäckerei Schmidt GmbH – processing-activities – 2026-03-02.csv", safe on every OS.
 /// What a list export is called in the file name, from the domain's export stem.
 pub(crate) fn list_name(language: Language, domain: &Descriptor) -> String {
     let stem = domain
@@ -623,19 +623,16 @@ pub(crate) fn list_name(language: Language, domain: &Descriptor) -> String {
     text(language, &format!("export-file-{stem}"))
 }
 
+/// "Bäckerei Schmidt GmbH – processing-activities – 2026-03-02.csv", safe on every OS.
 pub(crate) fn export_name(
     tenant: &str,
     what: &str,
     now: DateTime<Utc>,
     format: ExportFormat,
 ) -> String {
-    let clean: String = tenant
-        .chars()
-        .map(|c| if r#"\/:*?"<>|"#.contains(c) { '_' } else { c })
-        .collect();
     format!(
         "{} – {} – {}.{}",
-        clean.trim(),
+        file_name_part(tenant),
         what,
         now.with_timezone(&Local).date_naive(),
         format.extension()

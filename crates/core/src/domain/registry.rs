@@ -65,6 +65,11 @@ pub fn exists(object: ObjectType) -> bool {
         )
 }
 
+/// The trash specs of every domain whose deletes go to the trash, children first.
+pub fn trash_specs() -> impl Iterator<Item = &'static TrashSpec> {
+    DOMAINS.iter().filter_map(|d| d.trash.as_ref())
+}
+
 /// The trash spec of an object type that can be deleted to the trash.
 pub fn trash_spec(object: ObjectType) -> Option<&'static TrashSpec> {
     descriptor(object).and_then(|d| d.trash.as_ref())

@@ -32,6 +32,16 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
+/// A record's name as part of a file name: the characters some OS refuses in file names
+/// replaced, the ends trimmed.
+pub fn file_name_part(name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| if r#"\/:*?"<>|"#.contains(c) { '_' } else { c })
+        .collect();
+    clean.trim().to_string()
+}
+
 /// The complete records as pretty JSON.
 pub(crate) fn json<T: Serialize>(list: &[T]) -> Vec<u8> {
     serde_json::to_vec_pretty(list).expect("records serialise")

@@ -11,7 +11,7 @@ use serde_json::json;
 use ts_rs::TS;
 
 use crate::access::accounts::UserRecord;
-use crate::domain::registry::DOMAINS;
+use crate::domain::registry::trash_specs;
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::{ObjectType, Permission, Right};
 use crate::store::audit::{self, Change};
@@ -122,10 +122,7 @@ pub(crate) fn restore(
 ) -> CoreResult<TrashEntry> {
     let entry = entry(conn, id)?
         .ok_or_else(|| CoreError::validation("trash", "unknown", format!("no trash entry {id}")))?;
-    let parent_checks: Vec<&str> = DOMAINS
-        .iter()
-        .filter_map(|d| d.trash.as_ref()?.parent_in_trash)
-        .collect();
+    let parent_checks: Vec<&str> = trash_specs().filter_map(|t| t.parent_in_trash).collect();
     let parent_in_trash: bool = conn.query_row(
         &format!("SELECT {}", parent_checks.join(" OR ")),
         params![id, entry.tenant_id],
@@ -170,11 +167,7 @@ pub(crate) fn purge(conn: &mut Connection, now: DateTime<Utc>) -> CoreResult<usi
         .query_map([cutoff], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     for id in &ids {
-        for statement in DOMAINS
-            .iter()
-            .filter_map(|d| d.trash.as_ref())
-            .flat_map(|t| t.before_purge)
-        {
+        for statement in trash_specs().flat_map(|t| t.before_purge) {
             tx.execute(statement, [id])?;
         }
         for table in trashed_tables() {
@@ -202,8 +195,5 @@ pub(crate) fn purge(conn: &mut Connection, now: DateTime<Utc>) -> CoreResult<usi
 
 /// Tables whose rows carry a trash mark, children before parents.
 fn trashed_tables() -> impl Iterator<Item = &'static str> {
-    DOMAINS
-        .iter()
-        .filter_map(|d| d.trash.as_ref())
-        .flat_map(|t| t.tables.iter().copied())
+    trash_specs().flat_map(|t| t.tables.iter().copied())
 }

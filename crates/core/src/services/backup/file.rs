@@ -57,13 +57,19 @@ pub struct NewBackup<'a> {
     pub automatic: bool,
 }
 
-/// The temporary name a file is written under before it is renamed into place.
-pub fn partial_name(target: &Path) -> PathBuf {
+/// A hidden name beside `target` for a file that belongs to it while it is made,
+/// `.<name>.<suffix>`; `tidy` removes such files an interrupted run left.
+pub fn beside(target: &Path, suffix: &str) -> PathBuf {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    target.with_file_name(format!(".{name}.part"))
+    target.with_file_name(format!(".{name}.{suffix}"))
+}
+
+/// The temporary name a file is written under before it is renamed into place.
+pub fn partial_name(target: &Path) -> PathBuf {
+    beside(target, "part")
 }
 
 fn prefix(header_json: &[u8]) -> Vec<u8> {

@@ -12,6 +12,7 @@ use crate::domain::descriptor::TenantRows;
 use crate::domain::master_data::{self, MasterKind};
 use crate::domain::registry::DOMAINS;
 use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::export::file_name_part;
 use crate::kernel::text::{text, Language};
 use crate::services::exports::{self, ExportFormat};
 
@@ -186,11 +187,7 @@ pub(crate) fn csv(
         )
     })?;
     let language = Language::of(user.language.as_deref());
-    let clean: String = tenant
-        .name
-        .chars()
-        .map(|c| if r#"\/:*?"<>|"#.contains(c) { '_' } else { c })
-        .collect();
+    let clean = file_name_part(&tenant.name);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let all = matches!(module, BackupModule::Tenant(_));
     if all || matches!(module, BackupModule::Ropa(_)) {
@@ -226,7 +223,7 @@ pub(crate) fn csv(
     std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
     let mut written = Vec::new();
     for (what, bytes) in files {
-        let path = dir.join(format!("{} – {what} – {stamp}.csv", clean.trim()));
+        let path = dir.join(format!("{clean} – {what} – {stamp}.csv"));
         exports::write_atomically(&path, &bytes)?;
         written.push(path);
     }
