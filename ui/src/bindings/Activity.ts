@@ -4,6 +4,7 @@ import type { ActivityRole } from "./ActivityRole";
 import type { ActivityStatus } from "./ActivityStatus";
 import type { DpiaNecessity } from "./DpiaNecessity";
 import type { LinkedItem } from "./LinkedItem";
+import type { LinkedTom } from "./LinkedTom";
 
 /**
  * One activity with everything it links to.
@@ -12,7 +13,11 @@ export type Activity = { id: number, tenant_id: number, company_id: number, comp
 /**
  * The linked master data with names, for display.
  */
-linked: Array<LinkedItem>, created_at: string, updated_at: string, area_id: number, name: string, status: ActivityStatus, role: ActivityRole, responsible: string, 
+linked: Array<LinkedItem>, 
+/**
+ * The specific TOMs with their titles, for display.
+ */
+toms: Array<LinkedTom>, created_at: string, updated_at: string, area_id: number, name: string, status: ActivityStatus, role: ActivityRole, responsible: string, 
 /**
  * The app user who maintains the record ("only where I am the editor").
  */
@@ -29,4 +34,8 @@ processing_categories: string, specific_toms: string, dpia_required: DpiaNecessi
  * Applications, data categories, person groups, legal bases, retention periods,
  * recipients, processors and third countries (with the transfer's safeguard).
  */
-links: Array<ActivityLink>, };
+links: Array<ActivityLink>, 
+/**
+ * The activity's specific TOMs: measures of the same tenant.
+ */
+tom_ids: Array<number>, };

@@ -24,4 +24,8 @@ processing_categories: string, specific_toms: string, dpia_required: DpiaNecessi
  * Applications, data categories, person groups, legal bases, retention periods,
  * recipients, processors and third countries (with the transfer's safeguard).
  */
-links: Array<ActivityLink>, };
+links: Array<ActivityLink>, 
+/**
+ * The activity's specific TOMs: measures of the same tenant.
+ */
+tom_ids: Array<number>, };

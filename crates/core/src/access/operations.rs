@@ -39,6 +39,7 @@ pub const TRASHABLE: &[ObjectType] = &[
     ObjectType::Person,
     ObjectType::Customer,
     ObjectType::Processor,
+    ObjectType::Tom,
 ];
 
 macro_rules! operations {
@@ -158,6 +159,18 @@ operations! {
         ListAttachments => right(ObjectType::ProcessingActivity, Right::View),
         AddAttachment => right(ObjectType::ProcessingActivity, Right::Edit),
         RemoveAttachment => right(ObjectType::ProcessingActivity, Right::Edit),
+        ListToms => right(ObjectType::Tom, Right::View),
+        ShowTom => right(ObjectType::Tom, Right::View),
+        CreateTom => right(ObjectType::Tom, Right::Create),
+        UpdateTom => right(ObjectType::Tom, Right::Edit),
+        ReviewTom => right(ObjectType::Tom, Right::Edit),
+        LinkTomActivities => right(ObjectType::Tom, Right::Edit),
+        DeleteToms => right(ObjectType::Tom, Right::Delete),
+        CopyToms => right(ObjectType::Tom, Right::Copy),
+        CopyTomsToTenant => right(ObjectType::Tom, Right::TenantCopy),
+        MassChangeToms => right(ObjectType::Tom, Right::MassChange),
+        ExportToms => right(ObjectType::Tom, Right::Export),
+        DueTomReviews => Requirement::SignedIn,
         BackupReminder => Requirement::SignedIn,
         ListBackups => right(ObjectType::Backup, Right::View),
         VerifyBackup => right(ObjectType::Backup, Right::View),

@@ -158,6 +158,7 @@ fn supports(object: ObjectType, kind: &str) -> bool {
             ObjectType::ProcessingActivity,
             "own_records" | "in_areas" | "with_status"
         ) | (ObjectType::Area, "in_areas")
+            | (ObjectType::Tom, "own_records" | "with_status")
     )
 }
 

@@ -12,6 +12,8 @@ pub mod installation;
 mod master_data;
 mod search_and_trash;
 mod tenants;
+mod toms;
+pub use toms::{DueReviews, TomDetail};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -169,6 +171,11 @@ impl Desk {
         };
         let now = desk.now()?;
         crate::services::trash::purge(desk.store.conn_mut(), now)?;
+        {
+            let tx = desk.store.conn_mut().transaction()?;
+            crate::domain::toms::catalogue::seed_missing(&tx, now)?;
+            tx.commit()?;
+        }
         crate::services::backup::tidy(desk.store.conn(), &desk.data_dir)?;
         Ok(desk)
     }
@@ -378,6 +385,7 @@ impl Desk {
                 | MenuEntry::Areas
                 | MenuEntry::ProcessingActivities
                 | MenuEntry::MasterData
+                | MenuEntry::Toms
                 | MenuEntry::Trash
                 | MenuEntry::Settings
                 | MenuEntry::Account => true,

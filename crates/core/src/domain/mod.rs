@@ -9,3 +9,4 @@ pub mod descriptor;
 pub mod master_data;
 pub mod registry;
 pub mod tenants;
+pub mod toms;

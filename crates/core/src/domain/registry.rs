@@ -4,12 +4,13 @@
 //! folder with a `descriptor.rs` and one line in `DOMAINS` and in `descriptor`.
 
 use crate::domain::descriptor::{Descriptor, TrashSpec};
-use crate::domain::{activities, areas, companies, master_data, tenants};
+use crate::domain::{activities, areas, companies, master_data, tenants, toms};
 use crate::kernel::vocabulary::ObjectType;
 
 /// Every domain, children before parents (the order deletes and module restores need).
 pub const DOMAINS: &[&Descriptor] = &[
     &activities::descriptor::DESCRIPTOR,
+    &toms::descriptor::DESCRIPTOR,
     &areas::descriptor::DESCRIPTOR,
     &companies::descriptor::DESCRIPTOR,
     &master_data::descriptor::DESCRIPTOR,
@@ -35,10 +36,10 @@ pub fn descriptor(object: ObjectType) -> Option<&'static Descriptor> {
         | ObjectType::Person
         | ObjectType::Customer
         | ObjectType::Processor => Some(&master_data::descriptor::DESCRIPTOR),
+        ObjectType::Tom => Some(&toms::descriptor::DESCRIPTOR),
         // Object types of domains this version does not have yet, and those that are not
         // records of a tenant.
-        ObjectType::Tom
-        | ObjectType::Dpia
+        ObjectType::Dpia
         | ObjectType::DataSubjectRequest
         | ObjectType::DataBreach
         | ObjectType::Document
@@ -119,7 +120,7 @@ mod tests {
             .collect();
         assert_eq!(
             with_tiles,
-            ["activities", "areas", "companies", "master_data"]
+            ["activities", "toms", "areas", "companies", "master_data"]
         );
         let searchable: Vec<_> = DOMAINS
             .iter()

@@ -167,6 +167,7 @@ pub enum MenuEntry {
     Areas,
     ProcessingActivities,
     MasterData,
+    Toms,
     Trash,
     Backups,
     AuditLog,

@@ -14,9 +14,11 @@ use crate::domain::activities::{
 use crate::domain::companies::dpo_check::DpoCheck;
 use crate::domain::companies::{CompanyInput, DesignatedDpo};
 use crate::domain::master_data::{catalogue, MasterItemInput, MasterKind};
+use crate::domain::toms::{TomInput, TomReview, TomStatus};
 use crate::kernel::text::Language;
 use crate::services::tenant_transfer::{
-    ActivityRecord, AreaRecord, CompanyRecord, TenantDocument, TenantHeader, FORMAT, VERSION,
+    ActivityRecord, AreaRecord, CompanyRecord, TenantDocument, TenantHeader, TomRecord, FORMAT,
+    VERSION,
 };
 
 const CLIENTS_DE: &[&str] = &[
@@ -460,6 +462,24 @@ pub fn tenant(seed: u64, index: usize, activities: usize) -> TenantDocument {
             areas,
         });
     }
+    let language = if german {
+        Language::German
+    } else {
+        Language::English
+    };
+    let toms = demo_toms(&mut rng, language, companies.len());
+    for activity in companies
+        .iter_mut()
+        .flat_map(|c| c.areas.iter_mut())
+        .flat_map(|a| a.activities.iter_mut())
+    {
+        let mut ids: Vec<i64> = (0..rng.gen_range(0..4))
+            .map(|_| rng.gen_range(1..=toms.len() as i64))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        activity.data.tom_ids = ids;
+    }
     TenantDocument {
         format: FORMAT.into(),
         version: VERSION,
@@ -469,7 +489,81 @@ pub fn tenant(seed: u64, index: usize, activities: usize) -> TenantDocument {
         },
         master_items: items,
         companies,
+        toms,
     }
+}
+
+/// The catalogue as an office that has adopted most of it: valid for some companies, most
+/// active and described, reviewed once, some still in review, a few inactive.
+fn demo_toms(rng: &mut StdRng, language: Language, companies: usize) -> Vec<TomRecord> {
+    let german = language == Language::German;
+    crate::domain::toms::catalogue::catalogue(language)
+        .measures
+        .iter()
+        .map(|m| {
+            let roll = rng.gen_range(0..10);
+            let status = match roll {
+                0 => TomStatus::Inactive,
+                1 | 2 => TomStatus::InReview,
+                _ => TomStatus::Active,
+            };
+            let reviewed_on =
+                NaiveDate::from_ymd_opt(2025, rng.gen_range(1..=12), rng.gen_range(1..=28))
+                    .expect("a valid day");
+            let next_review = crate::domain::toms::one_year_after(reviewed_on);
+            let mut company_ids: Vec<i64> = (1..=companies as i64)
+                .filter(|_| status != TomStatus::Inactive && rng.gen_bool(0.8))
+                .collect();
+            company_ids.sort_unstable();
+            let active = status == TomStatus::Active;
+            TomRecord {
+                catalogue_key: Some(m.key.clone()),
+                data: TomInput {
+                    tenant_id: 0,
+                    protection_type: m.protection_type,
+                    kind: m.kind,
+                    title: m.title.clone(),
+                    description: m.description.clone(),
+                    implementation: match (active, german) {
+                        (false, _) => String::new(),
+                        (true, true) => {
+                            "Umgesetzt und dokumentiert; Nachweis im Ordner IT-Sicherheit.".into()
+                        }
+                        (true, false) => {
+                            "In place and documented; evidence in the IT security folder.".into()
+                        }
+                    },
+                    art32: m.art32.clone(),
+                    sdm: m.sdm.clone(),
+                    status,
+                    editor_id: None,
+                    next_review: active.then_some(next_review),
+                    company_ids,
+                },
+                editor: None,
+                reviews: if active {
+                    vec![TomReview {
+                        id: 0,
+                        reviewed_on,
+                        reviewer: "Anna Meier".into(),
+                        result: if german {
+                            "Wirksam".into()
+                        } else {
+                            "Effective".into()
+                        },
+                        next_review: Some(next_review),
+                        recorded_at: reviewed_on
+                            .and_hms_opt(10, 0, 0)
+                            .expect("a valid time")
+                            .and_utc(),
+                        recorded_by: "demo".into(),
+                    }]
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

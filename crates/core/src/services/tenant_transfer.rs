@@ -1,5 +1,5 @@
-//! A whole tenant as one JSON document (SPEC §12): master data, companies, areas and
-//! processing activities. Records refer to each other by their position in the document,
+//! A whole tenant as one JSON document (SPEC §12): master data, companies, areas,
+//! processing activities and TOMs with their reviews. Records refer to each other by their position in the document,
 //! not by database ids, so exporting an imported tenant gives the same document again.
 
 use std::collections::HashMap;
@@ -14,12 +14,14 @@ use crate::domain::activities::{self, ActivityInput, ActivityLink};
 use crate::domain::companies::{self, CompanyInput};
 use crate::domain::master_data::{self, MasterItemInput};
 use crate::domain::tenants::{self, Tenant};
+use crate::domain::toms::{self, TomInput, TomReview};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
 use crate::store::audit::{self, Change};
 
 pub const FORMAT: &str = "dpo-desk-tenant";
-pub const VERSION: u32 = 1;
+/// 2: TOMs (with companies, reviews and the activities' links to them).
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TenantDocument {
@@ -29,6 +31,21 @@ pub struct TenantDocument {
     /// Referred to by position, starting at 1.
     pub master_items: Vec<MasterItemInput>,
     pub companies: Vec<CompanyRecord>,
+    /// Referred to by position, starting at 1. Absent in version 1, whose tenants receive
+    /// the catalogue on import.
+    #[serde(default)]
+    pub toms: Vec<TomRecord>,
+}
+
+/// A measure whose `tenant_id` is unused and whose `company_ids` are positions in
+/// `companies`, with its editor named and its reviews.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TomRecord {
+    pub catalogue_key: Option<String>,
+    #[serde(flatten)]
+    pub data: TomInput,
+    pub editor: Option<String>,
+    pub reviews: Vec<TomReview>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,8 +69,8 @@ pub struct AreaRecord {
 }
 
 /// An activity whose `area_id` is unused (the area encloses it), whose
-/// `business_process_id` and link `item_id`s are positions in `master_items`, and whose
-/// editor is named.
+/// `business_process_id` and link `item_id`s are positions in `master_items`, whose
+/// `tom_ids` are positions in `toms`, and whose editor is named.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActivityRecord {
     #[serde(flatten)]
@@ -76,8 +93,42 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
         .map(|(i, (id, _))| (*id, i as i64 + 1))
         .collect();
 
+    let company_list = companies::list(conn, tenant.id)?;
+    let company_position: HashMap<i64, i64> = company_list
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i as i64 + 1))
+        .collect();
+    let mut toms_out = Vec::new();
+    let mut tom_position: HashMap<i64, i64> = HashMap::new();
+    for (i, id) in toms::ids_of_tenant(conn, tenant.id)?
+        .into_iter()
+        .enumerate()
+    {
+        let tom = toms::load(conn, id)?;
+        tom_position.insert(id, i as i64 + 1);
+        let mut data = tom.data;
+        data.tenant_id = 0;
+        data.editor_id = None;
+        data.company_ids = data
+            .company_ids
+            .iter()
+            .filter_map(|c| company_position.get(c).copied())
+            .collect();
+        toms_out.push(TomRecord {
+            catalogue_key: tom.catalogue_key,
+            data,
+            editor: tom.editor_name,
+            reviews: tom
+                .reviews
+                .into_iter()
+                .map(|r| TomReview { id: 0, ..r })
+                .collect(),
+        });
+    }
+
     let mut companies = Vec::new();
-    for company in companies::list(conn, tenant.id)? {
+    for company in company_list {
         let mut areas = Vec::new();
         let area_rows: Vec<(i64, String, String)> = conn
             .prepare("SELECT id, name, description FROM areas WHERE company_id = ?1 AND trash_id IS NULL ORDER BY name, id")?
@@ -109,6 +160,12 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
                     .collect();
                 links.sort_by_key(|l| l.item_id);
                 data.links = links;
+                data.tom_ids = data
+                    .tom_ids
+                    .iter()
+                    .filter_map(|t| tom_position.get(t).copied())
+                    .collect();
+                data.tom_ids.sort_unstable();
                 records.push(ActivityRecord {
                     data,
                     editor: a.editor_name,
@@ -134,6 +191,7 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
         },
         master_items: items.into_iter().map(|(_, data)| data).collect(),
         companies,
+        toms: toms_out,
     })
 }
 
@@ -194,9 +252,63 @@ pub(crate) fn import(
                 ))
             })
     };
-    let mut count = 0;
+    let editor = |name: &Option<String>| -> CoreResult<Option<i64>> {
+        Ok(match name {
+            Some(name) => crate::access::accounts::by_name(conn, name)?
+                .filter(|u| u.active)
+                .map(|u| u.id),
+            None => None,
+        })
+    };
+    let mut company_ids = Vec::with_capacity(doc.companies.len());
     for company in &doc.companies {
-        let company_id = companies::write(conn, None, tenant_id, &company.data.validated()?, now)?;
+        company_ids.push(companies::write(
+            conn,
+            None,
+            tenant_id,
+            &company.data.validated()?,
+            now,
+        )?);
+    }
+    let by_position = |ids: &[i64], position: i64, what: &str| -> CoreResult<i64> {
+        usize::try_from(position - 1)
+            .ok()
+            .and_then(|i| ids.get(i).copied())
+            .ok_or_else(|| {
+                invalid(format!(
+                    "refers to {what} {position}, which the file does not hold"
+                ))
+            })
+    };
+    let mut tom_ids = Vec::with_capacity(doc.toms.len());
+    for record in &doc.toms {
+        let mut data = record.data.clone();
+        data.tenant_id = tenant_id;
+        data.title = data.title.trim().to_string();
+        if data.title.is_empty() {
+            return Err(invalid("a measure in the file has no title"));
+        }
+        data.editor_id = editor(&record.editor)?;
+        data.company_ids = record
+            .data
+            .company_ids
+            .iter()
+            .map(|p| by_position(&company_ids, *p, "company"))
+            .collect::<CoreResult<_>>()?;
+        let id = toms::write(conn, None, record.catalogue_key.as_deref(), &data, now)?;
+        for review in &record.reviews {
+            toms::insert_review(conn, id, review)?;
+        }
+        tom_ids.push(id);
+    }
+    if doc.version < 2 {
+        let language = crate::kernel::text::Language::of(user.language.as_deref());
+        toms::catalogue::seed(conn, now, tenant_id, language)?;
+    } else {
+        toms::catalogue::mark_seeded(conn, tenant_id)?;
+    }
+    let mut count = 0;
+    for (company, company_id) in doc.companies.iter().zip(company_ids.iter().copied()) {
         for area in &company.areas {
             let area_name = CoreError::required_name("area_name", &area.name, 200, "an area")?;
             let area_id =
@@ -210,12 +322,12 @@ pub(crate) fn import(
                     300,
                     "a processing activity",
                 )?;
-                data.editor_id = match &record.editor {
-                    Some(name) => crate::access::accounts::by_name(conn, name)?
-                        .filter(|u| u.active)
-                        .map(|u| u.id),
-                    None => None,
-                };
+                data.editor_id = editor(&record.editor)?;
+                data.tom_ids = data
+                    .tom_ids
+                    .iter()
+                    .map(|p| by_position(&tom_ids, *p, "measure"))
+                    .collect::<CoreResult<_>>()?;
                 data.business_process_id = data.business_process_id.map(resolve).transpose()?;
                 let links = data.links.iter().map(|l| {
                     Ok(ActivityLink {
@@ -243,7 +355,7 @@ pub(crate) fn import(
             object_id: Some(tenant_id.to_string()),
             old: None,
             new: Some(
-                json!({ "name": name, "companies": doc.companies.len(), "activities": count, "master_items": item_ids.len() }),
+                json!({ "name": name, "companies": doc.companies.len(), "activities": count, "master_items": item_ids.len(), "toms": tom_ids.len() }),
             ),
         },
     )?;

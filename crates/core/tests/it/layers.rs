@@ -11,6 +11,7 @@ const LAYERS: &[&str] = &["kernel", "store", "access", "domain", "services", "de
 const DOMAIN_ORDER: &[&str] = &[
     "descriptor",
     "master_data",
+    "toms",
     "activities",
     "areas",
     "companies",

@@ -10,5 +10,6 @@ mod permission_matrix;
 mod records;
 mod roles;
 mod tenant_module;
+mod toms;
 mod users;
 mod visibility;

@@ -14,6 +14,9 @@ use dpo_desk_core::domain::areas::{AreaField, AreaInput};
 use dpo_desk_core::domain::companies::{CompanyField, CompanyInput};
 use dpo_desk_core::domain::master_data::{MasterField, MasterItemInput, MasterKind};
 use dpo_desk_core::domain::tenants::TenantField;
+use dpo_desk_core::domain::toms::{
+    ProtectionType, ReviewInput, TomCopyTarget, TomField, TomFilter, TomInput, TomStatus,
+};
 use dpo_desk_core::kernel::vocabulary::{ObjectType, Permission, Right};
 use dpo_desk_core::services::backup::BackupModule;
 use dpo_desk_core::services::exports::ExportFormat;
@@ -112,6 +115,10 @@ fn trashed(desk: &mut Desk, ctx: &Ctx, staff: &str, object: ObjectType) -> i64 {
                 .id;
             desk.delete_activities(&mut admin, &[a]).unwrap()[0]
         }
+        ObjectType::Tom => {
+            let t = fresh_tom(desk, ctx);
+            desk.delete_toms(&mut admin, &[t], false).unwrap()[0]
+        }
         other => {
             let kind = MasterKind::parse(other.as_str()).unwrap();
             let i = desk
@@ -125,6 +132,21 @@ fn trashed(desk: &mut Desk, ctx: &Ctx, staff: &str, object: ObjectType) -> i64 {
             desk.delete_master_item(&mut admin, kind, i).unwrap()
         }
     }
+}
+
+/// A new own measure of the matrix tenant, made by the administrator.
+fn fresh_tom(desk: &mut Desk, ctx: &Ctx) -> i64 {
+    let mut admin = desk_admin(desk);
+    desk.create_tom(
+        &mut admin,
+        &TomInput::new(
+            ctx.tenant,
+            ProtectionType::Input,
+            &unique("Protokollierung"),
+        ),
+    )
+    .unwrap()
+    .id
 }
 
 fn company_input(name: &str) -> CompanyInput {
@@ -190,6 +212,17 @@ fn expected(op: Operation) -> Requirement {
         Operation::CopyMasterItems(kind) => right(kind.object(), Right::Copy),
         Operation::MassChangeMasterItems(kind) => right(kind.object(), Right::MassChange),
         Operation::RestoreFromTrash(object) => right(object, Right::Delete),
+        Operation::ListToms | Operation::ShowTom => right(ObjectType::Tom, Right::View),
+        Operation::CreateTom => right(ObjectType::Tom, Right::Create),
+        Operation::UpdateTom | Operation::ReviewTom | Operation::LinkTomActivities => {
+            right(ObjectType::Tom, Right::Edit)
+        }
+        Operation::DeleteToms => right(ObjectType::Tom, Right::Delete),
+        Operation::CopyToms => right(ObjectType::Tom, Right::Copy),
+        Operation::CopyTomsToTenant => right(ObjectType::Tom, Right::TenantCopy),
+        Operation::MassChangeToms => right(ObjectType::Tom, Right::MassChange),
+        Operation::ExportToms => right(ObjectType::Tom, Right::Export),
+        Operation::DueTomReviews => Requirement::SignedIn,
         Operation::ListCompanies => right(ObjectType::Company, Right::View),
         Operation::CreateCompany => right(ObjectType::Company, Right::Create),
         Operation::UpdateCompany => right(ObjectType::Company, Right::Edit),
@@ -289,6 +322,76 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         Operation::ExportAreas => desk
             .export_areas(s, ctx.tenant, ExportFormat::Json)
             .map(drop),
+        Operation::ListToms => desk.toms(s, ctx.tenant, &TomFilter::default()).map(drop),
+        Operation::ShowTom => {
+            let t = fresh_tom(desk, ctx);
+            desk.tom(s, t).map(drop)
+        }
+        Operation::CreateTom => desk
+            .create_tom(
+                s,
+                &TomInput::new(
+                    ctx.tenant,
+                    ProtectionType::Transfer,
+                    &unique("Verschlüsselung"),
+                ),
+            )
+            .map(drop),
+        Operation::UpdateTom => {
+            let t = fresh_tom(desk, ctx);
+            let input = TomInput {
+                implementation: unique("So machen wir es"),
+                ..TomInput::new(ctx.tenant, ProtectionType::Input, &unique("Protokolle"))
+            };
+            desk.update_tom(s, t, &input).map(drop)
+        }
+        Operation::ReviewTom => {
+            let t = fresh_tom(desk, ctx);
+            let review = ReviewInput {
+                reviewed_on: None,
+                reviewer: String::new(),
+                result: "wirksam".into(),
+                next_review: None,
+            };
+            desk.review_tom(s, t, &review).map(drop)
+        }
+        Operation::LinkTomActivities => {
+            let t = fresh_tom(desk, ctx);
+            desk.link_tom_activities(s, t, &[ctx.activity]).map(drop)
+        }
+        Operation::DeleteToms => {
+            let t = fresh_tom(desk, ctx);
+            desk.delete_toms(s, &[t], false).map(drop)
+        }
+        Operation::CopyToms => {
+            let t = fresh_tom(desk, ctx);
+            desk.copy_toms(s, &[t], " (copy)").map(drop)
+        }
+        Operation::CopyTomsToTenant => {
+            let t = fresh_tom(desk, ctx);
+            let mut admin = desk_admin(desk);
+            let target = desk
+                .create_tenant(&mut admin, &unique("Copy target"), false)
+                .unwrap()
+                .id;
+            give_tenant(desk, s.user_name(), target);
+            desk.copy_toms_to_tenant(
+                s,
+                &[t],
+                &TomCopyTarget {
+                    tenant_id: target,
+                    company_id: None,
+                },
+            )
+            .map(drop)
+        }
+        Operation::MassChangeToms => {
+            let t = fresh_tom(desk, ctx);
+            desk.mass_change_toms(s, &[t], &TomField::Status(TomStatus::Active))
+                .map(drop)
+        }
+        Operation::ExportToms => desk.export_toms(s, ctx.tenant, ExportFormat::Csv).map(drop),
+        Operation::DueTomReviews => desk.due_tom_reviews(s, 10).map(drop),
         Operation::ImportTenant => {
             let mut admin = desk_admin(desk);
             let (doc, _) = desk.export_tenant(&mut admin, ctx.tenant).unwrap();

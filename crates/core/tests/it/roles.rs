@@ -214,6 +214,7 @@ fn menu_entries_hidden_by_any_role_stay_hidden() {
         MenuEntry::Areas,
         MenuEntry::ProcessingActivities,
         MenuEntry::MasterData,
+        MenuEntry::Toms,
         MenuEntry::Trash,
     ];
     let with = |extra: &[MenuEntry]| {
@@ -363,6 +364,7 @@ fn the_role_editor_offers_only_object_types_this_version_has() {
         "processing_activity",
         "legal_basis",
         "processor",
+        "tom",
         "backup",
         "audit_log",
     ] {
@@ -372,7 +374,6 @@ fn the_role_editor_offers_only_object_types_this_version_has() {
         );
     }
     for absent in [
-        "tom",
         "dpia",
         "data_subject_request",
         "data_breach",

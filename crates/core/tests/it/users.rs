@@ -122,6 +122,7 @@ fn an_invited_user_sets_a_password_with_the_code_once_and_sees_only_their_tenant
             MenuEntry::Areas,
             MenuEntry::ProcessingActivities,
             MenuEntry::MasterData,
+            MenuEntry::Toms,
             MenuEntry::Trash,
             MenuEntry::Settings,
             MenuEntry::Account

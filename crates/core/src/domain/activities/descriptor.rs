@@ -28,6 +28,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         before_purge: &[
             "DELETE FROM activity_attachments WHERE activity_id IN (SELECT id FROM processing_activities WHERE trash_id = ?1)",
             "DELETE FROM activity_links WHERE activity_id IN (SELECT id FROM processing_activities WHERE trash_id = ?1)",
+            "DELETE FROM activity_toms WHERE activity_id IN (SELECT id FROM processing_activities WHERE trash_id = ?1)",
         ],
     }),
     tiles: Some(tiles),
@@ -36,6 +37,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
     tenant_rows: &[
         TenantRows { table: "activity_attachments", condition: OF_TENANT },
         TenantRows { table: "activity_links", condition: OF_TENANT },
+        TenantRows { table: "activity_toms", condition: OF_TENANT },
         TenantRows { table: "processing_activities", condition: "tenant_id = ?1" },
     ],
 };

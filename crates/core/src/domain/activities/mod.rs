@@ -6,10 +6,12 @@ pub mod attachments;
 pub mod descriptor;
 pub mod export;
 mod links;
+pub mod tom_links;
 mod write;
 
 pub(crate) use links::{links_of, validated as validated_links};
 pub use links::{ActivityLink, LinkedItem, Safeguard};
+pub use tom_links::{LinkedActivity, LinkedTom};
 pub(crate) use write::{copy, create, delete, mass_change, update, write};
 pub use write::{MassChange, MassField};
 
@@ -83,6 +85,9 @@ pub struct ActivityInput {
     /// Applications, data categories, person groups, legal bases, retention periods,
     /// recipients, processors and third countries (with the transfer's safeguard).
     pub links: Vec<ActivityLink>,
+    /// The activity's specific TOMs: measures of the same tenant.
+    #[serde(default)]
+    pub tom_ids: Vec<i64>,
 }
 
 impl ActivityInput {
@@ -108,6 +113,7 @@ impl ActivityInput {
             review_follow_up: String::new(),
             notes: String::new(),
             links: Vec::new(),
+            tom_ids: Vec::new(),
         }
     }
 }
@@ -127,6 +133,8 @@ pub struct Activity {
     pub data: ActivityInput,
     /// The linked master data with names, for display.
     pub linked: Vec<LinkedItem>,
+    /// The specific TOMs with their titles, for display.
+    pub toms: Vec<LinkedTom>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -206,8 +214,10 @@ fn detail_from_row(r: &Row<'_>) -> rusqlite::Result<Activity> {
             review_follow_up: r.get(23)?,
             notes: r.get(24)?,
             links: Vec::new(),
+            tom_ids: Vec::new(),
         },
         linked: Vec::new(),
+        toms: Vec::new(),
         created_at: r.get(25)?,
         updated_at: r.get(26)?,
     })
@@ -297,9 +307,11 @@ pub(crate) fn full_list(
         .query_map(params_from_iter(params), detail_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     let mut links = links::links_of_tenant(conn, tenant_id)?;
+    let mut toms = tom_links::ids_of_tenant(conn, tenant_id)?;
     for a in &mut activities {
         a.linked = links.remove(&a.id).unwrap_or_default();
         a.data.links = a.linked.iter().map(LinkedItem::as_link).collect();
+        a.data.tom_ids = toms.remove(&a.id).unwrap_or_default();
     }
     Ok(activities)
 }
@@ -336,6 +348,8 @@ pub(crate) fn load(conn: &Connection, id: i64) -> CoreResult<Activity> {
     )?;
     activity.linked = links_of(conn, id)?;
     activity.data.links = activity.linked.iter().map(LinkedItem::as_link).collect();
+    activity.toms = tom_links::of_activity(conn, id)?;
+    activity.data.tom_ids = activity.toms.iter().map(|t| t.id).collect();
     Ok(activity)
 }
 

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
-use super::{links, load, visible_by_id, Activity, ActivityInput, ActivityStatus, DpiaNecessity};
+use super::{
+    links, load, tom_links, visible_by_id, Activity, ActivityInput, ActivityStatus, DpiaNecessity,
+};
 use crate::access::accounts::{self, UserRecord};
 use crate::domain::master_data::MasterKind;
 use crate::kernel::error::{CoreError, CoreResult};
@@ -17,8 +19,14 @@ use crate::store::trash::{self, Deleted};
 
 impl ActivityInput {
     /// Checks every field against the user's reach and the tenant's master data; returns
-    /// the normalised input and the tenant it belongs to.
-    fn validated(&self, conn: &Connection, user: &UserRecord) -> CoreResult<(ActivityInput, i64)> {
+    /// the normalised input and the tenant it belongs to. `kept_toms` are measures linked
+    /// already, which pass even where the user cannot see them.
+    fn validated(
+        &self,
+        conn: &Connection,
+        user: &UserRecord,
+        kept_toms: &[i64],
+    ) -> CoreResult<(ActivityInput, i64)> {
         // The name first: it is what a person fills in first and misses most often.
         let name =
             CoreError::required_name("activity_name", &self.name, 300, "a processing activity")?;
@@ -78,6 +86,7 @@ impl ActivityInput {
             review_follow_up: trim(&self.review_follow_up),
             notes: trim(&self.notes),
             links: links::validated(conn, area.tenant_id, &self.links)?,
+            tom_ids: tom_links::validated(conn, user, area.tenant_id, &self.tom_ids, kept_toms)?,
         };
         Ok((data, area.tenant_id))
     }
@@ -118,6 +127,7 @@ pub(crate) fn write(
         now,
     )?;
     links::replace(conn, id, &data.links)?;
+    tom_links::replace(conn, id, &data.tom_ids)?;
     Ok(id)
 }
 
@@ -127,7 +137,7 @@ pub(crate) fn create(
     user: &UserRecord,
     input: &ActivityInput,
 ) -> CoreResult<Activity> {
-    let (data, tenant_id) = input.validated(conn, user)?;
+    let (data, tenant_id) = input.validated(conn, user, &[])?;
     let id = write(conn, None, tenant_id, &data, now)?;
     audit::created(
         conn,
@@ -153,7 +163,7 @@ pub(crate) fn update(
     input: &ActivityInput,
 ) -> CoreResult<Activity> {
     let old = visible_by_id(conn, user, id)?;
-    let (data, tenant_id) = input.validated(conn, user)?;
+    let (data, tenant_id) = input.validated(conn, user, &old.data.tom_ids)?;
     if tenant_id != old.tenant_id {
         return Err(CoreError::validation(
             "area",
@@ -260,7 +270,7 @@ pub(crate) fn mass_change(
             MassField::ReviewPlanned(d) => data.review_planned = *d,
             MassField::DpiaRequired(d) => data.dpia_required = *d,
         }
-        let (data, tenant_id) = data.validated(conn, user)?;
+        let (data, tenant_id) = data.validated(conn, user, &old.data.tom_ids)?;
         if tenant_id != old.tenant_id {
             return Err(CoreError::validation(
                 "area",

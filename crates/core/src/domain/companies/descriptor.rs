@@ -25,7 +25,9 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         cascade: CASCADE,
         tables: &["companies"],
         parent_in_trash: None,
-        before_purge: &[],
+        before_purge: &[
+            "DELETE FROM tom_companies WHERE company_id IN (SELECT id FROM companies WHERE trash_id = ?1)",
+        ],
     }),
     tiles: Some(tiles),
     search: None,

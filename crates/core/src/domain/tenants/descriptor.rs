@@ -11,6 +11,7 @@ pub const CASCADE: Cascade = &[
         "areas",
         "company_id IN (SELECT id FROM companies WHERE tenant_id = ?1)",
     ),
+    ("toms", "tenant_id = ?1"),
     ("companies", "tenant_id = ?1"),
     ("master_items", "tenant_id = ?1"),
     ("tenants", "id = ?1"),

@@ -59,12 +59,9 @@ pub(crate) fn create(
         params![name, is_template, now],
     )?;
     let id = conn.last_insert_rowid();
-    crate::domain::master_data::catalogue::seed(
-        conn,
-        now,
-        id,
-        Language::of(creator.language.as_deref()),
-    )?;
+    let language = Language::of(creator.language.as_deref());
+    crate::domain::master_data::catalogue::seed(conn, now, id, language)?;
+    crate::domain::toms::catalogue::seed(conn, now, id, language)?;
     if !creator.is_admin {
         conn.execute(
             "INSERT INTO user_tenants (user_id, tenant_id) VALUES (?1, ?2)",

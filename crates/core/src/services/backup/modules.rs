@@ -28,12 +28,14 @@ pub enum BackupModule {
     Companies(i64),
     Areas(i64),
     MasterData(i64),
+    /// The tenant's measures with their companies, reviews and activity links.
+    Toms(i64),
 }
 
 impl BackupModule {
     pub fn parse(text: &str) -> CoreResult<Self> {
         let bad = || {
-            CoreError::validation("module", "format", format!("'{text}' is not a module (tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID)"))
+            CoreError::validation("module", "format", format!("'{text}' is not a module (tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID, toms:ID)"))
         };
         let (kind, id) = text.split_once(':').ok_or_else(bad)?;
         let id: i64 = id.trim().parse().map_err(|_| bad())?;
@@ -43,6 +45,7 @@ impl BackupModule {
             "companies" => BackupModule::Companies(id),
             "areas" => BackupModule::Areas(id),
             "master_data" => BackupModule::MasterData(id),
+            "toms" => BackupModule::Toms(id),
             _ => return Err(bad()),
         })
     }
@@ -53,7 +56,8 @@ impl BackupModule {
             | BackupModule::Ropa(t)
             | BackupModule::Companies(t)
             | BackupModule::Areas(t)
-            | BackupModule::MasterData(t) => t,
+            | BackupModule::MasterData(t)
+            | BackupModule::Toms(t) => t,
         }
     }
 }
@@ -92,7 +96,7 @@ fn parts(module: BackupModule) -> CoreResult<Vec<&'static TenantRows>> {
                 "module",
                 "restore",
                 format!(
-                "{other:?} can be exported as CSV; restore a tenant, its RoPA or its master data"
+                "{other:?} can be exported as CSV; restore a tenant, its RoPA, its master data or its TOMs"
             ),
             ))
         }
@@ -102,23 +106,14 @@ fn parts(module: BackupModule) -> CoreResult<Vec<&'static TenantRows>> {
 /// Replaces the module's rows in `main` with those of the attached `bak` database, in one
 /// transaction: all or nothing.
 pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult<usize> {
-    if let BackupModule::MasterData(tenant) = module {
-        return restore_master_data(conn, tenant);
+    match module {
+        BackupModule::MasterData(tenant) => return restore_master_data(conn, tenant),
+        BackupModule::Toms(tenant) => return restore_toms(conn, tenant),
+        _ => {}
     }
     let tenant = module.tenant_id();
     let parts = parts(module)?;
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM bak.tenants WHERE id = ?1)",
-        [tenant],
-        |r| r.get(0),
-    )?;
-    if !exists {
-        return Err(CoreError::validation(
-            "module",
-            "unknown",
-            format!("the backup holds no tenant with id {tenant}"),
-        ));
-    }
+    backup_holds_tenant(conn, tenant)?;
     let tx = conn.transaction()?;
     for part in &parts {
         let condition = part.condition.replace("{db}", "main");
@@ -220,6 +215,13 @@ pub(crate) fn csv(
             ));
         }
     }
+    if all || matches!(module, BackupModule::Toms(_)) {
+        let list = crate::domain::toms::full_list(conn, user, tenant.id)?;
+        files.push((
+            text(language, "backup-csv-toms"),
+            crate::domain::toms::export::file(&list, ExportFormat::Csv, language)?,
+        ));
+    }
     std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
     let mut written = Vec::new();
     for (what, bytes) in files {
@@ -230,10 +232,7 @@ pub(crate) fn csv(
     Ok(written)
 }
 
-/// The tenant's master data as the backup holds them, leaving the RoPA as it is: every
-/// item of the backup gets its values back (a deleted one returns), and an item made since
-/// goes unless an activity uses it (then it stays: the RoPA keeps its links).
-fn restore_master_data(conn: &mut Connection, tenant: i64) -> CoreResult<usize> {
+fn backup_holds_tenant(conn: &Connection, tenant: i64) -> CoreResult<()> {
     let exists: bool = conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM bak.tenants WHERE id = ?1)",
         [tenant],
@@ -246,6 +245,67 @@ fn restore_master_data(conn: &mut Connection, tenant: i64) -> CoreResult<usize> 
             format!("the backup holds no tenant with id {tenant}"),
         ));
     }
+    Ok(())
+}
+
+/// The tenant's measures as the backup holds them, leaving everything else as it is: the
+/// measures of now (and their trash entries) go, the backup's live measures come back with
+/// their reviews, their companies and their links to activities that still exist.
+fn restore_toms(conn: &mut Connection, tenant: i64) -> CoreResult<usize> {
+    backup_holds_tenant(conn, tenant)?;
+    let tx = conn.transaction()?;
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM bak.toms b JOIN main.toms m ON m.id = b.id WHERE b.tenant_id = ?1 AND m.tenant_id <> ?1)",
+        [tenant],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(conflict(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT),
+            None,
+        )));
+    }
+    const MINE: &str = "tom_id IN (SELECT id FROM main.toms WHERE tenant_id = ?1)";
+    tx.execute(
+        "DELETE FROM main.trash WHERE tenant_id = ?1 AND object_type = 'tom'",
+        [tenant],
+    )?;
+    for table in ["activity_toms", "tom_reviews", "tom_companies"] {
+        tx.execute(&format!("DELETE FROM main.{table} WHERE {MINE}"), [tenant])?;
+    }
+    tx.execute("DELETE FROM main.toms WHERE tenant_id = ?1", [tenant])?;
+    let cols = columns(&tx, "toms")?;
+    let restored = tx.execute(
+        &format!("INSERT INTO main.toms ({cols}) SELECT {cols} FROM bak.toms WHERE tenant_id = ?1 AND trash_id IS NULL"),
+        [tenant],
+    )?;
+    let cols = columns(&tx, "tom_reviews")?;
+    tx.execute(
+        &format!(
+            "INSERT INTO main.tom_reviews ({cols}) SELECT {cols} FROM bak.tom_reviews WHERE {MINE}"
+        ),
+        [tenant],
+    )
+    .map_err(conflict)?;
+    tx.execute(
+        &format!("INSERT INTO main.tom_companies (tom_id, company_id) SELECT tom_id, company_id FROM bak.tom_companies
+                  WHERE {MINE} AND company_id IN (SELECT id FROM main.companies WHERE tenant_id = ?1)"),
+        [tenant],
+    )?;
+    tx.execute(
+        &format!("INSERT INTO main.activity_toms (activity_id, tom_id) SELECT activity_id, tom_id FROM bak.activity_toms
+                  WHERE {MINE} AND activity_id IN (SELECT id FROM main.processing_activities WHERE tenant_id = ?1)"),
+        [tenant],
+    )?;
+    tx.commit()?;
+    Ok(restored)
+}
+
+/// The tenant's master data as the backup holds them, leaving the RoPA as it is: every
+/// item of the backup gets its values back (a deleted one returns), and an item made since
+/// goes unless an activity uses it (then it stays: the RoPA keeps its links).
+fn restore_master_data(conn: &mut Connection, tenant: i64) -> CoreResult<usize> {
+    backup_holds_tenant(conn, tenant)?;
     let tx = conn.transaction()?;
     // An id the backup's item had may belong to another tenant's item made since.
     let taken: bool = tx.query_row(
