@@ -335,6 +335,7 @@ fn reviews_due_within_thirty_days_or_overdue_show_on_the_dashboard_and_in_the_fi
     assert_eq!(filtered.len(), 2);
     o.f.clock
         .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 5, 10, 9, 0, 0).unwrap());
+    o.owner = o.desk.sign_in(OWNER, PASSWORD).unwrap();
     assert_eq!(o.desk.due_tom_reviews(&mut o.owner, 10).unwrap().total, 3);
 }
 
