@@ -310,7 +310,7 @@ fn reviews_due_within_thirty_days_or_overdue_show_on_the_dashboard_and_in_the_fi
     };
     set(&mut o, toms[0].id, day(2026, 2, 1)); // overdue
     set(&mut o, toms[1].id, day(2026, 3, 20)); // due within 30 days
-    set(&mut o, toms[2].id, day(2026, 6, 1)); // later
+    set(&mut o, toms[2].id, day(2026, 4, 2)); // due in 31 days: not yet
     let due = o.desk.due_tom_reviews(&mut o.owner, 10).unwrap();
     assert_eq!(due.total, 2);
     assert_eq!(
@@ -334,7 +334,7 @@ fn reviews_due_within_thirty_days_or_overdue_show_on_the_dashboard_and_in_the_fi
         .unwrap();
     assert_eq!(filtered.len(), 2);
     o.f.clock
-        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 5, 10, 9, 0, 0).unwrap());
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 4, 9, 0, 0).unwrap());
     o.owner = o.desk.sign_in(OWNER, PASSWORD).unwrap();
     assert_eq!(o.desk.due_tom_reviews(&mut o.owner, 10).unwrap().total, 3);
 }
