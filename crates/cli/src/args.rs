@@ -102,6 +102,86 @@ pub enum Command {
         #[command(subcommand)]
         action: ActivityAction,
     },
+    /// Technical and organisational measures (Art. 32 GDPR) of a tenant.
+    Tom {
+        #[command(subcommand)]
+        action: TomAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TomAction {
+    /// The measures of a tenant the user may see, grouped by protection type.
+    List {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+        /// Only measures generally valid for this company.
+        #[arg(long, value_name = "ID")]
+        company: Option<i64>,
+        /// in_review, active or inactive.
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        /// physical_access, system_access, data_access, transfer, input, processor,
+        /// availability or separation.
+        #[arg(long = "type", value_name = "TYPE")]
+        protection_type: Option<String>,
+        /// Only measures whose review is due within 30 days or overdue.
+        #[arg(long)]
+        review_due: bool,
+    },
+    /// Add an own measure (in review, valid for no company yet).
+    Add {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+        /// The protection type: physical_access, system_access, data_access, transfer,
+        /// input, processor, availability or separation.
+        #[arg(long = "type", value_name = "TYPE")]
+        protection_type: String,
+        /// technical or organisational.
+        #[arg(long, value_name = "KIND", default_value = "organisational")]
+        kind: String,
+        /// What the measure means in practice.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        description: String,
+        /// The measure's title.
+        title: String,
+    },
+    /// Change a measure's status, the companies it is valid for or its next review.
+    Set {
+        /// The measure's id.
+        id: i64,
+        /// in_review, active or inactive.
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        /// The companies the measure is generally valid for (replaces the list).
+        #[arg(long = "valid-for", value_name = "COMPANY", num_args = 1..)]
+        valid_for: Option<Vec<i64>>,
+        /// The date of the next review (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        next_review: Option<chrono::NaiveDate>,
+        /// How the measure is done in the company.
+        #[arg(long, value_name = "TEXT")]
+        implementation: Option<String>,
+    },
+    /// Record a review; the next review moves one year on unless --next-review says.
+    Review {
+        /// The measure's id.
+        id: i64,
+        /// The result of the review.
+        #[arg(long, value_name = "TEXT")]
+        result: String,
+        /// The day of the review (YYYY-MM-DD); today without it.
+        #[arg(long, value_name = "DATE")]
+        date: Option<chrono::NaiveDate>,
+        /// Who reviewed; the signed-in user without it.
+        #[arg(long, value_name = "NAME", default_value = "")]
+        reviewer: String,
+        /// The date of the next review (YYYY-MM-DD); one year after the review without it.
+        #[arg(long, value_name = "DATE")]
+        next_review: Option<chrono::NaiveDate>,
+    },
 }
 
 /// What a role holds: rights, menu entries to hide and visibility restrictions.
@@ -315,7 +395,7 @@ pub enum BackupAction {
     Restore {
         /// The backup file.
         file: PathBuf,
-        /// tenant:ID, ropa:ID or master_data:ID; without it, everything.
+        /// tenant:ID, ropa:ID, master_data:ID or toms:ID; without it, everything.
         #[arg(long, value_name = "MODULE")]
         module: Option<String>,
     },
@@ -333,7 +413,7 @@ pub enum BackupAction {
     Csv {
         /// The backup file.
         file: PathBuf,
-        /// tenant:ID, ropa:ID, companies:ID, areas:ID or master_data:ID.
+        /// tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID or toms:ID.
         #[arg(long, value_name = "MODULE")]
         module: String,
         /// The folder the CSV files are written into.

@@ -4,6 +4,7 @@ mod commands;
 mod context;
 mod error;
 mod records;
+mod toms;
 
 use std::process::ExitCode;
 
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         Command::Company { action } => records::company(&cli, action),
         Command::Area { action } => records::area(&cli, action),
         Command::Activity { action } => records::activity(&cli, action),
+        Command::Tom { action } => toms::tom(&cli, action),
     };
     match result {
         Ok(out) => {

@@ -19,7 +19,7 @@ fn json(out: &[u8]) -> Value {
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
 }
 
-fn init(dir: &std::path::Path, installed_at: &str) -> String {
+pub fn init(dir: &std::path::Path, installed_at: &str) -> String {
     let out = cli(dir)
         .args([
             "--json",
@@ -47,13 +47,13 @@ fn init(dir: &std::path::Path, installed_at: &str) -> String {
 }
 
 /// For tests that run on the machine's clock: installed today, so no backup is overdue.
-fn installed_today() -> String {
+pub fn installed_today() -> String {
     chrono::Utc::now().to_rfc3339()
 }
 
 /// Runs the CLI as `user` (password in the variable `pw_var`) with the recovery key; the
 /// staff passwords the tests choose are in the environment too.
-fn run_as(
+pub fn run_as(
     dir: &std::path::Path,
     key: &str,
     user: &str,
@@ -79,7 +79,7 @@ fn run_as(
 }
 
 /// The JSON answer of a command that must succeed.
-fn ok(out: std::process::Output) -> Value {
+pub fn ok(out: std::process::Output) -> Value {
     assert!(
         out.status.success(),
         "{}",
