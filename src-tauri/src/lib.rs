@@ -12,6 +12,7 @@ mod logging;
 mod notifications;
 mod records;
 mod state;
+mod toms;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -73,6 +74,18 @@ pub fn run() {
             commands::ui_ready,
             closing::set_unsaved,
             closing::close_window,
+            toms::toms,
+            toms::tom,
+            toms::create_tom,
+            toms::update_tom,
+            toms::review_tom,
+            toms::link_tom_activities,
+            toms::delete_toms,
+            toms::copy_toms,
+            toms::copy_toms_to_tenant,
+            toms::mass_change_toms,
+            toms::export_toms,
+            toms::due_tom_reviews,
             records::set_current_tenant,
             records::tenant_overview,
             records::companies,

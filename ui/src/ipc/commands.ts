@@ -23,8 +23,10 @@ import type { CompanyField } from "../bindings/CompanyField";
 import type { CompanyInput } from "../bindings/CompanyInput";
 import type { CreatedUser } from "../bindings/CreatedUser";
 import type { Dashboard } from "../bindings/Dashboard";
+import type { DueReviews } from "../bindings/DueReviews";
 import type { EditorChoice } from "../bindings/EditorChoice";
 import type { ExportFormat } from "../bindings/ExportFormat";
+import type { LinkedActivity } from "../bindings/LinkedActivity";
 import type { MassChange } from "../bindings/MassChange";
 import type { MasterField } from "../bindings/MasterField";
 import type { MasterItem } from "../bindings/MasterItem";
@@ -33,6 +35,7 @@ import type { MasterKind } from "../bindings/MasterKind";
 import type { NewUser } from "../bindings/NewUser";
 import type { PasswordChangeRequest } from "../bindings/PasswordChangeRequest";
 import type { RestoreReport } from "../bindings/RestoreReport";
+import type { ReviewInput } from "../bindings/ReviewInput";
 import type { Role } from "../bindings/Role";
 import type { RoleCatalogue } from "../bindings/RoleCatalogue";
 import type { RoleDefinition } from "../bindings/RoleDefinition";
@@ -46,6 +49,13 @@ import type { Tenant } from "../bindings/Tenant";
 import type { TenantField } from "../bindings/TenantField";
 import type { TenantOverview } from "../bindings/TenantOverview";
 import type { TenantSummary } from "../bindings/TenantSummary";
+import type { Tom } from "../bindings/Tom";
+import type { TomCopyTarget } from "../bindings/TomCopyTarget";
+import type { TomDetail } from "../bindings/TomDetail";
+import type { TomField } from "../bindings/TomField";
+import type { TomFilter } from "../bindings/TomFilter";
+import type { TomInput } from "../bindings/TomInput";
+import type { TomRow } from "../bindings/TomRow";
 import type { TrashEntry } from "../bindings/TrashEntry";
 import type { Usage } from "../bindings/Usage";
 import type { UserAccess } from "../bindings/UserAccess";
@@ -83,6 +93,18 @@ export type CommandMap = {
   ui_ready: { args: Record<string, never>; result: void };
   set_unsaved: { args: { value: boolean }; result: void };
   close_window: { args: Record<string, never>; result: void };
+  toms: { args: { tenantId: number; filter: TomFilter }; result: TomRow[] };
+  tom: { args: { id: number }; result: TomDetail };
+  create_tom: { args: { tom: TomInput }; result: Tom };
+  update_tom: { args: { id: number; tom: TomInput }; result: Tom };
+  review_tom: { args: { id: number; review: ReviewInput }; result: Tom };
+  link_tom_activities: { args: { id: number; activityIds: number[] }; result: LinkedActivity[] };
+  delete_toms: { args: { ids: number[]; withLinks: boolean }; result: number[] };
+  copy_toms: { args: { ids: number[]; suffix: string }; result: number[] };
+  copy_toms_to_tenant: { args: { ids: number[]; target: TomCopyTarget }; result: number[] };
+  mass_change_toms: { args: { ids: number[]; field: TomField }; result: number };
+  export_toms: { args: { tenantId: number; format: ExportFormat; title: string }; result: string | null };
+  due_tom_reviews: { args: { limit: number }; result: DueReviews };
   set_current_tenant: { args: { tenantId: number }; result: SessionInfo };
   tenant_overview: { args: { tenantId: number }; result: TenantOverview };
   companies: { args: { tenantId: number }; result: Company[] };
@@ -248,6 +270,58 @@ export function setUnsaved(args: { value: boolean }): Promise<void> {
 /** The person chose to discard the changes: close for real. */
 export function closeWindow(): Promise<void> {
   return invokeCommand("close_window", {});
+}
+
+export function toms(args: { tenantId: number; filter: TomFilter }): Promise<TomRow[]> {
+  return invokeCommand("toms", args);
+}
+
+export function tom(args: { id: number }): Promise<TomDetail> {
+  return invokeCommand("tom", args);
+}
+
+export function createTom(args: { tom: TomInput }): Promise<Tom> {
+  return invokeCommand("create_tom", args);
+}
+
+export function updateTom(args: { id: number; tom: TomInput }): Promise<Tom> {
+  return invokeCommand("update_tom", args);
+}
+
+export function reviewTom(args: { id: number; review: ReviewInput }): Promise<Tom> {
+  return invokeCommand("review_tom", args);
+}
+
+export function linkTomActivities(args: { id: number; activityIds: number[] }): Promise<LinkedActivity[]> {
+  return invokeCommand("link_tom_activities", args);
+}
+
+/**
+ * Refused with `in_use` and the activities' names while a measure is linked, unless
+ * `with_links` confirms the links go too.
+ */
+export function deleteToms(args: { ids: number[]; withLinks: boolean }): Promise<number[]> {
+  return invokeCommand("delete_toms", args);
+}
+
+export function copyToms(args: { ids: number[]; suffix: string }): Promise<number[]> {
+  return invokeCommand("copy_toms", args);
+}
+
+export function copyTomsToTenant(args: { ids: number[]; target: TomCopyTarget }): Promise<number[]> {
+  return invokeCommand("copy_toms_to_tenant", args);
+}
+
+export function massChangeToms(args: { ids: number[]; field: TomField }): Promise<number> {
+  return invokeCommand("mass_change_toms", args);
+}
+
+export function exportToms(args: { tenantId: number; format: ExportFormat; title: string }): Promise<string | null> {
+  return invokeCommand("export_toms", args);
+}
+
+export function dueTomReviews(args: { limit: number }): Promise<DueReviews> {
+  return invokeCommand("due_tom_reviews", args);
 }
 
 /** Switches the tenant in the header; answers with the refreshed session (menus, rights). */
