@@ -37,6 +37,7 @@ test("signed in: the menu shows only the sections the core lists, and sign-out r
         session: phase === "signed_in" ? { ...session, menu: ["dashboard", "account"] } : null,
       }),
     dashboard: () => dashboard,
+    due_tom_reviews: () => ({ total: 0, items: [] }),
     ui_ready: () => null,
     sign_out: () => {
       phase = "sign_in";
@@ -67,6 +68,7 @@ test("rights re-read by the window: a new right shows at once, a deactivation re
         locked_user: phase === "sign_in" ? "Jonas" : null,
       }),
     dashboard: () => dashboard,
+    due_tom_reviews: () => ({ total: 0, items: [] }),
     audit_log: () => [],
     ui_ready: () => null,
     refresh_session: () => {

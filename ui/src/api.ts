@@ -24,6 +24,11 @@ import type { SessionInfo } from "./bindings/SessionInfo";
 import type { SetupRequest } from "./bindings/SetupRequest";
 import type { SignInRequest } from "./bindings/SignInRequest";
 import type { TenantField } from "./bindings/TenantField";
+import type { ReviewInput } from "./bindings/ReviewInput";
+import type { TomCopyTarget } from "./bindings/TomCopyTarget";
+import type { TomField } from "./bindings/TomField";
+import type { TomFilter } from "./bindings/TomFilter";
+import type { TomInput } from "./bindings/TomInput";
 import type { UserAccess } from "./bindings/UserAccess";
 import * as ipc from "./ipc/commands";
 import type { ReminderTexts } from "./ipc/commands";
@@ -136,4 +141,16 @@ export const api = {
   createRole: (role: RoleDefinition) => ipc.createRole({ role }),
   updateRole: (id: number, role: RoleDefinition) => ipc.updateRole({ id, role }),
   createTenant: (name: string, isTemplate: boolean) => ipc.createTenant({ name, isTemplate }),
+  toms: (tenantId: number, filter: TomFilter) => ipc.toms({ tenantId, filter }),
+  tom: (id: number) => ipc.tom({ id }),
+  createTom: (tom: TomInput) => ipc.createTom({ tom }),
+  updateTom: (id: number, tom: TomInput) => ipc.updateTom({ id, tom }),
+  reviewTom: (id: number, review: ReviewInput) => ipc.reviewTom({ id, review }),
+  linkTomActivities: (id: number, activityIds: number[]) => ipc.linkTomActivities({ id, activityIds }),
+  deleteToms: (ids: number[], withLinks: boolean) => ipc.deleteToms({ ids, withLinks }),
+  copyToms: (ids: number[], suffix: string) => ipc.copyToms({ ids, suffix }),
+  copyTomsToTenant: (ids: number[], target: TomCopyTarget) => ipc.copyTomsToTenant({ ids, target }),
+  massChangeToms: (ids: number[], field: TomField) => ipc.massChangeToms({ ids, field }),
+  exportToms: (tenantId: number, format: ExportFormat, title: string) => ipc.exportToms({ tenantId, format, title }),
+  dueTomReviews: (limit: number) => ipc.dueTomReviews({ limit }),
 };

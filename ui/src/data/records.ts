@@ -4,7 +4,7 @@ import { errorMessage } from "../i18n";
 
 /** The kinds of records the window caches. Tenant-scoped kinds carry the tenant as the second key part; a new
  * domain's feature folder may use a kind of its own without a line here. */
-type KnownKind = "activities" | "areas" | "companies" | "master-items" | "tenant-overview" | "tenants";
+type KnownKind = "activities" | "areas" | "companies" | "master-items" | "tenant-overview" | "tenants" | "toms";
 export type RecordKind = KnownKind | (string & {});
 
 /** Cache keys: (kind, tenant, …) so one tenant's change never refreshes another's lists. */
@@ -15,13 +15,18 @@ export const recordKeys = {
   masterItems: (tenantId: number, kind: string) => ["master-items", tenantId, kind] as const,
   tenantOverview: (tenantId: number) => ["tenant-overview", tenantId] as const,
   tenants: () => ["tenants"] as const,
+  toms: (tenantId: number) => ["toms", tenantId] as const,
+  tom: (tenantId: number, id: number) => ["toms", tenantId, "one", id] as const,
+  /** Reviews due in every tenant: not tied to one. */
+  dueReviews: () => ["due-reviews"] as const,
 };
 
 /** What a change to one kind of record makes stale: the lists that show its names or count it, and the tiles. */
 const AFFECTS = new Map<RecordKind, RecordKind[]>([
-  ["activities", ["activities", "areas", "master-items", "tenant-overview", "tenants"]],
+  ["activities", ["activities", "areas", "master-items", "tenant-overview", "tenants", "toms"]],
   ["areas", ["areas", "activities", "tenant-overview", "tenants"]],
-  ["companies", ["companies", "areas", "activities", "tenant-overview", "tenants"]],
+  ["companies", ["companies", "areas", "activities", "tenant-overview", "tenants", "toms"]],
+  ["toms", ["toms", "activities", "tenant-overview", "due-reviews"]],
   ["master-items", ["master-items", "tenant-overview"]],
   ["tenant-overview", ["tenant-overview"]],
 ]);
@@ -82,7 +87,7 @@ export function useRecords<T>(
   return {
     data: query.data,
     error: failure && !failure.claimed ? errorMessage(failure.reason) : null,
-    code: failure ? ((failure.reason as { code?: string }).code ?? null) : null,
+    code: failure ? ((failure.reason as { code?: string } | undefined)?.code ?? null) : null,
   };
 }
 
@@ -104,7 +109,7 @@ export function useRecordsChanged() {
       await Promise.all(
         affected.map((each) =>
           client.invalidateQueries({
-            queryKey: each === "tenants" || tenantId === null ? [each] : [each, tenantId],
+            queryKey: each === "tenants" || each === "due-reviews" || tenantId === null ? [each] : [each, tenantId],
           }),
         ),
       );

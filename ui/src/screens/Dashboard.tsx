@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../api";
+import { api, can } from "../api";
 import type { Dashboard as DashboardData } from "../bindings/Dashboard";
 import type { MenuEntry } from "../bindings/MenuEntry";
 import type { ObjectType } from "../bindings/ObjectType";
@@ -17,6 +17,7 @@ const TILE_PAGES: Partial<Record<ObjectType, MenuEntry>> = {
   company: "companies",
   area: "areas",
   processing_activity: "processing_activities",
+  tom: "toms",
 };
 
 /** The current tenant's tiles: what the user sees of each kind; 0 and "no permission" without the view right. */
@@ -54,6 +55,42 @@ function TenantTiles({ tenantId, onError, navigate }: Pick<PageProps, "onError" 
         ))}
       </div>
       {denied && <NoPermission />}
+    </section>
+  );
+}
+
+/** Measures whose review is due within 30 days or overdue, in every tenant the user may open. */
+function DueReviews({ onError, onOpen }: { onError: (e: unknown) => boolean; onOpen: () => void }) {
+  const { t } = useTranslation();
+  const due = useRecords(recordKeys.dueReviews(), () => api.dueTomReviews(8), onError);
+  if (!due.data) return due.error ? <Alert kind="error">{due.error}</Alert> : null;
+  const { total, items } = due.data;
+  return (
+    <section className="card" aria-labelledby="due-reviews" data-testid="due-reviews">
+      <h2 id="due-reviews">
+        {t("toms.dueTitle")} <span className="badge subtle">{Number(total)}</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="muted">{t("toms.dueNone")}</p>
+      ) : (
+        <ul className="plain link-list">
+          {items.map((d) => (
+            <li key={d.id} data-due-review={d.title}>
+              <span className={d.overdue ? "review-overdue" : "review-due"}>{formatDate(d.next_review)}</span>
+              <button type="button" className="link" onClick={onOpen}>
+                {d.title}
+              </button>
+              <span className="muted small">
+                {d.tenant_name} · {t(`toms.types.${d.protection_type}`)}
+              </span>
+              {d.overdue && <span className="badge review-overdue">{t("toms.review.overdue")}</span>}
+            </li>
+          ))}
+          {Number(total) > items.length && (
+            <li className="muted small">{t("toms.dueMore", { count: Number(total) - items.length })}</li>
+          )}
+        </ul>
+      )}
     </section>
   );
 }
@@ -108,6 +145,7 @@ export function Dashboard({ session, tenantId, onError, navigate }: PageProps) {
           </p>
         </section>
       </div>
+      {can(session, "tom", "view") && <DueReviews onError={onError} onOpen={() => navigate("toms")} />}
       {data.recent_changes && (
         <section className="card" aria-labelledby="recent">
           <h2 id="recent">{t("dashboard.recent")}</h2>

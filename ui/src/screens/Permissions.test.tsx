@@ -41,6 +41,7 @@ const activity: Activity = {
   editor_name: null,
   business_process_name: null,
   linked: [],
+  toms: [],
   name: "Lohnabrechnung",
   status: "active",
   responsible: "Personalleitung",

@@ -13,19 +13,8 @@ import { LinkPicker } from "../features/activities/LinkPicker";
 import { MasterList } from "../features/master-data/MasterList";
 import { Trash } from "./trash/Trash";
 
-// jsdom has no layout, so the virtual list would render no rows: here it renders them all.
-vi.mock("@tanstack/react-virtual", () => ({
-  useVirtualizer: ({ count, estimateSize }: { count: number; estimateSize: () => number }) => ({
-    getTotalSize: () => count * estimateSize(),
-    getVirtualItems: () =>
-      Array.from({ length: count }, (_, index) => ({
-        index,
-        key: index,
-        start: index * estimateSize(),
-        size: estimateSize(),
-      })),
-  }),
-}));
+// jsdom has no layout: the virtual list renders all its rows here.
+vi.mock("@tanstack/react-virtual", () => import("../test/allRows"));
 
 beforeEach(() => {
   localStorage.clear();

@@ -99,6 +99,9 @@ export type RecordListProps<Row extends Identified> = {
   onChanged?: () => Promise<void>;
   /** Buttons at the end of each table row. */
   rowActions?: (row: Row) => ReactNode;
+  /** Virtual layout: a heading row before each run of rows of one group (e.g. a protection type), while the list is
+   * sorted by the column `sortId` (or by nothing). */
+  group?: { sortId: string; of: (row: Row) => string; header: (key: string, count: number) => ReactNode };
   /** Opens a row (virtual layout: a click on the row or Enter). */
   onOpen?: (row: Row) => void;
   /** Draws one row of the cards layout around its checkbox. */
@@ -295,6 +298,7 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
               </>
             }
             empty={emptyText}
+            group={props.group && (!state.sorting || state.sorting.id === props.group.sortId) ? props.group : undefined}
             render={(row) => ({
               attributes: props.rowData?.(row) ?? {},
               selected: isSelected(row),
@@ -446,10 +450,14 @@ type VirtualRowsProps<Row extends Identified> = {
   grid: string;
   head: ReactNode;
   empty: string | null;
+  group?: { of: (row: Row) => string; header: (key: string, count: number) => ReactNode };
   render: (row: Row) => { attributes: DataAttributes; selected: boolean; className?: string; cells: ReactNode };
   onOpen?: (row: Row) => void;
   onToggle: (row: Row) => void;
 };
+
+/** A row of the virtual list, or the heading of a group of rows. */
+type Item<Row> = { row: Row } | { key: string; count: number };
 
 /** Only the rows in view are in the page, so tens of thousands of records scroll as quickly as ten. */
 function VirtualRows<Row extends Identified>({
@@ -458,14 +466,29 @@ function VirtualRows<Row extends Identified>({
   grid,
   head,
   empty,
+  group,
   render,
   onOpen,
   onToggle,
 }: VirtualRowsProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
+  // With groups, a heading goes before each run of rows of one group; it scrolls like a row.
+  const items = useMemo(() => {
+    if (!group) return rows.map((row) => ({ row }) as Item<Row>);
+    const out: Item<Row>[] = [];
+    let index = 0;
+    while (index < rows.length) {
+      const key = group.of(rows[index]);
+      let end = index;
+      while (end < rows.length && group.of(rows[end]) === key) end++;
+      out.push({ key, count: end - index });
+      for (; index < end; index++) out.push({ row: rows[index] });
+    }
+    return out;
+  }, [rows, group]);
   // The first rows render before the list has been measured (a typical window's height).
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
@@ -482,7 +505,22 @@ function VirtualRows<Row extends Identified>({
           {empty && <p className="muted empty">{empty}</p>}
           <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
             {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
+              const entry = items[item.index];
+              const position = { position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT } as const;
+              if (!("row" in entry)) {
+                return (
+                  <div
+                    key={`group-${entry.key}`}
+                    role="row"
+                    className="data-row group-row"
+                    data-group={entry.key}
+                    style={{ ...position, transform: `translateY(${item.start}px)` }}
+                  >
+                    <span role="rowheader">{group?.header(entry.key, entry.count)}</span>
+                  </div>
+                );
+              }
+              const row = entry.row;
               const { attributes, selected, className, cells } = render(row);
               return (
                 <div

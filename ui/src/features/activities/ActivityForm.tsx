@@ -16,6 +16,7 @@ import { Attachments } from "./Attachments";
 import { LinkPicker } from "./LinkPicker";
 import { STATUSES, StatusBadge } from "./StatusBadge";
 import { useMasterData } from "./useMasterData";
+import { TomPicker } from "../toms/TomPicker";
 
 type Props = PageProps & {
   tenantId: number;
@@ -46,6 +47,7 @@ export function inputOf(a: Activity | null, areaId = 0): ActivityInput {
       review_follow_up: "",
       notes: "",
       links: [],
+      tom_ids: [],
     };
   }
   const {
@@ -57,6 +59,7 @@ export function inputOf(a: Activity | null, areaId = 0): ActivityInput {
     editor_name: _en,
     business_process_name: _bp,
     linked: _l,
+    toms: _tm,
     created_at: _ca,
     updated_at: _ua,
     ...input
@@ -283,7 +286,16 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
         ))}
         <fieldset disabled={!editable || busy} className="card form-grid">
           <legend>{t("activities.sections.security")}</legend>
-          <TextArea label={t("activities.specificToms")} {...text("specific_toms")} />
+          <TomPicker
+            session={session}
+            tenantId={tenantId}
+            value={form.tom_ids}
+            known={activity?.toms ?? []}
+            disabled={!editable || busy}
+            onChange={(ids) => set("tom_ids", ids)}
+            onError={onError}
+          />
+          <TextArea label={t("toms.specificNotes")} {...text("specific_toms")} />
           <Select
             label={t("activities.dpia")}
             name="dpia_required"

@@ -64,7 +64,7 @@ impl TomInput {
             let place = crate::access::scope::company(conn, user, company)?;
             if place.tenant_id != self.tenant_id {
                 return Err(CoreError::validation(
-                    "company",
+                    "tom_company",
                     "other_tenant",
                     format!("company {company} belongs to another tenant"),
                 ));
@@ -253,7 +253,7 @@ pub(crate) fn copy_to_tenant(
         let place = crate::access::scope::company(conn, user, company)?;
         if place.tenant_id != target.tenant_id {
             return Err(CoreError::validation(
-                "company",
+                "target_company",
                 "other_tenant",
                 format!("company {company} is not in the target tenant"),
             ));
