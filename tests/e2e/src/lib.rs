@@ -332,6 +332,16 @@ impl App {
             .unwrap_or_else(|e| panic!("choose {label:?} in {css}: {e}"));
     }
 
+    /// Scrolls the element to the middle of the window, as a person would before looking at it.
+    pub async fn scroll_to(&self, css: &str) {
+        let el = self.find(css).await;
+        let arg = serde_json::to_value(&el).expect("element reference");
+        self.client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+            .await
+            .expect("scroll");
+    }
+
     pub async fn click(&self, css: &str) {
         let el = self.find(css).await;
         // Centred first, so no sticky bar covers what a person would click.

@@ -566,6 +566,70 @@ fn demo_toms(rng: &mut StdRng, language: Language, companies: usize) -> Vec<TomR
         .collect()
 }
 
+/// A tenant for the TOM list benchmark (issue 11): `companies` companies, each with its own
+/// copy of the first `per_company` catalogue measures, valid for it, most adopted.
+pub fn tom_benchmark_tenant(companies: usize, per_company: usize) -> TenantDocument {
+    let mut rng = StdRng::seed_from_u64(11);
+    let measures: Vec<_> = crate::domain::toms::catalogue::catalogue(Language::German)
+        .measures
+        .iter()
+        .take(per_company)
+        .collect();
+    let mut toms = Vec::with_capacity(companies * measures.len());
+    for company in 1..=companies as i64 {
+        for m in &measures {
+            let status = match rng.gen_range(0..10) {
+                0 => TomStatus::Inactive,
+                1 | 2 => TomStatus::InReview,
+                _ => TomStatus::Active,
+            };
+            toms.push(TomRecord {
+                catalogue_key: Some(m.key.clone()),
+                data: TomInput {
+                    tenant_id: 0,
+                    protection_type: m.protection_type,
+                    kind: m.kind,
+                    title: m.title.clone(),
+                    description: m.description.clone(),
+                    implementation: String::new(),
+                    art32: m.art32.clone(),
+                    sdm: m.sdm.clone(),
+                    status,
+                    editor_id: None,
+                    next_review: NaiveDate::from_ymd_opt(
+                        2026 + rng.gen_range(0..2),
+                        rng.gen_range(1..=12),
+                        rng.gen_range(1..=28),
+                    ),
+                    company_ids: vec![company],
+                },
+                editor: None,
+                reviews: Vec::new(),
+            });
+        }
+    }
+    TenantDocument {
+        format: FORMAT.into(),
+        version: VERSION,
+        tenant: TenantHeader {
+            name: format!("Filialnetz mit {companies} Firmen"),
+            is_template: false,
+        },
+        master_items: Vec::new(),
+        companies: (1..=companies)
+            .map(|i| CompanyRecord {
+                data: CompanyInput {
+                    name: format!("Filiale {i:03} GmbH"),
+                    is_controller: true,
+                    ..Default::default()
+                },
+                areas: Vec::new(),
+            })
+            .collect(),
+        toms,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 
 mod backups;
 mod bench_activity_list;
+mod bench_tom_list;
 mod closing;
 mod foundation;
 mod invitations;
@@ -10,3 +11,4 @@ mod long_work;
 mod permissions;
 mod records;
 mod refusals;
+mod toms;

@@ -4,7 +4,7 @@ import { beforeEach, expect, test, vi } from "vitest";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { switchLanguage } from "../../i18n";
 import { session } from "../../test/ipc";
-import { RecordList, type RecordListProps } from "./RecordList";
+import { minimumWidth, RecordList, type RecordListProps } from "./RecordList";
 import type { ListColumn } from "./types";
 import { useListState } from "./useListState";
 
@@ -198,4 +198,9 @@ test("in the virtual layout a click or Enter opens a row, Space selects it, and 
   await user.click(screen.getByLabelText("Select Mango"));
   expect(onOpen).toHaveBeenCalledTimes(2);
   expect(screen.getByTestId("chosen")).toHaveTextContent("1,4");
+});
+
+test("a virtual list is as narrow as its columns' minimum widths allow, never as wide as its longest text", () => {
+  expect(minimumWidth("36px minmax(220px, 3fr) minmax(100px, 0.8fr) 160px")).toBe("calc(516px + 2.4rem + 1.2rem)");
+  expect(minimumWidth("36px minmax(110px, 1fr)")).toBe("calc(146px + 0.8rem + 1.2rem)");
 });

@@ -456,6 +456,15 @@ type VirtualRowsProps<Row extends Identified> = {
   onToggle: (row: Row) => void;
 };
 
+/** The narrowest the grid may get: its tracks' minimum widths, the gaps and the padding. Below it the list scrolls
+ * sideways; above it the flexible tracks share the width (long texts end in an ellipsis instead of widening it). */
+export function minimumWidth(grid: string): string {
+  const tracks = grid.match(/minmax\([^)]*\)|\S+/g) ?? [];
+  const pixels = tracks.reduce((sum, track) => sum + Number(/^(?:minmax\()?(\d+)px/.exec(track)?.[1] ?? 0), 0);
+  const gaps = (Math.max(tracks.length - 1, 0) * 8) / 10;
+  return `calc(${pixels}px + ${gaps}rem + 1.2rem)`;
+}
+
 /** A row of the virtual list, or the heading of a group of rows. */
 type Item<Row> = { row: Row } | { key: string; count: number };
 
@@ -497,7 +506,13 @@ function VirtualRows<Row extends Identified>({
   const style = { gridTemplateColumns: grid };
   return (
     <div className="card list-card">
-      <div role="table" aria-label={label} aria-rowcount={rows.length} className="data-table">
+      <div
+        role="table"
+        aria-label={label}
+        aria-rowcount={rows.length}
+        className="data-table"
+        style={{ minWidth: minimumWidth(grid) }}
+      >
         <div className="data-row head" role="row" style={style}>
           {head}
         </div>

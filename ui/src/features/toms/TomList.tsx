@@ -89,7 +89,7 @@ function columns(t: TFunction): ListColumn<TomRow>[] {
       header: "toms.columns.nextReview",
       optional: true,
       defaultVisible: true,
-      width: "minmax(120px, 1fr)",
+      width: "minmax(160px, 1fr)",
       testId: "tom-next-review",
       sortValue: (r) => r.next_review ?? "9999",
       cell: (r) => {
@@ -106,7 +106,7 @@ function columns(t: TFunction): ListColumn<TomRow>[] {
       id: "last_review",
       header: "toms.columns.lastReview",
       optional: true,
-      width: "minmax(120px, 1fr)",
+      width: "minmax(160px, 1fr)",
       sortValue: (r) => r.last_review ?? "",
       cell: (r) => (r.last_review ? formatDate(r.last_review) : <span className="muted">—</span>),
     },
@@ -191,6 +191,14 @@ export function TomList(props: Props) {
         <div>
           <h1>{t("toms.title")}</h1>
           <p className="lead">{t("toms.intro")}</p>
+          <details className="steps">
+            <summary>{t("toms.stepsTitle")}</summary>
+            <ol>
+              {(["one", "two", "three"] as const).map((step) => (
+                <li key={step}>{t(`toms.steps.${step}`)}</li>
+              ))}
+            </ol>
+          </details>
         </div>
         {can(session, "tom", "create") && (
           <button type="button" className="primary" data-testid="new-tom" onClick={() => setEditing("new")}>

@@ -34,13 +34,13 @@ export function TypeSummary({ rows, selected, onSelect }: Props) {
             data-type={type}
             onClick={() => onSelect(active ? "" : type)}
           >
-            <span className="tom-type-name">{t(`toms.types.${type}`)}</span>
             <span className="tom-type-count" data-testid={`tom-type-count-${type}`}>
               {c.all}
             </span>
+            <span className="tom-type-name">{t(`toms.types.${type}`)}</span>
             <span className="tom-type-statuses small">
-              {TOM_STATUSES.map((s) => (
-                <span key={s} className={`dot-count status-${s}`} title={t(`toms.status.${s}`)}>
+              {TOM_STATUSES.filter((s) => (c[s] ?? 0) > 0).map((s) => (
+                <span key={s} className={`dot-count status-${s}`}>
                   {t(`toms.statusCount.${s}`, { count: c[s] ?? 0 })}
                 </span>
               ))}
