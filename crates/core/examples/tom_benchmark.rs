@@ -14,6 +14,9 @@ use dpo_desk_core::SystemClock;
 
 const QUERIES: usize = 50;
 
+/// The filter of the i-th query of a case.
+type FilterOf<'a> = Box<dyn Fn(usize) -> TomFilter + 'a>;
+
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
     args.iter()
@@ -58,7 +61,7 @@ fn main() {
         .iter()
         .map(|c| c.id)
         .collect();
-    let cases: Vec<(&str, Box<dyn Fn(usize) -> TomFilter>)> = vec![
+    let cases: Vec<(&str, FilterOf)> = vec![
         ("whole list", Box::new(|_| TomFilter::default())),
         (
             "one company",
