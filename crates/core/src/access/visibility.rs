@@ -113,6 +113,18 @@ impl VisibilityRule {
                 ),
             ));
         }
+        if let (ObjectType::Tom, Restriction::WithStatus { statuses }) =
+            (self.object, &self.restriction)
+        {
+            // A measure is in review, active or inactive; it is never a draft.
+            if statuses.contains(&ActivityStatus::Draft) {
+                return Err(CoreError::validation(
+                    "restriction",
+                    "status",
+                    "a measure is never a draft: use in_review, active or inactive",
+                ));
+            }
+        }
         let empty = match &self.restriction {
             Restriction::OwnRecords => false,
             Restriction::InAreas { areas } => areas.iter().all(|a| a.trim().is_empty()),

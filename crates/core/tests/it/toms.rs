@@ -818,3 +818,53 @@ fn own_records_visibility_hides_other_editors_measures() {
     let err = o.desk.tom(&mut s, toms[0].id).unwrap_err();
     assert!(err.to_string().contains("no measure"), "{err}");
 }
+
+#[test]
+fn a_status_restriction_shows_only_measures_of_those_statuses_and_never_takes_draft() {
+    let mut o = office();
+    let toms = all(&mut o);
+    o.desk
+        .mass_change_toms(
+            &mut o.owner,
+            &[toms[0].id, toms[1].id],
+            &TomField::Status(TomStatus::Active),
+        )
+        .unwrap();
+    let err = VisibilityRule::parse("tom:status=draft").unwrap_err();
+    assert!(err.to_string().contains("never a draft"), "{err}");
+    o.desk
+        .create_role(
+            &mut o.owner,
+            &RoleDefinition {
+                name: "Aktive TOMs".into(),
+                grants: vec![Grant {
+                    object: ObjectType::Tom,
+                    right: Right::View,
+                }],
+                hidden_menus: vec![],
+                visibility: vec![VisibilityRule::parse("tom:status=active").unwrap()],
+            },
+        )
+        .unwrap();
+    o.desk
+        .create_user(
+            &mut o.owner,
+            &NewUser {
+                name: "Clara Klein".into(),
+                is_admin: false,
+                roles: vec!["Aktive TOMs".into()],
+                tenants: vec![o.tenant],
+                password: Some("Mitarbeiter-2026!".into()),
+            },
+        )
+        .unwrap();
+    let mut s = o.desk.sign_in("Clara Klein", "Mitarbeiter-2026!").unwrap();
+    let seen = o
+        .desk
+        .toms(&mut s, o.tenant, &TomFilter::default())
+        .unwrap();
+    assert_eq!(
+        seen.iter().map(|t| t.id).collect::<Vec<_>>(),
+        vec![toms[0].id, toms[1].id]
+    );
+}

@@ -11,7 +11,7 @@ import { Alert } from "../../components/Alert";
 import { Field } from "../../components/Field";
 import { useAction } from "../../useAction";
 import { Checklist } from "./Checklist";
-import { formOf, rulesOf, type RestrictionForm } from "./restrictions";
+import { formOf, rulesOf, TOM_RESTRICTION_STATUSES, type RestrictionForm } from "./restrictions";
 
 type Props = {
   role: Role | null;
@@ -146,6 +146,25 @@ export function RoleEditor({ role, catalogue, onError, onCancel, onSaved }: Prop
             data-testid="restrict-area-names"
             value={restrictions.areaNames}
             onChange={(e) => setR("areaNames", e.target.value)}
+          />
+        </fieldset>
+        <fieldset className="checklist">
+          <legend>{t("objects.tom", { count: 2 })}</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              data-testid="restrict-own-toms"
+              checked={restrictions.ownToms}
+              onChange={(e) => setR("ownToms", e.target.checked)}
+            />{" "}
+            {t("admin.roles.onlyOwn")}
+          </label>
+          <Checklist
+            legend={t("admin.roles.onlyStatus")}
+            name="restrict-tom-status"
+            chosen={restrictions.tomStatuses}
+            onChange={(v) => setR("tomStatuses", v)}
+            options={TOM_RESTRICTION_STATUSES.map((s) => ({ value: s, label: t(`toms.status.${s}`) }))}
           />
         </fieldset>
       </div>

@@ -8,7 +8,12 @@ export type RestrictionForm = {
   activityAreas: string;
   activityStatuses: ActivityStatus[];
   areaNames: string;
+  ownToms: boolean;
+  tomStatuses: ActivityStatus[];
 };
+
+/** The statuses a measure can have, of the shared status names. */
+export const TOM_RESTRICTION_STATUSES: ActivityStatus[] = ["in_review", "active", "inactive"];
 
 const names = (text: string) =>
   text
@@ -17,13 +22,22 @@ const names = (text: string) =>
     .filter(Boolean);
 
 export function formOf(rules: VisibilityRule[]): RestrictionForm {
-  const form: RestrictionForm = { ownActivities: false, activityAreas: "", activityStatuses: [], areaNames: "" };
+  const form: RestrictionForm = {
+    ownActivities: false,
+    activityAreas: "",
+    activityStatuses: [],
+    areaNames: "",
+    ownToms: false,
+    tomStatuses: [],
+  };
   for (const rule of rules) {
     const r = rule.restriction;
     if (rule.object === "processing_activity" && r.kind === "own_records") form.ownActivities = true;
     if (rule.object === "processing_activity" && r.kind === "in_areas") form.activityAreas = r.areas.join(", ");
     if (rule.object === "processing_activity" && r.kind === "with_status") form.activityStatuses = r.statuses;
     if (rule.object === "area" && r.kind === "in_areas") form.areaNames = r.areas.join(", ");
+    if (rule.object === "tom" && r.kind === "own_records") form.ownToms = true;
+    if (rule.object === "tom" && r.kind === "with_status") form.tomStatuses = r.statuses;
   }
   return form;
 }
@@ -40,6 +54,9 @@ export function rulesOf(form: RestrictionForm): VisibilityRule[] {
     });
   if (names(form.areaNames).length)
     rules.push({ object: "area", restriction: { kind: "in_areas", areas: names(form.areaNames) } });
+  if (form.ownToms) rules.push({ object: "tom", restriction: { kind: "own_records" } });
+  if (form.tomStatuses.length)
+    rules.push({ object: "tom", restriction: { kind: "with_status", statuses: form.tomStatuses } });
   return rules;
 }
 
