@@ -2,8 +2,13 @@
 import type { ActivityRole } from "./ActivityRole";
 import type { ActivityStatus } from "./ActivityStatus";
 import type { DpiaNecessity } from "./DpiaNecessity";
+import type { DpiaVerdict } from "./DpiaVerdict";
 
 /**
  * One line of the activity list: what the columns show.
  */
-export type ActivityRow = { id: number, name: string, company_name: string, area_id: number, area_name: string, status: ActivityStatus, role: ActivityRole, responsible: string, editor_name: string | null, dpia_required: DpiaNecessity, review_planned: string | null, updated_at: string, };
+export type ActivityRow = { id: number, name: string, company_name: string, area_id: number, area_name: string, status: ActivityStatus, role: ActivityRole, responsible: string, editor_name: string | null, dpia_required: DpiaNecessity, review_planned: string | null, 
+/**
+ * The verdict of the DPIA necessity check; `None` until the check is run.
+ */
+dpia_check: DpiaVerdict | null, updated_at: string, };

@@ -171,6 +171,7 @@ fn supports(object: ObjectType, kind: &str) -> bool {
             "own_records" | "in_areas" | "with_status"
         ) | (ObjectType::Area, "in_areas")
             | (ObjectType::Tom, "own_records" | "with_status")
+            | (ObjectType::Dpia, "own_records")
     )
 }
 

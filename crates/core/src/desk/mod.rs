@@ -14,6 +14,8 @@ mod search_and_trash;
 mod tenants;
 mod toms;
 pub use toms::{DueReviews, TomDetail};
+mod dpias;
+pub use dpias::{DpiaCheckForm, DpiaOverview, DueDpiaReview};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -174,6 +176,7 @@ impl Desk {
         {
             let tx = desk.store.conn_mut().transaction()?;
             crate::domain::toms::catalogue::seed_missing(&tx, now)?;
+            crate::domain::dpias::must_list::seed_once(&tx, now)?;
             tx.commit()?;
         }
         crate::services::backup::tidy(desk.store.conn(), &desk.data_dir)?;
@@ -386,6 +389,7 @@ impl Desk {
                 | MenuEntry::ProcessingActivities
                 | MenuEntry::MasterData
                 | MenuEntry::Toms
+                | MenuEntry::Dpias
                 | MenuEntry::Trash
                 | MenuEntry::Settings
                 | MenuEntry::Account => true,

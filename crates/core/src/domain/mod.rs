@@ -6,6 +6,7 @@ pub mod activities;
 pub mod areas;
 pub mod companies;
 pub mod descriptor;
+pub mod dpias;
 pub mod master_data;
 pub mod registry;
 pub mod tenants;

@@ -4,11 +4,12 @@
 //! folder with a `descriptor.rs` and one line in `DOMAINS` and in `descriptor`.
 
 use crate::domain::descriptor::{Descriptor, TrashSpec};
-use crate::domain::{activities, areas, companies, master_data, tenants, toms};
+use crate::domain::{activities, areas, companies, dpias, master_data, tenants, toms};
 use crate::kernel::vocabulary::ObjectType;
 
 /// Every domain, children before parents (the order deletes and module restores need).
 pub const DOMAINS: &[&Descriptor] = &[
+    &dpias::descriptor::DESCRIPTOR,
     &activities::descriptor::DESCRIPTOR,
     &toms::descriptor::DESCRIPTOR,
     &areas::descriptor::DESCRIPTOR,
@@ -37,10 +38,10 @@ pub fn descriptor(object: ObjectType) -> Option<&'static Descriptor> {
         | ObjectType::Customer
         | ObjectType::Processor => Some(&master_data::descriptor::DESCRIPTOR),
         ObjectType::Tom => Some(&toms::descriptor::DESCRIPTOR),
+        ObjectType::Dpia => Some(&dpias::descriptor::DESCRIPTOR),
         // Object types of domains this version does not have yet, and those that are not
         // records of a tenant.
-        ObjectType::Dpia
-        | ObjectType::DataSubjectRequest
+        ObjectType::DataSubjectRequest
         | ObjectType::DataBreach
         | ObjectType::Document
         | ObjectType::Course
@@ -120,7 +121,14 @@ mod tests {
             .collect();
         assert_eq!(
             with_tiles,
-            ["activities", "toms", "areas", "companies", "master_data"]
+            [
+                "dpias",
+                "activities",
+                "toms",
+                "areas",
+                "companies",
+                "master_data"
+            ]
         );
         let searchable: Vec<_> = DOMAINS
             .iter()

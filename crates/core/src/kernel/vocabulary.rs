@@ -155,6 +155,21 @@ pub enum ActivityStatus {
 
 snake_names!(ActivityStatus);
 
+/// The verdict of an activity's DPIA necessity check (SPEC §6): the activity list filters
+/// and sorts by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
+pub enum DpiaVerdict {
+    Required,
+    Recommended,
+    NotNeeded,
+}
+
+snake_names!(DpiaVerdict);
+
 /// Sections of the signed-in shell. Only sections the user may open are listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -168,6 +183,7 @@ pub enum MenuEntry {
     ProcessingActivities,
     MasterData,
     Toms,
+    Dpias,
     Trash,
     Backups,
     AuditLog,

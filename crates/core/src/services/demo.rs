@@ -400,9 +400,12 @@ pub fn tenant(seed: u64, index: usize, activities: usize) -> TenantDocument {
                 ..ActivityInput::new(0, &activity_name)
             };
             let area = rng.gen_range(0..areas.len());
-            areas[area]
-                .activities
-                .push(ActivityRecord { data, editor: None });
+            areas[area].activities.push(ActivityRecord {
+                data,
+                editor: None,
+                dpia_check: None,
+                dpias: Vec::new(),
+            });
         }
         for area in &mut areas {
             area.activities

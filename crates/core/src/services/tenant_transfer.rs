@@ -12,6 +12,7 @@ use serde_json::json;
 use crate::access::accounts::UserRecord;
 use crate::domain::activities::{self, ActivityInput, ActivityLink};
 use crate::domain::companies::{self, CompanyInput};
+use crate::domain::dpias::{self, check, DpiaInput, DpiaStatus};
 use crate::domain::master_data::{self, MasterItemInput};
 use crate::domain::tenants::{self, Tenant};
 use crate::domain::toms::{self, TomInput, TomReview};
@@ -21,7 +22,8 @@ use crate::store::audit::{self, Change};
 
 pub const FORMAT: &str = "dpo-desk-tenant";
 /// 2: TOMs (with companies, reviews and the activities' links to them).
-pub const VERSION: u32 = 2;
+/// 3: the DPIA necessity check and the assessments (every version) of each activity.
+pub const VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TenantDocument {
@@ -76,6 +78,34 @@ pub struct ActivityRecord {
     #[serde(flatten)]
     pub data: ActivityInput,
     pub editor: Option<String>,
+    #[serde(default)]
+    pub dpia_check: Option<CheckRecord>,
+    /// Every version, oldest first; the risks' `tom_ids` are positions in `toms`.
+    #[serde(default)]
+    pub dpias: Vec<DpiaRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckRecord {
+    pub criteria: Vec<String>,
+    pub note: String,
+    pub checked_at: DateTime<Utc>,
+    pub checked_by: String,
+}
+
+/// One version of an assessment; `editor_id` is unused (the editor is named).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DpiaRecord {
+    pub version: i64,
+    pub is_current: bool,
+    pub status: DpiaStatus,
+    #[serde(flatten)]
+    pub data: DpiaInput,
+    pub editor: Option<String>,
+    pub validator_name: String,
+    pub validated_at: Option<chrono::NaiveDate>,
+    pub decision_note: String,
+    pub created_by: String,
 }
 
 pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDocument> {
@@ -166,9 +196,41 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
                     .filter_map(|t| tom_position.get(t).copied())
                     .collect();
                 data.tom_ids.sort_unstable();
+                let dpia_check = check::of_activity(conn, id)?.map(|c| CheckRecord {
+                    criteria: c.criteria,
+                    note: c.note,
+                    checked_at: c.checked_at,
+                    checked_by: c.checked_by,
+                });
+                let mut versions = Vec::new();
+                for version in dpias::version_ids(conn, id)? {
+                    let d = dpias::load(conn, version)?;
+                    let mut data = d.data;
+                    data.editor_id = None;
+                    for risk in &mut data.risks {
+                        risk.tom_ids = risk
+                            .tom_ids
+                            .iter()
+                            .filter_map(|t| tom_position.get(t).copied())
+                            .collect();
+                    }
+                    versions.push(DpiaRecord {
+                        version: d.version,
+                        is_current: d.is_current,
+                        status: d.status,
+                        data,
+                        editor: d.editor_name,
+                        validator_name: d.validator_name,
+                        validated_at: d.validated_at,
+                        decision_note: d.decision_note,
+                        created_by: d.created_by,
+                    });
+                }
                 records.push(ActivityRecord {
                     data,
                     editor: a.editor_name,
+                    dpia_check,
+                    dpias: versions,
                 });
             }
             areas.push(AreaRecord {
@@ -340,7 +402,42 @@ pub(crate) fn import(
                     tenant_id,
                     &links.collect::<CoreResult<Vec<_>>>()?,
                 )?;
-                activities::write(conn, None, tenant_id, &data, now)?;
+                let activity_id = activities::write(conn, None, tenant_id, &data, now)?;
+                if let Some(c) = &record.dpia_check {
+                    let (verdict, _) = check::verdict(&c.criteria);
+                    conn.execute(
+                        "INSERT INTO dpia_checks (activity_id, criteria, verdict, note, checked_at, checked_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![activity_id, c.criteria.join(","), verdict.as_str(), c.note, c.checked_at, c.checked_by],
+                    )?;
+                }
+                for v in &record.dpias {
+                    let mut data = v.data.clone();
+                    data.editor_id = editor(&v.editor)?;
+                    for risk in &mut data.risks {
+                        risk.tom_ids = risk
+                            .tom_ids
+                            .iter()
+                            .map(|p| by_position(&tom_ids, *p, "measure"))
+                            .collect::<CoreResult<_>>()?;
+                    }
+                    dpias::write_version(
+                        conn,
+                        None,
+                        &dpias::VersionHead {
+                            tenant_id,
+                            activity_id,
+                            version: v.version,
+                            is_current: v.is_current,
+                            status: v.status,
+                            validator_name: &v.validator_name,
+                            validated_at: v.validated_at,
+                            decision_note: &v.decision_note,
+                            created_by: &v.created_by,
+                        },
+                        &data,
+                        now,
+                    )?;
+                }
                 count += 1;
             }
         }

@@ -13,6 +13,7 @@ const DOMAIN_ORDER: &[&str] = &[
     "master_data",
     "toms",
     "activities",
+    "dpias",
     "areas",
     "companies",
     "tenants",

@@ -3,6 +3,7 @@
 mod accounts;
 mod backups;
 mod common;
+mod dpias;
 mod installation;
 mod layers;
 mod migrations;

@@ -12,6 +12,9 @@ use dpo_desk_core::access::users::{NewUser, UserAccess};
 use dpo_desk_core::domain::activities::{ActivityInput, ActivityStatus, MassChange, MassField};
 use dpo_desk_core::domain::areas::{AreaField, AreaInput};
 use dpo_desk_core::domain::companies::{CompanyField, CompanyInput};
+use dpo_desk_core::domain::dpias::check::CheckInput;
+use dpo_desk_core::domain::dpias::must_list::MustEntry;
+use dpo_desk_core::domain::dpias::{DpiaStatus, Validation};
 use dpo_desk_core::domain::master_data::{MasterField, MasterItemInput, MasterKind};
 use dpo_desk_core::domain::tenants::TenantField;
 use dpo_desk_core::domain::toms::{
@@ -119,6 +122,10 @@ fn trashed(desk: &mut Desk, ctx: &Ctx, staff: &str, object: ObjectType) -> i64 {
             let t = fresh_tom(desk, ctx);
             desk.delete_toms(&mut admin, &[t], false).unwrap()[0]
         }
+        ObjectType::Dpia => {
+            let d = fresh_dpia(desk, ctx);
+            desk.delete_dpias(&mut admin, &[d]).unwrap()[0]
+        }
         other => {
             let kind = MasterKind::parse(other.as_str()).unwrap();
             let i = desk
@@ -147,6 +154,27 @@ fn fresh_tom(desk: &mut Desk, ctx: &Ctx) -> i64 {
     )
     .unwrap()
     .id
+}
+
+/// A new activity of the matrix area with a DPIA started by the administrator; returns the
+/// DPIA's id.
+fn fresh_dpia(desk: &mut Desk, ctx: &Ctx) -> i64 {
+    let mut admin = desk_admin(desk);
+    let activity = desk
+        .create_activity(
+            &mut admin,
+            &activity_input(ctx, &unique("Videoüberwachung")),
+        )
+        .unwrap()
+        .id;
+    desk.start_dpia(&mut admin, activity).unwrap().id
+}
+
+fn fresh_activity(desk: &mut Desk, ctx: &Ctx) -> i64 {
+    let mut admin = desk_admin(desk);
+    desk.create_activity(&mut admin, &activity_input(ctx, &unique("Kundenkartei")))
+        .unwrap()
+        .id
 }
 
 fn company_input(name: &str) -> CompanyInput {
@@ -223,6 +251,21 @@ fn expected(op: Operation) -> Requirement {
         Operation::MassChangeToms => right(ObjectType::Tom, Right::MassChange),
         Operation::ExportToms => right(ObjectType::Tom, Right::Export),
         Operation::DueTomReviews => Requirement::SignedIn,
+        Operation::ShowDpiaCheck | Operation::ListDpias | Operation::ShowDpia => {
+            right(ObjectType::Dpia, Right::View)
+        }
+        Operation::CheckDpia | Operation::UpdateDpia | Operation::ValidateDpia => {
+            right(ObjectType::Dpia, Right::Edit)
+        }
+        Operation::StartDpia | Operation::NewDpiaVersion | Operation::ImportCnil => {
+            right(ObjectType::Dpia, Right::Create)
+        }
+        Operation::DeleteDpias => right(ObjectType::Dpia, Right::Delete),
+        Operation::ExportDpias | Operation::ExportCnil => right(ObjectType::Dpia, Right::Export),
+        Operation::SaveMustEntry | Operation::RemoveMustEntry | Operation::UpdateRiskMatrix => {
+            right(ObjectType::Settings, Right::Edit)
+        }
+        Operation::RiskMatrix | Operation::DpiaOverview => Requirement::SignedIn,
         Operation::ListCompanies => right(ObjectType::Company, Right::View),
         Operation::CreateCompany => right(ObjectType::Company, Right::Create),
         Operation::UpdateCompany => right(ObjectType::Company, Right::Edit),
@@ -392,6 +435,80 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         }
         Operation::ExportToms => desk.export_toms(s, ctx.tenant, ExportFormat::Csv).map(drop),
         Operation::DueTomReviews => desk.due_tom_reviews(s, 10).map(drop),
+        Operation::ShowDpiaCheck => desk.dpia_check_form(s, ctx.activity).map(drop),
+        Operation::CheckDpia => {
+            let a = fresh_activity(desk, ctx);
+            let input = CheckInput {
+                criteria: vec!["scoring".into()],
+                note: String::new(),
+            };
+            desk.check_dpia(s, a, &input).map(drop)
+        }
+        Operation::ListDpias => desk.dpias(s, ctx.tenant).map(drop),
+        Operation::ShowDpia => {
+            let d = fresh_dpia(desk, ctx);
+            desk.dpia(s, d).map(drop)
+        }
+        Operation::StartDpia => {
+            let a = fresh_activity(desk, ctx);
+            desk.start_dpia(s, a).map(drop)
+        }
+        Operation::UpdateDpia => {
+            let d = fresh_dpia(desk, ctx);
+            let mut admin = desk_admin(desk);
+            let mut input = desk.dpia(&mut admin, d).unwrap().data;
+            input.minimisation = unique("nur Name und Foto");
+            desk.update_dpia(s, d, &input).map(drop)
+        }
+        Operation::ValidateDpia => {
+            let d = fresh_dpia(desk, ctx);
+            let v = Validation {
+                decision: DpiaStatus::Validated,
+                validator_name: String::new(),
+                date: None,
+                note: String::new(),
+                review_date: None,
+            };
+            desk.validate_dpia(s, d, &v).map(drop)
+        }
+        Operation::NewDpiaVersion => {
+            let d = fresh_dpia(desk, ctx);
+            desk.new_dpia_version(s, d).map(drop)
+        }
+        Operation::DeleteDpias => {
+            let d = fresh_dpia(desk, ctx);
+            desk.delete_dpias(s, &[d]).map(drop)
+        }
+        Operation::ExportDpias => desk
+            .export_dpias(s, ctx.tenant, ExportFormat::Csv)
+            .map(drop),
+        Operation::ImportCnil => {
+            let a = fresh_activity(desk, ctx);
+            desk.import_cnil(s, a, br#"{"pia": {"name": "Kamera"}}"#)
+                .map(drop)
+        }
+        Operation::ExportCnil => {
+            let d = fresh_dpia(desk, ctx);
+            desk.export_cnil(s, d).map(drop)
+        }
+        Operation::SaveMustEntry => desk
+            .save_must_entry(
+                s,
+                &MustEntry {
+                    number: 900 + (SEQ.fetch_add(1, Ordering::Relaxed) % 90) as i64,
+                    title: unique("Eigene Fallgruppe"),
+                    description: String::new(),
+                    source: String::new(),
+                },
+            )
+            .map(drop),
+        Operation::RemoveMustEntry => desk.remove_must_entry(s, 17).map(drop),
+        Operation::RiskMatrix => desk.risk_matrix(s).map(drop),
+        Operation::UpdateRiskMatrix => {
+            let m = dpo_desk_core::domain::dpias::RiskMatrix::shipped();
+            desk.update_risk_matrix(s, &m).map(drop)
+        }
+        Operation::DpiaOverview => desk.dpia_overview(s).map(drop),
         Operation::ImportTenant => {
             let mut admin = desk_admin(desk);
             let (doc, _) = desk.export_tenant(&mut admin, ctx.tenant).unwrap();

@@ -215,6 +215,7 @@ fn menu_entries_hidden_by_any_role_stay_hidden() {
         MenuEntry::ProcessingActivities,
         MenuEntry::MasterData,
         MenuEntry::Toms,
+        MenuEntry::Dpias,
         MenuEntry::Trash,
     ];
     let with = |extra: &[MenuEntry]| {
@@ -365,6 +366,7 @@ fn the_role_editor_offers_only_object_types_this_version_has() {
         "legal_basis",
         "processor",
         "tom",
+        "dpia",
         "backup",
         "audit_log",
     ] {
@@ -373,13 +375,7 @@ fn the_role_editor_offers_only_object_types_this_version_has() {
             "{present} missing from {objects:?}"
         );
     }
-    for absent in [
-        "dpia",
-        "data_subject_request",
-        "data_breach",
-        "document",
-        "course",
-    ] {
+    for absent in ["data_subject_request", "data_breach", "document", "course"] {
         assert!(
             !objects.contains(&absent),
             "{absent} offered before it exists: {objects:?}"

@@ -566,7 +566,7 @@ fn toms_with_companies_reviews_and_links_travel_in_the_tenant_file_and_export_as
         )
         .unwrap();
     let (doc, _) = o.desk.export_tenant(&mut o.owner, o.tenant).unwrap();
-    assert_eq!(doc.version, 2);
+    assert!(doc.version >= 2, "TOMs came with format version 2");
     assert_eq!(doc.toms.len(), toms.len());
     let imported = o.desk.import_tenant(&mut o.owner, &doc).unwrap();
     let copy = o

@@ -13,7 +13,10 @@ const OF_TENANT: &str =
     "activity_id IN (SELECT id FROM {db}.processing_activities WHERE tenant_id = ?1)";
 
 /// What a delete of one record takes along to the trash.
-pub const CASCADE: Cascade = &[("processing_activities", "id = ?1")];
+pub const CASCADE: Cascade = &[
+    ("dpias", "activity_id = ?1"),
+    ("processing_activities", "id = ?1"),
+];
 
 pub const DESCRIPTOR: Descriptor = Descriptor {
     name: "activities",

@@ -29,6 +29,7 @@ use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
 
 pub use crate::kernel::vocabulary::ActivityStatus;
+use crate::kernel::vocabulary::DpiaVerdict;
 
 /// Whether the record is kept as controller (Art. 30(1)) or as processor (Art. 30(2)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -154,6 +155,8 @@ pub struct ActivityRow {
     pub editor_name: Option<String>,
     pub dpia_required: DpiaNecessity,
     pub review_planned: Option<NaiveDate>,
+    /// The verdict of the DPIA necessity check; `None` until the check is run.
+    pub dpia_check: Option<DpiaVerdict>,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -171,7 +174,8 @@ const DETAIL: &str = "SELECT p.id, p.tenant_id, c.id, c.name, a.name, u.name,
 
 const ROW: &str =
     "SELECT p.id, p.name, c.name, p.area_id, a.name, p.status, p.role, p.responsible, u.name,
-                          p.dpia_required, p.review_planned, p.updated_at";
+                          p.dpia_required, p.review_planned, p.updated_at,
+                          (SELECT verdict FROM dpia_checks WHERE activity_id = p.id)";
 
 const COLUMNS: Columns = Columns {
     editor: Some("p.editor_id"),
@@ -237,6 +241,10 @@ fn row_from_row(r: &Row<'_>) -> rusqlite::Result<ActivityRow> {
         dpia_required: parsed(9, r.get(9)?, DpiaNecessity::parse)?,
         review_planned: r.get(10)?,
         updated_at: r.get(11)?,
+        dpia_check: r
+            .get::<_, Option<String>>(12)?
+            .map(|v| parsed(12, v, DpiaVerdict::parse))
+            .transpose()?,
     })
 }
 

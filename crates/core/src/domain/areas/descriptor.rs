@@ -10,6 +10,10 @@ use crate::store::trash::Cascade;
 
 /// What a delete of one record takes along to the trash.
 pub const CASCADE: Cascade = &[
+    (
+        "dpias",
+        "activity_id IN (SELECT id FROM processing_activities WHERE area_id = ?1)",
+    ),
     ("processing_activities", "area_id = ?1"),
     ("areas", "id = ?1"),
 ];

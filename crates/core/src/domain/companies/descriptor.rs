@@ -11,6 +11,10 @@ use crate::store::trash::Cascade;
 /// What a delete of one record takes along to the trash.
 pub const CASCADE: Cascade = &[
     (
+        "dpias",
+        "activity_id IN (SELECT p.id FROM processing_activities p JOIN areas a ON a.id = p.area_id WHERE a.company_id = ?1)",
+    ),
+    (
         "processing_activities",
         "area_id IN (SELECT id FROM areas WHERE company_id = ?1)",
     ),

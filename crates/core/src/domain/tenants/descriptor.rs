@@ -6,6 +6,7 @@ use crate::store::trash::Cascade;
 
 /// What a delete of one record takes along to the trash.
 pub const CASCADE: Cascade = &[
+    ("dpias", "tenant_id = ?1"),
     ("processing_activities", "tenant_id = ?1"),
     (
         "areas",

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 use crate::access::accounts::UserRecord;
-use crate::domain::activities;
 use crate::domain::descriptor::TenantRows;
 use crate::domain::master_data::{self, MasterKind};
 use crate::domain::registry::DOMAINS;
+use crate::domain::{activities, dpias};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::export::file_name_part;
 use crate::kernel::text::{text, Language};
@@ -30,12 +30,14 @@ pub enum BackupModule {
     MasterData(i64),
     /// The tenant's measures with their companies, reviews and activity links.
     Toms(i64),
+    /// The tenant's DPIAs (every version, risks, assigned measures) and necessity checks.
+    Dpias(i64),
 }
 
 impl BackupModule {
     pub fn parse(text: &str) -> CoreResult<Self> {
         let bad = || {
-            CoreError::validation("module", "format", format!("'{text}' is not a module (tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID, toms:ID)"))
+            CoreError::validation("module", "format", format!("'{text}' is not a module (tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID, toms:ID, dpia:ID)"))
         };
         let (kind, id) = text.split_once(':').ok_or_else(bad)?;
         let id: i64 = id.trim().parse().map_err(|_| bad())?;
@@ -46,6 +48,7 @@ impl BackupModule {
             "areas" => BackupModule::Areas(id),
             "master_data" => BackupModule::MasterData(id),
             "toms" => BackupModule::Toms(id),
+            "dpia" | "dpias" => BackupModule::Dpias(id),
             _ => return Err(bad()),
         })
     }
@@ -57,7 +60,8 @@ impl BackupModule {
             | BackupModule::Companies(t)
             | BackupModule::Areas(t)
             | BackupModule::MasterData(t)
-            | BackupModule::Toms(t) => t,
+            | BackupModule::Toms(t)
+            | BackupModule::Dpias(t) => t,
         }
     }
 }
@@ -82,9 +86,11 @@ fn parts(module: BackupModule) -> CoreResult<Vec<&'static TenantRows>> {
         condition: "tenant_id = ?1",
     };
     Ok(match module {
-        BackupModule::Ropa(_) => activities::descriptor::DESCRIPTOR
+        // The assessments hang on the activities: they go and come back with them.
+        BackupModule::Ropa(_) => dpias::descriptor::DESCRIPTOR
             .tenant_rows
             .iter()
+            .chain(activities::descriptor::DESCRIPTOR.tenant_rows)
             .collect(),
         BackupModule::Tenant(_) => DOMAINS
             .iter()
@@ -109,6 +115,7 @@ pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult
     match module {
         BackupModule::MasterData(tenant) => return restore_master_data(conn, tenant),
         BackupModule::Toms(tenant) => return restore_toms(conn, tenant),
+        BackupModule::Dpias(tenant) => return restore_dpias(conn, tenant),
         _ => {}
     }
     let tenant = module.tenant_id();
@@ -222,6 +229,16 @@ pub(crate) fn csv(
             crate::domain::toms::export::file(&list, ExportFormat::Csv, language)?,
         ));
     }
+    if all || matches!(module, BackupModule::Dpias(_)) {
+        let list = dpias::list(conn, user, tenant.id)?
+            .iter()
+            .map(|row| dpias::load(conn, row.id))
+            .collect::<CoreResult<Vec<_>>>()?;
+        files.push((
+            text(language, "backup-csv-dpias"),
+            dpias::export::file(&list, ExportFormat::Csv, language)?,
+        ));
+    }
     std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
     let mut written = Vec::new();
     for (what, bytes) in files {
@@ -295,6 +312,68 @@ fn restore_toms(conn: &mut Connection, tenant: i64) -> CoreResult<usize> {
     tx.execute(
         &format!("INSERT INTO main.activity_toms (activity_id, tom_id) SELECT activity_id, tom_id FROM bak.activity_toms
                   WHERE {MINE} AND activity_id IN (SELECT id FROM main.processing_activities WHERE tenant_id = ?1)"),
+        [tenant],
+    )?;
+    tx.commit()?;
+    Ok(restored)
+}
+
+/// The tenant's DPIAs and checks as the backup holds them, for the activities that still
+/// exist; the RoPA and the measures stay as they are (a risk's measure that is gone now is
+/// left out).
+fn restore_dpias(conn: &mut Connection, tenant: i64) -> CoreResult<usize> {
+    backup_holds_tenant(conn, tenant)?;
+    let tx = conn.transaction()?;
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM bak.dpias b JOIN main.dpias m ON m.id = b.id WHERE b.tenant_id = ?1 AND m.tenant_id <> ?1)
+         OR EXISTS(SELECT 1 FROM bak.dpia_risks b JOIN main.dpia_risks m ON m.id = b.id
+                   JOIN main.dpias d ON d.id = m.dpia_id WHERE d.tenant_id <> ?1
+                   AND b.dpia_id IN (SELECT id FROM bak.dpias WHERE tenant_id = ?1))",
+        [tenant],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(conflict(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT),
+            None,
+        )));
+    }
+    tx.execute(
+        "DELETE FROM main.trash WHERE tenant_id = ?1 AND object_type = 'dpia'",
+        [tenant],
+    )?;
+    for part in dpias::descriptor::DESCRIPTOR.tenant_rows {
+        let condition = part.condition.replace("{db}", "main");
+        tx.execute(
+            &format!("DELETE FROM main.{} WHERE {condition}", part.table),
+            [tenant],
+        )?;
+    }
+    const LIVE_ACTIVITY: &str =
+        "activity_id IN (SELECT id FROM main.processing_activities WHERE tenant_id = ?1)";
+    let cols = columns(&tx, "dpias")?;
+    let restored = tx.execute(
+        &format!("INSERT INTO main.dpias ({cols}) SELECT {cols} FROM bak.dpias WHERE tenant_id = ?1 AND trash_id IS NULL AND {LIVE_ACTIVITY}"),
+        [tenant],
+    )?;
+    let cols = columns(&tx, "dpia_risks")?;
+    tx.execute(
+        &format!(
+            "INSERT INTO main.dpia_risks ({cols}) SELECT {cols} FROM bak.dpia_risks
+                  WHERE dpia_id IN (SELECT id FROM main.dpias WHERE tenant_id = ?1)"
+        ),
+        [tenant],
+    )
+    .map_err(conflict)?;
+    tx.execute(
+        "INSERT INTO main.dpia_risk_toms (risk_id, tom_id) SELECT risk_id, tom_id FROM bak.dpia_risk_toms
+         WHERE risk_id IN (SELECT r.id FROM main.dpia_risks r JOIN main.dpias d ON d.id = r.dpia_id WHERE d.tenant_id = ?1)
+           AND tom_id IN (SELECT id FROM main.toms WHERE tenant_id = ?1)",
+        [tenant],
+    )?;
+    let cols = columns(&tx, "dpia_checks")?;
+    tx.execute(
+        &format!("INSERT INTO main.dpia_checks ({cols}) SELECT {cols} FROM bak.dpia_checks WHERE {LIVE_ACTIVITY}"),
         [tenant],
     )?;
     tx.commit()?;
