@@ -107,6 +107,62 @@ pub enum Command {
         #[command(subcommand)]
         action: TomAction,
     },
+    /// DPIAs (Art. 35 GDPR): the necessity check and the assessments.
+    Dpia {
+        #[command(subcommand)]
+        action: DpiaAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DpiaAction {
+    /// Run the necessity check of an activity with the ticked criteria; prints the verdict.
+    Check {
+        /// The processing activity's id.
+        #[arg(long, value_name = "ID")]
+        activity: i64,
+        /// A criterion that applies: art35_3_a|b|c, scoring, automated_decision,
+        /// systematic_monitoring, sensitive_data, large_scale, matching_datasets,
+        /// vulnerable_subjects, innovative_technology, prevents_rights, or must:N.
+        #[arg(long = "criterion", value_name = "NAME", num_args = 1..)]
+        criteria: Vec<String>,
+        /// Why a recommended DPIA is not done, or another note.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// The current assessments of a tenant.
+    List {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+    },
+    /// One assessment (any version) with its risks, their classes and residual values.
+    Show {
+        /// The DPIA's id.
+        id: i64,
+    },
+    /// Start the assessment of an activity, pre-filled from its record (extension of SPEC §14).
+    Start {
+        /// The processing activity's id.
+        #[arg(long, value_name = "ID")]
+        activity: i64,
+    },
+    /// Import a file exported by the CNIL PIA tool as the assessment of an activity.
+    ImportCnil {
+        /// The CNIL PIA file (.json).
+        file: PathBuf,
+        /// The processing activity's id.
+        #[arg(long, value_name = "ID")]
+        activity: i64,
+    },
+    /// Write an assessment as a file the CNIL PIA tool opens.
+    ExportCnil {
+        /// The DPIA's id.
+        id: i64,
+        /// The file to write (.json).
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

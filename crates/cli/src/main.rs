@@ -2,6 +2,7 @@ mod args;
 mod backups;
 mod commands;
 mod context;
+mod dpias;
 mod error;
 mod records;
 mod toms;
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
         Command::Area { action } => records::area(&cli, action),
         Command::Activity { action } => records::activity(&cli, action),
         Command::Tom { action } => toms::tom(&cli, action),
+        Command::Dpia { action } => dpias::dpia(&cli, action),
     };
     match result {
         Ok(out) => {

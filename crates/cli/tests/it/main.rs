@@ -2,4 +2,5 @@
 
 mod cli;
 mod crash_safety;
+mod dpias;
 mod toms;
