@@ -6,6 +6,7 @@ mod automatic;
 mod backups;
 mod closing;
 mod commands;
+mod dpias;
 mod error;
 mod files;
 mod logging;
@@ -74,6 +75,23 @@ pub fn run() {
             commands::ui_ready,
             closing::set_unsaved,
             closing::close_window,
+            dpias::dpia_check_form,
+            dpias::check_dpia,
+            dpias::dpias,
+            dpias::dpia,
+            dpias::start_dpia,
+            dpias::update_dpia,
+            dpias::validate_dpia,
+            dpias::new_dpia_version,
+            dpias::delete_dpias,
+            dpias::export_dpias,
+            dpias::import_cnil,
+            dpias::export_cnil,
+            dpias::save_must_entry,
+            dpias::remove_must_entry,
+            dpias::risk_matrix,
+            dpias::update_risk_matrix,
+            dpias::dpia_overview,
             toms::toms,
             toms::tom,
             toms::create_tom,

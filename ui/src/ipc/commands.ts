@@ -18,11 +18,18 @@ import type { BackupEntry } from "../bindings/BackupEntry";
 import type { BackupHeader } from "../bindings/BackupHeader";
 import type { BackupLevel } from "../bindings/BackupLevel";
 import type { BackupModule } from "../bindings/BackupModule";
+import type { CheckInput } from "../bindings/CheckInput";
 import type { Company } from "../bindings/Company";
 import type { CompanyField } from "../bindings/CompanyField";
 import type { CompanyInput } from "../bindings/CompanyInput";
 import type { CreatedUser } from "../bindings/CreatedUser";
 import type { Dashboard } from "../bindings/Dashboard";
+import type { Dpia } from "../bindings/Dpia";
+import type { DpiaCheck } from "../bindings/DpiaCheck";
+import type { DpiaCheckForm } from "../bindings/DpiaCheckForm";
+import type { DpiaInput } from "../bindings/DpiaInput";
+import type { DpiaOverview } from "../bindings/DpiaOverview";
+import type { DpiaRow } from "../bindings/DpiaRow";
 import type { DueReviews } from "../bindings/DueReviews";
 import type { EditorChoice } from "../bindings/EditorChoice";
 import type { ExportFormat } from "../bindings/ExportFormat";
@@ -32,10 +39,12 @@ import type { MasterField } from "../bindings/MasterField";
 import type { MasterItem } from "../bindings/MasterItem";
 import type { MasterItemInput } from "../bindings/MasterItemInput";
 import type { MasterKind } from "../bindings/MasterKind";
+import type { MustEntry } from "../bindings/MustEntry";
 import type { NewUser } from "../bindings/NewUser";
 import type { PasswordChangeRequest } from "../bindings/PasswordChangeRequest";
 import type { RestoreReport } from "../bindings/RestoreReport";
 import type { ReviewInput } from "../bindings/ReviewInput";
+import type { RiskMatrix } from "../bindings/RiskMatrix";
 import type { Role } from "../bindings/Role";
 import type { RoleCatalogue } from "../bindings/RoleCatalogue";
 import type { RoleDefinition } from "../bindings/RoleDefinition";
@@ -60,6 +69,15 @@ import type { TrashEntry } from "../bindings/TrashEntry";
 import type { Usage } from "../bindings/Usage";
 import type { UserAccess } from "../bindings/UserAccess";
 import type { UserSummary } from "../bindings/UserSummary";
+import type { Validation } from "../bindings/Validation";
+
+/**
+ * Where an export for the CNIL tool went, and which own threats it folded into a
+ * standard risk.
+ *
+ * A struct of the shell (src-tauri/src/dpias.rs), written out here: it has no ts-rs binding.
+ */
+export type CnilSaved = { path: string; folded_threats: string[] };
 
 /**
  * The texts of the notification for each level, in the user's language (the window
@@ -93,6 +111,23 @@ export type CommandMap = {
   ui_ready: { args: Record<string, never>; result: void };
   set_unsaved: { args: { value: boolean }; result: void };
   close_window: { args: Record<string, never>; result: void };
+  dpia_check_form: { args: { activityId: number }; result: DpiaCheckForm };
+  check_dpia: { args: { activityId: number; input: CheckInput }; result: DpiaCheck };
+  dpias: { args: { tenantId: number }; result: DpiaRow[] };
+  dpia: { args: { id: number }; result: Dpia };
+  start_dpia: { args: { activityId: number }; result: Dpia };
+  update_dpia: { args: { id: number; dpia: DpiaInput }; result: Dpia };
+  validate_dpia: { args: { id: number; validation: Validation }; result: Dpia };
+  new_dpia_version: { args: { id: number }; result: Dpia };
+  delete_dpias: { args: { ids: number[] }; result: number[] };
+  export_dpias: { args: { tenantId: number; format: ExportFormat; title: string }; result: string | null };
+  import_cnil: { args: { activityId: number; title: string }; result: Dpia | null };
+  export_cnil: { args: { id: number; title: string }; result: CnilSaved | null };
+  save_must_entry: { args: { entry: MustEntry }; result: MustEntry };
+  remove_must_entry: { args: { number: number }; result: void };
+  risk_matrix: { args: Record<string, never>; result: RiskMatrix };
+  update_risk_matrix: { args: { matrix: RiskMatrix }; result: RiskMatrix };
+  dpia_overview: { args: Record<string, never>; result: DpiaOverview };
   toms: { args: { tenantId: number; filter: TomFilter }; result: TomRow[] };
   tom: { args: { id: number }; result: TomDetail };
   create_tom: { args: { tom: TomInput }; result: Tom };
@@ -270,6 +305,78 @@ export function setUnsaved(args: { value: boolean }): Promise<void> {
 /** The person chose to discard the changes: close for real. */
 export function closeWindow(): Promise<void> {
   return invokeCommand("close_window", {});
+}
+
+export function dpiaCheckForm(args: { activityId: number }): Promise<DpiaCheckForm> {
+  return invokeCommand("dpia_check_form", args);
+}
+
+export function checkDpia(args: { activityId: number; input: CheckInput }): Promise<DpiaCheck> {
+  return invokeCommand("check_dpia", args);
+}
+
+export function dpias(args: { tenantId: number }): Promise<DpiaRow[]> {
+  return invokeCommand("dpias", args);
+}
+
+export function dpia(args: { id: number }): Promise<Dpia> {
+  return invokeCommand("dpia", args);
+}
+
+export function startDpia(args: { activityId: number }): Promise<Dpia> {
+  return invokeCommand("start_dpia", args);
+}
+
+export function updateDpia(args: { id: number; dpia: DpiaInput }): Promise<Dpia> {
+  return invokeCommand("update_dpia", args);
+}
+
+export function validateDpia(args: { id: number; validation: Validation }): Promise<Dpia> {
+  return invokeCommand("validate_dpia", args);
+}
+
+export function newDpiaVersion(args: { id: number }): Promise<Dpia> {
+  return invokeCommand("new_dpia_version", args);
+}
+
+export function deleteDpias(args: { ids: number[] }): Promise<number[]> {
+  return invokeCommand("delete_dpias", args);
+}
+
+export function exportDpias(args: { tenantId: number; format: ExportFormat; title: string }): Promise<string | null> {
+  return invokeCommand("export_dpias", args);
+}
+
+/**
+ * Asks for a CNIL PIA file through the native open dialog and imports it as the
+ * activity's assessment; `None` when the person cancels.
+ */
+export function importCnil(args: { activityId: number; title: string }): Promise<Dpia | null> {
+  return invokeCommand("import_cnil", args);
+}
+
+export function exportCnil(args: { id: number; title: string }): Promise<CnilSaved | null> {
+  return invokeCommand("export_cnil", args);
+}
+
+export function saveMustEntry(args: { entry: MustEntry }): Promise<MustEntry> {
+  return invokeCommand("save_must_entry", args);
+}
+
+export function removeMustEntry(args: { number: number }): Promise<void> {
+  return invokeCommand("remove_must_entry", args);
+}
+
+export function riskMatrix(): Promise<RiskMatrix> {
+  return invokeCommand("risk_matrix", {});
+}
+
+export function updateRiskMatrix(args: { matrix: RiskMatrix }): Promise<RiskMatrix> {
+  return invokeCommand("update_risk_matrix", args);
+}
+
+export function dpiaOverview(): Promise<DpiaOverview> {
+  return invokeCommand("dpia_overview", {});
 }
 
 export function toms(args: { tenantId: number; filter: TomFilter }): Promise<TomRow[]> {

@@ -34,6 +34,7 @@ const row = (id: number, name: string, status: ActivityRow["status"] = "draft"):
   editor_name: null,
   dpia_required: "unchecked",
   review_planned: null,
+  dpia_check: null,
   updated_at: "2026-03-02T09:00:00Z",
 });
 const noop = () => undefined;

@@ -130,11 +130,12 @@ pub struct Dpia {
     pub version: i64,
     pub is_current: bool,
     pub status: DpiaStatus,
-    #[serde(flatten)]
+    /// What a person fills in, as the form sends it back (risks without their classes).
     pub data: DpiaInput,
     pub validator_name: String,
     pub validated_at: Option<NaiveDate>,
     pub decision_note: String,
+    /// The risks with their classes and assigned measures' names.
     pub risks: Vec<Risk>,
     pub progress: Vec<SectionProgress>,
     pub versions: Vec<VersionRef>,
