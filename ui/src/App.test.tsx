@@ -38,6 +38,7 @@ test("signed in: the menu shows only the sections the core lists, and sign-out r
       }),
     dashboard: () => dashboard,
     due_tom_reviews: () => ({ total: 0, items: [] }),
+    dpia_overview: () => ({ required_without_dpia: 0, reviews_due: [] }),
     ui_ready: () => null,
     sign_out: () => {
       phase = "sign_in";
@@ -69,6 +70,7 @@ test("rights re-read by the window: a new right shows at once, a deactivation re
       }),
     dashboard: () => dashboard,
     due_tom_reviews: () => ({ total: 0, items: [] }),
+    dpia_overview: () => ({ required_without_dpia: 0, reviews_due: [] }),
     audit_log: () => [],
     ui_ready: () => null,
     refresh_session: () => {

@@ -25,6 +25,11 @@ import type { SetupRequest } from "./bindings/SetupRequest";
 import type { SignInRequest } from "./bindings/SignInRequest";
 import type { TenantField } from "./bindings/TenantField";
 import type { ReviewInput } from "./bindings/ReviewInput";
+import type { CheckInput } from "./bindings/CheckInput";
+import type { DpiaInput } from "./bindings/DpiaInput";
+import type { MustEntry } from "./bindings/MustEntry";
+import type { RiskMatrix } from "./bindings/RiskMatrix";
+import type { Validation } from "./bindings/Validation";
 import type { TomCopyTarget } from "./bindings/TomCopyTarget";
 import type { TomField } from "./bindings/TomField";
 import type { TomFilter } from "./bindings/TomFilter";
@@ -153,4 +158,21 @@ export const api = {
   massChangeToms: (ids: number[], field: TomField) => ipc.massChangeToms({ ids, field }),
   exportToms: (tenantId: number, format: ExportFormat, title: string) => ipc.exportToms({ tenantId, format, title }),
   dueTomReviews: (limit: number) => ipc.dueTomReviews({ limit }),
+  dpiaCheckForm: (activityId: number) => ipc.dpiaCheckForm({ activityId }),
+  checkDpia: (activityId: number, input: CheckInput) => ipc.checkDpia({ activityId, input }),
+  dpias: (tenantId: number) => ipc.dpias({ tenantId }),
+  dpia: (id: number) => ipc.dpia({ id }),
+  startDpia: (activityId: number) => ipc.startDpia({ activityId }),
+  updateDpia: (id: number, dpia: DpiaInput) => ipc.updateDpia({ id, dpia }),
+  validateDpia: (id: number, validation: Validation) => ipc.validateDpia({ id, validation }),
+  newDpiaVersion: (id: number) => ipc.newDpiaVersion({ id }),
+  deleteDpias: (ids: number[]) => ipc.deleteDpias({ ids }),
+  exportDpias: (tenantId: number, format: ExportFormat, title: string) => ipc.exportDpias({ tenantId, format, title }),
+  importCnil: (activityId: number, title: string) => ipc.importCnil({ activityId, title }),
+  exportCnil: (id: number, title: string) => ipc.exportCnil({ id, title }),
+  saveMustEntry: (entry: MustEntry) => ipc.saveMustEntry({ entry }),
+  removeMustEntry: (number: number) => ipc.removeMustEntry({ number }),
+  riskMatrix: ipc.riskMatrix,
+  updateRiskMatrix: (matrix: RiskMatrix) => ipc.updateRiskMatrix({ matrix }),
+  dpiaOverview: ipc.dpiaOverview,
 };

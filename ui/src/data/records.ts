@@ -4,7 +4,8 @@ import { errorMessage } from "../i18n";
 
 /** The kinds of records the window caches. Tenant-scoped kinds carry the tenant as the second key part; a new
  * domain's feature folder may use a kind of its own without a line here. */
-type KnownKind = "activities" | "areas" | "companies" | "master-items" | "tenant-overview" | "tenants" | "toms";
+type KnownKind =
+  "activities" | "areas" | "companies" | "dpias" | "master-items" | "tenant-overview" | "tenants" | "toms";
 export type RecordKind = KnownKind | (string & {});
 
 /** Cache keys: (kind, tenant, …) so one tenant's change never refreshes another's lists. */
@@ -19,14 +20,19 @@ export const recordKeys = {
   tom: (tenantId: number, id: number) => ["toms", tenantId, "one", id] as const,
   /** Reviews due in every tenant: not tied to one. */
   dueReviews: () => ["due-reviews"] as const,
+  dpias: (tenantId: number) => ["dpias", tenantId] as const,
+  dpia: (tenantId: number, id: number) => ["dpias", tenantId, "one", id] as const,
+  dpiaCheck: (tenantId: number, activityId: number) => ["dpias", tenantId, "check", activityId] as const,
+  riskMatrix: () => ["risk-matrix"] as const,
 };
 
 /** What a change to one kind of record makes stale: the lists that show its names or count it, and the tiles. */
 const AFFECTS = new Map<RecordKind, RecordKind[]>([
-  ["activities", ["activities", "areas", "master-items", "tenant-overview", "tenants", "toms"]],
+  ["activities", ["activities", "areas", "master-items", "tenant-overview", "tenants", "toms", "dpias", "due-reviews"]],
   ["areas", ["areas", "activities", "tenant-overview", "tenants"]],
   ["companies", ["companies", "areas", "activities", "tenant-overview", "tenants", "toms"]],
-  ["toms", ["toms", "activities", "tenant-overview", "due-reviews"]],
+  ["toms", ["toms", "activities", "tenant-overview", "due-reviews", "dpias"]],
+  ["dpias", ["dpias", "activities", "tenant-overview", "due-reviews"]],
   ["master-items", ["master-items", "tenant-overview"]],
   ["tenant-overview", ["tenant-overview"]],
 ]);
@@ -109,7 +115,10 @@ export function useRecordsChanged() {
       await Promise.all(
         affected.map((each) =>
           client.invalidateQueries({
-            queryKey: each === "tenants" || each === "due-reviews" || tenantId === null ? [each] : [each, tenantId],
+            queryKey:
+              each === "tenants" || each === "due-reviews" || each === "risk-matrix" || tenantId === null
+                ? [each]
+                : [each, tenantId],
           }),
         ),
       );

@@ -18,6 +18,7 @@ const TILE_PAGES: Partial<Record<ObjectType, MenuEntry>> = {
   area: "areas",
   processing_activity: "processing_activities",
   tom: "toms",
+  dpia: "dpias",
 };
 
 /** The current tenant's tiles: what the user sees of each kind; 0 and "no permission" without the view right. */
@@ -95,6 +96,35 @@ function DueReviews({ onError, onOpen }: { onError: (e: unknown) => boolean; onO
   );
 }
 
+/** Activities whose check requires a DPIA that has no validated one, and assessments due for review. */
+function DpiaFigures({ onError, onOpen }: { onError: (e: unknown) => boolean; onOpen: () => void }) {
+  const { t } = useTranslation();
+  const data = useRecords(["due-reviews", "dpia"], () => api.dpiaOverview(), onError);
+  if (!data.data) return data.error ? <Alert kind="error">{data.error}</Alert> : null;
+  const { required_without_dpia: missing, reviews_due: due } = data.data;
+  return (
+    <section className="card" aria-labelledby="dpia-figures" data-testid="dpia-figures">
+      <h2 id="dpia-figures">{t("dpia.dashboard.title")}</h2>
+      <p data-testid="dpia-missing" className={Number(missing) > 0 ? "review-overdue" : "muted"}>
+        {t("dpia.dashboard.missing", { count: Number(missing) })}
+      </p>
+      {due.length > 0 && (
+        <ul className="plain link-list">
+          {due.map((d) => (
+            <li key={d.id}>
+              <span className="review-due">{formatDate(d.review_date)}</span>
+              <button type="button" className="link" onClick={onOpen}>
+                {d.activity_name}
+              </button>
+              <span className="muted small">{d.tenant_name}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export function Dashboard({ session, tenantId, onError, navigate }: PageProps) {
   const { t } = useTranslation();
   const [data, setData] = useState<DashboardData | null>(null);
@@ -146,6 +176,7 @@ export function Dashboard({ session, tenantId, onError, navigate }: PageProps) {
         </section>
       </div>
       {can(session, "tom", "view") && <DueReviews onError={onError} onOpen={() => navigate("toms")} />}
+      {can(session, "dpia", "view") && <DpiaFigures onError={onError} onOpen={() => navigate("dpias")} />}
       {data.recent_changes && (
         <section className="card" aria-labelledby="recent">
           <h2 id="recent">{t("dashboard.recent")}</h2>

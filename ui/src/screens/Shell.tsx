@@ -22,6 +22,7 @@ import { Companies } from "../features/companies/Companies";
 import { Dashboard } from "./Dashboard";
 import { MasterData } from "../features/master-data/MasterData";
 import { Toms } from "../features/toms/Toms";
+import { Dpias } from "../features/dpias/Dpias";
 import { Settings } from "./Settings";
 import { Trash } from "./trash/Trash";
 import { SearchResults } from "./SearchResults";
@@ -298,6 +299,7 @@ function ShellPage({
         <MasterData key={`${tenantId}-${opened?.kind ?? ""}`} {...pageProps} initialKind={opened?.kind} />
       )}
       {search === null && current === "toms" && <Toms key={tenantId ?? 0} {...pageProps} />}
+      {search === null && current === "dpias" && <Dpias {...pageProps} />}
       {search === null && current === "trash" && <Trash {...pageProps} />}
       {search === null && current === "administration" && <Administration {...pageProps} />}
       {search === null && current === "audit_log" && <AuditLog onError={handleError} />}

@@ -17,6 +17,7 @@ import { LinkPicker } from "./LinkPicker";
 import { STATUSES, StatusBadge } from "./StatusBadge";
 import { useMasterData } from "./useMasterData";
 import { TomPicker } from "../toms/TomPicker";
+import { CheckPanel } from "../dpias/CheckPanel";
 
 type Props = PageProps & {
   tenantId: number;
@@ -75,7 +76,7 @@ const SECTIONS: { id: string; kinds: MasterKind[] }[] = [
 ];
 
 /** One processing activity with every field of Art. 30. Read-only unless the user may edit (or create, for a new one). */
-export function ActivityForm({ session, tenantId, activity, onError, onClose, onSaved }: Props) {
+export function ActivityForm({ session, tenantId, activity, onError, onClose, onSaved, navigate }: Props) {
   const { t } = useTranslation();
   const editable = activity
     ? can(session, "processing_activity", "edit")
@@ -331,6 +332,22 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
           <TextArea label={t("activities.notes")} {...text("notes")} />
         </fieldset>
         {activity && <Attachments activityId={activity.id} editable={editable} onError={onError} />}
+        {activity && (
+          <CheckPanel
+            session={session}
+            tenantId={tenantId}
+            activityId={activity.id}
+            onError={onError}
+            navigate={navigate}
+            onChecked={() =>
+              void api.activity(activity.id).then((fresh) => {
+                // The check wrote the verdict into the record: the form takes it, keeping what else was typed.
+                setForm((f) => ({ ...f, dpia_required: fresh.dpia_required }));
+                onSaved(fresh);
+              }, onError)
+            }
+          />
+        )}
         {error && <Alert kind="error">{error}</Alert>}
         <div className="actions">
           <button type="button" onClick={onClose}>

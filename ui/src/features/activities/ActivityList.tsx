@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api, can } from "../../api";
 import type { ActivityRow } from "../../bindings/ActivityRow";
 import type { ActivityStatus } from "../../bindings/ActivityStatus";
+import type { DpiaVerdict } from "../../bindings/DpiaVerdict";
 import { RecordList } from "../../components/list/RecordList";
 import { useListState } from "../../components/list/useListState";
 import { recordKeys, useRecords, useRecordsChanged } from "../../data/records";
@@ -25,6 +26,7 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
   const list = useListState({ columns, storageKey: COLUMNS_STORAGE_KEY, sort: BY_NAME });
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<ActivityStatus | "">("");
+  const [dpiaCheck, setDpiaCheck] = useState<DpiaVerdict | "none" | "">("");
   useEffect(() => {
     // The core searches every field; typing waits for a pause before it asks.
     const timer = window.setTimeout(() => setSearch(list.filter.trim()), SEARCH_DELAY_MS);
@@ -37,7 +39,12 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
     { keepPrevious: true },
   );
   const changed = useRecordsChanged();
-  const where = useMemo(() => (status ? (a: ActivityRow) => a.status === status : undefined), [status]);
+  const where = useMemo(() => {
+    if (!status && !dpiaCheck) return undefined;
+    return (a: ActivityRow) =>
+      (!status || a.status === status) &&
+      (!dpiaCheck || (dpiaCheck === "none" ? a.dpia_check === null : a.dpia_check === dpiaCheck));
+  }, [status, dpiaCheck]);
   const onChanged = useCallback(() => changed("activities", tenantId), [changed, tenantId]);
 
   return (
@@ -70,25 +77,41 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
         filter={{ label: t("activities.search"), testId: "activity-search" }}
         where={where}
         toolbar={
-          <select
-            aria-label={t("activities.filterStatus")}
-            value={status}
-            data-testid="status-filter"
-            onChange={(e) => setStatus(e.target.value as ActivityStatus | "")}
-          >
-            <option value="">{t("activities.allStatuses")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
+          <>
+            <select
+              aria-label={t("activities.filterStatus")}
+              value={status}
+              data-testid="status-filter"
+              onChange={(e) => setStatus(e.target.value as ActivityStatus | "")}
+            >
+              <option value="">{t("activities.allStatuses")}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t("activities.filterDpiaCheck")}
+              value={dpiaCheck}
+              data-testid="dpia-check-filter"
+              onChange={(e) => setDpiaCheck(e.target.value as DpiaVerdict | "none" | "")}
+            >
+              <option value="">{t("activities.allDpiaChecks")}</option>
+              {(["required", "recommended", "not_needed"] as const).map((v) => (
+                <option key={v} value={v}>
+                  {t(`dpia.verdictShort.${v}`)}
+                </option>
+              ))}
+              <option value="none">{t("activities.dpiaNotChecked")}</option>
+            </select>
+          </>
         }
         exportAs={(format, { ids, shown }) =>
           api.exportActivities(
             tenantId,
             search || null,
-            ids.length ? ids : status ? shown.map((a) => a.id) : null,
+            ids.length ? ids : status || dpiaCheck ? shown.map((a) => a.id) : null,
             format,
             t("activities.exportTitle"),
           )

@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import type { ActivityRow } from "../../bindings/ActivityRow";
 import type { ListColumn } from "../../components/list/types";
 import { formatDate, formatDateTime } from "../../format";
+import { VerdictBadge } from "../dpias/VerdictBadge";
 import { StatusBadge } from "./StatusBadge";
 
 export const COLUMNS_STORAGE_KEY = "dpo-desk.activity-columns";
@@ -69,6 +70,16 @@ export function activityColumns(t: TFunction): ListColumn<ActivityRow>[] {
       optional: true,
       cell: (a) => t(`dpia.${a.dpia_required}`),
       sortValue: (a) => a.dpia_required,
+    },
+    {
+      id: "dpia_check",
+      header: "activities.columnNames.dpiaCheck",
+      optional: true,
+      defaultVisible: true,
+      width: "minmax(120px, 0.9fr)",
+      testId: "activity-dpia-check",
+      cell: (a) => (a.dpia_check ? <VerdictBadge verdict={a.dpia_check} /> : <span className="muted">—</span>),
+      sortValue: (a) => (a.dpia_check ? ["required", "recommended", "not_needed"].indexOf(a.dpia_check) : 9),
     },
     {
       id: "review",
