@@ -42,7 +42,7 @@ function Check({ session, tenantId, activityId, form, onError, onChecked, naviga
   const editable = can(session, "dpia", "edit");
   const { verdict, reasons } = verdictOf(criteria);
   const toggle = (c: string, on: boolean) => setCriteria((list) => (on ? [...list, c] : list.filter((x) => x !== c)));
-  const box = (name: string, label: string, hint: string) => (
+  const box = (name: string, label: string, hint: string, folded = false) => (
     <label key={name} className={`check criterion${form.suggested.includes(name) ? " suggested" : ""}`}>
       <input
         type="checkbox"
@@ -53,7 +53,16 @@ function Check({ session, tenantId, activityId, form, onError, onChecked, naviga
       />
       <span>
         <strong>{label}</strong>
-        <span className="hint">{hint}</span>
+        {folded ? (
+          hint && (
+            <details className="hint">
+              <summary>{t("dpia.check.typical")}</summary>
+              {hint}
+            </details>
+          )
+        ) : (
+          <span className="hint">{hint}</span>
+        )}
         {name === "sensitive_data" && form.suggested.includes(name) && (
           <span className="suggestion" data-testid="suggest-sensitive">
             {t("dpia.check.suggestSensitive", { categories: form.sensitive_categories.join(", ") })}
@@ -104,7 +113,7 @@ function Check({ session, tenantId, activityId, form, onError, onChecked, naviga
       <fieldset className="criteria">
         <legend>{t("dpia.check.mustList")}</legend>
         {form.must_list.length === 0 && <p className="muted small">{t("dpia.check.mustListEmpty")}</p>}
-        {form.must_list.map((m) => box(`must:${m.number}`, `${m.number}. ${m.title}`, m.description))}
+        {form.must_list.map((m) => box(`must:${m.number}`, `${m.number}. ${m.title}`, m.description, true))}
       </fieldset>
       {editable && (
         <TextArea

@@ -51,14 +51,25 @@ const OPINIONS: Opinion[] = ["none", "favourable", "unfavourable"];
 export function DpiaEditor(props: Props) {
   const { tenantId, id, onError } = props;
   const dpia = useRecords(recordKeys.dpia(tenantId, id), () => api.dpia(id), onError);
+  // Kept here: a save reloads the version, and the form below starts afresh from it.
+  const [notice, setNotice] = useState<string | null>(null);
   if (!dpia.data) return dpia.error ? <Alert kind="error">{dpia.error}</Alert> : <p className="muted">…</p>;
-  return <Editor key={`${dpia.data.id}-${dpia.data.updated_at}`} {...props} dpia={dpia.data} />;
+  return (
+    <Editor
+      key={`${dpia.data.id}-${dpia.data.updated_at}`}
+      {...props}
+      dpia={dpia.data}
+      notice={notice}
+      setNotice={setNotice}
+    />
+  );
 }
 
-function Editor({ session, tenantId, dpia, onError, onClose, onOpen }: Props & { dpia: Dpia }) {
+type EditorProps = Props & { dpia: Dpia; notice: string | null; setNotice: (notice: string | null) => void };
+
+function Editor({ session, tenantId, dpia, notice, setNotice, onError, onClose, onOpen }: EditorProps) {
   const { t } = useTranslation();
   const [input, setInput] = useState<DpiaInput>(dpia.data);
-  const [notice, setNotice] = useState<string | null>(null);
   const [comparing, setComparing] = useState<number | null>(null);
   const [decision, setDecision] = useState<{
     decision: DpiaStatus;
