@@ -167,6 +167,18 @@ export function RoleEditor({ role, catalogue, onError, onCancel, onSaved }: Prop
             options={TOM_RESTRICTION_STATUSES.map((s) => ({ value: s, label: t(`toms.status.${s}`) }))}
           />
         </fieldset>
+        <fieldset className="checklist">
+          <legend>{t("objects.dpia", { count: 2 })}</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              data-testid="restrict-own-dpias"
+              checked={restrictions.ownDpias}
+              onChange={(e) => setR("ownDpias", e.target.checked)}
+            />{" "}
+            {t("admin.roles.onlyOwn")}
+          </label>
+        </fieldset>
       </div>
 
       <h3 className="subhead">{t("admin.roles.menus")}</h3>

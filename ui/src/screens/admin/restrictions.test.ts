@@ -9,10 +9,12 @@ test("the role editor's restrictions round-trip, measures' own and status restri
     { object: "area", restriction: { kind: "in_areas", areas: ["Personal"] } },
     { object: "tom", restriction: { kind: "own_records" } },
     { object: "tom", restriction: { kind: "with_status", statuses: ["active", "in_review"] } },
+    { object: "dpia", restriction: { kind: "own_records" } },
   ];
   const form = formOf(rules);
   expect(form.ownToms).toBe(true);
   expect(form.tomStatuses).toEqual(["active", "in_review"]);
+  expect(form.ownDpias).toBe(true);
   expect(rulesOf(form)).toEqual(rules);
   expect(rulesOf({ ...form, ownToms: false, tomStatuses: [] }).some((r) => r.object === "tom")).toBe(false);
 });

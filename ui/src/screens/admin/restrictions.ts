@@ -10,6 +10,7 @@ export type RestrictionForm = {
   areaNames: string;
   ownToms: boolean;
   tomStatuses: ActivityStatus[];
+  ownDpias: boolean;
 };
 
 /** The statuses a measure can have, of the shared status names. */
@@ -29,6 +30,7 @@ export function formOf(rules: VisibilityRule[]): RestrictionForm {
     areaNames: "",
     ownToms: false,
     tomStatuses: [],
+    ownDpias: false,
   };
   for (const rule of rules) {
     const r = rule.restriction;
@@ -38,6 +40,7 @@ export function formOf(rules: VisibilityRule[]): RestrictionForm {
     if (rule.object === "area" && r.kind === "in_areas") form.areaNames = r.areas.join(", ");
     if (rule.object === "tom" && r.kind === "own_records") form.ownToms = true;
     if (rule.object === "tom" && r.kind === "with_status") form.tomStatuses = r.statuses;
+    if (rule.object === "dpia" && r.kind === "own_records") form.ownDpias = true;
   }
   return form;
 }
@@ -57,6 +60,7 @@ export function rulesOf(form: RestrictionForm): VisibilityRule[] {
   if (form.ownToms) rules.push({ object: "tom", restriction: { kind: "own_records" } });
   if (form.tomStatuses.length)
     rules.push({ object: "tom", restriction: { kind: "with_status", statuses: form.tomStatuses } });
+  if (form.ownDpias) rules.push({ object: "dpia", restriction: { kind: "own_records" } });
   return rules;
 }
 
