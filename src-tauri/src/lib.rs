@@ -6,6 +6,7 @@ mod automatic;
 mod backups;
 mod closing;
 mod commands;
+mod copies;
 mod dpias;
 mod error;
 mod files;
@@ -75,6 +76,9 @@ pub fn run() {
             commands::ui_ready,
             closing::set_unsaved,
             closing::close_window,
+            copies::copy_tenant,
+            copies::create_tenant_from_template,
+            copies::copy_to_tenants,
             dpias::dpia_check_form,
             dpias::check_dpia,
             dpias::dpias,

@@ -26,6 +26,7 @@ import type { SignInRequest } from "./bindings/SignInRequest";
 import type { TenantField } from "./bindings/TenantField";
 import type { ReviewInput } from "./bindings/ReviewInput";
 import type { CheckInput } from "./bindings/CheckInput";
+import type { CopyRequest } from "./bindings/CopyRequest";
 import type { DpiaInput } from "./bindings/DpiaInput";
 import type { MustEntry } from "./bindings/MustEntry";
 import type { RiskMatrix } from "./bindings/RiskMatrix";
@@ -175,4 +176,7 @@ export const api = {
   riskMatrix: ipc.riskMatrix,
   updateRiskMatrix: (matrix: RiskMatrix) => ipc.updateRiskMatrix({ matrix }),
   dpiaOverview: ipc.dpiaOverview,
+  copyTenant: (id: number, name: string | null) => ipc.copyTenant({ id, name }),
+  createTenantFromTemplate: (templateId: number, name: string) => ipc.createTenantFromTemplate({ templateId, name }),
+  copyToTenants: (request: CopyRequest) => ipc.copyToTenants({ request }),
 };

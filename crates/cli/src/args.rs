@@ -107,6 +107,21 @@ pub enum Command {
         #[command(subcommand)]
         action: TomAction,
     },
+    /// Copy records into other tenants with the seed's rules (SPEC §9).
+    Copy {
+        /// company, area, activity, tom, dpia or master:KIND.
+        #[arg(long = "type", value_name = "TYPE")]
+        object: String,
+        /// The records to copy.
+        #[arg(long = "id", value_name = "ID", num_args = 1.., required = true)]
+        ids: Vec<i64>,
+        /// The tenants that receive them.
+        #[arg(long = "to-tenant", value_name = "ID", num_args = 1.., required = true)]
+        targets: Vec<i64>,
+        /// With one target: the area (activities, DPIAs) or company (areas, TOMs) there.
+        #[arg(long, value_name = "ID")]
+        parent: Option<i64>,
+    },
     /// DPIAs (Art. 35 GDPR): the necessity check and the assessments.
     Dpia {
         #[command(subcommand)]
@@ -502,6 +517,17 @@ pub enum TenantAction {
         /// A template tenant (pattern for a sector, no company licence).
         #[arg(long)]
         template: bool,
+        /// Copy everything of this template tenant into the new one.
+        #[arg(long, value_name = "ID", conflicts_with = "template")]
+        from_template: Option<i64>,
+    },
+    /// Copy a tenant 1:1 (administrators); prints the copy's id.
+    Copy {
+        /// The tenant's id.
+        id: i64,
+        /// The copy's name; "<name> (copy)" without it.
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
     },
 }
 

@@ -376,14 +376,66 @@ pub fn tenant(cli: &Cli, action: &TenantAction) -> Result<Output, CliError> {
                 text: format!("Imported tenant\n{}", tenant_text(&tenant)),
             })
         }
-        TenantAction::Add { name, template } => {
-            let tenant = desk.create_tenant(&mut session, name, *template)?;
+        TenantAction::Add {
+            name,
+            template,
+            from_template,
+        } => {
+            let tenant = match from_template {
+                Some(id) => desk.create_tenant_from_template(&mut session, *id, name)?,
+                None => desk.create_tenant(&mut session, name, *template)?,
+            };
             Ok(Output {
                 json: serde_json::to_value(&tenant).expect("tenant serialises"),
                 text: format!("Created tenant\n{}", tenant_text(&tenant)),
             })
         }
+        TenantAction::Copy { id, name } => {
+            let tenant = desk.copy_tenant(&mut session, *id, name.as_deref())?;
+            Ok(Output {
+                json: serde_json::to_value(&tenant).expect("tenant serialises"),
+                text: format!("Copied tenant\n{}", tenant_text(&tenant)),
+            })
+        }
     }
+}
+
+pub fn copy_records(
+    cli: &Cli,
+    object: &str,
+    ids: &[i64],
+    targets: &[i64],
+    parent: Option<i64>,
+) -> Result<Output, CliError> {
+    let mut desk = context::open(cli)?;
+    let mut session = context::sign_in(cli, &mut desk)?;
+    let request = dpo_desk_core::services::data_copy::CopyRequest {
+        object: dpo_desk_core::services::data_copy::parse_type(object)?,
+        ids: ids.to_vec(),
+        targets: targets.to_vec(),
+        parent,
+    };
+    let summary = desk.copy_to_tenants(&mut session, &request)?;
+    let mut text = String::new();
+    for t in &summary.targets {
+        text.push_str(&format!(
+            "{} (tenant {}): {} created, {} reused; new ids {:?}{}\n",
+            t.tenant_name,
+            t.tenant_id,
+            t.created.len(),
+            t.reused.len(),
+            t.ids,
+            if t.left_out.is_empty() {
+                String::new()
+            } else {
+                format!("; left out: {}", t.left_out.join(", "))
+            }
+        ));
+    }
+    Ok(Output {
+        json: serde_json::to_value(&summary).expect("summary serialises"),
+        text,
+    })
 }
 
 pub fn demo(cli: &Cli, tenants: usize, activities: usize, seed: u64) -> Result<Output, CliError> {

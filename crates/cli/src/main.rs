@@ -35,6 +35,12 @@ fn main() -> ExitCode {
         Command::Activity { action } => records::activity(&cli, action),
         Command::Tom { action } => toms::tom(&cli, action),
         Command::Dpia { action } => dpias::dpia(&cli, action),
+        Command::Copy {
+            object,
+            ids,
+            targets,
+            parent,
+        } => commands::copy_records(&cli, object, ids, targets, *parent),
     };
     match result {
         Ok(out) => {

@@ -149,3 +149,4 @@ dpia-status-in_progress = in Bearbeitung
 dpia-status-validated = freigegeben
 dpia-status-refused = abgelehnt
 cnil-folded-risk = Weitere Bedrohung aus DPO Desk
+tenant-copy-name = { $name } (Kopie)

@@ -149,3 +149,4 @@ dpia-status-in_progress = in progress
 dpia-status-validated = validated
 dpia-status-refused = refused
 cnil-folded-risk = Further threat from DPO Desk
+tenant-copy-name = { $name } (copy)

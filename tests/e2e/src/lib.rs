@@ -397,8 +397,30 @@ impl App {
 
     pub async fn sign_in(&self, user: &str, password: &str) {
         self.heading("Sign in").await;
-        self.type_into("input[name=user_name]", user).await;
-        self.type_into("input[name=password]", password).await;
+        // The form may re-render while it is typed into (a notice of the ended session
+        // arriving): type until both fields hold what was typed, as a person would check.
+        for _ in 0..5 {
+            self.type_into("input[name=user_name]", user).await;
+            self.type_into("input[name=password]", password).await;
+            let name = self
+                .find("input[name=user_name]")
+                .await
+                .prop("value")
+                .await
+                .ok()
+                .flatten();
+            let pass = self
+                .find("input[name=password]")
+                .await
+                .prop("value")
+                .await
+                .ok()
+                .flatten();
+            if name.as_deref() == Some(user) && pass.as_deref() == Some(password) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
         self.click_button("Sign in").await;
     }
 

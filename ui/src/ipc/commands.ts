@@ -22,6 +22,8 @@ import type { CheckInput } from "../bindings/CheckInput";
 import type { Company } from "../bindings/Company";
 import type { CompanyField } from "../bindings/CompanyField";
 import type { CompanyInput } from "../bindings/CompanyInput";
+import type { CopyRequest } from "../bindings/CopyRequest";
+import type { CopySummary } from "../bindings/CopySummary";
 import type { CreatedUser } from "../bindings/CreatedUser";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { Dpia } from "../bindings/Dpia";
@@ -111,6 +113,9 @@ export type CommandMap = {
   ui_ready: { args: Record<string, never>; result: void };
   set_unsaved: { args: { value: boolean }; result: void };
   close_window: { args: Record<string, never>; result: void };
+  copy_tenant: { args: { id: number; name: string | null }; result: Tenant };
+  create_tenant_from_template: { args: { templateId: number; name: string }; result: Tenant };
+  copy_to_tenants: { args: { request: CopyRequest }; result: CopySummary };
   dpia_check_form: { args: { activityId: number }; result: DpiaCheckForm };
   check_dpia: { args: { activityId: number; input: CheckInput }; result: DpiaCheck };
   dpias: { args: { tenantId: number }; result: DpiaRow[] };
@@ -305,6 +310,18 @@ export function setUnsaved(args: { value: boolean }): Promise<void> {
 /** The person chose to discard the changes: close for real. */
 export function closeWindow(): Promise<void> {
   return invokeCommand("close_window", {});
+}
+
+export function copyTenant(args: { id: number; name: string | null }): Promise<Tenant> {
+  return invokeCommand("copy_tenant", args);
+}
+
+export function createTenantFromTemplate(args: { templateId: number; name: string }): Promise<Tenant> {
+  return invokeCommand("create_tenant_from_template", args);
+}
+
+export function copyToTenants(args: { request: CopyRequest }): Promise<CopySummary> {
+  return invokeCommand("copy_to_tenants", args);
 }
 
 export function dpiaCheckForm(args: { activityId: number }): Promise<DpiaCheckForm> {

@@ -1,6 +1,7 @@
 //! The command line as administrators script it: the real binary on real database files.
 
 mod cli;
+mod copies;
 mod crash_safety;
 mod dpias;
 mod toms;

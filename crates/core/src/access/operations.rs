@@ -22,6 +22,27 @@ const fn right(object: ObjectType, right: Right) -> Requirement {
     Requirement::Right(Permission::new(object, right))
 }
 
+/// Object types a data copy between tenants supports (SPEC §9), each under its own
+/// `tenant_copy` right.
+pub const COPYABLE: &[ObjectType] = &[
+    ObjectType::Company,
+    ObjectType::Area,
+    ObjectType::ProcessingActivity,
+    ObjectType::Tom,
+    ObjectType::Dpia,
+    ObjectType::BusinessProcess,
+    ObjectType::Application,
+    ObjectType::DataCategory,
+    ObjectType::PersonGroup,
+    ObjectType::LegalBasis,
+    ObjectType::RetentionPeriod,
+    ObjectType::Recipient,
+    ObjectType::ThirdCountry,
+    ObjectType::Person,
+    ObjectType::Customer,
+    ObjectType::Processor,
+];
+
 /// Object types whose deletes go to the trash, so restoring them is an operation.
 pub const TRASHABLE: &[ObjectType] = &[
     ObjectType::Tenant,
@@ -48,12 +69,14 @@ macro_rules! operations {
         simple { $($name:ident => $requirement:expr),* $(,)? }
         per_kind { $($kname:ident($kind:ident) => $krequirement:expr),* $(,)? }
         per_object { $($oname:ident($object:ident) => $orequirement:expr),* $(,)? }
+        per_copyable { $($cname:ident($cobject:ident) => $crequirement:expr),* $(,)? }
     ) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Operation {
             $($name,)*
             $($kname(MasterKind),)*
             $($oname(ObjectType),)*
+            $($cname(ObjectType),)*
         }
 
         impl Operation {
@@ -67,6 +90,9 @@ macro_rules! operations {
                 for object in TRASHABLE {
                     $(all.push(Operation::$oname(*object));)*
                 }
+                for object in crate::access::operations::COPYABLE {
+                    $(all.push(Operation::$cname(*object));)*
+                }
                 all
             }
 
@@ -75,6 +101,7 @@ macro_rules! operations {
                     $(Operation::$name => $requirement,)*
                     $(Operation::$kname($kind) => $krequirement,)*
                     $(Operation::$oname($object) => $orequirement,)*
+                    $(Operation::$cname($cobject) => $crequirement,)*
                 }
             }
 
@@ -189,6 +216,8 @@ operations! {
         RiskMatrix => Requirement::SignedIn,
         UpdateRiskMatrix => right(ObjectType::Settings, Right::Edit),
         DpiaOverview => Requirement::SignedIn,
+        CopyTenant => Requirement::Admin,
+        CreateFromTemplate => right(ObjectType::Tenant, Right::Create),
         BackupReminder => Requirement::SignedIn,
         ListBackups => right(ObjectType::Backup, Right::View),
         VerifyBackup => right(ObjectType::Backup, Right::View),
@@ -218,5 +247,8 @@ operations! {
     }
     per_object {
         RestoreFromTrash(object) => right(object, Right::Delete),
+    }
+    per_copyable {
+        CopyToTenants(object) => right(object, Right::TenantCopy),
     }
 }

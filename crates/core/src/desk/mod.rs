@@ -14,6 +14,7 @@ mod search_and_trash;
 mod tenants;
 mod toms;
 pub use toms::{DueReviews, TomDetail};
+mod copies;
 mod dpias;
 pub use dpias::{DpiaCheckForm, DpiaOverview, DueDpiaReview};
 

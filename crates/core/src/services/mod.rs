@@ -2,8 +2,10 @@
 //! trash, exports, search, backups and their modules, tenant transfer, demo data.
 
 pub mod backup;
+pub mod data_copy;
 pub mod demo;
 pub mod exports;
 pub mod search;
+pub mod tenant_copy;
 pub mod tenant_transfer;
 pub mod trash;

@@ -3,6 +3,7 @@
 mod accounts;
 mod backups;
 mod common;
+mod copies;
 mod dpias;
 mod installation;
 mod layers;

@@ -22,6 +22,7 @@ use dpo_desk_core::domain::toms::{
 };
 use dpo_desk_core::kernel::vocabulary::{ObjectType, Permission, Right};
 use dpo_desk_core::services::backup::BackupModule;
+use dpo_desk_core::services::data_copy::CopyRequest;
 use dpo_desk_core::services::exports::ExportFormat;
 use dpo_desk_core::store::settings::SettingKey;
 use dpo_desk_core::{CoreError, CoreResult, Desk, Session};
@@ -266,6 +267,9 @@ fn expected(op: Operation) -> Requirement {
             right(ObjectType::Settings, Right::Edit)
         }
         Operation::RiskMatrix | Operation::DpiaOverview => Requirement::SignedIn,
+        Operation::CopyTenant => Requirement::Admin,
+        Operation::CreateFromTemplate => right(ObjectType::Tenant, Right::Create),
+        Operation::CopyToTenants(object) => right(object, Right::TenantCopy),
         Operation::ListCompanies => right(ObjectType::Company, Right::View),
         Operation::CreateCompany => right(ObjectType::Company, Right::Create),
         Operation::UpdateCompany => right(ObjectType::Company, Right::Edit),
@@ -509,6 +513,49 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             desk.update_risk_matrix(s, &m).map(drop)
         }
         Operation::DpiaOverview => desk.dpia_overview(s).map(drop),
+        Operation::CopyTenant => desk.copy_tenant(s, ctx.tenant, None).map(drop),
+        Operation::CreateFromTemplate => {
+            let mut admin = desk_admin(desk);
+            let template = desk
+                .create_tenant(&mut admin, &unique("Muster Bäckerei"), true)
+                .unwrap()
+                .id;
+            give_tenant(desk, s.user_name(), template);
+            desk.create_tenant_from_template(s, template, &unique("Bäckerei Neu"))
+                .map(drop)
+        }
+        Operation::CopyToTenants(object) => {
+            let mut admin = desk_admin(desk);
+            let target = desk
+                .create_tenant(&mut admin, &unique("Copy target"), false)
+                .unwrap()
+                .id;
+            give_tenant(desk, s.user_name(), target);
+            let id = match object {
+                ObjectType::Company => ctx.company,
+                ObjectType::Area => ctx.area,
+                ObjectType::ProcessingActivity => ctx.activity,
+                ObjectType::Tom => fresh_tom(desk, ctx),
+                ObjectType::Dpia => fresh_dpia(desk, ctx),
+                other => {
+                    let kind = MasterKind::parse(other.as_str()).unwrap();
+                    desk.create_master_item(
+                        &mut admin,
+                        ctx.tenant,
+                        &item_input(kind, &unique("Zu kopieren")),
+                    )
+                    .unwrap()
+                    .id
+                }
+            };
+            let request = CopyRequest {
+                object,
+                ids: vec![id],
+                targets: vec![target],
+                parent: None,
+            };
+            desk.copy_to_tenants(s, &request).map(drop)
+        }
         Operation::ImportTenant => {
             let mut admin = desk_admin(desk);
             let (doc, _) = desk.export_tenant(&mut admin, ctx.tenant).unwrap();

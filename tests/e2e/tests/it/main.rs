@@ -4,6 +4,7 @@ mod backups;
 mod bench_activity_list;
 mod bench_tom_list;
 mod closing;
+mod copies;
 mod dpias;
 mod foundation;
 mod invitations;

@@ -6,6 +6,7 @@ import type { DpiaNecessity } from "../../bindings/DpiaNecessity";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { BulkBar, massField } from "../../components/list/BulkBar";
 import type { ListSelection } from "../../components/list/types";
+import { useCopyToTenants } from "../copies/useCopyToTenants";
 import { STATUSES } from "./StatusBadge";
 
 const DPIA: DpiaNecessity[] = ["unchecked", "required", "not_required"];
@@ -65,29 +66,34 @@ export function ActivityBulkBar({ session, selection, onError }: Props) {
       apply: (value) => changeAll({ field: "dpia_required", value }),
     }),
   ];
+  const copyOut = useCopyToTenants(session, "processing_activity", selection, onError);
   return (
-    <BulkBar
-      session={session}
-      object="processing_activity"
-      label={t("activities.bulkTitle")}
-      testId="bulk-bar"
-      errorTestId="bulk-error"
-      selection={selection}
-      massChange={{ fields, fieldTestId: "mass-field", applyTestId: "apply-mass-change" }}
-      copy={{
-        testId: "copy-selected",
-        run: async () => t("list.copied", { count: (await api.copyActivities(ids, t("list.copySuffix"))).length }),
-      }}
-      remove={{
-        testId: "delete-selected",
-        confirmTestId: "confirm-delete",
-        confirm: t("activities.confirmDelete", { count: ids.length }),
-        run: async () => {
-          await api.deleteActivities(ids);
-          return t("activities.deleted", { count: ids.length });
-        },
-      }}
-      onError={onError}
-    />
+    <>
+      <BulkBar
+        session={session}
+        object="processing_activity"
+        label={t("activities.bulkTitle")}
+        testId="bulk-bar"
+        errorTestId="bulk-error"
+        selection={selection}
+        massChange={{ fields, fieldTestId: "mass-field", applyTestId: "apply-mass-change" }}
+        copy={{
+          testId: "copy-selected",
+          run: async () => t("list.copied", { count: (await api.copyActivities(ids, t("list.copySuffix"))).length }),
+        }}
+        remove={{
+          testId: "delete-selected",
+          confirmTestId: "confirm-delete",
+          confirm: t("activities.confirmDelete", { count: ids.length }),
+          run: async () => {
+            await api.deleteActivities(ids);
+            return t("activities.deleted", { count: ids.length });
+          },
+        }}
+        extra={copyOut.button}
+        onError={onError}
+      />
+      {copyOut.panel}
+    </>
   );
 }

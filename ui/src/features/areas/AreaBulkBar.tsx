@@ -5,6 +5,7 @@ import type { Company } from "../../bindings/Company";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { BulkBar, massField } from "../../components/list/BulkBar";
 import type { ListSelection } from "../../components/list/types";
+import { useCopyToTenants } from "../copies/useCopyToTenants";
 
 type Props = {
   session: SessionInfo;
@@ -56,29 +57,34 @@ export function AreaBulkBar({ session, selection, companies, onError }: Props) {
       apply: (value) => changeAll({ field: "description", value }),
     }),
   ];
+  const copyOut = useCopyToTenants(session, "area", selection, onError);
   return (
-    <BulkBar
-      session={session}
-      object="area"
-      label={t("areas.bulkTitle")}
-      testId="area-bulk-bar"
-      errorTestId="area-bulk-error"
-      selection={selection}
-      massChange={{ fields, fieldTestId: "area-mass-field", applyTestId: "area-apply" }}
-      copy={{
-        testId: "copy-areas",
-        run: async () => t("list.copied", { count: (await api.copyAreas(ids, t("list.copySuffix"))).length }),
-      }}
-      remove={{
-        testId: "delete-areas",
-        confirmTestId: "confirm-delete-areas",
-        confirm: t("areas.confirmDelete", { count: ids.length, activities }),
-        run: async () => {
-          await api.deleteAreas(ids);
-          return t("areas.deleted", { count: ids.length });
-        },
-      }}
-      onError={onError}
-    />
+    <>
+      <BulkBar
+        session={session}
+        object="area"
+        label={t("areas.bulkTitle")}
+        testId="area-bulk-bar"
+        errorTestId="area-bulk-error"
+        selection={selection}
+        massChange={{ fields, fieldTestId: "area-mass-field", applyTestId: "area-apply" }}
+        copy={{
+          testId: "copy-areas",
+          run: async () => t("list.copied", { count: (await api.copyAreas(ids, t("list.copySuffix"))).length }),
+        }}
+        remove={{
+          testId: "delete-areas",
+          confirmTestId: "confirm-delete-areas",
+          confirm: t("areas.confirmDelete", { count: ids.length, activities }),
+          run: async () => {
+            await api.deleteAreas(ids);
+            return t("areas.deleted", { count: ids.length });
+          },
+        }}
+        extra={copyOut.button}
+        onError={onError}
+      />
+      {copyOut.panel}
+    </>
   );
 }

@@ -4,6 +4,7 @@ import type { Company } from "../../bindings/Company";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { BulkBar, massField } from "../../components/list/BulkBar";
 import type { ListSelection } from "../../components/list/types";
+import { useCopyToTenants } from "../copies/useCopyToTenants";
 
 type Props = { session: SessionInfo; selection: ListSelection<Company>; onError: (e: unknown) => boolean };
 
@@ -65,26 +66,31 @@ export function CompanyBulkBar({ session, selection, onError }: Props) {
       apply: (value) => changeAll({ field: "is_processor", value }),
     }),
   ];
+  const copyOut = useCopyToTenants(session, "company", selection, onError);
   return (
-    <BulkBar
-      session={session}
-      object="company"
-      label={t("companies.bulkTitle")}
-      testId="company-bulk-bar"
-      selection={selection}
-      massChange={{ fields, applyTestId: "company-apply" }}
-      copy={{
-        testId: "copy-companies",
-        run: async () => t("list.copied", { count: (await api.copyCompanies(ids, t("list.copySuffix"))).length }),
-      }}
-      remove={{
-        confirm: t("companies.confirmDeleteMany", { count: ids.length }),
-        run: async () => {
-          await api.deleteCompanies(ids);
-          return t("companies.deleted", { count: ids.length });
-        },
-      }}
-      onError={onError}
-    />
+    <>
+      <BulkBar
+        session={session}
+        object="company"
+        label={t("companies.bulkTitle")}
+        testId="company-bulk-bar"
+        selection={selection}
+        massChange={{ fields, applyTestId: "company-apply" }}
+        copy={{
+          testId: "copy-companies",
+          run: async () => t("list.copied", { count: (await api.copyCompanies(ids, t("list.copySuffix"))).length }),
+        }}
+        remove={{
+          confirm: t("companies.confirmDeleteMany", { count: ids.length }),
+          run: async () => {
+            await api.deleteCompanies(ids);
+            return t("companies.deleted", { count: ids.length });
+          },
+        }}
+        extra={copyOut.button}
+        onError={onError}
+      />
+      {copyOut.panel}
+    </>
   );
 }

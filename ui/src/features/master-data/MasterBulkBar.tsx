@@ -5,6 +5,7 @@ import type { MasterKind } from "../../bindings/MasterKind";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { BulkBar, massField } from "../../components/list/BulkBar";
 import type { ListSelection } from "../../components/list/types";
+import { useCopyToTenants } from "../copies/useCopyToTenants";
 import { CATEGORIES } from "./MasterForm";
 
 type Props = {
@@ -71,20 +72,25 @@ export function MasterBulkBar({ session, kind, selection, remove, onError }: Pro
         ]
       : []),
   ];
+  const copyOut = useCopyToTenants(session, kind, selection, onError);
   return (
-    <BulkBar
-      session={session}
-      object={kind}
-      label={t("master.bulkTitle")}
-      testId="master-bulk-bar"
-      selection={selection}
-      massChange={{ fields, applyTestId: "master-apply" }}
-      copy={{
-        run: async () =>
-          t("list.copied", { count: (await api.copyMasterItems(kind, ids, t("list.copySuffix"))).length }),
-      }}
-      remove={{ run: () => remove(ids) }}
-      onError={onError}
-    />
+    <>
+      <BulkBar
+        session={session}
+        object={kind}
+        label={t("master.bulkTitle")}
+        testId="master-bulk-bar"
+        selection={selection}
+        massChange={{ fields, applyTestId: "master-apply" }}
+        copy={{
+          run: async () =>
+            t("list.copied", { count: (await api.copyMasterItems(kind, ids, t("list.copySuffix"))).length }),
+        }}
+        remove={{ run: () => remove(ids) }}
+        extra={copyOut.button}
+        onError={onError}
+      />
+      {copyOut.panel}
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import type { Tenant } from "../../bindings/Tenant";
 import type { TenantSummary } from "../../bindings/TenantSummary";
-import { Field } from "../../components/Field";
+import { Field, Select } from "../../components/Field";
 import { BulkBar, massField } from "../../components/list/BulkBar";
 import { RecordList } from "../../components/list/RecordList";
 import type { ListColumn, ListSelection } from "../../components/list/types";
@@ -23,6 +23,8 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
   const changed = useRecordsChanged();
   const [name, setName] = useState("");
   const [template, setTemplate] = useState(false);
+  const [fromTemplate, setFromTemplate] = useState(0);
+  const [clientName, setClientName] = useState("");
   const [editing, setEditing] = useState<Tenant | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
   const [showArchived, setShowArchived] = useState(true);
@@ -167,6 +169,19 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
               </button>
               <button
                 type="button"
+                data-testid="copy-tenant"
+                disabled={busy}
+                onClick={() =>
+                  act(async () => {
+                    const copy = await api.copyTenant(tenant.id, null);
+                    list.setNotice(t("admin.tenants.copied", { name: copy.name }));
+                  })
+                }
+              >
+                {t("admin.tenants.copy")}
+              </button>
+              <button
+                type="button"
                 data-testid="archive-tenant"
                 onClick={() =>
                   act(async () => {
@@ -216,6 +231,44 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
         </label>
         <button type="submit" className="primary" disabled={busy} data-testid="add-tenant">
           {t("admin.tenants.add")}
+        </button>
+      </form>
+      <form
+        noValidate
+        className="inline-form wide"
+        aria-label={t("admin.tenants.fromTemplate")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          act(async () => {
+            const client = await api.createTenantFromTemplate(fromTemplate, clientName);
+            list.setNotice(t("admin.tenants.createdFromTemplate", { name: client.name }));
+            setClientName("");
+          });
+        }}
+      >
+        <Select
+          label={t("admin.tenants.fromTemplate")}
+          value={fromTemplate}
+          data-testid="template-choice"
+          onChange={(e) => setFromTemplate(Number(e.target.value))}
+        >
+          <option value={0}>{t("admin.tenants.chooseTemplate")}</option>
+          {(tenants.data ?? [])
+            .filter((x) => x.is_template)
+            .map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+        </Select>
+        <Field
+          label={t("admin.tenants.clientName")}
+          name="client_name"
+          value={clientName}
+          onChange={(e) => setClientName(e.target.value)}
+        />
+        <button type="submit" className="primary" disabled={busy || !fromTemplate} data-testid="create-from-template">
+          {busy ? t("common.working") : t("admin.tenants.createFromTemplate")}
         </button>
       </form>
     </section>
