@@ -45,13 +45,15 @@ pub fn parse_type(text: &str) -> CoreResult<ObjectType> {
         "dpia" => ObjectType::Dpia,
         other => match other.strip_prefix("master:").and_then(MasterKind::parse) {
             Some(kind) => kind.object(),
-            None => return Err(CoreError::validation(
-                "copy_type",
-                "unknown",
-                format!(
+            None => {
+                return Err(CoreError::validation(
+                    "copy_type",
+                    "unknown",
+                    format!(
                     "'{other}' cannot be copied (company, area, activity, tom, dpia, master:KIND)"
                 ),
-            )),
+                ))
+            }
         },
     };
     Ok(object)

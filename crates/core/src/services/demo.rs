@@ -170,6 +170,16 @@ fn plain(kind: MasterKind, name: &str) -> MasterItemInput {
 
 /// One generated tenant with `activities` processing activities, reproducible from `seed`.
 pub fn tenant(seed: u64, index: usize, activities: usize) -> TenantDocument {
+    tenant_with_companies(seed, index, 1 + index % 3, activities)
+}
+
+/// A demo tenant with a given number of companies (benchmarks of copies).
+pub fn tenant_with_companies(
+    seed: u64,
+    index: usize,
+    companies_count: usize,
+    activities: usize,
+) -> TenantDocument {
     let mut rng = StdRng::seed_from_u64(seed ^ (index as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
     let german = index % 3 != 2;
     let lang = if german {
@@ -280,7 +290,6 @@ pub fn tenant(seed: u64, index: usize, activities: usize) -> TenantDocument {
         .map(|(p, i)| (p as i64 + 1, i.category.clone()))
         .collect();
 
-    let companies_count = 1 + index % 3;
     let area_names = if german { AREAS_DE } else { AREAS_EN };
     let activity_names = if german { ACTIVITIES_DE } else { ACTIVITIES_EN };
     let mut companies = Vec::new();
@@ -289,7 +298,15 @@ pub fn tenant(seed: u64, index: usize, activities: usize) -> TenantDocument {
         let company_name = if c == 0 {
             name.clone()
         } else {
-            format!("{name} – {}", ["Service", "Holding"][c % 2])
+            format!(
+                "{name} – {}{}",
+                ["Service", "Holding"][c % 2],
+                if c >= 3 {
+                    format!(" {c}")
+                } else {
+                    String::new()
+                }
+            )
         };
         let per_company = if c + 1 == companies_count {
             remaining

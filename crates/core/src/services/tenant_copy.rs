@@ -27,7 +27,7 @@ fn activity_order(conn: &Connection, tenant_id: i64) -> CoreResult<Vec<i64>> {
             .collect::<Result<_, _>>()?;
         for area in areas {
             let activities: Vec<i64> = conn
-                .prepare("SELECT id FROM processing_activities WHERE area_id = ?1 AND trash_id IS NULL ORDER BY name, id")?
+                .prepare_cached("SELECT id FROM processing_activities WHERE area_id = ?1 AND trash_id IS NULL ORDER BY name, id")?
                 .query_map([area], |r| r.get(0))?
                 .collect::<Result<_, _>>()?;
             ids.extend(activities);
@@ -65,11 +65,11 @@ pub(crate) fn copy(
         .into_iter()
         .zip(activity_order(conn, copy.id)?);
     for (old, new) in pairs {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO activity_attachments (activity_id, file_name, content, size, added_at, added_by)
              SELECT ?1, file_name, content, size, added_at, added_by FROM activity_attachments WHERE activity_id = ?2",
-            params![new, old],
-        )?;
+        )?
+        .execute(params![new, old])?;
     }
     if let CopyOf::Tenant = kind {
         // Whoever may open the source may open the copy (seed 004).

@@ -157,21 +157,22 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
         });
     }
 
+    let mut all = activities::all_of_tenant(conn, tenant.id)?;
     let mut companies = Vec::new();
     for company in company_list {
         let mut areas = Vec::new();
         let area_rows: Vec<(i64, String, String)> = conn
-            .prepare("SELECT id, name, description FROM areas WHERE company_id = ?1 AND trash_id IS NULL ORDER BY name, id")?
+            .prepare_cached("SELECT id, name, description FROM areas WHERE company_id = ?1 AND trash_id IS NULL ORDER BY name, id")?
             .query_map([company.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
         for (area_id, name, description) in area_rows {
             let activity_ids: Vec<i64> = conn
-                .prepare("SELECT id FROM processing_activities WHERE area_id = ?1 AND trash_id IS NULL ORDER BY name, id")?
+                .prepare_cached("SELECT id FROM processing_activities WHERE area_id = ?1 AND trash_id IS NULL ORDER BY name, id")?
                 .query_map([area_id], |r| r.get(0))?
                 .collect::<Result<_, _>>()?;
             let mut records = Vec::new();
             for id in activity_ids {
-                let a = activities::load(conn, id)?;
+                let a = all.remove(&id).expect("a live activity of the tenant");
                 let mut data = a.data;
                 data.area_id = 0;
                 data.editor_id = None;

@@ -48,6 +48,7 @@ pub(crate) fn save(
         .iter()
         .map(|(name, value)| (name.as_str(), *value))
         .collect();
-    conn.execute(&sql, named.as_slice())?;
+    // The same table and columns give the same statement: prepared once per connection.
+    conn.prepare_cached(&sql)?.execute(named.as_slice())?;
     Ok(id.unwrap_or_else(|| conn.last_insert_rowid()))
 }

@@ -128,11 +128,10 @@ pub(crate) fn validated(
         }
         let found: Option<(String, String)> = {
             use rusqlite::OptionalExtension;
-            conn.query_row(
+            conn.prepare_cached(
                 "SELECT kind, category FROM master_items WHERE id = ?1 AND tenant_id = ?2 AND trash_id IS NULL",
-                params![link.item_id, tenant_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            )?
+            .query_row(params![link.item_id, tenant_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?
         };
         let unknown = || {
@@ -186,10 +185,8 @@ pub(crate) fn replace(
     activity_id: i64,
     links: &[ActivityLink],
 ) -> CoreResult<()> {
-    conn.execute(
-        "DELETE FROM activity_links WHERE activity_id = ?1",
-        [activity_id],
-    )?;
+    conn.prepare_cached("DELETE FROM activity_links WHERE activity_id = ?1")?
+        .execute([activity_id])?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO activity_links (activity_id, item_id, detail) VALUES (?1, ?2, ?3)",
     )?;

@@ -347,13 +347,35 @@ pub(crate) fn count_per_area(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Every live activity of a tenant by id, with its links and measures, regardless of who
+/// asks (tenant files and copies carry the whole tenant): three queries, not three per
+/// activity.
+pub(crate) fn all_of_tenant(
+    conn: &Connection,
+    tenant_id: i64,
+) -> CoreResult<HashMap<i64, Activity>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{DETAIL} {FROM} WHERE p.tenant_id = ?1 AND p.trash_id IS NULL"
+    ))?;
+    let mut activities: HashMap<i64, Activity> = stmt
+        .query_map([tenant_id], detail_from_row)?
+        .map(|a| a.map(|a| (a.id, a)))
+        .collect::<Result<_, _>>()?;
+    let mut links = links::links_of_tenant(conn, tenant_id)?;
+    let mut toms = tom_links::ids_of_tenant(conn, tenant_id)?;
+    for a in activities.values_mut() {
+        a.linked = links.remove(&a.id).unwrap_or_default();
+        a.data.links = a.linked.iter().map(LinkedItem::as_link).collect();
+        a.data.tom_ids = toms.remove(&a.id).unwrap_or_default();
+    }
+    Ok(activities)
+}
+
 /// Any activity by id, deleted or hidden or not (for writes that re-read what they stored).
 pub(crate) fn load(conn: &Connection, id: i64) -> CoreResult<Activity> {
-    let mut activity = conn.query_row(
-        &format!("{DETAIL} {FROM} WHERE p.id = ?1"),
-        [id],
-        detail_from_row,
-    )?;
+    let mut activity = conn
+        .prepare_cached(&format!("{DETAIL} {FROM} WHERE p.id = ?1"))?
+        .query_row([id], detail_from_row)?;
     activity.linked = links_of(conn, id)?;
     activity.data.links = activity.linked.iter().map(LinkedItem::as_link).collect();
     activity.toms = tom_links::of_activity(conn, id)?;

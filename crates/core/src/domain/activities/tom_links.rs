@@ -104,11 +104,11 @@ pub(crate) fn validated(
 /// Replaces an activity's measure links; the caller has validated them.
 pub(crate) fn replace(conn: &Connection, activity_id: i64, tom_ids: &[i64]) -> CoreResult<()> {
     // Links to measures in the trash stay: they come back with the measure.
-    conn.execute(
+    conn.prepare_cached(
         "DELETE FROM activity_toms WHERE activity_id = ?1
-         AND tom_id IN (SELECT id FROM toms WHERE trash_id IS NULL)",
-        [activity_id],
-    )?;
+         AND EXISTS(SELECT 1 FROM toms t WHERE t.id = activity_toms.tom_id AND t.trash_id IS NULL)",
+    )?
+    .execute([activity_id])?;
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO activity_toms (activity_id, tom_id) VALUES (?1, ?2)",
     )?;

@@ -92,19 +92,18 @@ fn known(conn: &Connection, name: &str) -> CoreResult<bool> {
 
 pub(crate) fn of_activity(conn: &Connection, activity_id: i64) -> CoreResult<Option<DpiaCheck>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT criteria, note, checked_at, checked_by FROM dpia_checks WHERE activity_id = ?1",
-            [activity_id],
-            |r| {
-                let criteria: String = r.get(0)?;
-                Ok((
-                    criteria,
-                    r.get::<_, String>(1)?,
-                    r.get(2)?,
-                    r.get::<_, String>(3)?,
-                ))
-            },
-        )
+        )?
+        .query_row([activity_id], |r| {
+            let criteria: String = r.get(0)?;
+            Ok((
+                criteria,
+                r.get::<_, String>(1)?,
+                r.get(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })
         .optional()?
         .map(|(criteria, note, checked_at, checked_by)| {
             let criteria: Vec<String> = criteria

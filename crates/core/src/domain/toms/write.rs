@@ -128,10 +128,11 @@ pub(crate) fn write(
     }
     let id = crate::store::rows::save(conn, "toms", id, &values, now)?;
     // Companies in the trash keep their row: it comes back with the company.
-    conn.execute(
-        "DELETE FROM tom_companies WHERE tom_id = ?1 AND company_id IN (SELECT id FROM companies WHERE trash_id IS NULL)",
-        [id],
-    )?;
+    conn.prepare_cached(
+        "DELETE FROM tom_companies WHERE tom_id = ?1
+         AND EXISTS(SELECT 1 FROM companies c WHERE c.id = tom_companies.company_id AND c.trash_id IS NULL)",
+    )?
+    .execute([id])?;
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO tom_companies (tom_id, company_id) VALUES (?1, ?2)",
     )?;
