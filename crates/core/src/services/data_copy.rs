@@ -116,6 +116,19 @@ impl Copier<'_> {
         }
     }
 
+    /// A record of the target used for a source record; once, and not when this copy made it.
+    fn reused(&mut self, object: ObjectType, source_id: i64, id: i64, label: &str) {
+        let known = |r: &CopiedRecord| r.object == object && r.id == id;
+        if !self.summary.created.iter().any(known) && !self.summary.reused.iter().any(known) {
+            self.summary.reused.push(CopiedRecord {
+                object,
+                source_id,
+                id,
+                label: label.to_string(),
+            });
+        }
+    }
+
     fn created(
         &mut self,
         object: ObjectType,
@@ -164,12 +177,7 @@ impl Copier<'_> {
             .optional()?;
         let id = match existing {
             Some(id) => {
-                self.summary.reused.push(CopiedRecord {
-                    object: item.data.kind.object(),
-                    source_id,
-                    id,
-                    label: item.data.name.clone(),
-                });
+                self.reused(item.data.kind.object(), source_id, id, &item.data.name);
                 id
             }
             None => {
@@ -230,7 +238,7 @@ impl Copier<'_> {
             label: source.data.title.clone(),
         };
         if existed {
-            self.summary.reused.push(record);
+            self.reused(ObjectType::Tom, source_id, id, &source.data.title);
         } else {
             self.summary.created.push(record);
         }
@@ -363,12 +371,7 @@ impl Copier<'_> {
             )
             .optional()?;
         if let Some(id) = existing {
-            self.summary.reused.push(CopiedRecord {
-                object: ObjectType::Area,
-                source_id,
-                id,
-                label: name,
-            });
+            self.reused(ObjectType::Area, source_id, id, &name);
             return Ok(id);
         }
         let id =
@@ -445,12 +448,7 @@ impl Copier<'_> {
             .optional()?;
         match existing {
             Some(id) => {
-                self.summary.reused.push(CopiedRecord {
-                    object: ObjectType::Company,
-                    source_id: source_company,
-                    id,
-                    label: name,
-                });
+                self.reused(ObjectType::Company, source_company, id, &name);
                 Ok(id)
             }
             None => self.company_row(source_company),

@@ -43,6 +43,8 @@ async fn a_template_becomes_a_client_and_activities_are_copied_into_other_tenant
                     "activity",
                     "add",
                     &format!("{area} {company} {n}"),
+                    "--editor",
+                    OWNER,
                     "--area",
                     &a,
                     "--purposes",
@@ -68,6 +70,7 @@ async fn a_template_becomes_a_client_and_activities_are_copied_into_other_tenant
     let app = App::launch(data.path(), Keyring::Session).await;
     app.sign_in(OWNER, PASSWORD).await;
     app.click("[data-menu=administration]").await;
+    app.click("[data-tab=tenants]").await;
     app.choose("[data-testid=template-choice]", "Muster Bäckerei")
         .await;
     app.type_into("input[name=client_name]", "Bäckerei Schmidt")
@@ -80,7 +83,7 @@ async fn a_template_becomes_a_client_and_activities_are_copied_into_other_tenant
     .await;
     app.wait_text(
         "tr[data-tenant='Bäckerei Schmidt'] [data-testid=tenant-kind]",
-        "Client",
+        "client",
     )
     .await;
     let tenants = cli(data.path(), &key, &["tenant", "list"]);
@@ -110,7 +113,7 @@ async fn a_template_becomes_a_client_and_activities_are_copied_into_other_tenant
     );
 
     // Three activities into two tenants at once, from the list's multi-select.
-    app.choose("[data-testid=tenant-switch]", "Muster Bäckerei")
+    app.choose("[data-testid=tenant-switch]", "Muster Bäckerei (template)")
         .await;
     app.click("[data-menu=processing_activities]").await;
     app.wait_text("[data-testid=activity-count]", "20").await;
@@ -135,7 +138,7 @@ async fn a_template_becomes_a_client_and_activities_are_copied_into_other_tenant
         .await;
     app.wait_text(
         "[data-summary-tenant='Eisdiele Sonne']",
-        "3 × Processing activities",
+        "Processing activities: 3",
     )
     .await;
     app.wait_text("[data-testid=copy-summary]", "the editor")

@@ -130,7 +130,7 @@ function Summary({ summary, onClose }: { summary: CopySummary; onClose: () => vo
   const counts = (records: { object: ObjectType }[]) => {
     const by = new Map<ObjectType, number>();
     for (const r of records) by.set(r.object, (by.get(r.object) ?? 0) + 1);
-    return [...by.entries()].map(([object, n]) => `${n} × ${t(`objects.${object}`, { count: n })}`).join(", ");
+    return [...by.entries()].map(([object, n]) => `${t(`objects.${object}`)}: ${n}`).join(", ");
   };
   return (
     <section className="card copy-panel" aria-label={t("copies.summary")} data-testid="copy-summary">
