@@ -286,6 +286,13 @@ impl Copier<'_> {
             self.left_out("person_data");
         }
         let id = activities::write(self.conn, None, self.target, &data, self.now)?;
+        // Its attachments are part of it (evidence such as a signed agreement).
+        self.conn
+            .prepare_cached(
+                "INSERT INTO activity_attachments (activity_id, file_name, content, size, added_at, added_by)
+                 SELECT ?1, file_name, content, size, added_at, added_by FROM activity_attachments WHERE activity_id = ?2",
+            )?
+            .execute(params![id, source.id])?;
         self.created(ObjectType::ProcessingActivity, source.id, id, &data.name)?;
         if crate::domain::dpias::check::of_activity(self.conn, source.id)?.is_some() {
             self.left_out("dpia_check");

@@ -279,6 +279,9 @@ fn every_copyable_object_type_follows_the_seeds_rules() {
 fn a_copy_empties_the_editor_dates_and_person_data_but_a_person_keeps_hers() {
     let mut o = office();
     let activity = o.activity;
+    o.desk
+        .add_attachment(&mut o.owner, activity, "AV-Vertrag.pdf", b"%PDF-1.4 test")
+        .unwrap();
     let t = target(&mut o, "Bäckerei Neu");
     let id = copy(
         &mut o,
@@ -289,6 +292,11 @@ fn a_copy_empties_the_editor_dates_and_person_data_but_a_person_keeps_hers() {
     )
     .targets[0]
         .ids[0];
+    assert_eq!(
+        o.desk.attachments(&mut o.owner, id).unwrap().len(),
+        1,
+        "its attachments come along"
+    );
     let a = o.desk.activity(&mut o.owner, id).unwrap();
     assert_eq!(a.data.editor_id, None);
     assert_eq!(a.data.review_planned, None);
