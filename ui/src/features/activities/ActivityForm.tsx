@@ -146,6 +146,27 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
     onChange: (links: typeof form.links) => set("links", links),
     onCreate: create,
   });
+  if (!activity && areas !== null && areas.length === 0) {
+    // Nowhere to file it yet: say so before the person fills in a whole record.
+    return (
+      <>
+        <div className="page-head">
+          <div>
+            <button type="button" className="link" data-testid="back-to-list" onClick={onClose}>
+              ← {t("activities.backToList")}
+            </button>
+            <h1 data-testid="activity-title">{t("activities.new")}</h1>
+          </div>
+        </div>
+        <Alert kind="info" testId="needs-area">
+          {t("activities.needsArea")}{" "}
+          <button type="button" className="link" data-testid="go-to-companies" onClick={() => navigate("companies")}>
+            {t("activities.goToCompanies")}
+          </button>
+        </Alert>
+      </>
+    );
+  }
   return (
     <>
       <div className="page-head">

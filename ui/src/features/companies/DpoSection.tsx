@@ -31,6 +31,8 @@ export function DpoSection({
   const { t } = useTranslation();
   const check = form.dpo_check ?? EMPTY;
   const reasons = QUESTIONS.filter((q) => check[q]);
+  // A required DPO who is designated on the same page is no longer a warning.
+  const designated = reasons.length > 0 && form.dpo.kind !== "" && form.dpo.name.trim() !== "";
   return (
     <>
       <fieldset className="card">
@@ -48,11 +50,17 @@ export function DpoSection({
         ))}
         {form.dpo_check && (
           <div
-            className={`verdict ${reasons.length ? "required" : "not-required"}`}
+            className={`verdict ${reasons.length ? (designated ? "designated" : "required") : "not-required"}`}
             data-testid="dpo-verdict"
             role="status"
           >
             <strong>{reasons.length ? t("companies.dpoCheck.required") : t("companies.dpoCheck.notRequired")}</strong>
+            {designated && (
+              <span className="designated" data-testid="dpo-designated">
+                {" "}
+                {t("companies.dpoCheck.designated", { name: form.dpo.name })} ✓
+              </span>
+            )}
             {reasons.length > 0 && (
               <ul>
                 {reasons.map((r) => (
