@@ -6,6 +6,7 @@ mod bench_tom_list;
 mod closing;
 mod copies;
 mod dpias;
+mod first_day;
 mod foundation;
 mod invitations;
 mod lists;
