@@ -158,10 +158,7 @@ impl Desk {
         let (user, now) = self.gate(session, Operation::ExportDpias)?;
         let conn = self.store.conn();
         let tenant = tenants::accessible(conn, &user, tenant_id)?;
-        let list = dpias::list(conn, &user, tenant_id)?
-            .iter()
-            .map(|row| dpias::load(conn, row.id))
-            .collect::<CoreResult<Vec<_>>>()?;
+        let list = dpias::current_of_tenant(conn, &user, tenant_id)?;
         let language = Language::of(user.language.as_deref());
         let what = list_name(language, &dpias::descriptor::DESCRIPTOR);
         Ok(ExportFile {

@@ -132,7 +132,8 @@ impl Desk {
         target: &TomCopyTarget,
     ) -> CoreResult<Vec<i64>> {
         self.write(session, Operation::CopyTomsToTenant, |conn, user, now| {
-            toms::copy_to_tenant(conn, now, user, ids, target)
+            let copied = toms::copy_to_tenant(conn, now, user, ids, target)?;
+            Ok(copied.into_iter().map(|(id, _)| id).collect())
         })
     }
 

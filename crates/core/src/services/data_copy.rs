@@ -216,12 +216,7 @@ impl Copier<'_> {
             return Ok(*id);
         }
         let source = toms::visible_by_id(self.conn, self.user, source_id)?;
-        let existed: bool = self.conn.query_row(
-            "SELECT EXISTS(SELECT 1 FROM toms WHERE tenant_id = ?1 AND protection_type = ?2 AND title = ?3 COLLATE NOCASE AND trash_id IS NULL)",
-            params![self.target, source.data.protection_type.as_str(), source.data.title],
-            |r| r.get(0),
-        )?;
-        let id = toms::copy_to_tenant(
+        let (id, existed) = toms::copy_to_tenant(
             self.conn,
             self.now,
             self.user,
@@ -231,16 +226,15 @@ impl Copier<'_> {
                 company_id: company,
             },
         )?[0];
-        let record = CopiedRecord {
-            object: ObjectType::Tom,
-            source_id,
-            id,
-            label: source.data.title.clone(),
-        };
         if existed {
             self.reused(ObjectType::Tom, source_id, id, &source.data.title);
         } else {
-            self.summary.created.push(record);
+            self.summary.created.push(CopiedRecord {
+                object: ObjectType::Tom,
+                source_id,
+                id,
+                label: source.data.title.clone(),
+            });
         }
         if source.data.editor_id.is_some() {
             self.left_out("editor");
@@ -287,12 +281,7 @@ impl Copier<'_> {
         }
         let id = activities::write(self.conn, None, self.target, &data, self.now)?;
         // Its attachments are part of it (evidence such as a signed agreement).
-        self.conn
-            .prepare_cached(
-                "INSERT INTO activity_attachments (activity_id, file_name, content, size, added_at, added_by)
-                 SELECT ?1, file_name, content, size, added_at, added_by FROM activity_attachments WHERE activity_id = ?2",
-            )?
-            .execute(params![id, source.id])?;
+        activities::attachments::copy_all(self.conn, source.id, id)?;
         self.created(ObjectType::ProcessingActivity, source.id, id, &data.name)?;
         if crate::domain::dpias::check::of_activity(self.conn, source.id)?.is_some() {
             self.left_out("dpia_check");

@@ -65,11 +65,7 @@ pub(crate) fn copy(
         .into_iter()
         .zip(activity_order(conn, copy.id)?);
     for (old, new) in pairs {
-        conn.prepare_cached(
-            "INSERT INTO activity_attachments (activity_id, file_name, content, size, added_at, added_by)
-             SELECT ?1, file_name, content, size, added_at, added_by FROM activity_attachments WHERE activity_id = ?2",
-        )?
-        .execute(params![new, old])?;
+        crate::domain::activities::attachments::copy_all(conn, old, new)?;
     }
     if let CopyOf::Tenant = kind {
         // Whoever may open the source may open the copy (seed 004).

@@ -52,3 +52,15 @@ pub(crate) fn save(
     conn.prepare_cached(&sql)?.execute(named.as_slice())?;
     Ok(id.unwrap_or_else(|| conn.last_insert_rowid()))
 }
+
+/// A stored stable name read back as its enum; a name the enum does not know is reported
+/// as a conversion failure of column `index`, not silently mapped.
+pub(crate) fn parsed<T>(
+    index: usize,
+    text: String,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, text.into())
+    })
+}

@@ -151,3 +151,14 @@ pub(crate) fn remove(
     )?;
     Ok(())
 }
+
+/// Copies every attachment of one activity to another, as they are (tenant and data
+/// copies); the caller audits the copy.
+pub(crate) fn copy_all(conn: &Connection, from_activity: i64, to_activity: i64) -> CoreResult<()> {
+    conn.prepare_cached(
+        "INSERT INTO activity_attachments (activity_id, file_name, content, size, added_at, added_by)
+         SELECT ?1, file_name, content, size, added_at, added_by FROM activity_attachments WHERE activity_id = ?2",
+    )?
+    .execute(params![to_activity, from_activity])?;
+    Ok(())
+}

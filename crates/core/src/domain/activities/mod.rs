@@ -27,6 +27,7 @@ use crate::access::accounts::UserRecord;
 use crate::access::visibility::{self, Columns, Filter};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
+use crate::store::rows::parsed;
 
 pub use crate::kernel::vocabulary::ActivityStatus;
 use crate::kernel::vocabulary::DpiaVerdict;
@@ -182,12 +183,6 @@ const COLUMNS: Columns = Columns {
     area_name: Some("a.name"),
     status: Some("p.status"),
 };
-
-fn parsed<T>(index: usize, text: String, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, text.into())
-    })
-}
 
 fn detail_from_row(r: &Row<'_>) -> rusqlite::Result<Activity> {
     Ok(Activity {

@@ -15,6 +15,7 @@ use crate::domain::toms::{self, ProtectionType, TomStatus};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
 use crate::store::audit;
+use crate::store::rows::parsed;
 
 /// A measure as an activity shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -46,8 +47,8 @@ pub(crate) fn of_activity(conn: &Connection, activity_id: i64) -> CoreResult<Vec
         Ok(LinkedTom {
             id: r.get(0)?,
             title: r.get(1)?,
-            protection_type: toms::parsed(2, r.get(2)?, ProtectionType::parse)?,
-            status: toms::parsed(3, r.get(3)?, TomStatus::parse)?,
+            protection_type: parsed(2, r.get(2)?, ProtectionType::parse)?,
+            status: parsed(3, r.get(3)?, TomStatus::parse)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

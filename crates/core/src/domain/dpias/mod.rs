@@ -26,6 +26,7 @@ use crate::access::visibility::{self, Columns, Filter};
 use crate::domain::toms::NamedRef;
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::{snake_names, ObjectType};
+use crate::store::rows::parsed;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -171,16 +172,6 @@ const COLUMNS: Columns = Columns {
 
 pub(crate) fn visible(conn: &Connection, user: &UserRecord) -> CoreResult<Filter> {
     visibility::filter(conn, user, ObjectType::Dpia, &COLUMNS)
-}
-
-pub(crate) fn parsed<T>(
-    index: usize,
-    text: String,
-    parse: fn(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
-    parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, text.into())
-    })
 }
 
 const SELECT: &str = "SELECT d.id, d.tenant_id, d.activity_id, p.name, a.company_id, d.version, d.is_current, d.status,
@@ -358,9 +349,15 @@ fn versions_of(conn: &Connection, activity_id: i64) -> CoreResult<Vec<VersionRef
 
 /// Any version by id, deleted or hidden or not, with risks, progress and the version list.
 pub(crate) fn load(conn: &Connection, id: i64) -> CoreResult<Dpia> {
-    let mut d = conn.query_row(&format!("{SELECT} WHERE d.id = ?1"), [id], from_row)?;
-    let matrix = matrix::current(conn)?;
-    d.risks = risks_of(conn, id, &matrix)?;
+    load_with(conn, id, &matrix::current(conn)?)
+}
+
+/// `load` with the office's matrix read once by the caller (lists load many versions).
+fn load_with(conn: &Connection, id: i64, matrix: &RiskMatrix) -> CoreResult<Dpia> {
+    let mut d = conn
+        .prepare_cached(&format!("{SELECT} WHERE d.id = ?1"))?
+        .query_row([id], from_row)?;
+    d.risks = risks_of(conn, id, matrix)?;
     d.data.risks = d.risks.iter().map(|r| r.data.clone()).collect();
     d.progress = progress(&d);
     d.versions = versions_of(conn, d.activity_id)?;
@@ -411,12 +408,12 @@ pub(crate) fn current_of_activity(conn: &Connection, activity_id: i64) -> CoreRe
         .optional()?)
 }
 
-/// The current assessments of a tenant the user may see.
-pub(crate) fn list(
+/// The current version of each assessment of a tenant the user may see, by activity name.
+pub(crate) fn current_of_tenant(
     conn: &Connection,
     user: &UserRecord,
     tenant_id: i64,
-) -> CoreResult<Vec<DpiaRow>> {
+) -> CoreResult<Vec<Dpia>> {
     let filter = visible(conn, user)?;
     let mut params: Vec<Value> = vec![tenant_id.into()];
     params.extend(filter.params);
@@ -429,21 +426,27 @@ pub(crate) fn list(
         ))?
         .query_map(params_from_iter(params), |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    let company_name = |company: i64| -> CoreResult<String> {
-        Ok(
-            conn.query_row("SELECT name FROM companies WHERE id = ?1", [company], |r| {
-                r.get(0)
-            })?,
-        )
-    };
+    let matrix = matrix::current(conn)?;
     ids.into_iter()
-        .map(|id| {
-            let d = load(conn, id)?;
+        .map(|id| load_with(conn, id, &matrix))
+        .collect()
+}
+
+/// The current assessments of a tenant the user may see, as list lines.
+pub(crate) fn list(
+    conn: &Connection,
+    user: &UserRecord,
+    tenant_id: i64,
+) -> CoreResult<Vec<DpiaRow>> {
+    let mut company_name = conn.prepare_cached("SELECT name FROM companies WHERE id = ?1")?;
+    current_of_tenant(conn, user, tenant_id)?
+        .into_iter()
+        .map(|d| {
             Ok(DpiaRow {
                 id: d.id,
                 activity_id: d.activity_id,
                 activity_name: d.activity_name.clone(),
-                company_name: company_name(d.company_id)?,
+                company_name: company_name.query_row([d.company_id], |r| r.get(0))?,
                 version: d.version,
                 status: d.status,
                 sections_done: d.progress.iter().filter(|p| p.done).count() as i64,

@@ -25,6 +25,7 @@ use crate::access::accounts::UserRecord;
 use crate::access::visibility::{self, Columns, Filter};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::{snake_names, ObjectType};
+use crate::store::rows::parsed;
 
 /// The eight protection types of the seed: the controls of the former annex to § 9 BDSG
 /// (DOMAIN-FACTS A.1). Stable names: the CLI and exports use them.
@@ -230,16 +231,6 @@ const DETAIL: &str =
         t.description, t.implementation, t.art32, t.sdm, t.status, t.editor_id, t.next_review,
         u.name, t.created_at, t.updated_at
     FROM toms t LEFT JOIN users u ON u.id = t.editor_id";
-
-pub(crate) fn parsed<T>(
-    index: usize,
-    text: String,
-    parse: fn(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
-    parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, text.into())
-    })
-}
 
 /// A comma-separated list of stable names, as `art32` and `sdm` are stored.
 fn names_list<T: Copy>(

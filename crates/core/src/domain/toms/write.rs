@@ -240,15 +240,15 @@ pub struct TomCopyTarget {
 
 /// Copies measures into another tenant with SPEC §9's rules: a measure of the same type
 /// and title there is reused (never duplicated) and receives the company; otherwise a new
-/// one is created, in review, without editor, dates, reviews or links. Returns the ids in
-/// the target, one per source.
+/// one is created, in review, without editor, dates, reviews or links. Returns, one per
+/// source, the id in the target and whether that measure was there already (reused).
 pub(crate) fn copy_to_tenant(
     conn: &Connection,
     now: DateTime<Utc>,
     user: &UserRecord,
     ids: &[i64],
     target: &TomCopyTarget,
-) -> CoreResult<Vec<i64>> {
+) -> CoreResult<Vec<(i64, bool)>> {
     crate::access::scope::tenant(conn, user, target.tenant_id)?;
     if let Some(company) = target.company_id {
         let place = crate::access::scope::company(conn, user, company)?;
@@ -278,7 +278,7 @@ pub(crate) fn copy_to_tenant(
                 |r| r.get(0),
             )
             .optional()?;
-        let new_id = match existing {
+        let copied = match existing {
             Some(existing) => {
                 let old = load(conn, existing)?;
                 let mut data = old.data.clone();
@@ -304,7 +304,7 @@ pub(crate) fn copy_to_tenant(
                         json!(data),
                     )?;
                 }
-                existing
+                (existing, true)
             }
             None => {
                 let data = TomInput {
@@ -325,10 +325,10 @@ pub(crate) fn copy_to_tenant(
                     id,
                     json!(data),
                 )?;
-                new_id
+                (new_id, false)
             }
         };
-        result.push(new_id);
+        result.push(copied);
     }
     Ok(result)
 }

@@ -230,10 +230,7 @@ pub(crate) fn csv(
         ));
     }
     if all || matches!(module, BackupModule::Dpias(_)) {
-        let list = dpias::list(conn, user, tenant.id)?
-            .iter()
-            .map(|row| dpias::load(conn, row.id))
-            .collect::<CoreResult<Vec<_>>>()?;
+        let list = dpias::current_of_tenant(conn, user, tenant.id)?;
         files.push((
             text(language, "backup-csv-dpias"),
             dpias::export::file(&list, ExportFormat::Csv, language)?,
