@@ -135,6 +135,7 @@ column-dpia-id = ID
 column-dpia-activity = Verarbeitung
 column-dpia-version = Version
 column-dpia-status = Status
+column-dpia-sections = Abschnitte insgesamt
 column-dpia-progress = Abschnitte erledigt
 column-dpia-risks = Risiken
 column-dpia-highest = Höchstes Risiko vor Maßnahmen

@@ -135,6 +135,7 @@ column-dpia-id = ID
 column-dpia-activity = Processing activity
 column-dpia-version = Version
 column-dpia-status = Status
+column-dpia-sections = Sections in all
 column-dpia-progress = Sections done
 column-dpia-risks = Risks
 column-dpia-highest = Highest risk before measures

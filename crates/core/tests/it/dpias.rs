@@ -691,6 +691,24 @@ fn dpias_travel_in_tenant_files_backups_and_the_trash() {
         .unwrap()
         .iter()
         .all(|e| e.object_type != "dpia"));
+    // Progress goes out as two numbers: a spreadsheet reads "5/6" as a date.
+    let csv = o
+        .desk
+        .export_dpias(
+            &mut o.owner,
+            o.tenant,
+            dpo_desk_core::services::exports::ExportFormat::Csv,
+        )
+        .unwrap();
+    let text = String::from_utf8(csv.bytes).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let at = |name: &str| header.iter().position(|h| h.ends_with(name)).unwrap();
+    let done: usize = row[at("Abschnitte erledigt")].parse().unwrap();
+    let total: usize = row[at("Abschnitte insgesamt")].parse().unwrap();
+    assert_eq!(total, 6);
+    assert!(done <= total);
 
     // Deleting the activity takes its assessment along, and its restore brings it back.
     let trashed = o.desk.delete_activities(&mut o.owner, &[a]).unwrap()[0];

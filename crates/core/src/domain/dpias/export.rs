@@ -15,6 +15,7 @@ pub fn file(list: &[super::Dpia], format: ExportFormat, language: Language) -> C
                 "column-dpia-version",
                 "column-dpia-status",
                 "column-dpia-progress",
+                "column-dpia-sections",
                 "column-dpia-risks",
                 "column-dpia-highest",
                 "column-dpia-highest-residual",
@@ -32,11 +33,9 @@ pub fn file(list: &[super::Dpia], format: ExportFormat, language: Language) -> C
                     d.activity_name.clone(),
                     d.version.to_string(),
                     text(language, &format!("dpia-status-{}", d.status.as_str())),
-                    format!(
-                        "{}/{}",
-                        d.progress.iter().filter(|p| p.done).count(),
-                        d.progress.len()
-                    ),
+                    // Two numbers, not "5/6": spreadsheets read a slash as a date.
+                    d.progress.iter().filter(|p| p.done).count().to_string(),
+                    d.progress.len().to_string(),
                     d.risks.len().to_string(),
                     level(d.risks.iter().filter_map(|r| r.level).max()),
                     level(d.risks.iter().filter_map(|r| r.residual_level).max()),
