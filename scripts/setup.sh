@@ -10,7 +10,8 @@ mode="${1:-run}"
 build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev libdbus-1-dev)
 test_packages=(webkit2gtk-driver xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-  poppler-utils xdotool x11-utils imagemagick fonts-liberation dunst libnotify-bin)
+  poppler-utils qpdf python3-openpyxl xdotool x11-utils imagemagick fonts-liberation dunst
+  libnotify-bin)
 
 packages=("${build_packages[@]}")
 [ "$mode" = "test" ] && packages+=("${test_packages[@]}")

@@ -28,6 +28,13 @@ pub struct UserRecord {
 }
 
 impl UserRecord {
+    /// Whether `password` is this user's (asked again before showing secrets).
+    pub(crate) fn password_matches(&self, password: &str) -> bool {
+        self.password_hash
+            .as_deref()
+            .is_some_and(|h| password::verify(password, h))
+    }
+
     pub fn actor(&self) -> Actor {
         Actor {
             user_id: self.id,
@@ -245,11 +252,7 @@ pub(crate) fn change_password(
     current: &str,
     new: &str,
 ) -> CoreResult<()> {
-    if !user
-        .password_hash
-        .as_deref()
-        .is_some_and(|h| password::verify(current, h))
-    {
+    if !user.password_matches(current) {
         return Err(CoreError::validation(
             "current_password",
             "wrong",

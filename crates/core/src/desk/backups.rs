@@ -691,7 +691,7 @@ impl Desk {
     }
 
     /// Runs `read` on the backup opened beside the live database, then removes the copy.
-    fn with_staged<T>(
+    pub(crate) fn with_staged<T>(
         &self,
         path: &Path,
         progress: &mut dyn FnMut(u64, u64),

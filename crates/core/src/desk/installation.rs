@@ -16,6 +16,7 @@ use crate::kernel::clock::Clock;
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::store::keys::{DatabaseKey, RecoveryKey};
 use crate::store::keystore::KeyStore;
+use crate::store::settings;
 use crate::store::{Store, DATABASE_FILE};
 
 pub const MANIFEST_FILE: &str = "installation.json";
@@ -92,6 +93,13 @@ fn validate_office_name(name: &str) -> CoreResult<String> {
     CoreError::required_name("office_name", name, 200, "the office")
 }
 
+/// Keeps the recovery key inside the encrypted database, so the owner can print its sheet
+/// again later (SPEC §1). Whoever can read the database holds its key already, and the
+/// backups' key derives from it, so this opens nothing new.
+fn remember_recovery_key(conn: &rusqlite::Connection, key: &RecoveryKey) -> CoreResult<()> {
+    settings::put_raw(conn, super::reports::RECOVERY_KEY_SETTING, &key.display())
+}
+
 /// First setup: validates everything before touching the disk, builds the database under
 /// a temporary name and renames it into place, so an interrupted setup leaves nothing
 /// that looks like an installation.
@@ -130,6 +138,7 @@ pub fn create(
             params![office, installation_id, now],
         )?;
         accounts::create_owner(&tx, now, &owner, &request.owner_password)?;
+        remember_recovery_key(&tx, &recovery_key)?;
         tx.commit()?;
         // Fold the WAL into the main file so the rename below moves one complete file.
         store
@@ -229,8 +238,10 @@ pub fn unlock_with_recovery_key(
     if !is_set_up(data_dir) {
         return Err(CoreError::NotInitialized);
     }
-    let key = RecoveryKey::parse(recovery_key)?.database_key();
+    let recovery_key = RecoveryKey::parse(recovery_key)?;
+    let key = recovery_key.database_key();
     let desk = open_with_key(data_dir, &key, clock)?;
+    remember_recovery_key(desk.store.conn(), &recovery_key)?;
     let installation_id = desk.installation_id()?;
     let manifest = Manifest {
         format: 1,
@@ -289,6 +300,7 @@ pub fn restore_from_backup(
             store
                 .conn()
                 .execute("UPDATE backups SET stored_in_app = 0", [])?;
+            remember_recovery_key(store.conn(), &recovery_key)?;
             let name = file
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())

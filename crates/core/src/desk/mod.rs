@@ -10,6 +10,7 @@ pub mod client;
 mod companies;
 pub mod installation;
 mod master_data;
+mod reports;
 mod search_and_trash;
 mod tenants;
 mod toms;

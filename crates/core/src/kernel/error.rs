@@ -75,6 +75,8 @@ pub enum CoreError {
     BackupLocked { contact: String },
     #[error("only the owner of the installation may do this")]
     OwnerRequired,
+    #[error("the work was cancelled; nothing was written")]
+    Cancelled,
 }
 
 pub type CoreResult<T> = Result<T, CoreError>;
@@ -112,6 +114,7 @@ impl CoreError {
             CoreError::BackupLimit { .. } => "backup_limit",
             CoreError::BackupLocked { .. } => "backup_locked",
             CoreError::OwnerRequired => "owner_required",
+            CoreError::Cancelled => "cancelled",
         }
     }
 

@@ -9,7 +9,9 @@ use crate::common::*;
 use dpo_desk_core::access::operations::{Operation, Requirement};
 use dpo_desk_core::access::roles::{Grant, RoleDefinition};
 use dpo_desk_core::access::users::{NewUser, UserAccess};
-use dpo_desk_core::domain::activities::{ActivityInput, ActivityStatus, MassChange, MassField};
+use dpo_desk_core::domain::activities::{
+    ActivityInput, ActivityRole, ActivityStatus, MassChange, MassField,
+};
 use dpo_desk_core::domain::areas::{AreaField, AreaInput};
 use dpo_desk_core::domain::companies::{CompanyField, CompanyInput};
 use dpo_desk_core::domain::dpias::check::CheckInput;
@@ -24,6 +26,7 @@ use dpo_desk_core::kernel::vocabulary::{ObjectType, Permission, Right};
 use dpo_desk_core::services::backup::BackupModule;
 use dpo_desk_core::services::data_copy::CopyRequest;
 use dpo_desk_core::services::exports::ExportFormat;
+use dpo_desk_core::services::reports::ReportRequest;
 use dpo_desk_core::store::settings::SettingKey;
 use dpo_desk_core::{CoreError, CoreResult, Desk, Session};
 
@@ -263,6 +266,9 @@ fn expected(op: Operation) -> Requirement {
         }
         Operation::DeleteDpias => right(ObjectType::Dpia, Right::Delete),
         Operation::ExportDpias | Operation::ExportCnil => right(ObjectType::Dpia, Right::Export),
+        Operation::PrintRopa => right(ObjectType::ProcessingActivity, Right::Print),
+        Operation::PrintToms => right(ObjectType::Tom, Right::Print),
+        Operation::PrintDpia => right(ObjectType::Dpia, Right::Print),
         Operation::SaveMustEntry | Operation::RemoveMustEntry | Operation::UpdateRiskMatrix => {
             right(ObjectType::Settings, Right::Edit)
         }
@@ -293,7 +299,9 @@ fn expected(op: Operation) -> Requirement {
         Operation::CreateBackup => right(ObjectType::Backup, Right::Create),
         Operation::DownloadBackup => right(ObjectType::Backup, Right::Export),
         Operation::DeleteBackup => right(ObjectType::Backup, Right::Delete),
-        Operation::RestoreBackup | Operation::BackupCsv => Requirement::Owner,
+        Operation::RestoreBackup | Operation::BackupCsv | Operation::RecoverySheet => {
+            Requirement::Owner
+        }
     }
 }
 
@@ -486,6 +494,44 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         Operation::ExportDpias => desk
             .export_dpias(s, ctx.tenant, ExportFormat::Csv)
             .map(drop),
+        Operation::PrintRopa => desk
+            .prepare_report(
+                s,
+                &ReportRequest::Ropa {
+                    company_id: ctx.company,
+                    role: ActivityRole::Controller,
+                    only_active: false,
+                    language: None,
+                },
+            )
+            .map(drop),
+        Operation::PrintToms => desk
+            .prepare_report(
+                s,
+                &ReportRequest::Toms {
+                    company_id: ctx.company,
+                    language: None,
+                },
+            )
+            .map(drop),
+        Operation::PrintDpia => {
+            let d = fresh_dpia(desk, ctx);
+            desk.prepare_report(
+                s,
+                &ReportRequest::Dpia {
+                    dpia_id: d,
+                    language: None,
+                },
+            )
+            .map(drop)
+        }
+        Operation::RecoverySheet => match desk.recovery_sheet(s, PASSWORD) {
+            // A user other than the owner is refused before the password is looked at.
+            Err(CoreError::Validation {
+                field: "password", ..
+            }) => desk.recovery_sheet(s, STAFF_PW).map(drop),
+            other => other.map(drop),
+        },
         Operation::ImportCnil => {
             let a = fresh_activity(desk, ctx);
             desk.import_cnil(s, a, br#"{"pia": {"name": "Kamera"}}"#)
