@@ -127,6 +127,74 @@ pub enum Command {
         #[command(subcommand)]
         action: DpiaAction,
     },
+    /// PDF reports: the records of processing, the TOMs of a company, a DPIA.
+    Report {
+        #[command(subcommand)]
+        action: ReportAction,
+    },
+    /// A list as CSV (UTF-8 with BOM), JSON or XLSX.
+    Export {
+        /// activities, companies, areas, toms, dpias, tenants or master:KIND (e.g.
+        /// master:recipient).
+        kind: String,
+        /// The tenant whose list it is (every list but tenants).
+        #[arg(long, value_name = "ID")]
+        tenant: Option<i64>,
+        /// csv, json or xlsx.
+        #[arg(long, value_name = "FORMAT", default_value = "csv")]
+        format: String,
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+}
+
+/// Where a report reads from and where it goes, shared by every report.
+#[derive(Debug, clap::Args)]
+pub struct ReportOutput {
+    /// The PDF file to write.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub to: PathBuf,
+    /// de or en; the user's language when absent.
+    #[arg(long, value_name = "de|en")]
+    pub language: Option<String>,
+    /// Read from this backup file instead of the live data, without restoring it
+    /// (administrators; ids are the backup's).
+    #[arg(long, value_name = "FILE")]
+    pub from_backup: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportAction {
+    /// The records of processing activities of a company (Art. 30(1) or 30(2) GDPR).
+    Ropa {
+        /// The company's id.
+        #[arg(long, value_name = "ID")]
+        company: i64,
+        /// controller (Art. 30(1)) or processor (Art. 30(2)).
+        #[arg(long, value_name = "controller|processor")]
+        kind: String,
+        /// Only active activities (all by default).
+        #[arg(long)]
+        only_active: bool,
+        #[command(flatten)]
+        output: ReportOutput,
+    },
+    /// The technical and organisational measures valid for a company.
+    Toms {
+        /// The company's id.
+        #[arg(long, value_name = "ID")]
+        company: i64,
+        #[command(flatten)]
+        output: ReportOutput,
+    },
+    /// One DPIA with its risks, the risk map, opinions and validation.
+    Dpia {
+        /// The DPIA's id.
+        id: i64,
+        #[command(flatten)]
+        output: ReportOutput,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@ mod context;
 mod dpias;
 mod error;
 mod records;
+mod reports;
 mod toms;
 
 use std::process::ExitCode;
@@ -35,6 +36,13 @@ fn main() -> ExitCode {
         Command::Activity { action } => records::activity(&cli, action),
         Command::Tom { action } => toms::tom(&cli, action),
         Command::Dpia { action } => dpias::dpia(&cli, action),
+        Command::Report { action } => reports::report(&cli, action),
+        Command::Export {
+            kind,
+            tenant,
+            format,
+            to,
+        } => reports::export(&cli, kind, *tenant, format, to),
         Command::Copy {
             object,
             ids,

@@ -255,7 +255,6 @@ dpia-report-sources = Risikoquellen und Bedrohungen
 dpia-report-impacts = Folgen für die Betroffenen
 dpia-report-likelihood = Eintrittswahrscheinlichkeit
 dpia-report-severity = Schwere
-dpia-report-level = Klasse
 dpia-report-residual = Nach Maßnahmen
 dpia-report-measures = Maßnahmen
 dpia-report-no-risks = Kein Risiko erfasst.
@@ -311,3 +310,8 @@ dpia-scale-1 = geringfügig
 dpia-scale-2 = überschaubar
 dpia-scale-3 = substanziell
 dpia-scale-4 = groß
+dpia-report-before = Vor Maßnahmen
+dpia-report-likelihood-short = W
+dpia-report-severity-short = S
+dpia-report-scale-legend = W = Eintrittswahrscheinlichkeit, S = Schwere; 1 geringfügig, 2 überschaubar, 3 substanziell, 4 groß.
+dpia-report-this-version = diese Version

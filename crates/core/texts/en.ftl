@@ -255,7 +255,6 @@ dpia-report-sources = Risk sources and threats
 dpia-report-impacts = Impacts on the data subjects
 dpia-report-likelihood = Likelihood
 dpia-report-severity = Severity
-dpia-report-level = Class
 dpia-report-residual = After measures
 dpia-report-measures = Measures
 dpia-report-no-risks = No risk is recorded.
@@ -311,3 +310,8 @@ dpia-scale-1 = negligible
 dpia-scale-2 = limited
 dpia-scale-3 = significant
 dpia-scale-4 = maximum
+dpia-report-before = Before measures
+dpia-report-likelihood-short = L
+dpia-report-severity-short = S
+dpia-report-scale-legend = L = likelihood, S = severity; 1 negligible, 2 limited, 3 significant, 4 maximum.
+dpia-report-this-version = this version

@@ -173,9 +173,14 @@ fn quiet() -> Progress {
     Box::new(|_, _| true)
 }
 
+/// Writes a generated file; with `DPO_DESK_KEEP_REPORTS=DIR` a copy stays there, to be
+/// looked at (`pdftoppm`) after the run.
 fn write(o: &Office, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let path = o.f.path().join(name);
     std::fs::write(&path, bytes).unwrap();
+    if let Ok(dir) = std::env::var("DPO_DESK_KEEP_REPORTS") {
+        std::fs::write(std::path::Path::new(&dir).join(name), bytes).unwrap();
+    }
     path
 }
 
@@ -622,4 +627,81 @@ fn a_report_can_be_made_from_a_backup_as_it_was_then() {
     let text = pdf_text(&path);
     assert!(text.contains("Lohn- und Gehaltsabrechnung"), "{text}");
     assert!(!text.contains("Umbenannt nach der Sicherung"), "{text}");
+}
+
+/// The XLSX export read back by a spreadsheet engine (openpyxl) holds the same rows as the
+/// CSV export, with a bold frozen header, an auto-filter and dates stored as dates.
+#[test]
+fn the_xlsx_export_opens_in_a_spreadsheet_engine_with_the_rows_of_the_csv() {
+    use dpo_desk_core::services::exports::ExportFormat;
+    let mut o = office();
+    let activity = full_activity(&mut o);
+    let mut input = o.desk.activity(&mut o.owner, activity).unwrap().data;
+    input.review_planned = chrono::NaiveDate::from_ymd_opt(2027, 1, 31);
+    o.desk
+        .update_activity(&mut o.owner, activity, &input)
+        .unwrap();
+    o.desk
+        .create_activity(
+            &mut o.owner,
+            &ActivityInput::new(o.area, "Zweite Verarbeitung"),
+        )
+        .unwrap();
+    let csv = o
+        .desk
+        .export_activities(&mut o.owner, o.tenant, None, None, ExportFormat::Csv)
+        .unwrap();
+    let xlsx = o
+        .desk
+        .export_activities(&mut o.owner, o.tenant, None, None, ExportFormat::Xlsx)
+        .unwrap();
+    assert!(xlsx.suggested_name.ends_with(".xlsx"));
+    let csv_path = write(&o, "list.csv", &csv.bytes);
+    let xlsx_path = write(&o, "list.xlsx", &xlsx.bytes);
+    let script = r#"
+import csv, datetime, json, sys
+from openpyxl import load_workbook
+ws = load_workbook(sys.argv[1]).active
+with open(sys.argv[2], encoding="utf-8-sig", newline="") as f:
+    expected = list(csv.reader(f))
+def shown(v):
+    if v is None: return ""
+    if isinstance(v, datetime.datetime): return v.date().isoformat()
+    if isinstance(v, float) and v.is_integer(): return str(int(v))
+    return str(v)
+got = [[shown(c.value) for c in row] for row in ws.iter_rows(max_col=len(expected[0]))]
+dates = [c.value for c in ws[2] if isinstance(c.value, datetime.datetime)]
+print(json.dumps({
+    "same": got == expected,
+    "rows": len(got),
+    "bold": all(c.font.b for c in ws[1]),
+    "frozen": ws.freeze_panes,
+    "filter": ws.auto_filter.ref,
+    "dates": len(dates),
+    "id_is_number": isinstance(ws["A2"].value, (int, float)),
+}))
+"#;
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&xlsx_path)
+        .arg(&csv_path)
+        .output()
+        .expect("python3 with openpyxl is installed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["same"], true, "{report}");
+    assert_eq!(report["rows"], 3, "{report}");
+    assert_eq!(report["bold"], true, "{report}");
+    assert_eq!(report["frozen"], "A2", "{report}");
+    assert!(
+        report["filter"].as_str().unwrap().starts_with("A1:"),
+        "{report}"
+    );
+    assert_eq!(report["id_is_number"], true, "{report}");
+    assert!(report["dates"].as_u64().unwrap() >= 1, "{report}");
 }

@@ -2,7 +2,7 @@
 
 use crate::domain::activities::{Activity, LinkedItem};
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{csv_bytes, json, ExportFormat};
+use crate::kernel::export::{json, table, ExportFormat};
 use crate::kernel::text::Language;
 use crate::kernel::vocabulary::MasterKind;
 
@@ -49,9 +49,10 @@ const ACTIVITY_COLUMNS: &[&str] = &[
 pub fn file(list: &[Activity], format: ExportFormat, language: Language) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
-        ExportFormat::Csv => {
+        ExportFormat::Csv | ExportFormat::Xlsx => {
             let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-            csv_bytes(
+            table(
+                format,
                 language,
                 ACTIVITY_COLUMNS,
                 list.iter().map(|a| {

@@ -1,7 +1,7 @@
 //! The company list as CSV or JSON.
 
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{csv_bytes, json, ExportFormat};
+use crate::kernel::export::{json, table, ExportFormat};
 use crate::kernel::text::Language;
 
 pub fn file(
@@ -11,9 +11,10 @@ pub fn file(
 ) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
-        ExportFormat::Csv => {
+        ExportFormat::Csv | ExportFormat::Xlsx => {
             let flag = |b: bool| if b { "1".to_string() } else { String::new() };
-            csv_bytes(
+            table(
+                format,
                 language,
                 &[
                     "column-company-id",

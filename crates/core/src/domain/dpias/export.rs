@@ -1,13 +1,14 @@
 //! The DPIA list as CSV or JSON: one line per current assessment.
 
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{csv_bytes, json, ExportFormat};
+use crate::kernel::export::{json, table, ExportFormat};
 use crate::kernel::text::{text, Language};
 
 pub fn file(list: &[super::Dpia], format: ExportFormat, language: Language) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
-        ExportFormat::Csv => csv_bytes(
+        ExportFormat::Csv | ExportFormat::Xlsx => table(
+            format,
             language,
             &[
                 "column-dpia-id",

@@ -2,13 +2,14 @@
 
 use crate::domain::master_data::MasterItem;
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{csv_bytes, json, ExportFormat};
+use crate::kernel::export::{json, table, ExportFormat};
 use crate::kernel::text::Language;
 
 pub fn file(list: &[MasterItem], format: ExportFormat, language: Language) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
-        ExportFormat::Csv => csv_bytes(
+        ExportFormat::Csv | ExportFormat::Xlsx => table(
+            format,
             language,
             &[
                 "column-master-id",

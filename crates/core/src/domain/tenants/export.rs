@@ -1,7 +1,7 @@
 //! The tenant list as CSV or JSON.
 
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{csv_bytes, json, ExportFormat};
+use crate::kernel::export::{json, table, ExportFormat};
 use crate::kernel::text::Language;
 
 pub fn file(
@@ -11,11 +11,12 @@ pub fn file(
 ) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
-        ExportFormat::Csv => {
+        ExportFormat::Csv | ExportFormat::Xlsx => {
             let date = |d: Option<chrono::DateTime<chrono::Utc>>| {
                 d.map(|d| d.date_naive().to_string()).unwrap_or_default()
             };
-            csv_bytes(
+            table(
+                format,
                 language,
                 &[
                     "column-tenant-id",

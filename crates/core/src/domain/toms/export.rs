@@ -2,13 +2,14 @@
 //! the latest review.
 
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{csv_bytes, json, ExportFormat};
+use crate::kernel::export::{json, table, ExportFormat};
 use crate::kernel::text::{text, Language};
 
 pub fn file(list: &[super::Tom], format: ExportFormat, language: Language) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
-        ExportFormat::Csv => csv_bytes(
+        ExportFormat::Csv | ExportFormat::Xlsx => table(
+            format,
             language,
             &[
                 "column-tom-id",

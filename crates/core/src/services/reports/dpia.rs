@@ -185,13 +185,18 @@ impl DpiaReport {
             body.push(pdf::muted(&text(l, "dpia-report-no-risks")));
             return body;
         }
+        // One cell per rating: "L 3 significant / S 4 maximum → high risk"; the scale's
+        // long names do not fit side by side in columns.
         let rating = |likelihood: Option<i64>, severity: Option<i64>, level: Option<RiskLevel>| {
             let scale = |v: Option<i64>| {
                 v.map(|v| format!("{v} {}", text(l, &format!("dpia-scale-{v}"))))
                     .unwrap_or_else(|| "—".into())
             };
-            (
+            format!(
+                "{}: {}\n{}: {}\n→ {}",
+                text(l, "dpia-report-likelihood-short"),
                 scale(likelihood),
+                text(l, "dpia-report-severity-short"),
                 scale(severity),
                 level
                     .map(|lv| text(l, &format!("risk-level-{}", lv.as_str())))
@@ -204,36 +209,27 @@ impl DpiaReport {
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let (bl, bs, bc) = rating(r.data.likelihood, r.data.severity, r.level);
-                let (al, as_, ac) = rating(
-                    r.data.residual_likelihood,
-                    r.data.residual_severity,
-                    r.residual_level,
-                );
                 vec![
                     format!("R{} {}", i + 1, Self::risk_title(l, r)),
-                    format!("{bl}\n{bs}"),
-                    bc,
-                    format!("{al}\n{as_}"),
-                    ac,
+                    rating(r.data.likelihood, r.data.severity, r.level),
+                    rating(
+                        r.data.residual_likelihood,
+                        r.data.residual_severity,
+                        r.residual_level,
+                    ),
                 ]
             })
             .collect();
         body.push(pdf::table(
-            vec![5, 3, 2, 3, 2],
+            vec![6, 5, 5],
             vec![
                 text(l, "dpia-report-risk"),
-                format!(
-                    "{} /\n{}",
-                    text(l, "dpia-report-likelihood"),
-                    text(l, "dpia-report-severity")
-                ),
-                text(l, "dpia-report-level"),
+                text(l, "dpia-report-before"),
                 text(l, "dpia-report-residual"),
-                text(l, "dpia-report-level"),
             ],
             rows,
         ));
+        body.push(pdf::muted(&text(l, "dpia-report-scale-legend")));
         for (i, r) in self.dpia.risks.iter().enumerate() {
             body.push(Break::new(0.8));
             body.push(pdf::heading(
@@ -338,7 +334,11 @@ impl DpiaReport {
                                 v.version,
                                 text(l, &format!("dpia-status-{}", v.status.as_str())),
                                 v.created_by,
-                                if v.id == d.id { " ◀" } else { "" }
+                                if v.id == d.id {
+                                    format!(" ({})", text(l, "dpia-report-this-version"))
+                                } else {
+                                    String::new()
+                                }
                             )
                         })
                         .collect(),

@@ -29,8 +29,11 @@ const BOLD_ITALIC: &[u8] = include_bytes!("../../../fonts/LiberationSans-BoldIta
 pub(crate) const BODY: u8 = 9;
 const ACCENT: Color = Color::Rgb(25, 65, 115);
 const MUTED: Color = Color::Rgb(110, 110, 110);
-/// genpdf drops the rest of a word wider than its column; no word we print gets that long.
-const LONGEST_WORD: usize = 28;
+/// genpdf drops the rest of a word wider than its column, so longer words (URLs, file
+/// paths) are split; value columns hold about 60 characters of body text.
+const LONGEST_WORD: usize = 40;
+/// Headings run across the page in a larger size.
+const LONGEST_HEADING_WORD: usize = 60;
 
 /// Says how far the work is (`done` of `total`) and returns `false` to cancel it. It lives
 /// as long as the rendering, so it owns what it captures.
@@ -205,8 +208,52 @@ pub(crate) fn render(
         total_steps,
         &build,
     )?;
+    let finished = finish(&second.bytes, &meta.title)?;
     (report.borrow_mut())(total_steps, total_steps);
-    Ok(second.bytes)
+    Ok(finished)
+}
+
+/// The file as it leaves the app: every stream compressed (printpdf writes fonts and
+/// page contents uncompressed — a 40-activity record was 2.5 MB) and the title in UTF-16,
+/// the encoding PDF readers expect for text beyond ASCII.
+fn finish(bytes: &[u8], title: &str) -> CoreResult<Vec<u8>> {
+    use std::io::Write;
+    let broken = |e: &dyn std::fmt::Display| {
+        CoreError::Corrupt(format!("the PDF could not be finished: {e}"))
+    };
+    let mut document = lopdf::Document::load_mem(bytes).map_err(|e| broken(&e))?;
+    for object in document.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object {
+            if stream.dict.get(b"Filter").is_ok() {
+                continue;
+            }
+            let mut encoder =
+                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+            encoder.write_all(&stream.content).map_err(|e| broken(&e))?;
+            let compressed = encoder.finish().map_err(|e| broken(&e))?;
+            if compressed.len() < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(compressed);
+            }
+        }
+    }
+    let mut utf16 = vec![0xfe, 0xff];
+    utf16.extend(title.encode_utf16().flat_map(|u| u.to_be_bytes()));
+    if let Ok(info) = document
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+    {
+        if let Ok(lopdf::Object::Dictionary(dict)) = document.get_object_mut(info) {
+            dict.set(
+                "Title",
+                lopdf::Object::String(utf16, lopdf::StringFormat::Hexadecimal),
+            );
+        }
+    }
+    let mut out = Vec::with_capacity(bytes.len() / 3);
+    document.save_to(&mut out).map_err(|e| broken(&e))?;
+    Ok(out)
 }
 
 struct Pass {
@@ -297,14 +344,18 @@ impl Element for Boxed {
 
 /// Text as genpdf can wrap it: words longer than a column are split so nothing is cut off.
 fn wrappable(line: &str) -> String {
+    split_words(line, LONGEST_WORD)
+}
+
+fn split_words(line: &str, longest: usize) -> String {
     line.split(' ')
         .map(|word| {
-            if word.chars().count() <= LONGEST_WORD {
+            if word.chars().count() <= longest {
                 word.to_string()
             } else {
                 word.chars()
                     .collect::<Vec<_>>()
-                    .chunks(LONGEST_WORD)
+                    .chunks(longest)
                     .map(|c| c.iter().collect::<String>())
                     .collect::<Vec<_>>()
                     .join(" ")
@@ -329,7 +380,7 @@ pub(crate) fn paragraphs(value: &str, style: Style) -> LinearLayout {
 
 pub(crate) fn heading(value: &str, size: u8) -> impl Element {
     Paragraph::new(genpdf::style::StyledString::new(
-        wrappable(value),
+        split_words(value, LONGEST_HEADING_WORD),
         Style::new().bold().with_font_size(size).with_color(ACCENT),
     ))
     .padded(Margins::trbl(3, 0, 2, 0))

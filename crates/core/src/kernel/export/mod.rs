@@ -1,6 +1,7 @@
 //! The shapes every list export shares: CSV for spreadsheets (UTF-8 with a byte-order mark
-//! so Excel reads umlauts; the header in the user's language from the text catalogue) or
-//! JSON (complete records). Each domain says its columns in its own `export.rs`.
+//! so Excel reads umlauts; the header in the user's language from the text catalogue),
+//! XLSX (a real workbook: bold frozen header, auto-filter, column widths, dates as dates)
+//! or JSON (complete records). Each domain says its columns in its own `export.rs`.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -8,12 +9,15 @@ use ts_rs::TS;
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::text::{text, Language};
 
+mod xlsx;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ExportFormat {
     Csv,
     Json,
+    Xlsx,
 }
 
 impl ExportFormat {
@@ -21,6 +25,17 @@ impl ExportFormat {
         match self {
             ExportFormat::Csv => "csv",
             ExportFormat::Json => "json",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+
+    /// `csv`, `json` or `xlsx` (the CLI's `--format`).
+    pub fn parse(text: &str) -> Option<ExportFormat> {
+        match text {
+            "csv" => Some(ExportFormat::Csv),
+            "json" => Some(ExportFormat::Json),
+            "xlsx" => Some(ExportFormat::Xlsx),
+            _ => None,
         }
     }
 }
@@ -47,8 +62,22 @@ pub(crate) fn json<T: Serialize>(list: &[T]) -> Vec<u8> {
     serde_json::to_vec_pretty(list).expect("records serialise")
 }
 
+/// A list as a table file (CSV or XLSX): the header is the catalogue's wording of `columns`
+/// in `language`.
+pub(crate) fn table(
+    format: ExportFormat,
+    language: Language,
+    columns: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> CoreResult<Vec<u8>> {
+    match format {
+        ExportFormat::Xlsx => xlsx::workbook(language, columns, rows),
+        _ => csv_bytes(language, columns, rows),
+    }
+}
+
 /// A CSV file: the header is the catalogue's wording of `columns` in `language`.
-pub(crate) fn csv_bytes(
+fn csv_bytes(
     language: Language,
     columns: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
