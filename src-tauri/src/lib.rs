@@ -13,6 +13,7 @@ mod files;
 mod logging;
 mod notifications;
 mod records;
+mod reports;
 mod state;
 mod toms;
 
@@ -55,6 +56,7 @@ pub fn run() {
         .manage(StartedAt(started))
         .manage(LogGuard(log_guard))
         .manage(closing::Unsaved::default())
+        .manage(reports::ReportCancel::default())
         .on_window_event(closing::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::startup_state,
@@ -177,6 +179,10 @@ pub fn run() {
             backups::stop_automatic_backup,
             admin::mass_change_tenants,
             admin::export_tenant_list,
+            reports::make_report,
+            reports::make_report_from_backup,
+            reports::cancel_report,
+            reports::save_recovery_sheet,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|e| fatal(&format!("the window could not be started: {e}")));

@@ -29,7 +29,9 @@ import type { CheckInput } from "./bindings/CheckInput";
 import type { CopyRequest } from "./bindings/CopyRequest";
 import type { DpiaInput } from "./bindings/DpiaInput";
 import type { MustEntry } from "./bindings/MustEntry";
+import type { ReportRequest } from "./bindings/ReportRequest";
 import type { RiskMatrix } from "./bindings/RiskMatrix";
+import type { Channel } from "@tauri-apps/api/core";
 import type { Validation } from "./bindings/Validation";
 import type { TomCopyTarget } from "./bindings/TomCopyTarget";
 import type { TomField } from "./bindings/TomField";
@@ -176,6 +178,13 @@ export const api = {
   riskMatrix: ipc.riskMatrix,
   updateRiskMatrix: (matrix: RiskMatrix) => ipc.updateRiskMatrix({ matrix }),
   dpiaOverview: ipc.dpiaOverview,
+  makeReport: (request: ReportRequest, title: string, onProgress: Channel<number>) =>
+    ipc.makeReport({ request, title, onProgress }),
+  makeReportFromBackup: (file: string, request: ReportRequest, title: string, onProgress: Channel<number>) =>
+    ipc.makeReportFromBackup({ file, request, title, onProgress }),
+  cancelReport: ipc.cancelReport,
+  saveRecoverySheet: (password: string, title: string, onProgress: Channel<number>) =>
+    ipc.saveRecoverySheet({ password, title, onProgress }),
   copyTenant: (id: number, name: string | null) => ipc.copyTenant({ id, name }),
   createTenantFromTemplate: (templateId: number, name: string) => ipc.createTenantFromTemplate({ templateId, name }),
   copyToTenants: (request: CopyRequest) => ipc.copyToTenants({ request }),

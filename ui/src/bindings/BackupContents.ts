@@ -2,4 +2,8 @@
 import type { BackupHeader } from "./BackupHeader";
 import type { BackupTenant } from "./BackupTenant";
 
-export type BackupContents = { header: BackupHeader, tenants: Array<BackupTenant>, };
+export type BackupContents = { 
+/**
+ * The file that was read, so a report can be made from it without asking again.
+ */
+file: string, header: BackupHeader, tenants: Array<BackupTenant>, };

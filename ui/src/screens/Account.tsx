@@ -5,6 +5,8 @@ import type { SessionInfo } from "../bindings/SessionInfo";
 import { Alert } from "../components/Alert";
 import { Field } from "../components/Field";
 import { PasswordStrength } from "../components/PasswordStrength";
+import { ReportStatus } from "../features/reports/ReportStatus";
+import { useReport } from "../features/reports/useReport";
 import { useAction } from "../useAction";
 
 export function Account({ session, onError }: { session: SessionInfo; onError: (e: unknown) => boolean }) {
@@ -81,6 +83,49 @@ export function Account({ session, onError }: { session: SessionInfo; onError: (
           </div>
         </form>
       </section>
+      {session.is_owner && <RecoverySheet onError={onError} />}
     </>
+  );
+}
+
+/** The owner prints the recovery key again (SPEC §1), after the password once more. */
+function RecoverySheet({ onError }: { onError: (e: unknown) => boolean }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState("");
+  const report = useReport(onError);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void report.run(async (progress) => {
+      const path = await api.saveRecoverySheet(password, t("reports.saveTitle"), progress);
+      setPassword("");
+      return path;
+    });
+  }
+  return (
+    <section className="card narrow" aria-labelledby="recovery-sheet">
+      <h2 id="recovery-sheet">{t("account.recovery.title")}</h2>
+      <p className="muted">{t("account.recovery.hint")}</p>
+      <form onSubmit={submit} noValidate>
+        <Field
+          label={t("account.recovery.password")}
+          name="recovery_password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <div className="actions start">
+          <button
+            type="submit"
+            className="primary"
+            disabled={report.busy || !password}
+            data-testid="recovery-sheet-make"
+          >
+            {t("account.recovery.make")}
+          </button>
+        </div>
+        <ReportStatus report={report} testId="recovery-sheet" />
+      </form>
+    </section>
   );
 }

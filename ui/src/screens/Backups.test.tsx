@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import type { BackupEntry } from "../bindings/BackupEntry";
@@ -95,11 +95,13 @@ test("the banner shows while the reminder concerns the user", () => {
   expect(screen.getByTestId("backup-banner")).toHaveTextContent("Please ask Anna Meier to create and download one.");
 });
 
-test("an administrator opens a backup read-only and sees its tenants down to the activities", async () => {
-  mockCommands({
+test("an administrator opens a backup read-only, sees its tenants down to the activities and prints a company's records from it", async () => {
+  const calls = mockCommands({
     backups: () => [],
     automatic_backup: () => ({ folder: null, last_run: null, last_error: null }),
+    make_report_from_backup: () => "/home/anna/Documents/RoPA.pdf",
     browse_backup: () => ({
+      file: "/media/usb/kanzlei.dpobackup",
       header: {
         installation_id: "x",
         office_name: "Kanzlei Nord",
@@ -121,6 +123,7 @@ test("an administrator opens a backup read-only and sees its tenants down to the
           archived: true,
           companies: [
             {
+              id: 7,
               name: "Bäckerei Schmidt GmbH",
               city: "Köln",
               areas: [{ name: "Personal", activities: [{ name: "Lohnabrechnung", status: "active" }] }],
@@ -138,4 +141,10 @@ test("an administrator opens a backup read-only and sees its tenants down to the
   expect(tenant).toHaveTextContent("archived");
   expect(tenant.querySelector('[data-backup-activity="Lohnabrechnung"]')).toHaveTextContent("Active");
   expect(screen.getByTestId("automatic-backup-state")).toHaveTextContent("Off");
+  await user.click(within(tenant).getByTestId("backup-company-report"));
+  expect(await screen.findByTestId("backup-report-saved")).toHaveTextContent("/home/anna/Documents/RoPA.pdf");
+  expect(calls.find((c) => c.cmd === "make_report_from_backup")?.args).toMatchObject({
+    file: "/media/usb/kanzlei.dpobackup",
+    request: { report: "ropa", company_id: 7, role: "controller" },
+  });
 });

@@ -10,6 +10,10 @@ import { PasswordStrength } from "../components/PasswordStrength";
 import { newPasswordErrors } from "../newPassword";
 import { useAction } from "../useAction";
 import { copyText } from "../clipboard";
+import { ReportStatus } from "../features/reports/ReportStatus";
+import { useReport } from "../features/reports/useReport";
+
+const noClaim = () => false;
 
 /** First start: office → owner account → recovery key (shown once). */
 export function SetupWizard({
@@ -32,6 +36,8 @@ export function SetupWizard({
   const [result, setResult] = useState<SetupResult | null>(null);
   const [stored, setStored] = useState(false);
   const [copied, setCopied] = useState(false);
+  // No shell yet to claim an error: the sheet shows its own.
+  const sheet = useReport(noClaim);
 
   const officeError = touched && !office.trim() ? t("errors.validation.office_name.required") : null;
   const ownerError = touched && !owner.trim() ? t("errors.validation.user_name.required") : null;
@@ -51,10 +57,16 @@ export function SetupWizard({
     if (!owner.trim() || !acceptable) return;
     void run(async () => {
       setResult(await api.createInstallation({ office_name: office, owner_name: owner, owner_password: password }));
-      setPassword("");
+      // The password stays until the wizard ends: the recovery-key sheet of step 3 asks the core with it.
       setRepeat("");
       setStep(3);
     });
+  }
+
+  function finish() {
+    if (!result) return;
+    setPassword("");
+    onDone(result.session);
   }
 
   const steps = [t("setup.stepOffice"), t("setup.stepOwner"), t("setup.stepKey")];
@@ -162,12 +174,23 @@ export function SetupWizard({
             <button type="button" onClick={() => void copyText(result.recovery_key).then(() => setCopied(true))}>
               {t("common.copy")}
             </button>
+            <button
+              type="button"
+              disabled={sheet.busy}
+              data-testid="setup-key-sheet"
+              onClick={() =>
+                void sheet.run((progress) => api.saveRecoverySheet(password, t("reports.saveTitle"), progress))
+              }
+            >
+              {t("setup.keySheet")}
+            </button>
             {copied && (
               <span className="muted" role="status">
                 {t("common.copied")}
               </span>
             )}
           </div>
+          <ReportStatus report={sheet} testId="setup-key-sheet" />
           <p>{t("setup.keyStoreAdvice")}</p>
           {result.keyring_error && (
             <Alert kind="warning">{t("setup.keyringWarning", { reason: result.keyring_error })}</Alert>
@@ -177,7 +200,7 @@ export function SetupWizard({
             {t("setup.keyConfirm")}
           </label>
           <div className="actions">
-            <button type="button" className="primary" disabled={!stored} onClick={() => onDone(result.session)}>
+            <button type="button" className="primary" disabled={!stored} onClick={finish}>
               {t("setup.finish")}
             </button>
           </div>

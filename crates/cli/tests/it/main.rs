@@ -4,4 +4,5 @@ mod cli;
 mod copies;
 mod crash_safety;
 mod dpias;
+mod reports;
 mod toms;

@@ -714,7 +714,7 @@ impl Desk {
     ) -> CoreResult<backup::browse::BackupContents> {
         self.gate(session, Operation::BrowseBackup)?;
         self.with_staged(path, progress, |header, staged| {
-            backup::browse::contents(staged.conn(), header.clone())
+            backup::browse::contents(staged.conn(), path, header.clone())
         })
     }
 

@@ -385,6 +385,12 @@ impl Desk {
                 // Tools → Backups is shown to whom the role grants it (SPEC §10).
                 MenuEntry::Backups => self.may_open_backups(&user)?,
                 MenuEntry::Administration => user.is_admin,
+                // Reports are printing: shown to whom a role lets print one of them.
+                MenuEntry::Reports => {
+                    self.can(&user, ObjectType::ProcessingActivity, Right::Print)?
+                        || self.can(&user, ObjectType::Tom, Right::Print)?
+                        || self.can(&user, ObjectType::Dpia, Right::Print)?
+                }
                 MenuEntry::Dashboard
                 | MenuEntry::Companies
                 | MenuEntry::Areas

@@ -184,6 +184,7 @@ pub enum MenuEntry {
     MasterData,
     Toms,
     Dpias,
+    Reports,
     Trash,
     Backups,
     AuditLog,

@@ -14,4 +14,5 @@ mod long_work;
 mod permissions;
 mod records;
 mod refusals;
+mod reports;
 mod toms;

@@ -90,6 +90,7 @@ export type RecordListProps<Row extends Identified> = {
     empty?: string;
     exportCsv?: string;
     exportJson?: string;
+    exportXlsx?: string;
   };
   /** Errors of the screen's own (loading, row actions), shown with the list's. */
   errors?: (string | null | undefined)[];
@@ -404,6 +405,14 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
                 onClick={() => exportList("csv")}
               >
                 {t("list.exportCsv")}
+              </button>
+              <button
+                type="button"
+                data-testid={testIds.exportXlsx}
+                disabled={exporting.busy}
+                onClick={() => exportList("xlsx")}
+              >
+                {t("list.exportXlsx")}
               </button>
               <button
                 type="button"

@@ -117,7 +117,13 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
           )
         }
         count={{ text: (count) => t("activities.count", { count }), testId: "activity-count" }}
-        testIds={{ selectAll: "select-all", notice: "list-notice", exportCsv: "export-csv", exportJson: "export-json" }}
+        testIds={{
+          selectAll: "select-all",
+          notice: "list-notice",
+          exportCsv: "export-csv",
+          exportJson: "export-json",
+          exportXlsx: "export-xlsx",
+        }}
         errors={[activities.error]}
         empty={{ none: t("activities.empty"), noMatch: t("activities.noMatch") }}
         bulkBar={(selection) => <ActivityBulkBar session={session} selection={selection} onError={onError} />}

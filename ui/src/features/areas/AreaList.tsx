@@ -159,6 +159,7 @@ export function AreaList(props: PageProps) {
           empty: "no-areas",
           exportCsv: "export-areas-csv",
           exportJson: "export-areas-json",
+          exportXlsx: "export-areas-xlsx",
         }}
         errors={[areas.error]}
         empty={{ none: t("areas.empty"), noMatch: t("areas.noMatch") }}

@@ -136,6 +136,7 @@ function DpiaPage(props: PageProps & { tenantId: number }) {
           empty: "no-dpias",
           exportCsv: "export-dpias-csv",
           exportJson: "export-dpias-json",
+          exportXlsx: "export-dpias-xlsx",
         }}
         errors={[dpias.error]}
         empty={{ none: t("dpia.empty"), noMatch: t("dpia.noMatch") }}

@@ -139,6 +139,7 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
           error: "tenant-error",
           exportCsv: "export-tenants-csv",
           exportJson: "export-tenants-json",
+          exportXlsx: "export-tenants-xlsx",
         }}
         errors={[tenants.error, error]}
         rowActions={(tenant) =>

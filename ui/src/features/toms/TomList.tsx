@@ -286,6 +286,7 @@ export function TomList(props: Props) {
           empty: "no-toms",
           exportCsv: "export-toms-csv",
           exportJson: "export-toms-json",
+          exportXlsx: "export-toms-xlsx",
         }}
         errors={[toms.error]}
         empty={{ none: t("toms.empty"), noMatch: t("toms.noMatch") }}

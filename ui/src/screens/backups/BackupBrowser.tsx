@@ -7,11 +7,14 @@ import { formatDateTime } from "../../format";
 import { useAction } from "../../useAction";
 import { StatusBadge } from "../../features/activities/StatusBadge";
 import { useBackupProgress } from "./useBackupProgress";
+import { ReportStatus } from "../../features/reports/ReportStatus";
+import { useReport } from "../../features/reports/useReport";
 
 /** A backup file opened read-only (SPEC §10): its tenants, companies, areas and processing activities as they were,
  * without restoring anything. */
 export function BackupBrowser({ onError }: { onError: (e: unknown) => boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const report = useReport(onError);
   const [contents, setContents] = useState<BackupContents | null>(null);
   const { busy, error, run } = useAction(onError);
   const percent = useBackupProgress(busy);
@@ -49,6 +52,7 @@ export function BackupBrowser({ onError }: { onError: (e: unknown) => boolean })
           {error}
         </Alert>
       )}
+      <ReportStatus report={report} testId="backup-report" />
       {contents && (
         <div data-testid="backup-contents">
           <p className="strong">
@@ -69,10 +73,35 @@ export function BackupBrowser({ onError }: { onError: (e: unknown) => boolean })
                 {tenant.archived && <span className="badge tag">{t("admin.tenants.archived")}</span>}
               </summary>
               {tenant.companies.map((company) => (
-                <div key={company.name} className="backup-company">
+                <div key={company.id} className="backup-company">
                   <h3>
                     {company.name}
-                    {company.city && <span className="muted small"> · {company.city}</span>}
+                    {company.city && <span className="muted small"> · {company.city}</span>}{" "}
+                    <button
+                      type="button"
+                      className="small"
+                      title={t("reports.fromBackupHint")}
+                      disabled={report.busy}
+                      data-testid="backup-company-report"
+                      onClick={() =>
+                        void report.run((progress) =>
+                          api.makeReportFromBackup(
+                            contents.file,
+                            {
+                              report: "ropa",
+                              company_id: company.id,
+                              role: "controller",
+                              only_active: false,
+                              language: i18n.language === "de" ? "de" : "en",
+                            },
+                            t("reports.saveTitle"),
+                            progress,
+                          ),
+                        )
+                      }
+                    >
+                      {t("reports.fromBackup")}
+                    </button>
                   </h3>
                   {company.areas.map((area) => (
                     <div key={area.name} className="backup-area">

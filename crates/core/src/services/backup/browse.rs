@@ -12,6 +12,8 @@ use crate::kernel::error::CoreResult;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct BackupContents {
+    /// The file that was read, so a report can be made from it without asking again.
+    pub file: String,
     pub header: BackupHeader,
     pub tenants: Vec<BackupTenant>,
 }
@@ -29,6 +31,8 @@ pub struct BackupTenant {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct BackupCompany {
+    /// The id in the backup (what a report from the backup asks for).
+    pub id: i64,
     pub name: String,
     pub city: String,
     pub areas: Vec<BackupArea>,
@@ -49,7 +53,11 @@ pub struct BackupActivity {
 }
 
 /// Everything live (not in the trash) the backup's database holds, in name order.
-pub(crate) fn contents(conn: &Connection, header: BackupHeader) -> CoreResult<BackupContents> {
+pub(crate) fn contents(
+    conn: &Connection,
+    file: &std::path::Path,
+    header: BackupHeader,
+) -> CoreResult<BackupContents> {
     let mut tenants: Vec<BackupTenant> = conn
         .prepare("SELECT id, name, is_template, archived_at IS NOT NULL FROM tenants WHERE trash_id IS NULL ORDER BY name COLLATE NOCASE, id")?
         .query_map([], |r| Ok(BackupTenant { id: r.get(0)?, name: r.get(1)?, is_template: r.get(2)?, archived: r.get(3)?, companies: Vec::new() }))?
@@ -101,6 +109,7 @@ pub(crate) fn contents(conn: &Connection, header: BackupHeader) -> CoreResult<Ba
     })? {
         let (id, tenant, name, city) = row?;
         companies.entry(tenant).or_default().push(BackupCompany {
+            id,
             name,
             city,
             areas: areas.remove(&id).unwrap_or_default(),
@@ -109,5 +118,9 @@ pub(crate) fn contents(conn: &Connection, header: BackupHeader) -> CoreResult<Ba
     for tenant in &mut tenants {
         tenant.companies = companies.remove(&tenant.id).unwrap_or_default();
     }
-    Ok(BackupContents { header, tenants })
+    Ok(BackupContents {
+        file: file.display().to_string(),
+        header,
+        tenants,
+    })
 }
