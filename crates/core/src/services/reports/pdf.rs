@@ -222,21 +222,46 @@ fn finish(bytes: &[u8], title: &str) -> CoreResult<Vec<u8>> {
         CoreError::Corrupt(format!("the PDF could not be finished: {e}"))
     };
     let mut document = lopdf::Document::load_mem(bytes).map_err(|e| broken(&e))?;
-    for object in document.objects.values_mut() {
-        if let lopdf::Object::Stream(stream) = object {
-            if stream.dict.get(b"Filter").is_ok() {
-                continue;
-            }
-            let mut encoder =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-            encoder.write_all(&stream.content).map_err(|e| broken(&e))?;
-            let compressed = encoder.finish().map_err(|e| broken(&e))?;
-            if compressed.len() < stream.content.len() {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(compressed);
-            }
-        }
-    }
+    let streams: Vec<&mut lopdf::Stream> = document
+        .objects
+        .values_mut()
+        .filter_map(|object| match object {
+            lopdf::Object::Stream(stream) if stream.dict.get(b"Filter").is_err() => Some(stream),
+            _ => None,
+        })
+        .collect();
+    // Compressing is most of the work here; the machines have at least two cores.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    let per_worker = streams.len().div_ceil(workers).max(1);
+    let mut streams = streams;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = streams
+            .chunks_mut(per_worker)
+            .map(|chunk| {
+                scope.spawn(move || -> std::io::Result<()> {
+                    for stream in chunk.iter_mut() {
+                        let mut encoder = flate2::write::ZlibEncoder::new(
+                            Vec::new(),
+                            flate2::Compression::default(),
+                        );
+                        encoder.write_all(&stream.content)?;
+                        let compressed = encoder.finish()?;
+                        if compressed.len() < stream.content.len() {
+                            stream.dict.set("Filter", "FlateDecode");
+                            stream.set_content(compressed);
+                        }
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .try_for_each(|h| h.join().expect("a compressing thread does not panic"))
+    })
+    .map_err(|e| broken(&e))?;
     let mut utf16 = vec![0xfe, 0xff];
     utf16.extend(title.encode_utf16().flat_map(|u| u.to_be_bytes()));
     if let Ok(info) = document
@@ -311,8 +336,14 @@ fn pass(
     for element in build(&layout) {
         document.push(Boxed(element));
     }
+    // The first pass only measures: its file is thrown away unwritten.
     let mut bytes = Vec::new();
-    if let Err(e) = document.render(&mut bytes) {
+    let rendered = if total_pages == 0 {
+        document.render(std::io::sink())
+    } else {
+        document.render(&mut bytes)
+    };
+    if let Err(e) = rendered {
         return Err(if cancelled.get() {
             CoreError::Cancelled
         } else {
