@@ -16,6 +16,7 @@ mod records;
 mod reports;
 mod state;
 mod toms;
+mod website_texts;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -183,6 +184,13 @@ pub fn run() {
             reports::make_report_from_backup,
             reports::cancel_report,
             reports::save_recovery_sheet,
+            website_texts::imprint,
+            website_texts::generate_imprint,
+            website_texts::save_imprint,
+            website_texts::privacy_policy,
+            website_texts::generate_privacy_policy,
+            website_texts::save_privacy_policy,
+            website_texts::render_website_text,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|e| fatal(&format!("the window could not be started: {e}")));

@@ -30,6 +30,8 @@ import type { CopyRequest } from "./bindings/CopyRequest";
 import type { DpiaInput } from "./bindings/DpiaInput";
 import type { MustEntry } from "./bindings/MustEntry";
 import type { ReportRequest } from "./bindings/ReportRequest";
+import type { ImprintForm } from "./bindings/ImprintForm";
+import type { PrivacyAnswers } from "./bindings/PrivacyAnswers";
 import type { RiskMatrix } from "./bindings/RiskMatrix";
 import type { Channel } from "@tauri-apps/api/core";
 import type { Validation } from "./bindings/Validation";
@@ -183,6 +185,17 @@ export const api = {
   makeReportFromBackup: (file: string, request: ReportRequest, title: string, onProgress: Channel<number>) =>
     ipc.makeReportFromBackup({ file, request, title, onProgress }),
   cancelReport: ipc.cancelReport,
+  imprint: (companyId: number) => ipc.imprint({ companyId }),
+  generateImprint: (companyId: number, form: ImprintForm, language: string) =>
+    ipc.generateImprint({ companyId, form, language }),
+  saveImprint: (companyId: number, form: ImprintForm, text: string, language: string) =>
+    ipc.saveImprint({ companyId, form, text, language }),
+  privacyPolicy: (companyId: number, language: string) => ipc.privacyPolicy({ companyId, language }),
+  generatePrivacyPolicy: (companyId: number, answers: PrivacyAnswers, language: string) =>
+    ipc.generatePrivacyPolicy({ companyId, answers, language }),
+  savePrivacyPolicy: (companyId: number, answers: PrivacyAnswers, text: string, language: string) =>
+    ipc.savePrivacyPolicy({ companyId, answers, text, language }),
+  renderWebsiteText: (text: string) => ipc.renderWebsiteText({ text }),
   saveRecoverySheet: (password: string, title: string, onProgress: Channel<number>) =>
     ipc.saveRecoverySheet({ password, title, onProgress }),
   copyTenant: (id: number, name: string | null) => ipc.copyTenant({ id, name }),

@@ -132,6 +132,24 @@ pub enum Command {
         #[command(subcommand)]
         action: ReportAction,
     },
+    /// Print the company's saved imprint (generated and edited in the window).
+    Imprint {
+        /// The company's id.
+        #[arg(long, value_name = "ID")]
+        company: i64,
+        /// Print it as HTML for the website instead of plain text.
+        #[arg(long)]
+        html: bool,
+    },
+    /// Print the company's saved privacy policy (generated and edited in the window).
+    PrivacyPolicy {
+        /// The company's id.
+        #[arg(long, value_name = "ID")]
+        company: i64,
+        /// Print it as HTML for the website instead of plain text.
+        #[arg(long)]
+        html: bool,
+    },
     /// A list as CSV (UTF-8 with BOM), JSON or XLSX.
     Export {
         /// activities, companies, areas, toms, dpias, tenants or master:KIND (e.g.

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::{Cli, Command};
+use dpo_desk_core::domain::website_texts::WebsiteTextKind;
 
 fn main() -> ExitCode {
     let cli = Cli::parse_from(args::rewrite_user_add_password(
@@ -37,6 +38,12 @@ fn main() -> ExitCode {
         Command::Tom { action } => toms::tom(&cli, action),
         Command::Dpia { action } => dpias::dpia(&cli, action),
         Command::Report { action } => reports::report(&cli, action),
+        Command::Imprint { company, html } => {
+            reports::website_text(&cli, *company, WebsiteTextKind::Imprint, *html)
+        }
+        Command::PrivacyPolicy { company, html } => {
+            reports::website_text(&cli, *company, WebsiteTextKind::PrivacyPolicy, *html)
+        }
         Command::Export {
             kind,
             tenant,

@@ -1,11 +1,14 @@
-//! `report ropa|toms|dpia` and `export KIND` (SPEC §14): files written under a temporary
-//! name and renamed, so a failed run never leaves half a file.
+//! `report ropa|toms|dpia`, `export KIND` and `imprint` / `privacy-policy` (SPEC §14):
+//! files written under a temporary name and renamed, so a failed run never leaves half a
+//! file; the website texts printed as saved.
 
 use std::path::Path;
 
 use dpo_desk_core::domain::activities::ActivityRole;
 use dpo_desk_core::domain::master_data::MasterKind;
+use dpo_desk_core::domain::website_texts::WebsiteTextKind;
 use dpo_desk_core::services::exports::{write_atomically, ExportFile, ExportFormat};
+use dpo_desk_core::services::generators;
 use dpo_desk_core::services::reports::ReportRequest;
 use serde_json::json;
 
@@ -115,4 +118,44 @@ pub fn export(
         },
     };
     written(to, &file)
+}
+
+/// The saved imprint or privacy policy as plain text (or HTML); JSON carries both.
+pub fn website_text(
+    cli: &Cli,
+    company: i64,
+    kind: WebsiteTextKind,
+    as_html: bool,
+) -> Result<Output, CliError> {
+    let mut desk = context::open(cli)?;
+    let mut session = context::sign_in(cli, &mut desk)?;
+    let saved = desk
+        .website_text(&mut session, company, kind)?
+        .ok_or_else(|| {
+            dpo_desk_core::CoreError::validation(
+                "company",
+                "no_text",
+                format!(
+                    "company {company} has no saved {}; generate and save it in the window first",
+                    match kind {
+                        WebsiteTextKind::Imprint => "imprint",
+                        WebsiteTextKind::PrivacyPolicy => "privacy policy",
+                    }
+                ),
+            )
+        })?;
+    let plain = generators::plain(&saved.text);
+    let html = generators::html(&saved.text);
+    Ok(Output {
+        text: format!("{}\n", if as_html { &html } else { &plain }),
+        json: json!({
+            "company_id": saved.company_id,
+            "kind": saved.kind,
+            "language": saved.language,
+            "text": plain,
+            "html": html,
+            "updated_at": saved.updated_at,
+            "updated_by": saved.updated_by,
+        }),
+    })
 }

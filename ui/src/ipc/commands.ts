@@ -36,6 +36,9 @@ import type { DpiaRow } from "../bindings/DpiaRow";
 import type { DueReviews } from "../bindings/DueReviews";
 import type { EditorChoice } from "../bindings/EditorChoice";
 import type { ExportFormat } from "../bindings/ExportFormat";
+import type { GeneratedText } from "../bindings/GeneratedText";
+import type { ImprintDraft } from "../bindings/ImprintDraft";
+import type { ImprintForm } from "../bindings/ImprintForm";
 import type { LinkedActivity } from "../bindings/LinkedActivity";
 import type { MassChange } from "../bindings/MassChange";
 import type { MasterField } from "../bindings/MasterField";
@@ -45,6 +48,9 @@ import type { MasterKind } from "../bindings/MasterKind";
 import type { MustEntry } from "../bindings/MustEntry";
 import type { NewUser } from "../bindings/NewUser";
 import type { PasswordChangeRequest } from "../bindings/PasswordChangeRequest";
+import type { PrivacyAnswers } from "../bindings/PrivacyAnswers";
+import type { PrivacyPolicyDraft } from "../bindings/PrivacyPolicyDraft";
+import type { RenderedText } from "../bindings/RenderedText";
 import type { ReportRequest } from "../bindings/ReportRequest";
 import type { RestoreReport } from "../bindings/RestoreReport";
 import type { ReviewInput } from "../bindings/ReviewInput";
@@ -74,6 +80,7 @@ import type { Usage } from "../bindings/Usage";
 import type { UserAccess } from "../bindings/UserAccess";
 import type { UserSummary } from "../bindings/UserSummary";
 import type { Validation } from "../bindings/Validation";
+import type { WebsiteText } from "../bindings/WebsiteText";
 
 /**
  * Where an export for the CNIL tool went, and which own threats it folded into a
@@ -220,6 +227,13 @@ export type CommandMap = {
   make_report_from_backup: { args: { file: string; request: ReportRequest; title: string; onProgress: Channel<number> }; result: string | null };
   cancel_report: { args: Record<string, never>; result: void };
   save_recovery_sheet: { args: { password: string; title: string; onProgress: Channel<number> }; result: string | null };
+  imprint: { args: { companyId: number }; result: ImprintDraft };
+  generate_imprint: { args: { companyId: number; form: ImprintForm; language: string }; result: GeneratedText };
+  save_imprint: { args: { companyId: number; form: ImprintForm; text: string; language: string }; result: WebsiteText };
+  privacy_policy: { args: { companyId: number; language: string }; result: PrivacyPolicyDraft };
+  generate_privacy_policy: { args: { companyId: number; answers: PrivacyAnswers; language: string }; result: GeneratedText };
+  save_privacy_policy: { args: { companyId: number; answers: PrivacyAnswers; text: string; language: string }; result: WebsiteText };
+  render_website_text: { args: { text: string }; result: RenderedText };
 };
 
 export type CommandName = keyof CommandMap;
@@ -781,4 +795,33 @@ export function cancelReport(): Promise<void> {
  */
 export function saveRecoverySheet(args: { password: string; title: string; onProgress: Channel<number> }): Promise<string | null> {
   return invokeCommand("save_recovery_sheet", args);
+}
+
+export function imprint(args: { companyId: number }): Promise<ImprintDraft> {
+  return invokeCommand("imprint", args);
+}
+
+export function generateImprint(args: { companyId: number; form: ImprintForm; language: string }): Promise<GeneratedText> {
+  return invokeCommand("generate_imprint", args);
+}
+
+export function saveImprint(args: { companyId: number; form: ImprintForm; text: string; language: string }): Promise<WebsiteText> {
+  return invokeCommand("save_imprint", args);
+}
+
+export function privacyPolicy(args: { companyId: number; language: string }): Promise<PrivacyPolicyDraft> {
+  return invokeCommand("privacy_policy", args);
+}
+
+export function generatePrivacyPolicy(args: { companyId: number; answers: PrivacyAnswers; language: string }): Promise<GeneratedText> {
+  return invokeCommand("generate_privacy_policy", args);
+}
+
+export function savePrivacyPolicy(args: { companyId: number; answers: PrivacyAnswers; text: string; language: string }): Promise<WebsiteText> {
+  return invokeCommand("save_privacy_policy", args);
+}
+
+/** The text as plain text and as HTML, to copy into a website. */
+export function renderWebsiteText(args: { text: string }): Promise<RenderedText> {
+  return invokeCommand("render_website_text", args);
 }

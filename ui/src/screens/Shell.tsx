@@ -24,6 +24,7 @@ import { MasterData } from "../features/master-data/MasterData";
 import { Toms } from "../features/toms/Toms";
 import { Dpias } from "../features/dpias/Dpias";
 import { Reports } from "../features/reports/Reports";
+import { WebsiteTexts } from "../features/website-texts/WebsiteTexts";
 import { Settings } from "./Settings";
 import { Trash } from "./trash/Trash";
 import { SearchResults } from "./SearchResults";
@@ -240,6 +241,7 @@ function MenuIcon({ entry }: { entry: MenuEntry }) {
     toms: "M12 3l7 3v5c0 4.4-3 8.4-7 10-4-1.6-7-5.6-7-10V6zM9 11h6M9 15h4M9 7h6",
     dpias: "M4 20h16M6 16l4-5 3 3 5-7M18 7h-3M18 7v3",
     reports: "M6 3h9l3 3v15H6zM9 9h6M9 13h6M9 17h3M15 3v3h3",
+    website_texts: "M3 5h18v14H3zM3 9h18M7 13h6M7 16h10",
     trash: "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6",
     backups: "M4 15v4h16v-4M12 3v12M7 10l5 5 5-5",
     audit_log: "M5 3h11l3 3v15H5zM8 8h8M8 12h8M8 16h5",
@@ -303,6 +305,7 @@ function ShellPage({
       {search === null && current === "toms" && <Toms key={tenantId ?? 0} {...pageProps} />}
       {search === null && current === "dpias" && <Dpias {...pageProps} />}
       {search === null && current === "reports" && <Reports key={tenantId ?? 0} {...pageProps} />}
+      {search === null && current === "website_texts" && <WebsiteTexts key={tenantId ?? 0} {...pageProps} />}
       {search === null && current === "trash" && <Trash {...pageProps} />}
       {search === null && current === "administration" && <Administration {...pageProps} />}
       {search === null && current === "audit_log" && <AuditLog onError={handleError} />}

@@ -106,4 +106,11 @@ fn reports_and_exports_are_written_from_the_command_line() {
     ]);
     assert!(String::from_utf8_lossy(&bad.stderr).contains("csv, json or xlsx"));
     assert!(!dir.path().join("x.pdf").exists());
+
+    // Website texts are made in the window; before that the command says so.
+    let none = admin(&["imprint", "--company", &company]);
+    assert!(!none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("has no saved imprint"));
+    let none = admin(&["privacy-policy", "--company", &company]);
+    assert!(String::from_utf8_lossy(&none.stderr).contains("has no saved privacy policy"));
 }

@@ -14,7 +14,9 @@ mod reports;
 mod search_and_trash;
 mod tenants;
 mod toms;
+mod website_texts;
 pub use toms::{DueReviews, TomDetail};
+pub use website_texts::{ImprintDraft, PolicyActivity, PrivacyPolicyDraft};
 mod copies;
 mod dpias;
 pub use dpias::{DpiaCheckForm, DpiaOverview, DueDpiaReview};
@@ -398,6 +400,7 @@ impl Desk {
                 | MenuEntry::MasterData
                 | MenuEntry::Toms
                 | MenuEntry::Dpias
+                | MenuEntry::WebsiteTexts
                 | MenuEntry::Trash
                 | MenuEntry::Settings
                 | MenuEntry::Account => true,

@@ -11,3 +11,4 @@ pub mod master_data;
 pub mod registry;
 pub mod tenants;
 pub mod toms;
+pub mod website_texts;

@@ -185,6 +185,7 @@ pub enum MenuEntry {
     Toms,
     Dpias,
     Reports,
+    WebsiteTexts,
     Trash,
     Backups,
     AuditLog,

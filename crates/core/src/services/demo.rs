@@ -480,6 +480,7 @@ pub fn tenant_with_companies(
                 },
             },
             areas,
+            website_texts: Vec::new(),
         });
     }
     let language = if german {
@@ -644,6 +645,7 @@ pub fn tom_benchmark_tenant(companies: usize, per_company: usize) -> TenantDocum
                     ..Default::default()
                 },
                 areas: Vec::new(),
+                website_texts: Vec::new(),
             })
             .collect(),
         toms,

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod data_copy;
 pub mod demo;
 pub mod exports;
+pub mod generators;
 pub mod reports;
 pub mod search;
 pub mod tenant_copy;

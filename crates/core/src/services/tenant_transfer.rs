@@ -16,6 +16,7 @@ use crate::domain::dpias::{self, check, DpiaInput, DpiaStatus};
 use crate::domain::master_data::{self, MasterItemInput};
 use crate::domain::tenants::{self, Tenant};
 use crate::domain::toms::{self, TomInput, TomReview};
+use crate::domain::website_texts::{self, WebsiteTextKind};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
 use crate::store::audit::{self, Change};
@@ -23,7 +24,7 @@ use crate::store::audit::{self, Change};
 pub const FORMAT: &str = "dpo-desk-tenant";
 /// 2: TOMs (with companies, reviews and the activities' links to them).
 /// 3: the DPIA necessity check and the assessments (every version) of each activity.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TenantDocument {
@@ -61,6 +62,39 @@ pub struct CompanyRecord {
     #[serde(flatten)]
     pub data: CompanyInput,
     pub areas: Vec<AreaRecord>,
+    /// The imprint and privacy policy (version 4 on); the privacy policy's
+    /// `activity_ids` are positions of the file's activities, counted across companies.
+    #[serde(default)]
+    pub website_texts: Vec<WebsiteTextRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebsiteTextRecord {
+    pub kind: WebsiteTextKind,
+    pub answers: serde_json::Value,
+    pub text: String,
+    pub language: String,
+    pub updated_by: String,
+}
+
+/// The answers with their `activity_ids` mapped (ids to file positions and back); an id
+/// without a counterpart is dropped.
+fn map_activities(
+    answers: &serde_json::Value,
+    map: impl Fn(i64) -> Option<i64>,
+) -> serde_json::Value {
+    let mut answers = answers.clone();
+    if let Some(ids) = answers
+        .get_mut("activity_ids")
+        .and_then(|v| v.as_array_mut())
+    {
+        *ids = ids
+            .iter()
+            .filter_map(|v| v.as_i64().and_then(&map))
+            .map(serde_json::Value::from)
+            .collect();
+    }
+    answers
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,6 +192,7 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
     }
 
     let mut all = activities::all_of_tenant(conn, tenant.id)?;
+    let mut activity_position: HashMap<i64, i64> = HashMap::new();
     let mut companies = Vec::new();
     for company in company_list {
         let mut areas = Vec::new();
@@ -173,6 +208,7 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
             let mut records = Vec::new();
             for id in activity_ids {
                 let a = all.remove(&id).expect("a live activity of the tenant");
+                activity_position.insert(id, activity_position.len() as i64 + 1);
                 let mut data = a.data;
                 data.area_id = 0;
                 data.editor_id = None;
@@ -240,9 +276,22 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
                 activities: records,
             });
         }
+        let mut texts = Vec::new();
+        for kind in [WebsiteTextKind::Imprint, WebsiteTextKind::PrivacyPolicy] {
+            if let Some(t) = website_texts::get(conn, company.id, kind)? {
+                texts.push(WebsiteTextRecord {
+                    kind,
+                    answers: map_activities(&t.answers, |id| activity_position.get(&id).copied()),
+                    text: t.text,
+                    language: t.language,
+                    updated_by: t.updated_by,
+                });
+            }
+        }
         companies.push(CompanyRecord {
             data: company.data,
             areas,
+            website_texts: texts,
         });
     }
     Ok(TenantDocument {
@@ -371,6 +420,7 @@ pub(crate) fn import(
         toms::catalogue::mark_seeded(conn, tenant_id)?;
     }
     let mut count = 0;
+    let mut activity_ids: Vec<i64> = Vec::new();
     for (company, company_id) in doc.companies.iter().zip(company_ids.iter().copied()) {
         for area in &company.areas {
             let area_name = CoreError::required_name("area_name", &area.name, 200, "an area")?;
@@ -404,6 +454,7 @@ pub(crate) fn import(
                     &links.collect::<CoreResult<Vec<_>>>()?,
                 )?;
                 let activity_id = activities::write(conn, None, tenant_id, &data, now)?;
+                activity_ids.push(activity_id);
                 if let Some(c) = &record.dpia_check {
                     let (verdict, _) = check::verdict(&c.criteria);
                     conn.execute(
@@ -441,6 +492,24 @@ pub(crate) fn import(
                 }
                 count += 1;
             }
+        }
+        for t in &company.website_texts {
+            let answers = map_activities(&t.answers, |p| {
+                usize::try_from(p - 1)
+                    .ok()
+                    .and_then(|i| activity_ids.get(i).copied())
+            });
+            website_texts::insert(
+                conn,
+                now,
+                tenant_id,
+                company_id,
+                t.kind,
+                &answers,
+                &t.text,
+                &t.language,
+                &t.updated_by,
+            )?;
         }
     }
     audit::record(

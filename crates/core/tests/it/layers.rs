@@ -17,6 +17,7 @@ const DOMAIN_ORDER: &[&str] = &[
     "areas",
     "companies",
     "tenants",
+    "website_texts",
     "registry",
 ];
 

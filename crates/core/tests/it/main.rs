@@ -16,3 +16,4 @@ mod tenant_module;
 mod toms;
 mod users;
 mod visibility;
+mod website_texts;

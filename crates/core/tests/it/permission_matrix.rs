@@ -26,6 +26,7 @@ use dpo_desk_core::kernel::vocabulary::{ObjectType, Permission, Right};
 use dpo_desk_core::services::backup::BackupModule;
 use dpo_desk_core::services::data_copy::CopyRequest;
 use dpo_desk_core::services::exports::ExportFormat;
+use dpo_desk_core::services::generators::imprint::ImprintForm;
 use dpo_desk_core::services::reports::ReportRequest;
 use dpo_desk_core::store::settings::SettingKey;
 use dpo_desk_core::{CoreError, CoreResult, Desk, Session};
@@ -227,6 +228,10 @@ fn expected(op: Operation) -> Requirement {
         Operation::CopyCompanies => right(ObjectType::Company, Right::Copy),
         Operation::MassChangeCompanies => right(ObjectType::Company, Right::MassChange),
         Operation::ExportCompanies => right(ObjectType::Company, Right::Export),
+        Operation::ShowWebsiteTexts | Operation::GenerateWebsiteText => {
+            right(ObjectType::Company, Right::View)
+        }
+        Operation::SaveWebsiteText => right(ObjectType::Company, Right::Edit),
         Operation::DeleteArea => right(ObjectType::Area, Right::Delete),
         Operation::DeleteActivities => right(ObjectType::ProcessingActivity, Right::Delete),
         Operation::CopyActivities => right(ObjectType::ProcessingActivity, Right::Copy),
@@ -493,6 +498,13 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         }
         Operation::ExportDpias => desk
             .export_dpias(s, ctx.tenant, ExportFormat::Csv)
+            .map(drop),
+        Operation::ShowWebsiteTexts => desk.imprint(s, ctx.company).map(drop),
+        Operation::GenerateWebsiteText => desk
+            .generate_imprint(s, ctx.company, &ImprintForm::default(), "de")
+            .map(drop),
+        Operation::SaveWebsiteText => desk
+            .save_imprint(s, ctx.company, &ImprintForm::default(), "# Impressum", "de")
             .map(drop),
         Operation::PrintRopa => desk
             .prepare_report(
