@@ -16,3 +16,4 @@ mod records;
 mod refusals;
 mod reports;
 mod toms;
+mod website_texts;

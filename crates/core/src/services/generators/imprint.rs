@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Draft, GeneratedText};
+use super::{name_with_form, Draft, GeneratedText};
 use crate::domain::companies::Company;
 use crate::kernel::text::{text, with, Language};
 
@@ -102,12 +102,7 @@ pub fn generate(company: &Company, form: &ImprintForm, l: Language) -> Generated
     let mut d = Draft::default();
     d.heading(&t("imprint-title"));
     d.paragraph(&t("imprint-basis"));
-    // The legal form is part of the name unless the name already ends with it.
-    let mut name = if legal_form.is_empty() || c.name.trim().ends_with(legal_form) {
-        c.name.trim().to_string()
-    } else {
-        format!("{} {legal_form}", c.name.trim())
-    };
+    let mut name = name_with_form(company);
     if form.in_liquidation {
         name = format!("{name} {}", t("imprint-in-liquidation"));
     }

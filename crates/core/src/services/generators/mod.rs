@@ -20,6 +20,18 @@ pub struct GeneratedText {
     pub missing: Vec<String>,
 }
 
+/// The company's name as a website names it: with its legal form, unless the name already
+/// holds it ("Bäckerei Müller GmbH (Filiale 1)").
+pub(crate) fn name_with_form(company: &crate::domain::companies::Company) -> String {
+    let name = company.data.name.trim();
+    let form = company.data.legal_form.trim();
+    if form.is_empty() || name.contains(form) {
+        name.to_string()
+    } else {
+        format!("{name} {form}")
+    }
+}
+
 /// The saved text in the two forms it is pasted into a website.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Draft, GeneratedText};
+use super::{name_with_form, Draft, GeneratedText};
 use crate::domain::activities::{Activity, LinkedItem};
 use crate::domain::companies::Company;
 use crate::domain::master_data::MasterKind;
@@ -162,12 +162,7 @@ pub fn generate(
         d.paragraph(&intro.text);
     }
 
-    let legal_form = c.legal_form.trim();
-    let name = if legal_form.is_empty() || c.name.trim().ends_with(legal_form) {
-        c.name.trim().to_string()
-    } else {
-        format!("{} {legal_form}", c.name.trim())
-    };
+    let name = name_with_form(company);
     let controller = [
         name,
         c.street.trim().to_string(),
