@@ -357,3 +357,6 @@ policy-legal-bases = Rechtsgrundlagen: { $value }
 policy-missing-address = die Anschrift des Verantwortlichen (in den Stammdaten der Firma)
 policy-missing-email = die E-Mail-Adresse des Verantwortlichen (in den Stammdaten der Firma)
 policy-missing-activities = die Verarbeitungstätigkeiten, auf denen die Erklärung beruht
+column-company-representative = Vertreter in der Union (Art. 27)
+ropa-representative = Vertreter in der Union (Art. 27 DSGVO)
+ropa-representative-none = keiner benannt (nur Unternehmen ohne Niederlassung in der EU benennen einen)

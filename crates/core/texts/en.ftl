@@ -357,3 +357,6 @@ policy-legal-bases = Legal bases: { $value }
 policy-missing-address = the controller's address (in the company's master data)
 policy-missing-email = the controller's e-mail address (in the company's master data)
 policy-missing-activities = the processing activities the policy is based on
+column-company-representative = Representative in the Union (Art. 27)
+ropa-representative = Representative in the Union (Art. 27 GDPR)
+ropa-representative-none = none designated (only companies established outside the EU designate one)

@@ -13,6 +13,11 @@ dpo_verdict: DpoVerdict | null, created_at: string, updated_at: string, name: st
  */
 managing_directors: Array<string>, 
 /**
+ * The representative in the Union (Art. 27 GDPR, name and contact), for a company
+ * established outside the EU; empty otherwise.
+ */
+representative: string, 
+/**
  * The answers of the DPO-requirement check; `None` until it has been done.
  */
 dpo_check: DpoCheck | null, dpo: DesignatedDpo, };

@@ -11,6 +11,11 @@ export type CompanyInput = { name: string, legal_form: string, street: string, p
  */
 managing_directors: Array<string>, 
 /**
+ * The representative in the Union (Art. 27 GDPR, name and contact), for a company
+ * established outside the EU; empty otherwise.
+ */
+representative: string, 
+/**
  * The answers of the DPO-requirement check; `None` until it has been done.
  */
 dpo_check: DpoCheck | null, dpo: DesignatedDpo, };

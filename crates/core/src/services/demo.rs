@@ -468,6 +468,7 @@ pub fn tenant_with_companies(
                     "{} {surname}",
                     if german { "Dr." } else { "Mr" }
                 )],
+                representative: String::new(),
                 dpo_check: Some(DpoCheck {
                     twenty_persons_processing: index.is_multiple_of(2),
                     ..Default::default()

@@ -283,6 +283,7 @@ fn the_controller_ropa_prints_every_art_30_item_with_the_values_of_a_filled_acti
         "Hauptstraße 5",
         "50667 Köln",
         "Jürgen Müller",
+        "Vertreter in der Union (Art. 27 DSGVO) keiner benannt",
         "Dr. Erika Schäfer (extern)",
         "dsb@kanzlei-sicher.de",
         "Lohn- und Gehaltsabrechnung",
@@ -565,7 +566,11 @@ fn the_owner_prints_the_recovery_key_sheet_after_the_password_and_nobody_else_ca
     ));
     let sheet = desk.recovery_sheet(&mut owner, PASSWORD).unwrap();
     let path = f.path().join("sheet.pdf");
-    std::fs::write(&path, sheet.render(quiet()).unwrap().bytes).unwrap();
+    let bytes = sheet.render(quiet()).unwrap().bytes;
+    std::fs::write(&path, &bytes).unwrap();
+    if let Ok(dir) = std::env::var("DPO_DESK_KEEP_REPORTS") {
+        std::fs::write(std::path::Path::new(&dir).join("sheet.pdf"), &bytes).unwrap();
+    }
     assert_well_formed_with_embedded_fonts(&path);
     let text = pdf_text(&path);
     let groups: Vec<&str> = shown_at_setup.split('-').collect();

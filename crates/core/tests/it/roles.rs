@@ -216,6 +216,7 @@ fn menu_entries_hidden_by_any_role_stay_hidden() {
         MenuEntry::MasterData,
         MenuEntry::Toms,
         MenuEntry::Dpias,
+        MenuEntry::WebsiteTexts,
         MenuEntry::Trash,
     ];
     let with = |extra: &[MenuEntry]| {

@@ -124,6 +124,7 @@ fn an_invited_user_sets_a_password_with_the_code_once_and_sees_only_their_tenant
             MenuEntry::MasterData,
             MenuEntry::Toms,
             MenuEntry::Dpias,
+            MenuEntry::WebsiteTexts,
             MenuEntry::Trash,
             MenuEntry::Settings,
             MenuEntry::Account

@@ -36,6 +36,7 @@ const EMPTY: CompanyInput = {
   is_controller: true,
   is_processor: false,
   managing_directors: [],
+  representative: "",
   dpo_check: null,
   dpo: { kind: "", name: "", email: "", phone: "", address: "" },
 };
@@ -53,6 +54,7 @@ const TEXT_FIELDS: (
   | "phone"
   | "email"
   | "website"
+  | "representative"
 )[] = [
   "name",
   "legal_form",
@@ -66,6 +68,7 @@ const TEXT_FIELDS: (
   "phone",
   "email",
   "website",
+  "representative",
 ];
 
 function dataOf(company: Company | null): CompanyInput {

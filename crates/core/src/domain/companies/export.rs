@@ -33,6 +33,7 @@ pub fn file(
                     "column-company-controller",
                     "column-company-processor",
                     "column-company-managing-directors",
+                    "column-company-representative",
                     "column-company-dpo-required",
                     "column-company-dpo",
                 ],
@@ -55,6 +56,7 @@ pub fn file(
                         flag(d.is_controller),
                         flag(d.is_processor),
                         d.managing_directors.join("; "),
+                        d.representative.clone(),
                         c.dpo_verdict
                             .as_ref()
                             .map(|v| flag(v.required))

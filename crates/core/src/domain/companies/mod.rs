@@ -38,6 +38,10 @@ pub struct CompanyInput {
     pub is_processor: bool,
     /// Responsible managing directors, one per entry.
     pub managing_directors: Vec<String>,
+    /// The representative in the Union (Art. 27 GDPR, name and contact), for a company
+    /// established outside the EU; empty otherwise.
+    #[serde(default)]
+    pub representative: String,
     /// The answers of the DPO-requirement check; `None` until it has been done.
     pub dpo_check: Option<DpoCheck>,
     pub dpo: DesignatedDpo,
@@ -70,7 +74,7 @@ pub struct Company {
 }
 
 const COLUMNS: &str = "id, tenant_id, name, legal_form, street, postal_code, city, country, register_court, \
-                       register_number, vat_id, phone, email, website, is_controller, is_processor, managing_directors, dpo_check, \
+                       register_number, vat_id, phone, email, website, is_controller, is_processor, managing_directors, representative, dpo_check, \
                        dpo_kind, dpo_name, dpo_email, dpo_phone, dpo_address, created_at, updated_at";
 
 impl Company {
@@ -99,6 +103,7 @@ impl Company {
                     .map(String::from)
                     .filter(|l| !l.is_empty())
                     .collect(),
+                representative: r.get("representative")?,
                 dpo_check: r
                     .get::<_, Option<String>>("dpo_check")?
                     .and_then(|json| serde_json::from_str(&json).ok()),
@@ -155,6 +160,7 @@ impl CompanyInput {
                 .map(|d| trim(d))
                 .filter(|d| !d.is_empty())
                 .collect(),
+            representative: trim(&self.representative),
             dpo_check: self.dpo_check,
             dpo: DesignatedDpo {
                 kind: self.dpo.kind.trim().to_string(),
@@ -265,6 +271,7 @@ pub(crate) fn write(
             ("is_controller", &data.is_controller),
             ("is_processor", &data.is_processor),
             ("managing_directors", &data.managing_directors.join("\n")),
+            ("representative", &data.representative),
             (
                 "dpo_check",
                 &data

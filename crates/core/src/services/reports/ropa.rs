@@ -210,6 +210,14 @@ impl Ropa {
                 text(l, "ropa-managing-directors"),
                 c.managing_directors.clone(),
             )
+            .text(
+                text(l, "ropa-representative"),
+                if c.representative.trim().is_empty() {
+                    text(l, "ropa-representative-none")
+                } else {
+                    c.representative.clone()
+                },
+            )
             .text(text(l, "ropa-dpo"), dpo)
             .text(text(l, "report-date"), today.clone())
             .text(
