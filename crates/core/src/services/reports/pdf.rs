@@ -410,11 +410,11 @@ pub(crate) fn paragraphs(value: &str, style: Style) -> LinearLayout {
 }
 
 pub(crate) fn heading(value: &str, size: u8) -> impl Element {
-    Paragraph::new(genpdf::style::StyledString::new(
-        split_words(value, LONGEST_HEADING_WORD),
-        Style::new().bold().with_font_size(size).with_color(ACCENT),
-    ))
-    .padded(Margins::trbl(3, 0, 2, 0))
+    // The size goes on the element, not only the text: genpdf spaces wrapped lines by the
+    // element's style, so a long heading would otherwise print its lines over each other.
+    Paragraph::new(split_words(value, LONGEST_HEADING_WORD))
+        .styled(Style::new().bold().with_font_size(size).with_color(ACCENT))
+        .padded(Margins::trbl(3, 0, 2, 0))
 }
 
 pub(crate) fn muted(value: &str) -> impl Element {

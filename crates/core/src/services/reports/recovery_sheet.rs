@@ -2,7 +2,7 @@
 //! date, what it is for and where to keep it.
 
 use genpdf::elements::{Break, LinearLayout, Paragraph};
-use genpdf::style::{Style, StyledString};
+use genpdf::style::Style;
 use genpdf::{Alignment, Element};
 
 use super::pdf::{self, Fields, Layout, Meta, Progress};
@@ -35,11 +35,9 @@ impl RecoverySheet {
         let mut key = LinearLayout::vertical();
         for line in groups.chunks(4) {
             key.push(
-                Paragraph::new(StyledString::new(
-                    line.join(" - "),
-                    Style::new().bold().with_font_size(16),
-                ))
-                .aligned(Alignment::Center),
+                Paragraph::new(line.join(" - "))
+                    .aligned(Alignment::Center)
+                    .styled(Style::new().bold().with_font_size(16)),
             );
         }
         body.push(key.padded(4).framed());
