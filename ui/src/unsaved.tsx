@@ -1,4 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { listen } from "@tauri-apps/api/event";
 import { api } from "./api";
@@ -71,6 +81,7 @@ export function UnsavedGuard({ children }: { children: ReactNode }) {
             aria-modal="true"
             aria-labelledby="unsaved-title"
             data-testid="unsaved-dialog"
+            onKeyDown={(e) => keepInside(e, () => pending(false))}
           >
             <h2 id="unsaved-title">{t("unsaved.title")}</h2>
             <p>{t("unsaved.text")}</p>
@@ -87,6 +98,30 @@ export function UnsavedGuard({ children }: { children: ReactNode }) {
       )}
     </GuardContext.Provider>
   );
+}
+
+/** In a modal, Escape answers "stay" (nothing is lost) and Tab cycles through the modal's own buttons,
+ * never reaching the page behind it. */
+function keepInside(e: KeyboardEvent<HTMLElement>, onEscape: () => void) {
+  if (e.key === "Escape") {
+    e.preventDefault();
+    onEscape();
+    return;
+  }
+  if (e.key !== "Tab") return;
+  const focusable = [
+    ...e.currentTarget.querySelectorAll<HTMLElement>("button:not(:disabled), [href], input, select, textarea"),
+  ];
+  if (focusable.length === 0) return;
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }
 
 export function useGuard(): Guard {

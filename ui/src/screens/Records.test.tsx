@@ -208,6 +208,28 @@ test("leaving a form with unsaved changes asks first", async () => {
   expect(onResult).toHaveBeenLastCalledWith(true);
 });
 
+test("in the unsaved-changes dialog Escape stays and Tab never leaves the dialog", async () => {
+  const onResult = vi.fn();
+  render(
+    <UnsavedGuard>
+      <DirtyForm />
+      <Leaver onResult={onResult} />
+    </UnsavedGuard>,
+  );
+  const user = userEvent.setup();
+  await user.click(screen.getByText("leave"));
+  expect(screen.getByTestId("stay")).toHaveFocus();
+  await user.tab();
+  expect(screen.getByTestId("discard")).toHaveFocus();
+  await user.tab();
+  expect(screen.getByTestId("stay")).toHaveFocus();
+  await user.tab({ shift: true });
+  expect(screen.getByTestId("discard")).toHaveFocus();
+  await user.keyboard("{Escape}");
+  expect(onResult).toHaveBeenLastCalledWith(false);
+  expect(screen.queryByTestId("unsaved-dialog")).toBeNull();
+});
+
 test("closing the window with unsaved changes asks, and closes only when they may go", async () => {
   const calls = mockCommands({ set_unsaved: () => null, close_window: () => null }, { events: true });
   render(

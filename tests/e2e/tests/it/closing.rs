@@ -41,11 +41,39 @@ async fn closing_the_window_with_unsaved_changes_asks_first() {
         "still there"
     );
 
-    // Leaving the form in the window asks the same.
+    // Leaving the form in the window asks the same; by keyboard, Tab cycles inside the
+    // dialog (stay → discard → stay) and Escape stays on the form.
     app.click("[data-menu=dashboard]").await;
     app.wait_text("[data-testid=unsaved-dialog]", "Discard your changes?")
         .await;
-    app.click("[data-testid=stay]").await;
+    let focused = || async {
+        app.client
+            .active_element()
+            .await
+            .expect("a focused element")
+    };
+    let testid = |e: fantoccini::elements::Element| async move {
+        e.attr("data-testid")
+            .await
+            .expect("an attribute")
+            .unwrap_or_default()
+    };
+    assert_eq!(testid(focused().await).await, "stay");
+    focused().await.send_keys("\u{E004}").await.expect("Tab");
+    assert_eq!(testid(focused().await).await, "discard");
+    focused().await.send_keys("\u{E004}").await.expect("Tab");
+    assert_eq!(
+        testid(focused().await).await,
+        "stay",
+        "Tab does not leave the dialog"
+    );
+    focused().await.send_keys("\u{E00C}").await.expect("Escape");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        !app.exists("[data-testid=unsaved-dialog]").await,
+        "Escape closes it"
+    );
+    assert!(app.exists("input[name=name]").await, "and the form stays");
 
     // Discarding closes the window for real.
     request_window_close();

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmInline } from "../ConfirmInline";
 import { can } from "../../api";
 import type { ObjectType } from "../../bindings/ObjectType";
 import type { Right } from "../../bindings/Right";
@@ -77,21 +78,14 @@ export function BulkBar({ session, object, label, testId, errorTestId, selection
       )}
       {remove &&
         (confirming ? (
-          <span className="confirm" role="group">
-            <span className="small">{remove.confirm}</span>
-            <button
-              type="button"
-              className="danger"
-              disabled={busy}
-              data-testid={remove.confirmTestId}
-              onClick={() => perform(remove.run)}
-            >
-              {t("list.delete")}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t("common.cancel")}
-            </button>
-          </span>
+          <ConfirmInline
+            message={remove.confirm ?? ""}
+            confirmLabel={t("list.delete")}
+            confirmTestId={remove.confirmTestId}
+            busy={busy}
+            onConfirm={() => perform(remove.run)}
+            onCancel={() => setConfirming(false)}
+          />
         ) : (
           <button
             type="button"

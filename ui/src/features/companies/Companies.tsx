@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api, can, CommandError } from "../../api";
 import type { Area } from "../../bindings/Area";
 import type { Company } from "../../bindings/Company";
+import { ConfirmInline } from "../../components/ConfirmInline";
 import { RecordList } from "../../components/list/RecordList";
 import type { ListColumn } from "../../components/list/types";
 import { useListState } from "../../components/list/useListState";
@@ -101,28 +102,19 @@ export function Companies(props: PageProps) {
                 {can(session, "area", "delete") &&
                   areasOf(c.id).length > 1 &&
                   (confirmArea === a.id ? (
-                    <span className="confirm" role="group">
-                      <span className="small">
-                        {t("companies.confirmDeleteArea", { name: a.name, count: Number(a.activity_count) })}
-                      </span>
-                      <button
-                        type="button"
-                        className="danger"
-                        data-testid="confirm-delete-area"
-                        onClick={() =>
-                          void removeArea.run(async () => {
-                            await api.deleteAreas([a.id]);
-                            setConfirmArea(null);
-                            await changed("areas", tenantId);
-                          })
-                        }
-                      >
-                        {t("companies.deleteArea")}
-                      </button>
-                      <button type="button" onClick={() => setConfirmArea(null)}>
-                        {t("common.cancel")}
-                      </button>
-                    </span>
+                    <ConfirmInline
+                      message={t("companies.confirmDeleteArea", { name: a.name, count: Number(a.activity_count) })}
+                      confirmLabel={t("companies.deleteArea")}
+                      confirmTestId="confirm-delete-area"
+                      onConfirm={() =>
+                        void removeArea.run(async () => {
+                          await api.deleteAreas([a.id]);
+                          setConfirmArea(null);
+                          await changed("areas", tenantId);
+                        })
+                      }
+                      onCancel={() => setConfirmArea(null)}
+                    />
                   ) : (
                     <button
                       type="button"

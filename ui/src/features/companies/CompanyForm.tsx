@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmInline } from "../../components/ConfirmInline";
 import { api, can } from "../../api";
 import type { Company } from "../../bindings/Company";
 import type { CompanyInput } from "../../bindings/CompanyInput";
@@ -176,27 +177,20 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
           {company &&
             can(session, "company", "delete") &&
             (confirmDelete ? (
-              <span className="confirm" role="group">
-                <span className="small">{t("companies.confirmDelete", { name: company.name })}</span>
-                <button
-                  type="button"
-                  className="danger"
-                  data-testid="confirm-delete-company"
-                  onClick={() =>
-                    void run(async () => {
-                      await api.deleteCompanies([company.id]);
-                      await changed("companies", tenantId);
-                      setForm(initial);
-                      onClose();
-                    })
-                  }
-                >
-                  {t("companies.delete")}
-                </button>
-                <button type="button" onClick={() => setConfirmDelete(false)}>
-                  {t("common.cancel")}
-                </button>
-              </span>
+              <ConfirmInline
+                message={t("companies.confirmDelete", { name: company.name })}
+                confirmLabel={t("companies.delete")}
+                confirmTestId="confirm-delete-company"
+                onConfirm={() =>
+                  void run(async () => {
+                    await api.deleteCompanies([company.id]);
+                    await changed("companies", tenantId);
+                    setForm(initial);
+                    onClose();
+                  })
+                }
+                onCancel={() => setConfirmDelete(false)}
+              />
             ) : (
               <button
                 type="button"

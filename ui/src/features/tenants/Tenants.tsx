@@ -1,5 +1,6 @@
 import { useCallback, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmInline } from "../../components/ConfirmInline";
 import { api } from "../../api";
 import type { Tenant } from "../../bindings/Tenant";
 import type { TenantSummary } from "../../bindings/TenantSummary";
@@ -144,25 +145,18 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
         errors={[tenants.error, error]}
         rowActions={(tenant) =>
           confirmDelete === tenant.id ? (
-            <span className="confirm" role="group">
-              <span className="small">{t("admin.tenants.confirmDelete", { name: tenant.name })}</span>
-              <button
-                type="button"
-                className="danger"
-                data-testid="confirm-delete-tenant"
-                onClick={() =>
-                  act(async () => {
-                    await api.deleteTenant(tenant.id);
-                    setConfirmDelete(null);
-                  })
-                }
-              >
-                {t("admin.tenants.delete")}
-              </button>
-              <button type="button" onClick={() => setConfirmDelete(null)}>
-                {t("common.cancel")}
-              </button>
-            </span>
+            <ConfirmInline
+              message={t("admin.tenants.confirmDelete", { name: tenant.name })}
+              confirmLabel={t("admin.tenants.delete")}
+              confirmTestId="confirm-delete-tenant"
+              onConfirm={() =>
+                act(async () => {
+                  await api.deleteTenant(tenant.id);
+                  setConfirmDelete(null);
+                })
+              }
+              onCancel={() => setConfirmDelete(null)}
+            />
           ) : (
             <>
               <button type="button" data-testid="rename-tenant" onClick={() => setEditing(tenant)}>

@@ -1,5 +1,6 @@
 import { useCallback, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmInline } from "../../components/ConfirmInline";
 import { api } from "../../api";
 import type { CreatedUser } from "../../bindings/CreatedUser";
 import type { Role } from "../../bindings/Role";
@@ -108,31 +109,20 @@ export function Users({ onError }: { onError: (e: unknown) => boolean }) {
                         {t("admin.users.editAccess")}
                       </button>
                       {confirming === u.name ? (
-                        <span
-                          className="confirm"
-                          role="group"
-                          aria-label={t("admin.users.confirmDeactivate", { name: u.name })}
-                        >
-                          <span className="small">{t("admin.users.confirmDeactivate", { name: u.name })}</span>
-                          <button
-                            type="button"
-                            className="danger"
-                            data-testid="confirm-deactivate"
-                            disabled={deactivation.busy}
-                            onClick={() => {
-                              void deactivation.run(async () => {
-                                await api.deactivateUser(u.name);
-                                setConfirming(null);
-                                await reload();
-                              });
-                            }}
-                          >
-                            {t("admin.users.deactivate")}
-                          </button>
-                          <button type="button" onClick={() => setConfirming(null)}>
-                            {t("common.cancel")}
-                          </button>
-                        </span>
+                        <ConfirmInline
+                          message={t("admin.users.confirmDeactivate", { name: u.name })}
+                          confirmLabel={t("admin.users.deactivate")}
+                          confirmTestId="confirm-deactivate"
+                          busy={deactivation.busy}
+                          onConfirm={() => {
+                            void deactivation.run(async () => {
+                              await api.deactivateUser(u.name);
+                              setConfirming(null);
+                              await reload();
+                            });
+                          }}
+                          onCancel={() => setConfirming(null)}
+                        />
                       ) : (
                         <button
                           type="button"

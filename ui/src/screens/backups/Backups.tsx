@@ -1,5 +1,6 @@
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmInline } from "../../components/ConfirmInline";
 import { api, can } from "../../api";
 import type { BackupEntry } from "../../bindings/BackupEntry";
 import { Alert } from "../../components/Alert";
@@ -186,20 +187,13 @@ export function Backups({ session, onError, onChanged, lockMode = false }: Props
                     {!lockMode &&
                       can(session, "backup", "delete") &&
                       (confirmDelete === entry.id ? (
-                        <span className="confirm" role="group">
-                          <span className="small">{t("backups.confirmDelete")}</span>
-                          <button
-                            type="button"
-                            className="danger"
-                            data-testid="confirm-delete-backup"
-                            onClick={() => remove(entry)}
-                          >
-                            {t("backups.delete")}
-                          </button>
-                          <button type="button" onClick={() => setConfirmDelete(null)}>
-                            {t("common.cancel")}
-                          </button>
-                        </span>
+                        <ConfirmInline
+                          message={t("backups.confirmDelete")}
+                          confirmLabel={t("backups.delete")}
+                          confirmTestId="confirm-delete-backup"
+                          onConfirm={() => remove(entry)}
+                          onCancel={() => setConfirmDelete(null)}
+                        />
                       ) : (
                         <button
                           type="button"
