@@ -2,13 +2,9 @@ import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import { Alert } from "../../components/Alert";
-import { formatDateTime } from "../../format";
+import { formatDateTime, formatSize } from "../../format";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
-
-function size(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** Files attached to the activity, kept in the encrypted database. */
 export function Attachments({
@@ -44,7 +40,7 @@ export function Attachments({
           <li key={a.id} data-attachment={a.file_name}>
             <span className="strong">{a.file_name}</span>
             <span className="muted small">
-              {size(Number(a.size))} · {t("trash.by", { when: formatDateTime(a.added_at), who: a.added_by })}
+              {formatSize(Number(a.size))} · {t("trash.by", { when: formatDateTime(a.added_at), who: a.added_by })}
             </span>
             <button
               type="button"

@@ -5,7 +5,7 @@ import { api, can } from "../../api";
 import type { BackupEntry } from "../../bindings/BackupEntry";
 import { Alert } from "../../components/Alert";
 import { NoPermission } from "../../components/NoPermission";
-import { formatDate, formatDateTime } from "../../format";
+import { formatDate, formatDateTime, formatSize } from "../../format";
 import { useAction } from "../../useAction";
 import { useLoad } from "../../useLoad";
 import type { PageProps } from "../page";
@@ -15,10 +15,6 @@ import { RestorePanel } from "./RestorePanel";
 import { useBackupProgress } from "./useBackupProgress";
 
 const MAX_IN_APP = 7;
-
-function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
 
 type Props = PageProps & {
   /** Called after a change that can move the reminder (a download, a restore). */
@@ -67,7 +63,7 @@ export function Backups({ session, onError, onChanged, lockMode = false }: Props
     setNotice(null);
     void checking.run(async () => {
       const header = await api.verifyBackup(entry.id);
-      setNotice(t("backups.intact", { size: megabytes(Number(header.payload_size)) }));
+      setNotice(t("backups.intact", { size: formatSize(Number(header.payload_size)) }));
     });
   }
   function remove(entry: BackupEntry) {
@@ -154,7 +150,7 @@ export function Backups({ session, onError, onChanged, lockMode = false }: Props
               {backups.map((entry) => (
                 <tr key={entry.id} data-backup={entry.file_name}>
                   <td>{formatDateTime(entry.created_at)}</td>
-                  <td>{megabytes(Number(entry.size))} MB</td>
+                  <td>{formatSize(Number(entry.size))}</td>
                   <td>{entry.created_by}</td>
                   <td data-testid="backup-downloaded">
                     {entry.downloaded_at ? (
