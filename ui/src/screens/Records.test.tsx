@@ -139,6 +139,9 @@ test("an item in use is not deleted; the refusal names where it is used", async 
   const item = await screen.findByText("Health data");
   expect(item.closest("tr")).toHaveTextContent("Art. 9/10");
   await user.click(screen.getByTestId("delete-item"));
+  // Asked first, as every delete is.
+  expect(screen.getByRole("group", { name: "Move 1 entry to the trash?" })).toBeInTheDocument();
+  await user.click(screen.getByTestId("confirm-delete-item"));
   expect(await screen.findByTestId("item-error")).toHaveTextContent(
     '"Health data" is still used by: Lohnabrechnung, Betriebsarzt.',
   );

@@ -86,7 +86,11 @@ export function MasterBulkBar({ session, kind, selection, remove, onError }: Pro
           run: async () =>
             t("list.copied", { count: (await api.copyMasterItems(kind, ids, t("list.copySuffix"))).length }),
         }}
-        remove={{ run: () => remove(ids) }}
+        remove={{
+          run: () => remove(ids),
+          confirm: t("master.confirmDelete", { count: ids.length }),
+          confirmTestId: "confirm-delete-master",
+        }}
         extra={copyOut.button}
         onError={onError}
       />

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api, can, CommandError } from "../../api";
 import type { MasterItem } from "../../bindings/MasterItem";
 import type { MasterKind } from "../../bindings/MasterKind";
+import { ConfirmInline } from "../../components/ConfirmInline";
 import { RecordList } from "../../components/list/RecordList";
 import type { ListColumn } from "../../components/list/types";
 import { useListState } from "../../components/list/useListState";
@@ -24,6 +25,7 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
   const changed = useRecordsChanged();
   const [editing, setEditing] = useState<MasterItem | "new" | null>(null);
   const action = useAction(onError);
+  const [confirming, setConfirming] = useState<number | null>(null);
   const columns = useMemo<ListColumn<MasterItem>[]>(
     () => [
       {
@@ -151,17 +153,30 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
         testIds={{ notice: "item-notice", error: "item-error" }}
         errors={[items.error, action.error]}
         rowActions={(i) =>
-          can(session, kind, "delete") && (
+          can(session, kind, "delete") &&
+          (confirming === i.id ? (
+            <ConfirmInline
+              message={t("master.confirmDelete", { count: 1 })}
+              confirmLabel={t("master.delete")}
+              confirmTestId="confirm-delete-item"
+              busy={action.busy}
+              onConfirm={() => {
+                setConfirming(null);
+                removeOne(i.id);
+              }}
+              onCancel={() => setConfirming(null)}
+            />
+          ) : (
             <button
               type="button"
               className="danger"
               data-testid="delete-item"
               disabled={action.busy}
-              onClick={() => removeOne(i.id)}
+              onClick={() => setConfirming(i.id)}
             >
               {t("master.delete")}
             </button>
-          )
+          ))
         }
         bulkBar={(selection) => (
           <MasterBulkBar session={session} kind={kind} selection={selection} remove={remove} onError={onError} />
