@@ -15,9 +15,17 @@ use crate::error::ShellResult;
 use crate::files::{save_path, Picker};
 use crate::state::AppState;
 
-/// Set by the window's cancel button; the report being laid out stops at its next page.
+/// Set by the window's cancel button; the report being read or laid out stops at its next
+/// page. Cleared when a report starts (one report is made at a time: the window disables
+/// the other buttons meanwhile).
 #[derive(Default)]
 pub struct ReportCancel(Arc<AtomicBool>);
+
+impl ReportCancel {
+    fn start(&self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
+}
 
 /// Lays the job out (progress in percent to `progress`), then asks where to save it.
 fn lay_out_and_save(
@@ -27,7 +35,9 @@ fn lay_out_and_save(
     title: &str,
     progress: Channel<u32>,
 ) -> ShellResult<Option<String>> {
-    cancel.0.store(false, Ordering::SeqCst);
+    if cancel.0.load(Ordering::SeqCst) {
+        return Err(dpo_desk_core::CoreError::Cancelled.into());
+    }
     let stop = cancel.0.clone();
     let mut last = u32::MAX;
     let file = job.render(Box::new(move |done, total| {
@@ -56,6 +66,7 @@ pub fn make_report(
     title: String,
     on_progress: Channel<u32>,
 ) -> ShellResult<Option<String>> {
+    cancel.start();
     let job = state.with_session(|desk, session| desk.prepare_report(session, &request))?;
     lay_out_and_save(job, &cancel, &picker, &title, on_progress)
 }
@@ -71,6 +82,7 @@ pub fn make_report_from_backup(
     title: String,
     on_progress: Channel<u32>,
 ) -> ShellResult<Option<String>> {
+    cancel.start();
     let path = PathBuf::from(file);
     let job = state.with_session(|desk, session| {
         desk.prepare_report_from_backup(session, &path, &request, &mut |_, _| {})
@@ -95,6 +107,7 @@ pub fn save_recovery_sheet(
     title: String,
     on_progress: Channel<u32>,
 ) -> ShellResult<Option<String>> {
+    cancel.start();
     let job = state.with_session(|desk, session| desk.recovery_sheet(session, &password))?;
     lay_out_and_save(job, &cancel, &picker, &title, on_progress)
 }

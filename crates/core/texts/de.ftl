@@ -206,7 +206,6 @@ ropa-item-e = (e) Übermittlungen an Drittländer oder internationale Organisati
 ropa-item-f = (f) Fristen für die Löschung
 ropa-item-g = (g) Technische und organisatorische Maßnahmen (Art. 32 Abs. 1 DSGVO)
 ropa-toms-general = Allgemeine Maßnahmen des Unternehmens: siehe „{ $section }“ (Seite { $page }).
-ropa-toms-general-no-page = Allgemeine Maßnahmen des Unternehmens: siehe „{ $section }“.
 ropa-toms-specific = Spezifische Maßnahmen dieser Verarbeitung:
 ropa-toms-notes = Weitere Hinweise:
 ropa-applications = Anwendungen und IT-Systeme ¹

@@ -206,7 +206,6 @@ ropa-item-e = (e) Transfers to third countries or international organisations, w
 ropa-item-f = (f) Time limits for erasure
 ropa-item-g = (g) Technical and organisational measures (Art. 32(1) GDPR)
 ropa-toms-general = The company's general measures: see "{ $section }" (page { $page }).
-ropa-toms-general-no-page = The company's general measures: see "{ $section }".
 ropa-toms-specific = Specific measures of this activity:
 ropa-toms-notes = Further notes:
 ropa-applications = Applications and IT systems ¹

@@ -729,8 +729,7 @@ impl Desk {
     ) -> CoreResult<Vec<PathBuf>> {
         let (user, _) = self.gate(session, Operation::BackupCsv)?;
         self.with_staged(path, progress, |header, staged| {
-            let reader =
-                crate::access::accounts::by_id(staged.conn(), user.id)?.unwrap_or(user.clone());
+            let reader = backup_reader(staged.conn(), &user)?;
             let stamp = header
                 .created_at
                 .with_timezone(&Local)
@@ -739,6 +738,15 @@ impl Desk {
             modules::csv(staged.conn(), &reader, module, folder, &stamp)
         })
     }
+}
+
+/// Who reads a backup: the backup's account of the same user, so its roles and visibility
+/// apply as they were then (the user as now when the backup has no such account).
+pub(crate) fn backup_reader(
+    conn: &rusqlite::Connection,
+    user: &crate::access::accounts::UserRecord,
+) -> CoreResult<crate::access::accounts::UserRecord> {
+    Ok(crate::access::accounts::by_id(conn, user.id)?.unwrap_or_else(|| user.clone()))
 }
 
 /// A row of the backups table, column by column.

@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use crate::access::accounts;
 use crate::access::operations::Operation;
 use crate::access::session::Session;
 use crate::desk::Desk;
@@ -47,9 +46,8 @@ impl Desk {
         self.gate(session, Operation::BrowseBackup)?;
         self.with_staged(path, progress, |_, staged| {
             let conn = staged.conn();
-            // The backup's account of the same user, so its roles and visibility apply as
-            // they were; an administrator (who alone may read backups) sees everything.
-            let mut reader = accounts::by_id(conn, user.id)?.unwrap_or(user.clone());
+            // An administrator (who alone may read backups) sees everything in it.
+            let mut reader = super::backups::backup_reader(conn, &user)?;
             reader.is_admin = user.is_admin;
             let office: String =
                 conn.query_row("SELECT name FROM office WHERE id = 1", [], |r| r.get(0))?;

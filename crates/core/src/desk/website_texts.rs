@@ -13,6 +13,7 @@ use crate::domain::companies::{self, Company};
 use crate::domain::website_texts::{self, WebsiteText, WebsiteTextKind};
 use crate::kernel::error::CoreResult;
 use crate::kernel::text::Language;
+use crate::kernel::vocabulary::{ObjectType, Right};
 use crate::services::generators::imprint::{self, ImprintForm};
 use crate::services::generators::privacy_policy::{self, PolicyQuestion, PrivacyAnswers};
 use crate::services::generators::GeneratedText;
@@ -62,6 +63,24 @@ impl Desk {
         id: i64,
     ) -> CoreResult<Company> {
         companies::accessible(self.store.conn(), user, id)
+    }
+
+    /// The company's activities a policy may be based on: those the user may see, none
+    /// without the view right on activities (their purposes and recipients would show).
+    fn policy_activities(
+        &self,
+        user: &crate::access::accounts::UserRecord,
+        company: &Company,
+    ) -> CoreResult<Vec<activities::Activity>> {
+        if !self.can(user, ObjectType::ProcessingActivity, Right::View)? {
+            return Ok(Vec::new());
+        }
+        Ok(
+            activities::full_list(self.store.conn(), user, company.tenant_id, None)?
+                .into_iter()
+                .filter(|a| a.company_id == company.id)
+                .collect(),
+        )
     }
 
     pub fn imprint(&self, session: &mut Session, company_id: i64) -> CoreResult<ImprintDraft> {
@@ -125,9 +144,9 @@ impl Desk {
             .as_ref()
             .and_then(|s| serde_json::from_value(s.answers.clone()).ok())
             .unwrap_or_default();
-        let activities = activities::full_list(conn, &user, company.tenant_id, None)?
+        let activities = self
+            .policy_activities(&user, &company)?
             .into_iter()
-            .filter(|a| a.company_id == company.id)
             .map(|a| PolicyActivity {
                 id: a.id,
                 name: a.data.name,
@@ -153,12 +172,7 @@ impl Desk {
     ) -> CoreResult<GeneratedText> {
         let (user, now) = self.gate(session, Operation::GenerateWebsiteText)?;
         let company = self.website_company(&user, company_id)?;
-        // Only the company's activities the user may see can shape the text.
-        let activities: Vec<_> =
-            activities::full_list(self.store.conn(), &user, company.tenant_id, None)?
-                .into_iter()
-                .filter(|a| a.company_id == company.id)
-                .collect();
+        let activities = self.policy_activities(&user, &company)?;
         let l = language(language_code);
         let date = reports::date(l, now.with_timezone(&Local).date_naive());
         Ok(privacy_policy::generate(

@@ -493,7 +493,13 @@ pub(crate) fn import(
                 count += 1;
             }
         }
+        let mut seen = Vec::new();
         for t in &company.website_texts {
+            // A file naming a kind twice keeps the first, as the database holds one.
+            if seen.contains(&t.kind) {
+                continue;
+            }
+            seen.push(t.kind);
             let answers = map_activities(&t.answers, |p| {
                 usize::try_from(p - 1)
                     .ok()

@@ -710,3 +710,66 @@ print(json.dumps({
     assert_eq!(report["id_is_number"], true, "{report}");
     assert!(report["dates"].as_u64().unwrap() >= 1, "{report}");
 }
+
+/// Measures are a right of their own: a user who may print the records but not view TOMs
+/// gets the record without the names of measures.
+#[test]
+fn the_record_names_no_measures_for_a_user_who_may_not_view_them() {
+    use dpo_desk_core::access::roles::{Grant, RoleDefinition};
+    use dpo_desk_core::kernel::vocabulary::{ObjectType, Right};
+    let mut o = office();
+    full_activity(&mut o);
+    let grants = [
+        (ObjectType::ProcessingActivity, Right::View),
+        (ObjectType::ProcessingActivity, Right::Print),
+        (ObjectType::Company, Right::View),
+        (ObjectType::Area, Right::View),
+    ];
+    o.desk
+        .create_role(
+            &mut o.owner,
+            &RoleDefinition {
+                name: "Drucker".into(),
+                grants: grants
+                    .iter()
+                    .map(|(object, right)| Grant {
+                        object: *object,
+                        right: *right,
+                    })
+                    .collect(),
+                hidden_menus: vec![],
+                visibility: vec![],
+            },
+        )
+        .unwrap();
+    o.desk
+        .create_user(
+            &mut o.owner,
+            &NewUser {
+                name: "Drucker".into(),
+                is_admin: false,
+                roles: vec!["Drucker".into()],
+                tenants: vec![o.tenant],
+                password: Some("Drucken-2026-sicher".into()),
+            },
+        )
+        .unwrap();
+    let mut printer = o.desk.sign_in("Drucker", "Drucken-2026-sicher").unwrap();
+    let job = o
+        .desk
+        .prepare_report(
+            &mut printer,
+            &ReportRequest::Ropa {
+                company_id: o.company,
+                role: ActivityRole::Controller,
+                only_active: false,
+                language: Some("de".into()),
+            },
+        )
+        .unwrap();
+    let path = write(&o, "printer.pdf", &job.render(quiet()).unwrap().bytes);
+    let text = pdf_text(&path);
+    assert!(text.contains("Lohn- und Gehaltsabrechnung"), "{text}");
+    assert!(!text.contains("Alarmanlage mit Aufschaltung"), "{text}");
+    assert!(!text.contains("Lohnakten im Tresor"), "{text}");
+}

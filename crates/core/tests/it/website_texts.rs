@@ -272,6 +272,20 @@ fn saving_needs_the_companys_edit_right_and_generating_its_view_right() {
         )
         .unwrap();
     let mut reader = o.desk.sign_in("Leser", "Lesen-ist-gut-2026").unwrap();
+    // Activities are a right of their own: without it the policy offers none of them.
+    o.desk
+        .create_activity(&mut o.owner, &ActivityInput::new(o.area, "Newsletter"))
+        .unwrap();
+    assert_eq!(
+        o.desk
+            .privacy_policy(&mut o.owner, o.company, "de")
+            .unwrap()
+            .activities
+            .len(),
+        1
+    );
+    let policy = o.desk.privacy_policy(&mut reader, o.company, "de").unwrap();
+    assert!(policy.activities.is_empty(), "{:?}", policy.activities);
     let draft = o.desk.imprint(&mut reader, o.company).unwrap();
     o.desk
         .generate_imprint(&mut reader, o.company, &draft.form, "en")

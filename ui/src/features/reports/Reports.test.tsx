@@ -80,6 +80,8 @@ test("while a PDF is made the bar shows the progress and cancel stops it with no
   const bar = await within(card).findByTestId("report-toms-progress");
   await waitFor(() => expect(bar).toHaveAttribute("aria-valuenow", "40"));
   expect(within(card).getByTestId("report-toms-make")).toBeDisabled();
+  // One report at a time: the others wait.
+  expect(screen.getByTestId("report-ropa-make")).toBeDisabled();
   await user.click(within(card).getByTestId("report-toms-cancel"));
   expect(await within(card).findByTestId("report-toms-cancelled")).toHaveTextContent("Cancelled – nothing was saved.");
   expect(within(card).queryByTestId("report-toms-progress")).toBeNull();

@@ -13,6 +13,14 @@ import { useReport } from "./useReport";
 
 type ReportLanguage = "de" | "en";
 
+/** The one report being made, and which card asked for it. */
+type Shared = {
+  report: ReturnType<typeof useReport>;
+  active: string | null;
+  setActive: (id: string) => void;
+  onError: (e: unknown) => boolean;
+};
+
 /** Reports (SPEC §12): the PDFs a DPO hands to an authority or a client, each in German or English. */
 export function Reports({ session, tenantId, onError, navigate }: PageProps) {
   const { t } = useTranslation();
@@ -24,6 +32,10 @@ export function Reports({ session, tenantId, onError, navigate }: PageProps) {
   const dpias = useRecords(recordKeys.dpias(id), () => api.dpias(id), onError, {
     enabled: tenantId !== null && printDpias && can(session, "dpia", "view"),
   });
+  // One report at a time: the core lays out one, and the cancel button stops that one.
+  const report = useReport(onError);
+  const [active, setActive] = useState<string | null>(null);
+  const shared = { report, active, setActive, onError };
   if (tenantId === null) return <Alert kind="info">{t("reports.noTenant")}</Alert>;
   const list = companies.data ?? [];
   return (
@@ -39,11 +51,9 @@ export function Reports({ session, tenantId, onError, navigate }: PageProps) {
           </button>
         </Alert>
       )}
-      {can(session, "processing_activity", "print") && list.length > 0 && (
-        <RopaReport companies={list} onError={onError} />
-      )}
-      {can(session, "tom", "print") && list.length > 0 && <TomReport companies={list} onError={onError} />}
-      {printDpias && <DpiaReport dpias={dpias.data ?? []} error={dpias.error} onError={onError} />}
+      {can(session, "processing_activity", "print") && list.length > 0 && <RopaReport companies={list} {...shared} />}
+      {can(session, "tom", "print") && list.length > 0 && <TomReport companies={list} {...shared} />}
+      {printDpias && <DpiaReport dpias={dpias.data ?? []} error={dpias.error} {...shared} />}
       {session.is_owner && (
         <section className="card" aria-labelledby="report-recovery">
           <h2 id="report-recovery">{t("reports.recoveryTitle")}</h2>
@@ -117,6 +127,8 @@ function ReportCard({
   onMake,
   disabled,
   report,
+  active,
+  setActive,
 }: {
   id: string;
   title: string;
@@ -124,8 +136,7 @@ function ReportCard({
   children: ReactNode;
   onMake: () => void;
   disabled: boolean;
-  report: ReturnType<typeof useReport>;
-}) {
+} & Omit<Shared, "onError">) {
   const { t } = useTranslation();
   return (
     <section className="card report-card" aria-labelledby={`report-${id}`} data-testid={`report-${id}`}>
@@ -137,20 +148,23 @@ function ReportCard({
           type="button"
           className="primary"
           disabled={disabled || report.busy}
-          onClick={onMake}
+          onClick={() => {
+            setActive(id);
+            onMake();
+          }}
           data-testid={`report-${id}-make`}
         >
           {t("reports.make")}
         </button>
       </div>
-      <ReportStatus report={report} testId={`report-${id}`} />
+      {active === id && <ReportStatus report={report} testId={`report-${id}`} />}
     </section>
   );
 }
 
-function RopaReport({ companies, onError }: { companies: Company[]; onError: (e: unknown) => boolean }) {
+function RopaReport({ companies, ...shared }: { companies: Company[] } & Shared) {
   const { t } = useTranslation();
-  const report = useReport(onError);
+  const { report } = shared;
   const [company, setCompany] = useCompany(companies);
   const [role, setRole] = useState<ActivityRole>("controller");
   const [onlyActive, setOnlyActive] = useState(false);
@@ -161,6 +175,8 @@ function RopaReport({ companies, onError }: { companies: Company[]; onError: (e:
       title={t("reports.ropaTitle")}
       hint={t("reports.ropaHint")}
       report={report}
+      active={shared.active}
+      setActive={shared.setActive}
       disabled={company === 0}
       onMake={() =>
         void report.run((progress) =>
@@ -196,9 +212,9 @@ function RopaReport({ companies, onError }: { companies: Company[]; onError: (e:
   );
 }
 
-function TomReport({ companies, onError }: { companies: Company[]; onError: (e: unknown) => boolean }) {
+function TomReport({ companies, ...shared }: { companies: Company[] } & Shared) {
   const { t } = useTranslation();
-  const report = useReport(onError);
+  const { report } = shared;
   const [company, setCompany] = useCompany(companies);
   const [language, setLanguage] = useLanguage();
   return (
@@ -207,6 +223,8 @@ function TomReport({ companies, onError }: { companies: Company[]; onError: (e: 
       title={t("reports.tomsTitle")}
       hint={t("reports.tomsHint")}
       report={report}
+      active={shared.active}
+      setActive={shared.setActive}
       disabled={company === 0}
       onMake={() =>
         void report.run((progress) =>
@@ -220,17 +238,9 @@ function TomReport({ companies, onError }: { companies: Company[]; onError: (e: 
   );
 }
 
-function DpiaReport({
-  dpias,
-  error,
-  onError,
-}: {
-  dpias: DpiaRow[];
-  error: string | null;
-  onError: (e: unknown) => boolean;
-}) {
+function DpiaReport({ dpias, error, ...shared }: { dpias: DpiaRow[]; error: string | null } & Shared) {
   const { t } = useTranslation();
-  const report = useReport(onError);
+  const { report } = shared;
   const [chosen, setChosen] = useState(0);
   const dpia = dpias.some((d) => d.id === chosen) ? chosen : (dpias[0]?.id ?? 0);
   const [language, setLanguage] = useLanguage();
@@ -240,6 +250,8 @@ function DpiaReport({
       title={t("reports.dpiaTitle")}
       hint={dpias.length === 0 && !error ? t("reports.dpiaNone") : t("reports.dpiaHint")}
       report={report}
+      active={shared.active}
+      setActive={shared.setActive}
       disabled={dpia === 0}
       onMake={() =>
         void report.run((progress) =>

@@ -6,6 +6,7 @@ import type { ImprintForm } from "../../bindings/ImprintForm";
 import type { WebsiteText } from "../../bindings/WebsiteText";
 import { Alert } from "../../components/Alert";
 import { Field, Select, TextArea } from "../../components/Field";
+import { useGuard, useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
 import { TextResult } from "./TextResult";
 
@@ -28,6 +29,10 @@ export function ImprintPage({
   const [text, setText] = useState<string | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const [saved, setSaved] = useState<WebsiteText | null>(null);
+  // Edited but not saved: leaving, switching or generating again asks first.
+  const [dirty, setDirty] = useState(false);
+  useUnsaved("imprint-text", dirty);
+  const { confirmLeave } = useGuard();
   const load = useAction(onError);
   const generating = useAction(onError);
   const saving = useAction(onError);
@@ -187,9 +192,11 @@ export function ImprintPage({
             data-testid="imprint-generate"
             onClick={() =>
               void generating.run(async () => {
+                if (dirty && !(await confirmLeave())) return;
                 const generated = await api.generateImprint(companyId, form, language);
                 setText(generated.text);
                 setMissing(generated.missing);
+                setDirty(false);
               })
             }
           >
@@ -202,7 +209,10 @@ export function ImprintPage({
         <TextResult
           id="imprint"
           text={text}
-          onText={setText}
+          onText={(edited) => {
+            setText(edited);
+            setDirty(true);
+          }}
           missing={missing}
           saved={saved}
           canSave={canSave}
@@ -211,6 +221,7 @@ export function ImprintPage({
           onSave={() =>
             void saving.run(async () => {
               setSaved(await api.saveImprint(companyId, form, text, language));
+              setDirty(false);
             })
           }
         />

@@ -7,6 +7,7 @@ import type { PrivacyPolicyDraft } from "../../bindings/PrivacyPolicyDraft";
 import type { WebsiteText } from "../../bindings/WebsiteText";
 import { Alert } from "../../components/Alert";
 import { Field, Select } from "../../components/Field";
+import { useGuard, useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
 import { TextResult } from "./TextResult";
 
@@ -34,17 +35,35 @@ export function PrivacyPolicyPage({
   const [text, setText] = useState<string | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const [saved, setSaved] = useState<WebsiteText | null>(null);
+  const [dirty, setDirty] = useState(false);
+  useUnsaved("privacy-policy-text", dirty);
+  const { confirmLeave } = useGuard();
+  // A saved policy reopens in the language it was written in.
+  const [languageFromSaved, setLanguageFromSaved] = useState(false);
   const load = useAction(onError);
   const generating = useAction(onError);
   const saving = useAction(onError);
   useEffect(() => {
+    let current = true;
     void load.run(async () => {
       const d = await api.privacyPolicy(companyId, language);
+      // A newer request (another language) answers for itself.
+      if (!current) return;
+      if (!languageFromSaved && d.saved) {
+        setLanguageFromSaved(true);
+        if (d.saved.language !== language) {
+          setLanguage(d.saved.language);
+          return;
+        }
+      }
       setDraft(d);
-      setAnswers((current) => current ?? d.answers);
+      setAnswers((kept) => kept ?? d.answers);
       setSaved(d.saved);
-      setText((current) => current ?? d.saved?.text ?? null);
+      setText((kept) => kept ?? d.saved?.text ?? null);
     });
+    return () => {
+      current = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload for another company or language
   }, [companyId, language]);
   if (!draft || !answers) return load.error ? <Alert kind="error">{load.error}</Alert> : null;
@@ -64,9 +83,11 @@ export function PrivacyPolicyPage({
     });
   const generate = () =>
     void generating.run(async () => {
+      if (dirty && !(await confirmLeave())) return;
       const generated = await api.generatePrivacyPolicy(companyId, answers, language);
       setText(generated.text);
       setMissing(generated.missing);
+      setDirty(false);
       setStep("text");
     });
   const groups = [...new Set(draft.questions.map((q) => q.step))];
@@ -268,7 +289,10 @@ export function PrivacyPolicyPage({
           <TextResult
             id="policy"
             text={text}
-            onText={setText}
+            onText={(edited) => {
+              setText(edited);
+              setDirty(true);
+            }}
             missing={missing}
             saved={saved}
             canSave={canSave}
@@ -277,6 +301,7 @@ export function PrivacyPolicyPage({
             onSave={() =>
               void saving.run(async () => {
                 setSaved(await api.savePrivacyPolicy(companyId, answers, text, language));
+                setDirty(false);
               })
             }
           />

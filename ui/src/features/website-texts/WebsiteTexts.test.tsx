@@ -8,6 +8,7 @@ import type { WebsiteText } from "../../bindings/WebsiteText";
 import { switchLanguage } from "../../i18n";
 import { clearMocks, mockCommands, session } from "../../test/ipc";
 import { renderWithData } from "../../test/render";
+import { UnsavedGuard } from "../../unsaved";
 import { WebsiteTexts } from "./WebsiteTexts";
 
 beforeEach(() => switchLanguage("en"));
@@ -151,4 +152,33 @@ test("the privacy policy is answered in steps and generated from the answers and
       own: [{ title: "Customer card", text: "", included: true }],
     },
   });
+});
+
+test("an edited text that is not saved is asked about before another tab replaces it", async () => {
+  mockCommands({
+    companies: () => [company],
+    imprint: () => ({ company, form, saved: saved("# Legal notice\n\nBäckerei Müller GmbH") }),
+    render_website_text: () => ({ plain: "", html: "" }),
+    privacy_policy: () => ({
+      company,
+      questions,
+      activities: [],
+      answers: { answered: [], own: [], activity_ids: [], authority: "" },
+      saved: null,
+    }),
+  });
+  renderWithData(
+    <UnsavedGuard>
+      <WebsiteTexts session={session} tenantId={7} onError={() => false} navigate={noop} />
+    </UnsavedGuard>,
+  );
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText("Text (editable)"), " Edited.");
+  await user.click(screen.getByRole("tab", { name: "Privacy policy" }));
+  expect(await screen.findByTestId("unsaved-dialog")).toBeInTheDocument();
+  await user.click(screen.getByTestId("stay"));
+  expect(screen.getByLabelText("Text (editable)")).toHaveValue("# Legal notice\n\nBäckerei Müller GmbH Edited.");
+  await user.click(screen.getByRole("tab", { name: "Privacy policy" }));
+  await user.click(await screen.findByTestId("discard"));
+  expect(await screen.findByText("Is the website hosted by an external provider?")).toBeInTheDocument();
 });

@@ -6,6 +6,7 @@ import { Select } from "../../components/Field";
 import { NoPermission } from "../../components/NoPermission";
 import { recordKeys, useRecords } from "../../data/records";
 import type { PageProps } from "../../screens/page";
+import { useGuard } from "../../unsaved";
 import { ImprintPage } from "./ImprintPage";
 import { PrivacyPolicyPage } from "./PrivacyPolicyPage";
 
@@ -21,6 +22,9 @@ export function WebsiteTexts({ session, tenantId, onError, navigate }: PageProps
   });
   const [company, setCompany] = useState(0);
   const [tab, setTab] = useState<Tab>("imprint");
+  // An edited text that is not saved is asked about before another company or tab replaces it.
+  const { confirmLeave } = useGuard();
+  const switchTo = (next: () => void) => void confirmLeave().then((leave) => leave && next());
   const list = useMemo(() => companies.data ?? [], [companies.data]);
   useEffect(() => {
     if (list.length > 0 && !list.some((c) => c.id === company)) setCompany(list[0].id);
@@ -41,7 +45,10 @@ export function WebsiteTexts({ session, tenantId, onError, navigate }: PageProps
               label={t("reports.company")}
               name="website_company"
               value={company}
-              onChange={(e) => setCompany(Number(e.target.value))}
+              onChange={(e) => {
+                const next = Number(e.target.value);
+                switchTo(() => setCompany(next));
+              }}
             >
               {list.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -59,7 +66,7 @@ export function WebsiteTexts({ session, tenantId, onError, navigate }: PageProps
                 aria-selected={tab === each}
                 className={tab === each ? "active" : ""}
                 data-tab={each}
-                onClick={() => setTab(each)}
+                onClick={() => switchTo(() => setTab(each))}
               >
                 {t(`websiteTexts.tabs.${each}`)}
               </button>

@@ -43,6 +43,36 @@ pub struct LinkedItem {
     pub special_category: bool,
 }
 
+/// The names of the linked items of `kind`, in link order.
+pub fn names_of(linked: &[LinkedItem], kind: MasterKind) -> Vec<String> {
+    linked
+        .iter()
+        .filter(|i| i.kind == kind)
+        .map(|i| i.name.clone())
+        .collect()
+}
+
+/// Each third country with the safeguard of its transfer, in `language`
+/// ("Vereinigte Staaten — Standardvertragsklauseln (Art. 46 Abs. 2 lit. c DSGVO)").
+pub fn transfers<'a>(
+    linked: impl IntoIterator<Item = &'a LinkedItem>,
+    language: crate::kernel::text::Language,
+) -> Vec<String> {
+    use crate::kernel::text::text;
+    linked
+        .into_iter()
+        .filter(|i| i.kind == MasterKind::ThirdCountry)
+        .map(|i| {
+            let safeguard = if i.detail.is_empty() {
+                text(language, "safeguard-none")
+            } else {
+                text(language, &format!("safeguard-{}", i.detail))
+            };
+            format!("{} — {safeguard}", i.name)
+        })
+        .collect()
+}
+
 impl LinkedItem {
     pub fn as_link(&self) -> ActivityLink {
         ActivityLink {

@@ -10,7 +10,7 @@ pub mod tom_links;
 mod write;
 
 pub(crate) use links::{links_of, validated as validated_links};
-pub use links::{ActivityLink, LinkedItem, Safeguard};
+pub use links::{names_of, transfers, ActivityLink, LinkedItem, Safeguard};
 pub use tom_links::{LinkedActivity, LinkedTom};
 pub(crate) use write::{copy, create, delete, mass_change, update, write};
 pub use write::{MassChange, MassField};

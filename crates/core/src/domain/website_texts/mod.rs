@@ -73,6 +73,18 @@ pub(crate) fn get(
         .optional()?)
 }
 
+/// The text within its limit and the language as stored ("de" or "en").
+fn checked<'a>(text: &'a str, language: &str) -> CoreResult<(&'a str, &'static str)> {
+    if text.chars().count() > 200_000 {
+        return Err(CoreError::validation(
+            "text",
+            "too_long",
+            "the text is longer than 200,000 characters",
+        ));
+    }
+    Ok((text, if language == "de" { "de" } else { "en" }))
+}
+
 /// A text as a tenant file carries it: inserted as it was, without an audit row of its own
 /// (the import is audited once).
 #[allow(clippy::too_many_arguments)]
@@ -87,6 +99,7 @@ pub(crate) fn insert(
     language: &str,
     updated_by: &str,
 ) -> CoreResult<()> {
+    let (text, language) = checked(text, language)?;
     let answers = answers.to_string();
     save(
         conn,
@@ -119,13 +132,7 @@ pub(crate) fn put(
     text: &str,
     language: &str,
 ) -> CoreResult<WebsiteText> {
-    if text.len() > 200_000 {
-        return Err(CoreError::validation(
-            "text",
-            "too_long",
-            "the text is longer than 200,000 characters",
-        ));
-    }
+    let (text, language) = checked(text, language)?;
     let existing: Option<i64> = conn
         .query_row(
             "SELECT id FROM website_texts WHERE company_id = ?1 AND kind = ?2",
@@ -133,9 +140,12 @@ pub(crate) fn put(
             |r| r.get(0),
         )
         .optional()?;
-    let old = get(conn, company_id, kind)?;
+    let old = if existing.is_some() {
+        get(conn, company_id, kind)?
+    } else {
+        None
+    };
     let answers_json = answers.to_string();
-    let language = if language == "de" { "de" } else { "en" };
     let id = save(
         conn,
         "website_texts",

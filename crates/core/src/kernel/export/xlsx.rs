@@ -19,11 +19,28 @@ enum Kind {
     Number,
 }
 
+/// Excel's dates start in 1900; an earlier one stays text.
 fn as_date(value: &str) -> Option<NaiveDate> {
     if value.len() != 10 {
         return None;
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .ok()
+        .filter(|d| d.year() >= 1900)
+}
+
+/// Excel's limit for one cell; a longer text is cut with a visible mark rather than
+/// failing the whole export.
+const CELL_LIMIT: usize = 32_767;
+
+fn within_cell(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.chars().count() <= CELL_LIMIT {
+        value.into()
+    } else {
+        let mut cut: String = value.chars().take(CELL_LIMIT - 1).collect();
+        cut.push('…');
+        cut.into()
+    }
 }
 
 /// A whole number as a person writes it: no leading zero, no plus sign, at most 15 digits
@@ -130,7 +147,9 @@ pub(super) fn workbook(
                     sheet.write_number(at, col, number as f64).map_err(failed)?;
                 }
                 Kind::Text => {
-                    sheet.write_string(at, col, value).map_err(failed)?;
+                    sheet
+                        .write_string(at, col, within_cell(value))
+                        .map_err(failed)?;
                 }
             }
         }
@@ -160,5 +179,9 @@ mod tests {
         assert_eq!(as_number("-3"), Some(-3));
         assert_eq!(as_number("1e5"), None);
         assert_eq!(as_date("2026-02-30"), None);
+        assert_eq!(as_date("1899-12-31"), None, "before Excel's dates");
+        let long = "x".repeat(40_000);
+        assert_eq!(within_cell(&long).chars().count(), CELL_LIMIT);
+        assert!(within_cell(&long).ends_with('…'));
     }
 }

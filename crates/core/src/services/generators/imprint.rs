@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{name_with_form, Draft, GeneratedText};
+use super::{has_form, name_with_form, Draft, GeneratedText};
 use crate::domain::companies::Company;
 use crate::kernel::text::{text, with, Language};
 
@@ -61,13 +61,6 @@ const REGISTERED: &[(&str, &str)] = &[
 const REPRESENTED: &[&str] = &[
     "GmbH", "UG", "AG", "KGaA", "SE", "KG", "OHG", "eG", "e.V.", "PartG", "PartGmbB",
 ];
-
-fn has_form(legal_form: &str, form: &str) -> bool {
-    legal_form
-        .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',')
-        .any(|word| word == form)
-        || legal_form.trim() == form
-}
 
 /// The register a legal form is entered in, when it is one of the known registered forms.
 pub fn register_of(legal_form: &str) -> Option<&'static str> {

@@ -25,11 +25,23 @@ pub struct GeneratedText {
 pub(crate) fn name_with_form(company: &crate::domain::companies::Company) -> String {
     let name = company.data.name.trim();
     let form = company.data.legal_form.trim();
-    if form.is_empty() || name.contains(form) {
+    if form.is_empty() || has_form(name, form) {
         name.to_string()
     } else {
         format!("{name} {form}")
     }
+}
+
+/// Whether `text` holds the legal form `form` as words of its own ("SE" is not in "SEO").
+pub(crate) fn has_form(text: &str, form: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ','))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (text, form) = (words(text), words(form));
+    !form.is_empty() && text.windows(form.len()).any(|w| w == form.as_slice())
 }
 
 /// The saved text in the two forms it is pasted into a website.
@@ -124,6 +136,14 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_legal_form_is_found_as_whole_words_only() {
+        assert!(has_form("Bäckerei Müller GmbH (1)", "GmbH"));
+        assert!(has_form("Autohaus Weber GmbH & Co. KG", "GmbH & Co. KG"));
+        assert!(!has_form("SEO Agentur", "SE"));
+        assert!(!has_form("AGROTECH", "AG"));
+    }
 
     #[test]
     fn headings_and_paragraphs_become_html_with_everything_escaped() {

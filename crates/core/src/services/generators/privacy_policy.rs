@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{name_with_form, Draft, GeneratedText};
-use crate::domain::activities::{Activity, LinkedItem};
+use crate::domain::activities::{names_of, transfers, Activity, LinkedItem};
 use crate::domain::companies::Company;
 use crate::domain::master_data::MasterKind;
 use crate::kernel::text::{text, with, Language};
@@ -121,14 +121,6 @@ fn fill(template: &str, values: &BTreeMap<String, String>) -> String {
     out
 }
 
-fn names(linked: &[LinkedItem], kind: MasterKind) -> Vec<String> {
-    linked
-        .iter()
-        .filter(|i| i.kind == kind)
-        .map(|i| i.name.clone())
-        .collect()
-}
-
 fn unique(mut values: Vec<String>) -> Vec<String> {
     values.sort_by_key(|v| v.to_lowercase());
     values.dedup();
@@ -216,7 +208,7 @@ pub fn generate(
     } else {
         section(&mut d, "processing", &none);
         for a in &chosen {
-            let bases = names(&a.linked, MasterKind::LegalBasis);
+            let bases = names_of(&a.linked, MasterKind::LegalBasis);
             let purposes = a.data.purposes.trim();
             d.lines(&[
                 format!("{}:", a.data.name.trim()),
@@ -286,17 +278,9 @@ pub fn generate(
                 .collect::<Vec<_>>(),
         );
     }
-    let mut transfers: Vec<String> = linked
-        .iter()
-        .filter(|i| i.kind == MasterKind::ThirdCountry)
-        .map(|i| {
-            let safeguard = if i.detail.is_empty() {
-                text(l, "safeguard-none")
-            } else {
-                text(l, &format!("safeguard-{}", i.detail))
-            };
-            format!("• {} — {safeguard}", i.name)
-        })
+    let mut transfers: Vec<String> = transfers(linked.iter().copied(), l)
+        .into_iter()
+        .map(|t| format!("• {t}"))
         .collect();
     transfers.sort();
     transfers.dedup();
@@ -309,7 +293,7 @@ pub fn generate(
     let retention: Vec<String> = chosen
         .iter()
         .filter_map(|a| {
-            let periods = names(&a.linked, MasterKind::RetentionPeriod);
+            let periods = names_of(&a.linked, MasterKind::RetentionPeriod);
             (!periods.is_empty())
                 .then(|| format!("• {}: {}", a.data.name.trim(), periods.join("; ")))
         })

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::access::accounts::UserRecord;
+use crate::access::permissions::granted;
 use crate::domain::activities::{self, Activity, ActivityRole, ActivityStatus};
 use crate::domain::companies::{self, Company};
 use crate::domain::dpias::{self, matrix, Dpia};
@@ -28,7 +29,7 @@ use crate::domain::toms::{self as tom_domain, Tom};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::export::{file_name_part, ExportFile};
 use crate::kernel::text::{text, Language};
-use crate::kernel::vocabulary::{ObjectType, Right};
+use crate::kernel::vocabulary::{ObjectType, Permission, Right};
 
 pub use pdf::Progress;
 
@@ -174,7 +175,12 @@ pub(crate) fn load(
                     .filter(|a| a.company_id == company.id && a.data.role == *role)
                     .filter(|a| !only_active || a.data.status == ActivityStatus::Active)
                     .collect();
-            let toms = tom_domain::full_list(conn, user, company.tenant_id)?;
+            // Measures are a right of their own: without it the record names none.
+            let toms = if granted(conn, user, Permission::new(ObjectType::Tom, Right::View))? {
+                tom_domain::full_list(conn, user, company.tenant_id)?
+            } else {
+                Vec::new()
+            };
             let mut categories = HashMap::new();
             for kind in [MasterKind::Recipient, MasterKind::Processor] {
                 for item in master_data::list(conn, company.tenant_id, kind)? {

@@ -34,6 +34,9 @@ const MUTED: Color = Color::Rgb(110, 110, 110);
 const LONGEST_WORD: usize = 40;
 /// Headings run across the page in a larger size.
 const LONGEST_HEADING_WORD: usize = 60;
+/// The label column of a field table (three tenths of the page, bold) and the narrow
+/// columns of other tables hold about 27 characters ("Datenschutzbeauftragte/r" fits).
+const LONGEST_NARROW_WORD: usize = 26;
 
 /// Says how far the work is (`done` of `total`) and returns `false` to cancel it. It lives
 /// as long as the rendering, so it owns what it captures.
@@ -145,14 +148,24 @@ impl genpdf::PageDecorator for Frame {
         );
         let small = style.with_font_size(7).with_color(MUTED);
         let text_y = line_y + Mm::from(1.5);
+        let page = (self.page_label)(self.page.get(), self.total_pages);
+        let width = small.str_width(&context.font_cache, &page);
+        // The footer gives way to the page number: a long name is shortened with "…".
+        let room = size.width - width - Mm::from(4.0);
+        let mut footer = self.footer.clone();
+        while small.str_width(&context.font_cache, &footer) > room && footer.chars().count() > 1 {
+            footer.pop();
+            footer = format!("{}…", footer.trim_end_matches('…').trim_end());
+            if footer.chars().count() <= 2 {
+                break;
+            }
+        }
         area.print_str(
             &context.font_cache,
             Position::new(0, text_y),
             small,
-            &self.footer,
+            &footer,
         )?;
-        let page = (self.page_label)(self.page.get(), self.total_pages);
-        let width = small.str_width(&context.font_cache, &page);
         area.print_str(
             &context.font_cache,
             Position::new(size.width - width, text_y),
@@ -374,10 +387,6 @@ impl Element for Boxed {
 }
 
 /// Text as genpdf can wrap it: words longer than a column are split so nothing is cut off.
-fn wrappable(line: &str) -> String {
-    split_words(line, LONGEST_WORD)
-}
-
 fn split_words(line: &str, longest: usize) -> String {
     line.split(' ')
         .map(|word| {
@@ -398,11 +407,20 @@ fn split_words(line: &str, longest: usize) -> String {
 
 /// A text of several lines, each its own paragraph (genpdf does not break at `\n`).
 pub(crate) fn paragraphs(value: &str, style: Style) -> LinearLayout {
+    lines_split(value, style, LONGEST_WORD)
+}
+
+/// The same for a narrow column: longer words are split sooner.
+fn narrow(value: &str, style: Style) -> LinearLayout {
+    lines_split(value, style, LONGEST_NARROW_WORD)
+}
+
+fn lines_split(value: &str, style: Style, longest: usize) -> LinearLayout {
     let mut layout = LinearLayout::vertical();
     for line in value.trim().lines() {
         let line = line.replace('\t', "    ");
         layout.push(Paragraph::new(genpdf::style::StyledString::new(
-            wrappable(&line),
+            split_words(&line, longest),
             style,
         )));
     }
@@ -520,7 +538,7 @@ impl Fields {
                     Style::new().italic().with_color(MUTED),
                 ))
             };
-            let label_cell = paragraphs(&label, Style::new().bold()).padded(1.2);
+            let label_cell = narrow(&label, Style::new().bold()).padded(1.2);
             let value_cell: Box<dyn Element> = match value {
                 Value::Text(t) if t.trim().is_empty() => Box::new(gap().padded(1.2)),
                 Value::Text(t) => Box::new(paragraphs(&t, Style::new()).padded(1.2)),
@@ -552,7 +570,7 @@ pub(crate) fn table(
     let cells = |values: Vec<String>, style: Style| -> Vec<Box<dyn Element>> {
         values
             .into_iter()
-            .map(|v| Box::new(paragraphs(&v, style).padded(1)) as Box<dyn Element>)
+            .map(|v| Box::new(narrow(&v, style).padded(1)) as Box<dyn Element>)
             .collect()
     };
     table
@@ -596,7 +614,7 @@ mod tests {
     #[test]
     fn long_words_are_split_so_no_text_is_cut_off() {
         let url = "https://example.org/a/very/long/path/that/never/ends/anywhere";
-        let wrapped = wrappable(&format!("see {url} now"));
+        let wrapped = split_words(&format!("see {url} now"), LONGEST_WORD);
         assert!(wrapped
             .split(' ')
             .all(|w| w.chars().count() <= LONGEST_WORD));

@@ -11,7 +11,7 @@ use genpdf::Element;
 
 use super::pdf::{self, Fields, KeepSpace, Layout, Meta, Progress};
 use super::{date, local_day, optional_date};
-use crate::domain::activities::{Activity, ActivityRole, LinkedItem};
+use crate::domain::activities::{names_of, transfers, Activity, ActivityRole, LinkedItem};
 use crate::domain::companies::Company;
 use crate::domain::master_data::MasterKind;
 use crate::domain::toms::{ProtectionType, Tom};
@@ -286,18 +286,14 @@ impl Ropa {
     ) -> String {
         let mut lines = Vec::new();
         if !self.general.is_empty() {
-            lines.push(match general_page {
-                Some(page) => with(
-                    l,
-                    "ropa-toms-general",
-                    &[("section", general_title), ("page", &page.to_string())],
-                ),
-                None => with(
-                    l,
-                    "ropa-toms-general-no-page",
-                    &[("section", general_title)],
-                ),
-            });
+            // The first pass does not know the page yet; a number as wide keeps the line
+            // breaks, and so the pages, the same in both passes.
+            let page = general_page.map_or_else(|| "888".to_string(), |p| p.to_string());
+            lines.push(with(
+                l,
+                "ropa-toms-general",
+                &[("section", general_title), ("page", &page)],
+            ));
         }
         let specific: Vec<String> = activity
             .data
@@ -365,22 +361,22 @@ impl Ropa {
             .text(text(l, "ropa-item-b"), purposes)
             .items(
                 text(l, "ropa-legal-bases"),
-                names(&a.linked, MasterKind::LegalBasis),
+                names_of(&a.linked, MasterKind::LegalBasis),
             )
             .items(
                 text(l, "ropa-item-c-subjects"),
-                names(&a.linked, MasterKind::PersonGroup),
+                names_of(&a.linked, MasterKind::PersonGroup),
             )
             .items(text(l, "ropa-item-c-data"), data_categories(l, &a.linked))
             .items(text(l, "ropa-item-d"), self.recipients(l, &a.linked))
             .items_or(
                 text(l, "ropa-item-e"),
-                transfers(l, &a.linked),
+                transfers(&a.linked, l),
                 text(l, "report-none-recorded"),
             )
             .items(
                 text(l, "ropa-item-f"),
-                names(&a.linked, MasterKind::RetentionPeriod),
+                names_of(&a.linked, MasterKind::RetentionPeriod),
             )
             .text(
                 text(l, "ropa-item-g"),
@@ -388,7 +384,7 @@ impl Ropa {
             )
             .items(
                 text(l, "ropa-applications"),
-                names(&a.linked, MasterKind::Application),
+                names_of(&a.linked, MasterKind::Application),
             )
             .text(
                 text(l, "ropa-dpia"),
@@ -422,7 +418,7 @@ impl Ropa {
                 ));
             }
         }
-        let processors = names(linked, MasterKind::Processor);
+        let processors = names_of(linked, MasterKind::Processor);
         if !processors.is_empty() {
             out.push(format!(
                 "{}: {}",
@@ -493,7 +489,7 @@ impl Ropa {
                 )
                 .items_or(
                     text(l, "ropa-processor-item-c"),
-                    transfers(l, &a.linked),
+                    transfers(&a.linked, l),
                     text(l, "report-none-recorded"),
                 )
                 .text(
@@ -534,14 +530,6 @@ fn review(
     format!("{} / {}", show(planned), show(done))
 }
 
-fn names(linked: &[LinkedItem], kind: MasterKind) -> Vec<String> {
-    linked
-        .iter()
-        .filter(|i| i.kind == kind)
-        .map(|i| i.name.clone())
-        .collect()
-}
-
 /// Data categories, the special ones (Art. 9/10) marked.
 fn data_categories(l: Language, linked: &[LinkedItem]) -> Vec<String> {
     linked
@@ -553,22 +541,6 @@ fn data_categories(l: Language, linked: &[LinkedItem]) -> Vec<String> {
             } else {
                 i.name.clone()
             }
-        })
-        .collect()
-}
-
-/// (e): each third country with the safeguard of the transfer.
-fn transfers(l: Language, linked: &[LinkedItem]) -> Vec<String> {
-    linked
-        .iter()
-        .filter(|i| i.kind == MasterKind::ThirdCountry)
-        .map(|i| {
-            let safeguard = if i.detail.is_empty() {
-                text(l, "safeguard-none")
-            } else {
-                text(l, &format!("safeguard-{}", i.detail))
-            };
-            format!("{} — {safeguard}", i.name)
         })
         .collect()
 }
