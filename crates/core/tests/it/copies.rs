@@ -5,8 +5,6 @@
 use chrono::NaiveDate;
 
 use crate::common::*;
-use dpo_desk_core::access::roles::{Grant, RoleDefinition};
-use dpo_desk_core::access::users::NewUser;
 use dpo_desk_core::domain::activities::{ActivityInput, ActivityLink};
 use dpo_desk_core::domain::areas::AreaInput;
 use dpo_desk_core::domain::companies::{CompanyInput, DesignatedDpo};
@@ -482,35 +480,19 @@ fn an_error_half_way_leaves_every_target_unchanged() {
     let mut o = office();
     let visible = target(&mut o, "Sichtbar");
     let hidden = target(&mut o, "Verborgen");
-    o.desk
-        .create_role(
-            &mut o.owner,
-            &RoleDefinition {
-                name: "Kopierer".into(),
-                grants: [ObjectType::ProcessingActivity, ObjectType::Company]
-                    .into_iter()
-                    .flat_map(|object| {
-                        [Right::View, Right::TenantCopy].map(|right| Grant { object, right })
-                    })
-                    .collect(),
-                hidden_menus: vec![],
-                visibility: vec![],
-            },
-        )
-        .unwrap();
-    o.desk
-        .create_user(
-            &mut o.owner,
-            &NewUser {
-                name: "Ben Braun".into(),
-                is_admin: false,
-                roles: vec!["Kopierer".into()],
-                tenants: vec![o.source, visible],
-                password: Some("Mitarbeiter-2026!".into()),
-            },
-        )
-        .unwrap();
-    let mut staff = o.desk.sign_in("Ben Braun", "Mitarbeiter-2026!").unwrap();
+    let mut staff = staff_user(
+        &mut o.desk,
+        &mut o.owner,
+        "Ben Braun",
+        "Mitarbeiter-2026!",
+        &[
+            (ObjectType::ProcessingActivity, Right::View),
+            (ObjectType::ProcessingActivity, Right::TenantCopy),
+            (ObjectType::Company, Right::View),
+            (ObjectType::Company, Right::TenantCopy),
+        ],
+        vec![o.source, visible],
+    );
     let before = o
         .desk
         .activities(&mut o.owner, visible, None)
@@ -563,29 +545,14 @@ fn a_tenant_copy_is_one_to_one_and_a_template_makes_a_new_client() {
     o.desk
         .add_attachment(&mut o.owner, o.activity, "AV-Vertrag.pdf", b"%PDF-1.4 test")
         .unwrap();
-    o.desk
-        .create_role(
-            &mut o.owner,
-            &RoleDefinition {
-                name: "Leser".into(),
-                grants: vec![],
-                hidden_menus: vec![],
-                visibility: vec![],
-            },
-        )
-        .unwrap();
-    o.desk
-        .create_user(
-            &mut o.owner,
-            &NewUser {
-                name: "Clara Klein".into(),
-                is_admin: false,
-                roles: vec!["Leser".into()],
-                tenants: vec![o.source],
-                password: Some("Mitarbeiter-2026!".into()),
-            },
-        )
-        .unwrap();
+    staff_user(
+        &mut o.desk,
+        &mut o.owner,
+        "Clara Klein",
+        "Mitarbeiter-2026!",
+        &[],
+        vec![o.source],
+    );
     let copy = o.desk.copy_tenant(&mut o.owner, o.source, None).unwrap();
     assert_eq!(copy.name, "Muster Bäckerei (copy)");
     assert!(copy.is_template, "a 1:1 copy of a template is a template");

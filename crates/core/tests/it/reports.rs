@@ -715,46 +715,22 @@ print(json.dumps({
 /// gets the record without the names of measures.
 #[test]
 fn the_record_names_no_measures_for_a_user_who_may_not_view_them() {
-    use dpo_desk_core::access::roles::{Grant, RoleDefinition};
     use dpo_desk_core::kernel::vocabulary::{ObjectType, Right};
     let mut o = office();
     full_activity(&mut o);
-    let grants = [
-        (ObjectType::ProcessingActivity, Right::View),
-        (ObjectType::ProcessingActivity, Right::Print),
-        (ObjectType::Company, Right::View),
-        (ObjectType::Area, Right::View),
-    ];
-    o.desk
-        .create_role(
-            &mut o.owner,
-            &RoleDefinition {
-                name: "Drucker".into(),
-                grants: grants
-                    .iter()
-                    .map(|(object, right)| Grant {
-                        object: *object,
-                        right: *right,
-                    })
-                    .collect(),
-                hidden_menus: vec![],
-                visibility: vec![],
-            },
-        )
-        .unwrap();
-    o.desk
-        .create_user(
-            &mut o.owner,
-            &NewUser {
-                name: "Drucker".into(),
-                is_admin: false,
-                roles: vec!["Drucker".into()],
-                tenants: vec![o.tenant],
-                password: Some("Drucken-2026-sicher".into()),
-            },
-        )
-        .unwrap();
-    let mut printer = o.desk.sign_in("Drucker", "Drucken-2026-sicher").unwrap();
+    let mut printer = staff_user(
+        &mut o.desk,
+        &mut o.owner,
+        "Drucker",
+        "Drucken-2026-sicher",
+        &[
+            (ObjectType::ProcessingActivity, Right::View),
+            (ObjectType::ProcessingActivity, Right::Print),
+            (ObjectType::Company, Right::View),
+            (ObjectType::Area, Right::View),
+        ],
+        vec![o.tenant],
+    );
     let job = o
         .desk
         .prepare_report(

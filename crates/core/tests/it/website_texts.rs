@@ -3,8 +3,6 @@
 //! change, refused without the company's edit right, and carried by tenant copies.
 
 use crate::common::*;
-use dpo_desk_core::access::roles::{Grant, RoleDefinition};
-use dpo_desk_core::access::users::NewUser;
 use dpo_desk_core::domain::activities::{ActivityInput, ActivityLink, Safeguard};
 use dpo_desk_core::domain::areas::AreaInput;
 use dpo_desk_core::domain::companies::{CompanyInput, DesignatedDpo};
@@ -245,33 +243,14 @@ fn the_privacy_policy_is_built_from_the_answers_and_the_activities_it_is_based_o
 #[test]
 fn saving_needs_the_companys_edit_right_and_generating_its_view_right() {
     let mut o = office();
-    o.desk
-        .create_role(
-            &mut o.owner,
-            &RoleDefinition {
-                name: "Leser".into(),
-                grants: vec![Grant {
-                    object: ObjectType::Company,
-                    right: Right::View,
-                }],
-                hidden_menus: vec![],
-                visibility: vec![],
-            },
-        )
-        .unwrap();
-    o.desk
-        .create_user(
-            &mut o.owner,
-            &NewUser {
-                name: "Leser".into(),
-                is_admin: false,
-                roles: vec!["Leser".into()],
-                tenants: vec![o.tenant],
-                password: Some("Lesen-ist-gut-2026".into()),
-            },
-        )
-        .unwrap();
-    let mut reader = o.desk.sign_in("Leser", "Lesen-ist-gut-2026").unwrap();
+    let mut reader = staff_user(
+        &mut o.desk,
+        &mut o.owner,
+        "Leser",
+        "Lesen-ist-gut-2026",
+        &[(ObjectType::Company, Right::View)],
+        vec![o.tenant],
+    );
     // Activities are a right of their own: without it the policy offers none of them.
     o.desk
         .create_activity(&mut o.owner, &ActivityInput::new(o.area, "Newsletter"))

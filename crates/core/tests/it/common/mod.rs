@@ -54,3 +54,48 @@ impl Fixture {
         self.clock.now()
     }
 }
+
+/// A role granting exactly `grants` and a staff user holding it for `tenants` (created by
+/// `admin`); returns the user's session.
+pub fn staff_user(
+    desk: &mut dpo_desk_core::Desk,
+    admin: &mut dpo_desk_core::Session,
+    name: &str,
+    password: &str,
+    grants: &[(
+        dpo_desk_core::kernel::vocabulary::ObjectType,
+        dpo_desk_core::kernel::vocabulary::Right,
+    )],
+    tenants: Vec<i64>,
+) -> dpo_desk_core::Session {
+    use dpo_desk_core::access::roles::{Grant, RoleDefinition};
+    use dpo_desk_core::access::users::NewUser;
+    desk.create_role(
+        admin,
+        &RoleDefinition {
+            name: format!("{name} role"),
+            grants: grants
+                .iter()
+                .map(|(object, right)| Grant {
+                    object: *object,
+                    right: *right,
+                })
+                .collect(),
+            hidden_menus: vec![],
+            visibility: vec![],
+        },
+    )
+    .unwrap();
+    desk.create_user(
+        admin,
+        &NewUser {
+            name: name.into(),
+            is_admin: false,
+            roles: vec![format!("{name} role")],
+            tenants,
+            password: Some(password.into()),
+        },
+    )
+    .unwrap();
+    desk.sign_in(name, password).unwrap()
+}
