@@ -448,14 +448,22 @@ pub fn demo(cli: &Cli, tenants: usize, activities: usize, seed: u64) -> Result<O
     let mut session = context::sign_in(cli, &mut desk)?;
     let started = std::time::Instant::now();
     let mut created = Vec::new();
+    // On a terminal one line counts up in place; in a log or pipe every step is a line.
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
     for index in 0..tenants {
         let share = activities / tenants + usize::from(index < activities % tenants);
         let doc = dpo_desk_core::services::demo::tenant(seed, index, share);
         let tenant = desk.import_tenant(&mut session, &doc)?;
-        eprint!("\rdemo: {}/{tenants} tenants", index + 1);
+        if terminal {
+            eprint!("\rdemo: {}/{tenants} tenants", index + 1);
+        } else {
+            eprintln!("demo: {}/{tenants} tenants", index + 1);
+        }
         created.push(tenant.id);
     }
-    eprintln!();
+    if terminal {
+        eprintln!();
+    }
     let secs = started.elapsed().as_secs_f64();
     Ok(Output {
         json: json!({ "tenants": created.len(), "activities": activities, "tenant_ids": created, "seconds": secs }),

@@ -172,7 +172,8 @@ test("the trash restores an entry and says so", async () => {
   renderWithData(<Trash {...pageProps} />);
   const user = userEvent.setup();
   const entry = (await screen.findByText("Zeiterfassung")).closest("tr")!;
-  expect(entry).toHaveTextContent("Processing activities");
+  expect(entry).toHaveTextContent("Processing activity");
+  expect(entry).not.toHaveTextContent("Processing activities");
   expect(entry).toHaveTextContent("Anna Meier");
   await user.click(within(entry).getByRole("button", { name: "Restore" }));
   expect(await screen.findByTestId("trash-notice")).toHaveTextContent('"Zeiterfassung" has been restored.');

@@ -10,7 +10,10 @@ fn reports_and_exports_are_written_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let key = init(dir.path(), &installed_today());
     let admin = |args: &[&str]| run_as(dir.path(), &key, "admin", "OWNER_PW", args);
-    let demo = ok(admin(&["demo", "--tenants", "1", "--activities", "30"]));
+    let out = admin(&["demo", "--tenants", "1", "--activities", "30"]);
+    // Not a terminal: every progress step is a line of its own.
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "demo: 1/1 tenants\n");
+    let demo = ok(out);
     let tenant = demo["tenant_ids"][0].as_i64().unwrap().to_string();
     let company = ok(admin(&["company", "list", "--tenant", &tenant]))[0]["id"]
         .as_i64()

@@ -52,7 +52,7 @@ export function Trash({ onError }: PageProps) {
               {data.map((e) => (
                 <tr key={e.id} data-trash={e.label}>
                   <td className="strong">{e.label}</td>
-                  <td>{t(`objects.${e.object_type}`, { defaultValue: e.object_type })}</td>
+                  <td>{t(`object.${e.object_type}`, { defaultValue: e.object_type })}</td>
                   <td>{e.tenant_name ?? "—"}</td>
                   <td>{t("trash.by", { when: formatDateTime(e.deleted_at), who: e.deleted_by })}</td>
                   <td className="muted">{formatDate(e.purge_at.slice(0, 10))}</td>
