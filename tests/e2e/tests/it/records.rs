@@ -276,7 +276,10 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
         .wait_text("tr[data-trash='Lohnabrechnung (copy)']", "Anna Meier")
         .await;
     assert!(
-        entry.contains("Processing activities") && entry.contains("Bäckerei Schmidt GmbH"),
+        // One record's kind in the singular (issue 18, item 17).
+        entry.contains("Processing activity")
+            && !entry.contains("Processing activities")
+            && entry.contains("Bäckerei Schmidt GmbH"),
         "{entry}"
     );
     app.screenshot("33-trash").await;
