@@ -94,6 +94,14 @@ impl Store {
 
     fn unlock(&mut self, key: &DatabaseKey) -> CoreResult<()> {
         apply_key(&self.conn, key)?;
+        // Before the first read: the app and the command line share the file, and a read
+        // may meet the other's checkpoint.
+        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // A deferred transaction that reads, then writes after the other process committed,
+        // fails at once with "database is locked" (the busy timeout cannot help a stale
+        // snapshot). Taking the write lock at BEGIN makes it wait its turn instead.
+        self.conn
+            .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         // SQLCipher accepts any key; the first read tells whether it was the right one.
         match self
             .conn
@@ -107,7 +115,6 @@ impl Store {
             Err(e) => return Err(e.into()),
         }
         self.conn.pragma_update(None, "foreign_keys", true)?;
-        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
         Ok(())
     }
 

@@ -221,3 +221,42 @@ fn the_database_file_holds_no_plaintext() {
     let manifest = std::fs::read_to_string(f.path().join("installation.json")).unwrap();
     assert!(!manifest.contains(canary) && !manifest.contains(OWNER));
 }
+
+/// The app and the command line share the file: a write transaction that read first must
+/// not fail because the other process committed meanwhile — it waits its turn.
+#[test]
+fn a_write_transaction_waits_for_a_write_from_another_process_instead_of_failing() {
+    let f = Fixture::new();
+    let created = f.setup("Kanzlei");
+    let key = created.recovery_key.database_key();
+    drop(created);
+    let db = f.path().join(DATABASE_FILE);
+    let mut cli = Store::open(&db, &key).unwrap();
+    let app = Store::open(&db, &key).unwrap();
+
+    let tx = cli.conn_mut().transaction().unwrap();
+    let name: String = tx
+        .query_row("SELECT name FROM office", [], |r| r.get(0))
+        .unwrap();
+    let other = std::thread::spawn(move || {
+        app.conn()
+            .execute("UPDATE office SET name = 'Kanzlei (App)'", [])
+            .unwrap();
+    });
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    tx.execute(
+        "UPDATE office SET name = ?1",
+        [format!("{name} (Kommandozeile)")],
+    )
+    .expect("the transaction holds the write lock from its start");
+    tx.commit().unwrap();
+    other.join().unwrap();
+    let name: String = cli
+        .conn()
+        .query_row("SELECT name FROM office", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        name, "Kanzlei (App)",
+        "the other write came after, not lost"
+    );
+}
