@@ -26,11 +26,13 @@ impl ShellError {
                 code: "not_open".into(),
                 message: self.to_string(),
                 params: Default::default(),
+                problems: Vec::new(),
             },
             ShellError::WrongPhase(_) => ErrorPayload {
                 code: "wrong_phase".into(),
                 message: self.to_string(),
                 params: Default::default(),
+                problems: Vec::new(),
             },
             ShellError::Startup(payload) => payload.clone(),
         }

@@ -5,6 +5,15 @@ export function formatDate(isoDate: string): string {
   return new Date(y, m - 1, d).toLocaleDateString(i18n.language, { year: "numeric", month: "long", day: "numeric" });
 }
 
+/** A day for a list column, compact: "13.03.2026" in German, "Mar 13, 2026" in English; an ISO date is
+ * taken as that calendar day, a timestamp as its local day. */
+export function formatDay(iso: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso)
+    ? new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)))
+    : new Date(iso);
+  return date.toLocaleDateString(i18n.language, { dateStyle: "medium" });
+}
+
 export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" });
 }

@@ -4,6 +4,7 @@ import { initReactI18next } from "react-i18next";
 import de from "./locales/de.json";
 import en from "./locales/en.json";
 import { CommandError } from "./api";
+import type { FieldProblem } from "./bindings/FieldProblem";
 
 export const LANGUAGES = ["de", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -40,12 +41,26 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+/** One refused field, translated; `field` is the core's name for it. */
+export type FieldMessage = { field: string; message: string };
+
+function problemMessage(p: FieldProblem): string {
+  return i18n.t(`errors.validation.${p.field}.${p.rule}`, { example: p.example ?? "", defaultValue: p.message });
+}
+
+/** Every refused field of a failed save, translated, in the core's order. */
+export function fieldMessages(error: unknown): FieldMessage[] {
+  if (!(error instanceof CommandError) || error.payload.code !== "validation") return [];
+  return error.payload.problems.map((p) => ({ field: p.field, message: problemMessage(p) }));
+}
+
 /** The translated message for any failure; the core's English text is the fallback. */
 export function errorMessage(error: unknown): string {
   if (error instanceof CommandError) {
-    const { code, params, message } = error.payload;
+    const { code, params, message, problems } = error.payload;
     if (code === "validation") {
-      return i18n.t(`errors.validation.${params.field}.${params.rule}`, { defaultValue: message });
+      const all = problems.length > 0 ? problems : [{ field: params.field, rule: params.rule, message, example: null }];
+      return all.map(problemMessage).join(" ");
     }
     return i18n.t(`errors.${code}`, { ...params, defaultValue: message });
   }

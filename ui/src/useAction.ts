@@ -1,26 +1,53 @@
 import { useCallback, useState } from "react";
-import { errorMessage } from "./i18n";
+import { errorMessage, fieldMessages, type FieldMessage } from "./i18n";
+
+/** Brings the first field a save refused into view and into focus, once it is marked. */
+function focusFirstMarkedField() {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>("[aria-invalid='true']");
+    if (!field) return;
+    field.scrollIntoView({ block: "center" });
+    field.focus({ preventScroll: true });
+  });
+}
 
 /**
- * Runs one command of a form: busy while it runs, the translated error when it fails.
+ * Runs one command of a form: busy while it runs, the translated error when it fails, and
+ * for a refused save the message of each refused field, so the form can mark them.
  * `onError` may claim an error (e.g. an ended session) so it is not shown in the form.
  */
 export function useAction(onError?: (e: unknown) => boolean) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FieldMessage[]>([]);
   const run = useCallback(
     async (work: () => Promise<void>) => {
       setBusy(true);
       setError(null);
+      setProblems([]);
       try {
         await work();
       } catch (e) {
-        if (!onError?.(e)) setError(errorMessage(e));
+        if (!onError?.(e)) {
+          setError(errorMessage(e));
+          const fields = fieldMessages(e);
+          setProblems(fields);
+          if (fields.length > 0) focusFirstMarkedField();
+        }
       } finally {
         setBusy(false);
       }
     },
     [onError],
   );
-  return { busy, error, setError, run };
+  /** The message for a field the core refused, under any of its core names. */
+  const fieldError = useCallback(
+    (...fields: string[]) =>
+      problems
+        .filter((p) => fields.includes(p.field))
+        .map((p) => p.message)
+        .join(" ") || null,
+    [problems],
+  );
+  return { busy, error, setError, run, problems, fieldError };
 }

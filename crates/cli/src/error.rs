@@ -24,6 +24,7 @@ impl CliError {
                 code: other.code().into(),
                 message: other.to_string(),
                 params: Default::default(),
+                problems: Vec::new(),
             },
         }
     }

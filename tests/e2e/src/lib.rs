@@ -103,6 +103,13 @@ pub fn demo_tenant(
     (tenant, name)
 }
 
+/// One figure of `App::measure`.
+pub fn px(measured: &serde_json::Value, key: &str) -> f64 {
+    measured[key]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} in {measured}"))
+}
+
 pub fn artifacts_dir() -> PathBuf {
     let dir = repo_root().join("artifacts/screenshots");
     std::fs::create_dir_all(&dir).expect("artifacts dir");
@@ -225,6 +232,22 @@ impl App {
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Where an element lies in the window (left, right, width, its title), and how wide the
+    /// page is against the window (page, window): for layout checks with `px`.
+    pub async fn measure(&self, css: &str) -> serde_json::Value {
+        self.find(css).await;
+        self.client
+            .execute(
+                "const el = document.querySelector(arguments[0]);
+                 const r = el.getBoundingClientRect();
+                 return { left: r.left, right: r.right, width: r.width, title: el.title || '',
+                          page: document.documentElement.scrollWidth, window: window.innerWidth };",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("measure {css}: {e}"))
     }
 
     pub async fn exists(&self, css: &str) -> bool {

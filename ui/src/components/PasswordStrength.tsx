@@ -17,7 +17,10 @@ function loadScorer(): Promise<Scorer> {
   return scorer;
 }
 
-/** A hint, not a rule: the core enforces the minimum. */
+/** The core's minimum (password::MIN_STRENGTH), shown so nobody is surprised by a refusal. */
+export const MIN_STRENGTH = 3;
+
+/** The meter and the minimum; the core enforces it. */
 export function PasswordStrength({ password, userInputs }: { password: string; userInputs: string[] }) {
   const { t } = useTranslation();
   const [score, setScore] = useState<number | null>(null);
@@ -41,7 +44,12 @@ export function PasswordStrength({ password, userInputs }: { password: string; u
       <div className="strength-bar">
         <span style={{ width: `${(score + 1) * 20}%` }} />
       </div>
-      <span>{t("strength.label", { level: t(`strength.${score}`) })}</span>
+      <span>
+        {t("strength.label", { level: t(`strength.${score}`) })}
+        {score < MIN_STRENGTH && (
+          <span className="strength-needed"> — {t("strength.needed", { level: t(`strength.${MIN_STRENGTH}`) })}</span>
+        )}
+      </span>
     </div>
   );
 }

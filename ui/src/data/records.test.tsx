@@ -81,7 +81,7 @@ test("a new domain's own kind reloads its lists and the tiles without a line in 
 function Failing({ claim }: { claim: boolean }) {
   const failed = useRecords(
     ["areas", 7],
-    () => Promise.reject(new CommandError({ code: "permission_denied", message: "no", params: {} })),
+    () => Promise.reject(new CommandError({ code: "permission_denied", message: "no", params: {}, problems: [] })),
     () => claim,
   );
   return <p data-testid="failure">{`${failed.error ?? "none"} / ${failed.code ?? "no code"}`}</p>;

@@ -22,7 +22,7 @@ export async function callCommand<T>(command: string, args: InvokeArgs): Promise
   try {
     return await invoke<T>(command, args);
   } catch (raw) {
-    if (isPayload(raw)) throw new CommandError({ ...raw, params: raw.params ?? {} });
-    throw new CommandError({ code: "internal", message: String(raw), params: {} });
+    if (isPayload(raw)) throw new CommandError({ ...raw, params: raw.params ?? {}, problems: raw.problems ?? [] });
+    throw new CommandError({ code: "internal", message: String(raw), params: {}, problems: [] });
   }
 }

@@ -38,6 +38,18 @@ test("mismatched or short passwords are caught before the database is created", 
   expect(calls.filter((c) => c.cmd === "create_installation")).toHaveLength(0);
 });
 
+test("a long but guessable password shows the minimum strength and the core's reason", async () => {
+  mockCommands({
+    create_installation: () =>
+      fail("validation", "password is too easy to guess", { field: "password", rule: "too_guessable" }),
+  });
+  const user = userEvent.setup();
+  render(<SetupWizard dataDir="/data" onDone={() => {}} onRestore={() => {}} />);
+  await fillOwner(user, "aaaaaaaaaa");
+  expect(await screen.findByText(/at least “strong” is required/)).toBeInTheDocument();
+  expect(await screen.findByText(/This password is too easy to guess/)).toBeInTheDocument();
+});
+
 test("creating shows the recovery key once and finishing needs the stored confirmation", async () => {
   const calls = mockCommands({
     create_installation: () => ({ recovery_key: KEY, keyring_error: null, session }),

@@ -129,6 +129,8 @@ function ShellFrame({
   const tenantId = session.current_tenant ? Number(session.current_tenant.id) : null;
   const pageProps = { session, tenantId, onError: handleError, navigate: setPage };
   const role = session.is_owner ? "owner" : session.is_admin ? "admin" : "user";
+  const roleText =
+    role === "user" && session.role_names.length ? session.role_names.join(", ") : t(`shell.roles.${role}`);
   return (
     <div className="shell">
       <a className="skip-link" href="#content">
@@ -187,16 +189,14 @@ function ShellFrame({
           </div>
           <div className="topbar-right">
             <LanguageSwitch onChange={onLanguage} />
-            <div className="user" data-testid="current-user">
+            <div className="user" data-testid="current-user" title={`${session.user_name} · ${roleText}`}>
               <span className="avatar" aria-hidden="true">
                 {session.user_name.slice(0, 1).toUpperCase()}
               </span>
-              <span>
+              <span className="user-text">
                 <span className="user-name">{session.user_name}</span>
                 <span className="user-role" data-testid="user-roles">
-                  {role === "user" && session.role_names.length
-                    ? session.role_names.join(", ")
-                    : t(`shell.roles.${role}`)}
+                  {roleText}
                 </span>
               </span>
             </div>

@@ -17,6 +17,7 @@ export function TenantSwitch({ session, onSwitch }: { session: SessionInfo; onSw
       <span className="tenant-label">{t("shell.tenantSlot")}</span>
       <select
         data-testid="tenant-switch"
+        title={current?.name}
         value={current ? String(current.id) : ""}
         onChange={(e) => onSwitch(Number(e.target.value))}
       >

@@ -34,7 +34,11 @@ export function mockCommands(handlers: Handlers, options: { events?: boolean } =
 }
 
 export function fail(code: string, message: string, params: Record<string, string> = {}): never {
-  const payload: ErrorPayload = { code, message, params };
+  const problems =
+    code === "validation" && params.field
+      ? [{ field: params.field, rule: params.rule ?? "", message, example: params.example ?? null }]
+      : [];
+  const payload: ErrorPayload = { code, message, params, problems };
   throw payload;
 }
 

@@ -39,11 +39,16 @@ pub enum CoreError {
     AdminRequired,
     #[error("this is still used by: {}", used_by.join(", "))]
     InUse { used_by: Vec<String> },
-    #[error("{field}: {message}")]
+    #[error("{field}: {message}{}", also.iter().map(|p| format!("; {}: {}", p.field, p.message)).collect::<String>())]
     Validation {
         field: &'static str,
         rule: &'static str,
         message: String,
+        /// A value that would be accepted (a VAT ID of the same country, say), shown with
+        /// the translated message.
+        example: Option<String>,
+        /// Further refused fields of the same form, so a person sees them all at once.
+        also: Vec<FieldProblem>,
     },
     #[error("the keyring could not be used: {0}")]
     Keyring(String),
@@ -136,9 +141,17 @@ impl CoreError {
                 p.insert("object".into(), object.as_str().into());
                 p.insert("right".into(), right.as_str().into());
             }
-            CoreError::Validation { field, rule, .. } => {
+            CoreError::Validation {
+                field,
+                rule,
+                example,
+                ..
+            } => {
                 p.insert("field".into(), (*field).into());
                 p.insert("rule".into(), (*rule).into());
+                if let Some(example) = example {
+                    p.insert("example".into(), example.clone());
+                }
             }
             CoreError::InUse { used_by } => {
                 p.insert("used_by".into(), used_by.join(", "));
@@ -167,6 +180,37 @@ impl CoreError {
             field,
             rule,
             message: message.into(),
+            example: None,
+            also: Vec::new(),
+        }
+    }
+
+    /// The same refusal with a value that would be accepted.
+    pub fn with_example(mut self, value: impl Into<String>) -> Self {
+        if let CoreError::Validation { example, .. } = &mut self {
+            *example = Some(value.into());
+        }
+        self
+    }
+
+    /// Every refused field of a validation, the first one included.
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        match self {
+            CoreError::Validation {
+                field,
+                rule,
+                message,
+                example,
+                also,
+            } => std::iter::once(FieldProblem {
+                field: (*field).into(),
+                rule: (*rule).into(),
+                message: message.clone(),
+                example: example.clone(),
+            })
+            .chain(also.iter().cloned())
+            .collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -207,7 +251,57 @@ impl CoreError {
             code: self.code().to_string(),
             message: self.to_string(),
             params: self.params(),
+            problems: self.problems(),
         }
+    }
+}
+
+/// One refused field of a form: the UI marks the field and translates `field.rule`.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct FieldProblem {
+    pub field: String,
+    pub rule: String,
+    pub message: String,
+    pub example: Option<String>,
+}
+
+/// Collects the refusals of one form so they are reported together, not one per save.
+#[derive(Default)]
+pub struct Problems(Vec<CoreError>);
+
+impl Problems {
+    /// The value when it passed; the refusal is kept and `None` returned otherwise.
+    pub fn take<T>(&mut self, result: CoreResult<T>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.0.push(e);
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, error: CoreError) {
+        self.0.push(error);
+    }
+
+    /// `Ok` when nothing was refused; otherwise the first refusal carrying the others.
+    pub fn finish(self) -> CoreResult<()> {
+        let mut errors = self.0.into_iter();
+        let Some(mut first) = errors.next() else {
+            return Ok(());
+        };
+        let rest: Vec<CoreError> = errors.collect();
+        if let CoreError::Validation { also, .. } = &mut first {
+            for other in rest {
+                if !matches!(other, CoreError::Validation { .. }) {
+                    return Err(other);
+                }
+                also.extend(other.problems());
+            }
+        }
+        Err(first)
     }
 }
 
@@ -219,4 +313,7 @@ pub struct ErrorPayload {
     pub code: String,
     pub message: String,
     pub params: BTreeMap<String, String>,
+    /// For `validation`: every refused field, the one in `params` first.
+    #[serde(default)]
+    pub problems: Vec<FieldProblem>,
 }

@@ -7,4 +7,5 @@ pub mod export;
 pub mod language;
 pub mod text;
 pub mod validate;
+pub mod vat_id;
 pub mod vocabulary;

@@ -455,7 +455,7 @@ pub fn tenant_with_companies(
                 },
                 register_number: format!("HRB {}", 1000 + index),
                 vat_id: if german {
-                    format!("DE{:09}", 100_000_000 + index)
+                    crate::kernel::vat_id::german_with_stem(10_000_000 + index as u32)
                 } else {
                     String::new()
                 },

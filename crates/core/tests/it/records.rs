@@ -42,7 +42,14 @@ fn companies_are_validated_and_changes_are_audited_with_old_and_new_values() {
                 vat_id: "123456789".into(),
                 ..base.clone()
             },
-            ("vat_id", "format"),
+            ("vat_id", "country"),
+        ),
+        (
+            CompanyInput {
+                vat_id: "DE123456789".into(),
+                ..base.clone()
+            },
+            ("vat_id", "check_digit"),
         ),
         (
             CompanyInput {
@@ -69,12 +76,44 @@ fn companies_are_validated_and_changes_are_audited_with_old_and_new_values() {
         "refused input stores nothing"
     );
 
+    // Every refused field at once, each named, so one save shows them all.
+    let err = desk
+        .create_company(
+            &mut admin,
+            tenant,
+            &CompanyInput {
+                vat_id: "DE12".into(),
+                email: "info@schmidt".into(),
+                dpo: dpo_desk_core::domain::companies::DesignatedDpo {
+                    email: "dsb@".into(),
+                    ..Default::default()
+                },
+                ..base.clone()
+            },
+        )
+        .unwrap_err();
+    let problems: Vec<(String, String)> = err
+        .payload()
+        .problems
+        .into_iter()
+        .map(|p| (p.field, p.rule))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            ("vat_id".to_string(), "format".to_string()),
+            ("email".into(), "format".into()),
+            ("dpo_email".into(), "format".into()),
+        ]
+    );
+    assert_eq!(err.params()["example"], "DE136695976");
+
     let company = desk
         .create_company(
             &mut admin,
             tenant,
             &CompanyInput {
-                vat_id: "de 123456789".into(),
+                vat_id: "de 136 695 976".into(),
                 email: " info@schmidt.de ".into(),
                 ..base.clone()
             },
@@ -82,8 +121,8 @@ fn companies_are_validated_and_changes_are_audited_with_old_and_new_values() {
         .unwrap();
     assert_eq!(
         (company.data.vat_id.as_str(), company.data.email.as_str()),
-        ("DE 123456789", "info@schmidt.de"),
-        "trimmed"
+        ("DE136695976", "info@schmidt.de"),
+        "trimmed, the VAT ID without spaces"
     );
     f.clock.advance(chrono::Duration::minutes(5));
     let moved = desk

@@ -5,7 +5,7 @@
 //! as CSV through the native save dialog, and the file's content checked; an attachment
 //! picked in the native open dialog.
 
-use dpo_desk_e2e::{answer_file_dialog, answer_open_dialog, App, Keyring};
+use dpo_desk_e2e::{answer_file_dialog, answer_open_dialog, px, App, Keyring};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
@@ -46,6 +46,7 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     app.type_into("input[name=legal_form]", "GmbH").await;
     app.type_into("input[name=city]", "Köln").await;
     app.type_into("input[name=vat_id]", "123456789").await;
+    app.type_into("input[name=email]", "info@schmidt").await;
     app.type_into("textarea[name=managing_directors]", "Erika Schmidt")
         .await;
     app.click("input[name=dpo_twenty_persons_processing]").await;
@@ -58,6 +59,38 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
         "starts with the country code",
     )
     .await;
+    // Both refused fields at once, each marked with its own message; the first has focus.
+    for (field, message) in [
+        ("vat_id", "VAT ID: it starts with the country code"),
+        ("email", "E-mail: please enter a valid address"),
+    ] {
+        let input = app.find(&format!("input[name={field}]")).await;
+        assert_eq!(
+            input.attr("aria-invalid").await.unwrap().as_deref(),
+            Some("true"),
+            "{field} is marked"
+        );
+        app.wait_text(&format!("input[name={field}] ~ .field-error"), message)
+            .await;
+    }
+    assert_eq!(
+        app.client
+            .active_element()
+            .await
+            .unwrap()
+            .attr("name")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("vat_id"),
+        "the first refused field takes the focus"
+    );
+    app.screenshot("37b-company-field-errors").await;
+    app.type_into("input[name=vat_id]", "DE123456789").await;
+    app.type_into("input[name=email]", "info@schmidt.de").await;
+    app.click("[data-testid=save-company]").await;
+    app.wait_text("[data-testid=company-message]", "check digit does not fit")
+        .await;
     assert_eq!(
         app.find("input[name=city]")
             .await
@@ -68,7 +101,7 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
         Some("Köln"),
         "nothing typed is lost"
     );
-    app.type_into("input[name=vat_id]", "DE123456789").await;
+    app.type_into("input[name=vat_id]", "DE136695976").await;
     app.click("[data-testid=save-company]").await;
     app.wait_text("[data-testid=company-message]", "Saved.")
         .await;
@@ -164,6 +197,21 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
         "Standard contractual clauses (Art. 46)",
     )
     .await;
+    // The chip with its safeguard choice wraps inside its column; the remove button is reachable.
+    let column = app.measure("[data-link-kind=third_country]").await;
+    for part in [
+        "[data-linked='India']",
+        "select[data-safeguard='India']",
+        "[data-linked='India'] .chip-remove",
+    ] {
+        let m = app.measure(part).await;
+        assert!(
+            px(&m, "right") <= px(&column, "right") + 0.5,
+            "{part} stays in its column: {m} within {column}"
+        );
+    }
+    app.scroll_to("[data-link-kind=third_country]").await;
+    app.screenshot("43b-third-country-safeguard").await;
     app.type_into(
         "textarea[name=specific_toms]",
         "Zugriff nur Personalabteilung",

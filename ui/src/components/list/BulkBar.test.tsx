@@ -120,6 +120,7 @@ test("a refused action shows the translated reason in the bar and keeps the sele
     code: "permission_denied",
     message: "no",
     params: { object: "area", right: "copy" },
+    problems: [],
   });
   render(
     <BulkBar

@@ -86,7 +86,7 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
   const [areas, setAreas] = useState<Area[] | null>(null);
   const [editors, setEditors] = useState<EditorChoice[]>([]);
   const [saved, setSaved] = useState(false);
-  const { busy, error, run } = useAction(onError);
+  const { busy, error, run, fieldError } = useAction(onError);
   const { catalogue, create } = useMasterData(tenantId, onError);
   const changed = useRecordsChanged();
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
@@ -114,6 +114,7 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
   }, []);
   const text = (key: keyof ActivityInput) => ({
     name: key,
+    error: fieldError(key === "name" ? "activity_name" : key),
     value: (form[key] as string) ?? "",
     onChange: (e: { target: { value: string } }) => set(key, e.target.value as never),
   });
@@ -219,6 +220,7 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
           <Select
             label={t("activities.area")}
             name="area_id"
+            error={fieldError("area")}
             value={String(form.area_id)}
             onChange={(e) => set("area_id", Number(e.target.value))}
           >
@@ -254,6 +256,7 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
           <Select
             label={t("activities.editor")}
             name="editor_id"
+            error={fieldError("editor")}
             value={form.editor_id === null ? "" : String(form.editor_id)}
             onChange={(e) => set("editor_id", e.target.value ? Number(e.target.value) : null)}
           >
@@ -270,6 +273,7 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
           <Select
             label={t("objects.business_process")}
             name="business_process_id"
+            error={fieldError("business_process")}
             value={form.business_process_id === null ? "" : String(form.business_process_id)}
             onChange={(e) => set("business_process_id", e.target.value ? Number(e.target.value) : null)}
           >
@@ -338,6 +342,7 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
             label={t("activities.reviewPlanned")}
             type="date"
             name="review_planned"
+            error={fieldError("review_planned")}
             value={form.review_planned ?? ""}
             onChange={(e) => set("review_planned", e.target.value || null)}
           />
@@ -345,6 +350,7 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
             label={t("activities.reviewDone")}
             type="date"
             name="review_done"
+            error={fieldError("review_done")}
             value={form.review_done ?? ""}
             onChange={(e) => set("review_done", e.target.value || null)}
           />

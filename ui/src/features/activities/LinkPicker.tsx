@@ -69,7 +69,13 @@ export function LinkPicker({ kind, items, links, known, disabled, canCreate, onC
       </span>
       <ul className="chips" aria-labelledby={`${id}-label`}>
         {mine.map((l) => (
-          <li key={l.item_id} className={special(l.item_id) ? "chip special" : "chip"} data-linked={nameOf(l.item_id)}>
+          <li
+            key={l.item_id}
+            className={["chip", special(l.item_id) && "special", needsSafeguard(l.item_id) && "with-control"]
+              .filter(Boolean)
+              .join(" ")}
+            data-linked={nameOf(l.item_id)}
+          >
             <span>{nameOf(l.item_id) ?? `#${l.item_id}`}</span>
             {special(l.item_id) && (
               <span className="chip-flag" title={t("master.specialHint")}>
@@ -79,6 +85,7 @@ export function LinkPicker({ kind, items, links, known, disabled, canCreate, onC
             {needsSafeguard(l.item_id) && (
               <select
                 aria-label={t("activities.safeguard")}
+                title={l.detail ? t(`safeguards.${l.detail}`) : undefined}
                 value={l.detail}
                 disabled={disabled}
                 data-safeguard={nameOf(l.item_id)}

@@ -1,7 +1,8 @@
 import type { TFunction } from "i18next";
 import type { ActivityRow } from "../../bindings/ActivityRow";
 import type { ListColumn } from "../../components/list/types";
-import { formatDate, formatDateTime } from "../../format";
+import { formatDateTime, formatDay } from "../../format";
+import { dueState } from "../../reviewDates";
 import { VerdictBadge } from "../dpias/VerdictBadge";
 import { StatusBadge } from "./StatusBadge";
 
@@ -16,17 +17,17 @@ export function activityColumns(t: TFunction): ListColumn<ActivityRow>[] {
     {
       id: "name",
       header: "activities.name",
-      cell: (a) => a.name,
+      cell: (a) => <span title={a.name}>{a.name}</span>,
       sortValue: (a) => lower(a.name),
       className: "strong",
-      width: "minmax(220px, 2fr)",
+      width: "minmax(150px, 2fr)",
     },
     {
       id: "area",
       header: "activities.columnNames.area",
       optional: true,
       defaultVisible: true,
-      width: "minmax(180px, 1.5fr)",
+      width: "minmax(110px, 1.5fr)",
       cell: (a) => (
         <span title={`${a.area_name} · ${a.company_name}`}>
           {a.area_name} <span className="muted">· {a.company_name}</span>
@@ -39,6 +40,7 @@ export function activityColumns(t: TFunction): ListColumn<ActivityRow>[] {
       header: "activities.columnNames.status",
       optional: true,
       defaultVisible: true,
+      width: "minmax(96px, 0.8fr)",
       cell: (a) => <StatusBadge status={a.status} />,
       sortValue: (a) => String(["draft", "in_review", "active", "inactive"].indexOf(a.status)),
     },
@@ -61,6 +63,7 @@ export function activityColumns(t: TFunction): ListColumn<ActivityRow>[] {
       header: "activities.columnNames.editor",
       optional: true,
       defaultVisible: true,
+      width: "minmax(96px, 1fr)",
       cell: (a) => a.editor_name ?? "—",
       sortValue: (a) => lower(a.editor_name ?? ""),
     },
@@ -76,7 +79,7 @@ export function activityColumns(t: TFunction): ListColumn<ActivityRow>[] {
       header: "activities.columnNames.dpiaCheck",
       optional: true,
       defaultVisible: true,
-      width: "minmax(120px, 0.9fr)",
+      width: "minmax(104px, 0.9fr)",
       testId: "activity-dpia-check",
       cell: (a) => (a.dpia_check ? <VerdictBadge verdict={a.dpia_check} /> : <span className="muted">—</span>),
       sortValue: (a) => (a.dpia_check ? ["required", "recommended", "not_needed"].indexOf(a.dpia_check) : 9),
@@ -86,7 +89,17 @@ export function activityColumns(t: TFunction): ListColumn<ActivityRow>[] {
       header: "activities.columnNames.review",
       optional: true,
       defaultVisible: true,
-      cell: (a) => (a.review_planned ? formatDate(a.review_planned) : "—"),
+      width: "minmax(96px, 0.8fr)",
+      testId: "activity-review",
+      cell: (a) => {
+        if (!a.review_planned) return "—";
+        const state = a.status === "inactive" ? null : dueState(a.review_planned);
+        return (
+          <span className={state ? `review-${state}` : undefined} title={state ? t(`toms.review.${state}`) : undefined}>
+            {formatDay(a.review_planned)}
+          </span>
+        );
+      },
       sortValue: (a) => a.review_planned ?? "9999",
     },
     {
@@ -94,8 +107,12 @@ export function activityColumns(t: TFunction): ListColumn<ActivityRow>[] {
       header: "activities.columnNames.updated",
       optional: true,
       defaultVisible: true,
-      width: "minmax(150px, 1fr)",
-      cell: (a) => <span className="muted">{formatDateTime(a.updated_at)}</span>,
+      width: "minmax(96px, 0.8fr)",
+      cell: (a) => (
+        <span className="muted" title={formatDateTime(a.updated_at)}>
+          {formatDay(a.updated_at)}
+        </span>
+      ),
       sortValue: (a) => a.updated_at,
     },
   ];

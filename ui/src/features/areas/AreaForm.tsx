@@ -28,7 +28,7 @@ export function AreaForm({ area, companies, readOnly, onError, onSaved, onClose 
   const [input, setInput] = useState<AreaInput>(initial);
   const dirty = JSON.stringify(input) !== JSON.stringify(initial);
   useUnsaved("area-form", dirty);
-  const { busy, error, run } = useAction(onError);
+  const { busy, error, run, fieldError } = useAction(onError);
   const changed = useRecordsChanged();
   const set = (patch: Partial<AreaInput>) => setInput((i) => ({ ...i, ...patch }));
   function save(e: FormEvent) {
@@ -64,6 +64,7 @@ export function AreaForm({ area, companies, readOnly, onError, onSaved, onClose 
       <Field
         label={t("areas.name")}
         name="area_name"
+        error={fieldError("area_name")}
         value={input.name}
         readOnly={readOnly}
         onChange={(e) => set({ name: e.target.value })}

@@ -94,7 +94,7 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
   const [initial, setInitial] = useState(form);
   const [confirmDelete, setConfirmDelete] = useState(false);
   useUnsaved("company-form", editable && JSON.stringify(form) !== JSON.stringify(initial));
-  const { busy, error, run } = useAction(onError);
+  const { busy, error, run, fieldError } = useAction(onError);
   const changed = useRecordsChanged();
   const set = <K extends keyof CompanyInput>(key: K, value: CompanyInput[K]) => {
     setSaved(false);
@@ -128,10 +128,11 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
               value={form[key] as string}
               type={key === "email" ? "email" : "text"}
               required={key === "name"}
+              error={fieldError(key === "name" ? "company_name" : key)}
               onChange={(e) => set(key, e.target.value)}
             />
           ))}
-          <div className="field">
+          <div className="field" aria-invalid={fieldError("company_role") ? true : undefined} tabIndex={-1}>
             <span className="label">{t("companies.role")}</span>
             <label className="check">
               <input
@@ -151,6 +152,11 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
               />{" "}
               {t("companies.processor")}
             </label>
+            {fieldError("company_role") && (
+              <div className="field-error" role="alert">
+                {fieldError("company_role")}
+              </div>
+            )}
           </div>
           <TextArea
             label={t("companies.managingDirectors")}
@@ -161,7 +167,7 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
           />
         </fieldset>
         <fieldset disabled={!editable || busy} className="plain">
-          <DpoSection form={form} set={set} />
+          <DpoSection form={form} set={set} fieldError={fieldError} />
         </fieldset>
         {error && (
           <Alert kind="error" testId="company-message">

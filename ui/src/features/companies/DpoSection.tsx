@@ -24,9 +24,11 @@ const EMPTY: DpoCheck = {
 export function DpoSection({
   form,
   set,
+  fieldError = () => null,
 }: {
   form: CompanyInput;
   set: <K extends keyof CompanyInput>(key: K, value: CompanyInput[K]) => void;
+  fieldError?: (field: string) => string | null;
 }) {
   const { t } = useTranslation();
   const check = form.dpo_check ?? EMPTY;
@@ -76,6 +78,7 @@ export function DpoSection({
         <Select
           label={t("companies.dpo.kind")}
           name="dpo_kind"
+          error={fieldError("dpo_kind")}
           value={form.dpo.kind}
           onChange={(e) => set("dpo", { ...form.dpo, kind: e.target.value })}
         >
@@ -88,6 +91,8 @@ export function DpoSection({
             key={f}
             label={t(`companies.dpo.${f}`)}
             name={`dpo_${f}`}
+            type={f === "email" ? "email" : "text"}
+            error={fieldError(`dpo_${f}`)}
             value={form.dpo[f]}
             onChange={(e) => set("dpo", { ...form.dpo, [f]: e.target.value })}
           />

@@ -48,7 +48,7 @@ export function MasterForm({ session, tenantId, kind, item, onError, onClose }: 
       }
     : { ...emptyItem(kind, ""), category: CATEGORIES[kind]?.[0] ?? "" };
   const [form, setForm] = useState<MasterItemInput>(initial);
-  const { busy, error, run } = useAction(onError);
+  const { busy, error, run, fieldError } = useAction(onError);
   const changed = useRecordsChanged();
   useUnsaved("master-form", editable && JSON.stringify(form) !== JSON.stringify(initial));
   const set = <K extends keyof MasterItemInput>(key: K, value: MasterItemInput[K]) =>
@@ -69,7 +69,13 @@ export function MasterForm({ session, tenantId, kind, item, onError, onClose }: 
       <h1>{item ? item.name : t("master.newOf", { kind: t(`objects.${kind}`) })}</h1>
       <form className="card" onSubmit={save} noValidate data-testid="item-form">
         <fieldset disabled={!editable || busy} className="form-columns">
-          <Field label={t("master.name")} name="name" value={form.name} onChange={(e) => set("name", e.target.value)} />
+          <Field
+            label={t("master.name")}
+            name="name"
+            error={fieldError("item_name")}
+            value={form.name}
+            onChange={(e) => set("name", e.target.value)}
+          />
           {CODE_KINDS.includes(kind) && (
             <Field
               label={t(`master.code.${kind}`)}
@@ -107,6 +113,7 @@ export function MasterForm({ session, tenantId, kind, item, onError, onClose }: 
                 label={t("master.email")}
                 type="email"
                 name="email"
+                error={fieldError("email")}
                 value={form.email}
                 onChange={(e) => set("email", e.target.value)}
               />

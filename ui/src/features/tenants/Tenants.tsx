@@ -10,7 +10,7 @@ import { RecordList } from "../../components/list/RecordList";
 import type { ListColumn, ListSelection } from "../../components/list/types";
 import { useListState } from "../../components/list/useListState";
 import { recordKeys, useRecords, useRecordsChanged } from "../../data/records";
-import { formatDateTime } from "../../format";
+import { formatDateTime, formatDay } from "../../format";
 import { useAction } from "../../useAction";
 
 const matches = (x: TenantSummary, needle: string) => x.name.toLocaleLowerCase().includes(needle);
@@ -58,7 +58,7 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
       optional: true,
       defaultVisible: true,
       className: "muted",
-      cell: (tenant) => formatDateTime(tenant.created_at),
+      cell: (tenant) => <span title={formatDateTime(tenant.created_at)}>{formatDay(tenant.created_at)}</span>,
     },
     {
       id: "companies",

@@ -106,7 +106,7 @@ function TomEditor({ session, tenantId, detail, companies, onError, onClose, onS
   const [input, setInput] = useState(baseline);
   const [saved, setSaved] = useState(false);
   const [editors, setEditors] = useState<EditorChoice[]>([]);
-  const { busy, error, run } = useAction(onError);
+  const { busy, error, run, fieldError } = useAction(onError);
   const changed = useRecordsChanged();
   const dirty = JSON.stringify(input) !== JSON.stringify(baseline);
   useUnsaved("tom-form", dirty && editable);
@@ -158,6 +158,7 @@ function TomEditor({ session, tenantId, detail, companies, onError, onClose, onS
           <Field
             label={t("toms.fields.title")}
             name="tom_title"
+            error={fieldError("tom_title")}
             value={input.title}
             readOnly={!editable}
             onChange={(e) => set({ title: e.target.value })}
@@ -240,6 +241,7 @@ function TomEditor({ session, tenantId, detail, companies, onError, onClose, onS
             type="date"
             label={t("toms.fields.nextReview")}
             name="tom_next_review"
+            error={fieldError("next_review")}
             value={input.next_review ?? ""}
             readOnly={!editable}
             onChange={(e) => set({ next_review: e.target.value || null })}

@@ -8,7 +8,8 @@ import { Field, TextArea } from "../../components/Field";
 import { useRecordsChanged } from "../../data/records";
 import { formatDate } from "../../format";
 import { useAction } from "../../useAction";
-import { oneYearAfter, reviewState, todayIso } from "./labels";
+import { todayIso } from "../../reviewDates";
+import { oneYearAfter, reviewState } from "./labels";
 
 type Props = {
   session: SessionInfo;

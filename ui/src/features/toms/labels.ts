@@ -1,3 +1,4 @@
+import { dueState, todayIso } from "../../reviewDates";
 import type { ProtectionType } from "../../bindings/ProtectionType";
 import type { TomFilter } from "../../bindings/TomFilter";
 import type { TomRow } from "../../bindings/TomRow";
@@ -20,26 +21,9 @@ export const TOM_STATUSES: TomStatus[] = ["in_review", "active", "inactive"];
 /** The core's whole list; the window filters it itself, so counts per type and status stay those of the tenant. */
 export const ALL_TOMS: TomFilter = { protection_type: null, status: null, company_id: null, review_due: false };
 
-/** A review counts as due this many days ahead, as in the core (`REVIEW_DUE_DAYS`). */
-export const REVIEW_DUE_DAYS = 30;
-
-/** Today as an ISO date in the office's time zone. */
-export function todayIso(now = new Date()): string {
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
-
-function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d + days));
-  return date.toISOString().slice(0, 10);
-}
-
-/** "overdue", "due" (within 30 days) or null. */
+/** "overdue", "due" (within 30 days) or null; a measure no longer in use is never due. */
 export function reviewState(row: Pick<TomRow, "next_review" | "status">, today = todayIso()): "overdue" | "due" | null {
-  if (!row.next_review || row.status === "inactive") return null;
-  if (row.next_review < today) return "overdue";
-  return row.next_review <= addDays(today, REVIEW_DUE_DAYS) ? "due" : null;
+  return row.status === "inactive" ? null : dueState(row.next_review, today);
 }
 
 /** One year after an ISO date (29 February falls back to 28 February), as the core's default next review. */

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::access::accounts::{self, UserRecord};
 use crate::domain::master_data::MasterKind;
-use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult, Problems};
 use crate::kernel::vocabulary::ObjectType;
 use crate::store::audit;
 use crate::store::trash::{self, Deleted};
@@ -27,26 +27,31 @@ impl ActivityInput {
         user: &UserRecord,
         kept_toms: &[i64],
     ) -> CoreResult<(ActivityInput, i64)> {
-        // The name first: it is what a person fills in first and misses most often.
-        let name =
-            CoreError::required_name("activity_name", &self.name, 300, "a processing activity")?;
-        let area = crate::access::scope::area(conn, user, self.area_id)?;
+        // Every refusal at once, the name first: it is what a person misses most often.
+        let mut problems = Problems::default();
+        let name = problems.take(CoreError::required_name(
+            "activity_name",
+            &self.name,
+            300,
+            "a processing activity",
+        ));
+        let area = problems.take(crate::access::scope::area(conn, user, self.area_id));
         if let Some(editor) = self.editor_id {
             let known = accounts::by_id(conn, editor)?.is_some_and(|u| u.active);
             if !known {
-                return Err(CoreError::validation(
+                problems.push(CoreError::validation(
                     "editor",
                     "unknown",
                     format!("no active user with id {editor}"),
                 ));
             }
         }
-        if let Some(process) = self.business_process_id {
+        if let (Some(process), Some(area)) = (self.business_process_id, &area) {
             let item = crate::domain::master_data::by_id(conn, process)?.filter(|i| {
                 i.tenant_id == area.tenant_id && i.data.kind == MasterKind::BusinessProcess
             });
             if item.is_none() {
-                return Err(CoreError::validation(
+                problems.push(CoreError::validation(
                     "business_process",
                     "unknown",
                     format!("no business process with id {process}"),
@@ -58,13 +63,17 @@ impl ActivityInput {
             ("review_done", self.review_done),
         ] {
             if date.is_some_and(|d| !(1970..=2200).contains(&d.year())) {
-                return Err(CoreError::validation(
+                problems.push(CoreError::validation(
                     field,
                     "range",
                     "the date is not plausible (years 1970 to 2200)",
                 ));
             }
         }
+        problems.finish()?;
+        let (Some(name), Some(area)) = (name, area) else {
+            unreachable!("refused above")
+        };
         let trim = |s: &str| s.trim().to_string();
         let data = ActivityInput {
             area_id: self.area_id,

@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use crate::access::accounts::UserRecord;
 use crate::domain::companies::dpo_check::{DpoCheck, DpoVerdict};
-use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult, Problems};
 use crate::kernel::text::{text, Language};
 use crate::kernel::vocabulary::ObjectType;
 use crate::store::audit;
@@ -126,21 +126,19 @@ impl Company {
     }
 }
 
-/// An EU VAT identification number: two-letter country prefix and 2–13 letters or digits.
-fn valid_vat_id(vat_id: &str) -> bool {
-    let compact: String = vat_id.chars().filter(|c| !c.is_whitespace()).collect();
-    let (prefix, rest) = compact.split_at(compact.len().min(2));
-    prefix.len() == 2
-        && prefix.chars().all(|c| c.is_ascii_uppercase())
-        && (2..=13).contains(&rest.len())
-        && rest.chars().all(|c| c.is_ascii_alphanumeric())
-}
-
 impl CompanyInput {
     pub(crate) fn validated(&self) -> CoreResult<CompanyInput> {
         let trim = |s: &str| s.trim().to_string();
+        let mut problems = Problems::default();
         let data = CompanyInput {
-            name: CoreError::required_name("company_name", &self.name, 200, "a company")?,
+            name: problems
+                .take(CoreError::required_name(
+                    "company_name",
+                    &self.name,
+                    200,
+                    "a company",
+                ))
+                .unwrap_or_default(),
             legal_form: trim(&self.legal_form),
             street: trim(&self.street),
             postal_code: trim(&self.postal_code),
@@ -148,7 +146,12 @@ impl CompanyInput {
             country: trim(&self.country),
             register_court: trim(&self.register_court),
             register_number: trim(&self.register_number),
-            vat_id: trim(&self.vat_id).to_uppercase(),
+            vat_id: self
+                .vat_id
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_uppercase(),
             phone: trim(&self.phone),
             email: trim(&self.email),
             website: trim(&self.website),
@@ -170,41 +173,38 @@ impl CompanyInput {
                 address: trim(&self.dpo.address),
             },
         };
+        if !data.vat_id.is_empty() {
+            problems.take(crate::kernel::vat_id::check("vat_id", &data.vat_id));
+        }
+        if !data.email.is_empty() && !crate::kernel::validate::valid_email(&data.email) {
+            problems.push(CoreError::validation(
+                "email",
+                "format",
+                format!("'{}' is not an e-mail address", data.email),
+            ));
+        }
+        if !data.is_controller && !data.is_processor {
+            problems.push(CoreError::validation(
+                "company_role",
+                "required",
+                "a company is a controller, a processor or both",
+            ));
+        }
         if !["", "internal", "external"].contains(&data.dpo.kind.as_str()) {
-            return Err(CoreError::validation(
+            problems.push(CoreError::validation(
                 "dpo_kind",
                 "unknown",
                 "the DPO is internal or external",
             ));
         }
         if !data.dpo.email.is_empty() && !crate::kernel::validate::valid_email(&data.dpo.email) {
-            return Err(CoreError::validation(
+            problems.push(CoreError::validation(
                 "dpo_email",
                 "format",
-                format!("'{}' is not an e-mail address", data.dpo.email),
+                format!("'{}' is not an e-mail address of the DPO", data.dpo.email),
             ));
         }
-        if !data.email.is_empty() && !crate::kernel::validate::valid_email(&data.email) {
-            return Err(CoreError::validation(
-                "email",
-                "format",
-                format!("'{}' is not an e-mail address", data.email),
-            ));
-        }
-        if !data.vat_id.is_empty() && !valid_vat_id(&data.vat_id) {
-            return Err(CoreError::validation(
-                "vat_id",
-                "format",
-                format!("'{}' is not a VAT ID (e.g. DE123456789)", data.vat_id),
-            ));
-        }
-        if !data.is_controller && !data.is_processor {
-            return Err(CoreError::validation(
-                "company_role",
-                "required",
-                "a company is a controller, a processor or both",
-            ));
-        }
+        problems.finish()?;
         Ok(data)
     }
 }
@@ -337,22 +337,6 @@ pub(crate) fn update(
     }
     let company = by_id(conn, id)?.expect("exists");
     Ok(company)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formats_of_email_and_vat_id() {
-        assert!(crate::kernel::validate::valid_email("dsb@kanzlei-meier.de"));
-        assert!(!crate::kernel::validate::valid_email("dsb@kanzlei"));
-        assert!(!crate::kernel::validate::valid_email("dsb kanzlei@x.de"));
-        assert!(valid_vat_id("DE123456789"));
-        assert!(valid_vat_id("ATU12345678"));
-        assert!(!valid_vat_id("123456789"));
-        assert!(!valid_vat_id("DE1"));
-    }
 }
 
 /// Moves the companies with their areas and activities into the trash, one entry each.

@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::{joined, load, visible_by_id, ProtectionType, Tom, TomInput, TomKind, TomStatus};
 use crate::access::accounts::{self, UserRecord};
-use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::error::{CoreError, CoreResult, Problems};
 use crate::kernel::vocabulary::ObjectType;
 use crate::store::audit;
 use crate::store::trash::{self, Deleted};
@@ -31,20 +31,23 @@ impl TomInput {
     /// Checks every field against the user's reach; returns the normalised input.
     fn validated(&self, conn: &Connection, user: &UserRecord) -> CoreResult<TomInput> {
         let title = self.title.trim();
+        let mut problems = Problems::default();
         if title.is_empty() {
-            return Err(CoreError::validation(
+            problems.push(CoreError::validation(
                 "tom_title",
                 "required",
                 "a measure needs a title",
             ));
         }
         if title.chars().count() > TITLE_MAX {
-            return Err(CoreError::validation(
+            problems.push(CoreError::validation(
                 "tom_title",
                 "too_long",
                 format!("at most {TITLE_MAX} characters"),
             ));
         }
+        problems.take(plausible("next_review", self.next_review));
+        problems.finish()?;
         crate::access::scope::tenant(conn, user, self.tenant_id)?;
         if let Some(editor) = self.editor_id {
             let known = accounts::by_id(conn, editor)?.is_some_and(|u| u.active);
@@ -56,7 +59,6 @@ impl TomInput {
                 ));
             }
         }
-        plausible("next_review", self.next_review)?;
         let mut company_ids = self.company_ids.clone();
         company_ids.sort_unstable();
         company_ids.dedup();

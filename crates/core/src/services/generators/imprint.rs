@@ -245,7 +245,7 @@ mod tests {
             email: "info@baeckerei-mueller.de".into(),
             register_court: "Amtsgericht Köln".into(),
             register_number: "HRB 12345".into(),
-            vat_id: "DE123456789".into(),
+            vat_id: "DE136695976".into(),
             managing_directors: vec!["Jürgen Müller".into()],
             ..Default::default()
         });
@@ -264,7 +264,7 @@ mod tests {
             "# Vertreten durch\n\nJürgen Müller",
             "Telefon: +49 221 123456\nE-Mail: info@baeckerei-mueller.de",
             "Eintragung im Handelsregister.\nRegistergericht: Amtsgericht Köln\nRegisternummer: HRB 12345",
-            "gemäß § 27a Umsatzsteuergesetz: DE123456789",
+            "gemäß § 27a Umsatzsteuergesetz: DE136695976",
             "Verbraucherschlichtungsstelle",
         ] {
             assert!(text.contains(needle), "{needle:?} missing in:\n{text}");
