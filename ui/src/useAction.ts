@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import { errorMessage, fieldMessages, type FieldMessage } from "./i18n";
+import i18n, { errorMessage, fieldMessages, type FieldMessage } from "./i18n";
 
 /** Brings the first field a save refused into view and into focus, once it is marked. */
 function focusFirstMarkedField() {
@@ -22,6 +22,14 @@ export function useAction(onError?: (e: unknown) => boolean) {
   const [problems, setProblems] = useState<FieldMessage[]>([]);
   const run = useCallback(
     async (work: () => Promise<void>) => {
+      // A date typed but not understood would otherwise be saved as what was there before.
+      const unreadDate = document.querySelector<HTMLElement>("[data-date-invalid='true']");
+      if (unreadDate) {
+        setError(i18n.t("date.fixFirst"));
+        unreadDate.scrollIntoView({ block: "center" });
+        unreadDate.focus();
+        return;
+      }
       setBusy(true);
       setError(null);
       setProblems([]);

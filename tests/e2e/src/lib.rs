@@ -276,6 +276,25 @@ impl App {
         }
     }
 
+    /// Waits until an input holds exactly `expected`.
+    pub async fn wait_value(&self, css: &str, expected: &str) {
+        let started = Instant::now();
+        loop {
+            let value = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.prop("value").await.ok().flatten(),
+                Err(_) => None,
+            };
+            if value.as_deref() == Some(expected) {
+                return;
+            }
+            if started.elapsed() > WAIT {
+                self.failure_evidence(css).await;
+                panic!("{css} holds {value:?}, expected {expected:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// What the window showed when a wait failed: a screenshot and the page source.
     async fn failure_evidence(&self, css: &str) {
         let name: String = css

@@ -5,6 +5,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
+import { DateInput } from "./DateInput";
 
 type Labelled = { label: string; hint?: ReactNode; error?: string | null };
 
@@ -76,6 +77,24 @@ export function Select({
         <select id={id} {...aria} {...select}>
           {children}
         </select>
+      )}
+    />
+  );
+}
+
+/** A labelled date, written and typed in the app's language, with a calendar. */
+export function DateField({
+  label,
+  hint,
+  error,
+  ...input
+}: Labelled & Omit<Parameters<typeof DateInput>[0], "error" | "id">) {
+  return (
+    <Labelled
+      label={label}
+      hint={hint}
+      control={(id, aria) => (
+        <DateInput id={id} aria-describedby={aria["aria-describedby"] as string | undefined} error={error} {...input} />
       )}
     />
   );

@@ -221,8 +221,8 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
         .await;
     app.type_into("input[name=dpia_reason]", "Keine zwei WP248-Kriterien")
         .await;
-    // The date field takes the date as the locale writes it (en-US: month, day, year).
-    app.type_into("input[name=review_planned]", "03/01/2027")
+    // Dates are typed as the app's language writes them, whatever the OS locale (en-US here).
+    app.type_into("input[name=review_planned]", "01/03/2027")
         .await;
     app.type_into("textarea[name=review_result]", "Ohne Beanstandung")
         .await;
@@ -233,6 +233,26 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     app.wait_text("[data-testid=activity-message]", "Saved.")
         .await;
     app.heading("Lohnabrechnung").await;
+    for (lang, written) in [("de", "01.03.2027"), ("en", "01/03/2027")] {
+        app.click(&format!("button[lang='{lang}']")).await;
+        app.wait_value("input[name=review_planned]", written).await;
+        if lang == "de" {
+            // The calendar speaks the app's language too; Escape closes it.
+            app.click("input[name=review_planned] + .date-input-open")
+                .await;
+            app.wait_text(".date-popover", "März").await;
+            app.scroll_to(".date-popover").await;
+            app.screenshot("31b-date-picker-de").await;
+            app.client
+                .active_element()
+                .await
+                .unwrap()
+                .send_keys("\u{E00C}")
+                .await
+                .unwrap();
+            assert!(!app.exists(".date-popover").await, "Escape closes the calendar");
+        }
+    }
     let chips = app
         .wait_text("[data-link-kind=data_category] .chips", "Health data")
         .await;

@@ -1,3 +1,4 @@
+import { DateInput } from "../../components/DateInput";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import type { ActivityRow } from "../../bindings/ActivityRow";
@@ -47,7 +48,7 @@ export function ActivityBulkBar({ session, selection, onError }: Props) {
       id: "review_planned",
       label: t("activities.massFields.review_planned"),
       initial: "",
-      editor: (value, set) => <input type="date" {...valueProps} value={value} onChange={(e) => set(e.target.value)} />,
+      editor: (value, set) => <DateInput {...valueProps} value={value} onChange={set} />,
       apply: (value) => changeAll({ field: "review_planned", value: value || null }),
     }),
     massField<DpiaNecessity>({

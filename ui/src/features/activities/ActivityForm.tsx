@@ -7,7 +7,7 @@ import type { Area } from "../../bindings/Area";
 import type { EditorChoice } from "../../bindings/EditorChoice";
 import type { MasterKind } from "../../bindings/MasterKind";
 import { Alert } from "../../components/Alert";
-import { Field, Select, TextArea } from "../../components/Field";
+import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { useRecordsChanged } from "../../data/records";
 import { useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
@@ -338,21 +338,19 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
         </fieldset>
         <fieldset disabled={!editable || busy} className="card form-grid">
           <legend>{t("activities.sections.review")}</legend>
-          <Field
+          <DateField
             label={t("activities.reviewPlanned")}
-            type="date"
             name="review_planned"
             error={fieldError("review_planned")}
             value={form.review_planned ?? ""}
-            onChange={(e) => set("review_planned", e.target.value || null)}
+            onChange={(iso) => set("review_planned", iso || null)}
           />
-          <Field
+          <DateField
             label={t("activities.reviewDone")}
-            type="date"
             name="review_done"
             error={fieldError("review_done")}
             value={form.review_done ?? ""}
-            onChange={(e) => set("review_done", e.target.value || null)}
+            onChange={(iso) => set("review_done", iso || null)}
           />
           <TextArea label={t("activities.reviewResult")} {...text("review_result")} />
           <TextArea label={t("activities.reviewFollowUp")} {...text("review_follow_up")} />

@@ -7,7 +7,7 @@ import type { DpiaStatus } from "../../bindings/DpiaStatus";
 import type { Opinion } from "../../bindings/Opinion";
 import type { RiskInput } from "../../bindings/RiskInput";
 import { Alert } from "../../components/Alert";
-import { Field, Select, TextArea } from "../../components/Field";
+import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { recordKeys, useRecords, useRecordsChanged } from "../../data/records";
 import { formatDate } from "../../format";
 import type { PageProps } from "../../screens/page";
@@ -407,21 +407,19 @@ function Editor({ session, tenantId, dpia, notice, setNotice, onError, onClose, 
               value={decision.validator}
               onChange={(e) => setDecision((d) => ({ ...d, validator: e.target.value }))}
             />
-            <Field
-              type="date"
+            <DateField
               label={t("dpia.decisionDate")}
               name="dpia_decision_date"
               value={decision.date}
               max={todayIso()}
-              onChange={(e) => setDecision((d) => ({ ...d, date: e.target.value }))}
+              onChange={(iso) => setDecision((d) => ({ ...d, date: iso }))}
             />
-            <Field
-              type="date"
+            <DateField
               label={t("dpia.reviewDate")}
               name="dpia_review_date"
               hint={t("dpia.reviewDefault")}
               value={decision.review}
-              onChange={(e) => setDecision((d) => ({ ...d, review: e.target.value }))}
+              onChange={(iso) => setDecision((d) => ({ ...d, review: iso }))}
             />
             <TextArea
               label={t("dpia.decisionNote")}

@@ -1,3 +1,4 @@
+import { DateInput } from "../../components/DateInput";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import type { MasterItem } from "../../bindings/MasterItem";
@@ -64,9 +65,7 @@ export function MasterBulkBar({ session, kind, selection, remove, onError }: Pro
             id: "date",
             label: t("master.fields.date"),
             initial: "",
-            editor: (value, set) => (
-              <input type="date" aria-label={t("list.value")} value={value} onChange={(e) => set(e.target.value)} />
-            ),
+            editor: (value, set) => <DateInput aria-label={t("list.value")} value={value} onChange={set} />,
             apply: (value) => changeAll({ field: "date", value: value || null }),
           }),
         ]

@@ -6,7 +6,7 @@ import type { MasterItemInput } from "../../bindings/MasterItemInput";
 import type { MasterKind } from "../../bindings/MasterKind";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { Alert } from "../../components/Alert";
-import { Field, Select, TextArea } from "../../components/Field";
+import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { useRecordsChanged } from "../../data/records";
 import { useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
@@ -99,12 +99,11 @@ export function MasterForm({ session, tenantId, kind, item, onError, onClose }: 
             </Select>
           )}
           {kind === "processor" && (
-            <Field
+            <DateField
               label={t("master.agreementDate")}
-              type="date"
               name="date"
               value={form.date ?? ""}
-              onChange={(e) => set("date", e.target.value || null)}
+              onChange={(iso) => set("date", iso || null)}
             />
           )}
           {CONTACT_KINDS.includes(kind) && (

@@ -1,3 +1,4 @@
+import { DateInput } from "../../components/DateInput";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, can } from "../../api";
@@ -88,13 +89,7 @@ export function TomBulkBar({ session, tenantId, selection, companies, onError }:
       label: t("toms.fields.nextReview"),
       initial: "",
       editor: (value, set) => (
-        <input
-          type="date"
-          aria-label={t("list.value")}
-          value={value}
-          data-testid="tom-mass-date"
-          onChange={(e) => set(e.target.value)}
-        />
+        <DateInput aria-label={t("list.value")} value={value} data-testid="tom-mass-date" onChange={set} />
       ),
       apply: (value) => changeAll({ field: "next_review", value: value || null }),
     }),

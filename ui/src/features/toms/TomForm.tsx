@@ -11,7 +11,7 @@ import type { TomInput } from "../../bindings/TomInput";
 import type { TomKind } from "../../bindings/TomKind";
 import type { TomStatus } from "../../bindings/TomStatus";
 import { Alert } from "../../components/Alert";
-import { Field, Select, TextArea } from "../../components/Field";
+import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { recordKeys, useRecords, useRecordsChanged } from "../../data/records";
 import type { PageProps } from "../../screens/page";
 import { useUnsaved } from "../../unsaved";
@@ -237,14 +237,13 @@ function TomEditor({ session, tenantId, detail, companies, onError, onClose, onS
           onChange={(e) => set({ implementation: e.target.value })}
         />
         <div className="grid-2">
-          <Field
-            type="date"
+          <DateField
             label={t("toms.fields.nextReview")}
             name="tom_next_review"
             error={fieldError("next_review")}
             value={input.next_review ?? ""}
             readOnly={!editable}
-            onChange={(e) => set({ next_review: e.target.value || null })}
+            onChange={(iso) => set({ next_review: iso || null })}
           />
           <Select
             label={t("toms.fields.editor")}

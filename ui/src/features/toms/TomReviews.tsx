@@ -4,7 +4,7 @@ import { api } from "../../api";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import type { TomReview } from "../../bindings/TomReview";
 import { Alert } from "../../components/Alert";
-import { Field, TextArea } from "../../components/Field";
+import { DateField, Field, TextArea } from "../../components/Field";
 import { useRecordsChanged } from "../../data/records";
 import { formatDate } from "../../format";
 import { useAction } from "../../useAction";
@@ -90,14 +90,7 @@ export function TomReviews({ session, tomId, tenantId, reviews, nextReview, edit
         <form className="review-form" onSubmit={record} noValidate aria-label={t("toms.recordReview")}>
           <h3>{t("toms.recordReview")}</h3>
           <div className="grid-2">
-            <Field
-              type="date"
-              label={t("toms.review.date")}
-              name="review_date"
-              value={on}
-              max={todayIso()}
-              onChange={(e) => setOn(e.target.value)}
-            />
+            <DateField label={t("toms.review.date")} name="review_date" value={on} max={todayIso()} onChange={setOn} />
             <Field
               label={t("toms.review.reviewer")}
               name="review_reviewer"
@@ -113,13 +106,12 @@ export function TomReviews({ session, tomId, tenantId, reviews, nextReview, edit
             value={result}
             onChange={(e) => setResult(e.target.value)}
           />
-          <Field
-            type="date"
+          <DateField
             label={t("toms.review.next")}
             name="review_next"
             hint={on ? t("toms.review.nextDefault", { date: formatDate(oneYearAfter(on)) }) : undefined}
             value={next}
-            onChange={(e) => setNext(e.target.value)}
+            onChange={setNext}
           />
           {error && (
             <Alert kind="error" testId="tom-review-error">
