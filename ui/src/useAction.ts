@@ -1,14 +1,12 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import i18n, { errorMessage, fieldMessages, type FieldMessage } from "./i18n";
 
-/** Brings the first field a save refused into view and into focus, once it is marked. */
+/** Brings the first field a save refused into view and into focus. */
 function focusFirstMarkedField() {
-  requestAnimationFrame(() => {
-    const field = document.querySelector<HTMLElement>("[aria-invalid='true']");
-    if (!field) return;
-    field.scrollIntoView({ block: "center" });
-    field.focus({ preventScroll: true });
-  });
+  const field = document.querySelector<HTMLElement>("[aria-invalid='true']");
+  if (!field) return;
+  field.scrollIntoView({ block: "center" });
+  field.focus({ preventScroll: true });
 }
 
 /**
@@ -38,9 +36,7 @@ export function useAction(onError?: (e: unknown) => boolean) {
       } catch (e) {
         if (!onError?.(e)) {
           setError(errorMessage(e));
-          const fields = fieldMessages(e);
-          setProblems(fields);
-          if (fields.length > 0) focusFirstMarkedField();
+          setProblems(fieldMessages(e));
         }
       } finally {
         setBusy(false);
@@ -48,6 +44,10 @@ export function useAction(onError?: (e: unknown) => boolean) {
     },
     [onError],
   );
+  // After the render that marked the fields (and enabled the form again), not before it.
+  useEffect(() => {
+    if (problems.length > 0) focusFirstMarkedField();
+  }, [problems]);
   /** The message for a field the core refused, under any of its core names. */
   const fieldError = useCallback(
     (...fields: string[]) =>

@@ -105,9 +105,13 @@ const country = (id: number, name: string, category: string): MasterItem => ({
   updated_at: "2026-03-02T09:00:00Z",
 });
 
-test("a third country asks for its safeguard; one with an adequacy decision has it already", async () => {
+test("only third countries are offered as transfers; one asks for its safeguard, one with an adequacy decision has it already", async () => {
   const onChange = vi.fn();
-  const items = [country(1, "Japan", "adequacy_decision"), country(2, "India", "no_adequacy")];
+  const items = [
+    country(1, "Japan", "adequacy_decision"),
+    country(2, "India", "no_adequacy"),
+    country(3, "Austria", "eu_eea"),
+  ];
   const props = {
     kind: "third_country" as const,
     items,
@@ -118,9 +122,11 @@ test("a third country asks for its safeguard; one with an adequacy decision has 
   };
   const { rerender } = render(<LinkPicker {...props} links={[]} onChange={onChange} />);
   const user = userEvent.setup();
-  await user.selectOptions(screen.getByLabelText("Add Third countries…"), "1");
+  const add = screen.getByLabelText("Add Transfers to third countries…");
+  expect([...add.querySelectorAll("option")].map((o) => o.textContent)).not.toContain("Austria");
+  await user.selectOptions(add, "1");
   expect(onChange).toHaveBeenLastCalledWith([{ item_id: 1, detail: "adequacy_decision" }]);
-  await user.selectOptions(screen.getByLabelText("Add Third countries…"), "2");
+  await user.selectOptions(screen.getByLabelText("Add Transfers to third countries…"), "2");
   expect(onChange).toHaveBeenLastCalledWith([{ item_id: 2, detail: "" }]);
   rerender(<LinkPicker {...props} links={[{ item_id: 2, detail: "" }]} onChange={onChange} />);
   await user.selectOptions(screen.getByLabelText("Safeguard of the transfer"), "standard_contractual_clauses");

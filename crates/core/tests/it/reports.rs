@@ -127,6 +127,10 @@ fn full_activity(o: &mut Office) -> i64 {
     let usa = item(o, MasterKind::ThirdCountry, "Vereinigte Staaten", |i| {
         i.category = "no_adequacy".into()
     });
+    // Inside the EU/EEA: where data is processed, not a transfer to list under (e).
+    let austria = item(o, MasterKind::ThirdCountry, "Österreich", |i| {
+        i.category = "eu_eea".into()
+    });
     let datev = item(o, MasterKind::Processor, "DATEV eG", |_| {});
     let software = item(o, MasterKind::Application, "Lohnprogramm Plus", |_| {});
     let specific = o
@@ -162,6 +166,7 @@ fn full_activity(o: &mut Office) -> i64 {
         link(payroll),
         link(tax),
         transfer,
+        link(austria),
         link(datev),
         link(software),
     ];
@@ -302,6 +307,10 @@ fn the_controller_ropa_prints_every_art_30_item_with_the_values_of_a_filled_acti
     ] {
         assert!(text.contains(value), "missing value {value:?} in:\n{text}");
     }
+    assert!(
+        !text.contains("Österreich"),
+        "an EU/EEA state is no third-country transfer: {text}"
+    );
     assert!(
         text.contains("Vereinigte Staaten — Standardvertragsklauseln"),
         "{text}"

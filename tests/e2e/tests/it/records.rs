@@ -135,6 +135,20 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     app.wait_text("tr[data-item='Personalwesen']", "0 activities")
         .await;
     app.screenshot("39-master-list").await;
+    // Countries: EU/EEA states and third countries apart, so "third country" means what the GDPR means.
+    app.click("[data-testid=master-back]").await;
+    app.wait_text("[data-master-tile=third_country]", "COUNTRIES")
+        .await;
+    app.click("[data-master-tile=third_country]").await;
+    app.wait_text("tr[data-item='Germany']", "EU/EEA").await;
+    app.wait_text(
+        "tr[data-item='India']",
+        "third country, no adequacy decision",
+    )
+    .await;
+    app.wait_text("tr[data-item='Japan']", "third country, adequacy decision")
+        .await;
+    app.screenshot("39b-countries").await;
 
     // A processing activity with every field.
     app.click("[data-menu=processing_activities]").await;
@@ -158,6 +172,16 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
         "Gehaltszahlung und Meldungen an Sozialversicherungsträger",
     )
     .await;
+    let offered = app
+        .find("select[data-add-link=third_country]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        offered.contains("India") && !offered.contains("Germany") && !offered.contains("Austria"),
+        "transfers offer third countries only: {offered}"
+    );
     for (kind, item) in [
         ("legal_basis", "Employment relationship — § 26 BDSG"),
         ("data_category", "Health data"),
@@ -250,7 +274,10 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
                 .send_keys("\u{E00C}")
                 .await
                 .unwrap();
-            assert!(!app.exists(".date-popover").await, "Escape closes the calendar");
+            assert!(
+                !app.exists(".date-popover").await,
+                "Escape closes the calendar"
+            );
         }
     }
     let chips = app

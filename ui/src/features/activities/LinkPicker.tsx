@@ -39,7 +39,11 @@ export function LinkPicker({ kind, items, links, known, disabled, canCreate, onC
     list.find((i) => i.id === itemId)?.kind ?? known.find((k) => k.item_id === itemId)?.kind;
   const mine = links.filter((l) => kindOf(l.item_id) === kind);
   const others = links.filter((l) => kindOf(l.item_id) !== kind);
-  const available = list.filter((i) => !mine.some((l) => l.item_id === i.id));
+  // Under "transfers" only third countries are offered: an EU/EEA state is no transfer (Art. 44 ff. GDPR).
+  const available = list.filter(
+    (i) => !mine.some((l) => l.item_id === i.id) && !(kind === "third_country" && i.category === "eu_eea"),
+  );
+  const label = kind === "third_country" ? t("activities.transfers") : t(`objects.${kind}`);
   const special = (itemId: number) =>
     list.find((i) => i.id === itemId)?.special_category ?? known.find((k) => k.item_id === itemId)?.special_category;
   const needsSafeguard = (itemId: number) =>
@@ -65,7 +69,7 @@ export function LinkPicker({ kind, items, links, known, disabled, canCreate, onC
   return (
     <div className="field link-picker" data-link-kind={kind}>
       <span className="label" id={`${id}-label`}>
-        {t(`objects.${kind}`)}
+        {label}
       </span>
       <ul className="chips" aria-labelledby={`${id}-label`}>
         {mine.map((l) => (
@@ -119,14 +123,14 @@ export function LinkPicker({ kind, items, links, known, disabled, canCreate, onC
       {!disabled && items !== "denied" && (
         <div className="picker-row">
           <select
-            aria-label={t("activities.addLink", { kind: t(`objects.${kind}`) })}
+            aria-label={t("activities.addLink", { kind: label })}
             value=""
             data-add-link={kind}
             onChange={(e) => {
               if (e.target.value) add(Number(e.target.value));
             }}
           >
-            <option value="">{t("activities.addLink", { kind: t(`objects.${kind}`) })}</option>
+            <option value="">{t("activities.addLink", { kind: label })}</option>
             {available.map((i) => (
               <option key={i.id} value={String(i.id)}>
                 {i.name}
@@ -137,7 +141,7 @@ export function LinkPicker({ kind, items, links, known, disabled, canCreate, onC
           {canCreate && (
             <>
               <input
-                aria-label={t("activities.newItem", { kind: t(`objects.${kind}`) })}
+                aria-label={t("activities.newItem", { kind: label })}
                 placeholder={t("activities.newItemPlaceholder")}
                 value={newName}
                 data-new-item={kind}

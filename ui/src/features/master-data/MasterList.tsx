@@ -115,7 +115,7 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
   }
   return (
     <>
-      <button type="button" className="link" onClick={onBack}>
+      <button type="button" className="link" data-testid="master-back" onClick={onBack}>
         ← {t("master.back")}
       </button>
       <div className="page-head">

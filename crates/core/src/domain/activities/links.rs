@@ -41,6 +41,8 @@ pub struct LinkedItem {
     pub name: String,
     pub detail: String,
     pub special_category: bool,
+    /// A country inside the EU/EEA: linked to say where data is processed, never a transfer.
+    pub in_eu_eea: bool,
 }
 
 /// The names of the linked items of `kind`, in link order.
@@ -52,7 +54,8 @@ pub fn names_of(linked: &[LinkedItem], kind: MasterKind) -> Vec<String> {
         .collect()
 }
 
-/// Each third country with the safeguard of its transfer, in `language`
+/// Each third country with the safeguard of its transfer, in `language`; EU/EEA states are
+/// no transfer and are left out
 /// ("Vereinigte Staaten — Standardvertragsklauseln (Art. 46 Abs. 2 lit. c DSGVO)").
 pub fn transfers<'a>(
     linked: impl IntoIterator<Item = &'a LinkedItem>,
@@ -61,7 +64,7 @@ pub fn transfers<'a>(
     use crate::kernel::text::text;
     linked
         .into_iter()
-        .filter(|i| i.kind == MasterKind::ThirdCountry)
+        .filter(|i| i.kind == MasterKind::ThirdCountry && !i.in_eu_eea)
         .map(|i| {
             let safeguard = if i.detail.is_empty() {
                 text(language, "safeguard-none")
@@ -95,7 +98,8 @@ const LINKABLE: &[MasterKind] = &[
     MasterKind::ThirdCountry,
 ];
 
-const SELECT: &str = "SELECT l.activity_id, l.item_id, m.kind, m.name, l.detail, m.flag
+const SELECT: &str = "SELECT l.activity_id, l.item_id, m.kind, m.name, l.detail, m.flag,
+                             m.kind = 'third_country' AND m.category = 'eu_eea'
                       FROM activity_links l JOIN master_items m ON m.id = l.item_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, LinkedItem)> {
@@ -114,6 +118,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, LinkedItem)> {
             name: r.get(3)?,
             detail: r.get(4)?,
             special_category: r.get(5)?,
+            in_eu_eea: r.get(6)?,
         },
     ))
 }
