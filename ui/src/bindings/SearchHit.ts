@@ -5,4 +5,8 @@ export type SearchHit = { object_type: ObjectType, object_id: number, title: str
 /**
  * The matching passage with the hits between « and ».
  */
-snippet: string, };
+snippet: string, 
+/**
+ * Where the record lives ("Personal · Bäckerei Schmidt GmbH"), empty where that says nothing.
+ */
+place: string, };

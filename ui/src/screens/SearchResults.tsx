@@ -33,7 +33,13 @@ export function SearchResults({ tenantId, text, onError, onOpenHit }: Props) {
             <button type="button" className="link" onClick={() => onOpenHit(hit)}>
               {hit.title}
             </button>
-            <span className="badge tag">{t(`objects.${hit.object_type}`)}</span>
+            <span className="badge tag">{t(`object.${hit.object_type}`)}</span>
+            {hit.place && (
+              <span className="muted small hit-place" data-testid="hit-place">
+                {" "}
+                {hit.place}
+              </span>
+            )}
             <p className="muted small snippet">
               {hit.snippet.split(/[«»]/).map((part, i) => (i % 2 ? <mark key={i}>{part}</mark> : part))}
             </p>

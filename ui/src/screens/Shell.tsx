@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MenuEntry } from "../bindings/MenuEntry";
 import type { SessionInfo } from "../bindings/SessionInfo";
@@ -83,6 +83,30 @@ function ShellFrame({
     },
     [confirmLeave],
   );
+  // Search as you type: after a pause the results show; from a page with unsaved changes only
+  // once the person agreed to leave it; clearing the box returns to the page.
+  const onResults = useRef(false);
+  onResults.current = search !== null;
+  const showResults = useCallback(
+    (text: string) => {
+      if (onResults.current) setSearch(text);
+      else
+        void confirmLeave().then((leave) => {
+          if (leave) setSearch(text);
+        });
+    },
+    [confirmLeave],
+  );
+  useEffect(() => {
+    const text = typed.trim();
+    if (!text) {
+      if (onResults.current) setSearch(null);
+      return;
+    }
+    if (text.length < 2) return;
+    const timer = setTimeout(() => showResults(text), 300);
+    return () => clearTimeout(timer);
+  }, [typed, showResults]);
   const openHit = useCallback((hit: SearchHit) => {
     setSearch(null);
     if (hit.object_type === "processing_activity") {
@@ -170,10 +194,7 @@ function ShellFrame({
                 className="global-search"
                 onSubmit={(e) => {
                   e.preventDefault();
-                  if (typed.trim())
-                    void confirmLeave().then((leave) => {
-                      if (leave) setSearch(typed.trim());
-                    });
+                  if (typed.trim()) showResults(typed.trim());
                 }}
               >
                 <input

@@ -42,10 +42,12 @@ pub struct TrashSpec {
 
 pub type TileCount = fn(&Connection, &UserRecord, i64) -> CoreResult<Vec<(ObjectType, i64)>>;
 
-/// A domain's share of the header search: the condition on a `search_index` row `s` that
+/// A domain's share of the header search: the condition on an index row `s` that
 /// makes it a visible hit of this domain, or `None` when the user may see none of them.
 pub struct SearchSpec {
     pub clause: fn(&Connection, &UserRecord) -> CoreResult<Option<SearchClause>>,
+    /// An SQL expression over `s` naming where a hit of this domain lives, NULL for others.
+    pub place: Option<&'static str>,
 }
 
 pub struct SearchClause {

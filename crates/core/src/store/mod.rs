@@ -6,6 +6,7 @@ pub mod keys;
 pub mod keystore;
 pub mod migrations;
 pub(crate) mod rows;
+pub(crate) mod search_index;
 pub mod settings;
 pub mod trash;
 

@@ -244,3 +244,95 @@ fn areas_are_unique_per_company_and_activities_need_a_name_and_an_active_editor(
         "the responsible person"
     );
 }
+
+#[test]
+fn search_finds_parts_of_german_compound_words_and_names_where_a_hit_lives() {
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei").desk;
+    let mut admin = desk.sign_in(OWNER, PASSWORD).unwrap();
+    let tenant = desk
+        .create_tenant(&mut admin, "Autohaus Weber KG", false)
+        .unwrap()
+        .id;
+    let company = desk
+        .create_company(
+            &mut admin,
+            tenant,
+            &CompanyInput {
+                name: "Autohaus Weber KG".into(),
+                is_controller: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let area = desk
+        .create_area(
+            &mut admin,
+            &AreaInput {
+                company_id: company.id,
+                name: "Vertrieb".into(),
+                description: String::new(),
+            },
+        )
+        .unwrap();
+    for name in [
+        "Videoüberwachung Werkstatt",
+        "Website mit Kontaktformular",
+        "IT-Betrieb",
+    ] {
+        desk.create_activity(&mut admin, &ActivityInput::new(area.id, name))
+            .unwrap();
+    }
+    let titles = |desk: &mut dpo_desk_core::Desk, s: &mut dpo_desk_core::Session, q: &str| {
+        desk.search(s, tenant, q)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.title)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        titles(&mut desk, &mut admin, "überwachung"),
+        ["Videoüberwachung Werkstatt"],
+        "inside a compound"
+    );
+    assert_eq!(
+        titles(&mut desk, &mut admin, "UEBERWACHUNG"),
+        Vec::<String>::new(),
+        "a transcription is another word"
+    );
+    assert_eq!(
+        titles(&mut desk, &mut admin, "uberwachung"),
+        ["Videoüberwachung Werkstatt"],
+        "without the umlaut"
+    );
+    assert_eq!(
+        titles(&mut desk, &mut admin, "formular"),
+        ["Website mit Kontaktformular"]
+    );
+    assert_eq!(
+        titles(&mut desk, &mut admin, "IT"),
+        ["Italy", "IT-Betrieb"],
+        "shorter terms match word beginnings (Italy's code is IT), not inside words (Website)"
+    );
+    let hit = desk
+        .search(&mut admin, tenant, "formular")
+        .unwrap()
+        .remove(0);
+    assert_eq!(hit.place, "Vertrieb · Autohaus Weber KG");
+    assert!(hit.snippet.contains('«'), "{}", hit.snippet);
+
+    // The list's own search uses the same indexes, and an edit is found at once.
+    let rows = desk
+        .activities(&mut admin, tenant, Some("werkstatt"))
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    let mut changed = desk.activity(&mut admin, rows[0].id).unwrap();
+    changed.data.name = "Kameraüberwachung Hof".into();
+    desk.update_activity(&mut admin, changed.id, &changed.data)
+        .unwrap();
+    assert_eq!(
+        titles(&mut desk, &mut admin, "kamera"),
+        ["Kameraüberwachung Hof"]
+    );
+    assert!(titles(&mut desk, &mut admin, "werkstatt").is_empty());
+}

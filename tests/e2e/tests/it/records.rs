@@ -318,15 +318,24 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     // The tenant-wide search in the header finds activities and master data alike.
     app.type_into("[data-testid=global-search]", "Steuerbüro\u{E007}")
         .await;
-    app.wait_text("[data-hit='Steuerbüro Klein']", "Recipients")
+    app.wait_text("[data-hit='Steuerbüro Klein']", "Recipient")
         .await;
     app.type_into(
         "[data-testid=global-search]",
         "sozialversicherungstrager\u{E007}",
     )
     .await;
-    app.wait_text("[data-hit='Lohnabrechnung']", "Processing activities")
+    app.wait_text("[data-hit='Lohnabrechnung']", "Processing activity")
         .await;
+    // As you type, no Enter: a part of a compound word finds it, with where the hit lives.
+    app.type_into("[data-testid=global-search]", "versicherung")
+        .await;
+    app.heading("Search: versicherung").await;
+    app.wait_text(
+        "[data-hit='Lohnabrechnung'] [data-testid=hit-place]",
+        "Personal · Bäckerei Schmidt GmbH",
+    )
+    .await;
     app.screenshot("40-search").await;
     app.click("[data-hit='Lohnabrechnung'] button").await;
     app.heading("Lohnabrechnung").await;

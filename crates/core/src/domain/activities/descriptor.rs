@@ -35,7 +35,14 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         ],
     }),
     tiles: Some(tiles),
-    search: Some(SearchSpec { clause: search_clause }),
+    search: Some(SearchSpec {
+        clause: search_clause,
+        place: Some(
+            "(SELECT a.name || ' · ' || c.name FROM processing_activities p
+              JOIN areas a ON a.id = p.area_id JOIN companies c ON c.id = a.company_id
+              WHERE s.object_type = 'processing_activity' AND p.id = s.object_id)",
+        ),
+    }),
     export_stem: Some("processing-activities"),
     tenant_rows: &[
         TenantRows { table: "activity_attachments", condition: OF_TENANT },

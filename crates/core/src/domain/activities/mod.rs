@@ -247,17 +247,6 @@ fn visible(conn: &Connection, user: &UserRecord) -> CoreResult<Filter> {
     visibility::filter(conn, user, ObjectType::ProcessingActivity, &COLUMNS)
 }
 
-/// An FTS5 query from what a person types: every word must occur, as a prefix, in any
-/// order; quotes and operators typed by the person are taken literally.
-pub(crate) fn fts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(|t| format!("\"{t}\"*"))
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
-}
-
 /// The WHERE clause of the visible, not deleted activities of a tenant, optionally matching
 /// a full-text search, with its parameters.
 fn scope(
@@ -270,11 +259,12 @@ fn scope(
     let mut sql = format!("p.tenant_id = ? AND p.trash_id IS NULL AND {}", filter.sql);
     let mut params: Vec<Value> = vec![tenant_id.into()];
     params.extend(filter.params);
-    if let Some(query) = search.and_then(fts_query) {
-        sql.push_str(
-            " AND p.id * 2 IN (SELECT rowid FROM search_index WHERE search_index MATCH ? AND object_type = 'processing_activity')",
-        );
-        params.push(Value::Text(query));
+    if let Some(found) = search.and_then(crate::store::search_index::text_match) {
+        let index = found.table;
+        sql.push_str(&format!(
+            " AND p.id * 2 IN (SELECT rowid FROM {index} WHERE {index} MATCH ? AND object_type = 'processing_activity')"
+        ));
+        params.push(Value::Text(found.query));
     }
     Ok((sql, params))
 }

@@ -39,7 +39,10 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         ],
     }),
     tiles: Some(tiles),
-    search: Some(SearchSpec { clause: search_clause }),
+    search: Some(SearchSpec {
+        clause: search_clause,
+        place: None,
+    }),
     export_stem: Some("master-data"),
     tenant_rows: &[TenantRows { table: "master_items", condition: "tenant_id = ?1" }],
 };
