@@ -3,4 +3,4 @@
 /**
  * All settings as the settings page shows them.
  */
-export type AppSettings = { backup_interval_days: number, idle_lock_minutes: number, };
+export type AppSettings = { backup_interval_days: number, idle_lock_minutes: number, csv_separator: number, };

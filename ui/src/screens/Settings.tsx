@@ -4,7 +4,7 @@ import { api, can, CommandError } from "../api";
 import type { SessionInfo } from "../bindings/SessionInfo";
 import type { AppSettings } from "../bindings/AppSettings";
 import { Alert } from "../components/Alert";
-import { Field } from "../components/Field";
+import { Field, Select } from "../components/Field";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { errorMessage, type Language } from "../i18n";
 import { useAction } from "../useAction";
@@ -23,6 +23,7 @@ export function Settings({ session, onLanguage, onSaved, onError }: Props) {
   const [allowed, setAllowed] = useState(true);
   const [idle, setIdle] = useState("");
   const [interval, setInterval] = useState("");
+  const [separator, setSeparator] = useState("0");
   const [saved, setSaved] = useState(false);
   const { busy, error, setError, run } = useAction(onError);
 
@@ -33,6 +34,7 @@ export function Settings({ session, onLanguage, onSaved, onError }: Props) {
         setSettings(s);
         setIdle(String(s.idle_lock_minutes));
         setInterval(String(s.backup_interval_days));
+        setSeparator(String(s.csv_separator));
       })
       .catch((e) => {
         if (e instanceof CommandError && e.code === "permission_denied") setAllowed(false);
@@ -45,7 +47,11 @@ export function Settings({ session, onLanguage, onSaved, onError }: Props) {
     setSaved(false);
     void run(async () => {
       setSettings(
-        await api.updateSettings({ idle_lock_minutes: Number(idle), backup_interval_days: Number(interval) }),
+        await api.updateSettings({
+          idle_lock_minutes: Number(idle),
+          backup_interval_days: Number(interval),
+          csv_separator: Number(separator),
+        }),
       );
       setSaved(true);
       onSaved();
@@ -89,6 +95,18 @@ export function Settings({ session, onLanguage, onSaved, onError }: Props) {
               onChange={(e) => setInterval(e.target.value)}
               hint={t("settings.backupIntervalHint")}
             />
+            <Select
+              label={t("settings.csvSeparator")}
+              name="csv_separator"
+              value={separator}
+              disabled={!editable}
+              onChange={(e) => setSeparator(e.target.value)}
+              hint={t("settings.csvSeparatorHint")}
+            >
+              <option value="0">{t("settings.csvSeparators.byLanguage")}</option>
+              <option value="1">{t("settings.csvSeparators.comma")}</option>
+              <option value="2">{t("settings.csvSeparators.semicolon")}</option>
+            </Select>
             {error && (
               <Alert kind="error" testId="settings-message">
                 {error}

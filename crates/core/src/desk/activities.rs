@@ -8,6 +8,7 @@ use crate::domain::activities::{self, Activity, ActivityInput, ActivityRow, Mass
 use crate::domain::tenants::{self};
 use crate::kernel::error::CoreResult;
 use crate::kernel::text::Language;
+use crate::kernel::vocabulary::{ObjectType, Right};
 use crate::services::exports::{ExportFile, ExportFormat};
 
 impl Desk {
@@ -167,6 +168,12 @@ impl Desk {
         if let Some(ids) = only {
             list.retain(|a| ids.contains(&a.id));
         }
+        // Measures are a right of their own, as in the printed record.
+        if !self.can(&user, ObjectType::Tom, Right::View)? {
+            for a in &mut list {
+                a.toms.clear();
+            }
+        }
         let language = Language::of(user.language.as_deref());
         Ok(ExportFile {
             suggested_name: export_name(
@@ -175,7 +182,11 @@ impl Desk {
                 now,
                 format,
             ),
-            bytes: crate::domain::activities::export::file(&list, format, language)?,
+            bytes: crate::domain::activities::export::file(
+                &list,
+                format,
+                crate::store::settings::table_style(self.store.conn(), language)?,
+            )?,
         })
     }
 }

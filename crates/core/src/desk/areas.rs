@@ -78,7 +78,11 @@ impl Desk {
         let what = list_name(language, &areas::descriptor::DESCRIPTOR);
         Ok(ExportFile {
             suggested_name: export_name(&tenant.name, &what, now, format),
-            bytes: crate::domain::areas::export::file(&list, format, language)?,
+            bytes: crate::domain::areas::export::file(
+                &list,
+                format,
+                crate::store::settings::table_style(self.store.conn(), language)?,
+            )?,
         })
     }
 }

@@ -86,7 +86,11 @@ impl Desk {
         let what = list_name(language, &crate::domain::companies::descriptor::DESCRIPTOR);
         Ok(ExportFile {
             suggested_name: export_name(&tenant.name, &what, now, format),
-            bytes: crate::domain::companies::export::file(&list, format, language)?,
+            bytes: crate::domain::companies::export::file(
+                &list,
+                format,
+                crate::store::settings::table_style(self.store.conn(), language)?,
+            )?,
         })
     }
 }

@@ -163,7 +163,11 @@ impl Desk {
         let what = list_name(language, &dpias::descriptor::DESCRIPTOR);
         Ok(ExportFile {
             suggested_name: export_name(&tenant.name, &what, now, format),
-            bytes: dpias::export::file(&list, format, language)?,
+            bytes: dpias::export::file(
+                &list,
+                format,
+                crate::store::settings::table_style(self.store.conn(), language)?,
+            )?,
         })
     }
 

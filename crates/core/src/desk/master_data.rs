@@ -114,7 +114,11 @@ impl Desk {
         let language = Language::of(user.language.as_deref());
         Ok(ExportFile {
             suggested_name: export_name(&tenant.name, kind.as_str(), now, format),
-            bytes: crate::domain::master_data::export::file(&list, format, language)?,
+            bytes: crate::domain::master_data::export::file(
+                &list,
+                format,
+                crate::store::settings::table_style(self.store.conn(), language)?,
+            )?,
         })
     }
 

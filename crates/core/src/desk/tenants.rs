@@ -93,7 +93,11 @@ impl Desk {
         let what = list_name(language, &crate::domain::tenants::descriptor::DESCRIPTOR);
         Ok(ExportFile {
             suggested_name: export_name(&self.office_name()?, &what, now, format),
-            bytes: crate::domain::tenants::export::file(&list, format, language)?,
+            bytes: crate::domain::tenants::export::file(
+                &list,
+                format,
+                crate::store::settings::table_style(self.store.conn(), language)?,
+            )?,
         })
     }
 

@@ -162,7 +162,11 @@ impl Desk {
         let what = list_name(language, &toms::descriptor::DESCRIPTOR);
         Ok(ExportFile {
             suggested_name: export_name(&tenant.name, &what, now, format),
-            bytes: toms::export::file(&list, format, language)?,
+            bytes: toms::export::file(
+                &list,
+                format,
+                crate::store::settings::table_style(self.store.conn(), language)?,
+            )?,
         })
     }
 

@@ -36,6 +36,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> CoreResult<()> {
 mod tests {
     use super::*;
     use crate::domain::{activities, areas, companies, master_data, tenants};
+    use crate::kernel::export::{CsvSeparator, TableStyle};
     use crate::kernel::text::Language;
 
     /// Every header a CSV export writes comes from the catalogue in both languages (a
@@ -43,12 +44,13 @@ mod tests {
     #[test]
     fn every_csv_header_is_in_the_german_and_english_catalogue() {
         for language in Language::ALL {
+            let style = TableStyle::new(language, CsvSeparator::ByLanguage);
             let headers = [
-                activities::export::file(&[], ExportFormat::Csv, language).unwrap(),
-                master_data::export::file(&[], ExportFormat::Csv, language).unwrap(),
-                companies::export::file(&[], ExportFormat::Csv, language).unwrap(),
-                areas::export::file(&[], ExportFormat::Csv, language).unwrap(),
-                tenants::export::file(&[], ExportFormat::Csv, language).unwrap(),
+                activities::export::file(&[], ExportFormat::Csv, style).unwrap(),
+                master_data::export::file(&[], ExportFormat::Csv, style).unwrap(),
+                companies::export::file(&[], ExportFormat::Csv, style).unwrap(),
+                areas::export::file(&[], ExportFormat::Csv, style).unwrap(),
+                tenants::export::file(&[], ExportFormat::Csv, style).unwrap(),
             ];
             for bytes in headers {
                 let line = String::from_utf8(bytes).unwrap();
@@ -56,12 +58,18 @@ mod tests {
             }
         }
         let german = String::from_utf8(
-            areas::export::file(&[], ExportFormat::Csv, Language::German).unwrap(),
+            areas::export::file(
+                &[],
+                ExportFormat::Csv,
+                TableStyle::new(Language::German, CsvSeparator::ByLanguage),
+            )
+            .unwrap(),
         )
         .unwrap();
         assert_eq!(
             german.trim_start_matches('\u{feff}').trim_end(),
-            "ID,Bereich,Firma,Beschreibung,Verarbeitungen"
+            "ID;Bereich;Firma;Beschreibung;Verarbeitungen",
+            "German spreadsheets split on the semicolon"
         );
     }
 }

@@ -6,21 +6,29 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::kernel::error::{CoreError, CoreResult};
+use crate::kernel::export::{CsvSeparator, TableStyle};
+use crate::kernel::text::Language;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SettingKey {
     BackupIntervalDays,
     IdleLockMinutes,
+    /// 0: by the user's language (`;` German, `,` English), 1: comma, 2: semicolon.
+    CsvSeparator,
 }
 
 impl SettingKey {
-    pub const ALL: &'static [SettingKey] =
-        &[SettingKey::BackupIntervalDays, SettingKey::IdleLockMinutes];
+    pub const ALL: &'static [SettingKey] = &[
+        SettingKey::BackupIntervalDays,
+        SettingKey::IdleLockMinutes,
+        SettingKey::CsvSeparator,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             SettingKey::BackupIntervalDays => "backup.interval_days",
             SettingKey::IdleLockMinutes => "session.idle_lock_minutes",
+            SettingKey::CsvSeparator => "export.csv_separator",
         }
     }
 
@@ -38,6 +46,7 @@ impl SettingKey {
         match self {
             SettingKey::BackupIntervalDays => (1, 14),
             SettingKey::IdleLockMinutes => (1, 240),
+            SettingKey::CsvSeparator => (0, 2),
         }
     }
 
@@ -45,6 +54,7 @@ impl SettingKey {
         match self {
             SettingKey::BackupIntervalDays => 4,
             SettingKey::IdleLockMinutes => 15,
+            SettingKey::CsvSeparator => 0,
         }
     }
 
@@ -52,6 +62,7 @@ impl SettingKey {
         match self {
             SettingKey::BackupIntervalDays => "backup_interval_days",
             SettingKey::IdleLockMinutes => "idle_lock_minutes",
+            SettingKey::CsvSeparator => "csv_separator",
         }
     }
 
@@ -119,6 +130,7 @@ pub(crate) fn delete_raw(conn: &Connection, key: &str) -> CoreResult<()> {
 pub struct AppSettings {
     pub backup_interval_days: i64,
     pub idle_lock_minutes: i64,
+    pub csv_separator: i64,
 }
 
 impl AppSettings {
@@ -126,13 +138,23 @@ impl AppSettings {
         Ok(AppSettings {
             backup_interval_days: get(conn, SettingKey::BackupIntervalDays)?,
             idle_lock_minutes: get(conn, SettingKey::IdleLockMinutes)?,
+            csv_separator: get(conn, SettingKey::CsvSeparator)?,
         })
     }
 
-    pub fn entries(&self) -> [(SettingKey, i64); 2] {
+    pub fn entries(&self) -> [(SettingKey, i64); 3] {
         [
             (SettingKey::BackupIntervalDays, self.backup_interval_days),
             (SettingKey::IdleLockMinutes, self.idle_lock_minutes),
+            (SettingKey::CsvSeparator, self.csv_separator),
         ]
     }
+}
+
+/// How table exports write for a user of `language`, with the office's CSV separator.
+pub(crate) fn table_style(conn: &Connection, language: Language) -> CoreResult<TableStyle> {
+    Ok(TableStyle::new(
+        language,
+        CsvSeparator::from_setting(get(conn, SettingKey::CsvSeparator)?),
+    ))
 }

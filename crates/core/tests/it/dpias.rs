@@ -702,8 +702,8 @@ fn dpias_travel_in_tenant_files_backups_and_the_trash() {
         .unwrap();
     let text = String::from_utf8(csv.bytes).unwrap();
     let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let header: Vec<&str> = lines.next().unwrap().split(';').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(';').collect();
     let at = |name: &str| header.iter().position(|h| h.ends_with(name)).unwrap();
     let done: usize = row[at("Abschnitte erledigt")].parse().unwrap();
     let total: usize = row[at("Abschnitte insgesamt")].parse().unwrap();

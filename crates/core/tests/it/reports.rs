@@ -758,3 +758,116 @@ fn the_record_names_no_measures_for_a_user_who_may_not_view_them() {
     assert!(!text.contains("Alarmanlage mit Aufschaltung"), "{text}");
     assert!(!text.contains("Lohnakten im Tresor"), "{text}");
 }
+
+/// A German DPO's CSV: semicolons (German spreadsheets split on them), every field of the
+/// record as a column, values in words with the article of a legal basis and the safeguard of
+/// a transfer, dates as German spreadsheets read them; the office may choose the separator.
+#[test]
+fn the_csv_export_has_every_field_in_words_with_the_separator_of_the_language() {
+    use dpo_desk_core::services::exports::ExportFormat;
+    use dpo_desk_core::store::settings::SettingKey;
+    let mut o = office();
+    let activity = full_activity(&mut o);
+    let contract = item(&mut o, MasterKind::LegalBasis, "Vertragserfüllung", |i| {
+        i.code = "Art. 6 Abs. 1 lit. b DSGVO".into()
+    });
+    let mut input = o.desk.activity(&mut o.owner, activity).unwrap().data;
+    input.review_planned = chrono::NaiveDate::from_ymd_opt(2027, 1, 31);
+    input.dpia_reason = "Keine zwei Kriterien der WP248".into();
+    input.review_result = "Ohne Beanstandung".into();
+    input.links.push(link(contract));
+    o.desk
+        .update_activity(&mut o.owner, activity, &input)
+        .unwrap();
+    o.desk.set_language(&mut o.owner, "de").unwrap();
+    let export = |o: &mut Office| {
+        o.desk
+            .export_activities(&mut o.owner, o.tenant, None, None, ExportFormat::Csv)
+            .unwrap()
+            .bytes
+    };
+    let bytes = export(&mut o);
+    let path = write(&o, "verarbeitungen.csv", &bytes);
+    // Python's csv module guesses the dialect as a spreadsheet would, then reads the file.
+    let script = r#"
+import csv, json, sys
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    sample = f.read()
+dialect = csv.Sniffer().sniff(sample.splitlines()[0])
+rows = list(csv.reader(sample.splitlines(), dialect))
+print(json.dumps({"delimiter": dialect.delimiter, "row": dict(zip(rows[0], rows[1])),
+                  "widths": sorted({len(r) for r in rows})}))
+"#;
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&path)
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["delimiter"], ";", "{report}");
+    assert_eq!(report["widths"], serde_json::json!([31]), "{report}");
+    let row = &report["row"];
+    for (column, value) in [
+        ("Status", "Aktiv"),
+        ("Rolle", "Verantwortlicher"),
+        ("Spezifische TOMs", "Lohnakten im Tresor"),
+        (
+            "Weitere Maßnahmen",
+            "Zugriff nur für zwei benannte Personen.",
+        ),
+        ("Begründung DSFA", "Keine zwei Kriterien der WP248"),
+        ("Ergebnis der Prüfung", "Ohne Beanstandung"),
+        ("Nächste Prüfung", "31.01.2027"),
+    ] {
+        assert_eq!(row[column], value, "{column}: {report}");
+    }
+    let text = |column: &str| row[column].as_str().unwrap().to_string();
+    assert!(
+        text("Rechtsgrundlagen").contains("Vertragserfüllung (Art. 6 Abs. 1 lit. b DSGVO)"),
+        "{report}"
+    );
+    assert!(
+        text("Datenkategorien").contains("Gesundheitsdaten (Art. 9/10)"),
+        "{report}"
+    );
+    assert!(
+        text("Länder (Garantie einer Übermittlung)").contains(
+            "Vereinigte Staaten (Standardvertragsklauseln (Art. 46 Abs. 2 lit. c DSGVO))"
+        ),
+        "{report}"
+    );
+    assert!(
+        text("Länder (Garantie einer Übermittlung)").contains("Österreich (EU/EWR)"),
+        "{report}"
+    );
+    assert_eq!(
+        row.as_object()
+            .unwrap()
+            .values()
+            .filter(
+                |v| ["active", "not_required", "standard_contractual_clauses"]
+                    .iter()
+                    .any(|code| v.as_str().unwrap().contains(code))
+            )
+            .count(),
+        0,
+        "no raw codes: {report}"
+    );
+
+    o.desk
+        .update_settings(&mut o.owner, &[(SettingKey::CsvSeparator, 1)])
+        .unwrap();
+    let chosen = String::from_utf8(export(&mut o)).unwrap();
+    assert!(
+        chosen
+            .trim_start_matches('\u{feff}')
+            .starts_with("ID,Bezeichnung,"),
+        "the office's choice wins: {chosen}"
+    );
+}

@@ -654,14 +654,14 @@ fn a_tenant_round_trips_through_its_json_document_and_exports_as_csv() {
         lines
             .next()
             .unwrap()
-            .starts_with("ID,Bezeichnung,Firma,Bereich,Status"),
-        "German headers for a German user"
+            .starts_with("ID;Bezeichnung;Firma;Bereich;Status"),
+        "German headers for a German user, separated as German spreadsheets expect"
     );
     let first = lines.next().unwrap();
     assert!(
         first.contains("Lohnabrechnung")
-            && first.contains("Indien (standard_contractual_clauses)")
-            && first.contains("Gesundheitsdaten"),
+            && first.contains("Indien (Standardvertragsklauseln (Art. 46 Abs. 2 lit. c DSGVO))")
+            && first.contains("Gesundheitsdaten (Art. 9/10)"),
         "{first}"
     );
     assert_eq!(lines.count(), 1);
@@ -854,12 +854,12 @@ fn areas_are_edited_moved_copied_mass_changed_and_exported_as_a_list() {
     );
     let text = String::from_utf8(csv.bytes).unwrap();
     assert!(
-        text.starts_with("\u{feff}ID,Bereich,Firma,Beschreibung,Verarbeitungen\n"),
+        text.starts_with("\u{feff}ID;Bereich;Firma;Beschreibung;Verarbeitungen\n"),
         "{text}"
     );
     assert!(
         text.contains(&format!(
-            "{},Personalwesen,Bäckerei Schmidt GmbH,HR,1\n",
+            "{};Personalwesen;Bäckerei Schmidt GmbH;HR;1\n",
             t.personnel
         )),
         "{text}"
@@ -969,13 +969,13 @@ fn tenants_are_listed_with_counts_mass_changed_and_exported() {
     .unwrap();
     assert!(
         csv.starts_with(
-            "\u{feff}ID,Mandant,Vorlage,Archiviert am,Angelegt am,Firmen,Verarbeitungen\n"
+            "\u{feff}ID;Mandant;Vorlage;Archiviert am;Angelegt am;Firmen;Verarbeitungen\n"
         ),
         "{csv}"
     );
     assert!(
         csv.contains(&format!(
-            "{second},Autohaus Weber,1,2026-03-02,2026-03-02,0,0\n"
+            "{second};Autohaus Weber;ja;02.03.2026;02.03.2026;0;0\n"
         )),
         "{csv}"
     );

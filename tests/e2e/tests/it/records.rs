@@ -419,12 +419,11 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
         .expect("the original");
     for expected in [
         "Personal",
-        "in_review",
         "Erika Schmidt",
         "Anna Meier",
         "Personalwesen",
-        "Health data",
-        "India (standard_contractual_clauses)",
+        "Health data (Art. 9/10)",
+        "India (standard contractual clauses (Art. 46(2)(c) GDPR))",
         "10 Jahre nach Austritt",
         "Steuerbüro Klein",
         "2027-03-01",
@@ -434,6 +433,33 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
             "{expected} missing in {original}"
         );
     }
+    assert!(
+        !original.contains("in_review") && original.contains("In review"),
+        "values in words: {original}"
+    );
+    // In German: semicolons for German spreadsheets, German words and dates.
+    app.click("button[lang='de']").await;
+    let target = data.path().join("verarbeitungen-de.csv");
+    app.click("[data-testid=export-csv]").await;
+    answer_file_dialog("Verarbeitungen exportieren", &target).await;
+    app.wait_text("[data-testid=list-notice]", "verarbeitungen-de.csv")
+        .await;
+    let csv = std::fs::read_to_string(&target).expect("the German export");
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("ID;Bezeichnung;Firma;Bereich;Status;Rolle;"),
+        "{csv}"
+    );
+    let original = lines
+        .find(|r| r.contains(";Lohnabrechnung;"))
+        .expect("the original");
+    for expected in [";In Prüfung;", ";Verantwortlicher;", "01.03.2027"] {
+        assert!(original.contains(expected), "{expected} missing in {original}");
+    }
+    app.click("button[lang='en']").await;
 
     app.click("[data-menu=dashboard]").await;
     app.wait_text("[data-testid=tile-count-processing_activity]", "3")

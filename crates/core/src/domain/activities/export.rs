@@ -2,20 +2,35 @@
 
 use crate::domain::activities::{Activity, LinkedItem};
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{json, table, ExportFormat};
-use crate::kernel::text::Language;
+use crate::kernel::export::{json, table, ExportFormat, TableStyle};
 use crate::kernel::vocabulary::MasterKind;
 
-fn names(linked: &[LinkedItem], kind: MasterKind) -> String {
+/// The linked items of `kind`, "; "-separated: with the article of a legal basis, the
+/// Art. 9/10 mark of a special category, the safeguard of a transfer in words (an EU/EEA
+/// state marked as such: no transfer).
+fn names(linked: &[LinkedItem], kind: MasterKind, style: &TableStyle) -> String {
     linked
         .iter()
         .filter(|l| l.kind == kind)
         .map(|l| {
-            if l.detail.is_empty() {
-                l.name.clone()
-            } else {
-                format!("{} ({})", l.name, l.detail)
+            let mut name = l.name.clone();
+            if kind == MasterKind::LegalBasis && !l.code.is_empty() && !name.contains(&l.code) {
+                name = format!("{name} ({})", l.code);
             }
+            if l.special_category {
+                name.push_str(" (Art. 9/10)");
+            }
+            if kind == MasterKind::ThirdCountry {
+                let note = if l.in_eu_eea {
+                    style.label("master-category", "eu_eea")
+                } else if l.detail.is_empty() {
+                    style.label("safeguard", "none")
+                } else {
+                    style.label("safeguard", &l.detail)
+                };
+                name = format!("{name} ({note})");
+            }
+            name
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -32,6 +47,8 @@ const ACTIVITY_COLUMNS: &[&str] = &[
     "column-activity-editor",
     "column-activity-purposes",
     "column-activity-business-process",
+    "column-activity-controller-details",
+    "column-activity-processing-categories",
     "column-activity-applications",
     "column-activity-data-categories",
     "column-activity-person-groups",
@@ -40,49 +57,71 @@ const ACTIVITY_COLUMNS: &[&str] = &[
     "column-activity-recipients",
     "column-activity-processors",
     "column-activity-third-countries",
+    "column-activity-specific-toms",
+    "column-activity-further-measures",
     "column-activity-dpia",
+    "column-activity-dpia-reason",
     "column-activity-next-review",
     "column-activity-last-review",
+    "column-activity-review-result",
+    "column-activity-review-follow-up",
     "column-activity-notes",
+    "column-activity-created",
+    "column-activity-updated",
 ];
 
-pub fn file(list: &[Activity], format: ExportFormat, language: Language) -> CoreResult<Vec<u8>> {
+/// Every field of each activity, values in words of the user's language (a spreadsheet
+/// is read by people, the JSON by programs).
+pub fn file(list: &[Activity], format: ExportFormat, style: TableStyle) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
-        ExportFormat::Csv | ExportFormat::Xlsx => {
-            let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-            table(
-                format,
-                language,
-                ACTIVITY_COLUMNS,
-                list.iter().map(|a| {
-                    let d = &a.data;
-                    vec![
-                        a.id.to_string(),
-                        d.name.clone(),
-                        a.company_name.clone(),
-                        a.area_name.clone(),
-                        d.status.as_str().into(),
-                        d.role.as_str().into(),
-                        d.responsible.clone(),
-                        a.editor_name.clone().unwrap_or_default(),
-                        d.purposes.clone(),
-                        a.business_process_name.clone().unwrap_or_default(),
-                        names(&a.linked, MasterKind::Application),
-                        names(&a.linked, MasterKind::DataCategory),
-                        names(&a.linked, MasterKind::PersonGroup),
-                        names(&a.linked, MasterKind::LegalBasis),
-                        names(&a.linked, MasterKind::RetentionPeriod),
-                        names(&a.linked, MasterKind::Recipient),
-                        names(&a.linked, MasterKind::Processor),
-                        names(&a.linked, MasterKind::ThirdCountry),
-                        d.dpia_required.as_str().into(),
-                        date(d.review_planned),
-                        date(d.review_done),
-                        d.notes.clone(),
-                    ]
-                }),
-            )
-        }
+        ExportFormat::Csv | ExportFormat::Xlsx => table(
+            format,
+            style,
+            ACTIVITY_COLUMNS,
+            list.iter().map(|a| {
+                let d = &a.data;
+                let linked = |kind| names(&a.linked, kind, &style);
+                let date =
+                    |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+                vec![
+                    a.id.to_string(),
+                    d.name.clone(),
+                    a.company_name.clone(),
+                    a.area_name.clone(),
+                    style.label("activity-status", d.status.as_str()),
+                    style.label("ropa", d.role.as_str()),
+                    d.responsible.clone(),
+                    a.editor_name.clone().unwrap_or_default(),
+                    d.purposes.clone(),
+                    a.business_process_name.clone().unwrap_or_default(),
+                    d.controller_details.clone(),
+                    d.processing_categories.clone(),
+                    linked(MasterKind::Application),
+                    linked(MasterKind::DataCategory),
+                    linked(MasterKind::PersonGroup),
+                    linked(MasterKind::LegalBasis),
+                    linked(MasterKind::RetentionPeriod),
+                    linked(MasterKind::Recipient),
+                    linked(MasterKind::Processor),
+                    linked(MasterKind::ThirdCountry),
+                    a.toms
+                        .iter()
+                        .map(|t| t.title.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    d.specific_toms.clone(),
+                    style.label("dpia-necessity", d.dpia_required.as_str()),
+                    d.dpia_reason.clone(),
+                    date(d.review_planned),
+                    date(d.review_done),
+                    d.review_result.clone(),
+                    d.review_follow_up.clone(),
+                    d.notes.clone(),
+                    a.created_at.date_naive().to_string(),
+                    a.updated_at.date_naive().to_string(),
+                ]
+            }),
+        ),
     }
 }

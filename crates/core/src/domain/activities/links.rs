@@ -40,6 +40,8 @@ pub struct LinkedItem {
     pub kind: MasterKind,
     pub name: String,
     pub detail: String,
+    /// The item's code (a legal basis's article, a country's ISO code).
+    pub code: String,
     pub special_category: bool,
     /// A country inside the EU/EEA: linked to say where data is processed, never a transfer.
     pub in_eu_eea: bool,
@@ -99,7 +101,7 @@ const LINKABLE: &[MasterKind] = &[
 ];
 
 const SELECT: &str = "SELECT l.activity_id, l.item_id, m.kind, m.name, l.detail, m.flag,
-                             m.kind = 'third_country' AND m.category = 'eu_eea'
+                             m.kind = 'third_country' AND m.category = 'eu_eea', m.code
                       FROM activity_links l JOIN master_items m ON m.id = l.item_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, LinkedItem)> {
@@ -119,6 +121,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, LinkedItem)> {
             detail: r.get(4)?,
             special_category: r.get(5)?,
             in_eu_eea: r.get(6)?,
+            code: r.get(7)?,
         },
     ))
 }

@@ -300,11 +300,12 @@ pub(crate) fn full_list(
         .query_map(params_from_iter(params), detail_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     let mut links = links::links_of_tenant(conn, tenant_id)?;
-    let mut toms = tom_links::ids_of_tenant(conn, tenant_id)?;
+    let mut toms = tom_links::of_tenant(conn, tenant_id)?;
     for a in &mut activities {
         a.linked = links.remove(&a.id).unwrap_or_default();
         a.data.links = a.linked.iter().map(LinkedItem::as_link).collect();
-        a.data.tom_ids = toms.remove(&a.id).unwrap_or_default();
+        a.toms = toms.remove(&a.id).unwrap_or_default();
+        a.data.tom_ids = a.toms.iter().map(|t| t.id).collect();
     }
     Ok(activities)
 }
@@ -347,11 +348,12 @@ pub(crate) fn all_of_tenant(
         .map(|a| a.map(|a| (a.id, a)))
         .collect::<Result<_, _>>()?;
     let mut links = links::links_of_tenant(conn, tenant_id)?;
-    let mut toms = tom_links::ids_of_tenant(conn, tenant_id)?;
+    let mut toms = tom_links::of_tenant(conn, tenant_id)?;
     for a in activities.values_mut() {
         a.linked = links.remove(&a.id).unwrap_or_default();
         a.data.links = a.linked.iter().map(LinkedItem::as_link).collect();
-        a.data.tom_ids = toms.remove(&a.id).unwrap_or_default();
+        a.toms = toms.remove(&a.id).unwrap_or_default();
+        a.data.tom_ids = a.toms.iter().map(|t| t.id).collect();
     }
     Ok(activities)
 }

@@ -54,18 +54,28 @@ pub(crate) fn of_activity(conn: &Connection, activity_id: i64) -> CoreResult<Vec
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// The live measure ids per activity of a tenant (for exports and tenant files).
-pub(crate) fn ids_of_tenant(
+/// The live measures per activity of a tenant (for exports and tenant files).
+pub(crate) fn of_tenant(
     conn: &Connection,
     tenant_id: i64,
-) -> CoreResult<HashMap<i64, Vec<i64>>> {
+) -> CoreResult<HashMap<i64, Vec<LinkedTom>>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT l.activity_id, l.tom_id FROM activity_toms l JOIN toms t ON t.id = l.tom_id
-         WHERE t.tenant_id = ?1 AND t.trash_id IS NULL ORDER BY l.activity_id, l.tom_id",
+        "SELECT l.activity_id, t.id, t.title, t.protection_type, t.status
+         FROM activity_toms l JOIN toms t ON t.id = l.tom_id
+         WHERE t.tenant_id = ?1 AND t.trash_id IS NULL
+         ORDER BY l.activity_id, t.protection_type, t.title COLLATE NOCASE",
     )?;
-    let mut map: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut map: HashMap<i64, Vec<LinkedTom>> = HashMap::new();
     for row in stmt.query_map([tenant_id], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            LinkedTom {
+                id: r.get(1)?,
+                title: r.get(2)?,
+                protection_type: parsed(3, r.get(3)?, ProtectionType::parse)?,
+                status: parsed(4, r.get(4)?, TomStatus::parse)?,
+            },
+        ))
     })? {
         let (activity, tom) = row?;
         map.entry(activity).or_default().push(tom);

@@ -1,15 +1,14 @@
 //! The area list as CSV or JSON.
 
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{json, table, ExportFormat};
-use crate::kernel::text::Language;
+use crate::kernel::export::{json, table, ExportFormat, TableStyle};
 
-pub fn file(list: &[super::Area], format: ExportFormat, language: Language) -> CoreResult<Vec<u8>> {
+pub fn file(list: &[super::Area], format: ExportFormat, style: TableStyle) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
         ExportFormat::Csv | ExportFormat::Xlsx => table(
             format,
-            language,
+            style,
             &[
                 "column-area-id",
                 "column-area-name",

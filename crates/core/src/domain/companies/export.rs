@@ -1,21 +1,20 @@
 //! The company list as CSV or JSON.
 
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{json, table, ExportFormat};
-use crate::kernel::text::Language;
+use crate::kernel::export::{json, table, ExportFormat, TableStyle};
 
 pub fn file(
     list: &[super::Company],
     format: ExportFormat,
-    language: Language,
+    style: TableStyle,
 ) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
         ExportFormat::Csv | ExportFormat::Xlsx => {
-            let flag = |b: bool| if b { "1".to_string() } else { String::new() };
+            let flag = |b: bool| style.flag(b);
             table(
                 format,
-                language,
+                style,
                 &[
                     "column-company-id",
                     "column-company-name",

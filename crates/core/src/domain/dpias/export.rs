@@ -1,15 +1,15 @@
 //! The DPIA list as CSV or JSON: one line per current assessment.
 
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{json, table, ExportFormat};
-use crate::kernel::text::{text, Language};
+use crate::kernel::export::{json, table, ExportFormat, TableStyle};
+use crate::kernel::text::text;
 
-pub fn file(list: &[super::Dpia], format: ExportFormat, language: Language) -> CoreResult<Vec<u8>> {
+pub fn file(list: &[super::Dpia], format: ExportFormat, style: TableStyle) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
         ExportFormat::Csv | ExportFormat::Xlsx => table(
             format,
-            language,
+            style,
             &[
                 "column-dpia-id",
                 "column-dpia-activity",
@@ -26,14 +26,17 @@ pub fn file(list: &[super::Dpia], format: ExportFormat, language: Language) -> C
             ],
             list.iter().map(|d| {
                 let level = |l: Option<super::RiskLevel>| {
-                    l.map(|l| text(language, &format!("risk-level-{}", l.as_str())))
+                    l.map(|l| text(style.language, &format!("risk-level-{}", l.as_str())))
                         .unwrap_or_default()
                 };
                 vec![
                     d.id.to_string(),
                     d.activity_name.clone(),
                     d.version.to_string(),
-                    text(language, &format!("dpia-status-{}", d.status.as_str())),
+                    text(
+                        style.language,
+                        &format!("dpia-status-{}", d.status.as_str()),
+                    ),
                     // Two numbers, not "5/6": spreadsheets read a slash as a date.
                     d.progress.iter().filter(|p| p.done).count().to_string(),
                     d.progress.len().to_string(),

@@ -2,15 +2,14 @@
 
 use crate::domain::master_data::MasterItem;
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{json, table, ExportFormat};
-use crate::kernel::text::Language;
+use crate::kernel::export::{json, table, ExportFormat, TableStyle};
 
-pub fn file(list: &[MasterItem], format: ExportFormat, language: Language) -> CoreResult<Vec<u8>> {
+pub fn file(list: &[MasterItem], format: ExportFormat, style: TableStyle) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
         ExportFormat::Csv | ExportFormat::Xlsx => table(
             format,
-            language,
+            style,
             &[
                 "column-master-id",
                 "column-master-name",
@@ -30,12 +29,12 @@ pub fn file(list: &[MasterItem], format: ExportFormat, language: Language) -> Co
                     d.name.clone(),
                     d.description.clone(),
                     d.code.clone(),
-                    if d.special_category {
-                        "1".into()
-                    } else {
+                    style.flag(d.special_category),
+                    if d.category.is_empty() {
                         String::new()
+                    } else {
+                        style.label("master-category", &d.category)
                     },
-                    d.category.clone(),
                     d.date.map(|d| d.to_string()).unwrap_or_default(),
                     d.email.clone(),
                     d.phone.clone(),

@@ -1,13 +1,12 @@
 //! The tenant list as CSV or JSON.
 
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{json, table, ExportFormat};
-use crate::kernel::text::Language;
+use crate::kernel::export::{json, table, ExportFormat, TableStyle};
 
 pub fn file(
     list: &[super::TenantSummary],
     format: ExportFormat,
-    language: Language,
+    style: TableStyle,
 ) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
@@ -17,7 +16,7 @@ pub fn file(
             };
             table(
                 format,
-                language,
+                style,
                 &[
                     "column-tenant-id",
                     "column-tenant-name",
@@ -32,11 +31,7 @@ pub fn file(
                     vec![
                         t.id.to_string(),
                         t.name.clone(),
-                        if t.is_template {
-                            "1".into()
-                        } else {
-                            String::new()
-                        },
+                        style.flag(t.is_template),
                         date(t.archived_at),
                         date(Some(t.created_at)),
                         s.company_count.to_string(),

@@ -2,15 +2,15 @@
 //! the latest review.
 
 use crate::kernel::error::CoreResult;
-use crate::kernel::export::{json, table, ExportFormat};
-use crate::kernel::text::{text, Language};
+use crate::kernel::export::{json, table, ExportFormat, TableStyle};
+use crate::kernel::text::text;
 
-pub fn file(list: &[super::Tom], format: ExportFormat, language: Language) -> CoreResult<Vec<u8>> {
+pub fn file(list: &[super::Tom], format: ExportFormat, style: TableStyle) -> CoreResult<Vec<u8>> {
     match format {
         ExportFormat::Json => Ok(json(list)),
         ExportFormat::Csv | ExportFormat::Xlsx => table(
             format,
-            language,
+            style,
             &[
                 "column-tom-id",
                 "column-tom-protection-type",
@@ -28,7 +28,7 @@ pub fn file(list: &[super::Tom], format: ExportFormat, language: Language) -> Co
                 "column-tom-last-result",
             ],
             list.iter().map(|t| {
-                let name = |prefix: &str, id: &str| text(language, &format!("{prefix}-{id}"));
+                let name = |prefix: &str, id: &str| text(style.language, &format!("{prefix}-{id}"));
                 let last = t.reviews.first();
                 vec![
                     t.id.to_string(),

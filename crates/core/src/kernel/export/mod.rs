@@ -40,6 +40,62 @@ impl ExportFormat {
     }
 }
 
+/// Which character separates CSV fields: the office's choice, or the language's habit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvSeparator {
+    /// `;` in German (German spreadsheets split a CSV file on it), `,` in English.
+    ByLanguage,
+    Comma,
+    Semicolon,
+}
+
+impl CsvSeparator {
+    /// The stored setting: 0 by language, 1 comma, 2 semicolon.
+    pub fn from_setting(value: i64) -> Self {
+        match value {
+            1 => CsvSeparator::Comma,
+            2 => CsvSeparator::Semicolon,
+            _ => CsvSeparator::ByLanguage,
+        }
+    }
+}
+
+/// How a table export writes: the language of its header and values, the CSV separator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableStyle {
+    pub language: Language,
+    pub delimiter: u8,
+}
+
+impl TableStyle {
+    pub fn new(language: Language, separator: CsvSeparator) -> Self {
+        let delimiter = match (separator, language) {
+            (CsvSeparator::Comma, _) => b',',
+            (CsvSeparator::Semicolon, _) => b';',
+            (CsvSeparator::ByLanguage, Language::German) => b';',
+            (CsvSeparator::ByLanguage, Language::English) => b',',
+        };
+        TableStyle {
+            language,
+            delimiter,
+        }
+    }
+
+    /// A code's wording in the language: `label("activity-status", "active")` → "Aktiv".
+    pub fn label(&self, prefix: &str, code: &str) -> String {
+        text(self.language, &format!("{prefix}-{code}"))
+    }
+
+    /// "ja"/"yes" for a set flag, empty otherwise.
+    pub fn flag(&self, value: bool) -> String {
+        if value {
+            text(self.language, "value-yes")
+        } else {
+            String::new()
+        }
+    }
+}
+
 /// The bytes of a finished export and the file name to suggest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportFile {
@@ -66,30 +122,43 @@ pub(crate) fn json<T: Serialize>(list: &[T]) -> Vec<u8> {
 /// in `language`.
 pub(crate) fn table(
     format: ExportFormat,
-    language: Language,
+    style: TableStyle,
     columns: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
 ) -> CoreResult<Vec<u8>> {
     match format {
-        ExportFormat::Xlsx => xlsx::workbook(language, columns, rows),
-        _ => csv_bytes(language, columns, rows),
+        ExportFormat::Xlsx => xlsx::workbook(style.language, columns, rows),
+        _ => csv_bytes(style, columns, rows),
+    }
+}
+
+/// An ISO date cell as a German spreadsheet reads a date (13.03.2026); English keeps ISO,
+/// which every spreadsheet reads and nobody reads as month-first by mistake.
+fn local_date(language: Language, cell: &str) -> String {
+    match (language, xlsx::as_date(cell)) {
+        (Language::German, Some(day)) => day.format("%d.%m.%Y").to_string(),
+        _ => cell.to_string(),
     }
 }
 
 /// A CSV file: the header is the catalogue's wording of `columns` in `language`.
 fn csv_bytes(
-    language: Language,
+    style: TableStyle,
     columns: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
 ) -> CoreResult<Vec<u8>> {
-    let header: Vec<String> = columns.iter().map(|id| text(language, id)).collect();
+    let header: Vec<String> = columns.iter().map(|id| text(style.language, id)).collect();
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
-        let mut writer = csv::WriterBuilder::new().from_writer(&mut out);
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(style.delimiter)
+            .from_writer(&mut out);
         let fail = |e: csv::Error| CoreError::Corrupt(format!("CSV: {e}"));
         writer.write_record(&header).map_err(fail)?;
         for row in rows {
-            writer.write_record(&row).map_err(fail)?;
+            writer
+                .write_record(row.iter().map(|cell| local_date(style.language, cell)))
+                .map_err(fail)?;
         }
         writer.flush().map_err(|e| CoreError::io("export", e))?;
     }

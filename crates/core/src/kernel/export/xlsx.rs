@@ -20,7 +20,7 @@ enum Kind {
 }
 
 /// Excel's dates start in 1900; an earlier one stays text.
-fn as_date(value: &str) -> Option<NaiveDate> {
+pub(super) fn as_date(value: &str) -> Option<NaiveDate> {
     if value.len() != 10 {
         return None;
     }

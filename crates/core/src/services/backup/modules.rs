@@ -189,6 +189,7 @@ pub(crate) fn csv(
         )
     })?;
     let language = Language::of(user.language.as_deref());
+    let style = crate::store::settings::table_style(conn, language)?;
     let clean = file_name_part(&tenant.name);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let all = matches!(module, BackupModule::Tenant(_));
@@ -196,21 +197,21 @@ pub(crate) fn csv(
         let list = crate::domain::activities::full_list(conn, user, tenant.id, None)?;
         files.push((
             text(language, "backup-csv-processing-activities"),
-            crate::domain::activities::export::file(&list, ExportFormat::Csv, language)?,
+            crate::domain::activities::export::file(&list, ExportFormat::Csv, style)?,
         ));
     }
     if all || matches!(module, BackupModule::Companies(_)) {
         let list = crate::domain::companies::list(conn, tenant.id)?;
         files.push((
             text(language, "backup-csv-companies"),
-            crate::domain::companies::export::file(&list, ExportFormat::Csv, language)?,
+            crate::domain::companies::export::file(&list, ExportFormat::Csv, style)?,
         ));
     }
     if all || matches!(module, BackupModule::Areas(_)) {
         let list = crate::domain::areas::list(conn, user, tenant.id)?;
         files.push((
             text(language, "backup-csv-areas"),
-            crate::domain::areas::export::file(&list, ExportFormat::Csv, language)?,
+            crate::domain::areas::export::file(&list, ExportFormat::Csv, style)?,
         ));
     }
     if all || matches!(module, BackupModule::MasterData(_)) {
@@ -218,7 +219,7 @@ pub(crate) fn csv(
             let list = master_data::list(conn, tenant.id, *kind)?;
             files.push((
                 kind.as_str().to_string(),
-                crate::domain::master_data::export::file(&list, ExportFormat::Csv, language)?,
+                crate::domain::master_data::export::file(&list, ExportFormat::Csv, style)?,
             ));
         }
     }
@@ -226,14 +227,14 @@ pub(crate) fn csv(
         let list = crate::domain::toms::full_list(conn, user, tenant.id)?;
         files.push((
             text(language, "backup-csv-toms"),
-            crate::domain::toms::export::file(&list, ExportFormat::Csv, language)?,
+            crate::domain::toms::export::file(&list, ExportFormat::Csv, style)?,
         ));
     }
     if all || matches!(module, BackupModule::Dpias(_)) {
         let list = dpias::current_of_tenant(conn, user, tenant.id)?;
         files.push((
             text(language, "backup-csv-dpias"),
-            dpias::export::file(&list, ExportFormat::Csv, language)?,
+            dpias::export::file(&list, ExportFormat::Csv, style)?,
         ));
     }
     std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
