@@ -6,6 +6,8 @@ use dpo_desk_core::desk::client::{
 };
 use dpo_desk_core::desk::installation::{self, SetupRequest};
 use dpo_desk_core::desk::{Dashboard, SessionInfo};
+use dpo_desk_core::services::audit_log::{AuditChoices, AuditFilter, AuditLine};
+use dpo_desk_core::services::exports::ExportFormat;
 use dpo_desk_core::store::audit::AuditEntry;
 use dpo_desk_core::store::settings::{AppSettings, SettingKey};
 use tauri::State;
@@ -204,6 +206,34 @@ pub fn audit_log(
     before_id: Option<i64>,
 ) -> ShellResult<Vec<AuditEntry>> {
     state.with_session(|desk, session| desk.audit_log(session, limit, before_id))
+}
+
+#[tauri::command(async)]
+pub fn audit_lines(
+    state: State<'_, AppState>,
+    filter: AuditFilter,
+    limit: u32,
+    before_id: Option<i64>,
+) -> ShellResult<Vec<AuditLine>> {
+    state.with_session(|desk, session| desk.audit_lines(session, &filter, limit, before_id))
+}
+
+#[tauri::command(async)]
+pub fn audit_choices(state: State<'_, AppState>) -> ShellResult<AuditChoices> {
+    state.with_session(|desk, session| desk.audit_choices(session))
+}
+
+#[tauri::command(async)]
+pub fn export_audit_log(
+    state: State<'_, AppState>,
+    picker: State<'_, crate::files::Picker>,
+    filter: AuditFilter,
+    format: ExportFormat,
+    title: String,
+) -> ShellResult<Option<String>> {
+    let file =
+        state.with_session(|desk, session| desk.export_audit_log(session, &filter, format))?;
+    crate::files::save_export(&picker, &title, file, format.extension())
 }
 
 /// The UI reports that its first screen is interactive; the start-up time goes to the log

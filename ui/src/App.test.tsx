@@ -71,7 +71,8 @@ test("rights re-read by the window: a new right shows at once, a deactivation re
     dashboard: () => dashboard,
     due_tom_reviews: () => ({ total: 0, items: [] }),
     dpia_overview: () => ({ required_without_dpia: 0, reviews_due: [] }),
-    audit_log: () => [],
+    audit_lines: () => [],
+    audit_choices: () => ({ users: [], object_types: [], actions: [] }),
     ui_ready: () => null,
     refresh_session: () => {
       refreshes += 1;

@@ -3,6 +3,7 @@
 // renamed command or parameter fails the type check here; this file keeps the call shape
 // the screens use.
 import type { AcceptInvitationRequest } from "./bindings/AcceptInvitationRequest";
+import type { AuditFilter } from "./bindings/AuditFilter";
 import type { ActivityInput } from "./bindings/ActivityInput";
 import type { AppSettings } from "./bindings/AppSettings";
 import type { AreaField } from "./bindings/AreaField";
@@ -69,6 +70,11 @@ export const api = {
   settings: ipc.settings,
   updateSettings: (settings: AppSettings) => ipc.updateSettings({ settings }),
   auditLog: (limit: number, beforeId: number | null) => ipc.auditLog({ limit, beforeId }),
+  auditLines: (filter: AuditFilter, limit: number, beforeId: number | null) =>
+    ipc.auditLines({ filter, limit, beforeId }),
+  auditChoices: () => ipc.auditChoices(),
+  exportAuditLog: (filter: AuditFilter, format: ExportFormat, title: string) =>
+    ipc.exportAuditLog({ filter, format, title }),
   uiReady: ipc.uiReady,
   setUnsaved: (value: boolean) => ipc.setUnsaved({ value }),
   closeWindow: ipc.closeWindow,

@@ -12,7 +12,10 @@ import type { Area } from "../bindings/Area";
 import type { AreaField } from "../bindings/AreaField";
 import type { AreaInput } from "../bindings/AreaInput";
 import type { Attachment } from "../bindings/Attachment";
+import type { AuditChoices } from "../bindings/AuditChoices";
 import type { AuditEntry } from "../bindings/AuditEntry";
+import type { AuditFilter } from "../bindings/AuditFilter";
+import type { AuditLine } from "../bindings/AuditLine";
 import type { AutomaticBackup } from "../bindings/AutomaticBackup";
 import type { BackupContents } from "../bindings/BackupContents";
 import type { BackupEntry } from "../bindings/BackupEntry";
@@ -119,6 +122,9 @@ export type CommandMap = {
   settings: { args: Record<string, never>; result: AppSettings };
   update_settings: { args: { settings: AppSettings }; result: AppSettings };
   audit_log: { args: { limit: number; beforeId: number | null }; result: AuditEntry[] };
+  audit_lines: { args: { filter: AuditFilter; limit: number; beforeId: number | null }; result: AuditLine[] };
+  audit_choices: { args: Record<string, never>; result: AuditChoices };
+  export_audit_log: { args: { filter: AuditFilter; format: ExportFormat; title: string }; result: string | null };
   ui_ready: { args: Record<string, never>; result: void };
   set_unsaved: { args: { value: boolean }; result: void };
   close_window: { args: Record<string, never>; result: void };
@@ -313,6 +319,18 @@ export function updateSettings(args: { settings: AppSettings }): Promise<AppSett
 
 export function auditLog(args: { limit: number; beforeId: number | null }): Promise<AuditEntry[]> {
   return invokeCommand("audit_log", args);
+}
+
+export function auditLines(args: { filter: AuditFilter; limit: number; beforeId: number | null }): Promise<AuditLine[]> {
+  return invokeCommand("audit_lines", args);
+}
+
+export function auditChoices(): Promise<AuditChoices> {
+  return invokeCommand("audit_choices", {});
+}
+
+export function exportAuditLog(args: { filter: AuditFilter; format: ExportFormat; title: string }): Promise<string | null> {
+  return invokeCommand("export_audit_log", args);
 }
 
 /**

@@ -1,22 +1,43 @@
 import { useTranslation } from "react-i18next";
-import type { AuditEntry } from "../bindings/AuditEntry";
-import { formatDateTime, formatValue } from "../format";
+import type { AuditLine } from "../bindings/AuditLine";
+import { formatDateTime } from "../format";
 
-export function describeChange(entry: AuditEntry): string {
-  if (entry.old_value === null && entry.new_value === null) return "";
-  if (entry.old_value === null) return formatValue(entry.new_value);
-  return `${formatValue(entry.old_value)} → ${formatValue(entry.new_value)}`;
+/** "Status: Draft → Active · Legal bases: + Art. 6(1)(b) GDPR" */
+export function describeChanges(line: AuditLine): string {
+  return line.changes.map((c) => `${c.label}: ${c.change}`).join(" · ");
 }
 
-export function AuditRow({ entry, style }: { entry: AuditEntry; style?: React.CSSProperties }) {
+/** One entry as a person reads it: when, who, what, which record by name, the changed fields. */
+export function AuditRow({
+  line,
+  style,
+  onOpen,
+  selected,
+}: {
+  line: AuditLine;
+  style?: React.CSSProperties;
+  onOpen?: (line: AuditLine) => void;
+  selected?: boolean;
+}) {
   const { t } = useTranslation();
-  const object = `${entry.object_type}${entry.object_id ? ` · ${entry.object_id}` : ""}`;
-  const change = describeChange(entry);
+  const object = line.object_name ? `${line.object_label}: ${line.object_name}` : line.object_label;
+  const change = describeChanges(line);
   return (
-    <div className="audit-row" role="row" style={style} data-testid="audit-row">
-      <span role="cell">{formatDateTime(entry.at)}</span>
-      <span role="cell">{entry.user_name ?? t("audit.system")}</span>
-      <span role="cell">{t(`actions.${entry.action}`, { defaultValue: entry.action })}</span>
+    <div
+      className={`audit-row${onOpen ? " clickable" : ""}${selected ? " selected" : ""}`}
+      role="row"
+      style={style}
+      data-testid="audit-row"
+      data-audit-id={String(line.id)}
+      tabIndex={onOpen ? 0 : undefined}
+      onClick={() => onOpen?.(line)}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") onOpen?.(line);
+      }}
+    >
+      <span role="cell">{formatDateTime(line.at)}</span>
+      <span role="cell">{line.user_name ?? t("audit.system")}</span>
+      <span role="cell">{line.action_label}</span>
       <span role="cell" title={object}>
         {object}
       </span>

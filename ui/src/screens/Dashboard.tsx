@@ -185,7 +185,7 @@ export function Dashboard({ session, tenantId, onError, navigate }: PageProps) {
           ) : (
             <div role="table" className="audit-table compact">
               {data.recent_changes.map((e) => (
-                <AuditRow key={e.id} entry={e} />
+                <AuditRow key={e.id} line={e} />
               ))}
             </div>
           )}

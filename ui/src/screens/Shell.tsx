@@ -329,7 +329,7 @@ function ShellPage({
       {search === null && current === "website_texts" && <WebsiteTexts key={tenantId ?? 0} {...pageProps} />}
       {search === null && current === "trash" && <Trash {...pageProps} />}
       {search === null && current === "administration" && <Administration {...pageProps} />}
-      {search === null && current === "audit_log" && <AuditLog onError={handleError} />}
+      {search === null && current === "audit_log" && <AuditLog session={session} onError={handleError} />}
       {search === null && current === "settings" && (
         <Settings session={session} onLanguage={onLanguage} onSaved={onRefreshSession} onError={handleError} />
       )}

@@ -154,6 +154,7 @@ operations! {
         ViewSettings => right(ObjectType::Settings, Right::View),
         EditSettings => right(ObjectType::Settings, Right::Edit),
         ViewAuditLog => right(ObjectType::AuditLog, Right::View),
+        ExportAuditLog => right(ObjectType::AuditLog, Right::Export),
         CreateTenant => right(ObjectType::Tenant, Right::Create),
         UpdateTenant => right(ObjectType::Tenant, Right::Edit),
         DeleteTenant => right(ObjectType::Tenant, Right::Delete),

@@ -42,8 +42,9 @@ use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::export::file_name_part;
 use crate::kernel::text::{text, Language};
 use crate::kernel::vocabulary::{ObjectType, Permission, Right};
+use crate::services::audit_log::{self, AuditChoices, AuditFilter, AuditLine};
 use crate::services::backup::escalation::{self, BackupLevel, EscalationInput};
-use crate::services::exports::ExportFormat;
+use crate::services::exports::{ExportFile, ExportFormat};
 use crate::store::audit::{self, Actor, AuditEntry, Change};
 use crate::store::settings::{self, AppSettings, SettingKey};
 use crate::store::Store;
@@ -165,7 +166,7 @@ pub struct Dashboard {
     pub active_users: i64,
     pub backup: BackupStatus,
     /// `None` when the user may not view the audit log.
-    pub recent_changes: Option<Vec<AuditEntry>>,
+    pub recent_changes: Option<Vec<AuditLine>>,
 }
 
 impl Desk {
@@ -573,7 +574,13 @@ impl Desk {
         let (user, now) = self.gate(session, Operation::Dashboard)?;
         let conn = self.store.conn();
         let recent_changes = if self.can(&user, ObjectType::AuditLog, Right::View)? {
-            Some(audit::list(conn, 8, None)?)
+            Some(audit_log::lines(
+                conn,
+                Language::of(user.language.as_deref()),
+                &AuditFilter::default(),
+                8,
+                None,
+            )?)
         } else {
             None
         };
@@ -593,6 +600,57 @@ impl Desk {
     ) -> CoreResult<Vec<AuditEntry>> {
         self.gate(session, Operation::ViewAuditLog)?;
         audit::list(self.store.conn(), limit.min(1000), before_id)
+    }
+
+    /// The log as a DPO reads it: filtered, named, each changed field in words.
+    pub fn audit_lines(
+        &self,
+        session: &mut Session,
+        filter: &AuditFilter,
+        limit: u32,
+        before_id: Option<i64>,
+    ) -> CoreResult<Vec<AuditLine>> {
+        let (user, _) = self.gate(session, Operation::ViewAuditLog)?;
+        let language = Language::of(user.language.as_deref());
+        audit_log::lines(
+            self.store.conn(),
+            language,
+            filter,
+            limit.min(1000),
+            before_id,
+        )
+    }
+
+    /// The users, kinds of record and actions the log's filter offers.
+    pub fn audit_choices(&self, session: &mut Session) -> CoreResult<AuditChoices> {
+        let (user, _) = self.gate(session, Operation::ViewAuditLog)?;
+        audit_log::choices(self.store.conn(), Language::of(user.language.as_deref()))
+    }
+
+    /// The filtered log as a file (accountability, Art. 5(2) GDPR).
+    pub fn export_audit_log(
+        &self,
+        session: &mut Session,
+        filter: &AuditFilter,
+        format: ExportFormat,
+    ) -> CoreResult<ExportFile> {
+        let (user, now) = self.gate(session, Operation::ExportAuditLog)?;
+        let language = Language::of(user.language.as_deref());
+        let office = self.office_name()?;
+        Ok(ExportFile {
+            suggested_name: export_name(
+                &office,
+                &text(language, "export-file-audit-log"),
+                now,
+                format,
+            ),
+            bytes: audit_log::file(
+                self.store.conn(),
+                crate::store::settings::table_style(self.store.conn(), language)?,
+                filter,
+                format,
+            )?,
+        })
     }
 
     /// The tiles of a tenant: counts of what the user may see, 0 where they may not view.

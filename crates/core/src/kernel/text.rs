@@ -86,6 +86,15 @@ pub fn with(language: Language, id: &str, args: &[(&str, &str)]) -> String {
     text.into_owned()
 }
 
+/// The message `id` in `language` if the catalogue has it: for codes that may be new to
+/// this version (an audit action written by a later one), where the caller falls back.
+pub fn text_or(language: Language, id: &str) -> Option<String> {
+    bundle(language)
+        .get_message(id)
+        .and_then(|m| m.value())
+        .map(|_| with(language, id, &[]))
+}
+
 /// The message ids of a language's catalogue, for the completeness test.
 pub fn ids(language: Language) -> Vec<String> {
     let resource =

@@ -1,6 +1,7 @@
 //! Services that cut across the domains and learn about them from the domain registry:
 //! trash, exports, search, backups and their modules, tenant transfer, demo data.
 
+pub mod audit_log;
 pub mod backup;
 pub mod data_copy;
 pub mod demo;

@@ -211,6 +211,7 @@ fn expected(op: Operation) -> Requirement {
         Operation::ViewSettings => right(ObjectType::Settings, Right::View),
         Operation::EditSettings => right(ObjectType::Settings, Right::Edit),
         Operation::ViewAuditLog => right(ObjectType::AuditLog, Right::View),
+        Operation::ExportAuditLog => right(ObjectType::AuditLog, Right::Export),
         Operation::CreateTenant | Operation::ImportTenant => {
             right(ObjectType::Tenant, Right::Create)
         }
@@ -782,6 +783,13 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             .update_settings(s, &[(SettingKey::BackupIntervalDays, 5)])
             .map(drop),
         Operation::ViewAuditLog => desk.audit_log(s, 10, None).map(drop),
+        Operation::ExportAuditLog => desk
+            .export_audit_log(
+                s,
+                &dpo_desk_core::services::audit_log::AuditFilter::default(),
+                ExportFormat::Csv,
+            )
+            .map(drop),
         Operation::CreateTenant => desk.create_tenant(s, &unique("Tenant"), false).map(drop),
         Operation::CreateRole => desk
             .create_role(

@@ -336,3 +336,165 @@ fn search_finds_parts_of_german_compound_words_and_names_where_a_hit_lives() {
     );
     assert!(titles(&mut desk, &mut admin, "werkstatt").is_empty());
 }
+
+#[test]
+fn the_audit_log_reads_as_field_changes_in_words_with_names_and_filters_and_exports() {
+    use dpo_desk_core::domain::activities::ActivityLink;
+    use dpo_desk_core::domain::master_data::MasterKind;
+    use dpo_desk_core::services::audit_log::AuditFilter;
+    use dpo_desk_core::services::exports::ExportFormat;
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei").desk;
+    let mut admin = desk.sign_in(OWNER, PASSWORD).unwrap();
+    let tenant = desk
+        .create_tenant(&mut admin, "Bäckerei Schmidt GmbH", false)
+        .unwrap()
+        .id;
+    let company = desk
+        .create_company(
+            &mut admin,
+            tenant,
+            &CompanyInput {
+                name: "Schmidt".into(),
+                is_controller: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let area = desk
+        .create_area(
+            &mut admin,
+            &AreaInput {
+                company_id: company.id,
+                name: "Personal".into(),
+                description: String::new(),
+            },
+        )
+        .unwrap();
+    let activity = desk
+        .create_activity(&mut admin, &ActivityInput::new(area.id, "Lohnabrechnung"))
+        .unwrap();
+    let contract = desk
+        .master_items(&mut admin, tenant, MasterKind::LegalBasis)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.data.code.contains("6") && i.data.code.contains("b"))
+        .expect("the catalogue's Art. 6(1)(b)");
+    let owner_id = desk.users(&mut admin).unwrap()[0].id;
+    f.clock.advance(chrono::Duration::days(2));
+    let mut admin = desk.sign_in(OWNER, PASSWORD).unwrap();
+    let mut changed = activity.data.clone();
+    changed.status = ActivityStatus::Active;
+    changed.editor_id = Some(owner_id);
+    changed.links = vec![ActivityLink {
+        item_id: contract.id,
+        detail: String::new(),
+    }];
+    desk.update_activity(&mut admin, activity.id, &changed)
+        .unwrap();
+
+    let updates = desk
+        .audit_lines(
+            &mut admin,
+            &AuditFilter {
+                object_type: Some("processing_activity".into()),
+                action: Some("update".into()),
+                ..Default::default()
+            },
+            50,
+            None,
+        )
+        .unwrap();
+    assert_eq!(updates.len(), 1);
+    let line = &updates[0];
+    assert_eq!(
+        (
+            line.action_label.as_str(),
+            line.object_label.as_str(),
+            line.object_name.as_str()
+        ),
+        ("changed", "Processing activity", "Lohnabrechnung")
+    );
+    let change = |label: &str| {
+        line.changes
+            .iter()
+            .find(|c| c.label == label)
+            .unwrap_or_else(|| panic!("no {label} in {:?}", line.changes))
+            .change
+            .clone()
+    };
+    assert_eq!(change("Status"), "Draft → Active");
+    assert_eq!(change("Editor"), format!("— → {OWNER}"));
+    assert_eq!(change("Legal bases"), format!("+ {}", contract.data.name));
+    assert!(
+        line.changes.iter().all(|c| !c.change.contains("item_id")),
+        "no internal ids: {:?}",
+        line.changes
+    );
+
+    // Search, user and date range narrow it in SQL.
+    let count = |desk: &mut dpo_desk_core::Desk, s: &mut dpo_desk_core::Session, filter| {
+        desk.audit_lines(s, &filter, 1000, None).unwrap().len()
+    };
+    assert!(
+        count(
+            &mut desk,
+            &mut admin,
+            AuditFilter {
+                text: Some("lohnabrechnung".into()),
+                ..Default::default()
+            }
+        ) >= 2,
+        "created and changed"
+    );
+    assert_eq!(
+        count(
+            &mut desk,
+            &mut admin,
+            AuditFilter {
+                user: Some("Someone Else".into()),
+                ..Default::default()
+            }
+        ),
+        0
+    );
+    use dpo_desk_core::kernel::clock::Clock;
+    let today = f.clock.now().date_naive();
+    assert_eq!(
+        count(
+            &mut desk,
+            &mut admin,
+            AuditFilter {
+                from: Some(today),
+                to: Some(today),
+                object_type: Some("processing_activity".into()),
+                ..Default::default()
+            }
+        ),
+        1,
+        "only today's change, not the creation two days before"
+    );
+    let choices = desk.audit_choices(&mut admin).unwrap();
+    assert!(choices
+        .object_types
+        .contains(&("processing_activity".into(), "Processing activity".into())));
+    assert!(choices.users.contains(&OWNER.to_string()));
+
+    let csv = desk
+        .export_audit_log(
+            &mut admin,
+            &AuditFilter {
+                object_type: Some("processing_activity".into()),
+                ..Default::default()
+            },
+            ExportFormat::Csv,
+        )
+        .unwrap();
+    let text = String::from_utf8(csv.bytes).unwrap();
+    assert!(
+        text.trim_start_matches('\u{feff}')
+            .starts_with("Time,User,Action,Kind of record,Record,Field,Change"),
+        "{text}"
+    );
+    assert!(text.contains("Status,Draft → Active"), "{text}");
+}

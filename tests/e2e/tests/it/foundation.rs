@@ -114,17 +114,45 @@ async fn first_start_wizard_sign_out_restart_with_and_without_keyring() {
     app.wait_any_text("[data-testid=audit-row]", "failed sign-in")
         .await;
     let rows = app
-        .wait_any_text("[data-testid=audit-row]", "backup.interval_days")
+        .wait_any_text("[data-testid=audit-row]", "Backup reminder interval (days)")
         .await;
     let change = rows
         .iter()
-        .find(|r| r.contains("backup.interval_days"))
+        .find(|r| r.contains("Backup reminder interval (days)"))
         .unwrap();
     assert!(
         change.contains("4 → 7") && change.contains(OWNER),
         "who and old → new value: {change}"
     );
     app.screenshot("07-audit-log").await;
+    // Narrowed by words and kind of record, one entry opened, the selection exported.
+    app.type_into("[data-testid=audit-search]", "interval")
+        .await;
+    app.choose("[data-testid=audit-object-type]", "Settings")
+        .await;
+    app.wait_text("[data-testid=audit-count]", "1 entry loaded")
+        .await;
+    app.click("[data-testid=audit-row]").await;
+    app.wait_text("[data-field=value]", "4 → 7").await;
+    app.screenshot("07b-audit-entry").await;
+    let target = data.path().join("protokoll.csv");
+    app.click("[data-testid=audit-export-csv]").await;
+    dpo_desk_e2e::answer_file_dialog("Export the audit log", &target).await;
+    app.wait_text("[data-testid=audit-notice]", "protokoll.csv")
+        .await;
+    let csv = std::fs::read_to_string(&target).expect("the exported log");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "the header and the one filtered entry: {csv}"
+    );
+    assert!(
+        lines[0].starts_with("Time,User,Action,Kind of record,Record,Field,Change")
+            && lines[1].contains("Backup reminder interval (days)")
+            && lines[1].ends_with("Value,4 → 7"),
+        "{csv}"
+    );
     app.quit().await;
 
     // Restart on a machine without a keyring: the recovery key opens it.

@@ -457,7 +457,10 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
         .find(|r| r.contains(";Lohnabrechnung;"))
         .expect("the original");
     for expected in [";In Prüfung;", ";Verantwortlicher;", "01.03.2027"] {
-        assert!(original.contains(expected), "{expected} missing in {original}");
+        assert!(
+            original.contains(expected),
+            "{expected} missing in {original}"
+        );
     }
     app.click("button[lang='en']").await;
 
