@@ -11,7 +11,7 @@ export function formatDate(isoDate: string): string {
   return new Date(y, m - 1, d).toLocaleDateString(appLocale(), { year: "numeric", month: "long", day: "numeric" });
 }
 
-/** A day for a list column, compact: "13.03.2026" in German, "Mar 13, 2026" in English; an ISO date is
+/** A day for a list column, compact: "13.03.2026" in German, "13 Mar 2026" in English; an ISO date is
  * taken as that calendar day, a timestamp as its local day. */
 export function formatDay(iso: string): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso)

@@ -104,8 +104,7 @@ async fn an_invited_user_sets_a_password_sees_only_allowed_sections_and_cannot_f
         .await,
         "permission_denied:audit_log:view"
     );
-    let settings =
-        serde_json::json!({ "settings": { "backup_interval_days": 9, "idle_lock_minutes": 15 } });
+    let settings = serde_json::json!({ "settings": { "backup_interval_days": 9, "idle_lock_minutes": 15, "csv_separator": 0 } });
     assert_eq!(
         app.forced_invoke("update_settings", settings).await,
         "permission_denied:settings:edit",

@@ -7,9 +7,10 @@
 use chrono::{Datelike, Local, Months};
 use dpo_desk_e2e::{cli, id, App, Keyring, OWNER, PASSWORD};
 
-/// "November 30, 2027": how the English window writes a date.
+/// "30 November 2027": how the English window writes a date (British English, whatever the
+/// OS locale).
 fn written(date: chrono::NaiveDate) -> String {
-    format!("{} {}, {}", date.format("%B"), date.day(), date.year())
+    format!("{} {} {}", date.day(), date.format("%B"), date.year())
 }
 
 #[tokio::test(flavor = "multi_thread")]
