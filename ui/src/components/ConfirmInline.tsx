@@ -11,6 +11,7 @@ export function ConfirmInline({
   confirmLabel,
   confirmTestId,
   busy = false,
+  dangerous = true,
   onConfirm,
   onCancel,
 }: {
@@ -18,6 +19,8 @@ export function ConfirmInline({
   confirmLabel: string;
   confirmTestId?: string;
   busy?: boolean;
+  /** A deletion is marked as dangerous; a change that can be undone (a mass change) is not. */
+  dangerous?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -36,7 +39,7 @@ export function ConfirmInline({
       <button
         ref={action}
         type="button"
-        className="danger"
+        className={dangerous ? "danger" : "primary"}
         disabled={busy}
         data-testid={confirmTestId}
         onClick={onConfirm}

@@ -59,6 +59,7 @@ test("areas of all companies: filter by company, sort by activities, move a sele
   expect(screen.getByTestId("area-bulk-bar")).toHaveTextContent("1 selected");
   await user.selectOptions(screen.getByTestId("area-mass-company"), "2");
   await user.click(screen.getByTestId("area-apply"));
+  await user.click(screen.getByTestId("confirm-mass-change"));
   expect(await screen.findByTestId("area-notice")).toHaveTextContent("1 area changed.");
   expect(calls.find((c) => c.cmd === "mass_change_areas")?.args).toEqual({
     ids: [2],
@@ -117,6 +118,7 @@ test("the tenant list shows counts, archives a selection and exports the list", 
   await user.click(screen.getByLabelText("Select Bäckerei Schmidt"));
   await user.click(screen.getByLabelText("Select Autohaus Weber"));
   await user.click(screen.getByTestId("tenant-apply"));
+  await user.click(screen.getByTestId("confirm-mass-change"));
   expect(await screen.findByTestId("tenant-notice")).toHaveTextContent("2 tenants changed.");
   expect(calls.find((c) => c.cmd === "mass_change_tenants")?.args).toEqual({
     ids: [1, 2],

@@ -45,6 +45,9 @@ test("the list filters by status, sorts by a column and mass-changes the selecti
   let rows = [row(2, "Bewerbermanagement"), row(1, "Lohnabrechnung", "active"), row(3, "Zeiterfassung")];
   const calls = mockCommands({
     activities: () => rows,
+    editors: () => [],
+    areas: () => [],
+    master_items: () => [],
     mass_change_activities: (args) => {
       const change = args.change as { ids: number[] };
       rows = rows.map((r) => (change.ids.includes(r.id) ? { ...r, status: "in_review" } : r));
@@ -66,6 +69,9 @@ test("the list filters by status, sorts by a column and mass-changes the selecti
   await user.click(screen.getByLabelText("Select Zeiterfassung"));
   expect(screen.getByTestId("bulk-bar")).toHaveTextContent("2 selected");
   await user.click(screen.getByTestId("apply-mass-change"));
+  expect(calls.some((c) => c.cmd === "mass_change_activities")).toBe(false);
+  expect(screen.getByTestId("bulk-bar")).toHaveTextContent("Set “Status” on 2 selected?");
+  await user.click(screen.getByTestId("confirm-mass-change"));
   expect(await screen.findByTestId("list-notice")).toHaveTextContent("2 activities changed.");
   expect(calls.find((c) => c.cmd === "mass_change_activities")?.args.change).toEqual({
     ids: [2, 3],
@@ -274,6 +280,7 @@ test("selected master data is changed at once and copied", async () => {
   await user.click(screen.getByLabelText("Select all"));
   await user.selectOptions(screen.getByTestId("master-mass-value"), "signed");
   await user.click(screen.getByTestId("master-apply"));
+  await user.click(screen.getByTestId("confirm-mass-change"));
   expect(await screen.findByTestId("item-notice")).toHaveTextContent("2 entries changed.");
   expect(calls.find((c) => c.cmd === "mass_change_master_items")?.args).toEqual({
     kind: "processor",

@@ -460,6 +460,53 @@ fn full_text_search_mass_change_and_copy() {
         ActivityStatus::Draft
     );
 
+    // A legal basis added to three of which one has it already: two changed, the count says so;
+    // removed again from all three; a review date set on all.
+    let basis = t
+        .desk
+        .master_items(&mut t.admin, t.tenant, MasterKind::LegalBasis)
+        .unwrap()[0]
+        .id;
+    let link = MassField::AddLink(ActivityLink {
+        item_id: basis,
+        detail: String::new(),
+    });
+    let on = |ids: &[i64], change: &MassField, t: &mut Tenant| {
+        t.desk
+            .mass_change_activities(
+                &mut t.admin,
+                &MassChange {
+                    ids: ids.to_vec(),
+                    change: change.clone(),
+                },
+            )
+            .unwrap()
+    };
+    assert_eq!(
+        on(
+            &ids[..3],
+            &MassField::Status(ActivityStatus::InReview),
+            &mut t
+        ),
+        0,
+        "the same value again changes nothing"
+    );
+    assert_eq!(on(&ids[..1], &link, &mut t), 1);
+    assert_eq!(on(&ids[..3], &link, &mut t), 2, "one had it already");
+    for &id in &ids[..3] {
+        let links = t.desk.activity(&mut t.admin, id).unwrap().data.links;
+        assert_eq!(links.iter().filter(|l| l.item_id == basis).count(), 1);
+    }
+    assert_eq!(on(&ids[..3], &MassField::RemoveLink(basis), &mut t), 3);
+    assert_eq!(
+        on(
+            &ids[..3],
+            &MassField::ReviewDone(NaiveDate::from_ymd_opt(2026, 3, 1)),
+            &mut t
+        ),
+        3
+    );
+
     let copies = t
         .desk
         .copy_activities(&mut t.admin, &[ids[0]], " (Kopie)")

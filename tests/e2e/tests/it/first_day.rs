@@ -137,3 +137,102 @@ async fn at_the_minimum_window_size_nothing_overlaps_and_the_long_tenant_name_st
     }
     app.quit().await;
 }
+
+/// The first day's fixes read in German too: a company's refused fields, the search inside
+/// compound words with where a hit lives, countries apart, a confirmed mass change with its
+/// report, the audit log in words and the CSV separator — each looked at as a screenshot.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_day_fixes_read_in_german() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path(), Keyring::Session).await;
+    let key = app.set_up_and_enter("Kanzlei Deutsch").await;
+    app.quit().await;
+    let (_, demo) = dpo_desk_e2e::demo_tenant(data.path(), &key, "1", "12");
+
+    let app = App::launch(data.path(), Keyring::Session).await;
+    app.sign_in(OWNER, PASSWORD).await;
+    app.choose("[data-testid=tenant-switch]", &demo).await;
+    app.click("button[lang='de']").await;
+
+    // A company with three refused fields: each marked, named, in German; the first in focus.
+    app.click("[data-menu=companies]").await;
+    app.click("[data-testid=new-company]").await;
+    app.type_into("input[name=name]", "Autohaus Weber KG").await;
+    app.type_into("input[name=vat_id]", "DE12").await;
+    app.type_into("input[name=email]", "info@weber").await;
+    app.type_into("input[name=dpo_email]", "dsb@").await;
+    app.click("[data-testid=save-company]").await;
+    for (field, message) in [
+        ("vat_id", "USt-IdNr.: Das ist nicht das Format"),
+        ("email", "E-Mail: Bitte geben Sie eine gültige Adresse ein"),
+        ("dpo_email", "E-Mail des DSB:"),
+    ] {
+        app.wait_text(&format!("input[name={field}] ~ .field-error"), message)
+            .await;
+    }
+    app.wait_text("[data-testid=company-message]", "z. B. DE136695976")
+        .await;
+    app.screenshot("95-company-errors-de").await;
+    app.click_button("Abbrechen").await;
+    if app.exists("[data-testid=discard]").await {
+        app.click("[data-testid=discard]").await;
+    }
+
+    // Search as you type, inside a compound word, with the hit's area and company.
+    app.type_into("[data-testid=global-search]", "überwachung")
+        .await;
+    app.heading("Suche: überwachung").await;
+    app.wait_text("[data-hit='Videoüberwachung']", "Verarbeitung")
+        .await;
+    app.wait_text("[data-hit='Videoüberwachung'] [data-testid=hit-place]", "·")
+        .await;
+    app.screenshot("96-search-de").await;
+    app.type_into("[data-testid=global-search]", "").await;
+
+    // Countries: EU/EWR and third countries apart.
+    app.click("[data-menu=master_data]").await;
+    app.click("[data-master-tile=third_country]").await;
+    app.heading("Länder").await;
+    app.wait_text("tr[data-item='Deutschland']", "EU/EWR").await;
+    app.wait_text(
+        "tr[data-item='Indien']",
+        "Drittland ohne Angemessenheitsbeschluss",
+    )
+    .await;
+    app.screenshot("97-countries-de").await;
+
+    // A mass change asks first, naming the field and the count.
+    app.click("[data-menu=processing_activities]").await;
+    app.click("[data-testid=select-all]").await;
+    app.choose("[data-testid=mass-field]", "Bearbeiter").await;
+    app.choose("[data-testid=mass-value]", OWNER).await;
+    app.click("[data-testid=apply-mass-change]").await;
+    app.wait_text(
+        "[data-testid=bulk-bar]",
+        "„Bearbeiter“ bei 12 ausgewählten setzen?",
+    )
+    .await;
+    app.screenshot("98-mass-change-confirm-de").await;
+    app.click("[data-testid=confirm-mass-change]").await;
+    app.wait_text("[data-testid=list-notice]", "geändert").await;
+
+    // The audit log in words: the mass change's fields, labelled in German.
+    app.click("[data-menu=audit_log]").await;
+    app.heading("Änderungsprotokoll").await;
+    app.choose("[data-testid=audit-action]", "gemeinsam geändert")
+        .await;
+    app.wait_any_text("[data-testid=audit-row]", "Verarbeitung:")
+        .await;
+    app.click("[data-testid=audit-row]").await;
+    app.wait_text("[data-testid=audit-detail]", "Bearbeiter")
+        .await;
+    app.screenshot("99-audit-entry-de").await;
+
+    // The CSV separator, chosen for the office.
+    app.click("[data-menu=settings]").await;
+    app.choose("select[name=csv_separator]", "Immer Semikolon ;")
+        .await;
+    app.scroll_to("select[name=csv_separator]").await;
+    app.screenshot("99b-settings-csv-de").await;
+    app.quit().await;
+}

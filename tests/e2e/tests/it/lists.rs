@@ -113,6 +113,7 @@ async fn areas_and_tenants_are_worked_on_as_lists() {
     app.choose("[data-testid=area-mass-company]", "Schmidt Filialen KG")
         .await;
     app.click("[data-testid=area-apply]").await;
+    app.click("[data-testid=confirm-mass-change]").await;
     app.wait_text("[data-testid=area-notice]", "2 areas changed.")
         .await;
     app.wait_text("tr[data-area-row='Vertrieb']", "Schmidt Filialen KG")
@@ -194,6 +195,7 @@ async fn areas_and_tenants_are_worked_on_as_lists() {
     app.choose("[data-testid=tenant-mass-value]", "yes").await;
     app.screenshot("41-tenant-list-selection").await;
     app.click("[data-testid=tenant-apply]").await;
+    app.click("[data-testid=confirm-mass-change]").await;
     app.wait_text("[data-testid=tenant-notice]", "2 tenants changed.")
         .await;
     app.wait_text("tr[data-tenant='Autohaus Weber KG']", "archived")

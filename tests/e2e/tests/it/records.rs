@@ -354,8 +354,23 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     }
     app.click("[data-testid=select-all]").await;
     app.wait_text("[data-testid=bulk-bar]", "3 selected").await;
+    // Confirmed with what it does; the original is active already, and the report says so.
+    app.choose("[data-testid=mass-value]", "Active").await;
+    app.click("[data-testid=apply-mass-change]").await;
+    app.wait_text("[data-testid=bulk-bar]", "Set “Status” on 3 selected?")
+        .await;
+    app.screenshot("32b-mass-change-confirm").await;
+    app.click("[data-testid=confirm-mass-change]").await;
+    app.wait_text(
+        "[data-testid=list-notice]",
+        "2 activities changed. 1 already had this value.",
+    )
+    .await;
+    app.click("[data-testid=select-all]").await;
+    app.wait_text("[data-testid=bulk-bar]", "3 selected").await;
     app.choose("[data-testid=mass-value]", "In review").await;
     app.click("[data-testid=apply-mass-change]").await;
+    app.click("[data-testid=confirm-mass-change]").await;
     app.wait_text("[data-testid=list-notice]", "3 activities changed")
         .await;
     let rows = app.wait_any_text("[data-activity]", "In review").await;
@@ -497,6 +512,7 @@ async fn a_tenant_company_area_and_activity_are_created_in_the_window() {
     app.type_into("[data-testid=company-mass-value]", "Dr. Datenschutz GmbH")
         .await;
     app.click("[data-testid=company-apply]").await;
+    app.click("[data-testid=confirm-mass-change]").await;
     app.wait_text("[data-testid=company-notice]", "2 companies changed")
         .await;
     app.click("[data-company='Bäckerei Schmidt GmbH (copy)'] h2 button")

@@ -88,6 +88,7 @@ async fn a_dpo_adopts_toms_for_a_company_links_one_and_copies_five_to_another_te
     app.choose("[data-testid=tom-mass-company]", "Bäckerei Schmidt GmbH")
         .await;
     app.click("[data-testid=tom-apply]").await;
+    app.click("[data-testid=confirm-mass-change]").await;
     app.wait_text("[data-testid=tom-notice]", "10 measures changed.")
         .await;
     // Three that do not apply are deactivated.
@@ -101,6 +102,7 @@ async fn a_dpo_adopts_toms_for_a_company_links_one_and_copies_five_to_another_te
     app.choose("[data-testid=tom-mass-status]", "Inactive")
         .await;
     app.click("[data-testid=tom-apply]").await;
+    app.click("[data-testid=confirm-mass-change]").await;
     app.wait_text("[data-testid=tom-notice]", "3 measures changed.")
         .await;
     app.wait_text("[data-type=physical_access]", "3 inactive")

@@ -106,11 +106,14 @@ test("the mass change applies the chosen field's value, and each field keeps its
   await user.selectOptions(screen.getByLabelText("Field to change"), "active");
   await user.click(screen.getByLabelText("New value"));
   await user.click(screen.getByTestId("apply"));
+  expect(setActive).not.toHaveBeenCalled();
+  await user.click(screen.getByTestId("confirm-mass-change"));
   expect(setActive).toHaveBeenCalledWith(false);
   expect(chosen.done).toHaveBeenLastCalledWith("active false");
   await user.selectOptions(screen.getByLabelText("Field to change"), "name");
   expect(screen.getByLabelText("New value")).toHaveValue("Vertrieb");
   await user.click(screen.getByTestId("apply"));
+  await user.click(screen.getByTestId("confirm-mass-change"));
   expect(setName).toHaveBeenCalledWith("Vertrieb");
 });
 

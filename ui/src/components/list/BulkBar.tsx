@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ConfirmInline } from "../ConfirmInline";
 import { can } from "../../api";
@@ -25,6 +26,12 @@ export type MassField = MassFieldDef<unknown>;
 /** Checks a field against its own value type, then lets it join fields of other types. */
 export function massField<V>(field: MassFieldDef<V>): MassField {
   return field as unknown as MassField;
+}
+
+/** A mass change's report: what changed, and how many of the selection already had the value. */
+export function withUnchanged(t: TFunction, changed: string, count: number, selected: number): string {
+  const unchanged = selected - count;
+  return unchanged > 0 ? `${changed} ${t("list.unchanged", { count: unchanged })}` : changed;
 }
 
 /** A bulk action; `run` returns the message for the list. */
@@ -70,7 +77,9 @@ export function BulkBar({ session, object, label, testId, errorTestId, selection
   return (
     <div className="bulk-bar card" role="region" aria-label={label} data-testid={testId}>
       <strong>{t("list.selected", { count: selection.ids.length })}</strong>
-      {massChange && massChange.fields.length > 0 && <MassChange {...massChange} busy={busy} perform={perform} />}
+      {massChange && massChange.fields.length > 0 && (
+        <MassChange {...massChange} count={selection.ids.length} busy={busy} perform={perform} />
+      )}
       {copy && (
         <button type="button" disabled={busy} data-testid={copy.testId} onClick={() => perform(copy.run)}>
           {t("list.copy")}
@@ -111,12 +120,13 @@ export function BulkBar({ session, object, label, testId, errorTestId, selection
 }
 
 type MassChangeProps = NonNullable<Props["massChange"]> & {
+  count: number;
   busy: boolean;
   perform: (action: () => Promise<string>) => void;
 };
 
 /** The field to change, its new value and "Change all"; each field keeps its own value while another is chosen. */
-function MassChange({ fields, fieldTestId, applyTestId, busy, perform }: MassChangeProps) {
+function MassChange({ fields, fieldTestId, applyTestId, count, busy, perform }: MassChangeProps) {
   const { t } = useTranslation();
   const [fieldId, setFieldId] = useState(fields[0].id);
   // A field shows its initial value until it is changed, so an initial value that arrives later (a list of companies) counts.
@@ -124,6 +134,8 @@ function MassChange({ fields, fieldTestId, applyTestId, busy, perform }: MassCha
   const field = fields.find((f) => f.id === fieldId) ?? fields[0];
   const value = field.id in values ? values[field.id] : field.initial;
   const set = (next: unknown) => setValues((v) => ({ ...v, [field.id]: next }));
+  // A change to many records is confirmed with what it does: which field, how many.
+  const [confirming, setConfirming] = useState(false);
   return (
     <span className="bulk-group">
       <select
@@ -139,15 +151,30 @@ function MassChange({ fields, fieldTestId, applyTestId, busy, perform }: MassCha
         ))}
       </select>
       {field.editor(value, set)}
-      <button
-        type="button"
-        className="primary"
-        disabled={busy}
-        data-testid={applyTestId}
-        onClick={() => perform(() => field.apply(value))}
-      >
-        {t("list.apply")}
-      </button>
+      {confirming ? (
+        <ConfirmInline
+          message={t("list.confirmMass", { field: field.label, count })}
+          confirmLabel={t("list.apply")}
+          confirmTestId="confirm-mass-change"
+          busy={busy}
+          dangerous={false}
+          onConfirm={() => {
+            setConfirming(false);
+            perform(() => field.apply(value));
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          data-testid={applyTestId}
+          onClick={() => setConfirming(true)}
+        >
+          {t("list.apply")}
+        </button>
+      )}
     </span>
   );
 }

@@ -126,7 +126,9 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
         }}
         errors={[activities.error]}
         empty={{ none: t("activities.empty"), noMatch: t("activities.noMatch") }}
-        bulkBar={(selection) => <ActivityBulkBar session={session} selection={selection} onError={onError} />}
+        bulkBar={(selection) => (
+          <ActivityBulkBar session={session} tenantId={tenantId} selection={selection} onError={onError} />
+        )}
         onChanged={onChanged}
         onOpen={(a) => onOpen(a.id)}
         onError={onError}

@@ -3,7 +3,7 @@ import { api } from "../../api";
 import type { Area } from "../../bindings/Area";
 import type { Company } from "../../bindings/Company";
 import type { SessionInfo } from "../../bindings/SessionInfo";
-import { BulkBar, massField } from "../../components/list/BulkBar";
+import { BulkBar, massField, withUnchanged } from "../../components/list/BulkBar";
 import type { ListSelection } from "../../components/list/types";
 import { useCopyToTenants } from "../copies/useCopyToTenants";
 
@@ -19,8 +19,10 @@ export function AreaBulkBar({ session, selection, companies, onError }: Props) {
   const { t } = useTranslation();
   const { ids } = selection;
   const activities = selection.rows.reduce((sum, a) => sum + Number(a.activity_count), 0);
-  const changeAll = async (field: Parameters<typeof api.massChangeAreas>[1]) =>
-    t("areas.changed", { count: await api.massChangeAreas(ids, field) });
+  const changeAll = async (field: Parameters<typeof api.massChangeAreas>[1]) => {
+    const count = await api.massChangeAreas(ids, field);
+    return withUnchanged(t, t("areas.changed", { count }), count, ids.length);
+  };
   const fields = [
     massField<number>({
       id: "company",

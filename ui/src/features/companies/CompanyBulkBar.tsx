@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import type { Company } from "../../bindings/Company";
 import type { SessionInfo } from "../../bindings/SessionInfo";
-import { BulkBar, massField } from "../../components/list/BulkBar";
+import { BulkBar, massField, withUnchanged } from "../../components/list/BulkBar";
 import type { ListSelection } from "../../components/list/types";
 import { useCopyToTenants } from "../copies/useCopyToTenants";
 
@@ -12,8 +12,10 @@ type Props = { session: SessionInfo; selection: ListSelection<Company>; onError:
 export function CompanyBulkBar({ session, selection, onError }: Props) {
   const { t } = useTranslation();
   const { ids } = selection;
-  const changeAll = async (field: Parameters<typeof api.massChangeCompanies>[1]) =>
-    t("companies.changed", { count: await api.massChangeCompanies(ids, field) });
+  const changeAll = async (field: Parameters<typeof api.massChangeCompanies>[1]) => {
+    const count = await api.massChangeCompanies(ids, field);
+    return withUnchanged(t, t("companies.changed", { count }), count, ids.length);
+  };
   const fields = [
     massField<{ kind: string; name: string }>({
       id: "dpo",

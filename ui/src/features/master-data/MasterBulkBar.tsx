@@ -4,7 +4,7 @@ import { api } from "../../api";
 import type { MasterItem } from "../../bindings/MasterItem";
 import type { MasterKind } from "../../bindings/MasterKind";
 import type { SessionInfo } from "../../bindings/SessionInfo";
-import { BulkBar, massField } from "../../components/list/BulkBar";
+import { BulkBar, massField, withUnchanged } from "../../components/list/BulkBar";
 import type { ListSelection } from "../../components/list/types";
 import { useCopyToTenants } from "../copies/useCopyToTenants";
 import { CATEGORIES } from "./MasterForm";
@@ -23,8 +23,10 @@ export function MasterBulkBar({ session, kind, selection, remove, onError }: Pro
   const { t } = useTranslation();
   const { ids } = selection;
   const categories = CATEGORIES[kind];
-  const changeAll = async (field: Parameters<typeof api.massChangeMasterItems>[2]) =>
-    t("master.changed", { count: await api.massChangeMasterItems(kind, ids, field) });
+  const changeAll = async (field: Parameters<typeof api.massChangeMasterItems>[2]) => {
+    const count = await api.massChangeMasterItems(kind, ids, field);
+    return withUnchanged(t, t("master.changed", { count }), count, ids.length);
+  };
   const fields = [
     ...(categories
       ? [

@@ -5,7 +5,7 @@ import { api } from "../../api";
 import type { Tenant } from "../../bindings/Tenant";
 import type { TenantSummary } from "../../bindings/TenantSummary";
 import { Field, Select } from "../../components/Field";
-import { BulkBar, massField } from "../../components/list/BulkBar";
+import { BulkBar, massField, withUnchanged } from "../../components/list/BulkBar";
 import { RecordList } from "../../components/list/RecordList";
 import type { ListColumn, ListSelection } from "../../components/list/types";
 import { useListState } from "../../components/list/useListState";
@@ -327,8 +327,10 @@ function TenantBulkBar({
       <option value="0">{t("list.no")}</option>
     </select>
   );
-  const changeAll = async (field: Parameters<typeof api.massChangeTenants>[1]) =>
-    t("admin.tenants.changed", { count: await api.massChangeTenants(selection.ids, field) });
+  const changeAll = async (field: Parameters<typeof api.massChangeTenants>[1]) => {
+    const count = await api.massChangeTenants(selection.ids, field);
+    return withUnchanged(t, t("admin.tenants.changed", { count }), count, selection.ids.length);
+  };
   const fields = [
     massField<boolean>({
       id: "archived",

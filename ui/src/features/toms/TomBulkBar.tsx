@@ -9,7 +9,7 @@ import type { TomField } from "../../bindings/TomField";
 import type { TomKind } from "../../bindings/TomKind";
 import type { TomRow } from "../../bindings/TomRow";
 import type { TomStatus } from "../../bindings/TomStatus";
-import { BulkBar, massField } from "../../components/list/BulkBar";
+import { BulkBar, massField, withUnchanged } from "../../components/list/BulkBar";
 import type { ListSelection } from "../../components/list/types";
 import { CopyToTenant } from "./CopyToTenant";
 import { PROTECTION_TYPES, TOM_STATUSES } from "./labels";
@@ -30,7 +30,10 @@ export function TomBulkBar({ session, tenantId, selection, companies, onError }:
   const { t } = useTranslation();
   const { ids } = selection;
   const [copying, setCopying] = useState(false);
-  const changeAll = async (field: TomField) => t("toms.changed", { count: await api.massChangeToms(ids, field) });
+  const changeAll = async (field: TomField) => {
+    const count = await api.massChangeToms(ids, field);
+    return withUnchanged(t, t("toms.changed", { count }), count, ids.length);
+  };
   const companySelect = (testId: string) => (value: number, set: (v: number) => void) => (
     <select
       aria-label={t("list.value")}

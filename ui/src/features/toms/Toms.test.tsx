@@ -101,6 +101,7 @@ test("several measures are marked valid for a company at once, and linked ones a
   expect(screen.getByTestId("tom-mass-field")).toHaveValue("valid_for");
   await user.selectOptions(screen.getByTestId("tom-mass-company"), "2");
   await user.click(screen.getByTestId("tom-apply"));
+  await user.click(screen.getByTestId("confirm-mass-change"));
   expect(await screen.findByTestId("tom-notice")).toHaveTextContent("2 measures changed.");
   expect(calls.find((c) => c.cmd === "mass_change_toms")?.args).toEqual({
     ids: [1, 2],

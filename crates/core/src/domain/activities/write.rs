@@ -8,7 +8,8 @@ use serde_json::json;
 use ts_rs::TS;
 
 use super::{
-    links, load, tom_links, visible_by_id, Activity, ActivityInput, ActivityStatus, DpiaNecessity,
+    links, load, tom_links, visible_by_id, Activity, ActivityInput, ActivityLink, ActivityStatus,
+    DpiaNecessity,
 };
 use crate::access::accounts::{self, UserRecord};
 use crate::domain::master_data::MasterKind;
@@ -242,7 +243,13 @@ pub enum MassField {
     Responsible(String),
     Area(i64),
     ReviewPlanned(Option<NaiveDate>),
+    ReviewDone(Option<NaiveDate>),
     DpiaRequired(DpiaNecessity),
+    /// One master data item linked to every selected activity (a legal basis, a person
+    /// group, a retention period …); those that have it keep theirs.
+    AddLink(ActivityLink),
+    /// One master data item unlinked from every selected activity.
+    RemoveLink(i64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -277,7 +284,14 @@ pub(crate) fn mass_change(
             MassField::Responsible(r) => data.responsible = r.clone(),
             MassField::Area(a) => data.area_id = *a,
             MassField::ReviewPlanned(d) => data.review_planned = *d,
+            MassField::ReviewDone(d) => data.review_done = *d,
             MassField::DpiaRequired(d) => data.dpia_required = *d,
+            MassField::AddLink(link) => {
+                if !data.links.iter().any(|l| l.item_id == link.item_id) {
+                    data.links.push(link.clone());
+                }
+            }
+            MassField::RemoveLink(item) => data.links.retain(|l| l.item_id != *item),
         }
         let (data, tenant_id) = data.validated(conn, user, &old.data.tom_ids)?;
         if tenant_id != old.tenant_id {
@@ -287,7 +301,10 @@ pub(crate) fn mass_change(
                 "an activity stays in its tenant; copy it to move it",
             ));
         }
-        if data != old.data {
+        // Compared with the stored record in the same normal form (links and measures in
+        // their order), so a record that already had the value counts as unchanged.
+        let (before, _) = old.data.validated(conn, user, &old.data.tom_ids)?;
+        if data != before {
             write(conn, Some(id), tenant_id, &data, now)?;
             audit::changed(
                 conn,
