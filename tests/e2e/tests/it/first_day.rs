@@ -228,6 +228,59 @@ async fn the_first_day_fixes_read_in_german() {
         .await;
     app.screenshot("99-audit-entry-de").await;
 
+    // A third country's safeguard chip wraps inside its column, in German too.
+    app.click("[data-menu=processing_activities]").await;
+    app.click("[data-activity='Videoüberwachung']").await;
+    // The first third country the demo has not linked yet, once the pick list has loaded.
+    app.find("select[data-add-link=third_country] option:nth-child(2)")
+        .await;
+    let option: String = app
+        .client
+        .execute(
+            "return [...document.querySelector('select[data-add-link=third_country]').options]
+                 .map(o => o.text).find(t => t.includes(' — '));",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .expect("a third country to add")
+        .to_string();
+    let country = option.split(" — ").next().unwrap().to_string();
+    app.choose("select[data-add-link=third_country]", &option)
+        .await;
+    let safeguard = format!("select[data-safeguard='{country}']");
+    if app.exists(&safeguard).await {
+        app.choose(&safeguard, "Standardvertragsklauseln (Art. 46)")
+            .await;
+    }
+    let column = app.measure("[data-link-kind=third_country]").await;
+    let chip = app
+        .measure(&format!("[data-linked='{country}'] .chip-remove"))
+        .await;
+    assert!(
+        px(&chip, "right") <= px(&column, "right") + 0.5,
+        "{chip} within {column}"
+    );
+    app.scroll_to("[data-link-kind=third_country]").await;
+    app.screenshot("97b-third-country-de").await;
+    app.click("[data-menu=account]").await;
+    if app.exists("[data-testid=discard]").await {
+        app.click("[data-testid=discard]").await;
+    }
+
+    // A long but guessable password: the meter says what is required, in both languages.
+    app.type_into("input[name=new_password]", "aaaaaaaaaa")
+        .await;
+    app.wait_text(".strength", "mindestens „stark“ ist nötig")
+        .await;
+    app.screenshot("99c-weak-password-de").await;
+    app.click("button[lang='en']").await;
+    app.wait_text(".strength", "at least “strong” is required")
+        .await;
+    app.screenshot("99c-weak-password-en").await;
+    app.click("button[lang='de']").await;
+
     // The CSV separator, chosen for the office.
     app.click("[data-menu=settings]").await;
     app.choose("select[name=csv_separator]", "Immer Semikolon ;")
