@@ -107,6 +107,28 @@ pub enum Command {
         #[command(subcommand)]
         action: TomAction,
     },
+    /// Data subject requests (Art. 15–22 GDPR) of a tenant.
+    Request {
+        #[command(subcommand)]
+        action: RequestAction,
+    },
+    /// Personal data breaches (Art. 33/34 GDPR) of a tenant.
+    Breach {
+        #[command(subcommand)]
+        action: BreachAction,
+    },
+    /// Processor agreements (Art. 28 GDPR) of a tenant (extension of SPEC §14).
+    Agreement {
+        #[command(subcommand)]
+        action: AgreementAction,
+    },
+    /// Every overdue or upcoming (30 days) deadline: reviews, requests, breaches,
+    /// processor agreements, the next backup.
+    Deadlines {
+        /// Only this tenant; without it, every tenant the user may open.
+        #[arg(long, value_name = "ID")]
+        tenant: Option<i64>,
+    },
     /// Copy records into other tenants with the seed's rules (SPEC §9).
     Copy {
         /// company, area, activity, tom, dpia or master:KIND.
@@ -152,8 +174,8 @@ pub enum Command {
     },
     /// A list as CSV (UTF-8 with BOM), JSON or XLSX.
     Export {
-        /// activities, companies, areas, toms, dpias, tenants or master:KIND (e.g.
-        /// master:recipient).
+        /// activities, companies, areas, toms, dpias, requests, breaches,
+        /// processor_agreements, tenants or master:KIND (e.g. master:recipient).
         kind: String,
         /// The tenant whose list it is (every list but tenants).
         #[arg(long, value_name = "ID")]
@@ -263,6 +285,83 @@ pub enum DpiaAction {
         /// The file to write (.json).
         #[arg(long, value_name = "FILE")]
         to: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RequestAction {
+    /// Record a request; the deadline (one month, Art. 12(3) GDPR) follows from --received.
+    Add {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+        /// access, rectification, erasure, restriction, portability, objection or
+        /// consent_withdrawal.
+        #[arg(long, value_name = "KIND")]
+        kind: String,
+        /// The day the request was received (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        received: chrono::NaiveDate,
+        /// How to reach the requester (extension).
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        contact: String,
+        /// Who made the request.
+        name: String,
+    },
+    /// The tenant's requests, overdue first, with `deadline`, `overdue` and `status`.
+    List {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BreachAction {
+    /// Record a breach; the 72 hours to notify the authority run from --discovered-at.
+    Add {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+        /// When the breach was discovered (RFC 3339, e.g. 2026-03-02T09:30:00+01:00).
+        #[arg(long, value_name = "RFC3339")]
+        discovered_at: String,
+        /// What happened, in a few words.
+        title: String,
+    },
+    /// The tenant's breaches, running clocks first, with `authority_deadline`,
+    /// `hours_left` and `status`.
+    List {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgreementAction {
+    /// Record a processor agreement with a processor of the tenant's master data.
+    Add {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+        /// The processor's id (master data, kind processor).
+        #[arg(long, value_name = "ID")]
+        processor: i64,
+        /// The day it was signed (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        signed: Option<chrono::NaiveDate>,
+        /// The day of its next review (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        next_review: Option<chrono::NaiveDate>,
+        /// What the processor does for the tenant.
+        subject: String,
+    },
+    /// The tenant's processor agreements.
+    List {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
     },
 }
 

@@ -5,6 +5,7 @@ mod context;
 mod dpias;
 mod error;
 mod records;
+mod registers;
 mod reports;
 mod toms;
 
@@ -36,6 +37,10 @@ fn main() -> ExitCode {
         Command::Area { action } => records::area(&cli, action),
         Command::Activity { action } => records::activity(&cli, action),
         Command::Tom { action } => toms::tom(&cli, action),
+        Command::Request { action } => registers::request(&cli, action),
+        Command::Breach { action } => registers::breach(&cli, action),
+        Command::Agreement { action } => registers::agreement(&cli, action),
+        Command::Deadlines { tenant } => registers::deadlines(&cli, *tenant),
         Command::Dpia { action } => dpias::dpia(&cli, action),
         Command::Report { action } => reports::report(&cli, action),
         Command::Imprint { company, html } => {

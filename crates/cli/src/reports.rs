@@ -107,12 +107,15 @@ pub fn export(
         "areas" => desk.export_areas(s, tenant_of()?, format)?,
         "toms" => desk.export_toms(s, tenant_of()?, format)?,
         "dpias" => desk.export_dpias(s, tenant_of()?, format)?,
+        "requests" => desk.export_requests(s, tenant_of()?, format)?,
+        "breaches" => desk.export_breaches(s, tenant_of()?, format)?,
+        "processor_agreements" => desk.export_processor_agreements(s, tenant_of()?, format)?,
         "tenants" => desk.export_tenant_list(s, format)?,
         other => match other.strip_prefix("master:").and_then(MasterKind::parse) {
             Some(master) => desk.export_master_items(s, tenant_of()?, master, format)?,
             None => {
                 return Err(CliError::Usage(format!(
-                    "unknown list '{other}': activities, companies, areas, toms, dpias, tenants or master:KIND"
+                    "unknown list '{other}': activities, companies, areas, toms, dpias, requests, breaches, processor_agreements, tenants or master:KIND"
                 )))
             }
         },

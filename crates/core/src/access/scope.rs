@@ -73,3 +73,21 @@ pub(crate) fn area(conn: &Connection, user: &UserRecord, id: i64) -> CoreResult<
         .ok_or_else(unknown)?;
     company(conn, user, company_id).map_err(|_| unknown())
 }
+
+/// The condition on a tenants row `tn` for the records a user reaches across tenants (the
+/// deadline dashboard): live tenants the user may open, or only `tenant_id` among them.
+pub(crate) fn tenants_condition(
+    user: &UserRecord,
+    tenant_id: Option<i64>,
+) -> (String, Vec<rusqlite::types::Value>) {
+    let mut sql = String::from(
+        "tn.trash_id IS NULL AND (? OR EXISTS(SELECT 1 FROM user_tenants ut WHERE ut.user_id = ? AND ut.tenant_id = tn.id))",
+    );
+    let mut params: Vec<rusqlite::types::Value> =
+        vec![i64::from(user.is_admin).into(), user.id.into()];
+    if let Some(id) = tenant_id {
+        sql.push_str(" AND tn.id = ?");
+        params.push(id.into());
+    }
+    (sql, params)
+}

@@ -172,6 +172,10 @@ fn supports(object: ObjectType, kind: &str) -> bool {
         ) | (ObjectType::Area, "in_areas")
             | (ObjectType::Tom, "own_records" | "with_status")
             | (ObjectType::Dpia, "own_records")
+            | (
+                ObjectType::Request | ObjectType::Breach | ObjectType::ProcessorAgreement,
+                "own_records"
+            )
     )
 }
 

@@ -6,11 +6,16 @@ mod activities;
 mod admin;
 mod areas;
 pub mod backups;
+mod breaches;
 pub mod client;
 mod companies;
+mod deadlines;
 pub mod installation;
 mod master_data;
+mod processor_agreements;
+mod register_files;
 mod reports;
+mod requests;
 mod search_and_trash;
 mod tenants;
 mod toms;
@@ -395,6 +400,10 @@ impl Desk {
                         || self.can(&user, ObjectType::Dpia, Right::Print)?
                 }
                 MenuEntry::Dashboard
+                | MenuEntry::Deadlines
+                | MenuEntry::Requests
+                | MenuEntry::Breaches
+                | MenuEntry::ProcessorAgreements
                 | MenuEntry::Companies
                 | MenuEntry::Areas
                 | MenuEntry::ProcessingActivities

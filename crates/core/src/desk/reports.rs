@@ -19,6 +19,7 @@ fn operation(request: &ReportRequest) -> Operation {
         ReportRequest::Ropa { .. } => Operation::PrintRopa,
         ReportRequest::Toms { .. } => Operation::PrintToms,
         ReportRequest::Dpia { .. } => Operation::PrintDpia,
+        ReportRequest::Breach { .. } => Operation::PrintBreach,
     }
 }
 

@@ -4,11 +4,14 @@
 
 pub mod activities;
 pub mod areas;
+pub mod breaches;
 pub mod companies;
 pub mod descriptor;
 pub mod dpias;
 pub mod master_data;
+pub mod processor_agreements;
 pub mod registry;
+pub mod requests;
 pub mod tenants;
 pub mod toms;
 pub mod website_texts;

@@ -5,13 +5,17 @@
 
 use crate::domain::descriptor::{Descriptor, TrashSpec};
 use crate::domain::{
-    activities, areas, companies, dpias, master_data, tenants, toms, website_texts,
+    activities, areas, breaches, companies, dpias, master_data, processor_agreements, requests,
+    tenants, toms, website_texts,
 };
 use crate::kernel::vocabulary::ObjectType;
 
 /// Every domain, children before parents (the order deletes and module restores need).
 pub const DOMAINS: &[&Descriptor] = &[
     &website_texts::descriptor::DESCRIPTOR,
+    &requests::descriptor::DESCRIPTOR,
+    &processor_agreements::descriptor::DESCRIPTOR,
+    &breaches::descriptor::DESCRIPTOR,
     &dpias::descriptor::DESCRIPTOR,
     &activities::descriptor::DESCRIPTOR,
     &toms::descriptor::DESCRIPTOR,
@@ -42,11 +46,12 @@ pub fn descriptor(object: ObjectType) -> Option<&'static Descriptor> {
         | ObjectType::Processor => Some(&master_data::descriptor::DESCRIPTOR),
         ObjectType::Tom => Some(&toms::descriptor::DESCRIPTOR),
         ObjectType::Dpia => Some(&dpias::descriptor::DESCRIPTOR),
+        ObjectType::Request => Some(&requests::descriptor::DESCRIPTOR),
+        ObjectType::Breach => Some(&breaches::descriptor::DESCRIPTOR),
+        ObjectType::ProcessorAgreement => Some(&processor_agreements::descriptor::DESCRIPTOR),
         // Object types of domains this version does not have yet, and those that are not
         // records of a tenant.
-        ObjectType::DataSubjectRequest
-        | ObjectType::DataBreach
-        | ObjectType::Document
+        ObjectType::Document
         | ObjectType::Course
         | ObjectType::Backup
         | ObjectType::Settings
@@ -125,12 +130,31 @@ mod tests {
         assert_eq!(
             with_tiles,
             [
+                "requests",
+                "processor_agreements",
+                "breaches",
                 "dpias",
                 "activities",
                 "toms",
                 "areas",
                 "companies",
                 "master_data"
+            ]
+        );
+        let with_deadlines: Vec<_> = DOMAINS
+            .iter()
+            .filter(|d| d.deadlines.is_some())
+            .map(|d| d.name)
+            .collect();
+        assert_eq!(
+            with_deadlines,
+            [
+                "requests",
+                "processor_agreements",
+                "breaches",
+                "dpias",
+                "activities",
+                "toms"
             ]
         );
         let searchable: Vec<_> = DOMAINS

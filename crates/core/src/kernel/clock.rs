@@ -63,3 +63,9 @@ impl<C: Clock + ?Sized> Clock for std::sync::Arc<C> {
         (**self).now()
     }
 }
+
+/// The office's calendar day at `now`: day-based rules (deadlines, reviews, reminders)
+/// count in the local calendar of the machine.
+pub fn local_day(now: DateTime<Utc>) -> chrono::NaiveDate {
+    now.with_timezone(&chrono::Local).date_naive()
+}

@@ -30,8 +30,9 @@ pub enum ObjectType {
     Processor,
     Tom,
     Dpia,
-    DataSubjectRequest,
-    DataBreach,
+    Request,
+    Breach,
+    ProcessorAgreement,
     Document,
     Course,
     Backup,
@@ -178,12 +179,16 @@ snake_names!(DpiaVerdict);
 #[strum(serialize_all = "snake_case")]
 pub enum MenuEntry {
     Dashboard,
+    Deadlines,
     Companies,
     Areas,
     ProcessingActivities,
     MasterData,
     Toms,
     Dpias,
+    Requests,
+    Breaches,
+    ProcessorAgreements,
     Reports,
     WebsiteTexts,
     Trash,
@@ -242,7 +247,7 @@ mod tests {
                 format!("\"{}\"", m.as_str())
             );
         }
-        assert_eq!(ObjectType::ALL.len(), 26);
+        assert_eq!(ObjectType::ALL.len(), 27);
         assert_eq!(MenuEntry::AuditLog.as_str(), "audit_log");
         assert_eq!(ActivityStatus::InReview.to_string(), "in_review");
         assert_eq!(ObjectType::parse("no_such_type"), None);

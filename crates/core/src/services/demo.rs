@@ -503,6 +503,9 @@ pub fn tenant_with_companies(
         activity.data.tom_ids = ids;
     }
     TenantDocument {
+        requests: Vec::new(),
+        breaches: Vec::new(),
+        processor_agreements: Vec::new(),
         format: FORMAT.into(),
         version: VERSION,
         tenant: TenantHeader {
@@ -631,6 +634,9 @@ pub fn tom_benchmark_tenant(companies: usize, per_company: usize) -> TenantDocum
         }
     }
     TenantDocument {
+        requests: Vec::new(),
+        breaches: Vec::new(),
+        processor_agreements: Vec::new(),
         format: FORMAT.into(),
         version: VERSION,
         tenant: TenantHeader {

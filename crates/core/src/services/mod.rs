@@ -4,6 +4,7 @@
 pub mod audit_log;
 pub mod backup;
 pub mod data_copy;
+pub mod deadlines;
 pub mod demo;
 pub mod exports;
 pub mod generators;

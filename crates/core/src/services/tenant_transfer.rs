@@ -11,9 +11,12 @@ use serde_json::json;
 
 use crate::access::accounts::UserRecord;
 use crate::domain::activities::{self, ActivityInput, ActivityLink};
+use crate::domain::breaches::{self, BreachInput};
 use crate::domain::companies::{self, CompanyInput};
 use crate::domain::dpias::{self, check, DpiaInput, DpiaStatus};
 use crate::domain::master_data::{self, MasterItemInput};
+use crate::domain::processor_agreements::{self, AgreementCountry, AgreementInput};
+use crate::domain::requests::{self, RequestInput};
 use crate::domain::tenants::{self, Tenant};
 use crate::domain::toms::{self, TomInput, TomReview};
 use crate::domain::website_texts::{self, WebsiteTextKind};
@@ -24,7 +27,9 @@ use crate::store::audit::{self, Change};
 pub const FORMAT: &str = "dpo-desk-tenant";
 /// 2: TOMs (with companies, reviews and the activities' links to them).
 /// 3: the DPIA necessity check and the assessments (every version) of each activity.
-pub const VERSION: u32 = 4;
+/// 4: the imprint and privacy policy of each company.
+/// 5: the registers: data subject requests, breaches, processor agreements.
+pub const VERSION: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TenantDocument {
@@ -38,6 +43,23 @@ pub struct TenantDocument {
     /// the catalogue on import.
     #[serde(default)]
     pub toms: Vec<TomRecord>,
+    /// Version 5 on. Their `tenant_id` is unused, `activity_ids` are positions of the
+    /// file's activities (counted across companies), master data ids positions in
+    /// `master_items`; editors are named.
+    #[serde(default)]
+    pub requests: Vec<RegisterRecord<RequestInput>>,
+    #[serde(default)]
+    pub breaches: Vec<RegisterRecord<BreachInput>>,
+    #[serde(default)]
+    pub processor_agreements: Vec<RegisterRecord<AgreementInput>>,
+}
+
+/// A register record with its editor named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterRecord<T> {
+    #[serde(flatten)]
+    pub data: T,
+    pub editor: Option<String>,
 }
 
 /// A measure whose `tenant_id` is unused and whose `company_ids` are positions in
@@ -294,7 +316,72 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
             website_texts: texts,
         });
     }
+    let activity_at = |ids: &[i64]| -> Vec<i64> {
+        let mut positions: Vec<i64> = ids
+            .iter()
+            .filter_map(|id| activity_position.get(id).copied())
+            .collect();
+        positions.sort_unstable();
+        positions
+    };
+    let item_at = |ids: &[i64]| -> Vec<i64> {
+        let mut positions: Vec<i64> = ids
+            .iter()
+            .filter_map(|id| position.get(id).copied())
+            .collect();
+        positions.sort_unstable();
+        positions
+    };
+    let editor_name = |id: Option<i64>| -> CoreResult<Option<String>> {
+        Ok(match id {
+            Some(id) => crate::access::accounts::by_id(conn, id)?.map(|u| u.name),
+            None => None,
+        })
+    };
+    let mut requests_out = Vec::new();
+    for id in requests::ids_of_tenant(conn, tenant.id)? {
+        let (mut data, ..) = requests::stored(conn, id)?;
+        let editor = editor_name(data.editor_id)?;
+        data.tenant_id = 0;
+        data.editor_id = None;
+        data.activity_ids = activity_at(&data.activity_ids);
+        data.item_ids = item_at(&data.item_ids);
+        requests_out.push(RegisterRecord { data, editor });
+    }
+    let mut breaches_out = Vec::new();
+    for id in breaches::ids_of_tenant(conn, tenant.id)? {
+        let breach = breaches::load(conn, id, chrono::DateTime::UNIX_EPOCH)?;
+        let mut data = breach.data;
+        data.tenant_id = 0;
+        data.editor_id = None;
+        breaches_out.push(RegisterRecord {
+            data,
+            editor: breach.editor_name,
+        });
+    }
+    let mut agreements_out = Vec::new();
+    for id in processor_agreements::ids_of_tenant(conn, tenant.id)? {
+        let (mut data, _, editor, ..) = processor_agreements::stored(conn, id)?;
+        data.tenant_id = 0;
+        data.editor_id = None;
+        data.processor_id = position.get(&data.processor_id).copied().unwrap_or(0);
+        data.activity_ids = activity_at(&data.activity_ids);
+        data.countries = data
+            .countries
+            .iter()
+            .filter_map(|c| {
+                position.get(&c.item_id).map(|p| AgreementCountry {
+                    item_id: *p,
+                    safeguard: c.safeguard.clone(),
+                })
+            })
+            .collect();
+        agreements_out.push(RegisterRecord { data, editor });
+    }
     Ok(TenantDocument {
+        requests: requests_out,
+        breaches: breaches_out,
+        processor_agreements: agreements_out,
         format: FORMAT.into(),
         version: VERSION,
         tenant: TenantHeader {
@@ -517,6 +604,55 @@ pub(crate) fn import(
                 &t.updated_by,
             )?;
         }
+    }
+    let activity_of = |position: i64| -> CoreResult<i64> {
+        usize::try_from(position - 1)
+            .ok()
+            .and_then(|i| activity_ids.get(i).copied())
+            .ok_or_else(|| {
+                invalid(format!(
+                    "refers to processing activity {position}, which the file does not hold"
+                ))
+            })
+    };
+    for record in &doc.requests {
+        let mut data = record.data.clone();
+        data.tenant_id = tenant_id;
+        data.editor_id = editor(&record.editor)?;
+        data.requester = CoreError::required_name("requester", &data.requester, 200, "a request")?;
+        data.activity_ids = data
+            .activity_ids
+            .iter()
+            .map(|p| activity_of(*p))
+            .collect::<CoreResult<_>>()?;
+        data.item_ids = data
+            .item_ids
+            .iter()
+            .map(|p| resolve(*p))
+            .collect::<CoreResult<_>>()?;
+        requests::write(conn, None, &data, now)?;
+    }
+    for record in &doc.breaches {
+        let mut data = record.data.clone();
+        data.tenant_id = tenant_id;
+        data.editor_id = editor(&record.editor)?;
+        data.title = CoreError::required_name("breach_title", &data.title, 300, "a breach")?;
+        breaches::write(conn, None, &data, now)?;
+    }
+    for record in &doc.processor_agreements {
+        let mut data = record.data.clone();
+        data.tenant_id = tenant_id;
+        data.editor_id = editor(&record.editor)?;
+        data.processor_id = resolve(data.processor_id)?;
+        data.activity_ids = data
+            .activity_ids
+            .iter()
+            .map(|p| activity_of(*p))
+            .collect::<CoreResult<_>>()?;
+        for c in &mut data.countries {
+            c.item_id = resolve(c.item_id)?;
+        }
+        processor_agreements::write(conn, None, &data, now)?;
     }
     audit::record(
         conn,

@@ -10,6 +10,7 @@ mod layers;
 mod migrations;
 mod permission_matrix;
 mod records;
+mod registers;
 mod reports;
 mod roles;
 mod tenant_module;

@@ -13,11 +13,14 @@ use dpo_desk_core::domain::activities::{
     ActivityInput, ActivityRole, ActivityStatus, MassChange, MassField,
 };
 use dpo_desk_core::domain::areas::{AreaField, AreaInput};
+use dpo_desk_core::domain::breaches::{BreachField, BreachInput, BreachStatus};
 use dpo_desk_core::domain::companies::{CompanyField, CompanyInput};
 use dpo_desk_core::domain::dpias::check::CheckInput;
 use dpo_desk_core::domain::dpias::must_list::MustEntry;
 use dpo_desk_core::domain::dpias::{DpiaStatus, Validation};
 use dpo_desk_core::domain::master_data::{MasterField, MasterItemInput, MasterKind};
+use dpo_desk_core::domain::processor_agreements::AgreementInput;
+use dpo_desk_core::domain::requests::{RequestField, RequestInput, RequestKind, RequestStatus};
 use dpo_desk_core::domain::tenants::TenantField;
 use dpo_desk_core::domain::toms::{
     ProtectionType, ReviewInput, TomCopyTarget, TomField, TomFilter, TomInput, TomStatus,
@@ -131,6 +134,18 @@ fn trashed(desk: &mut Desk, ctx: &Ctx, staff: &str, object: ObjectType) -> i64 {
             let d = fresh_dpia(desk, ctx);
             desk.delete_dpias(&mut admin, &[d]).unwrap()[0]
         }
+        ObjectType::Request => {
+            let r = fresh_request(desk, ctx);
+            desk.delete_requests(&mut admin, &[r]).unwrap()[0]
+        }
+        ObjectType::Breach => {
+            let b = fresh_breach(desk, ctx);
+            desk.delete_breaches(&mut admin, &[b]).unwrap()[0]
+        }
+        ObjectType::ProcessorAgreement => {
+            let g = fresh_agreement(desk, ctx);
+            desk.delete_processor_agreements(&mut admin, &[g]).unwrap()[0]
+        }
         other => {
             let kind = MasterKind::parse(other.as_str()).unwrap();
             let i = desk
@@ -159,6 +174,71 @@ fn fresh_tom(desk: &mut Desk, ctx: &Ctx) -> i64 {
     )
     .unwrap()
     .id
+}
+
+fn request_input(ctx: &Ctx) -> RequestInput {
+    RequestInput::new(
+        ctx.tenant,
+        RequestKind::Access,
+        chrono::NaiveDate::from_ymd_opt(2026, 2, 20).unwrap(),
+        &unique("Max Muster"),
+    )
+}
+
+fn breach_input(ctx: &Ctx) -> BreachInput {
+    BreachInput::new(
+        ctx.tenant,
+        t0() - chrono::Duration::hours(3),
+        &unique("Laptop verloren"),
+    )
+}
+
+fn agreement_input(desk: &mut Desk, ctx: &Ctx) -> AgreementInput {
+    let mut admin = desk_admin(desk);
+    let processor = desk
+        .create_master_item(
+            &mut admin,
+            ctx.tenant,
+            &item_input(MasterKind::Processor, &unique("Cloud GmbH")),
+        )
+        .unwrap()
+        .id;
+    AgreementInput {
+        tenant_id: ctx.tenant,
+        processor_id: processor,
+        subject: unique("Hosting"),
+        signed_on: None,
+        sub_processors: String::new(),
+        tom_check_on: None,
+        tom_check_result: String::new(),
+        next_review: None,
+        notes: String::new(),
+        editor_id: None,
+        activity_ids: vec![],
+        countries: vec![],
+    }
+}
+
+fn fresh_request(desk: &mut Desk, ctx: &Ctx) -> i64 {
+    let mut admin = desk_admin(desk);
+    desk.create_request(&mut admin, &request_input(ctx))
+        .unwrap()
+        .id
+}
+
+fn fresh_breach(desk: &mut Desk, ctx: &Ctx) -> i64 {
+    let mut admin = desk_admin(desk);
+    desk.create_breach(&mut admin, &breach_input(ctx))
+        .unwrap()
+        .id
+}
+
+fn fresh_agreement(desk: &mut Desk, ctx: &Ctx) -> i64 {
+    let input = agreement_input(desk, ctx);
+    let mut admin = desk_admin(desk);
+    desk.create_processor_agreement(&mut admin, &input)
+        .unwrap()
+        .id
 }
 
 /// A new activity of the matrix area with a DPIA started by the administrator; returns the
@@ -261,6 +341,39 @@ fn expected(op: Operation) -> Requirement {
         Operation::MassChangeToms => right(ObjectType::Tom, Right::MassChange),
         Operation::ExportToms => right(ObjectType::Tom, Right::Export),
         Operation::DueTomReviews => Requirement::SignedIn,
+        Operation::ListRequests | Operation::ShowRequest | Operation::ReadRequestAttachment => {
+            right(ObjectType::Request, Right::View)
+        }
+        Operation::CreateRequest => right(ObjectType::Request, Right::Create),
+        Operation::UpdateRequest
+        | Operation::AddRequestAttachment
+        | Operation::RemoveRequestAttachment => right(ObjectType::Request, Right::Edit),
+        Operation::DeleteRequests => right(ObjectType::Request, Right::Delete),
+        Operation::MassChangeRequests => right(ObjectType::Request, Right::MassChange),
+        Operation::ExportRequests => right(ObjectType::Request, Right::Export),
+        Operation::ListBreaches | Operation::ShowBreach | Operation::ReadBreachAttachment => {
+            right(ObjectType::Breach, Right::View)
+        }
+        Operation::CreateBreach => right(ObjectType::Breach, Right::Create),
+        Operation::UpdateBreach
+        | Operation::AddBreachAttachment
+        | Operation::RemoveBreachAttachment => right(ObjectType::Breach, Right::Edit),
+        Operation::DeleteBreaches => right(ObjectType::Breach, Right::Delete),
+        Operation::MassChangeBreaches => right(ObjectType::Breach, Right::MassChange),
+        Operation::ExportBreaches => right(ObjectType::Breach, Right::Export),
+        Operation::PrintBreach => right(ObjectType::Breach, Right::Print),
+        Operation::ListAgreements
+        | Operation::ShowAgreement
+        | Operation::ReadAgreementAttachment => right(ObjectType::ProcessorAgreement, Right::View),
+        Operation::CreateAgreement => right(ObjectType::ProcessorAgreement, Right::Create),
+        Operation::UpdateAgreement
+        | Operation::AddAgreementAttachment
+        | Operation::RemoveAgreementAttachment => {
+            right(ObjectType::ProcessorAgreement, Right::Edit)
+        }
+        Operation::DeleteAgreements => right(ObjectType::ProcessorAgreement, Right::Delete),
+        Operation::ExportAgreements => right(ObjectType::ProcessorAgreement, Right::Export),
+        Operation::Deadlines | Operation::DeadlineAlerts => Requirement::SignedIn,
         Operation::ShowDpiaCheck | Operation::ListDpias | Operation::ShowDpia => {
             right(ObjectType::Dpia, Right::View)
         }
@@ -453,6 +566,176 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         }
         Operation::ExportToms => desk.export_toms(s, ctx.tenant, ExportFormat::Csv).map(drop),
         Operation::DueTomReviews => desk.due_tom_reviews(s, 10).map(drop),
+        Operation::ListRequests => desk.requests(s, ctx.tenant).map(drop),
+        Operation::ShowRequest => {
+            let r = fresh_request(desk, ctx);
+            desk.request(s, r).map(drop)
+        }
+        Operation::CreateRequest => desk.create_request(s, &request_input(ctx)).map(drop),
+        Operation::UpdateRequest => {
+            let r = fresh_request(desk, ctx);
+            let input = RequestInput {
+                notes: unique("Rückruf"),
+                ..request_input(ctx)
+            };
+            desk.update_request(s, r, &input).map(drop)
+        }
+        Operation::DeleteRequests => {
+            let r = fresh_request(desk, ctx);
+            desk.delete_requests(s, &[r]).map(drop)
+        }
+        Operation::MassChangeRequests => {
+            let r = fresh_request(desk, ctx);
+            desk.mass_change_requests(s, &[r], &RequestField::Status(RequestStatus::InProgress))
+                .map(drop)
+        }
+        Operation::ExportRequests => desk
+            .export_requests(s, ctx.tenant, ExportFormat::Csv)
+            .map(drop),
+        Operation::ReadRequestAttachment => {
+            let r = fresh_request(desk, ctx);
+            let mut admin = desk_admin(desk);
+            let f = desk
+                .add_record_attachment(&mut admin, ObjectType::Request, r, "brief.pdf", b"%PDF")
+                .unwrap();
+            desk.record_attachment_content(s, ObjectType::Request, f.id)
+                .map(drop)
+        }
+        Operation::AddRequestAttachment => {
+            let r = fresh_request(desk, ctx);
+            desk.add_record_attachment(s, ObjectType::Request, r, "brief.pdf", b"%PDF")
+                .map(drop)
+        }
+        Operation::RemoveRequestAttachment => {
+            let r = fresh_request(desk, ctx);
+            let mut admin = desk_admin(desk);
+            let f = desk
+                .add_record_attachment(&mut admin, ObjectType::Request, r, "brief.pdf", b"%PDF")
+                .unwrap();
+            desk.remove_record_attachment(s, ObjectType::Request, f.id)
+                .map(drop)
+        }
+        Operation::ListBreaches => desk.breaches(s, ctx.tenant).map(drop),
+        Operation::ShowBreach => {
+            let b = fresh_breach(desk, ctx);
+            desk.breach(s, b).map(drop)
+        }
+        Operation::CreateBreach => desk.create_breach(s, &breach_input(ctx)).map(drop),
+        Operation::UpdateBreach => {
+            let b = fresh_breach(desk, ctx);
+            let input = BreachInput {
+                description: unique("Im Zug vergessen"),
+                ..breach_input(ctx)
+            };
+            desk.update_breach(s, b, &input).map(drop)
+        }
+        Operation::DeleteBreaches => {
+            let b = fresh_breach(desk, ctx);
+            desk.delete_breaches(s, &[b]).map(drop)
+        }
+        Operation::MassChangeBreaches => {
+            let b = fresh_breach(desk, ctx);
+            desk.mass_change_breaches(s, &[b], &BreachField::Status(BreachStatus::Open))
+                .and_then(|_| desk.mass_change_breaches(s, &[b], &BreachField::Editor(None)))
+                .map(drop)
+        }
+        Operation::ExportBreaches => desk
+            .export_breaches(s, ctx.tenant, ExportFormat::Csv)
+            .map(drop),
+        Operation::PrintBreach => {
+            let b = fresh_breach(desk, ctx);
+            desk.prepare_report(
+                s,
+                &ReportRequest::Breach {
+                    breach_id: b,
+                    language: None,
+                },
+            )
+            .map(drop)
+        }
+        Operation::ReadBreachAttachment => {
+            let b = fresh_breach(desk, ctx);
+            let mut admin = desk_admin(desk);
+            let f = desk
+                .add_record_attachment(&mut admin, ObjectType::Breach, b, "meldung.pdf", b"%PDF")
+                .unwrap();
+            desk.record_attachment_content(s, ObjectType::Breach, f.id)
+                .map(drop)
+        }
+        Operation::AddBreachAttachment => {
+            let b = fresh_breach(desk, ctx);
+            desk.add_record_attachment(s, ObjectType::Breach, b, "meldung.pdf", b"%PDF")
+                .map(drop)
+        }
+        Operation::RemoveBreachAttachment => {
+            let b = fresh_breach(desk, ctx);
+            let mut admin = desk_admin(desk);
+            let f = desk
+                .add_record_attachment(&mut admin, ObjectType::Breach, b, "meldung.pdf", b"%PDF")
+                .unwrap();
+            desk.remove_record_attachment(s, ObjectType::Breach, f.id)
+                .map(drop)
+        }
+        Operation::ListAgreements => desk.processor_agreements(s, ctx.tenant).map(drop),
+        Operation::ShowAgreement => {
+            let g = fresh_agreement(desk, ctx);
+            desk.processor_agreement(s, g).map(drop)
+        }
+        Operation::CreateAgreement => {
+            let input = agreement_input(desk, ctx);
+            desk.create_processor_agreement(s, &input).map(drop)
+        }
+        Operation::UpdateAgreement => {
+            let g = fresh_agreement(desk, ctx);
+            let mut admin = desk_admin(desk);
+            let mut input = desk.processor_agreement(&mut admin, g).unwrap().data;
+            input.notes = unique("geprüft");
+            desk.update_processor_agreement(s, g, &input).map(drop)
+        }
+        Operation::DeleteAgreements => {
+            let g = fresh_agreement(desk, ctx);
+            desk.delete_processor_agreements(s, &[g]).map(drop)
+        }
+        Operation::ExportAgreements => desk
+            .export_processor_agreements(s, ctx.tenant, ExportFormat::Csv)
+            .map(drop),
+        Operation::ReadAgreementAttachment => {
+            let g = fresh_agreement(desk, ctx);
+            let mut admin = desk_admin(desk);
+            let f = desk
+                .add_record_attachment(
+                    &mut admin,
+                    ObjectType::ProcessorAgreement,
+                    g,
+                    "avv.pdf",
+                    b"%PDF",
+                )
+                .unwrap();
+            desk.record_attachment_content(s, ObjectType::ProcessorAgreement, f.id)
+                .map(drop)
+        }
+        Operation::AddAgreementAttachment => {
+            let g = fresh_agreement(desk, ctx);
+            desk.add_record_attachment(s, ObjectType::ProcessorAgreement, g, "avv.pdf", b"%PDF")
+                .map(drop)
+        }
+        Operation::RemoveAgreementAttachment => {
+            let g = fresh_agreement(desk, ctx);
+            let mut admin = desk_admin(desk);
+            let f = desk
+                .add_record_attachment(
+                    &mut admin,
+                    ObjectType::ProcessorAgreement,
+                    g,
+                    "avv.pdf",
+                    b"%PDF",
+                )
+                .unwrap();
+            desk.remove_record_attachment(s, ObjectType::ProcessorAgreement, f.id)
+                .map(drop)
+        }
+        Operation::Deadlines => desk.deadlines(s, Some(ctx.tenant)).map(drop),
+        Operation::DeadlineAlerts => desk.deadline_alerts(s).map(drop),
         Operation::ShowDpiaCheck => desk.dpia_check_form(s, ctx.activity).map(drop),
         Operation::CheckDpia => {
             let a = fresh_activity(desk, ctx);

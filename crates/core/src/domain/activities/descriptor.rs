@@ -4,7 +4,10 @@ use rusqlite::Connection;
 
 use crate::access::accounts::UserRecord;
 use crate::access::visibility::{self, Columns};
-use crate::domain::descriptor::{Descriptor, SearchClause, SearchSpec, TenantRows, TrashSpec};
+use crate::domain::descriptor::{
+    day_deadlines, Deadline, DeadlineKind, DeadlineQuery, Descriptor, SearchClause, SearchSpec,
+    TenantRows, TrashSpec,
+};
 use crate::kernel::error::CoreResult;
 use crate::kernel::vocabulary::{ObjectType, Permission, Right};
 use crate::store::trash::Cascade;
@@ -19,6 +22,7 @@ pub const CASCADE: Cascade = &[
 ];
 
 pub const DESCRIPTOR: Descriptor = Descriptor {
+    deadlines: Some(deadlines),
     name: "activities",
     objects: &[ObjectType::ProcessingActivity],
     trash: Some(TrashSpec {
@@ -91,4 +95,27 @@ fn search_clause(conn: &Connection, user: &UserRecord) -> CoreResult<Option<Sear
         ),
         params: filter.params,
     }))
+}
+
+/// Planned reviews of the visible activities that are not inactive and not reviewed since.
+fn deadlines(conn: &Connection, user: &UserRecord, q: &DeadlineQuery) -> CoreResult<Vec<Deadline>> {
+    let filter = super::visible(conn, user)?;
+    let (tenants, tenant_params) = crate::access::scope::tenants_condition(user, q.tenant_id);
+    let mut params: Vec<rusqlite::types::Value> = vec![q.horizon.to_string().into()];
+    params.extend(tenant_params);
+    params.extend(filter.params);
+    day_deadlines(
+        conn,
+        DeadlineKind::ActivityReview,
+        &format!(
+            "SELECT p.id, p.tenant_id, tn.name, p.name, p.review_planned {} JOIN tenants tn ON tn.id = p.tenant_id
+             WHERE p.trash_id IS NULL AND p.status <> 'inactive' AND p.review_planned IS NOT NULL
+               AND p.review_planned <= ? AND (p.review_done IS NULL OR p.review_done < p.review_planned)
+               AND {tenants} AND {}",
+            super::FROM,
+            filter.sql
+        ),
+        params,
+        q.today,
+    )
 }

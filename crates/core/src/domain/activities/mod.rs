@@ -6,11 +6,13 @@ pub mod attachments;
 pub mod descriptor;
 pub mod export;
 mod links;
+mod lookups;
 pub mod tom_links;
 mod write;
 
 pub(crate) use links::{links_of, validated as validated_links};
 pub use links::{names_of, transfers, ActivityLink, LinkedItem, Safeguard};
+pub(crate) use lookups::{visible_among, visible_with_items};
 pub use tom_links::{LinkedActivity, LinkedTom};
 pub(crate) use write::{copy, create, delete, mass_change, update, write};
 pub use write::{MassChange, MassField};

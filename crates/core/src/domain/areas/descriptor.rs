@@ -19,6 +19,7 @@ pub const CASCADE: Cascade = &[
 ];
 
 pub const DESCRIPTOR: Descriptor = Descriptor {
+    deadlines: None,
     name: "areas",
     objects: &[ObjectType::Area],
     trash: Some(TrashSpec {

@@ -23,6 +23,7 @@ pub const CASCADE: Cascade = &[
 ];
 
 pub const DESCRIPTOR: Descriptor = Descriptor {
+    deadlines: None,
     name: "companies",
     objects: &[ObjectType::Company],
     trash: Some(TrashSpec {

@@ -3,7 +3,9 @@
 use rusqlite::Connection;
 
 use crate::access::accounts::UserRecord;
-use crate::domain::descriptor::{Descriptor, TenantRows, TrashSpec};
+use crate::domain::descriptor::{
+    day_deadlines, Deadline, DeadlineKind, DeadlineQuery, Descriptor, TenantRows, TrashSpec,
+};
 use crate::kernel::error::CoreResult;
 use crate::kernel::vocabulary::ObjectType;
 use crate::store::trash::Cascade;
@@ -18,6 +20,7 @@ pub const CASCADE: Cascade = &[(
 )];
 
 pub const DESCRIPTOR: Descriptor = Descriptor {
+    deadlines: Some(deadlines),
     name: "dpias",
     objects: &[ObjectType::Dpia],
     trash: Some(TrashSpec {
@@ -60,4 +63,26 @@ fn tiles(
         ObjectType::Dpia,
         super::count(conn, user, tenant_id)?,
     )])
+}
+
+/// Review dates of the current assessments of live activities.
+fn deadlines(conn: &Connection, user: &UserRecord, q: &DeadlineQuery) -> CoreResult<Vec<Deadline>> {
+    let filter = super::visible(conn, user)?;
+    let (tenants, tenant_params) = crate::access::scope::tenants_condition(user, q.tenant_id);
+    let mut params: Vec<rusqlite::types::Value> = vec![q.horizon.to_string().into()];
+    params.extend(tenant_params);
+    params.extend(filter.params);
+    day_deadlines(
+        conn,
+        DeadlineKind::DpiaReview,
+        &format!(
+            "SELECT d.id, d.tenant_id, tn.name, p.name, d.review_date FROM dpias d
+             JOIN processing_activities p ON p.id = d.activity_id JOIN tenants tn ON tn.id = d.tenant_id
+             WHERE d.is_current = 1 AND d.trash_id IS NULL AND p.trash_id IS NULL
+               AND d.review_date IS NOT NULL AND d.review_date <= ? AND {tenants} AND {}",
+            filter.sql
+        ),
+        params,
+        q.today,
+    )
 }

@@ -14,6 +14,7 @@ use crate::store::trash::Cascade;
 pub const CASCADE: Cascade = &[("master_items", "id = ?1")];
 
 pub const DESCRIPTOR: Descriptor = Descriptor {
+    deadlines: None,
     name: "master_data",
     objects: &[
         ObjectType::BusinessProcess,

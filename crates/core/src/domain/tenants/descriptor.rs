@@ -19,6 +19,7 @@ pub const CASCADE: Cascade = &[
 ];
 
 pub const DESCRIPTOR: Descriptor = Descriptor {
+    deadlines: None,
     name: "tenants",
     objects: &[ObjectType::Tenant],
     trash: Some(TrashSpec {

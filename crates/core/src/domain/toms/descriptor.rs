@@ -3,7 +3,9 @@
 use rusqlite::Connection;
 
 use crate::access::accounts::UserRecord;
-use crate::domain::descriptor::{Descriptor, TenantRows, TrashSpec};
+use crate::domain::descriptor::{
+    day_deadlines, Deadline, DeadlineKind, DeadlineQuery, Descriptor, TenantRows, TrashSpec,
+};
 use crate::kernel::error::CoreResult;
 use crate::kernel::vocabulary::ObjectType;
 use crate::store::trash::Cascade;
@@ -18,6 +20,7 @@ const OF_TENANT: &str = "tom_id IN (SELECT id FROM {db}.toms WHERE tenant_id = ?
 pub const CASCADE: Cascade = &[("toms", "id = ?1")];
 
 pub const DESCRIPTOR: Descriptor = Descriptor {
+    deadlines: Some(deadlines),
     name: "toms",
     objects: &[ObjectType::Tom],
     trash: Some(TrashSpec {
@@ -58,4 +61,25 @@ fn tiles(
         ObjectType::Tom,
         super::count(conn, user, tenant_id)?,
     )])
+}
+
+/// Next reviews of the visible measures in use.
+fn deadlines(conn: &Connection, user: &UserRecord, q: &DeadlineQuery) -> CoreResult<Vec<Deadline>> {
+    let filter = super::visible(conn, user)?;
+    let (tenants, tenant_params) = crate::access::scope::tenants_condition(user, q.tenant_id);
+    let mut params: Vec<rusqlite::types::Value> = vec![q.horizon.to_string().into()];
+    params.extend(tenant_params);
+    params.extend(filter.params);
+    day_deadlines(
+        conn,
+        DeadlineKind::TomReview,
+        &format!(
+            "SELECT t.id, t.tenant_id, tn.name, t.title, t.next_review FROM toms t JOIN tenants tn ON tn.id = t.tenant_id
+             WHERE t.trash_id IS NULL AND t.status <> 'inactive' AND t.next_review IS NOT NULL
+               AND t.next_review <= ? AND {tenants} AND {}",
+            filter.sql
+        ),
+        params,
+        q.today,
+    )
 }

@@ -5,6 +5,7 @@
 use crate::domain::descriptor::{Descriptor, TenantRows};
 
 pub const DESCRIPTOR: Descriptor = Descriptor {
+    deadlines: None,
     name: "website_texts",
     objects: &[],
     trash: None,

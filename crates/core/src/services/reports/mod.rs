@@ -6,6 +6,7 @@
 //! everything the report shows (with the reader's visibility) into a [`ReportJob`]; the job
 //! then lays the PDF out on any thread, with progress and a way to cancel.
 
+mod breach;
 mod dpia;
 pub mod pdf;
 mod recovery_sheet;
@@ -55,6 +56,11 @@ pub enum ReportRequest {
         dpia_id: i64,
         language: Option<String>,
     },
+    /// The notification of a breach to the authority (Art. 33(3)).
+    Breach {
+        breach_id: i64,
+        language: Option<String>,
+    },
 }
 
 impl ReportRequest {
@@ -64,6 +70,7 @@ impl ReportRequest {
             ReportRequest::Ropa { .. } => ObjectType::ProcessingActivity,
             ReportRequest::Toms { .. } => ObjectType::Tom,
             ReportRequest::Dpia { .. } => ObjectType::Dpia,
+            ReportRequest::Breach { .. } => ObjectType::Breach,
         }
     }
 
@@ -75,7 +82,8 @@ impl ReportRequest {
         let chosen = match self {
             ReportRequest::Ropa { language, .. }
             | ReportRequest::Toms { language, .. }
-            | ReportRequest::Dpia { language, .. } => language.as_deref(),
+            | ReportRequest::Dpia { language, .. }
+            | ReportRequest::Breach { language, .. } => language.as_deref(),
         };
         Language::of(chosen.or(user.language.as_deref()))
     }
@@ -92,6 +100,7 @@ enum Content {
     Ropa(ropa::Ropa),
     Toms(toms::TomReport),
     Dpia(Box<dpia::DpiaReport>),
+    Breach(Box<breach::BreachReport>),
     RecoverySheet(recovery_sheet::RecoverySheet),
 }
 
@@ -102,6 +111,7 @@ impl ReportJob {
             Content::Ropa(r) => r.render(&self.meta, progress)?,
             Content::Toms(r) => r.render(&self.meta, progress)?,
             Content::Dpia(r) => r.render(&self.meta, progress)?,
+            Content::Breach(r) => r.render(&self.meta, progress)?,
             Content::RecoverySheet(r) => r.render(&self.meta, progress)?,
         };
         Ok(ExportFile {
@@ -246,6 +256,32 @@ pub(crate) fn load(
                     company,
                     matrix::current(conn)?,
                 ))),
+            })
+        }
+        ReportRequest::Breach { breach_id, .. } => {
+            let breach = crate::domain::breaches::visible_by_id(conn, user, *breach_id, now)?;
+            let tenant =
+                crate::domain::tenants::by_id(conn, breach.data.tenant_id)?.ok_or_else(|| {
+                    CoreError::Corrupt(format!("the breach {breach_id} belongs to no tenant"))
+                })?;
+            let companies: Vec<Company> = companies::list(conn, tenant.id)?
+                .into_iter()
+                .filter(|c| c.data.is_controller)
+                .collect();
+            let what = text(language, "report-file-breach");
+            let title = format!(
+                "{} — {}",
+                text(language, "breach-report-title"),
+                breach.data.title
+            );
+            Ok(ReportJob {
+                suggested_name: file_name(&breach.data.title, &what, now),
+                meta: meta(language, title, office, now),
+                content: Content::Breach(Box::new(breach::BreachReport {
+                    breach,
+                    tenant_name: tenant.name,
+                    companies,
+                })),
             })
         }
     }
