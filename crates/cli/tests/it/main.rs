@@ -4,5 +4,6 @@ mod cli;
 mod copies;
 mod crash_safety;
 mod dpias;
+mod registers;
 mod reports;
 mod toms;
