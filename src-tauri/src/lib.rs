@@ -12,6 +12,7 @@ mod error;
 mod files;
 mod logging;
 mod notifications;
+mod registers;
 mod records;
 mod reports;
 mod state;
@@ -114,6 +115,32 @@ pub fn run() {
             toms::mass_change_toms,
             toms::export_toms,
             toms::due_tom_reviews,
+            registers::requests,
+            registers::request,
+            registers::create_request,
+            registers::update_request,
+            registers::mass_change_requests,
+            registers::delete_requests,
+            registers::export_requests,
+            registers::breaches,
+            registers::breach,
+            registers::create_breach,
+            registers::update_breach,
+            registers::mass_change_breaches,
+            registers::delete_breaches,
+            registers::export_breaches,
+            registers::processor_agreements,
+            registers::processor_agreement,
+            registers::create_processor_agreement,
+            registers::update_processor_agreement,
+            registers::delete_processor_agreements,
+            registers::export_processor_agreements,
+            registers::record_attachments,
+            registers::add_record_attachment,
+            registers::save_record_attachment,
+            registers::remove_record_attachment,
+            registers::deadlines,
+            registers::deadline_alerts,
             records::set_current_tenant,
             records::tenant_overview,
             records::companies,

@@ -41,6 +41,11 @@ import type { TomField } from "./bindings/TomField";
 import type { TomFilter } from "./bindings/TomFilter";
 import type { TomInput } from "./bindings/TomInput";
 import type { UserAccess } from "./bindings/UserAccess";
+import type { AgreementInput } from "./bindings/AgreementInput";
+import type { BreachField } from "./bindings/BreachField";
+import type { BreachInput } from "./bindings/BreachInput";
+import type { RequestField } from "./bindings/RequestField";
+import type { RequestInput } from "./bindings/RequestInput";
 import * as ipc from "./ipc/commands";
 import type { ReminderTexts } from "./ipc/commands";
 
@@ -169,6 +174,37 @@ export const api = {
   massChangeToms: (ids: number[], field: TomField) => ipc.massChangeToms({ ids, field }),
   exportToms: (tenantId: number, format: ExportFormat, title: string) => ipc.exportToms({ tenantId, format, title }),
   dueTomReviews: (limit: number) => ipc.dueTomReviews({ limit }),
+  requests: (tenantId: number) => ipc.requests({ tenantId }),
+  request: (id: number) => ipc.request({ id }),
+  createRequest: (request: RequestInput) => ipc.createRequest({ request }),
+  updateRequest: (id: number, request: RequestInput) => ipc.updateRequest({ id, request }),
+  massChangeRequests: (ids: number[], field: RequestField) => ipc.massChangeRequests({ ids, field }),
+  deleteRequests: (ids: number[]) => ipc.deleteRequests({ ids }),
+  exportRequests: (tenantId: number, format: ExportFormat, title: string) =>
+    ipc.exportRequests({ tenantId, format, title }),
+  breaches: (tenantId: number) => ipc.breaches({ tenantId }),
+  breach: (id: number) => ipc.breach({ id }),
+  createBreach: (breach: BreachInput) => ipc.createBreach({ breach }),
+  updateBreach: (id: number, breach: BreachInput) => ipc.updateBreach({ id, breach }),
+  massChangeBreaches: (ids: number[], field: BreachField) => ipc.massChangeBreaches({ ids, field }),
+  deleteBreaches: (ids: number[]) => ipc.deleteBreaches({ ids }),
+  exportBreaches: (tenantId: number, format: ExportFormat, title: string) =>
+    ipc.exportBreaches({ tenantId, format, title }),
+  processorAgreements: (tenantId: number) => ipc.processorAgreements({ tenantId }),
+  processorAgreement: (id: number) => ipc.processorAgreement({ id }),
+  createProcessorAgreement: (agreement: AgreementInput) => ipc.createProcessorAgreement({ agreement }),
+  updateProcessorAgreement: (id: number, agreement: AgreementInput) => ipc.updateProcessorAgreement({ id, agreement }),
+  deleteProcessorAgreements: (ids: number[]) => ipc.deleteProcessorAgreements({ ids }),
+  exportProcessorAgreements: (tenantId: number, format: ExportFormat, title: string) =>
+    ipc.exportProcessorAgreements({ tenantId, format, title }),
+  recordAttachments: (object: ObjectType, recordId: number) => ipc.recordAttachments({ object, recordId }),
+  addRecordAttachment: (object: ObjectType, recordId: number, title: string) =>
+    ipc.addRecordAttachment({ object, recordId, title }),
+  saveRecordAttachment: (object: ObjectType, id: number, title: string) =>
+    ipc.saveRecordAttachment({ object, id, title }),
+  removeRecordAttachment: (object: ObjectType, id: number) => ipc.removeRecordAttachment({ object, id }),
+  deadlines: (tenantId: number | null) => ipc.deadlines({ tenantId }),
+  deadlineAlerts: () => ipc.deadlineAlerts(),
   dpiaCheckForm: (activityId: number) => ipc.dpiaCheckForm({ activityId }),
   checkDpia: (activityId: number, input: CheckInput) => ipc.checkDpia({ activityId, input }),
   dpias: (tenantId: number) => ipc.dpias({ tenantId }),

@@ -363,6 +363,25 @@ impl App {
     /// scroll an option into view by itself, so the select is centred first.
     pub async fn choose(&self, css: &str, label: &str) {
         let select = self.find(css).await;
+        // Options may arrive after the select (choices loaded from the core): wait for it.
+        let started = Instant::now();
+        loop {
+            let present = self
+                .client
+                .execute(
+                    "const s = document.querySelector(arguments[0]);
+                     return !!s && Array.from(s.options).some(o => o.text.trim() === arguments[1]);",
+                    vec![serde_json::json!(css), serde_json::json!(label)],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if present || started.elapsed() > WAIT {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         let arg = serde_json::to_value(&select).expect("element reference");
         self.client
             .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])

@@ -4,4 +4,4 @@
  * Object types with their stable snake_case names (SPEC §8); used by the CLI and in role
  * exports, so never rename one.
  */
-export type ObjectType = "tenant" | "company" | "area" | "processing_activity" | "business_process" | "application" | "data_category" | "person_group" | "legal_basis" | "retention_period" | "recipient" | "third_country" | "person" | "customer" | "processor" | "tom" | "dpia" | "data_subject_request" | "data_breach" | "document" | "course" | "backup" | "settings" | "user" | "role" | "audit_log";
+export type ObjectType = "tenant" | "company" | "area" | "processing_activity" | "business_process" | "application" | "data_category" | "person_group" | "legal_basis" | "retention_period" | "recipient" | "third_country" | "person" | "customer" | "processor" | "tom" | "dpia" | "request" | "breach" | "processor_agreement" | "document" | "course" | "backup" | "settings" | "user" | "role" | "audit_log";

@@ -28,12 +28,18 @@ export const recordKeys = {
 
 /** What a change to one kind of record makes stale: the lists that show its names or count it, and the tiles. */
 const AFFECTS = new Map<RecordKind, RecordKind[]>([
-  ["activities", ["activities", "areas", "master-items", "tenant-overview", "tenants", "toms", "dpias", "due-reviews"]],
+  [
+    "activities",
+    ["activities", "areas", "master-items", "tenant-overview", "tenants", "toms", "dpias", "due-reviews", "deadlines"],
+  ],
   ["areas", ["areas", "activities", "tenant-overview", "tenants"]],
   ["companies", ["companies", "areas", "activities", "tenant-overview", "tenants", "toms"]],
-  ["toms", ["toms", "activities", "tenant-overview", "due-reviews", "dpias"]],
-  ["dpias", ["dpias", "activities", "tenant-overview", "due-reviews"]],
+  ["toms", ["toms", "activities", "tenant-overview", "due-reviews", "dpias", "deadlines"]],
+  ["dpias", ["dpias", "activities", "tenant-overview", "due-reviews", "deadlines"]],
   ["master-items", ["master-items", "tenant-overview"]],
+  ["requests", ["requests", "tenant-overview", "deadlines"]],
+  ["breaches", ["breaches", "tenant-overview", "deadlines"]],
+  ["agreements", ["agreements", "tenant-overview", "deadlines"]],
   ["tenant-overview", ["tenant-overview"]],
 ]);
 /** Kinds whose change may touch any record of any tenant: a tenant's rename, archive, removal or import, and a
@@ -116,7 +122,11 @@ export function useRecordsChanged() {
         affected.map((each) =>
           client.invalidateQueries({
             queryKey:
-              each === "tenants" || each === "due-reviews" || each === "risk-matrix" || tenantId === null
+              each === "tenants" ||
+              each === "due-reviews" ||
+              each === "deadlines" ||
+              each === "risk-matrix" ||
+              tenantId === null
                 ? [each]
                 : [each, tenantId],
           }),

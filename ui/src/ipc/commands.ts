@@ -7,6 +7,8 @@ import type { AcceptInvitationRequest } from "../bindings/AcceptInvitationReques
 import type { Activity } from "../bindings/Activity";
 import type { ActivityInput } from "../bindings/ActivityInput";
 import type { ActivityRow } from "../bindings/ActivityRow";
+import type { AgreementInput } from "../bindings/AgreementInput";
+import type { AgreementRow } from "../bindings/AgreementRow";
 import type { AppSettings } from "../bindings/AppSettings";
 import type { Area } from "../bindings/Area";
 import type { AreaField } from "../bindings/AreaField";
@@ -22,6 +24,10 @@ import type { BackupEntry } from "../bindings/BackupEntry";
 import type { BackupHeader } from "../bindings/BackupHeader";
 import type { BackupLevel } from "../bindings/BackupLevel";
 import type { BackupModule } from "../bindings/BackupModule";
+import type { Breach } from "../bindings/Breach";
+import type { BreachField } from "../bindings/BreachField";
+import type { BreachInput } from "../bindings/BreachInput";
+import type { BreachRow } from "../bindings/BreachRow";
 import type { CheckInput } from "../bindings/CheckInput";
 import type { Company } from "../bindings/Company";
 import type { CompanyField } from "../bindings/CompanyField";
@@ -30,6 +36,9 @@ import type { CopyRequest } from "../bindings/CopyRequest";
 import type { CopySummary } from "../bindings/CopySummary";
 import type { CreatedUser } from "../bindings/CreatedUser";
 import type { Dashboard } from "../bindings/Dashboard";
+import type { DataSubjectRequest } from "../bindings/DataSubjectRequest";
+import type { DeadlineAlert } from "../bindings/DeadlineAlert";
+import type { DeadlineBoard } from "../bindings/DeadlineBoard";
 import type { Dpia } from "../bindings/Dpia";
 import type { DpiaCheck } from "../bindings/DpiaCheck";
 import type { DpiaCheckForm } from "../bindings/DpiaCheckForm";
@@ -50,11 +59,17 @@ import type { MasterItemInput } from "../bindings/MasterItemInput";
 import type { MasterKind } from "../bindings/MasterKind";
 import type { MustEntry } from "../bindings/MustEntry";
 import type { NewUser } from "../bindings/NewUser";
+import type { ObjectType } from "../bindings/ObjectType";
 import type { PasswordChangeRequest } from "../bindings/PasswordChangeRequest";
 import type { PrivacyAnswers } from "../bindings/PrivacyAnswers";
 import type { PrivacyPolicyDraft } from "../bindings/PrivacyPolicyDraft";
+import type { ProcessorAgreement } from "../bindings/ProcessorAgreement";
+import type { RecordAttachment } from "../bindings/RecordAttachment";
 import type { RenderedText } from "../bindings/RenderedText";
 import type { ReportRequest } from "../bindings/ReportRequest";
+import type { RequestField } from "../bindings/RequestField";
+import type { RequestInput } from "../bindings/RequestInput";
+import type { RequestRow } from "../bindings/RequestRow";
 import type { RestoreReport } from "../bindings/RestoreReport";
 import type { ReviewInput } from "../bindings/ReviewInput";
 import type { RiskMatrix } from "../bindings/RiskMatrix";
@@ -160,6 +175,32 @@ export type CommandMap = {
   mass_change_toms: { args: { ids: number[]; field: TomField }; result: number };
   export_toms: { args: { tenantId: number; format: ExportFormat; title: string }; result: string | null };
   due_tom_reviews: { args: { limit: number }; result: DueReviews };
+  requests: { args: { tenantId: number }; result: RequestRow[] };
+  request: { args: { id: number }; result: DataSubjectRequest };
+  create_request: { args: { request: RequestInput }; result: DataSubjectRequest };
+  update_request: { args: { id: number; request: RequestInput }; result: DataSubjectRequest };
+  mass_change_requests: { args: { ids: number[]; field: RequestField }; result: number };
+  delete_requests: { args: { ids: number[] }; result: number[] };
+  export_requests: { args: { tenantId: number; format: ExportFormat; title: string }; result: string | null };
+  breaches: { args: { tenantId: number }; result: BreachRow[] };
+  breach: { args: { id: number }; result: Breach };
+  create_breach: { args: { breach: BreachInput }; result: Breach };
+  update_breach: { args: { id: number; breach: BreachInput }; result: Breach };
+  mass_change_breaches: { args: { ids: number[]; field: BreachField }; result: number };
+  delete_breaches: { args: { ids: number[] }; result: number[] };
+  export_breaches: { args: { tenantId: number; format: ExportFormat; title: string }; result: string | null };
+  processor_agreements: { args: { tenantId: number }; result: AgreementRow[] };
+  processor_agreement: { args: { id: number }; result: ProcessorAgreement };
+  create_processor_agreement: { args: { agreement: AgreementInput }; result: ProcessorAgreement };
+  update_processor_agreement: { args: { id: number; agreement: AgreementInput }; result: ProcessorAgreement };
+  delete_processor_agreements: { args: { ids: number[] }; result: number[] };
+  export_processor_agreements: { args: { tenantId: number; format: ExportFormat; title: string }; result: string | null };
+  record_attachments: { args: { object: ObjectType; recordId: number }; result: RecordAttachment[] };
+  add_record_attachment: { args: { object: ObjectType; recordId: number; title: string }; result: RecordAttachment | null };
+  save_record_attachment: { args: { object: ObjectType; id: number; title: string }; result: string | null };
+  remove_record_attachment: { args: { object: ObjectType; id: number }; result: void };
+  deadlines: { args: { tenantId: number | null }; result: DeadlineBoard };
+  deadline_alerts: { args: Record<string, never>; result: DeadlineAlert[] };
   set_current_tenant: { args: { tenantId: number }; result: SessionInfo };
   tenant_overview: { args: { tenantId: number }; result: TenantOverview };
   companies: { args: { tenantId: number }; result: Company[] };
@@ -484,6 +525,116 @@ export function exportToms(args: { tenantId: number; format: ExportFormat; title
 
 export function dueTomReviews(args: { limit: number }): Promise<DueReviews> {
   return invokeCommand("due_tom_reviews", args);
+}
+
+export function requests(args: { tenantId: number }): Promise<RequestRow[]> {
+  return invokeCommand("requests", args);
+}
+
+export function request(args: { id: number }): Promise<DataSubjectRequest> {
+  return invokeCommand("request", args);
+}
+
+export function createRequest(args: { request: RequestInput }): Promise<DataSubjectRequest> {
+  return invokeCommand("create_request", args);
+}
+
+export function updateRequest(args: { id: number; request: RequestInput }): Promise<DataSubjectRequest> {
+  return invokeCommand("update_request", args);
+}
+
+export function massChangeRequests(args: { ids: number[]; field: RequestField }): Promise<number> {
+  return invokeCommand("mass_change_requests", args);
+}
+
+export function deleteRequests(args: { ids: number[] }): Promise<number[]> {
+  return invokeCommand("delete_requests", args);
+}
+
+export function exportRequests(args: { tenantId: number; format: ExportFormat; title: string }): Promise<string | null> {
+  return invokeCommand("export_requests", args);
+}
+
+export function breaches(args: { tenantId: number }): Promise<BreachRow[]> {
+  return invokeCommand("breaches", args);
+}
+
+export function breach(args: { id: number }): Promise<Breach> {
+  return invokeCommand("breach", args);
+}
+
+export function createBreach(args: { breach: BreachInput }): Promise<Breach> {
+  return invokeCommand("create_breach", args);
+}
+
+export function updateBreach(args: { id: number; breach: BreachInput }): Promise<Breach> {
+  return invokeCommand("update_breach", args);
+}
+
+export function massChangeBreaches(args: { ids: number[]; field: BreachField }): Promise<number> {
+  return invokeCommand("mass_change_breaches", args);
+}
+
+export function deleteBreaches(args: { ids: number[] }): Promise<number[]> {
+  return invokeCommand("delete_breaches", args);
+}
+
+export function exportBreaches(args: { tenantId: number; format: ExportFormat; title: string }): Promise<string | null> {
+  return invokeCommand("export_breaches", args);
+}
+
+export function processorAgreements(args: { tenantId: number }): Promise<AgreementRow[]> {
+  return invokeCommand("processor_agreements", args);
+}
+
+export function processorAgreement(args: { id: number }): Promise<ProcessorAgreement> {
+  return invokeCommand("processor_agreement", args);
+}
+
+export function createProcessorAgreement(args: { agreement: AgreementInput }): Promise<ProcessorAgreement> {
+  return invokeCommand("create_processor_agreement", args);
+}
+
+export function updateProcessorAgreement(args: { id: number; agreement: AgreementInput }): Promise<ProcessorAgreement> {
+  return invokeCommand("update_processor_agreement", args);
+}
+
+export function deleteProcessorAgreements(args: { ids: number[] }): Promise<number[]> {
+  return invokeCommand("delete_processor_agreements", args);
+}
+
+export function exportProcessorAgreements(args: { tenantId: number; format: ExportFormat; title: string }): Promise<string | null> {
+  return invokeCommand("export_processor_agreements", args);
+}
+
+export function recordAttachments(args: { object: ObjectType; recordId: number }): Promise<RecordAttachment[]> {
+  return invokeCommand("record_attachments", args);
+}
+
+/** Asks for a file and attaches it; `None` when the person cancelled. */
+export function addRecordAttachment(args: { object: ObjectType; recordId: number; title: string }): Promise<RecordAttachment | null> {
+  return invokeCommand("add_record_attachment", args);
+}
+
+/** Saves a copy of the file where the person chooses. */
+export function saveRecordAttachment(args: { object: ObjectType; id: number; title: string }): Promise<string | null> {
+  return invokeCommand("save_record_attachment", args);
+}
+
+export function removeRecordAttachment(args: { object: ObjectType; id: number }): Promise<void> {
+  return invokeCommand("remove_record_attachment", args);
+}
+
+export function deadlines(args: { tenantId: number | null }): Promise<DeadlineBoard> {
+  return invokeCommand("deadlines", args);
+}
+
+/**
+ * Shows the deadline alerts due now as native notifications (each level once per user;
+ * the core keeps count) and answers them for the window.
+ */
+export function deadlineAlerts(): Promise<DeadlineAlert[]> {
+  return invokeCommand("deadline_alerts", {});
 }
 
 /** Switches the tenant in the header; answers with the refreshed session (menus, rights). */

@@ -41,7 +41,16 @@ test("a backup is created, then downloaded through the save dialog, which may li
     download_backup: () => "/media/usb/sicherung.dpobackup",
   });
   const changed = vi.fn();
-  render(<Backups session={session} tenantId={null} onError={() => false} navigate={noop} onChanged={changed} />);
+  render(
+    <Backups
+      session={session}
+      tenantId={null}
+      onError={() => false}
+      navigate={noop}
+      openRecord={noop}
+      onChanged={changed}
+    />,
+  );
   const user = userEvent.setup();
   expect(await screen.findByText("Kept in the app: 1 of 7")).toBeInTheDocument();
   await user.click(screen.getByTestId("create-backup"));
@@ -58,7 +67,16 @@ test("a backup is created, then downloaded through the save dialog, which may li
 
 test("with seven backups in the app a new one is refused until one is deleted", async () => {
   mockCommands({ backups: () => [1, 2, 3, 4, 5, 6, 7].map((i) => entry(i, null)) });
-  render(<Backups session={session} tenantId={null} onError={() => false} navigate={noop} onChanged={noop} />);
+  render(
+    <Backups
+      session={session}
+      tenantId={null}
+      onError={() => false}
+      navigate={noop}
+      openRecord={noop}
+      onChanged={noop}
+    />,
+  );
   expect(await screen.findByTestId("backup-full")).toHaveTextContent("7 backups are kept in the app at most");
   expect(screen.getByTestId("create-backup")).toBeDisabled();
 });
@@ -66,13 +84,29 @@ test("with seven backups in the app a new one is refused until one is deleted", 
 test("the lock screen offers the backup to who may make one and names whom to ask to everyone else", async () => {
   mockCommands({ backups: () => [] });
   const { unmount } = render(
-    <LockScreen session={locked(true)} tenantId={null} onError={() => false} navigate={noop} onChanged={noop} />,
+    <LockScreen
+      session={locked(true)}
+      tenantId={null}
+      onError={() => false}
+      navigate={noop}
+      openRecord={noop}
+      onChanged={noop}
+    />,
   );
   expect(screen.getByTestId("backup-lock")).toHaveTextContent("DPO Desk is locked");
   expect(await screen.findByTestId("create-backup")).toBeEnabled();
   expect(screen.queryByTestId("restore-panel")).toBeNull();
   unmount();
-  render(<LockScreen session={locked(false)} tenantId={null} onError={() => false} navigate={noop} onChanged={noop} />);
+  render(
+    <LockScreen
+      session={locked(false)}
+      tenantId={null}
+      onError={() => false}
+      navigate={noop}
+      openRecord={noop}
+      onChanged={noop}
+    />,
+  );
   expect(screen.getByTestId("lock-contact")).toHaveTextContent(
     "Please ask Anna Meier to create and download a backup.",
   );
@@ -133,7 +167,16 @@ test("an administrator opens a backup read-only, sees its tenants down to the ac
       ],
     }),
   });
-  render(<Backups session={session} tenantId={null} onError={() => false} navigate={noop} onChanged={noop} />);
+  render(
+    <Backups
+      session={session}
+      tenantId={null}
+      onError={() => false}
+      navigate={noop}
+      openRecord={noop}
+      onChanged={noop}
+    />,
+  );
   const user = userEvent.setup();
   await user.click(await screen.findByTestId("browse-backup"));
   expect(await screen.findByTestId("backup-contents")).toHaveTextContent("Backup of Kanzlei Nord made");

@@ -4,7 +4,9 @@ import { api, can } from "../api";
 import type { Dashboard as DashboardData } from "../bindings/Dashboard";
 import type { MenuEntry } from "../bindings/MenuEntry";
 import type { ObjectType } from "../bindings/ObjectType";
+import type { DeadlineKind } from "../bindings/DeadlineKind";
 import type { Tile } from "../bindings/Tile";
+import { deadlineKey } from "../features/deadlines/Deadlines";
 import { NoPermission } from "../components/NoPermission";
 import { recordKeys, useRecords } from "../data/records";
 import type { PageProps } from "./page";
@@ -12,6 +14,7 @@ import { Alert } from "../components/Alert";
 import { errorMessage } from "../i18n";
 import { formatDate } from "../format";
 import { AuditRow } from "./AuditRow";
+import { targetOf } from "../features/deadlines/openDeadline";
 
 const TILE_PAGES: Partial<Record<ObjectType, MenuEntry>> = {
   company: "companies",
@@ -19,6 +22,19 @@ const TILE_PAGES: Partial<Record<ObjectType, MenuEntry>> = {
   processing_activity: "processing_activities",
   tom: "toms",
   dpia: "dpias",
+  request: "requests",
+  breach: "breaches",
+  processor_agreement: "processor_agreements",
+};
+
+/** The kind of due item each tile counts as overdue. */
+const TILE_DEADLINES: Partial<Record<ObjectType, DeadlineKind>> = {
+  processing_activity: "activity_review",
+  tom: "tom_review",
+  dpia: "dpia_review",
+  request: "request",
+  breach: "breach",
+  processor_agreement: "processor_agreement_review",
 };
 
 /** The current tenant's tiles: what the user sees of each kind; 0 and "no permission" without the view right. */
@@ -27,6 +43,11 @@ function TenantTiles({ tenantId, onError, navigate }: Pick<PageProps, "onError" 
   // Shared with the master data tiles: any change to the tenant's records refreshes the counts.
   const { data, error } = useRecords(recordKeys.tenantOverview(tenantId), () => api.tenantOverview(tenantId), onError);
   const [denied, setDenied] = useState<ObjectType | null>(null);
+  const board = useRecords(deadlineKey(tenantId), () => api.deadlines(tenantId), onError);
+  const overdue = (object: ObjectType) => {
+    const kind = TILE_DEADLINES[object];
+    return Number(board.data?.counts.find((c) => c.kind === kind)?.overdue ?? 0);
+  };
   if (error) return <Alert kind="error">{error}</Alert>;
   if (!data) return null;
   function open(tile: Tile) {
@@ -52,6 +73,11 @@ function TenantTiles({ tenantId, onError, navigate }: Pick<PageProps, "onError" 
             <span className="tile-value" data-testid={`tile-count-${tile.object}`}>
               {tile.count}
             </span>
+            {tile.allowed && overdue(tile.object) > 0 && (
+              <span className="badge review-overdue" data-testid={`tile-overdue-${tile.object}`}>
+                {t("deadlines.overdueCount", { count: overdue(tile.object) })}
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -125,7 +151,54 @@ function DpiaFigures({ onError, onOpen }: { onError: (e: unknown) => boolean; on
   );
 }
 
-export function Dashboard({ session, tenantId, onError, navigate }: PageProps) {
+/** The next due items of the tenant, overdue first, with the way to the whole list. */
+function NextDeadlines({
+  tenantId,
+  onError,
+  navigate,
+  openRecord,
+}: Pick<PageProps, "onError" | "navigate" | "openRecord"> & { tenantId: number }) {
+  const { t } = useTranslation();
+  const board = useRecords(deadlineKey(tenantId), () => api.deadlines(tenantId), onError);
+  if (!board.data) return null;
+  const items = board.data.items.slice(0, 6);
+  const overdue = board.data.items.filter((i) => i.overdue).length;
+  return (
+    <section className="card" aria-labelledby="next-deadlines" data-testid="next-deadlines">
+      <h2 id="next-deadlines">
+        {t("deadlines.title")}{" "}
+        {overdue > 0 && <span className="badge review-overdue">{t("deadlines.overdueCount", { count: overdue })}</span>}
+      </h2>
+      {items.length === 0 ? (
+        <p className="muted">{t("deadlines.none")}</p>
+      ) : (
+        <ul className="plain link-list">
+          {items.map((i) => {
+            const target = targetOf(i);
+            return (
+              <li key={`${i.kind}-${i.id}`} data-next-deadline={i.kind}>
+                <span className={i.overdue ? "review-overdue" : "review-due"}>{formatDate(i.due)}</span>
+                <span className="badge subtle">{t(`deadlines.kinds.${i.kind}`)}</span>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => openRecord(target.page, target.id, target.tenantId)}
+                >
+                  {i.kind === "backup" ? t("deadlines.backupTitle") : i.title}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <button type="button" className="link" data-testid="all-deadlines" onClick={() => navigate("deadlines")}>
+        {t("deadlines.showAll", { count: board.data.items.length })}
+      </button>
+    </section>
+  );
+}
+
+export function Dashboard({ session, tenantId, onError, navigate, openRecord }: PageProps) {
   const { t } = useTranslation();
   const [data, setData] = useState<DashboardData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -175,6 +248,15 @@ export function Dashboard({ session, tenantId, onError, navigate }: PageProps) {
           </p>
         </section>
       </div>
+      {tenantId !== null && session.menu.includes("deadlines") && (
+        <NextDeadlines
+          key={tenantId}
+          tenantId={tenantId}
+          onError={onError}
+          navigate={navigate}
+          openRecord={openRecord}
+        />
+      )}
       {can(session, "tom", "view") && <DueReviews onError={onError} onOpen={() => navigate("toms")} />}
       {can(session, "dpia", "view") && <DpiaFigures onError={onError} onOpen={() => navigate("dpias")} />}
       {data.recent_changes && (

@@ -58,7 +58,15 @@ test("a reader sees the activity read-only; with the edit right the same form sa
     master_items: () => fail("permission_denied", "no", { object: "legal_basis", right: "view" }),
     update_activity: (args) => ({ ...activity, ...(args.activity as object) }),
   });
-  const props = { tenantId: 7, activity, onError: () => false, navigate: noop, onClose: noop, onSaved: noop };
+  const props = {
+    tenantId: 7,
+    activity,
+    onError: () => false,
+    navigate: noop,
+    openRecord: noop,
+    onClose: noop,
+    onSaved: noop,
+  };
   const { rerender } = renderWithData(<ActivityForm {...props} session={reader} />);
   expect(await screen.findByTestId("read-only")).toBeInTheDocument();
   expect(screen.queryByTestId("save-activity")).toBeNull();
@@ -96,7 +104,9 @@ test("a tile without the view right shows 0 and says 'no permission' when opened
     }),
   });
   const navigate = vi.fn();
-  renderWithData(<Dashboard session={reader} tenantId={7} onError={() => false} navigate={navigate} />);
+  renderWithData(
+    <Dashboard session={reader} tenantId={7} onError={() => false} navigate={navigate} openRecord={noop} />,
+  );
   expect(await screen.findByTestId("tile-count-company")).toHaveTextContent("0");
   const user = userEvent.setup();
   await user.click(screen.getByRole("button", { name: /Companies/ }));

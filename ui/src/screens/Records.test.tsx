@@ -38,7 +38,7 @@ const row = (id: number, name: string, status: ActivityRow["status"] = "draft"):
   updated_at: "2026-03-02T09:00:00Z",
 });
 const noop = () => undefined;
-const pageProps = { session, tenantId: 7, onError: () => false, navigate: noop };
+const pageProps = { session, tenantId: 7, onError: () => false, navigate: noop, openRecord: noop };
 
 test("the list filters by status, sorts by a column and mass-changes the selection", async () => {
   // The core lists by name.

@@ -22,6 +22,12 @@ import { Companies } from "../features/companies/Companies";
 import { Dashboard } from "./Dashboard";
 import { MasterData } from "../features/master-data/MasterData";
 import { Toms } from "../features/toms/Toms";
+import { Agreements } from "../features/agreements/Agreements";
+import { Breaches } from "../features/breaches/Breaches";
+import { Deadlines } from "../features/deadlines/Deadlines";
+import { useDeadlineAlerts } from "../features/deadlines/useDeadlineAlerts";
+import { requestOpenDpia } from "../features/dpias/openRequest";
+import { Requests } from "../features/requests/Requests";
 import { Dpias } from "../features/dpias/Dpias";
 import { Reports } from "../features/reports/Reports";
 import { WebsiteTexts } from "../features/website-texts/WebsiteTexts";
@@ -69,7 +75,7 @@ function ShellFrame({
   const [page, showPage] = useState<MenuEntry>("dashboard");
   const [search, setSearch] = useState<string | null>(null);
   const [typed, setTyped] = useState("");
-  const [opened, setOpened] = useState<{ activity?: number; kind?: MasterKind } | null>(null);
+  const [opened, setOpened] = useState<{ activity?: number; kind?: MasterKind; record?: number } | null>(null);
   const { confirmLeave } = useGuard();
   const setPage = useCallback(
     (next: MenuEntry) => {
@@ -119,6 +125,27 @@ function ShellFrame({
   }, []);
   useIdleLock(session.idle_lock_minutes, onSessionEnded);
   useBackupReminder(session.backup.level, session.backup.due_date, session.backup.contact);
+  useDeadlineAlerts(session.user_name);
+  const currentTenant = session.current_tenant ? Number(session.current_tenant.id) : null;
+  const openRecord = useCallback(
+    (next: MenuEntry, id: number | null, recordTenant: number | null) => {
+      void confirmLeave().then((leave) => {
+        if (!leave) return;
+        if (recordTenant !== null && recordTenant !== currentTenant) onSwitchTenant(recordTenant);
+        setSearch(null);
+        if (next === "dpias" && id !== null) {
+          requestOpenDpia(id);
+          setOpened(null);
+        } else if (next === "processing_activities" && id !== null) {
+          setOpened({ activity: id });
+        } else {
+          setOpened(id === null ? null : { record: id });
+        }
+        showPage(next);
+      });
+    },
+    [confirmLeave, currentTenant, onSwitchTenant],
+  );
 
   // The core checks rights on every command; the window re-reads them on every page change
   // and every few seconds, so menus and buttons match a role an administrator just changed.
@@ -151,7 +178,7 @@ function ShellFrame({
   const locked = session.backup.level === "locked";
   const current = session.menu.includes(page) ? page : "dashboard";
   const tenantId = session.current_tenant ? Number(session.current_tenant.id) : null;
-  const pageProps = { session, tenantId, onError: handleError, navigate: setPage };
+  const pageProps = { session, tenantId, onError: handleError, navigate: setPage, openRecord };
   const role = session.is_owner ? "owner" : session.is_admin ? "admin" : "user";
   const roleText =
     role === "user" && session.role_names.length ? session.role_names.join(", ") : t(`shell.roles.${role}`);
@@ -253,6 +280,10 @@ function ShellFrame({
 function MenuIcon({ entry }: { entry: MenuEntry }) {
   const paths: Record<MenuEntry, string> = {
     dashboard: "M3 3h7v9H3zM14 3h7v5h-7zM14 12h7v9h-7zM3 16h7v5H3z",
+    deadlines: "M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM12 9v4l3 2M9 2h6",
+    requests: "M4 4h16v12H8l-4 4zM8 8h8M8 12h5",
+    breaches: "M12 3l10 18H2zM12 10v5M12 18h.01",
+    processor_agreements: "M6 3h9l3 3v15H6zM9 12l2 2 4-4M9 17h6",
     companies: "M4 21V5l8-2v18M12 8l8 2v11M2 21h20M7 8h2M7 12h2M7 16h2M15 13h2M15 17h2",
     areas: "M3 7l9-4 9 4-9 4zM3 12l9 4 9-4M3 17l9 4 9-4",
     processing_activities: "M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01",
@@ -289,7 +320,7 @@ type ShellPageProps = {
   current: MenuEntry;
   tenantId: number | null;
   pageProps: PageProps;
-  opened: { activity?: number; kind?: MasterKind } | null;
+  opened: { activity?: number; kind?: MasterKind; record?: number } | null;
   openHit: (hit: SearchHit) => void;
   handleError: (e: unknown) => boolean;
   session: SessionInfo;
@@ -323,7 +354,19 @@ function ShellPage({
       {search === null && current === "master_data" && (
         <MasterData key={`${tenantId}-${opened?.kind ?? ""}`} {...pageProps} initialKind={opened?.kind} />
       )}
-      {search === null && current === "toms" && <Toms key={tenantId ?? 0} {...pageProps} />}
+      {search === null && current === "toms" && (
+        <Toms key={`${tenantId}-${opened?.record ?? ""}`} {...pageProps} initialId={opened?.record} />
+      )}
+      {search === null && current === "deadlines" && <Deadlines key={tenantId ?? 0} {...pageProps} />}
+      {search === null && current === "requests" && (
+        <Requests key={`${tenantId}-${opened?.record ?? ""}`} {...pageProps} initialId={opened?.record} />
+      )}
+      {search === null && current === "breaches" && (
+        <Breaches key={`${tenantId}-${opened?.record ?? ""}`} {...pageProps} initialId={opened?.record} />
+      )}
+      {search === null && current === "processor_agreements" && (
+        <Agreements key={`${tenantId}-${opened?.record ?? ""}`} {...pageProps} initialId={opened?.record} />
+      )}
       {search === null && current === "dpias" && <Dpias {...pageProps} />}
       {search === null && current === "reports" && <Reports key={tenantId ?? 0} {...pageProps} />}
       {search === null && current === "website_texts" && <WebsiteTexts key={tenantId ?? 0} {...pageProps} />}

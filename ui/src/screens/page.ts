@@ -9,4 +9,6 @@ export type PageProps = {
   /** Returns true when the shell handled the error (an ended session). */
   onError: (e: unknown) => boolean;
   navigate: (page: MenuEntry) => void;
+  /** Opens one record on its page (`id` null: the page itself), first switching to its tenant where needed. */
+  openRecord: (page: MenuEntry, id: number | null, tenantId: number | null) => void;
 };

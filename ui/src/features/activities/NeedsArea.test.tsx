@@ -24,6 +24,7 @@ test("a new activity in a tenant without a company says what is needed first and
       onClose={() => undefined}
       onSaved={() => undefined}
       navigate={(page) => pages.push(page)}
+      openRecord={() => undefined}
     />,
   );
   expect(await screen.findByTestId("needs-area")).toHaveTextContent("This tenant has no company yet");

@@ -36,7 +36,7 @@ test("the records of processing are made for the chosen company, version, select
     dpias: () => [],
     make_report: () => "/home/anna/Documents/Bäckerei – RoPA.pdf",
   });
-  renderWithData(<Reports session={session} tenantId={7} onError={() => false} navigate={noop} />);
+  renderWithData(<Reports session={session} tenantId={7} onError={() => false} navigate={noop} openRecord={noop} />);
   const card = await screen.findByTestId("report-ropa");
   const user = userEvent.setup();
   await user.selectOptions(within(card).getByLabelText("Company"), "Café Sonne KG");
@@ -73,7 +73,7 @@ test("while a PDF is made the bar shows the progress and cancel stops it with no
       finish?.();
     },
   });
-  renderWithData(<Reports session={session} tenantId={7} onError={() => false} navigate={noop} />);
+  renderWithData(<Reports session={session} tenantId={7} onError={() => false} navigate={noop} openRecord={noop} />);
   const card = await screen.findByTestId("report-toms");
   const user = userEvent.setup();
   await user.click(within(card).getByTestId("report-toms-make"));
@@ -97,7 +97,7 @@ test("a DPIA is chosen from the tenant's assessments", async () => {
     dpias: () => [dpia],
     make_report: () => null,
   });
-  renderWithData(<Reports session={session} tenantId={7} onError={() => false} navigate={noop} />);
+  renderWithData(<Reports session={session} tenantId={7} onError={() => false} navigate={noop} openRecord={noop} />);
   const card = await screen.findByTestId("report-dpia");
   expect(await within(card).findByLabelText("Assessment")).toHaveDisplayValue("Videoüberwachung · Bäckerei · v2");
   await userEvent.setup().click(within(card).getByTestId("report-dpia-make"));
@@ -121,7 +121,7 @@ test("only the reports the user may print are offered", async () => {
       { object: "company", right: "view" },
     ],
   };
-  renderWithData(<Reports session={clerk} tenantId={7} onError={() => false} navigate={noop} />);
+  renderWithData(<Reports session={clerk} tenantId={7} onError={() => false} navigate={noop} openRecord={noop} />);
   expect(await screen.findByTestId("report-toms")).toBeInTheDocument();
   expect(screen.queryByTestId("report-ropa")).toBeNull();
   expect(screen.queryByTestId("report-dpia")).toBeNull();

@@ -129,14 +129,14 @@ function columns(t: TFunction): ListColumn<TomRow>[] {
   ];
 }
 
-type Props = PageProps & { tenantId: number };
+type Props = PageProps & { tenantId: number; initialId?: number };
 
 /** Every measure of the tenant grouped by protection type, with the counts per type and status, the filters of the
  * seed's workflow (type, status, company, review due), and the actions on a selection. */
 export function TomList(props: Props) {
   const { session, tenantId, onError } = props;
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<number | "new" | null>(null);
+  const [editing, setEditing] = useState<number | "new" | null>(props.initialId ?? null);
   const cols = useMemo(() => columns(t), [t]);
   const list = useListState({ columns: cols, storageKey: COLUMNS_STORAGE_KEY, sort: BY_TYPE });
   const toms = useRecords(recordKeys.toms(tenantId), () => api.toms(tenantId, ALL_TOMS), onError);

@@ -20,7 +20,7 @@ beforeEach(() => {
 afterEach(() => clearMocks());
 
 const noop = () => undefined;
-const pageProps = { session, tenantId: 7, onError: () => false, navigate: noop };
+const pageProps = { session, tenantId: 7, onError: () => false, navigate: noop, openRecord: noop };
 const company = (id: number, name: string) => ({ id, tenant_id: 7, name }) as Company;
 const row = (id: number, title: string, type: ProtectionType, status: TomStatus = "in_review"): TomRow => ({
   id,

@@ -68,7 +68,9 @@ test("the imprint is generated from the form, gaps are named, and the edited tex
     render_website_text: ({ text }) => ({ plain: text.replace("# ", ""), html: `<h2>${text.length}</h2>` }),
     save_imprint: ({ text }) => saved(text),
   });
-  renderWithData(<WebsiteTexts session={session} tenantId={7} onError={() => false} navigate={noop} />);
+  renderWithData(
+    <WebsiteTexts session={session} tenantId={7} onError={() => false} navigate={noop} openRecord={noop} />,
+  );
   expect(await screen.findByTestId("imprint-company-data")).toHaveTextContent("Hauptstraße 5, 50667 Köln");
   const user = userEvent.setup();
   await user.selectOptions(screen.getByLabelText("Consumer dispute resolution"), "not willing to take part");
@@ -125,7 +127,9 @@ test("the privacy policy is answered in steps and generated from the answers and
     generate_privacy_policy: () => ({ text: "# Privacy policy\n\nHosted by Hetzner.", missing: [] }),
     render_website_text: () => ({ plain: "", html: "<h2>Privacy policy</h2>" }),
   });
-  renderWithData(<WebsiteTexts session={session} tenantId={7} onError={() => false} navigate={noop} />);
+  renderWithData(
+    <WebsiteTexts session={session} tenantId={7} onError={() => false} navigate={noop} openRecord={noop} />,
+  );
   const user = userEvent.setup();
   await user.click(await screen.findByRole("tab", { name: "Privacy policy" }));
   const hosting = (await screen.findByText("Is the website hosted by an external provider?")).closest(
@@ -169,7 +173,7 @@ test("an edited text that is not saved is asked about before another tab replace
   });
   renderWithData(
     <UnsavedGuard>
-      <WebsiteTexts session={session} tenantId={7} onError={() => false} navigate={noop} />
+      <WebsiteTexts session={session} tenantId={7} onError={() => false} navigate={noop} openRecord={noop} />
     </UnsavedGuard>,
   );
   const user = userEvent.setup();

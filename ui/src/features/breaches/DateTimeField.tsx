@@ -1,0 +1,66 @@
+import { useTranslation } from "react-i18next";
+import { DateField } from "../../components/Field";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The local day and time ("2026-03-02", "09:30") of an instant. */
+export function localParts(iso: string | null): { day: string; time: string } {
+  if (!iso) return { day: "", time: "" };
+  const d = new Date(iso);
+  return {
+    day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
+  };
+}
+
+/** The instant of a local day and time (stored in UTC, shown local); null while incomplete. */
+export function instantOf(day: string, time: string): string | null {
+  if (!day) return null;
+  const at = new Date(`${day}T${time || "00:00"}:00`);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}
+
+/** A date with its time of day, in the app's language, for instants such as a discovery. */
+export function DateTimeField({
+  label,
+  name,
+  value,
+  error,
+  hint,
+  readOnly,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: string | null;
+  error?: string | null;
+  hint?: string;
+  readOnly?: boolean;
+  onChange: (iso: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const { day, time } = localParts(value);
+  return (
+    <div className="date-time">
+      <DateField
+        label={label}
+        name={name}
+        error={error}
+        hint={hint}
+        value={day}
+        readOnly={readOnly}
+        onChange={(iso) => onChange(instantOf(iso, time || "00:00"))}
+      />
+      <label className="field time-field">
+        <span className="label">{t("breaches.time")}</span>
+        <input
+          type="time"
+          value={time}
+          readOnly={readOnly}
+          data-testid={`${name}-time`}
+          onChange={(e) => onChange(instantOf(day, e.target.value))}
+        />
+      </label>
+    </div>
+  );
+}
