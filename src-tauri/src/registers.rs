@@ -133,10 +133,7 @@ pub fn processor_agreements(
 }
 
 #[tauri::command(async)]
-pub fn processor_agreement(
-    state: State<'_, AppState>,
-    id: i64,
-) -> ShellResult<ProcessorAgreement> {
+pub fn processor_agreement(state: State<'_, AppState>, id: i64) -> ShellResult<ProcessorAgreement> {
     state.with_session(|desk, session| desk.processor_agreement(session, id))
 }
 
@@ -250,10 +247,7 @@ pub fn remove_record_attachment(
 }
 
 #[tauri::command(async)]
-pub fn deadlines(
-    state: State<'_, AppState>,
-    tenant_id: Option<i64>,
-) -> ShellResult<DeadlineBoard> {
+pub fn deadlines(state: State<'_, AppState>, tenant_id: Option<i64>) -> ShellResult<DeadlineBoard> {
     state.with_session(|desk, session| desk.deadlines(session, tenant_id))
 }
 

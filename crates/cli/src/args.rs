@@ -269,6 +269,9 @@ pub enum DpiaAction {
         /// The processing activity's id.
         #[arg(long, value_name = "ID")]
         activity: i64,
+        /// The day the assessment is to be reviewed (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        review: Option<chrono::NaiveDate>,
     },
     /// Import a file exported by the CNIL PIA tool as the assessment of an activity.
     ImportCnil {
@@ -345,9 +348,10 @@ pub enum AgreementAction {
         /// The tenant's id.
         #[arg(long, value_name = "ID")]
         tenant: i64,
-        /// The processor's id (master data, kind processor).
-        #[arg(long, value_name = "ID")]
-        processor: i64,
+        /// The processor: its id in the master data, or its name (a processor of that name
+        /// is used, or added to the master data).
+        #[arg(long, value_name = "ID|NAME")]
+        processor: String,
         /// The day it was signed (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         signed: Option<chrono::NaiveDate>,
@@ -530,6 +534,9 @@ pub enum ActivityAction {
         /// The person responsible in the company.
         #[arg(long, value_name = "TEXT", default_value = "")]
         responsible: String,
+        /// The day of the next planned review (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        review: Option<chrono::NaiveDate>,
     },
 }
 

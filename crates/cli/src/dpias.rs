@@ -100,8 +100,13 @@ pub fn dpia(cli: &Cli, action: &DpiaAction) -> Result<Output, CliError> {
                 json: json!(d),
             })
         }
-        DpiaAction::Start { activity } => {
-            let d = desk.start_dpia(&mut session, *activity)?;
+        DpiaAction::Start { activity, review } => {
+            let mut d = desk.start_dpia(&mut session, *activity)?;
+            if review.is_some() {
+                let mut data = d.data.clone();
+                data.review_date = *review;
+                d = desk.update_dpia(&mut session, d.id, &data)?;
+            }
             Ok(Output {
                 text: dpia_text(&d),
                 json: json!(d),

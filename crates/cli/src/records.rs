@@ -120,6 +120,7 @@ pub fn activity(cli: &Cli, action: &ActivityAction) -> Result<Output, CliError> 
             editor,
             purposes,
             responsible,
+            review,
         } => {
             let status = ActivityStatus::parse(status).ok_or_else(|| {
                 CoreError::validation(
@@ -156,6 +157,7 @@ pub fn activity(cli: &Cli, action: &ActivityAction) -> Result<Output, CliError> 
                 responsible: responsible.clone(),
                 editor_id,
                 purposes: purposes.clone(),
+                review_planned: *review,
                 ..ActivityInput::new(*area, name)
             };
             let activity = desk.create_activity(&mut session, &input)?;

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use dpo_desk_core::domain::breaches::{Breach, BreachInput, BreachRow};
+use dpo_desk_core::domain::master_data::{MasterItemInput, MasterKind};
 use dpo_desk_core::domain::processor_agreements::{AgreementInput, AgreementRow};
 use dpo_desk_core::domain::requests::{RequestInput, RequestKind, RequestRow};
 use dpo_desk_core::CoreError;
@@ -202,9 +203,29 @@ pub fn agreement(cli: &Cli, action: &AgreementAction) -> Result<Output, CliError
             next_review,
             subject,
         } => {
+            let processor_id = match processor.trim().parse::<i64>() {
+                Ok(id) => id,
+                Err(_) => {
+                    let existing = desk
+                        .master_items(&mut session, *tenant, MasterKind::Processor)?
+                        .into_iter()
+                        .find(|i| i.data.name.eq_ignore_ascii_case(processor.trim()));
+                    match existing {
+                        Some(item) => item.id,
+                        None => {
+                            desk.create_master_item(
+                                &mut session,
+                                *tenant,
+                                &MasterItemInput::named(MasterKind::Processor, processor),
+                            )?
+                            .id
+                        }
+                    }
+                }
+            };
             let input = AgreementInput {
                 tenant_id: *tenant,
-                processor_id: *processor,
+                processor_id,
                 subject: subject.clone(),
                 signed_on: *signed,
                 sub_processors: String::new(),

@@ -584,3 +584,64 @@ pub fn request_window_close() {
         assert!(status.success());
     }
 }
+
+/// Everything the notification service is asked to show, as dbus-monitor prints it.
+pub struct BusMonitor {
+    child: std::process::Child,
+    log: std::path::PathBuf,
+}
+
+impl BusMonitor {
+    pub fn start(dir: &std::path::Path) -> BusMonitor {
+        let log = dir.join("notifications.log");
+        let file = std::fs::File::create(&log).unwrap();
+        let child = std::process::Command::new("dbus-monitor")
+            .arg("interface=org.freedesktop.Notifications,member=Notify")
+            .stdout(std::process::Stdio::from(file))
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("dbus-monitor (package dbus)");
+        // dbus-monitor needs a moment to register its match rule.
+        std::thread::sleep(Duration::from_millis(500));
+        BusMonitor { child, log }
+    }
+
+    pub fn text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Waits until a notification with `summary` was sent and the daemon showed it.
+    pub async fn wait_for(&self, summary: &str) {
+        let started = Instant::now();
+        while !self.text().contains(summary) || !self.shown(summary) {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "no notification {summary:?} shown; the bus saw:\n{}",
+                self.text()
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// The notification daemon (dunst) has shown `summary`: it is in its history.
+    pub fn shown(&self, summary: &str) -> bool {
+        let out = std::process::Command::new("dunstctl")
+            .arg("history")
+            .output()
+            .expect("dunstctl (package dunst)");
+        String::from_utf8_lossy(&out.stdout).contains(summary)
+    }
+
+    pub fn count(&self, summary: &str) -> usize {
+        self.text()
+            .matches(&format!("string \"{summary}\""))
+            .count()
+    }
+}
+
+impl Drop for BusMonitor {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -4,7 +4,12 @@ import type { Grant } from "./Grant";
 import type { MenuEntry } from "./MenuEntry";
 import type { Tenant } from "./Tenant";
 
-export type SessionInfo = { user_name: string, is_admin: boolean, is_owner: boolean, language: string | null, idle_lock_minutes: number, menu: Array<MenuEntry>, 
+export type SessionInfo = { 
+/**
+ * The instant as the core's clock shows it (the window's defaults, e.g. a breach's
+ * discovery, follow it rather than the machine's clock).
+ */
+now: string, user_name: string, is_admin: boolean, is_owner: boolean, language: string | null, idle_lock_minutes: number, menu: Array<MenuEntry>, 
 /**
  * What the user's roles grant, so the window can hide what is not allowed (the core
  * refuses it regardless). Administrators hold every right and get an empty list.

@@ -221,6 +221,15 @@ export function Dashboard({ session, tenantId, onError, navigate, openRecord }: 
       <p className="lead" data-testid="welcome">
         {t("dashboard.welcome", { name: session.user_name })}
       </p>
+      {tenantId !== null && session.menu.includes("deadlines") && (
+        <NextDeadlines
+          key={tenantId}
+          tenantId={tenantId}
+          onError={onError}
+          navigate={navigate}
+          openRecord={openRecord}
+        />
+      )}
       {tenantId !== null && <TenantTiles key={tenantId} tenantId={tenantId} onError={onError} navigate={navigate} />}
       <div className="tiles">
         <section className="card tile" aria-labelledby="tile-office">
@@ -248,15 +257,6 @@ export function Dashboard({ session, tenantId, onError, navigate, openRecord }: 
           </p>
         </section>
       </div>
-      {tenantId !== null && session.menu.includes("deadlines") && (
-        <NextDeadlines
-          key={tenantId}
-          tenantId={tenantId}
-          onError={onError}
-          navigate={navigate}
-          openRecord={openRecord}
-        />
-      )}
       {can(session, "tom", "view") && <DueReviews onError={onError} onOpen={() => navigate("toms")} />}
       {can(session, "dpia", "view") && <DpiaFigures onError={onError} onOpen={() => navigate("dpias")} />}
       {data.recent_changes && (

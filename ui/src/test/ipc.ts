@@ -43,6 +43,7 @@ export function fail(code: string, message: string, params: Record<string, strin
 }
 
 export const session: SessionInfo = {
+  now: "2026-03-02T09:00:00Z",
   user_name: "Anna Meier",
   is_admin: true,
   is_owner: true,

@@ -30,6 +30,7 @@ pub const COPYABLE: &[ObjectType] = &[
     ObjectType::ProcessingActivity,
     ObjectType::Tom,
     ObjectType::Dpia,
+    ObjectType::Request,
     ObjectType::BusinessProcess,
     ObjectType::Application,
     ObjectType::DataCategory,

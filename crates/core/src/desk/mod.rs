@@ -67,6 +67,9 @@ pub use crate::kernel::vocabulary::MenuEntry;
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
 #[ts(export)]
 pub struct SessionInfo {
+    /// The instant as the core's clock shows it (the window's defaults, e.g. a breach's
+    /// discovery, follow it rather than the machine's clock).
+    pub now: DateTime<Utc>,
     pub user_name: String,
     pub is_admin: bool,
     pub is_owner: bool,
@@ -433,6 +436,7 @@ impl Desk {
             },
         };
         Ok(SessionInfo {
+            now,
             backup,
             user_name: user.name.clone(),
             is_admin: user.is_admin,

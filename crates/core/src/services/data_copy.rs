@@ -19,6 +19,7 @@ use crate::domain::activities::{self, Activity, ActivityLink};
 use crate::domain::companies::{self, DesignatedDpo};
 use crate::domain::dpias::{self, DpiaStatus, VersionHead};
 use crate::domain::master_data::{self, MasterKind};
+use crate::domain::requests::{self, RequestInput, RequestStatus};
 use crate::domain::toms::{self, TomCopyTarget};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
@@ -43,6 +44,7 @@ pub fn parse_type(text: &str) -> CoreResult<ObjectType> {
         "activity" | "processing_activity" => ObjectType::ProcessingActivity,
         "tom" => ObjectType::Tom,
         "dpia" => ObjectType::Dpia,
+        "request" => ObjectType::Request,
         other => match other.strip_prefix("master:").and_then(MasterKind::parse) {
             Some(kind) => kind.object(),
             None => {
@@ -50,7 +52,7 @@ pub fn parse_type(text: &str) -> CoreResult<ObjectType> {
                     "copy_type",
                     "unknown",
                     format!(
-                    "'{other}' cannot be copied (company, area, activity, tom, dpia, master:KIND)"
+                    "'{other}' cannot be copied (company, area, activity, tom, dpia, request, master:KIND)"
                 ),
                 ))
             }
@@ -152,6 +154,38 @@ impl Copier<'_> {
             label: label.to_string(),
         });
         Ok(())
+    }
+
+    /// A data subject request as a new case in the target (SPEC §9): without its activities,
+    /// person groups and applications, which belong to the source's records; the editor and
+    /// the dates of its handling emptied, so it starts open. The receipt date stays: it is
+    /// what the request is, and its deadline follows from it.
+    fn request(&mut self, source_id: i64) -> CoreResult<i64> {
+        let today = crate::kernel::clock::local_day(self.now);
+        let source = requests::visible_by_id(self.conn, self.user, source_id, today)?;
+        same_tenant(source.data.tenant_id, self.target)?;
+        let data = RequestInput {
+            tenant_id: self.target,
+            status: RequestStatus::Open,
+            identity_checked_on: None,
+            extension_months: 0,
+            extension_reason: String::new(),
+            extension_told_on: None,
+            answered_on: None,
+            refusal_reason: String::new(),
+            editor_id: None,
+            activity_ids: Vec::new(),
+            item_ids: Vec::new(),
+            ..source.data.clone()
+        };
+        let id = requests::write(self.conn, None, &data, self.now)?;
+        self.left_out("request_links");
+        if source.data.editor_id.is_some() {
+            self.left_out("editor");
+        }
+        self.left_out("dates");
+        self.created(ObjectType::Request, source_id, id, &source.data.requester)?;
+        Ok(id)
     }
 
     /// A master data item: the target's item of the same kind and name, or a new one.
@@ -585,6 +619,7 @@ pub(crate) fn copy(
                     let company = company_parent(conn, user, target, request.parent)?;
                     copier.tom(id, company)?
                 }
+                ObjectType::Request => copier.request(id)?,
                 object => {
                     let kind = MasterKind::parse(object.as_str()).expect("copyable master kinds");
                     let item = master_data::accessible(conn, user, id, kind)?;

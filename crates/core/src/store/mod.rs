@@ -1,7 +1,7 @@
 //! The encrypted SQLite (SQLCipher) file: opening with a key, detecting a wrong key,
 //! creating, and bringing the schema up to date.
 
-pub(crate) mod attachments;
+pub mod attachments;
 pub mod audit;
 pub mod keys;
 pub mod keystore;

@@ -879,6 +879,7 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
                 ObjectType::ProcessingActivity => ctx.activity,
                 ObjectType::Tom => fresh_tom(desk, ctx),
                 ObjectType::Dpia => fresh_dpia(desk, ctx),
+                ObjectType::Request => fresh_request(desk, ctx),
                 other => {
                     let kind = MasterKind::parse(other.as_str()).unwrap();
                     desk.create_master_item(

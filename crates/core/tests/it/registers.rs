@@ -656,3 +656,131 @@ fn files_attach_to_a_register_record_and_the_register_exports_as_a_spreadsheet()
     assert!(text.contains("Fehlversand"), "{text}");
     assert!(csv.suggested_name.ends_with(".csv"));
 }
+
+#[test]
+fn the_registers_module_of_a_backup_restores_and_exports_them_leaving_the_rest() {
+    let mut o = office();
+    let kept = o
+        .desk
+        .create_request(&mut o.owner, &request(o.tenant, "2026-02-20", "Max Muster"))
+        .unwrap()
+        .id;
+    let deleted_before = breach_at(&mut o, t0() - Duration::hours(4), "Alter Fehlversand");
+    o.desk
+        .delete_breaches(&mut o.owner, &[deleted_before])
+        .unwrap();
+    let folder = o.f.path().join("nas");
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = o
+        .desk
+        .create_backup_in(&mut o.owner, &folder, &mut |_, _| {})
+        .unwrap();
+
+    // Afterwards: the request deleted, a new breach, a new activity.
+    o.desk.delete_requests(&mut o.owner, &[kept]).unwrap();
+    breach_at(&mut o, t0() - Duration::hours(1), "Neu nach der Sicherung");
+    o.desk
+        .create_activity(&mut o.owner, &ActivityInput::new(o.area, "Später"))
+        .unwrap();
+
+    o.desk
+        .restore_backup(
+            &mut o.owner,
+            &file,
+            Some(dpo_desk_core::services::backup::BackupModule::Registers(
+                o.tenant,
+            )),
+            &mut |_, _| {},
+        )
+        .unwrap();
+    let requests = o.desk.requests(&mut o.owner, o.tenant).unwrap();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].requester, "Max Muster");
+    assert!(o.desk.breaches(&mut o.owner, o.tenant).unwrap().is_empty());
+    // The breach that was in the trash at the backup is in the trash again, restorable.
+    let entries = o.desk.trash(&mut o.owner).unwrap();
+    let entry = entries.iter().find(|e| e.object_type == "breach").unwrap();
+    assert!(entries.iter().all(|e| e.object_type != "request"));
+    o.desk.restore_from_trash(&mut o.owner, entry.id).unwrap();
+    assert_eq!(
+        o.desk.breaches(&mut o.owner, o.tenant).unwrap()[0].title,
+        "Alter Fehlversand"
+    );
+    let activities = o.desk.activities(&mut o.owner, o.tenant, None).unwrap();
+    assert!(
+        activities.iter().any(|a| a.name == "Später"),
+        "the RoPA is untouched"
+    );
+
+    let files = o
+        .desk
+        .backup_csv(
+            &mut o.owner,
+            &file,
+            dpo_desk_core::services::backup::BackupModule::Registers(o.tenant),
+            &o.f.path().join("csv"),
+            &mut |_, _| {},
+        )
+        .unwrap();
+    assert_eq!(files.len(), 3);
+    let all: String = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    assert!(all.contains("Max Muster") && !all.contains("Neu nach der Sicherung"));
+}
+
+#[test]
+fn a_request_copied_to_another_tenant_comes_without_its_links_editor_and_handling_dates() {
+    let mut o = office();
+    let group = item(&mut o, MasterKind::PersonGroup, "Beschäftigte");
+    let activity = o
+        .desk
+        .create_activity(&mut o.owner, &ActivityInput::new(o.area, "Lohnabrechnung"))
+        .unwrap()
+        .id;
+    let owner_id = o.desk.editors(&mut o.owner, o.tenant).unwrap()[0].id;
+    let source = o
+        .desk
+        .create_request(
+            &mut o.owner,
+            &RequestInput {
+                activity_ids: vec![activity],
+                item_ids: vec![group],
+                editor_id: Some(owner_id),
+                identity_checked_on: Some(day("2026-02-21")),
+                status: RequestStatus::InProgress,
+                ..request(o.tenant, "2026-02-20", "Max Muster")
+            },
+        )
+        .unwrap();
+    let other = o
+        .desk
+        .create_tenant(&mut o.owner, "Café Sonne", false)
+        .unwrap()
+        .id;
+    let summary = o
+        .desk
+        .copy_to_tenants(
+            &mut o.owner,
+            &dpo_desk_core::services::data_copy::CopyRequest {
+                object: ObjectType::Request,
+                ids: vec![source.id],
+                targets: vec![other],
+                parent: None,
+            },
+        )
+        .unwrap();
+    let target = &summary.targets[0];
+    assert!(target.left_out.contains(&"request_links".to_string()));
+    let copy = o.desk.request(&mut o.owner, target.ids[0]).unwrap();
+    assert_eq!(copy.data.tenant_id, other);
+    assert_eq!(copy.data.requester, "Max Muster");
+    assert_eq!(copy.data.received_on, day("2026-02-20"));
+    assert_eq!(copy.data.status, RequestStatus::Open);
+    assert!(copy.activities.is_empty() && copy.items.is_empty());
+    assert_eq!(
+        (copy.data.editor_id, copy.data.identity_checked_on),
+        (None, None)
+    );
+}

@@ -4,75 +4,12 @@
 //! created and downloaded through the real GTK save dialog unlocks the app; that file,
 //! restored with the recovery key into a fresh data folder, shows the same data.
 
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use dpo_desk_e2e::{
-    answer_file_dialog, answer_open_dialog, cli, id, App, Keyring, OWNER, PASSWORD,
+    answer_file_dialog, answer_open_dialog, cli, id, App, BusMonitor, Keyring, OWNER, PASSWORD,
 };
-
-/// Everything the notification service is asked to show, as dbus-monitor prints it.
-struct BusMonitor {
-    child: Child,
-    log: std::path::PathBuf,
-}
-
-impl BusMonitor {
-    fn start(dir: &std::path::Path) -> BusMonitor {
-        let log = dir.join("notifications.log");
-        let file = std::fs::File::create(&log).unwrap();
-        let child = Command::new("dbus-monitor")
-            .arg("interface=org.freedesktop.Notifications,member=Notify")
-            .stdout(Stdio::from(file))
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dbus-monitor (package dbus)");
-        // dbus-monitor needs a moment to register its match rule.
-        std::thread::sleep(Duration::from_millis(500));
-        BusMonitor { child, log }
-    }
-
-    fn text(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    /// Waits until a notification with `summary` was sent.
-    /// Waits until a notification with `summary` was sent and the daemon showed it.
-    async fn wait_for(&self, summary: &str) {
-        let started = Instant::now();
-        while !self.text().contains(summary) || !self.shown(summary) {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "no notification {summary:?} shown; the bus saw:\n{}",
-                self.text()
-            );
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-    }
-
-    /// The notification daemon (dunst) has shown `summary`: it is in its history.
-    fn shown(&self, summary: &str) -> bool {
-        let out = Command::new("dunstctl")
-            .arg("history")
-            .output()
-            .expect("dunstctl (package dunst)");
-        String::from_utf8_lossy(&out.stdout).contains(summary)
-    }
-
-    fn count(&self, summary: &str) -> usize {
-        self.text()
-            .matches(&format!("string \"{summary}\""))
-            .count()
-    }
-}
-
-impl Drop for BusMonitor {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 fn at(installed: DateTime<Utc>, days: i64) -> String {
     (installed + chrono::Duration::days(days) + chrono::Duration::hours(1)).to_rfc3339()

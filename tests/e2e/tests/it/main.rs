@@ -14,6 +14,7 @@ mod long_work;
 mod permissions;
 mod records;
 mod refusals;
+mod registers;
 mod reports;
 mod toms;
 mod website_texts;

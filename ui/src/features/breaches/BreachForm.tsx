@@ -26,13 +26,13 @@ type Props = PageProps & {
   onSaved: (title: string) => void;
 };
 
-function inputOf(detail: Breach | null, tenantId: number): BreachInput {
+function inputOf(detail: Breach | null, tenantId: number, now: string): BreachInput {
   if (!detail) {
     return {
       tenant_id: tenantId,
       title: "",
-      // Most breaches are recorded when they are discovered; the time can be corrected.
-      discovered_at: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(),
+      // Most breaches are recorded when they are discovered (the core's clock); the time can be corrected.
+      discovered_at: new Date(Math.floor(new Date(now).getTime() / 60_000) * 60_000).toISOString(),
       occurred: "",
       description: "",
       subject_categories: "",
@@ -112,7 +112,7 @@ type EditorProps = Props & { detail: Breach | null; onCreated: (id: number) => v
 function BreachEditor({ session, tenantId, detail, onError, onClose, onSaved, onCreated }: EditorProps) {
   const { t } = useTranslation();
   const editable = detail ? can(session, "breach", "edit") : can(session, "breach", "create");
-  const [baseline, setBaseline] = useState(() => inputOf(detail, tenantId));
+  const [baseline, setBaseline] = useState(() => inputOf(detail, tenantId, session.now));
   const [input, setInput] = useState(baseline);
   const [saved, setSaved] = useState(false);
   const [editors, setEditors] = useState<EditorChoice[]>([]);
@@ -136,7 +136,7 @@ function BreachEditor({ session, tenantId, detail, onError, onClose, onSaved, on
     void run(async () => {
       const result = detail ? await api.updateBreach(detail.id, input) : await api.createBreach(input);
       await changed("breaches", tenantId);
-      const next = inputOf(result, tenantId);
+      const next = inputOf(result, tenantId, session.now);
       setBaseline(next);
       setInput(next);
       setSaved(true);

@@ -46,7 +46,7 @@ function columns(t: TFunction): ListColumn<BreachRow>[] {
       header: "breaches.columns.risk",
       optional: true,
       defaultVisible: true,
-      width: "minmax(120px, 0.9fr)",
+      width: "minmax(150px, 1fr)",
       sortValue: (r) => r.risk,
       cell: (r) => <span className={`badge risk-${r.risk}`}>{t(`breaches.risk.${r.risk}`)}</span>,
     },

@@ -1,7 +1,9 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../components/Field";
 
 const pad = (n: number) => String(n).padStart(2, "0");
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /** The local day and time ("2026-03-02", "09:30") of an instant. */
 export function localParts(iso: string | null): { day: string; time: string } {
@@ -40,6 +42,14 @@ export function DateTimeField({
 }) {
   const { t } = useTranslation();
   const { day, time } = localParts(value);
+  // Typed as 24-hour "HH:MM" in both languages (a time input would follow the OS locale instead).
+  const [typed, setTyped] = useState(time);
+  const [shown, setShown] = useState(time);
+  if (shown !== time) {
+    setShown(time);
+    setTyped(time);
+  }
+  const valid = typed === "" || TIME.test(typed);
   return (
     <div className="date-time">
       <DateField
@@ -54,12 +64,20 @@ export function DateTimeField({
       <label className="field time-field">
         <span className="label">{t("breaches.time")}</span>
         <input
-          type="time"
-          value={time}
+          type="text"
+          inputMode="numeric"
+          placeholder={t("breaches.timeHint")}
+          value={typed}
           readOnly={readOnly}
+          aria-invalid={valid ? undefined : true}
           data-testid={`${name}-time`}
-          onChange={(e) => onChange(instantOf(day, e.target.value))}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            const match = TIME.exec(e.target.value.trim());
+            if (match) onChange(instantOf(day, `${match[1].padStart(2, "0")}:${match[2]}`));
+          }}
         />
+        {!valid && <span className="field-error">{t("breaches.timeInvalid")}</span>}
       </label>
     </div>
   );

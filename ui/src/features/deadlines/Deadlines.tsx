@@ -96,7 +96,7 @@ export function Deadlines({ session, tenantId, onError, openRecord }: PageProps)
           <h2 id="deadlines-overdue" className="review-overdue">
             {t("deadlines.overdueTitle", { count: overdue.length })}
           </h2>
-          <ul className="plain link-list">
+          <ul className="plain link-list deadline-list">
             {overdue.map((i) => (
               <DeadlineLine key={`${i.kind}-${i.id}`} item={i} showTenant={everywhere} onOpen={() => open(i)} />
             ))}
@@ -106,7 +106,7 @@ export function Deadlines({ session, tenantId, onError, openRecord }: PageProps)
       {upcoming.length > 0 && (
         <section className="card" aria-labelledby="deadlines-upcoming" data-testid="deadlines-upcoming">
           <h2 id="deadlines-upcoming">{t("deadlines.upcomingTitle", { count: upcoming.length })}</h2>
-          <ul className="plain link-list">
+          <ul className="plain link-list deadline-list">
             {upcoming.map((i) => (
               <DeadlineLine key={`${i.kind}-${i.id}`} item={i} showTenant={everywhere} onOpen={() => open(i)} />
             ))}

@@ -27,20 +27,20 @@ type Props = PageProps & {
   onSaved: (name: string) => void;
 };
 
-/** Today in the office's calendar, as the date fields write it. */
-function today(): string {
-  const d = new Date();
+/** The day of an instant in the office's calendar, as the date fields write it. */
+function dayOf(iso: string): string {
+  const d = new Date(iso);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-function inputOf(detail: DataSubjectRequest | null, tenantId: number): RequestInput {
+function inputOf(detail: DataSubjectRequest | null, tenantId: number, today: string): RequestInput {
   if (!detail) {
     return {
       tenant_id: tenantId,
       kind: "access",
       requester: "",
       contact: "",
-      received_on: today(),
+      received_on: today,
       channel: "email",
       identity_method: "",
       identity_checked_on: null,
@@ -109,7 +109,8 @@ type EditorProps = Props & { detail: DataSubjectRequest | null; onCreated: (id: 
 function RequestEditor({ session, tenantId, detail, onError, onClose, onSaved, onCreated }: EditorProps) {
   const { t } = useTranslation();
   const editable = detail ? can(session, "request", "edit") : can(session, "request", "create");
-  const [baseline, setBaseline] = useState(() => inputOf(detail, tenantId));
+  const today = dayOf(session.now);
+  const [baseline, setBaseline] = useState(() => inputOf(detail, tenantId, today));
   const [input, setInput] = useState(baseline);
   const [saved, setSaved] = useState(false);
   const [editors, setEditors] = useState<EditorChoice[]>([]);
@@ -136,7 +137,7 @@ function RequestEditor({ session, tenantId, detail, onError, onClose, onSaved, o
     void run(async () => {
       const result = detail ? await api.updateRequest(detail.id, input) : await api.createRequest(input);
       await changed("requests", tenantId);
-      const next = inputOf(result, tenantId);
+      const next = inputOf(result, tenantId, today);
       setBaseline(next);
       setInput(next);
       setSaved(true);
@@ -145,7 +146,7 @@ function RequestEditor({ session, tenantId, detail, onError, onClose, onSaved, o
     });
   }
   const setStatus = (status: RequestStatus) =>
-    set({ status, answered_on: status === "answered" && !input.answered_on ? today() : input.answered_on });
+    set({ status, answered_on: status === "answered" && !input.answered_on ? today : input.answered_on });
   const itemIds = (ids: number[], of: { id: number }[]) => ids.filter((id) => of.some((o) => o.id === id));
   const title = detail ? detail.requester : t("requests.new");
   return (

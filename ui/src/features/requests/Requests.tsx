@@ -6,12 +6,13 @@ import type { RequestRow } from "../../bindings/RequestRow";
 import type { RequestStatus } from "../../bindings/RequestStatus";
 import { BulkBar, massField, withUnchanged } from "../../components/list/BulkBar";
 import { RecordList } from "../../components/list/RecordList";
-import type { ListColumn } from "../../components/list/types";
+import type { ListColumn, ListSelection } from "../../components/list/types";
 import { useListState } from "../../components/list/useListState";
 import { NoPermission, NoTenant } from "../../components/NoPermission";
 import { useRecords, useRecordsChanged } from "../../data/records";
 import { formatDate } from "../../format";
 import type { PageProps } from "../../screens/page";
+import { useCopyToTenants } from "../copies/useCopyToTenants";
 import { REQUEST_STATUSES } from "./labels";
 import { RequestForm } from "./RequestForm";
 
@@ -203,55 +204,75 @@ function RequestList(props: PageProps & { tenantId: number; initialId?: number }
         }}
         errors={[rows.error]}
         empty={{ none: t("requests.empty"), noMatch: t("requests.noMatch") }}
-        bulkBar={(selection) => (
-          <BulkBar
-            session={session}
-            object="request"
-            label={t("requests.bulkTitle")}
-            testId="request-bulk-bar"
-            selection={selection}
-            massChange={{
-              fields: [
-                massField<RequestStatus>({
-                  id: "status",
-                  label: t("requests.fields.status"),
-                  initial: "in_progress",
-                  editor: (value, set) => (
-                    <select
-                      aria-label={t("list.value")}
-                      value={value}
-                      onChange={(e) => set(e.target.value as RequestStatus)}
-                    >
-                      {REQUEST_STATUSES.filter((s) => s !== "refused").map((s) => (
-                        <option key={s} value={s}>
-                          {t(`requests.status.${s}`)}
-                        </option>
-                      ))}
-                    </select>
-                  ),
-                  apply: async (value) => {
-                    const count = await api.massChangeRequests(selection.ids, { field: "status", value });
-                    return withUnchanged(t, t("requests.changed", { count }), count, selection.ids.length);
-                  },
-                }),
-              ],
-            }}
-            remove={{
-              testId: "delete-requests",
-              confirmTestId: "confirm-delete-requests",
-              confirm: t("requests.confirmDelete", { count: selection.ids.length }),
-              run: async () => {
-                await api.deleteRequests(selection.ids);
-                return t("requests.deleted", { count: selection.ids.length });
-              },
-            }}
-            onError={onError}
-          />
-        )}
+        bulkBar={(selection) => <RequestBulkBar session={session} selection={selection} onError={onError} />}
         onChanged={onChanged}
         onOpen={(r) => setEditing(r.id)}
         onError={onError}
       />
+    </>
+  );
+}
+
+/** What can be done with selected requests: one status for all, copy them into other tenants (without their
+ * links), move them to the trash. */
+function RequestBulkBar({
+  session,
+  selection,
+  onError,
+}: {
+  session: PageProps["session"];
+  selection: ListSelection<RequestRow>;
+  onError: (e: unknown) => boolean;
+}) {
+  const { t } = useTranslation();
+  const copyOut = useCopyToTenants(session, "request", selection, onError);
+  return (
+    <>
+      <BulkBar
+        session={session}
+        object="request"
+        label={t("requests.bulkTitle")}
+        testId="request-bulk-bar"
+        selection={selection}
+        massChange={{
+          fields: [
+            massField<RequestStatus>({
+              id: "status",
+              label: t("requests.fields.status"),
+              initial: "in_progress",
+              editor: (value, set) => (
+                <select
+                  aria-label={t("list.value")}
+                  value={value}
+                  onChange={(e) => set(e.target.value as RequestStatus)}
+                >
+                  {REQUEST_STATUSES.filter((s) => s !== "refused").map((s) => (
+                    <option key={s} value={s}>
+                      {t(`requests.status.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              ),
+              apply: async (value) => {
+                const count = await api.massChangeRequests(selection.ids, { field: "status", value });
+                return withUnchanged(t, t("requests.changed", { count }), count, selection.ids.length);
+              },
+            }),
+          ],
+        }}
+        remove={{
+          testId: "delete-requests",
+          confirmTestId: "confirm-delete-requests",
+          confirm: t("requests.confirmDelete", { count: selection.ids.length }),
+          run: async () => {
+            await api.deleteRequests(selection.ids);
+            return t("requests.deleted", { count: selection.ids.length });
+          },
+        }}
+        extra={copyOut.button}
+        onError={onError}
+      />
+      {copyOut.panel}
     </>
   );
 }

@@ -10,7 +10,7 @@ use crate::access::accounts::UserRecord;
 use crate::domain::descriptor::TenantRows;
 use crate::domain::master_data::{self, MasterKind};
 use crate::domain::registry::DOMAINS;
-use crate::domain::{activities, dpias};
+use crate::domain::{activities, breaches, dpias, processor_agreements, requests};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::export::file_name_part;
 use crate::kernel::text::{text, Language};
@@ -32,12 +32,15 @@ pub enum BackupModule {
     Toms(i64),
     /// The tenant's DPIAs (every version, risks, assigned measures) and necessity checks.
     Dpias(i64),
+    /// The tenant's registers: data subject requests, breaches, processor agreements, with
+    /// their files and links.
+    Registers(i64),
 }
 
 impl BackupModule {
     pub fn parse(text: &str) -> CoreResult<Self> {
         let bad = || {
-            CoreError::validation("module", "format", format!("'{text}' is not a module (tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID, toms:ID, dpia:ID)"))
+            CoreError::validation("module", "format", format!("'{text}' is not a module (tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID, toms:ID, dpia:ID, registers:ID)"))
         };
         let (kind, id) = text.split_once(':').ok_or_else(bad)?;
         let id: i64 = id.trim().parse().map_err(|_| bad())?;
@@ -49,6 +52,7 @@ impl BackupModule {
             "master_data" => BackupModule::MasterData(id),
             "toms" => BackupModule::Toms(id),
             "dpia" | "dpias" => BackupModule::Dpias(id),
+            "registers" => BackupModule::Registers(id),
             _ => return Err(bad()),
         })
     }
@@ -61,7 +65,8 @@ impl BackupModule {
             | BackupModule::Areas(t)
             | BackupModule::MasterData(t)
             | BackupModule::Toms(t)
-            | BackupModule::Dpias(t) => t,
+            | BackupModule::Dpias(t)
+            | BackupModule::Registers(t) => t,
         }
     }
 }
@@ -92,6 +97,16 @@ fn parts(module: BackupModule) -> CoreResult<Vec<&'static TenantRows>> {
             .iter()
             .chain(activities::descriptor::DESCRIPTOR.tenant_rows)
             .collect(),
+        // The registers point at activities and master data that stay: a link to one that
+        // no longer exists refuses the module (`conflict`).
+        BackupModule::Registers(_) => [
+            &requests::descriptor::DESCRIPTOR,
+            &processor_agreements::descriptor::DESCRIPTOR,
+            &breaches::descriptor::DESCRIPTOR,
+        ]
+        .iter()
+        .flat_map(|d| d.tenant_rows.iter())
+        .collect(),
         BackupModule::Tenant(_) => DOMAINS
             .iter()
             .flat_map(|d| d.tenant_rows.iter())
@@ -102,7 +117,7 @@ fn parts(module: BackupModule) -> CoreResult<Vec<&'static TenantRows>> {
                 "module",
                 "restore",
                 format!(
-                "{other:?} can be exported as CSV; restore a tenant, its RoPA, its master data or its TOMs"
+                "{other:?} can be exported as CSV; restore a tenant, its RoPA, its master data, its TOMs or its registers"
             ),
             ))
         }
@@ -122,6 +137,13 @@ pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult
     let parts = parts(module)?;
     backup_holds_tenant(conn, tenant)?;
     let tx = conn.transaction()?;
+    if matches!(module, BackupModule::Registers(_)) {
+        // The registers' trash entries go with their rows; the backup's come back with them.
+        tx.execute(
+            "DELETE FROM main.trash WHERE tenant_id = ?1 AND object_type IN ('request', 'breach', 'processor_agreement')",
+            [tenant],
+        )?;
+    }
     for part in &parts {
         let condition = part.condition.replace("{db}", "main");
         tx.execute(
@@ -154,6 +176,54 @@ pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult
                 [tenant],
             )
             .map_err(conflict)?;
+    }
+    if matches!(module, BackupModule::Registers(_)) {
+        let cols = columns(&tx, "trash")?;
+        tx.execute(
+            &format!(
+                "INSERT INTO main.trash ({cols}) SELECT {cols} FROM bak.trash b WHERE b.tenant_id = ?1
+                 AND b.object_type IN ('request', 'breach', 'processor_agreement')
+                 AND NOT EXISTS(SELECT 1 FROM main.trash m WHERE m.id = b.id)"
+            ),
+            [tenant],
+        )?;
+        // A record that was in the trash then, whose entry's number another delete has
+        // taken since, cannot come back into the trash: it stays out.
+        const STRAY: &str = "tenant_id = ?1 AND trash_id IS NOT NULL AND trash_id NOT IN
+            (SELECT id FROM main.trash WHERE object_type IN ('request', 'breach', 'processor_agreement'))";
+        for (object, table, links) in [
+            (
+                "request",
+                "data_subject_requests",
+                &["request_activities", "request_items"][..],
+            ),
+            ("breach", "data_breaches", &[][..]),
+            (
+                "processor_agreement",
+                "processor_agreements",
+                &["agreement_activities", "agreement_countries"][..],
+            ),
+        ] {
+            let key = if object == "request" {
+                "request_id"
+            } else {
+                "agreement_id"
+            };
+            for link in links {
+                tx.execute(
+                    &format!("DELETE FROM main.{link} WHERE {key} IN (SELECT id FROM main.{table} WHERE {STRAY})"),
+                    [tenant],
+                )?;
+            }
+            tx.execute(
+                &format!(
+                    "DELETE FROM main.record_attachments WHERE object_type = '{object}'
+                     AND record_id IN (SELECT id FROM main.{table} WHERE {STRAY})"
+                ),
+                [tenant],
+            )?;
+            tx.execute(&format!("DELETE FROM main.{table} WHERE {STRAY}"), [tenant])?;
+        }
     }
     tx.commit()?;
     Ok(copied)
@@ -235,6 +305,30 @@ pub(crate) fn csv(
         files.push((
             text(language, "backup-csv-dpias"),
             dpias::export::file(&list, ExportFormat::Csv, style)?,
+        ));
+    }
+    if all || matches!(module, BackupModule::Registers(_)) {
+        // As of the backup's date: the deadlines are those the registers had then.
+        let now: chrono::DateTime<chrono::Utc> = conn.query_row(
+            "SELECT COALESCE(MAX(at), '1970-01-01T00:00:00Z') FROM audit_log",
+            [],
+            |r| r.get(0),
+        )?;
+        let today = crate::kernel::clock::local_day(now);
+        let list = requests::full_list(conn, user, tenant.id, today)?;
+        files.push((
+            text(language, "backup-csv-requests"),
+            requests::export::file(&list, ExportFormat::Csv, style)?,
+        ));
+        let list = breaches::full_list(conn, user, tenant.id, now)?;
+        files.push((
+            text(language, "backup-csv-breaches"),
+            breaches::export::file(&list, ExportFormat::Csv, style)?,
+        ));
+        let list = processor_agreements::full_list(conn, user, tenant.id, today)?;
+        files.push((
+            text(language, "backup-csv-processor-agreements"),
+            processor_agreements::export::file(&list, ExportFormat::Csv, style)?,
         ));
     }
     std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
