@@ -11,7 +11,7 @@ import { Alert } from "../../components/Alert";
 import { Field } from "../../components/Field";
 import { useAction } from "../../useAction";
 import { Checklist } from "./Checklist";
-import { formOf, rulesOf, TOM_RESTRICTION_STATUSES, type RestrictionForm } from "./restrictions";
+import { formOf, REGISTER_OBJECTS, rulesOf, TOM_RESTRICTION_STATUSES, type RestrictionForm } from "./restrictions";
 
 type Props = {
   role: Role | null;
@@ -179,6 +179,13 @@ export function RoleEditor({ role, catalogue, onError, onCancel, onSaved }: Prop
             {t("admin.roles.onlyOwn")}
           </label>
         </fieldset>
+        <Checklist
+          legend={t("admin.roles.onlyOwnRegisters")}
+          name="restrict-own-registers"
+          chosen={restrictions.ownRegisters}
+          onChange={(v) => setR("ownRegisters", v)}
+          options={REGISTER_OBJECTS.map((o) => ({ value: o, label: t(`objects.${o}`, { count: 2 }) }))}
+        />
       </div>
 
       <h3 className="subhead">{t("admin.roles.menus")}</h3>

@@ -11,7 +11,13 @@ export type RestrictionForm = {
   ownToms: boolean;
   tomStatuses: ActivityStatus[];
   ownDpias: boolean;
+  /** The registers restricted to "only records where I am the editor". */
+  ownRegisters: RegisterObject[];
 };
+
+/** The registers whose only restriction is "own records". */
+export const REGISTER_OBJECTS = ["request", "breach", "processor_agreement"] as const;
+export type RegisterObject = (typeof REGISTER_OBJECTS)[number];
 
 /** The statuses a measure can have, of the shared status names. */
 export const TOM_RESTRICTION_STATUSES: ActivityStatus[] = ["in_review", "active", "inactive"];
@@ -31,6 +37,7 @@ export function formOf(rules: VisibilityRule[]): RestrictionForm {
     ownToms: false,
     tomStatuses: [],
     ownDpias: false,
+    ownRegisters: [],
   };
   for (const rule of rules) {
     const r = rule.restriction;
@@ -41,6 +48,8 @@ export function formOf(rules: VisibilityRule[]): RestrictionForm {
     if (rule.object === "tom" && r.kind === "own_records") form.ownToms = true;
     if (rule.object === "tom" && r.kind === "with_status") form.tomStatuses = r.statuses;
     if (rule.object === "dpia" && r.kind === "own_records") form.ownDpias = true;
+    const register = REGISTER_OBJECTS.find((o) => o === rule.object);
+    if (register && r.kind === "own_records") form.ownRegisters.push(register);
   }
   return form;
 }
@@ -61,6 +70,9 @@ export function rulesOf(form: RestrictionForm): VisibilityRule[] {
   if (form.tomStatuses.length)
     rules.push({ object: "tom", restriction: { kind: "with_status", statuses: form.tomStatuses } });
   if (form.ownDpias) rules.push({ object: "dpia", restriction: { kind: "own_records" } });
+  for (const object of REGISTER_OBJECTS) {
+    if (form.ownRegisters.includes(object)) rules.push({ object, restriction: { kind: "own_records" } });
+  }
   return rules;
 }
 
