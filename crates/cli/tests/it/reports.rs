@@ -95,8 +95,27 @@ fn reports_and_exports_are_written_from_the_command_line() {
     ]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("controller or processor"));
-    let bad = admin(&["export", "requests", "--tenant", &tenant, "--to", "x.csv"]);
+    let bad = admin(&["export", "documents", "--tenant", &tenant, "--to", "x.csv"]);
     assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown list 'documents'"));
+    // The registers are lists like the others.
+    let requests = dir.path().join("requests.csv");
+    let out = admin(&[
+        "export",
+        "requests",
+        "--tenant",
+        &tenant,
+        "--to",
+        requests.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read_to_string(&requests)
+        .unwrap()
+        .contains("Deadline"));
     let bad = admin(&[
         "export",
         "activities",

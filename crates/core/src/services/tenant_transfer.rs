@@ -340,7 +340,7 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
     };
     let mut requests_out = Vec::new();
     for id in requests::ids_of_tenant(conn, tenant.id)? {
-        let (mut data, ..) = requests::stored(conn, id)?;
+        let mut data = requests::stored(conn, id)?.data;
         let editor = editor_name(data.editor_id)?;
         data.tenant_id = 0;
         data.editor_id = None;
@@ -361,7 +361,8 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
     }
     let mut agreements_out = Vec::new();
     for id in processor_agreements::ids_of_tenant(conn, tenant.id)? {
-        let (mut data, _, editor, ..) = processor_agreements::stored(conn, id)?;
+        let stored = processor_agreements::stored(conn, id)?;
+        let (mut data, editor) = (stored.data, stored.editor_name);
         data.tenant_id = 0;
         data.editor_id = None;
         data.processor_id = position.get(&data.processor_id).copied().unwrap_or(0);

@@ -204,27 +204,27 @@ pub(crate) fn ids_of_tenant(conn: &Connection, tenant_id: i64) -> CoreResult<Vec
     Ok(ids)
 }
 
-/// The stored agreement with its link ids (links to live records), hidden or not.
-pub(crate) fn stored(
-    conn: &Connection,
-    id: i64,
-) -> CoreResult<(
-    AgreementInput,
-    String,
-    Option<String>,
-    DateTime<Utc>,
-    DateTime<Utc>,
-)> {
-    let (mut data, processor, editor, created, updated) =
-        conn.query_row(&format!("{DETAIL} WHERE g.id = ?1"), [id], |r| {
-            Ok((
-                data_from_row(r)?,
-                r.get(11)?,
-                r.get(12)?,
-                r.get(13)?,
-                r.get(14)?,
-            ))
-        })?;
+/// An agreement as stored, with its link ids (to live records).
+pub(crate) struct Stored {
+    pub data: AgreementInput,
+    pub processor_name: String,
+    pub editor_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The stored agreement with its link ids, hidden or not.
+pub(crate) fn stored(conn: &Connection, id: i64) -> CoreResult<Stored> {
+    let mut stored = conn.query_row(&format!("{DETAIL} WHERE g.id = ?1"), [id], |r| {
+        Ok(Stored {
+            data: data_from_row(r)?,
+            processor_name: r.get(11)?,
+            editor_name: r.get(12)?,
+            created_at: r.get(13)?,
+            updated_at: r.get(14)?,
+        })
+    })?;
+    let data = &mut stored.data;
     data.activity_ids = conn
         .prepare_cached(
             "SELECT l.activity_id FROM agreement_activities l JOIN processing_activities p ON p.id = l.activity_id
@@ -244,7 +244,7 @@ pub(crate) fn stored(
             })
         })?
         .collect::<Result<_, _>>()?;
-    Ok((data, processor, editor, created, updated))
+    Ok(stored)
 }
 
 pub(crate) fn load(
@@ -253,7 +253,13 @@ pub(crate) fn load(
     id: i64,
     today: NaiveDate,
 ) -> CoreResult<ProcessorAgreement> {
-    let (data, processor_name, editor_name, created_at, updated_at) = stored(conn, id)?;
+    let Stored {
+        data,
+        processor_name,
+        editor_name,
+        created_at,
+        updated_at,
+    } = stored(conn, id)?;
     let country_names = conn
         .prepare_cached(
             "SELECT l.item_id, m.name, l.detail FROM agreement_countries l JOIN master_items m ON m.id = l.item_id

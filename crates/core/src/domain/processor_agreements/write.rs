@@ -209,7 +209,7 @@ pub(crate) fn update(
         ));
     }
     let mut data = input.validated(conn, user)?;
-    let (stored_data, ..) = stored(conn, id)?;
+    let stored_data = stored(conn, id)?.data;
     let shown: Vec<i64> = old.activities.iter().map(|a| a.id).collect();
     data.activity_ids.extend(
         stored_data

@@ -366,15 +366,25 @@ pub(crate) fn ids_of_tenant(conn: &Connection, tenant_id: i64) -> CoreResult<Vec
     Ok(ids)
 }
 
+/// A request as stored, with its link ids (to live records).
+pub(crate) struct Stored {
+    pub data: RequestInput,
+    pub editor_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
 /// The stored request and its link ids, deleted or hidden or not.
-pub(crate) fn stored(
-    conn: &Connection,
-    id: i64,
-) -> CoreResult<(RequestInput, Option<String>, DateTime<Utc>, DateTime<Utc>)> {
-    let (mut data, editor, created, updated) =
-        conn.query_row(&format!("{DETAIL} WHERE r.id = ?1"), [id], |r| {
-            Ok((data_from_row(r)?, r.get(17)?, r.get(18)?, r.get(19)?))
-        })?;
+pub(crate) fn stored(conn: &Connection, id: i64) -> CoreResult<Stored> {
+    let mut stored = conn.query_row(&format!("{DETAIL} WHERE r.id = ?1"), [id], |r| {
+        Ok(Stored {
+            data: data_from_row(r)?,
+            editor_name: r.get(17)?,
+            created_at: r.get(18)?,
+            updated_at: r.get(19)?,
+        })
+    })?;
+    let data = &mut stored.data;
     data.activity_ids = conn
         .prepare_cached(
             "SELECT l.activity_id FROM request_activities l JOIN processing_activities p ON p.id = l.activity_id
@@ -389,7 +399,7 @@ pub(crate) fn stored(
         )?
         .query_map([id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    Ok((data, editor, created, updated))
+    Ok(stored)
 }
 
 /// A request with what the user may see of its links.
@@ -399,7 +409,12 @@ pub(crate) fn load(
     id: i64,
     today: NaiveDate,
 ) -> CoreResult<DataSubjectRequest> {
-    let (data, editor_name, created_at, updated_at) = stored(conn, id)?;
+    let Stored {
+        data,
+        editor_name,
+        created_at,
+        updated_at,
+    } = stored(conn, id)?;
     let items: Vec<RequestItem> = conn
         .prepare_cached(
             "SELECT m.id, m.kind, m.name FROM request_items l JOIN master_items m ON m.id = l.item_id

@@ -286,7 +286,7 @@ pub(crate) fn update(
         ));
     }
     let mut data = input.validated(conn, user, today)?;
-    let (stored_data, ..) = stored(conn, id)?;
+    let stored_data = stored(conn, id)?.data;
     let shown: Vec<i64> = old.activities.iter().map(|a| a.id).collect();
     data.activity_ids.extend(
         stored_data
@@ -340,7 +340,7 @@ pub(crate) fn mass_change(
     let mut changed = 0;
     for &id in ids {
         let old = visible_by_id(conn, user, id, today)?;
-        let (stored_data, ..) = stored(conn, id)?;
+        let stored_data = stored(conn, id)?.data;
         let mut data = stored_data.clone();
         match field {
             RequestField::Status(s) => {

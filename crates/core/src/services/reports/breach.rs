@@ -35,10 +35,11 @@ impl BreachReport {
         let missing = text(l, "report-not-specified");
         let b = &self.breach;
         let d = &b.data;
-        let mut out: Vec<Box<dyn Element>> = Vec::new();
-        out.push(Box::new(pdf::heading(&text(l, "breach-report-title"), 18)));
-        out.push(Box::new(pdf::heading(&d.title, 12)));
-        out.push(Box::new(pdf::muted(&text(l, "breach-report-intro"))));
+        let mut out: Vec<Box<dyn Element>> = vec![
+            Box::new(pdf::heading(&text(l, "breach-report-title"), 18)),
+            Box::new(pdf::heading(&d.title, 12)),
+            Box::new(pdf::muted(&text(l, "breach-report-intro"))),
+        ];
 
         out.push(Box::new(Break::new(1)));
         out.push(Box::new(pdf::heading(
@@ -49,15 +50,13 @@ impl BreachReport {
             Fields::new().text(text(l, "breach-report-tenant"), self.tenant_name.clone());
         for company in &self.companies {
             let c = &company.data;
-            let address = [
-                c.street.as_str(),
-                &format!("{} {}", c.postal_code, c.city).trim().to_string(),
-            ]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
+            let place = format!("{} {}", c.postal_code, c.city);
+            let address = [c.street.as_str(), place.trim()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
             controller = controller
                 .text(
                     text(l, "breach-report-company"),
