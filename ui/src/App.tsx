@@ -1,3 +1,4 @@
+import { noteCoreNow } from "./coreClock";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -80,6 +81,7 @@ function Phases() {
   const signedIn = useCallback(
     async (session: SessionInfo) => {
       setNotice(null);
+      noteCoreNow(session.now);
       await switchLanguage(initialLanguage(session.language, state?.os_locale));
       setState((s) => (s ? { ...s, phase: "signed_in", session, locked_user: null } : s));
     },
@@ -112,8 +114,12 @@ function Phases() {
       if (e instanceof CommandError && SESSION_ENDING.has(e.code)) endSession(e.code);
       return null;
     });
-    // Only a changed session re-renders, so the periodic refresh costs nothing visible.
-    if (session) setState((s) => (s && JSON.stringify(s.session) !== JSON.stringify(session) ? { ...s, session } : s));
+    if (!session) return;
+    // The core's instant moves on every read: it is noted, not rendered. Only a changed session re-renders,
+    // so the periodic refresh costs nothing visible.
+    noteCoreNow(session.now);
+    const same = (a: SessionInfo) => JSON.stringify({ ...a, now: "" }) === JSON.stringify({ ...session, now: "" });
+    setState((s) => (s && (!s.session || !same(s.session)) ? { ...s, session } : s));
   }, [endSession]);
 
   const switchTenant = useCallback(async (tenantId: number) => {

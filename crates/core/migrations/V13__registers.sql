@@ -3,6 +3,9 @@
 -- already shown to each user. Instants are stored in UTC (RFC 3339), calendar days as
 -- ISO dates.
 
+-- Links and references to records of other domains are removed with those records when the
+-- trash purges them (ON DELETE CASCADE): a purge never fails on a register's link.
+
 -- A data subject request (Art. 15–22 GDPR). The deadline is computed from `received_on`
 -- and `extension_months`, never stored, so a corrected receipt date moves it.
 CREATE TABLE data_subject_requests (
@@ -38,14 +41,14 @@ CREATE INDEX data_subject_requests_trash ON data_subject_requests(trash_id) WHER
 -- The activities a request concerns, and the person groups and applications it names
 -- (master data items).
 CREATE TABLE request_activities (
-    request_id  INTEGER NOT NULL REFERENCES data_subject_requests(id),
-    activity_id INTEGER NOT NULL REFERENCES processing_activities(id),
+    request_id  INTEGER NOT NULL REFERENCES data_subject_requests(id) ON DELETE CASCADE,
+    activity_id INTEGER NOT NULL REFERENCES processing_activities(id) ON DELETE CASCADE,
     PRIMARY KEY (request_id, activity_id)
 );
 CREATE INDEX request_activities_activity ON request_activities(activity_id);
 CREATE TABLE request_items (
-    request_id INTEGER NOT NULL REFERENCES data_subject_requests(id),
-    item_id    INTEGER NOT NULL REFERENCES master_items(id),
+    request_id INTEGER NOT NULL REFERENCES data_subject_requests(id) ON DELETE CASCADE,
+    item_id    INTEGER NOT NULL REFERENCES master_items(id) ON DELETE CASCADE,
     PRIMARY KEY (request_id, item_id)
 );
 CREATE INDEX request_items_item ON request_items(item_id);
@@ -90,7 +93,9 @@ CREATE INDEX data_breaches_trash ON data_breaches(trash_id) WHERE trash_id IS NO
 CREATE TABLE processor_agreements (
     id               INTEGER PRIMARY KEY,
     tenant_id        INTEGER NOT NULL REFERENCES tenants(id),
-    processor_id     INTEGER NOT NULL REFERENCES master_items(id),
+    -- A processor used by a live agreement cannot be deleted (master data refuses it); an
+    -- agreement in the trash goes with its processor when that is purged.
+    processor_id     INTEGER NOT NULL REFERENCES master_items(id) ON DELETE CASCADE,
     subject          TEXT NOT NULL,
     signed_on        TEXT,
     sub_processors   TEXT NOT NULL DEFAULT '',
@@ -111,14 +116,14 @@ CREATE INDEX processor_agreements_trash ON processor_agreements(trash_id) WHERE 
 -- The activities an agreement serves, and the third countries it allows with their
 -- safeguard (Art. 44 ff.) in `detail`.
 CREATE TABLE agreement_activities (
-    agreement_id INTEGER NOT NULL REFERENCES processor_agreements(id),
-    activity_id  INTEGER NOT NULL REFERENCES processing_activities(id),
+    agreement_id INTEGER NOT NULL REFERENCES processor_agreements(id) ON DELETE CASCADE,
+    activity_id  INTEGER NOT NULL REFERENCES processing_activities(id) ON DELETE CASCADE,
     PRIMARY KEY (agreement_id, activity_id)
 );
 CREATE INDEX agreement_activities_activity ON agreement_activities(activity_id);
 CREATE TABLE agreement_countries (
-    agreement_id INTEGER NOT NULL REFERENCES processor_agreements(id),
-    item_id      INTEGER NOT NULL REFERENCES master_items(id),
+    agreement_id INTEGER NOT NULL REFERENCES processor_agreements(id) ON DELETE CASCADE,
+    item_id      INTEGER NOT NULL REFERENCES master_items(id) ON DELETE CASCADE,
     detail       TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (agreement_id, item_id)
 );
@@ -148,3 +153,9 @@ CREATE TABLE deadline_alerts (
     shown_at  TEXT NOT NULL,
     PRIMARY KEY (user_id, kind, record_id, level)
 );
+
+-- The object types of the registers are named `request` and `breach` (issue 15); earlier
+-- versions listed them as `data_subject_request` and `data_breach` without a domain. A role
+-- that was given such a right keeps it under the new name.
+UPDATE role_rights SET object_type = 'request' WHERE object_type = 'data_subject_request';
+UPDATE role_rights SET object_type = 'breach' WHERE object_type = 'data_breach';

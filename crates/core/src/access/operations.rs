@@ -110,9 +110,10 @@ macro_rules! operations {
             }
 
             /// Whether the operation is the person working. The window's periodic re-read
-            /// of rights is not, so it must not keep an idle session from locking.
+            /// of rights and its minute-by-minute look for deadline alerts are not, so they
+            /// must not keep an idle session from locking.
             pub const fn counts_as_activity(self) -> bool {
-                !matches!(self, Operation::RefreshSession)
+                !matches!(self, Operation::RefreshSession | Operation::DeadlineAlerts)
             }
 
             /// What is still possible while the app is locked for a missing backup: the

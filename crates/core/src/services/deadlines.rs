@@ -191,11 +191,8 @@ fn alert_text(
             )
         }
         _ => {
-            let args = [
-                ("title", item.title.as_str()),
-                ("tenant", place),
-                ("due", &local_date(language, item.due)),
-            ];
+            // A notification can show on a locked screen: it names no data subject.
+            let args = [("tenant", place), ("due", &local_date(language, item.due))];
             (
                 with(
                     language,

@@ -784,3 +784,234 @@ fn a_request_copied_to_another_tenant_comes_without_its_links_editor_and_handlin
         (None, None)
     );
 }
+
+/// Closes the database and opens it again, as the next start of the app does (which purges
+/// the trash of entries older than 30 days).
+fn reopen(o: &mut Office) {
+    let placeholder = Fixture::new().setup("Platzhalter").desk;
+    drop(std::mem::replace(&mut o.desk, placeholder));
+    match dpo_desk_core::desk::installation::open(o.f.path(), &o.f.keystore, o.f.clock.clone())
+        .unwrap()
+    {
+        dpo_desk_core::desk::installation::Opening::Ready(desk) => o.desk = desk,
+        _ => panic!("the database opens again"),
+    }
+    o.owner = o.desk.sign_in(OWNER, PASSWORD).unwrap();
+}
+
+#[test]
+fn purging_what_registers_link_to_keeps_the_registers_and_the_app_opens() {
+    let mut o = office();
+    let group = item(&mut o, MasterKind::PersonGroup, "Bewerber");
+    let country = item(&mut o, MasterKind::ThirdCountry, "USA");
+    let processor = item(&mut o, MasterKind::Processor, "Cloud Inc.");
+    let activity = o
+        .desk
+        .create_activity(&mut o.owner, &ActivityInput::new(o.area, "Bewerbungen"))
+        .unwrap()
+        .id;
+    let request_id = o
+        .desk
+        .create_request(
+            &mut o.owner,
+            &RequestInput {
+                activity_ids: vec![activity],
+                item_ids: vec![group],
+                ..request(o.tenant, "2026-02-20", "Max Muster")
+            },
+        )
+        .unwrap()
+        .id;
+    let agreement = AgreementInput {
+        tenant_id: o.tenant,
+        processor_id: processor,
+        subject: "Bewerberportal".into(),
+        signed_on: None,
+        sub_processors: String::new(),
+        tom_check_on: None,
+        tom_check_result: String::new(),
+        next_review: None,
+        notes: String::new(),
+        editor_id: None,
+        activity_ids: vec![activity],
+        countries: vec![AgreementCountry {
+            item_id: country,
+            safeguard: "Standardvertragsklauseln".into(),
+        }],
+    };
+    let agreement = o
+        .desk
+        .create_processor_agreement(&mut o.owner, &agreement)
+        .unwrap()
+        .id;
+    // The processor of a live agreement stays; its agreement is named.
+    match o
+        .desk
+        .delete_master_item(&mut o.owner, MasterKind::Processor, processor)
+    {
+        Err(dpo_desk_core::CoreError::InUse { used_by }) => assert_eq!(used_by, ["Bewerberportal"]),
+        other => panic!("refused while in use: {other:?}"),
+    }
+    o.desk.delete_activities(&mut o.owner, &[activity]).unwrap();
+    o.desk
+        .delete_master_item(&mut o.owner, MasterKind::PersonGroup, group)
+        .unwrap();
+    o.desk
+        .delete_master_item(&mut o.owner, MasterKind::ThirdCountry, country)
+        .unwrap();
+    // A second tenant with registers of its own is deleted as a whole.
+    let other = o
+        .desk
+        .create_tenant(&mut o.owner, "Café Sonne", false)
+        .unwrap()
+        .id;
+    o.desk
+        .create_request(&mut o.owner, &request(other, "2026-02-25", "Erika"))
+        .unwrap();
+    breach_at(&mut o, t0() - Duration::hours(1), "Fehlversand");
+    o.desk.delete_tenant(&mut o.owner, other).unwrap();
+
+    o.f.clock.advance(Duration::days(31));
+    reopen(&mut o);
+    // A month without a saved backup locks the app; the owner makes one first.
+    let folder = o.f.path().join("nas");
+    std::fs::create_dir_all(&folder).unwrap();
+    o.desk
+        .create_backup_in(&mut o.owner, &folder, &mut |_, _| {})
+        .unwrap();
+    let r = o.desk.request(&mut o.owner, request_id).unwrap();
+    assert!(
+        r.activities.is_empty() && r.items.is_empty(),
+        "the links went with the purge"
+    );
+    let g = o.desk.processor_agreement(&mut o.owner, agreement).unwrap();
+    assert!(g.activities.is_empty() && g.country_names.is_empty());
+    assert!(o.desk.trash(&mut o.owner).unwrap().is_empty());
+}
+
+#[test]
+fn the_minute_by_minute_alert_check_does_not_keep_an_idle_session_open() {
+    let mut o = office();
+    o.f.clock.advance(Duration::minutes(10));
+    o.desk.deadline_alerts(&mut o.owner).unwrap();
+    o.f.clock.advance(Duration::minutes(10));
+    assert!(matches!(
+        o.desk.deadline_alerts(&mut o.owner),
+        Err(dpo_desk_core::CoreError::SessionExpired { .. })
+    ));
+}
+
+#[test]
+fn an_extension_told_after_the_first_month_is_refused() {
+    let mut o = office();
+    let input = RequestInput {
+        extension_months: 1,
+        extension_reason: "Viele Anträge".into(),
+        extension_told_on: Some(day("2026-03-01")),
+        ..request(o.tenant, "2026-01-20", "Max Muster")
+    };
+    let e = o.desk.create_request(&mut o.owner, &input).unwrap_err();
+    assert_eq!(e.problems()[0].field, "extension_told_on");
+    assert!(
+        e.problems()[0].message.contains("2026-02-20"),
+        "{}",
+        e.problems()[0].message
+    );
+}
+
+#[test]
+fn without_the_activity_view_right_a_register_names_and_links_no_activity() {
+    let mut o = office();
+    let activity = o
+        .desk
+        .create_activity(
+            &mut o.owner,
+            &ActivityInput::new(o.area, "Geheime Tätigkeit"),
+        )
+        .unwrap()
+        .id;
+    let id = o
+        .desk
+        .create_request(
+            &mut o.owner,
+            &RequestInput {
+                activity_ids: vec![activity],
+                ..request(o.tenant, "2026-02-20", "Max Muster")
+            },
+        )
+        .unwrap()
+        .id;
+    let mut clerk = staff_user(
+        &mut o.desk,
+        &mut o.owner,
+        "Ben",
+        "Anfragen-2026!Sicher",
+        &[
+            (ObjectType::Request, Right::View),
+            (ObjectType::Request, Right::Edit),
+            (ObjectType::Request, Right::Create),
+        ],
+        vec![o.tenant],
+    );
+    let seen = o.desk.request(&mut clerk, id).unwrap();
+    assert!(seen.activities.is_empty() && seen.processed.is_empty());
+    // Saving keeps the link the clerk cannot see; linking one is refused.
+    let mut data = seen.data.clone();
+    data.notes = "Rückruf vereinbart".into();
+    o.desk.update_request(&mut clerk, id, &data).unwrap();
+    assert_eq!(
+        o.desk.request(&mut o.owner, id).unwrap().activities.len(),
+        1
+    );
+    let linking = RequestInput {
+        activity_ids: vec![activity],
+        ..request(o.tenant, "2026-02-21", "Erika")
+    };
+    assert!(matches!(
+        o.desk.create_request(&mut clerk, &linking),
+        Err(dpo_desk_core::CoreError::PermissionDenied { .. })
+    ));
+}
+
+#[test]
+fn restoring_the_ropa_module_keeps_the_registers_links_to_activities() {
+    let mut o = office();
+    let activity = o
+        .desk
+        .create_activity(&mut o.owner, &ActivityInput::new(o.area, "Lohnabrechnung"))
+        .unwrap()
+        .id;
+    let folder = o.f.path().join("nas");
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = o
+        .desk
+        .create_backup_in(&mut o.owner, &folder, &mut |_, _| {})
+        .unwrap();
+    let id = o
+        .desk
+        .create_request(
+            &mut o.owner,
+            &RequestInput {
+                activity_ids: vec![activity],
+                ..request(o.tenant, "2026-02-20", "Max Muster")
+            },
+        )
+        .unwrap()
+        .id;
+    o.desk
+        .restore_backup(
+            &mut o.owner,
+            &file,
+            Some(dpo_desk_core::services::backup::BackupModule::Ropa(
+                o.tenant,
+            )),
+            &mut |_, _| {},
+        )
+        .unwrap();
+    let r = o.desk.request(&mut o.owner, id).unwrap();
+    assert_eq!(
+        r.activities.len(),
+        1,
+        "the request still names the activity"
+    );
+}

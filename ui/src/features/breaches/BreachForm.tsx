@@ -9,6 +9,7 @@ import type { EditorChoice } from "../../bindings/EditorChoice";
 import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { RecordFiles } from "../../components/FileList";
+import { coreNow } from "../../coreClock";
 import { useRecords, useRecordsChanged } from "../../data/records";
 import type { PageProps } from "../../screens/page";
 import { useUnsaved } from "../../unsaved";
@@ -26,13 +27,13 @@ type Props = PageProps & {
   onSaved: (title: string) => void;
 };
 
-function inputOf(detail: Breach | null, tenantId: number, now: string): BreachInput {
+function inputOf(detail: Breach | null, tenantId: number): BreachInput {
   if (!detail) {
     return {
       tenant_id: tenantId,
       title: "",
       // Most breaches are recorded when they are discovered (the core's clock); the time can be corrected.
-      discovered_at: new Date(Math.floor(new Date(now).getTime() / 60_000) * 60_000).toISOString(),
+      discovered_at: new Date(Math.floor(coreNow().getTime() / 60_000) * 60_000).toISOString(),
       occurred: "",
       description: "",
       subject_categories: "",
@@ -112,7 +113,7 @@ type EditorProps = Props & { detail: Breach | null; onCreated: (id: number) => v
 function BreachEditor({ session, tenantId, detail, onError, onClose, onSaved, onCreated }: EditorProps) {
   const { t } = useTranslation();
   const editable = detail ? can(session, "breach", "edit") : can(session, "breach", "create");
-  const [baseline, setBaseline] = useState(() => inputOf(detail, tenantId, session.now));
+  const [baseline, setBaseline] = useState(() => inputOf(detail, tenantId));
   const [input, setInput] = useState(baseline);
   const [saved, setSaved] = useState(false);
   const [editors, setEditors] = useState<EditorChoice[]>([]);
@@ -136,7 +137,7 @@ function BreachEditor({ session, tenantId, detail, onError, onClose, onSaved, on
     void run(async () => {
       const result = detail ? await api.updateBreach(detail.id, input) : await api.createBreach(input);
       await changed("breaches", tenantId);
-      const next = inputOf(result, tenantId, session.now);
+      const next = inputOf(result, tenantId);
       setBaseline(next);
       setInput(next);
       setSaved(true);

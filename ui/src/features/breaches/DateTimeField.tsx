@@ -59,7 +59,7 @@ export function DateTimeField({
         hint={hint}
         value={day}
         readOnly={readOnly}
-        onChange={(iso) => onChange(instantOf(iso, time || "00:00"))}
+        onChange={(iso) => onChange(instantOf(iso, TIME.test(typed.trim()) ? typed.trim() : time || "00:00"))}
       />
       <label className="field time-field">
         <span className="label">{t("breaches.time")}</span>

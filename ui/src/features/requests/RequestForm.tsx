@@ -10,6 +10,7 @@ import type { RequestStatus } from "../../bindings/RequestStatus";
 import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { RecordFiles } from "../../components/FileList";
+import { coreNow } from "../../coreClock";
 import { useRecords, useRecordsChanged } from "../../data/records";
 import { formatDate } from "../../format";
 import type { PageProps } from "../../screens/page";
@@ -27,9 +28,9 @@ type Props = PageProps & {
   onSaved: (name: string) => void;
 };
 
-/** The day of an instant in the office's calendar, as the date fields write it. */
-function dayOf(iso: string): string {
-  const d = new Date(iso);
+/** Today on the core's clock, in the office's calendar, as the date fields write it. */
+function coreToday(): string {
+  const d = coreNow();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
@@ -109,7 +110,7 @@ type EditorProps = Props & { detail: DataSubjectRequest | null; onCreated: (id: 
 function RequestEditor({ session, tenantId, detail, onError, onClose, onSaved, onCreated }: EditorProps) {
   const { t } = useTranslation();
   const editable = detail ? can(session, "request", "edit") : can(session, "request", "create");
-  const today = dayOf(session.now);
+  const [today] = useState(coreToday);
   const [baseline, setBaseline] = useState(() => inputOf(detail, tenantId, today));
   const [input, setInput] = useState(baseline);
   const [saved, setSaved] = useState(false);

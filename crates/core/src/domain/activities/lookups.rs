@@ -78,3 +78,16 @@ pub(crate) fn visible_with_items(
         params,
     )
 }
+
+/// Whether the user may see processing activities at all (their own right): other records
+/// name and link activities only for such users.
+pub(crate) fn viewable(conn: &Connection, user: &UserRecord) -> CoreResult<bool> {
+    crate::access::permissions::granted(
+        conn,
+        user,
+        crate::kernel::vocabulary::Permission::new(
+            crate::kernel::vocabulary::ObjectType::ProcessingActivity,
+            crate::kernel::vocabulary::Right::View,
+        ),
+    )
+}

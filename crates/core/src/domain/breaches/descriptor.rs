@@ -22,6 +22,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         tables: &["data_breaches"],
         parent_in_trash: None,
         before_purge: &[
+            "DELETE FROM deadline_alerts WHERE kind = 'breach' AND record_id IN (SELECT id FROM data_breaches WHERE trash_id = ?1)",
             "DELETE FROM record_attachments WHERE object_type = 'breach'
                AND record_id IN (SELECT id FROM data_breaches WHERE trash_id = ?1)",
         ],

@@ -333,11 +333,22 @@ pub(crate) fn delete(
     let mut entries = Vec::new();
     for &id in ids {
         let item = accessible(conn, user, id, kind)?;
-        let used_by = usages(conn, id)?;
+        let mut used_by: Vec<String> = usages(conn, id)?
+            .into_iter()
+            .map(|u| u.activity_name)
+            .collect();
+        // A live processor agreement names its processor: the processor stays while it does
+        // (the agreement is the register's row; only its reference is read here).
+        let agreements: Vec<String> = conn
+            .prepare_cached(
+                "SELECT subject FROM processor_agreements WHERE processor_id = ?1 AND trash_id IS NULL
+                 ORDER BY subject COLLATE NOCASE",
+            )?
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        used_by.extend(agreements);
         if !used_by.is_empty() {
-            return Err(CoreError::InUse {
-                used_by: used_by.into_iter().map(|u| u.activity_name).collect(),
-            });
+            return Err(CoreError::InUse { used_by });
         }
         entries.push(trash::put(
             conn,

@@ -273,9 +273,18 @@ pub(crate) fn load(
             })
         })?
         .collect::<Result<_, _>>()?;
+    // Activities are named only to whom may view them (their own right); the record shows
+    // the links its reader may see, and a save keeps the others (`update`).
+    let activities = if crate::domain::activities::viewable(conn, user)? {
+        crate::domain::activities::visible_among(conn, user, &data.activity_ids)?
+    } else {
+        Vec::new()
+    };
+    let mut data = data;
+    data.activity_ids = activities.iter().map(|a| a.id).collect();
     Ok(ProcessorAgreement {
         id,
-        activities: crate::domain::activities::visible_among(conn, user, &data.activity_ids)?,
+        activities,
         review_overdue: data.next_review.is_some_and(|d| d < today),
         data,
         processor_name,

@@ -86,6 +86,12 @@ impl AgreementInput {
         let mut activity_ids = self.activity_ids.clone();
         activity_ids.sort_unstable();
         activity_ids.dedup();
+        if !activity_ids.is_empty() && !crate::domain::activities::viewable(conn, user)? {
+            return Err(CoreError::PermissionDenied {
+                object: ObjectType::ProcessingActivity,
+                right: crate::kernel::vocabulary::Right::View,
+            });
+        }
         for &id in &activity_ids {
             let activity = crate::domain::activities::visible_by_id(conn, user, id)?;
             if activity.tenant_id != self.tenant_id {

@@ -433,9 +433,18 @@ pub(crate) fn load(
         .filter(|i| i.kind == MasterKind::PersonGroup)
         .map(|i| i.id)
         .collect();
-    let activities = crate::domain::activities::visible_among(conn, user, &data.activity_ids)?;
-    let processed =
-        crate::domain::activities::visible_with_items(conn, user, data.tenant_id, &groups)?;
+    // Activities are named only to whom may view them (their own right).
+    let (activities, processed) = if crate::domain::activities::viewable(conn, user)? {
+        (
+            crate::domain::activities::visible_among(conn, user, &data.activity_ids)?,
+            crate::domain::activities::visible_with_items(conn, user, data.tenant_id, &groups)?,
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    // The record shows the links its reader may see; a save keeps the others (`update`).
+    let mut data = data;
+    data.activity_ids = activities.iter().map(|a| a.id).collect();
     Ok(DataSubjectRequest {
         id,
         timing: RequestTiming::of(&data, today),

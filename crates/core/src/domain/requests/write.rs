@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::{load, stored, visible_by_id, DataSubjectRequest, RequestInput, RequestStatus};
 use crate::access::accounts::{self, UserRecord};
 use crate::domain::master_data::{self, MasterKind};
-use crate::kernel::deadline::MAX_EXTENSION_MONTHS;
+use crate::kernel::deadline::{request_deadline, MAX_EXTENSION_MONTHS};
 use crate::kernel::error::{CoreError, CoreResult, Problems};
 use crate::kernel::vocabulary::ObjectType;
 use crate::store::audit;
@@ -107,12 +107,24 @@ impl RequestInput {
                     "an extension needs its reason (complexity or number of requests)",
                 ));
             }
-            if self.extension_told_on.is_none() {
-                problems.push(CoreError::validation(
+            match self.extension_told_on {
+                None => problems.push(CoreError::validation(
                     "extension_told_on",
                     "required",
                     "say when the requester was told of the extension",
-                ));
+                )),
+                // Art. 12(3): the requester is told within one month of receipt.
+                Some(told) if told > request_deadline(self.received_on, 0) => {
+                    problems.push(CoreError::validation(
+                        "extension_told_on",
+                        "too_late",
+                        format!(
+                            "an extension must be told within the first month, by {}",
+                            request_deadline(self.received_on, 0)
+                        ),
+                    ))
+                }
+                Some(_) => {}
             }
         }
         match self.status {
@@ -146,6 +158,12 @@ impl RequestInput {
         let mut activity_ids = self.activity_ids.clone();
         activity_ids.sort_unstable();
         activity_ids.dedup();
+        if !activity_ids.is_empty() && !crate::domain::activities::viewable(conn, user)? {
+            return Err(CoreError::PermissionDenied {
+                object: ObjectType::ProcessingActivity,
+                right: crate::kernel::vocabulary::Right::View,
+            });
+        }
         for &id in &activity_ids {
             let activity = crate::domain::activities::visible_by_id(conn, user, id)?;
             if activity.tenant_id != self.tenant_id {

@@ -6,6 +6,9 @@ use crate::store::trash::Cascade;
 
 /// What a delete of one record takes along to the trash.
 pub const CASCADE: Cascade = &[
+    ("data_subject_requests", "tenant_id = ?1"),
+    ("processor_agreements", "tenant_id = ?1"),
+    ("data_breaches", "tenant_id = ?1"),
     ("dpias", "tenant_id = ?1"),
     ("processing_activities", "tenant_id = ?1"),
     (

@@ -137,6 +137,23 @@ pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult
     let parts = parts(module)?;
     backup_holds_tenant(conn, tenant)?;
     let tx = conn.transaction()?;
+    if matches!(module, BackupModule::Ropa(_)) {
+        // The registers stay as they are: their links to the tenant's activities are kept
+        // aside and given back to the activities that exist after the restore.
+        tx.execute_batch(
+            "DROP TABLE IF EXISTS temp.kept_request_links; DROP TABLE IF EXISTS temp.kept_agreement_links;",
+        )?;
+        tx.execute(
+            "CREATE TEMP TABLE kept_request_links AS SELECT request_id, activity_id FROM main.request_activities
+             WHERE activity_id IN (SELECT id FROM main.processing_activities WHERE tenant_id = ?1)",
+            [tenant],
+        )?;
+        tx.execute(
+            "CREATE TEMP TABLE kept_agreement_links AS SELECT agreement_id, activity_id FROM main.agreement_activities
+             WHERE activity_id IN (SELECT id FROM main.processing_activities WHERE tenant_id = ?1)",
+            [tenant],
+        )?;
+    }
     if matches!(module, BackupModule::Registers(_)) {
         // The registers' trash entries go with their rows; the backup's come back with them.
         tx.execute(
@@ -177,6 +194,17 @@ pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult
             )
             .map_err(conflict)?;
     }
+    if matches!(module, BackupModule::Ropa(_)) {
+        tx.execute_batch(
+            "INSERT OR IGNORE INTO main.request_activities (request_id, activity_id)
+               SELECT request_id, activity_id FROM temp.kept_request_links
+               WHERE activity_id IN (SELECT id FROM main.processing_activities);
+             INSERT OR IGNORE INTO main.agreement_activities (agreement_id, activity_id)
+               SELECT agreement_id, activity_id FROM temp.kept_agreement_links
+               WHERE activity_id IN (SELECT id FROM main.processing_activities);
+             DROP TABLE temp.kept_request_links; DROP TABLE temp.kept_agreement_links;",
+        )?;
+    }
     if matches!(module, BackupModule::Registers(_)) {
         let cols = columns(&tx, "trash")?;
         tx.execute(
@@ -189,40 +217,24 @@ pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult
         )?;
         // A record that was in the trash then, whose entry's number another delete has
         // taken since, cannot come back into the trash: it stays out.
-        const STRAY: &str = "tenant_id = ?1 AND trash_id IS NOT NULL AND trash_id NOT IN
-            (SELECT id FROM main.trash WHERE object_type IN ('request', 'breach', 'processor_agreement'))";
-        for (object, table, links) in [
-            (
-                "request",
-                "data_subject_requests",
-                &["request_activities", "request_items"][..],
-            ),
-            ("breach", "data_breaches", &[][..]),
-            (
-                "processor_agreement",
-                "processor_agreements",
-                &["agreement_activities", "agreement_countries"][..],
-            ),
+        // Their links go with them (ON DELETE CASCADE); their files are removed here.
+        for (object, table) in [
+            ("request", "data_subject_requests"),
+            ("breach", "data_breaches"),
+            ("processor_agreement", "processor_agreements"),
         ] {
-            let key = if object == "request" {
-                "request_id"
-            } else {
-                "agreement_id"
-            };
-            for link in links {
-                tx.execute(
-                    &format!("DELETE FROM main.{link} WHERE {key} IN (SELECT id FROM main.{table} WHERE {STRAY})"),
-                    [tenant],
-                )?;
-            }
+            let stray = format!(
+                "tenant_id = ?1 AND trash_id IS NOT NULL AND trash_id NOT IN
+                 (SELECT id FROM main.trash WHERE object_type = '{object}' AND tenant_id = ?1)"
+            );
             tx.execute(
                 &format!(
                     "DELETE FROM main.record_attachments WHERE object_type = '{object}'
-                     AND record_id IN (SELECT id FROM main.{table} WHERE {STRAY})"
+                     AND record_id IN (SELECT id FROM main.{table} WHERE {stray})"
                 ),
                 [tenant],
             )?;
-            tx.execute(&format!("DELETE FROM main.{table} WHERE {STRAY}"), [tenant])?;
+            tx.execute(&format!("DELETE FROM main.{table} WHERE {stray}"), [tenant])?;
         }
     }
     tx.commit()?;
@@ -494,7 +506,10 @@ fn restore_master_data(conn: &mut Connection, tenant: i64) -> CoreResult<usize> 
         "DELETE FROM main.master_items WHERE tenant_id = ?1
            AND id NOT IN (SELECT id FROM bak.master_items WHERE tenant_id = ?1 AND trash_id IS NULL)
            AND id NOT IN (SELECT item_id FROM main.activity_links)
-           AND id NOT IN (SELECT business_process_id FROM main.processing_activities WHERE business_process_id IS NOT NULL)",
+           AND id NOT IN (SELECT business_process_id FROM main.processing_activities WHERE business_process_id IS NOT NULL)
+           AND id NOT IN (SELECT item_id FROM main.request_items)
+           AND id NOT IN (SELECT item_id FROM main.agreement_countries)
+           AND id NOT IN (SELECT processor_id FROM main.processor_agreements)",
         [tenant],
     )?;
     // Items deleted since come back: their trash entries go.
