@@ -51,7 +51,7 @@ pub fn create_backup<R: Runtime>(
     // its own, so the other screens keep answering meanwhile.
     let job = state.with_session(|desk, session| desk.start_backup(session))?;
     let mut progress = progress_reporter(&app);
-    let written = job.run(&mut progress)?;
+    let written = crate::state::long_work(|| job.run(&mut progress))?;
     state.with_session(|desk, session| desk.finish_backup(session, written))
 }
 
@@ -80,7 +80,7 @@ pub fn verify_backup<R: Runtime>(
 ) -> ShellResult<BackupHeader> {
     let job = state.with_session(|desk, session| desk.start_verify(session, id))?;
     let mut progress = progress_reporter(&app);
-    Ok(job.run(&mut progress)?)
+    Ok(crate::state::long_work(|| job.run(&mut progress))?)
 }
 
 #[tauri::command(async)]

@@ -40,14 +40,17 @@ fn lay_out_and_save(
     }
     let stop = cancel.0.clone();
     let mut last = u32::MAX;
-    let file = job.render(Box::new(move |done, total| {
-        let percent = u32::try_from((done * 100).checked_div(total).unwrap_or(100)).unwrap_or(100);
-        if percent != last {
-            last = percent;
-            let _ = progress.send(percent);
-        }
-        !stop.load(Ordering::SeqCst)
-    }))?;
+    let file = crate::state::long_work(|| {
+        job.render(Box::new(move |done, total| {
+            let percent =
+                u32::try_from((done * 100).checked_div(total).unwrap_or(100)).unwrap_or(100);
+            if percent != last {
+                last = percent;
+                let _ = progress.send(percent);
+            }
+            !stop.load(Ordering::SeqCst)
+        }))
+    })?;
     let Some(path) = save_path(picker, title, &file.suggested_name, "pdf") else {
         return Ok(None);
     };
