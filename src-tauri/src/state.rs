@@ -188,6 +188,18 @@ impl AppState {
     }
 }
 
+/// Runs work that may block (waiting for the desk, writing a backup, laying out a PDF) so
+/// that the runtime's other tasks move to another thread meanwhile: the window's quick calls
+/// keep answering while long jobs run. Outside the runtime (tests) it simply runs `f`.
+pub fn long_work<T>(f: impl FnOnce() -> T) -> T {
+    match tokio::runtime::Handle::try_current() {
+        Ok(handle) if handle.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(f)
+        }
+        _ => f(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,17 +314,5 @@ mod tests {
         let err = state.startup_state().unwrap_err();
         assert_eq!(err.payload().code, "schema_too_new");
         assert_eq!(err.payload().params["found"], "9");
-    }
-}
-
-/// Runs work that may block (waiting for the desk, writing a backup, laying out a PDF) so
-/// that the runtime's other tasks move to another thread meanwhile: the window's quick calls
-/// keep answering while long jobs run. Outside the runtime (tests) it simply runs `f`.
-pub fn long_work<T>(f: impl FnOnce() -> T) -> T {
-    match tokio::runtime::Handle::try_current() {
-        Ok(handle) if handle.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
-            tokio::task::block_in_place(f)
-        }
-        _ => f(),
     }
 }
