@@ -170,6 +170,15 @@ impl BackupJob {
                 std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist"),
             ));
         }
+        // Held while the job writes: a start of the app or the command line on the same folder
+        // sees the backup in progress and leaves its working files alone (`backup::tidy`).
+        let _writing = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(reservation(&self.target))
+            .and_then(|file| file.lock().map(|()| file))
+            .ok();
         let result = (|| {
             let reader = store::open_reader(&self.database, &self.key)?;
             store::encrypted_copy(&reader, &self.key, &self.snapshot)?;

@@ -941,3 +941,34 @@ fn the_automatic_daily_backup_runs_once_a_day_counts_as_downloaded_and_reports_a
         "a successful run clears the error"
     );
 }
+
+#[test]
+fn a_start_on_the_same_folder_leaves_a_backup_in_progress_alone_and_tidies_up_after_a_crash() {
+    let o = office();
+    let folder = o.f.path().join("backups");
+    std::fs::create_dir_all(&folder).unwrap();
+    // Another process (the app, the command line) is writing a backup: it holds its
+    // reservation locked, its snapshot and partial file lie beside it.
+    let reservation = folder.join(".dpo-desk-2026-03-02-0900.dpobackup.reserved");
+    let held = std::fs::File::create(&reservation).unwrap();
+    held.lock().unwrap();
+    let snapshot = folder.join(".snapshot-1234.db");
+    std::fs::write(&snapshot, b"pages").unwrap();
+    let open = |f: &Fixture| match dpo_desk_core::desk::installation::open(
+        f.path(),
+        &f.keystore,
+        f.clock.clone(),
+    )
+    .unwrap()
+    {
+        dpo_desk_core::desk::installation::Opening::Ready(desk) => desk,
+        _ => panic!("the database opens"),
+    };
+    drop(o.desk);
+    drop(open(&o.f));
+    assert!(snapshot.exists(), "the running backup keeps its snapshot");
+    // The writer was killed: its lock went with it, and the next start tidies up.
+    drop(held);
+    drop(open(&o.f));
+    assert!(!snapshot.exists() && !reservation.exists());
+}

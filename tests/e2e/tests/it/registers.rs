@@ -158,6 +158,13 @@ async fn a_breach_counts_down_turns_red_after_48_hours_notifies_and_prints_its_n
         dpo_desk_e2e::artifacts_dir().join("breach-notification.pdf"),
     )
     .unwrap();
+
+    // The same register in German: the countdown reads "noch …".
+    app.click(".language-switch button[lang=de]").await;
+    app.click("[data-testid=breach-back]").await;
+    app.heading("Datenpannen").await;
+    app.wait_text(&clock, "noch").await;
+    app.screenshot("registers-08-breaches-de").await;
     app.quit().await;
 }
 
@@ -321,6 +328,27 @@ async fn a_request_is_recorded_and_extended_and_the_deadline_page_opens_one_of_e
     ))
     .await;
     app.wait_value("input[name=tom_title]", &tom_title).await;
+
+    // The processor agreement: the signed copy is missing until it is attached.
+    app.click("[data-menu=processor_agreements]").await;
+    app.heading("Processor agreements").await;
+    let agreement = "[data-agreement=Lohnabrechnung]";
+    app.wait_text(agreement, "signed copy missing").await;
+    app.click(&format!("{agreement} .cell-text")).await;
+    app.wait_value("input[name=agreement_subject]", "Lohnabrechnung")
+        .await;
+    let signed = data.path().join("AVV Lohnbüro Müller unterschrieben.pdf");
+    std::fs::write(&signed, b"%PDF-1.4\n% signed agreement\n").unwrap();
+    app.click("[data-testid=add-record-file]").await;
+    dpo_desk_e2e::answer_open_dialog("Attach a file", &signed).await;
+    app.wait_text(
+        "[data-testid=record-files]",
+        "AVV Lohnbüro Müller unterschrieben.pdf",
+    )
+    .await;
+    app.screenshot("registers-09-agreement").await;
+    app.click("[data-testid=agreement-back]").await;
+    app.wait_text(agreement, "1 file").await;
 
     // The dashboard's tiles show the overdue counts.
     app.click("[data-menu=dashboard]").await;

@@ -105,8 +105,24 @@ pub(crate) fn insert(
 /// At start: what an interrupted backup or restore left behind goes (temporary files), and
 /// a listed backup whose file is gone is no longer listed. Files are never deleted here
 /// unless they are unfinished.
+/// Whether a backup is being written right now, by this or another process on the same data
+/// folder (the app and the command line): its job holds a lock on its reservation file.
+fn backup_in_progress(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|entry| {
+        entry.file_name().to_string_lossy().ends_with(".reserved")
+            && std::fs::File::open(entry.path())
+                .is_ok_and(|file| matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock)))
+    })
+}
+
+/// Removes what an interrupted backup or restore left behind. While another process writes
+/// a backup into the same folder, its working files are its own and stay.
 pub(crate) fn tidy(conn: &Connection, data_dir: &Path) -> CoreResult<()> {
     let dir = dir(data_dir);
+    let writing = backup_in_progress(&dir);
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().to_string();
@@ -115,6 +131,7 @@ pub(crate) fn tidy(conn: &Connection, data_dir: &Path) -> CoreResult<()> {
                     || name.ends_with(".reserved")
                     || name.contains(".snapshot-")
                     || name.ends_with(".partial"))
+                && !writing
             {
                 let _ = std::fs::remove_file(entry.path());
             }
