@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
+import { useRecordsChanged } from "../data/records";
 import type { ObjectType } from "../bindings/ObjectType";
 import type { RecordAttachment } from "../bindings/RecordAttachment";
 import { formatDateTime, formatSize } from "../format";
@@ -124,15 +125,25 @@ export function RecordFiles({
   hint?: string;
   onError: (e: unknown) => boolean;
 }) {
-  const ops = useMemo<FileOps>(
-    () => ({
+  const changed = useRecordsChanged();
+  const ops = useMemo<FileOps>(() => {
+    // The register's list shows its files (a processor agreement's signed copy): it reloads.
+    const lists = { request: "requests", breach: "breaches", processor_agreement: "agreements" } as const;
+    const touched = () => changed(lists[object as keyof typeof lists] ?? object, null);
+    return {
       list: () => api.recordAttachments(object, recordId),
-      add: (title) => api.addRecordAttachment(object, recordId, title),
+      add: async (title) => {
+        const added = await api.addRecordAttachment(object, recordId, title);
+        if (added) await touched();
+        return added;
+      },
       save: (id, title) => api.saveRecordAttachment(object, id, title),
-      remove: (id) => api.removeRecordAttachment(object, id),
-    }),
-    [object, recordId],
-  );
+      remove: async (id) => {
+        await api.removeRecordAttachment(object, id);
+        await touched();
+      },
+    };
+  }, [object, recordId, changed]);
   return (
     <FileList
       ops={ops}

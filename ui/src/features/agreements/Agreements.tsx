@@ -51,7 +51,7 @@ function columns(t: TFunction): ListColumn<AgreementRow>[] {
       sortValue: (r) => Number(r.attachment_count),
       cell: (r) =>
         Number(r.attachment_count) ? (
-          t("agreements.fileCount", { count: Number(r.attachment_count) })
+          <span>{t("agreements.fileCount", { count: Number(r.attachment_count) })}</span>
         ) : (
           <span className="review-due">{t("agreements.noFile")}</span>
         ),
