@@ -58,7 +58,7 @@ fn reach_record(
     }
 }
 
-/// The record of an attachment, if the user may see it.
+/// The record of an attachment, if the user may see it; otherwise the attachment is unknown.
 fn reach_attachment(
     conn: &Connection,
     user: &UserRecord,
@@ -66,12 +66,9 @@ fn reach_attachment(
     id: i64,
     now: chrono::DateTime<chrono::Utc>,
 ) -> CoreResult<()> {
-    let today = local_day(now);
-    match object {
-        ObjectType::Request => requests::attachment_owner(conn, user, id, today).map(drop),
-        ObjectType::Breach => breaches::attachment_owner(conn, user, id, now).map(drop),
-        _ => processor_agreements::attachment_owner(conn, user, id, today).map(drop),
-    }
+    let record = attachments::owner(conn, object, id)?;
+    reach_record(conn, user, object, record, now)
+        .map_err(|_| CoreError::validation("attachment", "unknown", format!("no attachment {id}")))
 }
 
 impl Desk {

@@ -91,3 +91,33 @@ pub(crate) fn viewable(conn: &Connection, user: &UserRecord) -> CoreResult<bool>
         ),
     )
 }
+
+/// The activities another record of `tenant_id` links, checked and normalised (sorted, each
+/// once): linking needs the activities' view right, and each must be visible to the user and
+/// of that tenant.
+pub(crate) fn linkable(
+    conn: &Connection,
+    user: &UserRecord,
+    tenant_id: i64,
+    ids: &[i64],
+) -> CoreResult<Vec<i64>> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    if !ids.is_empty() && !viewable(conn, user)? {
+        return Err(crate::kernel::error::CoreError::PermissionDenied {
+            object: crate::kernel::vocabulary::ObjectType::ProcessingActivity,
+            right: crate::kernel::vocabulary::Right::View,
+        });
+    }
+    for &id in &ids {
+        if super::visible_by_id(conn, user, id)?.tenant_id != tenant_id {
+            return Err(crate::kernel::error::CoreError::validation(
+                "processing_activity",
+                "other_tenant",
+                format!("processing activity {id} belongs to another tenant"),
+            ));
+        }
+    }
+    Ok(ids)
+}

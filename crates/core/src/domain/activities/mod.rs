@@ -12,7 +12,7 @@ mod write;
 
 pub(crate) use links::{links_of, validated as validated_links};
 pub use links::{names_of, transfers, ActivityLink, LinkedItem, Safeguard};
-pub(crate) use lookups::{viewable, visible_among, visible_with_items};
+pub(crate) use lookups::{linkable, viewable, visible_among, visible_with_items};
 pub use tom_links::{LinkedActivity, LinkedTom};
 pub(crate) use write::{copy, create, delete, mass_change, update, write};
 pub use write::{MassChange, MassField};

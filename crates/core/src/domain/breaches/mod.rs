@@ -396,20 +396,3 @@ pub(crate) fn visible_by_id(
     crate::access::scope::tenant(conn, user, tenant_id).map_err(|_| unknown())?;
     load(conn, id, now)
 }
-
-/// The attachment's breach, if the user may see it.
-pub(crate) fn attachment_owner(
-    conn: &Connection,
-    user: &UserRecord,
-    attachment_id: i64,
-    now: DateTime<Utc>,
-) -> CoreResult<Breach> {
-    let breach = attachments::owner(conn, ObjectType::Breach, attachment_id)?;
-    visible_by_id(conn, user, breach, now).map_err(|_| {
-        CoreError::validation(
-            "attachment",
-            "unknown",
-            format!("no attachment {attachment_id}"),
-        )
-    })
-}

@@ -326,19 +326,3 @@ pub(crate) fn visible_by_id(
     crate::access::scope::tenant(conn, user, tenant_id).map_err(|_| unknown())?;
     load(conn, user, id, today)
 }
-
-pub(crate) fn attachment_owner(
-    conn: &Connection,
-    user: &UserRecord,
-    attachment_id: i64,
-    today: NaiveDate,
-) -> CoreResult<ProcessorAgreement> {
-    let agreement = attachments::owner(conn, ObjectType::ProcessorAgreement, attachment_id)?;
-    visible_by_id(conn, user, agreement, today).map_err(|_| {
-        CoreError::validation(
-            "attachment",
-            "unknown",
-            format!("no attachment {attachment_id}"),
-        )
-    })
-}

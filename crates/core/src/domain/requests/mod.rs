@@ -486,20 +486,3 @@ pub(crate) fn visible_by_id(
     crate::access::scope::tenant(conn, user, tenant_id).map_err(|_| unknown())?;
     load(conn, user, id, today)
 }
-
-/// The attachment's request, if the user may see it.
-pub(crate) fn attachment_owner(
-    conn: &Connection,
-    user: &UserRecord,
-    attachment_id: i64,
-    today: NaiveDate,
-) -> CoreResult<DataSubjectRequest> {
-    let request = attachments::owner(conn, ObjectType::Request, attachment_id)?;
-    visible_by_id(conn, user, request, today).map_err(|_| {
-        CoreError::validation(
-            "attachment",
-            "unknown",
-            format!("no attachment {attachment_id}"),
-        )
-    })
-}

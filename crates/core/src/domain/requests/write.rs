@@ -155,25 +155,8 @@ impl RequestInput {
                 ));
             }
         }
-        let mut activity_ids = self.activity_ids.clone();
-        activity_ids.sort_unstable();
-        activity_ids.dedup();
-        if !activity_ids.is_empty() && !crate::domain::activities::viewable(conn, user)? {
-            return Err(CoreError::PermissionDenied {
-                object: ObjectType::ProcessingActivity,
-                right: crate::kernel::vocabulary::Right::View,
-            });
-        }
-        for &id in &activity_ids {
-            let activity = crate::domain::activities::visible_by_id(conn, user, id)?;
-            if activity.tenant_id != self.tenant_id {
-                return Err(CoreError::validation(
-                    "processing_activity",
-                    "other_tenant",
-                    format!("processing activity {id} belongs to another tenant"),
-                ));
-            }
-        }
+        let activity_ids =
+            crate::domain::activities::linkable(conn, user, self.tenant_id, &self.activity_ids)?;
         let mut item_ids = self.item_ids.clone();
         item_ids.sort_unstable();
         item_ids.dedup();
