@@ -31,6 +31,7 @@ pub const COPYABLE: &[ObjectType] = &[
     ObjectType::Tom,
     ObjectType::Dpia,
     ObjectType::Request,
+    ObjectType::Course,
     ObjectType::BusinessProcess,
     ObjectType::Application,
     ObjectType::DataCategory,
@@ -66,6 +67,7 @@ pub const TRASHABLE: &[ObjectType] = &[
     ObjectType::Request,
     ObjectType::Breach,
     ObjectType::ProcessorAgreement,
+    ObjectType::Course,
 ];
 
 macro_rules! operations {
@@ -258,6 +260,27 @@ operations! {
         ReadAgreementAttachment => right(ObjectType::ProcessorAgreement, Right::View),
         AddAgreementAttachment => right(ObjectType::ProcessorAgreement, Right::Edit),
         RemoveAgreementAttachment => right(ObjectType::ProcessorAgreement, Right::Edit),
+        ListCourses => right(ObjectType::Course, Right::View),
+        ShowCourse => right(ObjectType::Course, Right::View),
+        CreateCourse => right(ObjectType::Course, Right::Create),
+        AddShippedCourse => right(ObjectType::Course, Right::Create),
+        UpdateCourse => right(ObjectType::Course, Right::Edit),
+        AddCourseImage => right(ObjectType::Course, Right::Edit),
+        DeleteCourses => right(ObjectType::Course, Right::Delete),
+        ExportCourses => right(ObjectType::Course, Right::Export),
+        AssignCourse => right(ObjectType::Course, Right::Edit),
+        UnassignCourse => right(ObjectType::Course, Right::Edit),
+        CourseStatistics => right(ObjectType::Course, Right::View),
+        ExportCourseResults => right(ObjectType::Course, Right::Export),
+        PrintCertificates => right(ObjectType::Course, Right::Print),
+        VerifyCertificate => right(ObjectType::Course, Right::View),
+        // Learners need no right: the core lets them reach only their own assignments.
+        MyCourses => Requirement::SignedIn,
+        TakeCourse => Requirement::SignedIn,
+        SaveOwnCertificate => Requirement::SignedIn,
+        // Course pictures are shown to editors and learners; the domain checks which.
+        ReadCourseImage => Requirement::SignedIn,
+        InviteLearner => Requirement::Admin,
         Deadlines => Requirement::SignedIn,
         DeadlineAlerts => Requirement::SignedIn,
         CopyTenant => Requirement::Admin,

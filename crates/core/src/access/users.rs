@@ -2,8 +2,6 @@
 //! invitation code; deactivation (users are never deleted, the audit log names them).
 
 use chrono::{DateTime, Duration, Utc};
-use data_encoding::BASE32_NOPAD;
-use rand::RngCore;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -52,26 +50,6 @@ pub struct CreatedUser {
     pub invitation_code: Option<String>,
 }
 
-/// 60 random bits as `XXXX-XXXX-XXXX`: easy to read out, impossible to guess within the
-/// sign-in delay.
-fn new_invitation_code() -> String {
-    let mut bytes = [0u8; 8];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let text = BASE32_NOPAD.encode(&bytes);
-    text.as_bytes()[..12]
-        .chunks(4)
-        .map(|c| std::str::from_utf8(c).expect("ascii"))
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
-fn normalise_code(code: &str) -> String {
-    code.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
-}
-
 pub(crate) fn create(
     conn: &Connection,
     now: DateTime<Utc>,
@@ -98,12 +76,12 @@ pub(crate) fn create(
     let (hash, code, expires) = match &new.password {
         Some(pw) => (Some(password::hash(pw)?), None, None),
         None => {
-            let code = new_invitation_code();
+            let code = crate::kernel::codes::readable_code();
             (
                 None,
                 Some(code.clone()),
                 Some((
-                    password::hash(&normalise_code(&code))?,
+                    password::hash(&crate::kernel::codes::normalise_code(&code))?,
                     now + Duration::days(INVITATION_DAYS),
                 )),
             )
@@ -358,7 +336,7 @@ pub(crate) fn accept_invitation(
     let Some((id, name, Some(hash), Some(expires_at), active)) = row else {
         return Err(CoreError::InvalidInvitation);
     };
-    if !password::verify(&normalise_code(code), &hash) {
+    if !password::verify(&crate::kernel::codes::normalise_code(code), &hash) {
         return Err(CoreError::InvalidInvitation);
     }
     if now > expires_at {

@@ -9,6 +9,7 @@ pub mod backups;
 mod breaches;
 pub mod client;
 mod companies;
+mod courses;
 mod deadlines;
 pub mod installation;
 mod master_data;
@@ -407,6 +408,8 @@ impl Desk {
                 | MenuEntry::Requests
                 | MenuEntry::Breaches
                 | MenuEntry::ProcessorAgreements
+                | MenuEntry::Courses
+                | MenuEntry::MyCourses
                 | MenuEntry::Companies
                 | MenuEntry::Areas
                 | MenuEntry::ProcessingActivities

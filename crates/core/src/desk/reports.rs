@@ -20,6 +20,8 @@ fn operation(request: &ReportRequest) -> Operation {
         ReportRequest::Toms { .. } => Operation::PrintToms,
         ReportRequest::Dpia { .. } => Operation::PrintDpia,
         ReportRequest::Breach { .. } => Operation::PrintBreach,
+        ReportRequest::Certificate { .. } => Operation::SaveOwnCertificate,
+        ReportRequest::Certificates { .. } => Operation::PrintCertificates,
     }
 }
 

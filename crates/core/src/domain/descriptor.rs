@@ -60,6 +60,7 @@ pub enum DeadlineKind {
     Request,
     Breach,
     ProcessorAgreementReview,
+    CourseAssignment,
     Backup,
 }
 

@@ -6,6 +6,7 @@ pub mod activities;
 pub mod areas;
 pub mod breaches;
 pub mod companies;
+pub mod courses;
 pub mod descriptor;
 pub mod dpias;
 pub mod master_data;

@@ -5,14 +5,15 @@
 
 use crate::domain::descriptor::{Descriptor, TrashSpec};
 use crate::domain::{
-    activities, areas, breaches, companies, dpias, master_data, processor_agreements, requests,
-    tenants, toms, website_texts,
+    activities, areas, breaches, companies, courses, dpias, master_data, processor_agreements,
+    requests, tenants, toms, website_texts,
 };
 use crate::kernel::vocabulary::ObjectType;
 
 /// Every domain, children before parents (the order deletes and module restores need).
 pub const DOMAINS: &[&Descriptor] = &[
     &website_texts::descriptor::DESCRIPTOR,
+    &courses::descriptor::DESCRIPTOR,
     &requests::descriptor::DESCRIPTOR,
     &processor_agreements::descriptor::DESCRIPTOR,
     &breaches::descriptor::DESCRIPTOR,
@@ -51,8 +52,8 @@ pub fn descriptor(object: ObjectType) -> Option<&'static Descriptor> {
         ObjectType::ProcessorAgreement => Some(&processor_agreements::descriptor::DESCRIPTOR),
         // Object types of domains this version does not have yet, and those that are not
         // records of a tenant.
+        ObjectType::Course => Some(&courses::descriptor::DESCRIPTOR),
         ObjectType::Document
-        | ObjectType::Course
         | ObjectType::Backup
         | ObjectType::Settings
         | ObjectType::User
@@ -130,6 +131,7 @@ mod tests {
         assert_eq!(
             with_tiles,
             [
+                "courses",
                 "requests",
                 "processor_agreements",
                 "breaches",
@@ -149,6 +151,7 @@ mod tests {
         assert_eq!(
             with_deadlines,
             [
+                "courses",
                 "requests",
                 "processor_agreements",
                 "breaches",

@@ -2,6 +2,7 @@
 //! codes, object types, rights and menu entries, the clock, validators, languages.
 
 pub mod clock;
+pub mod codes;
 pub mod deadline;
 pub mod error;
 pub mod export;

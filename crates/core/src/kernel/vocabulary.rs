@@ -189,6 +189,8 @@ pub enum MenuEntry {
     Requests,
     Breaches,
     ProcessorAgreements,
+    Courses,
+    MyCourses,
     Reports,
     WebsiteTexts,
     Trash,

@@ -17,6 +17,7 @@ use ts_rs::TS;
 use crate::access::accounts::UserRecord;
 use crate::domain::activities::{self, Activity, ActivityLink};
 use crate::domain::companies::{self, DesignatedDpo};
+use crate::domain::courses;
 use crate::domain::dpias::{self, DpiaStatus, VersionHead};
 use crate::domain::master_data::{self, MasterKind};
 use crate::domain::requests::{self, RequestInput, RequestStatus};
@@ -45,6 +46,7 @@ pub fn parse_type(text: &str) -> CoreResult<ObjectType> {
         "tom" => ObjectType::Tom,
         "dpia" => ObjectType::Dpia,
         "request" => ObjectType::Request,
+        "course" => ObjectType::Course,
         other => match other.strip_prefix("master:").and_then(MasterKind::parse) {
             Some(kind) => kind.object(),
             None => {
@@ -52,7 +54,7 @@ pub fn parse_type(text: &str) -> CoreResult<ObjectType> {
                     "copy_type",
                     "unknown",
                     format!(
-                    "'{other}' cannot be copied (company, area, activity, tom, dpia, request, master:KIND)"
+                    "'{other}' cannot be copied (company, area, activity, tom, dpia, request, course, master:KIND)"
                 ),
                 ))
             }
@@ -185,6 +187,18 @@ impl Copier<'_> {
         }
         self.left_out("dates");
         self.created(ObjectType::Request, source_id, id, &source.data.requester)?;
+        Ok(id)
+    }
+
+    /// A course: its content and pictures, without assignments and results (who took it
+    /// in the source tenant means nothing in the target).
+    fn course(&mut self, source_id: i64) -> CoreResult<i64> {
+        let source = courses::visible_by_id(self.conn, self.user, source_id)?;
+        same_tenant(source.data.tenant_id, self.target)?;
+        let images = courses::images::all_of(self.conn, source_id)?;
+        let id = courses::insert_copy(self.conn, self.now, &source, self.target, &images)?;
+        self.left_out("course_results");
+        self.created(ObjectType::Course, source_id, id, &source.data.name)?;
         Ok(id)
     }
 
@@ -620,6 +634,7 @@ pub(crate) fn copy(
                     copier.tom(id, company)?
                 }
                 ObjectType::Request => copier.request(id)?,
+                ObjectType::Course => copier.course(id)?,
                 object => {
                     let kind = MasterKind::parse(object.as_str()).expect("copyable master kinds");
                     let item = master_data::accessible(conn, user, id, kind)?;

@@ -506,6 +506,7 @@ pub fn tenant_with_companies(
         requests: Vec::new(),
         breaches: Vec::new(),
         processor_agreements: Vec::new(),
+        courses: Vec::new(),
         format: FORMAT.into(),
         version: VERSION,
         tenant: TenantHeader {
@@ -637,6 +638,7 @@ pub fn tom_benchmark_tenant(companies: usize, per_company: usize) -> TenantDocum
         requests: Vec::new(),
         breaches: Vec::new(),
         processor_agreements: Vec::new(),
+        courses: Vec::new(),
         format: FORMAT.into(),
         version: VERSION,
         tenant: TenantHeader {

@@ -13,6 +13,7 @@ use crate::access::accounts::UserRecord;
 use crate::domain::activities::{self, ActivityInput, ActivityLink};
 use crate::domain::breaches::{self, BreachInput};
 use crate::domain::companies::{self, CompanyInput};
+use crate::domain::courses::{self, CourseInput};
 use crate::domain::dpias::{self, check, DpiaInput, DpiaStatus};
 use crate::domain::master_data::{self, MasterItemInput};
 use crate::domain::processor_agreements::{self, AgreementCountry, AgreementInput};
@@ -29,7 +30,9 @@ pub const FORMAT: &str = "dpo-desk-tenant";
 /// 3: the DPIA necessity check and the assessments (every version) of each activity.
 /// 4: the imprint and privacy policy of each company.
 /// 5: the registers: data subject requests, breaches, processor agreements.
-pub const VERSION: u32 = 5;
+/// 6: e-learning courses with their pictures (never assignments or results: the learners
+/// are users of this installation).
+pub const VERSION: u32 = 6;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TenantDocument {
@@ -52,6 +55,22 @@ pub struct TenantDocument {
     pub breaches: Vec<RegisterRecord<BreachInput>>,
     #[serde(default)]
     pub processor_agreements: Vec<RegisterRecord<AgreementInput>>,
+    /// Version 6 on. `tenant_id` is unused; picture ids are those of `images`.
+    #[serde(default)]
+    pub courses: Vec<CourseRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseRecord {
+    pub course: CourseInput,
+    pub images: Vec<CourseImageRecord>,
+}
+
+/// A course picture, its bytes in Base64.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseImageRecord {
+    pub id: i64,
+    pub data: String,
 }
 
 /// A register record with its editor named.
@@ -379,7 +398,23 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
             .collect();
         agreements_out.push(RegisterRecord { data, editor });
     }
+    let mut courses_out = Vec::new();
+    for id in courses::ids_of_tenant(conn, tenant.id)? {
+        let mut course = courses::stored(conn, id)?.data;
+        course.tenant_id = 0;
+        courses_out.push(CourseRecord {
+            course,
+            images: courses::images::all_of(conn, id)?
+                .into_iter()
+                .map(|i| CourseImageRecord {
+                    id: i.id,
+                    data: data_encoding::BASE64.encode(&i.bytes),
+                })
+                .collect(),
+        });
+    }
     Ok(TenantDocument {
+        courses: courses_out,
         requests: requests_out,
         breaches: breaches_out,
         processor_agreements: agreements_out,
@@ -654,6 +689,20 @@ pub(crate) fn import(
             c.item_id = resolve(c.item_id)?;
         }
         processor_agreements::write(conn, None, &data, now)?;
+    }
+    for record in &doc.courses {
+        let mut images = Vec::new();
+        for image in &record.images {
+            let bytes = data_encoding::BASE64
+                .decode(image.data.as_bytes())
+                .map_err(|e| invalid(format!("a course picture is not Base64: {e}")))?;
+            images.push(courses::images::CourseImage {
+                id: image.id,
+                mime: courses::images::checked(&bytes)?.to_string(),
+                bytes,
+            });
+        }
+        courses::import(conn, now, user, tenant_id, &record.course, &images)?;
     }
     audit::record(
         conn,

@@ -17,6 +17,7 @@ const DOMAIN_ORDER: &[&str] = &[
     "requests",
     "processor_agreements",
     "breaches",
+    "courses",
     "areas",
     "companies",
     "tenants",

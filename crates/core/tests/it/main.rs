@@ -4,6 +4,7 @@ mod accounts;
 mod backups;
 mod common;
 mod copies;
+mod courses;
 mod dpias;
 mod installation;
 mod layers;

@@ -15,6 +15,7 @@ use dpo_desk_core::domain::activities::{
 use dpo_desk_core::domain::areas::{AreaField, AreaInput};
 use dpo_desk_core::domain::breaches::{BreachField, BreachInput, BreachStatus};
 use dpo_desk_core::domain::companies::{CompanyField, CompanyInput};
+use dpo_desk_core::domain::courses::{AnswerOption, CourseInput, CourseQuestion};
 use dpo_desk_core::domain::dpias::check::CheckInput;
 use dpo_desk_core::domain::dpias::must_list::MustEntry;
 use dpo_desk_core::domain::dpias::{DpiaStatus, Validation};
@@ -146,6 +147,10 @@ fn trashed(desk: &mut Desk, ctx: &Ctx, staff: &str, object: ObjectType) -> i64 {
             let g = fresh_agreement(desk, ctx);
             desk.delete_processor_agreements(&mut admin, &[g]).unwrap()[0]
         }
+        ObjectType::Course => {
+            let c = fresh_course(desk, ctx);
+            desk.delete_courses(&mut admin, &[c]).unwrap()[0]
+        }
         other => {
             let kind = MasterKind::parse(other.as_str()).unwrap();
             let i = desk
@@ -243,6 +248,60 @@ fn fresh_agreement(desk: &mut Desk, ctx: &Ctx) -> i64 {
 
 /// A new activity of the matrix area with a DPIA started by the administrator; returns the
 /// DPIA's id.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+fn course_input(ctx: &Ctx) -> CourseInput {
+    CourseInput {
+        questions: vec![CourseQuestion {
+            id: None,
+            text: "Wer ist verantwortlich?".into(),
+            explanation: String::new(),
+            answers: vec![
+                AnswerOption {
+                    text: "Wir".into(),
+                    correct: true,
+                },
+                AnswerOption {
+                    text: "Niemand".into(),
+                    correct: false,
+                },
+            ],
+        }],
+        ..CourseInput::new(ctx.tenant, &unique("Grundlagen"), "de")
+    }
+}
+
+fn fresh_course(desk: &mut Desk, ctx: &Ctx) -> i64 {
+    let mut admin = desk_admin(desk);
+    desk.create_course(&mut admin, &course_input(ctx))
+        .unwrap()
+        .id
+}
+
+/// A fresh course assigned to the user `name` by the administrator; returns the
+/// assignment, or 0 when the user can no longer be given one (deactivated: the operation's
+/// gate must then refuse before the id matters).
+fn assigned_to(desk: &mut Desk, ctx: &Ctx, name: &str) -> i64 {
+    let course = fresh_course(desk, ctx);
+    let mut admin = desk_admin(desk);
+    if desk
+        .assign_course_by_name(&mut admin, course, &[name.to_string()], None)
+        .is_err()
+    {
+        return 0;
+    }
+    desk.course_results(&mut admin, course).unwrap()[0].id
+}
+
+/// Takes the one-question course of the assignment and answers it right.
+fn pass(desk: &mut Desk, s: &mut Session, assignment: i64) -> CoreResult<()> {
+    let player = desk.start_course(s, assignment)?;
+    let attempt = player.attempt.expect("an attempt");
+    let question = attempt.questions[0].question_id;
+    desk.answer_question(s, attempt.id, question, &[0])?;
+    desk.finish_attempt(s, attempt.id).map(drop)
+}
+
 fn fresh_dpia(desk: &mut Desk, ctx: &Ctx) -> i64 {
     let mut admin = desk_admin(desk);
     let activity = desk
@@ -374,6 +433,27 @@ fn expected(op: Operation) -> Requirement {
         Operation::DeleteAgreements => right(ObjectType::ProcessorAgreement, Right::Delete),
         Operation::ExportAgreements => right(ObjectType::ProcessorAgreement, Right::Export),
         Operation::Deadlines | Operation::DeadlineAlerts => Requirement::SignedIn,
+        Operation::ListCourses
+        | Operation::ShowCourse
+        | Operation::CourseStatistics
+        | Operation::VerifyCertificate => right(ObjectType::Course, Right::View),
+        Operation::CreateCourse | Operation::AddShippedCourse => {
+            right(ObjectType::Course, Right::Create)
+        }
+        Operation::UpdateCourse
+        | Operation::AddCourseImage
+        | Operation::AssignCourse
+        | Operation::UnassignCourse => right(ObjectType::Course, Right::Edit),
+        Operation::DeleteCourses => right(ObjectType::Course, Right::Delete),
+        Operation::ExportCourses | Operation::ExportCourseResults => {
+            right(ObjectType::Course, Right::Export)
+        }
+        Operation::PrintCertificates => right(ObjectType::Course, Right::Print),
+        Operation::MyCourses
+        | Operation::TakeCourse
+        | Operation::SaveOwnCertificate
+        | Operation::ReadCourseImage => Requirement::SignedIn,
+        Operation::InviteLearner => Requirement::Admin,
         Operation::ShowDpiaCheck | Operation::ListDpias | Operation::ShowDpia => {
             right(ObjectType::Dpia, Right::View)
         }
@@ -735,6 +815,94 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
                 .map(drop)
         }
         Operation::Deadlines => desk.deadlines(s, Some(ctx.tenant)).map(drop),
+        Operation::ListCourses => desk.courses(s, ctx.tenant).map(drop),
+        Operation::ShowCourse => {
+            let c = fresh_course(desk, ctx);
+            desk.course(s, c).map(drop)
+        }
+        Operation::CreateCourse => desk.create_course(s, &course_input(ctx)).map(drop),
+        Operation::AddShippedCourse => desk.add_shipped_course(s, ctx.tenant, "en").map(drop),
+        Operation::UpdateCourse => {
+            let c = fresh_course(desk, ctx);
+            let mut input = course_input(ctx);
+            input.description = unique("geändert");
+            desk.update_course(s, c, &input).map(drop)
+        }
+        Operation::AddCourseImage => {
+            let c = fresh_course(desk, ctx);
+            desk.add_course_image(s, c, PNG).map(drop)
+        }
+        Operation::DeleteCourses => {
+            let c = fresh_course(desk, ctx);
+            desk.delete_courses(s, &[c]).map(drop)
+        }
+        Operation::ExportCourses => desk
+            .export_courses(s, ctx.tenant, ExportFormat::Csv)
+            .map(drop),
+        Operation::AssignCourse => {
+            let c = fresh_course(desk, ctx);
+            let name = s.user_name().to_string();
+            desk.course_learners(s, c)?;
+            desk.assign_course_by_name(s, c, &[name], None).map(drop)
+        }
+        Operation::UnassignCourse => {
+            let a = assigned_to(desk, ctx, "Anna Meier");
+            desk.unassign_course(s, a).map(drop)
+        }
+        Operation::CourseStatistics => {
+            let c = fresh_course(desk, ctx);
+            desk.course_statistics(s, c)?;
+            desk.course_results_of_tenant(s, ctx.tenant)?;
+            desk.course_results(s, c).map(drop)
+        }
+        Operation::ExportCourseResults => desk
+            .export_course_results(s, ctx.tenant, None, ExportFormat::Xlsx)
+            .map(drop),
+        Operation::PrintCertificates => {
+            let a = assigned_to(desk, ctx, "Anna Meier");
+            let mut admin = desk_admin(desk);
+            pass(desk, &mut admin, a).unwrap();
+            desk.prepare_report(
+                s,
+                &ReportRequest::Certificates {
+                    tenant_id: ctx.tenant,
+                    language: None,
+                },
+            )
+            .map(drop)
+        }
+        Operation::VerifyCertificate => desk.verify_certificate(s, "AAAA-BBBB-CCCC").map(drop),
+        Operation::MyCourses => desk.my_courses(s).map(drop),
+        Operation::TakeCourse => {
+            let name = s.user_name().to_string();
+            let a = assigned_to(desk, ctx, &name);
+            desk.open_course(s, a)?;
+            pass(desk, s, a)
+        }
+        Operation::SaveOwnCertificate => {
+            let name = s.user_name().to_string();
+            let a = assigned_to(desk, ctx, &name);
+            pass(desk, s, a)?;
+            desk.prepare_report(
+                s,
+                &ReportRequest::Certificate {
+                    assignment_id: a,
+                    language: None,
+                },
+            )
+            .map(drop)
+        }
+        Operation::ReadCourseImage => {
+            let name = s.user_name().to_string();
+            let course = fresh_course(desk, ctx);
+            let mut admin = desk_admin(desk);
+            let _ = desk.assign_course_by_name(&mut admin, course, &[name], None);
+            let image = desk.add_course_image(&mut admin, course, PNG).unwrap();
+            desk.course_image(s, image.id).map(drop)
+        }
+        Operation::InviteLearner => desk
+            .invite_learner(s, ctx.tenant, &unique("Lernende"), None)
+            .map(drop),
         Operation::DeadlineAlerts => desk.deadline_alerts(s).map(drop),
         Operation::ShowDpiaCheck => desk.dpia_check_form(s, ctx.activity).map(drop),
         Operation::CheckDpia => {
@@ -880,6 +1048,7 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
                 ObjectType::Tom => fresh_tom(desk, ctx),
                 ObjectType::Dpia => fresh_dpia(desk, ctx),
                 ObjectType::Request => fresh_request(desk, ctx),
+                ObjectType::Course => fresh_course(desk, ctx),
                 other => {
                     let kind = MasterKind::parse(other.as_str()).unwrap();
                     desk.create_master_item(

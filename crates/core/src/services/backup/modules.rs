@@ -10,7 +10,7 @@ use crate::access::accounts::UserRecord;
 use crate::domain::descriptor::TenantRows;
 use crate::domain::master_data::{self, MasterKind};
 use crate::domain::registry::DOMAINS;
-use crate::domain::{activities, breaches, dpias, processor_agreements, requests};
+use crate::domain::{activities, breaches, courses, dpias, processor_agreements, requests};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::export::file_name_part;
 use crate::kernel::text::{text, Language};
@@ -35,12 +35,14 @@ pub enum BackupModule {
     /// The tenant's registers: data subject requests, breaches, processor agreements, with
     /// their files and links.
     Registers(i64),
+    /// The tenant's e-learning courses with their pictures, assignments and results.
+    Courses(i64),
 }
 
 impl BackupModule {
     pub fn parse(text: &str) -> CoreResult<Self> {
         let bad = || {
-            CoreError::validation("module", "format", format!("'{text}' is not a module (tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID, toms:ID, dpia:ID, registers:ID)"))
+            CoreError::validation("module", "format", format!("'{text}' is not a module (tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID, toms:ID, dpia:ID, registers:ID, courses:ID)"))
         };
         let (kind, id) = text.split_once(':').ok_or_else(bad)?;
         let id: i64 = id.trim().parse().map_err(|_| bad())?;
@@ -53,6 +55,7 @@ impl BackupModule {
             "toms" => BackupModule::Toms(id),
             "dpia" | "dpias" => BackupModule::Dpias(id),
             "registers" => BackupModule::Registers(id),
+            "courses" => BackupModule::Courses(id),
             _ => return Err(bad()),
         })
     }
@@ -66,7 +69,8 @@ impl BackupModule {
             | BackupModule::MasterData(t)
             | BackupModule::Toms(t)
             | BackupModule::Dpias(t)
-            | BackupModule::Registers(t) => t,
+            | BackupModule::Registers(t)
+            | BackupModule::Courses(t) => t,
         }
     }
 }
@@ -107,6 +111,7 @@ fn parts(module: BackupModule) -> CoreResult<Vec<&'static TenantRows>> {
         .iter()
         .flat_map(|d| d.tenant_rows.iter())
         .collect(),
+        BackupModule::Courses(_) => courses::descriptor::DESCRIPTOR.tenant_rows.iter().collect(),
         BackupModule::Tenant(_) => DOMAINS
             .iter()
             .flat_map(|d| d.tenant_rows.iter())
@@ -117,7 +122,7 @@ fn parts(module: BackupModule) -> CoreResult<Vec<&'static TenantRows>> {
                 "module",
                 "restore",
                 format!(
-                "{other:?} can be exported as CSV; restore a tenant, its RoPA, its master data, its TOMs or its registers"
+                "{other:?} can be exported as CSV; restore a tenant, its RoPA, its master data, its TOMs, its registers or its courses"
             ),
             ))
         }
@@ -154,10 +159,14 @@ pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult
             [tenant],
         )?;
     }
-    if matches!(module, BackupModule::Registers(_)) {
-        // The registers' trash entries go with their rows; the backup's come back with them.
+    let trashed = own_trash(module);
+    if !trashed.is_empty() {
+        // The records' trash entries go with their rows; the backup's come back with them.
         tx.execute(
-            "DELETE FROM main.trash WHERE tenant_id = ?1 AND object_type IN ('request', 'breach', 'processor_agreement')",
+            &format!(
+                "DELETE FROM main.trash WHERE tenant_id = ?1 AND object_type IN ({})",
+                object_list(trashed)
+            ),
             [tenant],
         )?;
     }
@@ -205,24 +214,21 @@ pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult
              DROP TABLE temp.kept_request_links; DROP TABLE temp.kept_agreement_links;",
         )?;
     }
-    if matches!(module, BackupModule::Registers(_)) {
+    if !trashed.is_empty() {
         let cols = columns(&tx, "trash")?;
         tx.execute(
             &format!(
                 "INSERT INTO main.trash ({cols}) SELECT {cols} FROM bak.trash b WHERE b.tenant_id = ?1
-                 AND b.object_type IN ('request', 'breach', 'processor_agreement')
-                 AND NOT EXISTS(SELECT 1 FROM main.trash m WHERE m.id = b.id)"
+                 AND b.object_type IN ({})
+                 AND NOT EXISTS(SELECT 1 FROM main.trash m WHERE m.id = b.id)",
+                object_list(trashed)
             ),
             [tenant],
         )?;
         // A record that was in the trash then, whose entry's number another delete has
         // taken since, cannot come back into the trash: it stays out.
-        // Their links go with them (ON DELETE CASCADE); their files are removed here.
-        for (object, table) in [
-            ("request", "data_subject_requests"),
-            ("breach", "data_breaches"),
-            ("processor_agreement", "processor_agreements"),
-        ] {
+        // Their links and parts go with them (ON DELETE CASCADE); their files are removed here.
+        for &(object, table) in trashed {
             let stray = format!(
                 "tenant_id = ?1 AND trash_id IS NOT NULL AND trash_id NOT IN
                  (SELECT id FROM main.trash WHERE object_type = '{object}' AND tenant_id = ?1)"
@@ -239,6 +245,28 @@ pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult
     }
     tx.commit()?;
     Ok(copied)
+}
+
+/// The records of a module whose deletes have trash entries of their own (object type,
+/// table): the entries are replaced with the rows.
+fn own_trash(module: BackupModule) -> &'static [(&'static str, &'static str)] {
+    match module {
+        BackupModule::Registers(_) => &[
+            ("request", "data_subject_requests"),
+            ("breach", "data_breaches"),
+            ("processor_agreement", "processor_agreements"),
+        ],
+        BackupModule::Courses(_) => &[("course", "courses")],
+        _ => &[],
+    }
+}
+
+fn object_list(trashed: &[(&str, &str)]) -> String {
+    trashed
+        .iter()
+        .map(|(object, _)| format!("'{object}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A row that cannot go back: records made since the backup took its id, or its parent
@@ -321,11 +349,7 @@ pub(crate) fn csv(
     }
     if all || matches!(module, BackupModule::Registers(_)) {
         // As of the backup's date: the deadlines are those the registers had then.
-        let now: chrono::DateTime<chrono::Utc> = conn.query_row(
-            "SELECT COALESCE(MAX(at), '1970-01-01T00:00:00Z') FROM audit_log",
-            [],
-            |r| r.get(0),
-        )?;
+        let now = backup_time(conn)?;
         let today = crate::kernel::clock::local_day(now);
         let list = requests::full_list(conn, user, tenant.id, today)?;
         files.push((
@@ -343,6 +367,19 @@ pub(crate) fn csv(
             processor_agreements::export::file(&list, ExportFormat::Csv, style)?,
         ));
     }
+    if all || matches!(module, BackupModule::Courses(_)) {
+        let list = courses::list(conn, user, tenant.id)?;
+        files.push((
+            text(language, "backup-csv-courses"),
+            courses::export::file(&list, ExportFormat::Csv, style)?,
+        ));
+        let today = crate::kernel::clock::local_day(backup_time(conn)?);
+        let results = courses::assignments::of_tenant(conn, user, tenant.id, today)?;
+        files.push((
+            text(language, "backup-csv-course-results"),
+            courses::export::results_file(&results, ExportFormat::Csv, style)?,
+        ));
+    }
     std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
     let mut written = Vec::new();
     for (what, bytes) in files {
@@ -351,6 +388,15 @@ pub(crate) fn csv(
         written.push(path);
     }
     Ok(written)
+}
+
+/// When the backup was taken, as far as its contents tell: its last audited change.
+fn backup_time(conn: &Connection) -> CoreResult<chrono::DateTime<chrono::Utc>> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(MAX(at), '1970-01-01T00:00:00Z') FROM audit_log",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 fn backup_holds_tenant(conn: &Connection, tenant: i64) -> CoreResult<()> {

@@ -7,6 +7,7 @@
 //! then lays the PDF out on any thread, with progress and a way to cancel.
 
 mod breach;
+mod certificate;
 mod dpia;
 pub mod pdf;
 mod recovery_sheet;
@@ -61,6 +62,16 @@ pub enum ReportRequest {
         breach_id: i64,
         language: Option<String>,
     },
+    /// The learner's own certificate of a passed course (no right needed).
+    Certificate {
+        assignment_id: i64,
+        language: Option<String>,
+    },
+    /// Every certificate of a tenant's courses, one page each.
+    Certificates {
+        tenant_id: i64,
+        language: Option<String>,
+    },
 }
 
 impl ReportRequest {
@@ -71,6 +82,9 @@ impl ReportRequest {
             ReportRequest::Toms { .. } => ObjectType::Tom,
             ReportRequest::Dpia { .. } => ObjectType::Dpia,
             ReportRequest::Breach { .. } => ObjectType::Breach,
+            ReportRequest::Certificate { .. } | ReportRequest::Certificates { .. } => {
+                ObjectType::Course
+            }
         }
     }
 
@@ -83,7 +97,9 @@ impl ReportRequest {
             ReportRequest::Ropa { language, .. }
             | ReportRequest::Toms { language, .. }
             | ReportRequest::Dpia { language, .. }
-            | ReportRequest::Breach { language, .. } => language.as_deref(),
+            | ReportRequest::Breach { language, .. }
+            | ReportRequest::Certificate { language, .. }
+            | ReportRequest::Certificates { language, .. } => language.as_deref(),
         };
         Language::of(chosen.or(user.language.as_deref()))
     }
@@ -101,6 +117,7 @@ enum Content {
     Toms(toms::TomReport),
     Dpia(Box<dpia::DpiaReport>),
     Breach(Box<breach::BreachReport>),
+    Certificates(certificate::Certificates),
     RecoverySheet(recovery_sheet::RecoverySheet),
 }
 
@@ -112,6 +129,7 @@ impl ReportJob {
             Content::Toms(r) => r.render(&self.meta, progress)?,
             Content::Dpia(r) => r.render(&self.meta, progress)?,
             Content::Breach(r) => r.render(&self.meta, progress)?,
+            Content::Certificates(r) => r.render(&self.meta, progress)?,
             Content::RecoverySheet(r) => r.render(&self.meta, progress)?,
         };
         Ok(ExportFile {
@@ -258,6 +276,9 @@ pub(crate) fn load(
                 ))),
             })
         }
+        ReportRequest::Certificate { .. } | ReportRequest::Certificates { .. } => {
+            certificates(conn, user, request, language, office, now)
+        }
         ReportRequest::Breach { breach_id, .. } => {
             let breach = crate::domain::breaches::visible_by_id(conn, user, *breach_id, now)?;
             let tenant =
@@ -285,6 +306,57 @@ pub(crate) fn load(
             })
         }
     }
+}
+
+/// The certificates of passed courses: the learner's own, or every one of a tenant.
+fn certificates(
+    conn: &Connection,
+    user: &UserRecord,
+    request: &ReportRequest,
+    language: Language,
+    office: &str,
+    now: DateTime<Utc>,
+) -> CoreResult<ReportJob> {
+    use crate::domain::courses::statistics;
+    let (list, subject) = match request {
+        ReportRequest::Certificate { assignment_id, .. } => {
+            let own = statistics::own(conn, user, *assignment_id)?.ok_or_else(|| {
+                CoreError::validation(
+                    "certificate",
+                    "unknown",
+                    "there is no certificate for this course yet: it is issued once the course is passed",
+                )
+            })?;
+            let subject = format!("{} – {}", own.course_name, own.learner);
+            (vec![own], subject)
+        }
+        ReportRequest::Certificates { tenant_id, .. } => {
+            let tenant = crate::domain::tenants::accessible(conn, user, *tenant_id)?;
+            let list = statistics::of_tenant(conn, user, *tenant_id)?;
+            if list.is_empty() {
+                return Err(CoreError::validation(
+                    "certificate",
+                    "none",
+                    "no learner of this tenant has passed a course yet",
+                ));
+            }
+            (list, tenant.name)
+        }
+        _ => unreachable!("only certificate requests come here"),
+    };
+    // A learner's certificate speaks the course's language unless another was asked for.
+    let language = match request {
+        ReportRequest::Certificate { language: None, .. } => {
+            Language::of(Some(&list[0].course_language))
+        }
+        _ => language,
+    };
+    let title = format!("{} — {}", text(language, "certificate-title"), subject);
+    Ok(ReportJob {
+        suggested_name: file_name(&subject, &text(language, "report-file-certificate"), now),
+        meta: meta(language, title, office, now),
+        content: Content::Certificates(certificate::Certificates { certificates: list }),
+    })
 }
 
 /// The sheet that keeps the recovery key safe on paper (SPEC §1).
