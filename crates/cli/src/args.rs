@@ -122,6 +122,11 @@ pub enum Command {
         #[command(subcommand)]
         action: AgreementAction,
     },
+    /// E-learning courses (SPEC §13): list, assign, results, certificate check.
+    Course {
+        #[command(subcommand)]
+        action: CourseAction,
+    },
     /// Every overdue or upcoming (30 days) deadline: reviews, requests, breaches,
     /// processor agreements, the next backup.
     Deadlines {
@@ -131,7 +136,7 @@ pub enum Command {
     },
     /// Copy records into other tenants with the seed's rules (SPEC §9).
     Copy {
-        /// company, area, activity, tom, dpia or master:KIND.
+        /// company, area, activity, tom, dpia, request, course or master:KIND.
         #[arg(long = "type", value_name = "TYPE")]
         object: String,
         /// The records to copy.
@@ -175,7 +180,7 @@ pub enum Command {
     /// A list as CSV (UTF-8 with BOM), JSON or XLSX.
     Export {
         /// activities, companies, areas, toms, dpias, requests, breaches,
-        /// processor_agreements, tenants or master:KIND (e.g. master:recipient).
+        /// processor_agreements, courses, course_results, tenants or master:KIND (e.g. master:recipient).
         kind: String,
         /// The tenant whose list it is (every list but tenants).
         #[arg(long, value_name = "ID")]
@@ -288,6 +293,50 @@ pub enum DpiaAction {
         /// The file to write (.json).
         #[arg(long, value_name = "FILE")]
         to: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CourseAction {
+    /// The courses of every tenant the user may open, with their numbers of pages,
+    /// questions, assigned and passed learners.
+    List {
+        /// Only this tenant's courses (extension).
+        #[arg(long, value_name = "ID")]
+        tenant: Option<i64>,
+    },
+    /// Assign a course to users (by user name), or move their due date.
+    Assign {
+        /// The course's id.
+        id: i64,
+        /// The users who take the course (written `--user NAME…` after `course assign`).
+        #[arg(long = "learner", value_name = "NAME", num_args = 1.., required_unless_present = "everyone")]
+        users: Vec<String>,
+        /// By when the course must be passed (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        due: Option<chrono::NaiveDate>,
+        /// Every user of the course's tenant instead of --user (extension).
+        #[arg(long, conflicts_with = "users")]
+        everyone: bool,
+    },
+    /// Every learner's state, attempts, scores and certificate code for a course.
+    Results {
+        /// The course's id.
+        id: i64,
+    },
+    /// Check a certificate's verification code; fails when no certificate has it.
+    Verify {
+        /// The code printed on the certificate (case, spaces and dashes do not matter).
+        code: String,
+    },
+    /// Add the ready-made awareness course to a tenant (extension).
+    AddShipped {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+        /// de or en.
+        #[arg(long, value_name = "LANG", default_value = "de")]
+        language: String,
     },
 }
 
@@ -732,10 +781,17 @@ const VALUE_OPTIONS: &[&str] = &[
     "--now",
 ];
 
-/// SPEC §14 writes `user add NAME … [--password-env VAR]` for the new user's password,
-/// while the global `--password-env` signs the administrator in. Clap cannot hold both
-/// under one name, so a `--password-env` after `user add` is read as `--new-password-env`.
-pub fn rewrite_user_add_password(args: Vec<OsString>) -> Vec<OsString> {
+/// Options SPEC §14 gives a subcommand under the name of a global option: `user add NAME
+/// … [--password-env VAR]` names the new user's password while the global `--password-env`
+/// signs the administrator in, and `course assign ID --user NAME…` names the learners while
+/// the global `--user` signs in. Clap cannot hold both under one name, so after that
+/// subcommand the option is read under its own name.
+const SUBCOMMAND_OPTIONS: &[(&str, &str, &str, &str)] = &[
+    ("user", "add", "--password-env", "--new-password-env"),
+    ("course", "assign", "--user", "--learner"),
+];
+
+pub fn rewrite_subcommand_options(args: Vec<OsString>) -> Vec<OsString> {
     let mut command_start = None;
     let mut i = 1;
     while i < args.len() {
@@ -753,11 +809,12 @@ pub fn rewrite_user_add_password(args: Vec<OsString>) -> Vec<OsString> {
     let Some(start) = command_start else {
         return args;
     };
-    let is_user_add = args.get(start).is_some_and(|a| a == "user")
-        && args.get(start + 1).is_some_and(|a| a == "add");
-    if !is_user_add {
+    let Some(&(_, _, from, to)) = SUBCOMMAND_OPTIONS.iter().find(|(command, sub, _, _)| {
+        args.get(start).is_some_and(|a| a == *command)
+            && args.get(start + 1).is_some_and(|a| a == *sub)
+    }) else {
         return args;
-    }
+    };
     args.into_iter()
         .enumerate()
         .map(|(i, arg)| {
@@ -765,10 +822,10 @@ pub fn rewrite_user_add_password(args: Vec<OsString>) -> Vec<OsString> {
                 return arg;
             }
             let text = arg.to_string_lossy();
-            if text == "--password-env" {
-                OsString::from("--new-password-env")
-            } else if let Some(value) = text.strip_prefix("--password-env=") {
-                OsString::from(format!("--new-password-env={value}"))
+            if text == from {
+                OsString::from(to)
+            } else if let Some(value) = text.strip_prefix(&format!("{from}=")) {
+                OsString::from(format!("{to}={value}"))
             } else {
                 arg
             }
@@ -782,7 +839,7 @@ mod tests {
 
     fn rewrite(line: &str) -> String {
         let args: Vec<OsString> = line.split(' ').map(OsString::from).collect();
-        rewrite_user_add_password(args)
+        rewrite_subcommand_options(args)
             .into_iter()
             .map(|a| a.into_string().unwrap())
             .collect::<Vec<_>>()
@@ -806,6 +863,18 @@ mod tests {
         assert_eq!(
             rewrite("cli --password-env A user list --password-env B"),
             "cli --password-env A user list --password-env B"
+        );
+    }
+
+    #[test]
+    fn only_the_user_after_course_assign_names_the_learners() {
+        assert_eq!(
+            rewrite("cli --user admin --password-env A course assign 3 --user eva --user jonas --due 2027-03-05"),
+            "cli --user admin --password-env A course assign 3 --learner eva --learner jonas --due 2027-03-05"
+        );
+        assert_eq!(
+            rewrite("cli --user admin course list --user eva"),
+            "cli --user admin course list --user eva"
         );
     }
 

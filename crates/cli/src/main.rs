@@ -2,6 +2,7 @@ mod args;
 mod backups;
 mod commands;
 mod context;
+mod courses;
 mod dpias;
 mod error;
 mod records;
@@ -17,7 +18,7 @@ use args::{Cli, Command};
 use dpo_desk_core::domain::website_texts::WebsiteTextKind;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_from(args::rewrite_user_add_password(
+    let cli = Cli::parse_from(args::rewrite_subcommand_options(
         std::env::args_os().collect(),
     ));
     let result = match &cli.command {
@@ -40,6 +41,7 @@ fn main() -> ExitCode {
         Command::Request { action } => registers::request(&cli, action),
         Command::Breach { action } => registers::breach(&cli, action),
         Command::Agreement { action } => registers::agreement(&cli, action),
+        Command::Course { action } => courses::course(&cli, action),
         Command::Deadlines { tenant } => registers::deadlines(&cli, *tenant),
         Command::Dpia { action } => dpias::dpia(&cli, action),
         Command::Report { action } => reports::report(&cli, action),

@@ -2,6 +2,7 @@
 
 mod cli;
 mod copies;
+mod courses;
 mod crash_safety;
 mod dpias;
 mod registers;
