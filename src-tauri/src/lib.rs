@@ -7,6 +7,7 @@ mod backups;
 mod closing;
 mod commands;
 mod copies;
+mod courses;
 mod dpias;
 mod error;
 mod files;
@@ -141,6 +142,29 @@ pub fn run() {
             registers::remove_record_attachment,
             registers::deadlines,
             registers::deadline_alerts,
+            courses::courses,
+            courses::course,
+            courses::create_course,
+            courses::add_shipped_course,
+            courses::update_course,
+            courses::delete_courses,
+            courses::add_course_image,
+            courses::course_image,
+            courses::export_courses,
+            courses::course_learners,
+            courses::assign_course,
+            courses::unassign_course,
+            courses::invite_learner,
+            courses::course_statistics,
+            courses::course_results_of_tenant,
+            courses::export_course_results,
+            courses::verify_certificate,
+            courses::my_courses,
+            courses::open_course,
+            courses::start_course,
+            courses::set_course_step,
+            courses::answer_question,
+            courses::finish_attempt,
             records::set_current_tenant,
             records::tenant_overview,
             records::companies,

@@ -3,4 +3,4 @@
 /**
  * The kinds of dated duties, with stable names (`deadlines --json` prints them).
  */
-export type DeadlineKind = "activity_review" | "tom_review" | "dpia_review" | "request" | "breach" | "processor_agreement_review" | "backup";
+export type DeadlineKind = "activity_review" | "tom_review" | "dpia_review" | "request" | "breach" | "processor_agreement_review" | "course_assignment" | "backup";

@@ -8,4 +8,4 @@ export type ReportRequest = { "report": "ropa", company_id: number, role: Activi
 /**
  * "de" or "en"; the user's language when absent.
  */
-language: string | null, } | { "report": "toms", company_id: number, language: string | null, } | { "report": "dpia", dpia_id: number, language: string | null, } | { "report": "breach", breach_id: number, language: string | null, };
+language: string | null, } | { "report": "toms", company_id: number, language: string | null, } | { "report": "dpia", dpia_id: number, language: string | null, } | { "report": "breach", breach_id: number, language: string | null, } | { "report": "certificate", assignment_id: number, language: string | null, } | { "report": "certificates", tenant_id: number, language: string | null, };

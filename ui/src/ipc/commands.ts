@@ -13,7 +13,10 @@ import type { AppSettings } from "../bindings/AppSettings";
 import type { Area } from "../bindings/Area";
 import type { AreaField } from "../bindings/AreaField";
 import type { AreaInput } from "../bindings/AreaInput";
+import type { AssignRequest } from "../bindings/AssignRequest";
+import type { AssignmentRow } from "../bindings/AssignmentRow";
 import type { Attachment } from "../bindings/Attachment";
+import type { AttemptView } from "../bindings/AttemptView";
 import type { AuditChoices } from "../bindings/AuditChoices";
 import type { AuditEntry } from "../bindings/AuditEntry";
 import type { AuditFilter } from "../bindings/AuditFilter";
@@ -28,12 +31,19 @@ import type { Breach } from "../bindings/Breach";
 import type { BreachField } from "../bindings/BreachField";
 import type { BreachInput } from "../bindings/BreachInput";
 import type { BreachRow } from "../bindings/BreachRow";
+import type { Certificate } from "../bindings/Certificate";
 import type { CheckInput } from "../bindings/CheckInput";
 import type { Company } from "../bindings/Company";
 import type { CompanyField } from "../bindings/CompanyField";
 import type { CompanyInput } from "../bindings/CompanyInput";
 import type { CopyRequest } from "../bindings/CopyRequest";
 import type { CopySummary } from "../bindings/CopySummary";
+import type { Course } from "../bindings/Course";
+import type { CourseImage } from "../bindings/CourseImage";
+import type { CourseInput } from "../bindings/CourseInput";
+import type { CoursePlayer } from "../bindings/CoursePlayer";
+import type { CourseRow } from "../bindings/CourseRow";
+import type { CourseStatistics } from "../bindings/CourseStatistics";
 import type { CreatedUser } from "../bindings/CreatedUser";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { DataSubjectRequest } from "../bindings/DataSubjectRequest";
@@ -51,6 +61,8 @@ import type { ExportFormat } from "../bindings/ExportFormat";
 import type { GeneratedText } from "../bindings/GeneratedText";
 import type { ImprintDraft } from "../bindings/ImprintDraft";
 import type { ImprintForm } from "../bindings/ImprintForm";
+import type { InviteRequest } from "../bindings/InviteRequest";
+import type { Learner } from "../bindings/Learner";
 import type { LinkedActivity } from "../bindings/LinkedActivity";
 import type { MassChange } from "../bindings/MassChange";
 import type { MasterField } from "../bindings/MasterField";
@@ -201,6 +213,29 @@ export type CommandMap = {
   remove_record_attachment: { args: { object: ObjectType; id: number }; result: void };
   deadlines: { args: { tenantId: number | null }; result: DeadlineBoard };
   deadline_alerts: { args: Record<string, never>; result: DeadlineAlert[] };
+  courses: { args: { tenantId: number }; result: CourseRow[] };
+  course: { args: { id: number }; result: Course };
+  create_course: { args: { course: CourseInput }; result: Course };
+  add_shipped_course: { args: { tenantId: number; language: string }; result: Course };
+  update_course: { args: { id: number; course: CourseInput }; result: Course };
+  delete_courses: { args: { ids: number[] }; result: number[] };
+  add_course_image: { args: { courseId: number; title: string }; result: CourseImage | null };
+  course_image: { args: { id: number }; result: string };
+  export_courses: { args: { tenantId: number; format: ExportFormat; title: string }; result: string | null };
+  course_learners: { args: { courseId: number }; result: Learner[] };
+  assign_course: { args: { request: AssignRequest }; result: number };
+  unassign_course: { args: { assignmentId: number }; result: void };
+  invite_learner: { args: { invitation: InviteRequest }; result: CreatedUser };
+  course_statistics: { args: { courseId: number }; result: CourseStatistics };
+  course_results_of_tenant: { args: { tenantId: number }; result: AssignmentRow[] };
+  export_course_results: { args: { tenantId: number; courseId: number | null; format: ExportFormat; title: string }; result: string | null };
+  verify_certificate: { args: { code: string }; result: Certificate | null };
+  my_courses: { args: Record<string, never>; result: AssignmentRow[] };
+  open_course: { args: { assignmentId: number }; result: CoursePlayer };
+  start_course: { args: { assignmentId: number }; result: CoursePlayer };
+  set_course_step: { args: { attemptId: number; step: number }; result: void };
+  answer_question: { args: { attemptId: number; questionId: number; chosen: number[] }; result: AttemptView };
+  finish_attempt: { args: { attemptId: number }; result: AttemptView };
   set_current_tenant: { args: { tenantId: number }; result: SessionInfo };
   tenant_overview: { args: { tenantId: number }; result: TenantOverview };
   companies: { args: { tenantId: number }; result: Company[] };
@@ -635,6 +670,108 @@ export function deadlines(args: { tenantId: number | null }): Promise<DeadlineBo
  */
 export function deadlineAlerts(): Promise<DeadlineAlert[]> {
   return invokeCommand("deadline_alerts", {});
+}
+
+export function courses(args: { tenantId: number }): Promise<CourseRow[]> {
+  return invokeCommand("courses", args);
+}
+
+export function course(args: { id: number }): Promise<Course> {
+  return invokeCommand("course", args);
+}
+
+export function createCourse(args: { course: CourseInput }): Promise<Course> {
+  return invokeCommand("create_course", args);
+}
+
+export function addShippedCourse(args: { tenantId: number; language: string }): Promise<Course> {
+  return invokeCommand("add_shipped_course", args);
+}
+
+export function updateCourse(args: { id: number; course: CourseInput }): Promise<Course> {
+  return invokeCommand("update_course", args);
+}
+
+export function deleteCourses(args: { ids: number[] }): Promise<number[]> {
+  return invokeCommand("delete_courses", args);
+}
+
+/**
+ * Lets the person choose a picture for the course and stores it; `None` when they
+ * cancelled the dialog.
+ */
+export function addCourseImage(args: { courseId: number; title: string }): Promise<CourseImage | null> {
+  return invokeCommand("add_course_image", args);
+}
+
+/** A course picture as a `data:` URL. */
+export function courseImage(args: { id: number }): Promise<string> {
+  return invokeCommand("course_image", args);
+}
+
+export function exportCourses(args: { tenantId: number; format: ExportFormat; title: string }): Promise<string | null> {
+  return invokeCommand("export_courses", args);
+}
+
+export function courseLearners(args: { courseId: number }): Promise<Learner[]> {
+  return invokeCommand("course_learners", args);
+}
+
+/**
+ * Assigns the course to the chosen users or to everyone of its tenant; returns how many
+ * assignments are new.
+ */
+export function assignCourse(args: { request: AssignRequest }): Promise<number> {
+  return invokeCommand("assign_course", args);
+}
+
+export function unassignCourse(args: { assignmentId: number }): Promise<void> {
+  return invokeCommand("unassign_course", args);
+}
+
+/** A learner account for the tenant with a one-time code, assigned the course. */
+export function inviteLearner(args: { invitation: InviteRequest }): Promise<CreatedUser> {
+  return invokeCommand("invite_learner", args);
+}
+
+export function courseStatistics(args: { courseId: number }): Promise<CourseStatistics> {
+  return invokeCommand("course_statistics", args);
+}
+
+export function courseResultsOfTenant(args: { tenantId: number }): Promise<AssignmentRow[]> {
+  return invokeCommand("course_results_of_tenant", args);
+}
+
+export function exportCourseResults(args: { tenantId: number; courseId: number | null; format: ExportFormat; title: string }): Promise<string | null> {
+  return invokeCommand("export_course_results", args);
+}
+
+export function verifyCertificate(args: { code: string }): Promise<Certificate | null> {
+  return invokeCommand("verify_certificate", args);
+}
+
+export function myCourses(): Promise<AssignmentRow[]> {
+  return invokeCommand("my_courses", {});
+}
+
+export function openCourse(args: { assignmentId: number }): Promise<CoursePlayer> {
+  return invokeCommand("open_course", args);
+}
+
+export function startCourse(args: { assignmentId: number }): Promise<CoursePlayer> {
+  return invokeCommand("start_course", args);
+}
+
+export function setCourseStep(args: { attemptId: number; step: number }): Promise<void> {
+  return invokeCommand("set_course_step", args);
+}
+
+export function answerQuestion(args: { attemptId: number; questionId: number; chosen: number[] }): Promise<AttemptView> {
+  return invokeCommand("answer_question", args);
+}
+
+export function finishAttempt(args: { attemptId: number }): Promise<AttemptView> {
+  return invokeCommand("finish_attempt", args);
 }
 
 /** Switches the tenant in the header; answers with the refreshed session (menus, rights). */

@@ -32,6 +32,27 @@ pub enum AssignmentState {
 
 crate::kernel::vocabulary::snake_names!(AssignmentState);
 
+/// What the window asks for when it assigns a course: to the chosen users, or to everyone
+/// of the course's tenant.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct AssignRequest {
+    pub course_id: i64,
+    pub user_ids: Vec<i64>,
+    pub everyone: bool,
+    pub due_on: Option<NaiveDate>,
+}
+
+/// A new learner for a tenant, invited with a one-time code and given the course.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct InviteRequest {
+    pub tenant_id: i64,
+    pub name: String,
+    pub course_id: i64,
+    pub due_on: Option<NaiveDate>,
+}
+
 /// One assignment with its results.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

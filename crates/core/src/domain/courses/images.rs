@@ -21,6 +21,17 @@ pub struct CourseImage {
     pub bytes: Vec<u8>,
 }
 
+impl CourseImage {
+    /// The picture as a `data:` URL the window shows without another request.
+    pub fn data_url(&self) -> String {
+        format!(
+            "data:{};base64,{}",
+            self.mime,
+            data_encoding::BASE64.encode(&self.bytes)
+        )
+    }
+}
+
 /// The picture's type from its signature, or None for anything that is not a picture.
 pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     match bytes {
