@@ -245,3 +245,19 @@ pub fn ui_ready(started: State<'_, crate::StartedAt>) {
         started.0.elapsed().as_millis()
     );
 }
+
+/// Opens a web or mail link of a course page in the system's browser or mail program;
+/// anything else is refused.
+#[tauri::command(async)]
+pub fn open_link(url: String) -> ShellResult<()> {
+    let link = dpo_desk_core::kernel::validate::outside_link(&url).ok_or_else(|| {
+        dpo_desk_core::CoreError::validation(
+            "link",
+            "scheme",
+            "only web (https) and e-mail links can be opened",
+        )
+    })?;
+    open::that_detached(link)
+        .map_err(|e| dpo_desk_core::CoreError::io(std::path::Path::new(link), e))?;
+    Ok(())
+}

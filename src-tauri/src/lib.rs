@@ -142,6 +142,7 @@ pub fn run() {
             registers::remove_record_attachment,
             registers::deadlines,
             registers::deadline_alerts,
+            commands::open_link,
             courses::courses,
             courses::course,
             courses::create_course,

@@ -8,6 +8,9 @@ import type { ActivityInput } from "./bindings/ActivityInput";
 import type { AppSettings } from "./bindings/AppSettings";
 import type { AreaField } from "./bindings/AreaField";
 import type { AreaInput } from "./bindings/AreaInput";
+import type { AssignRequest } from "./bindings/AssignRequest";
+import type { CourseInput } from "./bindings/CourseInput";
+import type { InviteRequest } from "./bindings/InviteRequest";
 import type { BackupModule } from "./bindings/BackupModule";
 import type { CompanyField } from "./bindings/CompanyField";
 import type { CompanyInput } from "./bindings/CompanyInput";
@@ -222,6 +225,33 @@ export const api = {
   riskMatrix: ipc.riskMatrix,
   updateRiskMatrix: (matrix: RiskMatrix) => ipc.updateRiskMatrix({ matrix }),
   dpiaOverview: ipc.dpiaOverview,
+  courses: (tenantId: number) => ipc.courses({ tenantId }),
+  course: (id: number) => ipc.course({ id }),
+  createCourse: (course: CourseInput) => ipc.createCourse({ course }),
+  addShippedCourse: (tenantId: number, language: string) => ipc.addShippedCourse({ tenantId, language }),
+  updateCourse: (id: number, course: CourseInput) => ipc.updateCourse({ id, course }),
+  deleteCourses: (ids: number[]) => ipc.deleteCourses({ ids }),
+  addCourseImage: (courseId: number, title: string) => ipc.addCourseImage({ courseId, title }),
+  courseImage: (id: number) => ipc.courseImage({ id }),
+  exportCourses: (tenantId: number, format: ExportFormat, title: string) =>
+    ipc.exportCourses({ tenantId, format, title }),
+  courseLearners: (courseId: number) => ipc.courseLearners({ courseId }),
+  assignCourse: (request: AssignRequest) => ipc.assignCourse({ request }),
+  unassignCourse: (assignmentId: number) => ipc.unassignCourse({ assignmentId }),
+  inviteLearner: (invitation: InviteRequest) => ipc.inviteLearner({ invitation }),
+  courseStatistics: (courseId: number) => ipc.courseStatistics({ courseId }),
+  courseResultsOfTenant: (tenantId: number) => ipc.courseResultsOfTenant({ tenantId }),
+  exportCourseResults: (tenantId: number, courseId: number | null, format: ExportFormat, title: string) =>
+    ipc.exportCourseResults({ tenantId, courseId, format, title }),
+  verifyCertificate: (code: string) => ipc.verifyCertificate({ code }),
+  myCourses: ipc.myCourses,
+  openCourse: (assignmentId: number) => ipc.openCourse({ assignmentId }),
+  startCourse: (assignmentId: number) => ipc.startCourse({ assignmentId }),
+  setCourseStep: (attemptId: number, step: number) => ipc.setCourseStep({ attemptId, step }),
+  answerQuestion: (attemptId: number, questionId: number, chosen: number[]) =>
+    ipc.answerQuestion({ attemptId, questionId, chosen }),
+  finishAttempt: (attemptId: number) => ipc.finishAttempt({ attemptId }),
+  openLink: (url: string) => ipc.openLink({ url }),
   makeReport: (request: ReportRequest, title: string, onProgress: Channel<number>) =>
     ipc.makeReport({ request, title, onProgress }),
   makeReportFromBackup: (file: string, request: ReportRequest, title: string, onProgress: Channel<number>) =>

@@ -40,6 +40,7 @@ const AFFECTS = new Map<RecordKind, RecordKind[]>([
   ["requests", ["requests", "tenant-overview", "deadlines"]],
   ["breaches", ["breaches", "tenant-overview", "deadlines"]],
   ["agreements", ["agreements", "tenant-overview", "deadlines"]],
+  ["courses", ["courses", "tenant-overview", "deadlines", "my-courses"]],
   ["tenant-overview", ["tenant-overview"]],
 ]);
 /** Kinds whose change may touch any record of any tenant: a tenant's rename, archive, removal or import, and a

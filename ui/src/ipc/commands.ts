@@ -213,6 +213,7 @@ export type CommandMap = {
   remove_record_attachment: { args: { object: ObjectType; id: number }; result: void };
   deadlines: { args: { tenantId: number | null }; result: DeadlineBoard };
   deadline_alerts: { args: Record<string, never>; result: DeadlineAlert[] };
+  open_link: { args: { url: string }; result: void };
   courses: { args: { tenantId: number }; result: CourseRow[] };
   course: { args: { id: number }; result: Course };
   create_course: { args: { course: CourseInput }; result: Course };
@@ -670,6 +671,14 @@ export function deadlines(args: { tenantId: number | null }): Promise<DeadlineBo
  */
 export function deadlineAlerts(): Promise<DeadlineAlert[]> {
   return invokeCommand("deadline_alerts", {});
+}
+
+/**
+ * Opens a web or mail link of a course page in the system's browser or mail program;
+ * anything else is refused.
+ */
+export function openLink(args: { url: string }): Promise<void> {
+  return invokeCommand("open_link", args);
 }
 
 export function courses(args: { tenantId: number }): Promise<CourseRow[]> {

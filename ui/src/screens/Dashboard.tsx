@@ -25,6 +25,7 @@ const TILE_PAGES: Partial<Record<ObjectType, MenuEntry>> = {
   request: "requests",
   breach: "breaches",
   processor_agreement: "processor_agreements",
+  course: "courses",
 };
 
 /** The kind of due item each tile counts as overdue. */
@@ -35,6 +36,7 @@ const TILE_DEADLINES: Partial<Record<ObjectType, DeadlineKind>> = {
   request: "request",
   breach: "breach",
   processor_agreement: "processor_agreement_review",
+  course: "course_assignment",
 };
 
 /** The current tenant's tiles: what the user sees of each kind; 0 and "no permission" without the view right. */
@@ -176,7 +178,7 @@ function NextDeadlines({
           {items.map((i) => {
             const target = targetOf(i);
             return (
-              <li key={`${i.kind}-${i.id}`} data-next-deadline={i.kind}>
+              <li key={`${i.kind}-${i.id}-${i.title}`} data-next-deadline={i.kind}>
                 <span className={i.overdue ? "review-overdue" : "review-due"}>{formatDate(i.due)}</span>
                 <span className="badge subtle">{t(`deadlines.kinds.${i.kind}`)}</span>
                 <button

@@ -23,6 +23,8 @@ import { Dashboard } from "./Dashboard";
 import { MasterData } from "../features/master-data/MasterData";
 import { Toms } from "../features/toms/Toms";
 import { Agreements } from "../features/agreements/Agreements";
+import { Courses } from "../features/courses/Courses";
+import { MyCourses } from "../features/courses/MyCourses";
 import { Breaches } from "../features/breaches/Breaches";
 import { Deadlines } from "../features/deadlines/Deadlines";
 import { useDeadlineAlerts } from "../features/deadlines/useDeadlineAlerts";
@@ -176,7 +178,8 @@ function ShellFrame({
   );
 
   const locked = session.backup.level === "locked";
-  const current = session.menu.includes(page) ? page : "dashboard";
+  // A learner's menu has no dashboard: the first section they may open is their start.
+  const current = session.menu.includes(page) ? page : (session.menu[0] ?? "dashboard");
   const tenantId = session.current_tenant ? Number(session.current_tenant.id) : null;
   const pageProps = { session, tenantId, onError: handleError, navigate: setPage, openRecord };
   const role = session.is_owner ? "owner" : session.is_admin ? "admin" : "user";
@@ -300,6 +303,8 @@ function MenuIcon({ entry }: { entry: MenuEntry }) {
     settings:
       "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM4 12h2M18 12h2M12 4v2M12 18v2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4",
     account: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c1-4 4.5-6 8-6s7 2 8 6",
+    courses: "M2 8l10-5 10 5-10 5zM6 10v5c0 1.7 2.7 3 6 3s6-1.3 6-3v-5M22 8v6",
+    my_courses: "M4 4h7a3 3 0 0 1 3 3v13a2 2 0 0 0-2-2H4zM20 4h-5a3 3 0 0 0-3 3M20 4v14h-6M16 9l1.5 1.5L20 8",
   };
   return (
     <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
@@ -367,6 +372,10 @@ function ShellPage({
       {search === null && current === "processor_agreements" && (
         <Agreements key={`${tenantId}-${opened?.record ?? ""}`} {...pageProps} initialId={opened?.record} />
       )}
+      {search === null && current === "courses" && (
+        <Courses key={`${tenantId}-${opened?.record ?? ""}`} {...pageProps} initialId={opened?.record} />
+      )}
+      {search === null && current === "my_courses" && <MyCourses {...pageProps} />}
       {search === null && current === "dpias" && <Dpias {...pageProps} />}
       {search === null && current === "reports" && <Reports key={tenantId ?? 0} {...pageProps} />}
       {search === null && current === "website_texts" && <WebsiteTexts key={tenantId ?? 0} {...pageProps} />}

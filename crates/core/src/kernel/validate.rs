@@ -22,3 +22,40 @@ mod tests {
         assert!(!valid_email("dsb kanzlei@x.de"));
     }
 }
+
+/// A link from a course page the app may hand to the system's browser or mail program:
+/// only `https:`, `http:` and `mailto:`, without spaces or control characters, so a page
+/// cannot start a program or open a local file.
+pub fn outside_link(link: &str) -> Option<&str> {
+    let link = link.trim();
+    let lower = link.to_ascii_lowercase();
+    let scheme_ok = ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s) && lower.len() > s.len());
+    let clean = !link.chars().any(|c| c.is_whitespace() || c.is_control());
+    (scheme_ok && clean && link.len() <= 2000).then_some(link)
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::outside_link;
+
+    #[test]
+    fn only_web_and_mail_links_leave_the_app() {
+        assert_eq!(
+            outside_link(" https://eur-lex.europa.eu/eli/reg/2016/679/oj "),
+            Some("https://eur-lex.europa.eu/eli/reg/2016/679/oj")
+        );
+        assert!(outside_link("mailto:dsb@example.org").is_some());
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "https://",
+            "/usr/bin/xterm",
+            "https://a.example/ b",
+            "smb://nas/share",
+        ] {
+            assert_eq!(outside_link(bad), None, "{bad}");
+        }
+    }
+}

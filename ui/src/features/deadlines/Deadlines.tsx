@@ -98,7 +98,12 @@ export function Deadlines({ session, tenantId, onError, openRecord }: PageProps)
           </h2>
           <ul className="plain link-list deadline-list">
             {overdue.map((i) => (
-              <DeadlineLine key={`${i.kind}-${i.id}`} item={i} showTenant={everywhere} onOpen={() => open(i)} />
+              <DeadlineLine
+                key={`${i.kind}-${i.id}-${i.title}`}
+                item={i}
+                showTenant={everywhere}
+                onOpen={() => open(i)}
+              />
             ))}
           </ul>
         </section>
@@ -108,7 +113,12 @@ export function Deadlines({ session, tenantId, onError, openRecord }: PageProps)
           <h2 id="deadlines-upcoming">{t("deadlines.upcomingTitle", { count: upcoming.length })}</h2>
           <ul className="plain link-list deadline-list">
             {upcoming.map((i) => (
-              <DeadlineLine key={`${i.kind}-${i.id}`} item={i} showTenant={everywhere} onOpen={() => open(i)} />
+              <DeadlineLine
+                key={`${i.kind}-${i.id}-${i.title}`}
+                item={i}
+                showTenant={everywhere}
+                onOpen={() => open(i)}
+              />
             ))}
           </ul>
         </section>

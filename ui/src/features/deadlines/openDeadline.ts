@@ -10,6 +10,7 @@ export const DEADLINE_PAGES: Record<DeadlineKind, MenuEntry> = {
   request: "requests",
   breach: "breaches",
   processor_agreement_review: "processor_agreements",
+  course_assignment: "courses",
   backup: "backups",
 };
 

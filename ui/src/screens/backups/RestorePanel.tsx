@@ -8,7 +8,7 @@ import { formatDateTime } from "../../format";
 import { useAction } from "../../useAction";
 import { useBackupProgress } from "./useBackupProgress";
 
-type Scope = "all" | "tenant" | "ropa" | "master_data" | "toms" | "dpias" | "registers";
+type Scope = "all" | "tenant" | "ropa" | "master_data" | "toms" | "dpias" | "registers" | "courses";
 type CsvKind = BackupModule["kind"];
 
 type Props = { session: SessionInfo; onError: (e: unknown) => boolean; onRestored: () => void };
@@ -81,6 +81,7 @@ export function RestorePanel({ session, onError, onRestored }: Props) {
           <option value="toms">{t("backups.restore.toms")}</option>
           <option value="dpias">{t("backups.restore.dpias")}</option>
           <option value="registers">{t("backups.restore.registers")}</option>
+          <option value="courses">{t("backups.restore.courses")}</option>
         </select>
         {scope !== "all" && tenantChoice}
       </div>
@@ -111,7 +112,9 @@ export function RestorePanel({ session, onError, onRestored }: Props) {
           data-testid="csv-kind"
           onChange={(e) => setCsvKind(e.target.value as CsvKind)}
         >
-          {(["ropa", "companies", "areas", "master_data", "toms", "dpias", "registers", "tenant"] as const).map((k) => (
+          {(
+            ["ropa", "companies", "areas", "master_data", "toms", "dpias", "registers", "courses", "tenant"] as const
+          ).map((k) => (
             <option key={k} value={k}>
               {t(`backups.csv.kinds.${k}`)}
             </option>

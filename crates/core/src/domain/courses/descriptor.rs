@@ -22,8 +22,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         tables: &["courses"],
         parent_in_trash: None,
         before_purge: &[
-            "DELETE FROM deadline_alerts WHERE kind = 'course_assignment' AND record_id IN
-               (SELECT id FROM course_assignments WHERE course_id IN (SELECT id FROM courses WHERE trash_id = ?1))",
+            "DELETE FROM deadline_alerts WHERE kind = 'course_assignment' AND record_id IN (SELECT id FROM courses WHERE trash_id = ?1)",
             "DELETE FROM course_attempts WHERE assignment_id IN
                (SELECT id FROM course_assignments WHERE course_id IN (SELECT id FROM courses WHERE trash_id = ?1))",
             "DELETE FROM course_assignments WHERE course_id IN (SELECT id FROM courses WHERE trash_id = ?1)",
@@ -75,7 +74,8 @@ fn tiles(
     )])
 }
 
-/// Assigned courses not passed yet whose due date has passed or comes by the horizon.
+/// Assigned courses not passed yet whose due date has passed or comes by the horizon, one
+/// item per learner; the item leads to the course (its id), where the learners are.
 fn deadlines(conn: &Connection, user: &UserRecord, q: &DeadlineQuery) -> CoreResult<Vec<Deadline>> {
     let filter = super::visible(conn, user)?;
     let (tenants, tenant_params) = crate::access::scope::tenants_condition(user, q.tenant_id);
@@ -86,7 +86,7 @@ fn deadlines(conn: &Connection, user: &UserRecord, q: &DeadlineQuery) -> CoreRes
         conn,
         DeadlineKind::CourseAssignment,
         &format!(
-            "SELECT a.id, c.tenant_id, tn.name, c.name || ' — ' || u.name, a.due_on
+            "SELECT c.id, c.tenant_id, tn.name, c.name || ' — ' || u.name, a.due_on
              FROM course_assignments a JOIN courses c ON c.id = a.course_id JOIN users u ON u.id = a.user_id
              JOIN tenants tn ON tn.id = c.tenant_id
              WHERE c.trash_id IS NULL AND c.active = 1 AND u.active = 1 AND a.due_on IS NOT NULL AND {tenants} AND {}

@@ -1,0 +1,123 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, can } from "../../api";
+import type { Certificate } from "../../bindings/Certificate";
+import type { ExportFormat } from "../../bindings/ExportFormat";
+import type { SessionInfo } from "../../bindings/SessionInfo";
+import { Alert } from "../../components/Alert";
+import { formatDate } from "../../format";
+import { useAction } from "../../useAction";
+import { ReportStatus } from "../reports/ReportStatus";
+import { useReport } from "../reports/useReport";
+
+type Props = { session: SessionInfo; tenantId: number; onError: (e: unknown) => boolean };
+
+/** The tenant's certificates: all in one PDF, a code checked, every learner's results exported. */
+export function Certificates({ session, tenantId, onError }: Props) {
+  const { t } = useTranslation();
+  const report = useReport(onError);
+  const checking = useAction(onError);
+  const exporting = useAction(onError);
+  const [code, setCode] = useState("");
+  const [checked, setChecked] = useState<Certificate | null | undefined>(undefined);
+  const [saved, setSaved] = useState<string | null>(null);
+  const exportAs = (format: ExportFormat) =>
+    void exporting.run(async () => {
+      setSaved(await api.exportCourseResults(tenantId, null, format, t("courses.certificates.exportAllTitle")));
+    });
+  return (
+    <section className="card" data-testid="course-certificates">
+      <h2>{t("courses.certificates.title")}</h2>
+      {can(session, "course", "print") && (
+        <>
+          <p className="muted small">{t("courses.certificates.intro")}</p>
+          <button
+            type="button"
+            disabled={report.busy}
+            data-testid="print-certificates"
+            onClick={() =>
+              void report.run((progress) =>
+                api.makeReport(
+                  { report: "certificates", tenant_id: tenantId, language: null },
+                  t("courses.certificates.pdfTitle"),
+                  progress,
+                ),
+              )
+            }
+          >
+            {t("courses.certificates.print")}
+          </button>
+          <ReportStatus report={report} testId="certificates-report" />
+        </>
+      )}
+      <h3 className="subhead">{t("courses.certificates.verify")}</h3>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void checking.run(async () => setChecked(await api.verifyCertificate(code)));
+        }}
+      >
+        <input
+          aria-label={t("courses.certificates.code")}
+          placeholder="XXXX-XXXX-XXXX"
+          value={code}
+          data-testid="certificate-code"
+          onChange={(e) => {
+            setCode(e.target.value);
+            setChecked(undefined);
+          }}
+        />
+        <button type="submit" disabled={checking.busy || code.trim() === ""} data-testid="check-certificate">
+          {t("courses.certificates.check")}
+        </button>
+      </form>
+      {checked && (
+        <Alert kind="success" testId="certificate-valid">
+          {t("courses.certificates.valid", {
+            learner: checked.learner,
+            course: checked.course_name,
+            tenant: checked.tenant_name,
+            date: formatDate(checked.passed_at),
+            score: checked.score_percent,
+          })}
+        </Alert>
+      )}
+      {checked === null && (
+        <Alert kind="warning" testId="certificate-invalid">
+          {t("courses.certificates.invalid")}
+        </Alert>
+      )}
+      {checking.error && <Alert kind="error">{checking.error}</Alert>}
+      {can(session, "course", "export") && (
+        <>
+          <h3 className="subhead">{t("courses.certificates.resultsAll")}</h3>
+          <div className="actions">
+            <button
+              type="button"
+              disabled={exporting.busy}
+              data-testid="export-all-results-csv"
+              onClick={() => exportAs("csv")}
+            >
+              CSV
+            </button>
+            <button
+              type="button"
+              disabled={exporting.busy}
+              data-testid="export-all-results-xlsx"
+              onClick={() => exportAs("xlsx")}
+            >
+              XLSX
+            </button>
+          </div>
+          {saved && (
+            <Alert kind="success" testId="all-results-saved">
+              {t("reports.saved", { path: saved })}
+            </Alert>
+          )}
+          {exporting.error && <Alert kind="error">{exporting.error}</Alert>}
+        </>
+      )}
+    </section>
+  );
+}
