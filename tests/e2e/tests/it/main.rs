@@ -5,6 +5,7 @@ mod bench_activity_list;
 mod bench_tom_list;
 mod closing;
 mod copies;
+mod courses;
 mod dpias;
 mod first_day;
 mod foundation;

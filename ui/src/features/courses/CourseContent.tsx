@@ -225,7 +225,7 @@ export function CourseContent({ session, tenantId, detail, onError, onSaved, onC
       </label>
 
       <h3 className="subhead">{t("courses.pictures")}</h3>
-      {!detail && <p className="muted small">{t("courses.saveFirst")}</p>}
+      <p className="muted small">{detail ? t("courses.picturesHint") : t("courses.saveFirst")}</p>
       <div className="pictures">
         {picture(t("courses.fields.logo"), input.logo_image_id, (id) => set({ logo_image_id: id }), "course-logo")}
         {picture(

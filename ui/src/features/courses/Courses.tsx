@@ -46,21 +46,21 @@ function columns(t: TFunction): ListColumn<CourseRow>[] {
       header: "courses.columns.questions",
       width: "minmax(90px, 0.6fr)",
       sortValue: (r) => Number(r.questions),
-      cell: (r) => Number(r.questions),
+      cell: (r) => <span>{Number(r.questions)}</span>,
     },
     {
       id: "assigned",
       header: "courses.columns.assigned",
       width: "minmax(100px, 0.6fr)",
       sortValue: (r) => Number(r.assigned),
-      cell: (r) => Number(r.assigned),
+      cell: (r) => <span>{Number(r.assigned)}</span>,
     },
     {
       id: "passed",
       header: "courses.columns.passed",
       width: "minmax(100px, 0.6fr)",
       sortValue: (r) => Number(r.passed),
-      cell: (r) => Number(r.passed),
+      cell: (r) => <span>{Number(r.passed)}</span>,
     },
     {
       id: "pass_mark",
@@ -69,7 +69,7 @@ function columns(t: TFunction): ListColumn<CourseRow>[] {
       defaultVisible: true,
       width: "minmax(110px, 0.6fr)",
       sortValue: (r) => r.pass_percent,
-      cell: (r) => `${r.pass_percent} %`,
+      cell: (r) => <span>{r.pass_percent} %</span>,
     },
     {
       id: "price",
@@ -77,7 +77,8 @@ function columns(t: TFunction): ListColumn<CourseRow>[] {
       optional: true,
       width: "minmax(100px, 0.6fr)",
       sortValue: (r) => Number(r.price_cents ?? -1),
-      cell: (r) => (r.price_cents === null ? <span className="muted">—</span> : euro(Number(r.price_cents))),
+      cell: (r) =>
+        r.price_cents === null ? <span className="muted">—</span> : <span>{euro(Number(r.price_cents))}</span>,
     },
     {
       id: "updated",
@@ -85,7 +86,7 @@ function columns(t: TFunction): ListColumn<CourseRow>[] {
       optional: true,
       width: "minmax(120px, 0.8fr)",
       sortValue: (r) => r.updated_at,
-      cell: (r) => formatDate(r.updated_at),
+      cell: (r) => <span>{formatDate(r.updated_at)}</span>,
     },
   ];
 }
