@@ -528,3 +528,111 @@ fn the_courses_module_of_a_backup_brings_back_the_courses_and_results_of_its_day
         .unwrap()
         .is_some());
 }
+
+/// What poppler reads out of a PDF, with runs of white space as one space.
+fn pdf_text(bytes: &[u8], dir: &std::path::Path, name: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let check = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&path)
+        .output()
+        .expect("qpdf is installed");
+    assert!(
+        check.status.success(),
+        "qpdf --check: {}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let fonts = std::process::Command::new("pdffonts")
+        .arg(&path)
+        .output()
+        .expect("pdffonts");
+    let fonts = String::from_utf8_lossy(&fonts.stdout).to_string();
+    assert!(
+        fonts.lines().skip(2).all(|l| l.contains(" yes ")),
+        "every font embedded: {fonts}"
+    );
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_tenants_certificates_print_as_one_pdf_one_page_each_in_the_courses_language() {
+    let mut o = office();
+    let course = small_course(&mut o);
+    let mut codes = Vec::new();
+    for name in ["Lea Lernt", "Ben Bald"] {
+        let mut s = learner(&mut o, name, course, None);
+        let assignment = o.desk.my_courses(&mut s).unwrap()[0].id;
+        let player = o.desk.start_course(&mut s, assignment).unwrap();
+        answer_all(&mut o, &mut s, &player, course, 4);
+        codes.push(
+            o.desk.my_courses(&mut s).unwrap()[0]
+                .certificate_code
+                .clone()
+                .unwrap(),
+        );
+    }
+    let _nobody = learner(&mut o, "Nora Neu", course, None);
+    let job = o
+        .desk
+        .prepare_report(
+            &mut o.owner,
+            &ReportRequest::Certificates {
+                tenant_id: o.tenant,
+                language: None,
+            },
+        )
+        .unwrap();
+    let file = job.render(Box::new(|_, _| true)).unwrap();
+    let text = pdf_text(&file.bytes, o.f.path(), "certificates.pdf");
+    for needle in [
+        "Lea Lernt",
+        "Ben Bald",
+        "Datenschutz kompakt",
+        "Kanzlei Sicher",
+        "Bäckerei Schmidt",
+        &codes[0],
+        &codes[1],
+    ] {
+        assert!(text.contains(needle), "{needle} missing: {text}");
+    }
+    assert!(
+        !text.contains("Nora Neu"),
+        "only passed learners have a certificate"
+    );
+    // The owner's language is English; the tenant's certificates are in the user's
+    // language, a learner's own in the course's.
+    assert!(
+        text.contains("Certificate") && text.contains("Page 2 of 2"),
+        "{text}"
+    );
+    let mut lea = o.desk.sign_in("Lea Lernt", LEARNER_PW).unwrap();
+    let assignment = o.desk.my_courses(&mut lea).unwrap()[0].id;
+    let own = o
+        .desk
+        .prepare_report(
+            &mut lea,
+            &ReportRequest::Certificate {
+                assignment_id: assignment,
+                language: None,
+            },
+        )
+        .unwrap()
+        .render(Box::new(|_, _| true))
+        .unwrap();
+    let text = pdf_text(&own.bytes, o.f.path(), "own.pdf");
+    assert!(
+        text.contains("Zertifikat") && text.contains("Hiermit wird bestätigt"),
+        "{text}"
+    );
+    assert!(!text.contains("Ben Bald"));
+}

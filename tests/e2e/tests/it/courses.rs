@@ -166,11 +166,7 @@ async fn a_learner_invited_to_the_shipped_course_fails_once_passes_and_saves_a_v
     app.wait_value("[data-testid=course-name]", COURSE).await;
     app.click("[data-testid=course-logo] button").await;
     let logo = repo_root().join("tests/e2e/fixtures/course-logo.png");
-    answer_open_dialog(
-        "Choose a picture for the course",
-        &logo,
-    )
-    .await;
+    answer_open_dialog("Choose a picture for the course", &logo).await;
     app.find("[data-testid=course-logo] img").await;
     app.click("[data-testid=save-course]").await;
     app.wait_text("[data-testid=course-saved]", "Saved").await;
@@ -316,6 +312,28 @@ async fn a_learner_invited_to_the_shipped_course_fails_once_passes_and_saves_a_v
     app.click("[data-tab=course-learners]").await;
     app.wait_text(&format!("[data-learner='{LEARNER}']"), &certificate_code)
         .await;
+    // Per learner across the tenant's courses, below the list.
+    app.click("[data-testid=course-back]").await;
+    app.wait_text("[data-testid=results-by-learner]", LEARNER)
+        .await;
+    app.wait_text("[data-testid=results-by-learner]", "passed")
+        .await;
+    let results = app
+        .find("[data-testid=results-by-learner]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!results.contains("Invalid"), "{results}");
+    // Passed today, written as a day ("1 Dec 2026"), not as an instant.
+    let today = Utc::now().date_naive();
+    assert!(
+        results.contains(&format!("{} ", today.day()))
+            && results.contains(&today.year().to_string()),
+        "{results}"
+    );
+    app.scroll_to("[data-testid=course-certificates]").await;
+    app.screenshot("courses-07-results-by-learner").await;
     app.quit().await;
 
     // The code on the certificate verifies on the command line.

@@ -5,12 +5,79 @@ import type { Certificate } from "../../bindings/Certificate";
 import type { ExportFormat } from "../../bindings/ExportFormat";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { Alert } from "../../components/Alert";
-import { formatDate } from "../../format";
+import { useRecords } from "../../data/records";
+import { formatDate, formatDay } from "../../format";
 import { useAction } from "../../useAction";
 import { ReportStatus } from "../reports/ReportStatus";
 import { useReport } from "../reports/useReport";
+import { StateBadge } from "./Learners";
 
 type Props = { session: SessionInfo; tenantId: number; onError: (e: unknown) => boolean };
+
+/** The statistics per user: each learner with every course assigned to them. */
+function ResultsByLearner({ tenantId, onError }: { tenantId: number; onError: (e: unknown) => boolean }) {
+  const { t } = useTranslation();
+  const results = useRecords(["courses", tenantId, "results"], () => api.courseResultsOfTenant(tenantId), onError);
+  const rows = [...(results.data ?? [])].sort(
+    (a, b) => a.user_name.localeCompare(b.user_name) || a.course_name.localeCompare(b.course_name),
+  );
+  return (
+    <>
+      <h2>{t("courses.certificates.byLearner")}</h2>
+      <p className="muted small">{t("courses.certificates.byLearnerIntro")}</p>
+      {results.error && <Alert kind="error">{results.error}</Alert>}
+      {results.data && rows.length === 0 && <p className="muted">{t("courses.certificates.noResults")}</p>}
+      {rows.length > 0 && (
+        <table className="simple-table" data-testid="results-by-learner">
+          <thead>
+            <tr>
+              <th>{t("courses.learners.columns.name")}</th>
+              <th>{t("courses.certificates.course")}</th>
+              <th>{t("courses.learners.columns.state")}</th>
+              <th>{t("courses.learners.columns.attempts")}</th>
+              <th>{t("courses.learners.columns.best")}</th>
+              <th>{t("courses.learners.columns.due")}</th>
+              <th>{t("courses.learners.columns.passedAt")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr
+                key={r.id}
+                data-result={`${r.user_name} – ${r.course_name}`}
+                className={r.overdue ? "overdue" : undefined}
+              >
+                <td>
+                  <span>{i > 0 && rows[i - 1].user_name === r.user_name ? "" : r.user_name}</span>
+                </td>
+                <td>
+                  <span>{r.course_name}</span>
+                </td>
+                <td>
+                  <StateBadge row={r} />
+                </td>
+                <td>
+                  <span>{r.attempts}</span>
+                </td>
+                <td>
+                  <span>{r.best_score === null ? "—" : `${r.best_score} %`}</span>
+                </td>
+                <td>
+                  <span className={r.overdue ? "review-overdue" : undefined}>
+                    {r.due_on ? formatDate(r.due_on) : "—"}
+                  </span>
+                </td>
+                <td>
+                  <span>{r.passed_at ? formatDay(r.passed_at) : "—"}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
 
 /** The tenant's certificates: all in one PDF, a code checked, every learner's results exported. */
 export function Certificates({ session, tenantId, onError }: Props) {
@@ -27,6 +94,7 @@ export function Certificates({ session, tenantId, onError }: Props) {
     });
   return (
     <section className="card" data-testid="course-certificates">
+      <ResultsByLearner tenantId={tenantId} onError={onError} />
       <h2>{t("courses.certificates.title")}</h2>
       {can(session, "course", "print") && (
         <>
@@ -78,7 +146,7 @@ export function Certificates({ session, tenantId, onError }: Props) {
             learner: checked.learner,
             course: checked.course_name,
             tenant: checked.tenant_name,
-            date: formatDate(checked.passed_at),
+            date: formatDay(checked.passed_at),
             score: checked.score_percent,
           })}
         </Alert>

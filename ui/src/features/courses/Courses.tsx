@@ -6,13 +6,14 @@ import type { CourseRow } from "../../bindings/CourseRow";
 import { Alert } from "../../components/Alert";
 import { BulkBar } from "../../components/list/BulkBar";
 import { RecordList } from "../../components/list/RecordList";
-import type { ListColumn } from "../../components/list/types";
+import type { ListColumn, ListSelection } from "../../components/list/types";
 import { useListState } from "../../components/list/useListState";
 import { NoPermission, NoTenant } from "../../components/NoPermission";
 import { useRecords, useRecordsChanged } from "../../data/records";
-import { formatDate } from "../../format";
+import { formatDay } from "../../format";
 import type { PageProps } from "../../screens/page";
 import { useAction } from "../../useAction";
+import { useCopyToTenants } from "../copies/useCopyToTenants";
 import { CourseEditor } from "./CourseEditor";
 import { Certificates } from "./Certificates";
 import { euro } from "./money";
@@ -86,9 +87,46 @@ function columns(t: TFunction): ListColumn<CourseRow>[] {
       optional: true,
       width: "minmax(120px, 0.8fr)",
       sortValue: (r) => r.updated_at,
-      cell: (r) => <span>{formatDate(r.updated_at)}</span>,
+      cell: (r) => <span>{formatDay(r.updated_at)}</span>,
     },
   ];
+}
+
+/** Delete and copy into other tenants (without the learners, SPEC §9). */
+function CourseBulkBar({
+  session,
+  selection,
+  onError,
+}: {
+  session: PageProps["session"];
+  selection: ListSelection<CourseRow>;
+  onError: (e: unknown) => boolean;
+}) {
+  const { t } = useTranslation();
+  const copyOut = useCopyToTenants(session, "course", selection, onError);
+  return (
+    <>
+      <BulkBar
+        session={session}
+        object="course"
+        label={t("courses.bulkTitle")}
+        testId="course-bulk-bar"
+        selection={selection}
+        remove={{
+          testId: "delete-courses",
+          confirmTestId: "confirm-delete-courses",
+          confirm: t("courses.confirmDelete", { count: selection.ids.length }),
+          run: async () => {
+            await api.deleteCourses(selection.ids);
+            return t("courses.deleted", { count: selection.ids.length });
+          },
+        }}
+        extra={copyOut.button}
+        onError={onError}
+      />
+      {copyOut.panel}
+    </>
+  );
 }
 
 /** E-learning courses of the current tenant: write, assign, follow up and certify. */
@@ -190,25 +228,7 @@ function CourseList(props: PageProps & { tenantId: number; initialId?: number })
         }}
         errors={[rows.error]}
         empty={{ none: t("courses.empty"), noMatch: t("courses.noMatch") }}
-        bulkBar={(selection) => (
-          <BulkBar
-            session={session}
-            object="course"
-            label={t("courses.bulkTitle")}
-            testId="course-bulk-bar"
-            selection={selection}
-            remove={{
-              testId: "delete-courses",
-              confirmTestId: "confirm-delete-courses",
-              confirm: t("courses.confirmDelete", { count: selection.ids.length }),
-              run: async () => {
-                await api.deleteCourses(selection.ids);
-                return t("courses.deleted", { count: selection.ids.length });
-              },
-            }}
-            onError={onError}
-          />
-        )}
+        bulkBar={(selection) => <CourseBulkBar session={session} selection={selection} onError={onError} />}
         onChanged={onChanged}
         onOpen={(r) => setEditing(r.id)}
         onError={onError}

@@ -8,7 +8,7 @@ import { Alert } from "../../components/Alert";
 import { ConfirmInline } from "../../components/ConfirmInline";
 import { DateField, Field } from "../../components/Field";
 import { useRecords, useRecordsChanged } from "../../data/records";
-import { formatDate } from "../../format";
+import { formatDate, formatDay } from "../../format";
 import { useAction } from "../../useAction";
 
 type Props = {
@@ -135,7 +135,7 @@ export function Learners({ session, course, editable, onError }: Props) {
                   <span>{r.best_score === null ? "—" : `${r.best_score} %`}</span>
                 </td>
                 <td>
-                  <span>{r.passed_at ? formatDate(r.passed_at) : "—"}</span>
+                  <span>{r.passed_at ? formatDay(r.passed_at) : "—"}</span>
                 </td>
                 <td>
                   <span className="mono">{r.certificate_code ?? ""}</span>

@@ -4,7 +4,7 @@ import { api } from "../../api";
 import type { AssignmentRow } from "../../bindings/AssignmentRow";
 import { Alert } from "../../components/Alert";
 import { useRecords } from "../../data/records";
-import { formatDate } from "../../format";
+import { formatDate, formatDay } from "../../format";
 import type { PageProps } from "../../screens/page";
 import { CoursePlayer } from "./CoursePlayer";
 import { StateBadge } from "./Learners";
@@ -54,7 +54,7 @@ export function MyCourses({ onError }: PageProps) {
                 (r.overdue
                   ? t("myCourses.overdue", { date: formatDate(r.due_on) })
                   : t("myCourses.due", { date: formatDate(r.due_on) }))}
-              {r.passed_at && ` ${t("myCourses.passedOn", { date: formatDate(r.passed_at) })}`}
+              {r.passed_at && ` ${t("myCourses.passedOn", { date: formatDay(r.passed_at) })}`}
             </p>
             <button
               type="button"
