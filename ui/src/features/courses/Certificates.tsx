@@ -95,7 +95,7 @@ export function Certificates({ session, tenantId, onError }: Props) {
   return (
     <section className="card" data-testid="course-certificates">
       <ResultsByLearner tenantId={tenantId} onError={onError} />
-      <h2>{t("courses.certificates.title")}</h2>
+      <h2 className="spaced">{t("courses.certificates.title")}</h2>
       {can(session, "course", "print") && (
         <>
           <p className="muted small">{t("courses.certificates.intro")}</p>
