@@ -96,13 +96,10 @@ pub fn course(cli: &Cli, action: &CourseAction) -> Result<Output, CliError> {
             } else {
                 desk.assign_course_by_name(&mut session, *id, users, *due)?
             };
-            let rows = desk.course_results(&mut session, *id)?;
+            // From the assignment's own answer: assigning needs the edit right, not the view.
             Ok(Output {
-                json: json!({ "course_id": id, "added": added, "assigned": rows.len() }),
-                text: format!(
-                    "{added} new assignment(s); {} learner(s) assigned in all\n",
-                    rows.len()
-                ),
+                json: json!({ "course_id": id, "added": added }),
+                text: format!("{added} new assignment(s)\n"),
             })
         }
         CourseAction::Results { id } => {
@@ -140,7 +137,7 @@ pub fn course(cli: &Cli, action: &CourseAction) -> Result<Output, CliError> {
                     c.learner,
                     c.course_name,
                     c.tenant_name,
-                    c.passed_at.date_naive(),
+                    dpo_desk_core::kernel::clock::local_day(c.passed_at),
                     c.score_percent
                 ),
             })

@@ -497,7 +497,8 @@ fn the_courses_module_of_a_backup_brings_back_the_courses_and_results_of_its_day
         .create_backup_in(&mut o.owner, &folder, &mut |_, _| {})
         .unwrap();
 
-    o.desk.unassign_course(&mut o.owner, assignment).unwrap();
+    // Afterwards: another learner assigned and a new course.
+    let _ben = learner(&mut o, "Ben Bald", course, None);
     o.desk
         .create_course(
             &mut o.owner,
@@ -517,7 +518,11 @@ fn the_courses_module_of_a_backup_brings_back_the_courses_and_results_of_its_day
         .unwrap();
     let list = o.desk.courses(&mut o.owner, o.tenant).unwrap();
     assert_eq!(list.len(), 1, "the later course is gone");
-    assert_eq!((list[0].assigned, list[0].passed), (1, 1));
+    assert_eq!(
+        (list[0].assigned, list[0].passed),
+        (1, 1),
+        "the assignments of its day"
+    );
     let code = o.desk.my_courses(&mut lea).unwrap()[0]
         .certificate_code
         .clone()
@@ -635,4 +640,136 @@ fn the_tenants_certificates_print_as_one_pdf_one_page_each_in_the_courses_langua
         "{text}"
     );
     assert!(!text.contains("Ben Bald"));
+}
+
+#[test]
+fn a_deleted_tenant_with_courses_and_results_is_purged_after_30_days_and_the_app_opens() {
+    let mut o = office();
+    let course = small_course(&mut o);
+    o.desk
+        .add_course_image(&mut o.owner, course, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+        .unwrap();
+    let mut lea = learner(&mut o, "Lea Lernt", course, None);
+    let assignment = o.desk.my_courses(&mut lea).unwrap()[0].id;
+    let player = o.desk.start_course(&mut lea, assignment).unwrap();
+    answer_all(&mut o, &mut lea, &player, course, 4);
+    o.desk.delete_tenant(&mut o.owner, o.tenant).unwrap();
+    assert!(
+        o.desk.my_courses(&mut lea).unwrap().is_empty(),
+        "hidden with its tenant"
+    );
+
+    o.f.clock.advance(Duration::days(31));
+    reopen(&o.f, &mut o.desk);
+    let left: i64 = {
+        let mut owner = o.desk.sign_in(OWNER, PASSWORD).unwrap();
+        let folder = o.f.path().join("nas");
+        std::fs::create_dir_all(&folder).unwrap();
+        o.desk
+            .create_backup_in(&mut owner, &folder, &mut |_, _| {})
+            .unwrap();
+        assert!(o.desk.trash(&mut owner).unwrap().is_empty(), "purged");
+        o.desk.courses_everywhere(&mut owner).unwrap().len() as i64
+    };
+    assert_eq!(left, 0);
+}
+
+#[test]
+fn a_learner_taken_off_the_tenant_no_longer_reaches_its_courses_or_certificates() {
+    let mut o = office();
+    let course = small_course(&mut o);
+    let mut lea = learner(&mut o, "Lea Lernt", course, None);
+    let assignment = o.desk.my_courses(&mut lea).unwrap()[0].id;
+    let player = o.desk.start_course(&mut lea, assignment).unwrap();
+    answer_all(&mut o, &mut lea, &player, course, 4);
+    let other = o
+        .desk
+        .create_tenant(&mut o.owner, "Anderer Mandant", false)
+        .unwrap()
+        .id;
+    o.desk
+        .update_user_access(
+            &mut o.owner,
+            "Lea Lernt",
+            &dpo_desk_core::access::users::UserAccess {
+                roles: vec!["E-Learning".into()],
+                tenants: vec![other],
+            },
+        )
+        .unwrap();
+    assert!(o.desk.my_courses(&mut lea).unwrap().is_empty());
+    assert!(o.desk.open_course(&mut lea, assignment).is_err());
+    assert!(o
+        .desk
+        .prepare_report(
+            &mut lea,
+            &ReportRequest::Certificate {
+                assignment_id: assignment,
+                language: None
+            }
+        )
+        .is_err());
+}
+
+#[test]
+fn editing_a_course_while_someone_takes_it_changes_nothing_of_their_attempt() {
+    let mut o = office();
+    let course = small_course(&mut o);
+    let mut lea = learner(&mut o, "Lea Lernt", course, Some(day("2026-03-20")));
+    let assignment = o.desk.my_courses(&mut lea).unwrap()[0].id;
+    let player = o.desk.start_course(&mut lea, assignment).unwrap();
+    let before = player.attempt.clone().unwrap();
+
+    // The editor puts a new answer first in every question (every position moves) and then
+    // drops every question but one.
+    let mut input = o.desk.course(&mut o.owner, course).unwrap().data;
+    for q in &mut input.questions {
+        q.answers.insert(
+            0,
+            AnswerOption {
+                text: "neu".into(),
+                correct: true,
+            },
+        );
+    }
+    input.questions.truncate(1);
+    o.desk.update_course(&mut o.owner, course, &input).unwrap();
+
+    let again = o.desk.open_course(&mut lea, assignment).unwrap();
+    assert_eq!(
+        again.attempt.as_ref().unwrap().questions,
+        before.questions,
+        "asked as at the start"
+    );
+    // Answered right as the attempt asked them: 4 of 4 although the course changed.
+    let mut s = lea;
+    for q in &before.questions {
+        let right: Vec<usize> = match q.text.as_str() {
+            "Q1" => vec![0],
+            "Q2" => vec![1, 2],
+            "Q3" => vec![0],
+            _ => vec![1],
+        };
+        o.desk
+            .answer_question(&mut s, before.id, q.question_id, &right)
+            .unwrap();
+    }
+    let done = o.desk.finish_attempt(&mut s, before.id).unwrap();
+    assert_eq!(done.result.unwrap().score_percent, 100);
+    let stats = o.desk.course_statistics(&mut o.owner, course).unwrap();
+    assert_eq!(
+        stats.hardest.len(),
+        4,
+        "the removed questions are still counted as asked"
+    );
+    assert!(stats.hardest.iter().all(|q| q.wrong == 0));
+
+    // Assigning again without a date keeps the due date; a passed assignment stays.
+    o.desk
+        .assign_course_by_name(&mut o.owner, course, &["Lea Lernt".into()], None)
+        .unwrap();
+    let row = &o.desk.course_results(&mut o.owner, course).unwrap()[0];
+    assert_eq!(row.due_on, Some(day("2026-03-20")));
+    let err = o.desk.unassign_course(&mut o.owner, row.id).unwrap_err();
+    assert!(err.to_string().contains("proof"), "{err}");
 }

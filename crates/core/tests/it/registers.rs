@@ -785,17 +785,8 @@ fn a_request_copied_to_another_tenant_comes_without_its_links_editor_and_handlin
     );
 }
 
-/// Closes the database and opens it again, as the next start of the app does (which purges
-/// the trash of entries older than 30 days).
 fn reopen(o: &mut Office) {
-    let placeholder = Fixture::new().setup("Platzhalter").desk;
-    drop(std::mem::replace(&mut o.desk, placeholder));
-    match dpo_desk_core::desk::installation::open(o.f.path(), &o.f.keystore, o.f.clock.clone())
-        .unwrap()
-    {
-        dpo_desk_core::desk::installation::Opening::Ready(desk) => o.desk = desk,
-        _ => panic!("the database opens again"),
-    }
+    crate::common::reopen(&o.f, &mut o.desk);
     o.owner = o.desk.sign_in(OWNER, PASSWORD).unwrap();
 }
 

@@ -79,7 +79,7 @@ export function CourseContent({ session, tenantId, detail, onError, onSaved, onC
   const { busy, error, run, fieldError, setError } = useAction(onError);
   const picking = useAction(onError);
   const changed = useRecordsChanged();
-  const dirty = JSON.stringify(input) !== JSON.stringify(baseline);
+  const dirty = JSON.stringify(input) !== JSON.stringify(baseline) || price !== priceText(baseline.price_cents);
   useUnsaved("course-form", dirty && editable);
   const set = (patch: Partial<CourseInput>) => {
     setSaved(false);

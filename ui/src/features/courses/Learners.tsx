@@ -142,7 +142,7 @@ export function Learners({ session, course, editable, onError }: Props) {
                 </td>
                 {editable && (
                   <td>
-                    {removing?.id === r.id ? (
+                    {r.state === "passed" ? null : removing?.id === r.id ? (
                       <ConfirmInline
                         message={t("courses.learners.confirmUnassign", { name: r.user_name })}
                         confirmLabel={t("courses.learners.unassign")}

@@ -290,11 +290,14 @@ pub(crate) fn assign(
             )
             .optional()?;
         match existing {
+            // A new date moves the due date; assigning again without one keeps it.
             Some(id) => {
-                conn.execute(
-                    "UPDATE course_assignments SET due_on = ?2 WHERE id = ?1",
-                    params![id, due_on],
-                )?;
+                if due_on.is_some() {
+                    conn.execute(
+                        "UPDATE course_assignments SET due_on = ?2 WHERE id = ?1",
+                        params![id, due_on],
+                    )?;
+                }
             }
             None => {
                 conn.execute(
@@ -352,7 +355,7 @@ pub(crate) fn assign_tenant(
     assign(conn, now, user, course_id, &ids, due_on)
 }
 
-/// Takes an assignment back, with its attempts.
+/// Takes an assignment back, with its attempts; a passed one stays as proof.
 pub(crate) fn unassign(
     conn: &Connection,
     now: DateTime<Utc>,
@@ -375,6 +378,20 @@ pub(crate) fn unassign(
         .optional()?
         .ok_or_else(unknown)?;
     super::visible_tenant(conn, user, course_id).map_err(|_| unknown())?;
+    let passed: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM course_attempts WHERE assignment_id = ?1 AND passed = 1)",
+        [assignment_id],
+        |r| r.get(0),
+    )?;
+    if passed {
+        // The pass is the proof of the training (Art. 39(1)(b)); its certificate must keep
+        // verifying.
+        return Err(CoreError::validation(
+            "assignment",
+            "passed",
+            format!("{learner} passed the course; the result stays as proof of the training"),
+        ));
+    }
     conn.execute(
         "DELETE FROM course_attempts WHERE assignment_id = ?1",
         [assignment_id],

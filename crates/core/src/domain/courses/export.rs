@@ -42,7 +42,7 @@ pub fn file(list: &[CourseRow], format: ExportFormat, style: TableStyle) -> Core
                     c.questions.to_string(),
                     c.assigned.to_string(),
                     c.passed.to_string(),
-                    c.updated_at.date_naive().to_string(),
+                    crate::kernel::clock::local_day(c.updated_at).to_string(),
                 ]
             }),
         ),
@@ -84,7 +84,7 @@ pub fn results_file(
                     number(r.best_score),
                     number(r.last_score),
                     r.passed_at
-                        .map(|d| d.date_naive().to_string())
+                        .map(|d| crate::kernel::clock::local_day(d).to_string())
                         .unwrap_or_default(),
                     r.certificate_code.clone().unwrap_or_default(),
                 ]

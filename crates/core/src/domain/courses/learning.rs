@@ -93,7 +93,8 @@ pub struct CoursePlayer {
     pub can_start: bool,
 }
 
-/// My assignments of live courses, inactive ones only once passed (their certificate).
+/// My assignments of live courses in tenants I may still open, inactive ones only once
+/// passed (their certificate).
 pub(crate) fn my_courses(
     conn: &Connection,
     user: &UserRecord,
@@ -103,6 +104,7 @@ pub(crate) fn my_courses(
         conn,
         "a.user_id = ? AND c.trash_id IS NULL
          AND EXISTS(SELECT 1 FROM tenants tn WHERE tn.id = c.tenant_id AND tn.trash_id IS NULL)
+         AND (u.is_admin = 1 OR EXISTS(SELECT 1 FROM user_tenants ut WHERE ut.user_id = u.id AND ut.tenant_id = c.tenant_id))
          AND (c.active = 1 OR EXISTS(SELECT 1 FROM course_attempts t WHERE t.assignment_id = a.id AND t.passed = 1))",
         vec![user.id.into()],
         today,
@@ -127,11 +129,40 @@ fn own_assignment(
         })
 }
 
+/// A question as the attempt took it at its start: the order of its answers and the
+/// question itself (text, answers, which are right, explanation). An edit of the course
+/// while someone takes it changes nothing of a running attempt, and a finished one keeps
+/// what was asked and what was right.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct PlannedItem {
+    #[serde(flatten)]
+    pub order: PlannedQuestion,
+    pub text: String,
+    pub explanation: String,
+    pub answers: Vec<super::AnswerOption>,
+}
+
+impl PlannedItem {
+    pub fn correct_positions(&self) -> Vec<usize> {
+        self.answers
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.correct)
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// The planned questions of a stored attempt (statistics read finished ones).
+pub(crate) fn parse_plan(plan: &str) -> CoreResult<Vec<PlannedItem>> {
+    serde_json::from_str(plan).map_err(|e| corrupt("question order", e))
+}
+
 struct StoredAttempt {
     id: i64,
     assignment_id: i64,
     number: u32,
-    plan: Vec<PlannedQuestion>,
+    plan: Vec<PlannedItem>,
     answers: BTreeMap<i64, Vec<usize>>,
     step: u32,
     result: Option<AttemptResult>,
@@ -176,7 +207,7 @@ fn attempt_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(StoredAttempt, S
 fn parse_attempt(
     (mut a, plan, answers): (StoredAttempt, String, String),
 ) -> CoreResult<StoredAttempt> {
-    a.plan = serde_json::from_str(&plan).map_err(|e| corrupt("question order", e))?;
+    a.plan = parse_plan(&plan)?;
     a.answers = serde_json::from_str(&answers).map_err(|e| corrupt("answers", e))?;
     Ok(a)
 }
@@ -227,45 +258,45 @@ fn own_open_attempt(
     Ok(attempt)
 }
 
-fn view(conn: &Connection, course_id: i64, attempt: &StoredAttempt) -> CoreResult<AttemptView> {
-    let questions = super::questions(conn, course_id)?;
-    let mut shown = Vec::new();
-    for planned in &attempt.plan {
-        // A question removed from the course since the start no longer counts.
-        let Some(q) = questions.iter().find(|q| q.id == Some(planned.question_id)) else {
-            continue;
-        };
-        let chosen = attempt.answers.get(&planned.question_id).cloned();
-        let correct = q.correct_positions();
-        shown.push(PlayerQuestion {
-            question_id: planned.question_id,
-            text: q.text.clone(),
-            multiple: correct.len() > 1,
-            answers: planned
-                .answer_order
-                .iter()
-                .filter_map(|&p| {
-                    q.answers.get(p).map(|a| PlayerAnswer {
-                        position: p,
-                        text: a.text.clone(),
+fn view(attempt: &StoredAttempt) -> AttemptView {
+    let questions = attempt
+        .plan
+        .iter()
+        .map(|planned| {
+            let id = planned.order.question_id;
+            let chosen = attempt.answers.get(&id).cloned();
+            let correct = planned.correct_positions();
+            PlayerQuestion {
+                question_id: id,
+                text: planned.text.clone(),
+                multiple: correct.len() > 1,
+                answers: planned
+                    .order
+                    .answer_order
+                    .iter()
+                    .filter_map(|&p| {
+                        planned.answers.get(p).map(|a| PlayerAnswer {
+                            position: p,
+                            text: a.text.clone(),
+                        })
                     })
-                })
-                .collect(),
-            feedback: chosen.as_ref().map(|c| Feedback {
-                correct: scoring::is_correct(&correct, c),
-                correct_positions: correct.clone(),
-                explanation: q.explanation.clone(),
-            }),
-            chosen,
-        });
-    }
-    Ok(AttemptView {
+                    .collect(),
+                feedback: chosen.as_ref().map(|c| Feedback {
+                    correct: scoring::is_correct(&correct, c),
+                    correct_positions: correct.clone(),
+                    explanation: planned.explanation.clone(),
+                }),
+                chosen,
+            }
+        })
+        .collect();
+    AttemptView {
         id: attempt.id,
         number: attempt.number,
         step: attempt.step,
-        questions: shown,
+        questions,
         result: attempt.result.clone(),
-    })
+    }
 }
 
 /// One of my courses, ready to take.
@@ -277,9 +308,7 @@ pub(crate) fn open(
 ) -> CoreResult<CoursePlayer> {
     let assignment = own_assignment(conn, user, assignment_id, today)?;
     let course = super::stored(conn, assignment.course_id)?;
-    let attempt = latest_attempt(conn, assignment_id)?
-        .map(|a| view(conn, assignment.course_id, &a))
-        .transpose()?;
+    let attempt = latest_attempt(conn, assignment_id)?.map(|a| view(&a));
     let can_start = course.data.active
         && matches!(
             assignment.state,
@@ -334,11 +363,30 @@ pub(crate) fn start(
             },
         ));
     }
-    let questions: Vec<(i64, usize)> = super::questions(conn, player.assignment.course_id)?
+    let questions = super::questions(conn, player.assignment.course_id)?;
+    if questions.is_empty() {
+        return Err(CoreError::validation(
+            "course",
+            "no_questions",
+            "the course has no questions yet",
+        ));
+    }
+    let shape: Vec<(i64, usize)> = questions
         .iter()
         .filter_map(|q| q.id.map(|id| (id, q.answers.len())))
         .collect();
-    let plan = scoring::plan(seed, &questions);
+    let plan: Vec<PlannedItem> = scoring::plan(seed, &shape)
+        .into_iter()
+        .filter_map(|order| {
+            let q = questions.iter().find(|q| q.id == Some(order.question_id))?;
+            Some(PlannedItem {
+                order,
+                text: q.text.clone(),
+                explanation: q.explanation.clone(),
+                answers: q.answers.clone(),
+            })
+        })
+        .collect();
     conn.execute(
         "INSERT INTO course_attempts (assignment_id, number, seed, plan, started_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
@@ -393,11 +441,11 @@ pub(crate) fn answer(
     today: NaiveDate,
 ) -> CoreResult<AttemptView> {
     let mut attempt = own_open_attempt(conn, user, attempt_id, today)?;
-    let course_id = course_of_assignment(conn, attempt.assignment_id)?;
-    let question = super::questions(conn, course_id)?
-        .into_iter()
-        .find(|q| q.id == Some(question_id))
-        .filter(|_| attempt.plan.iter().any(|p| p.question_id == question_id))
+    let question = attempt
+        .plan
+        .iter()
+        .find(|p| p.order.question_id == question_id)
+        .cloned()
         .ok_or_else(|| {
             CoreError::validation(
                 "question",
@@ -437,7 +485,7 @@ pub(crate) fn answer(
             serde_json::to_string(&attempt.answers).expect("answers serialise")
         ],
     )?;
-    view(conn, course_id, &attempt)
+    Ok(view(&attempt))
 }
 
 /// Scores a fully answered attempt; a pass gets its certificate code.
@@ -455,7 +503,7 @@ pub(crate) fn finish(
         [course_id],
         |r| r.get(0),
     )?;
-    let shown = view(conn, course_id, &attempt)?;
+    let shown = view(&attempt);
     let open = shown
         .questions
         .iter()
@@ -469,6 +517,13 @@ pub(crate) fn finish(
         ));
     }
     let total = shown.questions.len() as u32;
+    if total == 0 {
+        return Err(CoreError::validation(
+            "course",
+            "no_questions",
+            "the course has no questions yet",
+        ));
+    }
     let correct = shown
         .questions
         .iter()
@@ -489,5 +544,5 @@ pub(crate) fn finish(
         )
         .map_err(CoreError::from)
         .and_then(parse_attempt)?;
-    view(conn, course_id, &attempt)
+    Ok(view(&attempt))
 }

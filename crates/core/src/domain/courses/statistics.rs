@@ -10,7 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::assignments::{self, AssignmentRow, AssignmentState};
-use super::scoring;
+use super::{learning, scoring};
 use crate::access::accounts::UserRecord;
 use crate::kernel::error::CoreResult;
 
@@ -62,42 +62,40 @@ pub(crate) fn of_course(
         .collect::<Result<_, _>>()?;
     let average_score = (!finished.is_empty())
         .then(|| finished.iter().map(|f| f64::from(f.0)).sum::<f64>() / finished.len() as f64);
-    let correct: HashMap<i64, Vec<usize>> = course
-        .data
-        .questions
-        .iter()
-        .filter_map(|q| q.id.map(|id| (id, q.correct_positions())))
-        .collect();
+    // Each finished attempt is judged by the questions as it asked them (its plan).
     let mut tally: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
-    for (_, _, answers) in &finished {
+    let mut asked: HashMap<i64, String> = HashMap::new();
+    for (_, plan, answers) in &finished {
         let answers: BTreeMap<i64, Vec<usize>> = serde_json::from_str(answers).unwrap_or_default();
-        for (question, chosen) in answers {
-            let Some(right) = correct.get(&question) else {
+        for item in learning::parse_plan(plan)? {
+            let id = item.order.question_id;
+            let Some(chosen) = answers.get(&id) else {
                 continue;
             };
-            let entry = tally.entry(question).or_default();
+            asked.entry(id).or_insert_with(|| item.text.clone());
+            let entry = tally.entry(id).or_default();
             entry.0 += 1;
-            if !scoring::is_correct(right, &chosen) {
+            if !scoring::is_correct(&item.correct_positions(), chosen) {
                 entry.1 += 1;
             }
         }
     }
-    let mut hardest: Vec<QuestionStatistics> = course
-        .data
-        .questions
+    // Named as the course asks them now, or as they were asked if removed since.
+    let mut hardest: Vec<QuestionStatistics> = tally
         .iter()
-        .filter_map(|q| {
-            let id = q.id?;
-            let (answered, wrong) = tally.get(&id).copied().unwrap_or_default();
-            Some(QuestionStatistics {
-                question_id: id,
-                text: q.text.clone(),
-                answered,
-                wrong,
-                wrong_percent: scoring::percent(wrong, answered),
-            })
+        .map(|(&id, &(answered, wrong))| QuestionStatistics {
+            question_id: id,
+            text: course
+                .data
+                .questions
+                .iter()
+                .find(|q| q.id == Some(id))
+                .map(|q| q.text.clone())
+                .unwrap_or_else(|| asked.get(&id).cloned().unwrap_or_default()),
+            answered,
+            wrong,
+            wrong_percent: scoring::percent(wrong, answered),
         })
-        .filter(|q| q.answered > 0)
         .collect();
     hardest.sort_by(|a, b| {
         (b.wrong * a.answered.max(1))
@@ -177,19 +175,25 @@ pub(crate) fn by_code(conn: &Connection, code: &str) -> CoreResult<Option<Certif
         .optional()?)
 }
 
-/// My certificate of an assignment I passed.
+/// My certificate of an assignment I passed, of a live course in a tenant I may open.
 pub(crate) fn own(
     conn: &Connection,
     user: &UserRecord,
     assignment_id: i64,
 ) -> CoreResult<Option<Certificate>> {
-    Ok(conn
+    let certificate = conn
         .query_row(
-            &format!("{CERTIFICATE} AND a.id = ?1 AND a.user_id = ?2 ORDER BY t.number LIMIT 1"),
+            &format!(
+                "{CERTIFICATE} AND a.id = ?1 AND a.user_id = ?2 AND c.trash_id IS NULL ORDER BY t.number LIMIT 1"
+            ),
             rusqlite::params![assignment_id, user.id],
             certificate_from_row,
         )
-        .optional()?)
+        .optional()?;
+    match certificate {
+        Some(c) if crate::access::scope::may_open_tenant(conn, user, c.tenant_id)? => Ok(Some(c)),
+        _ => Ok(None),
+    }
 }
 
 /// Every certificate of a tenant's courses the user may see, by course and learner.

@@ -6,6 +6,7 @@ use crate::store::trash::Cascade;
 
 /// What a delete of one record takes along to the trash.
 pub const CASCADE: Cascade = &[
+    ("courses", "tenant_id = ?1"),
     ("data_subject_requests", "tenant_id = ?1"),
     ("processor_agreements", "tenant_id = ?1"),
     ("data_breaches", "tenant_id = ?1"),

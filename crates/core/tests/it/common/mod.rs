@@ -99,3 +99,14 @@ pub fn staff_user(
     .unwrap();
     desk.sign_in(name, password).unwrap()
 }
+
+/// Closes the database and opens it again, as the next start of the app does (which purges
+/// the trash of entries older than 30 days).
+pub fn reopen(f: &Fixture, desk: &mut dpo_desk_core::Desk) {
+    let placeholder = Fixture::new().setup("Platzhalter").desk;
+    drop(std::mem::replace(desk, placeholder));
+    match installation::open(f.path(), &f.keystore, f.clock.clone()).unwrap() {
+        installation::Opening::Ready(opened) => *desk = opened,
+        _ => panic!("the database opens again"),
+    }
+}
