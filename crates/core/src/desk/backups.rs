@@ -542,7 +542,7 @@ impl Desk {
             if path.extension().and_then(|e| e.to_str()) != Some(file::EXTENSION) {
                 continue;
             }
-            if let Ok(header) = file::read_header(&path) {
+            if let Ok(header) = file::read_header(&path, &self.store.key().backup_key()) {
                 if header.automatic
                     && header.installation_id == installation_id
                     && now - header.created_at > Duration::days(backup::KEEP_OUTSIDE_DAYS)

@@ -128,6 +128,16 @@ impl BackupKey {
             .expect("8 bytes is a valid HKDF length");
         hex::encode(out)
     }
+
+    /// The key that seals a backup's metadata block (who made it, for which office, when):
+    /// a key of its own, so the metadata's random nonce never meets the payload's stream.
+    pub fn metadata_key(&self) -> zeroize::Zeroizing<[u8; KEY_LEN]> {
+        let hk = Hkdf::<Sha256>::new(None, &self.0);
+        let mut out = zeroize::Zeroizing::new([0u8; KEY_LEN]);
+        hk.expand(b"backup metadata key v1", out.as_mut())
+            .expect("32 bytes is a valid HKDF length");
+        out
+    }
 }
 
 /// The raw SQLCipher key. Kept in the OS keyring as hex; never written to disk by us.

@@ -731,12 +731,14 @@ fn every_bad_file_is_refused_and_the_database_stays_byte_identical() {
     flipped[header_end + 5000] ^= 0x40;
     let mut newer = bytes.clone();
     newer[16] = 99;
+    // A hex digit of the sealed metadata changed: the header stays well-formed JSON.
     let mut header_changed = bytes.clone();
     let at = bytes
-        .windows(14)
-        .position(|w| w == b"Kanzlei Sicher")
-        .unwrap();
-    header_changed[at] = b'k';
+        .windows(12)
+        .position(|w| w == b"\"metadata\":\"")
+        .unwrap()
+        + 12;
+    header_changed[at] = if bytes[at] == b'0' { b'1' } else { b'0' };
     let mut extended = bytes.clone();
     extended.extend_from_slice(b"tail");
     let cases: Vec<(&str, PathBuf, &str)> = vec![
@@ -971,4 +973,92 @@ fn a_start_on_the_same_folder_leaves_a_backup_in_progress_alone_and_tidies_up_af
     drop(held);
     drop(open(&o.f));
     assert!(!snapshot.exists() && !reservation.exists());
+}
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_file_the_app_writes_outside_the_database_names_the_office_a_user_or_a_tenant() {
+    let mut o = office();
+    let tenant = "Bäckerei Verschwiegen";
+    o.desk.create_tenant(&mut o.owner, tenant, false).unwrap();
+    // Backups in the app, in an outside folder (the daily one), a restore's safety backup.
+    o.desk
+        .create_backup(&mut o.owner, &mut no_progress())
+        .unwrap();
+    let file = outside(&mut o);
+    o.desk
+        .restore_backup(&mut o.owner, &file, None, &mut no_progress())
+        .unwrap();
+    let mut owner = o.desk.sign_in(OWNER, PASSWORD).unwrap();
+    let files = files_under(o.f.path());
+    assert!(files.len() >= 4, "{files:?}");
+    assert!(
+        files
+            .iter()
+            .any(|f| f.to_string_lossy().contains("safety-backups")),
+        "{files:?}"
+    );
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        for name in ["Kanzlei Sicher", OWNER, tenant, "Bäckerei"] {
+            assert!(
+                !bytes.windows(name.len()).any(|w| w == name.as_bytes()),
+                "{name} readable in {path:?}"
+            );
+        }
+    }
+    // Opened with the key, a backup tells who made it for whom and when.
+    let header = o
+        .desk
+        .verify_backup(&mut owner, &file, &mut no_progress())
+        .unwrap();
+    assert_eq!(header.office_name, "Kanzlei Sicher");
+    assert_eq!(header.created_by, OWNER);
+    assert_eq!(header.created_at, o.f.clock_now());
+}
+
+#[test]
+fn a_backup_in_the_first_format_with_its_names_in_the_clear_still_restores() {
+    // Written by the previous version (format 1) for "Kanzlei Altformat" with a tenant
+    // "Bäckerei Altformat"; its recovery key:
+    let recovery_key = "GISEO-CUYUQ-6BVDD-NP7ZO-I3ZXH-6CLM5-Z3NOT-DBLYM-IVCEB-BH2EG-7TGHQ";
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-1.dpobackup");
+    let bytes = std::fs::read(&file).unwrap();
+    assert_eq!(
+        u16::from_le_bytes([bytes[16], bytes[17]]),
+        1,
+        "the fixture is format 1"
+    );
+    let f = Fixture::new();
+    let keystore = MemoryKeyStore::default();
+    let mut desk = dpo_desk_core::desk::installation::restore_from_backup(
+        f.path(),
+        &file,
+        recovery_key,
+        &keystore,
+        f.clock.clone(),
+    )
+    .unwrap();
+    let mut owner = desk.sign_in("Anna Meier", "Datenschutz-2026!").unwrap();
+    assert_eq!(
+        desk.tenants(&mut owner).unwrap()[0].name,
+        "Bäckerei Altformat"
+    );
+    assert_eq!(desk.office_name().unwrap(), "Kanzlei Altformat");
 }

@@ -336,6 +336,34 @@ async fn a_learner_invited_to_the_shipped_course_fails_once_passes_and_saves_a_v
     app.screenshot("courses-07-results-by-learner").await;
     app.quit().await;
 
+    // Nothing the app wrote beside its encrypted database names the office, the people or
+    // the tenant: the support log, the backups, the webview's own storage. The certificate
+    // saved here is the user's export, the database is encrypted.
+    let mut todo = vec![data.path().to_path_buf()];
+    let mut checked = 0;
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+                continue;
+            }
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if name.ends_with(".pdf") || name.starts_with("dpo-desk.db") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            for secret in ["Kanzlei Lernen", OWNER, LEARNER, "Bäckerei Schmidt"] {
+                assert!(
+                    !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                    "{secret} readable in {path:?}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 0);
+
     // The code on the certificate verifies on the command line.
     let verified = cli(
         data.path(),

@@ -18,7 +18,8 @@ use crate::kernel::error::{CoreError, CoreResult};
 use crate::store::keys::BackupKey;
 
 pub const MAGIC: &[u8; 16] = b"DPO-DESK-BACKUP\n";
-pub const FORMAT_VERSION: u16 = 1;
+/// 2: names and dates moved into an encrypted metadata block (version 1 is still read).
+pub const FORMAT_VERSION: u16 = 2;
 pub const EXTENSION: &str = "dpobackup";
 /// Plaintext bytes per encrypted chunk; each chunk carries a 16-byte tag.
 const CHUNK: usize = 1 << 20;
@@ -28,8 +29,9 @@ const NONCE: usize = 19;
 /// A header larger than this is not one of ours.
 const MAX_HEADER: u32 = 64 * 1024;
 
-/// What the header says about a backup, readable without the key (it is authenticated,
-/// not secret: nothing in it is personal data beyond the creator's user name).
+/// What a backup says about itself, once its key opened it: the clear part (format, key
+/// fingerprint, how the payload is cut) and the sealed metadata (installation, office,
+/// creator, dates, versions) together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct BackupHeader {
@@ -45,6 +47,74 @@ pub struct BackupHeader {
     pub nonce: String,
     pub chunk_size: u32,
     pub payload_size: u64,
+}
+
+/// The part of a format-2 header anyone can read: only what recognises the format and the
+/// key and lets the payload be decrypted. Nothing in it names the office, the user or a
+/// tenant.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClearHeader {
+    key_fingerprint: String,
+    nonce: String,
+    chunk_size: u32,
+    payload_size: u64,
+    metadata_nonce: String,
+    /// The metadata, sealed with XChaCha20-Poly1305 under the metadata key, hex.
+    metadata: String,
+}
+
+/// The sealed part of a format-2 header.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Metadata {
+    installation_id: String,
+    office_name: String,
+    created_at: DateTime<Utc>,
+    created_by: String,
+    schema_version: i64,
+    app_version: String,
+    automatic: bool,
+}
+
+const METADATA_AAD: &[u8] = b"DPO-DESK-BACKUP metadata v2";
+
+fn seal_metadata(key: &BackupKey, metadata: &Metadata) -> (String, String) {
+    use chacha20poly1305::aead::Aead;
+    let mut nonce = [0u8; 24];
+    rand::thread_rng().fill_bytes(&mut nonce);
+    let cipher = XChaCha20Poly1305::new((&*key.metadata_key()).into());
+    let plain = serde_json::to_vec(metadata).expect("metadata serialises");
+    let sealed = cipher
+        .encrypt(
+            (&nonce).into(),
+            Payload {
+                msg: &plain,
+                aad: METADATA_AAD,
+            },
+        )
+        .expect("sealing in memory cannot fail");
+    (hex::encode(nonce), hex::encode(sealed))
+}
+
+fn open_metadata(key: &BackupKey, clear: &ClearHeader) -> CoreResult<Metadata> {
+    use chacha20poly1305::aead::Aead;
+    let nonce: [u8; 24] = hex::decode(&clear.metadata_nonce)
+        .ok()
+        .and_then(|n| n.try_into().ok())
+        .ok_or(CoreError::BackupDamaged("header"))?;
+    let sealed = hex::decode(&clear.metadata).map_err(|_| CoreError::BackupDamaged("header"))?;
+    let cipher = XChaCha20Poly1305::new((&*key.metadata_key()).into());
+    let plain = cipher
+        .decrypt(
+            (&nonce).into(),
+            Payload {
+                msg: &sealed,
+                aad: METADATA_AAD,
+            },
+        )
+        .map_err(|_| CoreError::BackupDamaged("header"))?;
+    serde_json::from_slice(&plain).map_err(|_| CoreError::BackupDamaged("header"))
 }
 
 /// What the caller knows about a backup before it is written.
@@ -72,10 +142,10 @@ pub fn partial_name(target: &Path) -> PathBuf {
     beside(target, "part")
 }
 
-fn prefix(header_json: &[u8]) -> Vec<u8> {
+fn prefix(version: u16, header_json: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(MAGIC.len() + 6 + header_json.len());
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&version.to_le_bytes());
     out.extend_from_slice(&(header_json.len() as u32).to_le_bytes());
     out.extend_from_slice(header_json);
     out
@@ -109,7 +179,30 @@ pub fn write(
         chunk_size: CHUNK as u32,
         payload_size,
     };
-    let head = prefix(&serde_json::to_vec(&header).expect("header serialises"));
+    let (metadata_nonce, metadata) = seal_metadata(
+        key,
+        &Metadata {
+            installation_id: header.installation_id.clone(),
+            office_name: header.office_name.clone(),
+            created_at: header.created_at,
+            created_by: header.created_by.clone(),
+            schema_version: header.schema_version,
+            app_version: header.app_version.clone(),
+            automatic: header.automatic,
+        },
+    );
+    let clear = ClearHeader {
+        key_fingerprint: header.key_fingerprint.clone(),
+        nonce: header.nonce.clone(),
+        chunk_size: header.chunk_size,
+        payload_size: header.payload_size,
+        metadata_nonce,
+        metadata,
+    };
+    let head = prefix(
+        FORMAT_VERSION,
+        &serde_json::to_vec(&clear).expect("header serialises"),
+    );
     let temp = partial_name(target);
     let result = (|| -> CoreResult<u64> {
         let mut input = BufReader::new(File::open(payload).map_err(|e| CoreError::io(payload, e))?);
@@ -186,13 +279,50 @@ fn read_full(input: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize>
     Ok(filled)
 }
 
-/// Reads and checks the header: the magic, the format version, a well-formed header.
-pub fn read_header(path: &Path) -> CoreResult<BackupHeader> {
+/// Reads and opens the header with the key: the magic, the format version, a well-formed
+/// header made with this key (another key is `BackupForeign`), its sealed metadata.
+pub fn read_header(path: &Path, key: &BackupKey) -> CoreResult<BackupHeader> {
     let mut input = BufReader::new(File::open(path).map_err(|e| CoreError::io(path, e))?);
-    Ok(read_prefix(&mut input)?.0)
+    let (version, json, _) = read_prefix(&mut input)?;
+    open_header(version, &json, key)
 }
 
-fn read_prefix(input: &mut impl Read) -> CoreResult<(BackupHeader, Vec<u8>)> {
+/// The header of either format, checked against the key.
+fn open_header(version: u16, json: &[u8], key: &BackupKey) -> CoreResult<BackupHeader> {
+    let header = if version == 1 {
+        // Format 1 kept everything in the clear; it is still read.
+        serde_json::from_slice::<BackupHeader>(json)
+            .map_err(|_| CoreError::BackupDamaged("header"))?
+    } else {
+        let clear: ClearHeader =
+            serde_json::from_slice(json).map_err(|_| CoreError::BackupDamaged("header"))?;
+        if clear.key_fingerprint != key.fingerprint() {
+            return Err(CoreError::BackupForeign);
+        }
+        let m = open_metadata(key, &clear)?;
+        BackupHeader {
+            installation_id: m.installation_id,
+            office_name: m.office_name,
+            created_at: m.created_at,
+            created_by: m.created_by,
+            schema_version: m.schema_version,
+            app_version: m.app_version,
+            automatic: m.automatic,
+            key_fingerprint: clear.key_fingerprint,
+            nonce: clear.nonce,
+            chunk_size: clear.chunk_size,
+            payload_size: clear.payload_size,
+        }
+    };
+    if header.key_fingerprint != key.fingerprint() {
+        return Err(CoreError::BackupForeign);
+    }
+    Ok(header)
+}
+
+/// The fixed part and the header's bytes: (format version, header JSON, the whole prefix
+/// every chunk authenticates).
+fn read_prefix(input: &mut impl Read) -> CoreResult<(u16, Vec<u8>, Vec<u8>)> {
     let mut fixed = [0u8; 22];
     if read_full(input, &mut fixed).map_err(|e| CoreError::io("backup", e))? < fixed.len()
         || &fixed[..16] != MAGIC
@@ -206,6 +336,9 @@ fn read_prefix(input: &mut impl Read) -> CoreResult<(BackupHeader, Vec<u8>)> {
             supported: FORMAT_VERSION,
         });
     }
+    if version == 0 {
+        return Err(CoreError::BackupDamaged("header"));
+    }
     let len = u32::from_le_bytes([fixed[18], fixed[19], fixed[20], fixed[21]]);
     if len > MAX_HEADER {
         return Err(CoreError::BackupDamaged("header"));
@@ -214,9 +347,8 @@ fn read_prefix(input: &mut impl Read) -> CoreResult<(BackupHeader, Vec<u8>)> {
     if read_full(input, &mut json).map_err(|e| CoreError::io("backup", e))? < json.len() {
         return Err(CoreError::BackupDamaged("truncated"));
     }
-    let header: BackupHeader =
-        serde_json::from_slice(&json).map_err(|_| CoreError::BackupDamaged("header"))?;
-    Ok((header, prefix(&json)))
+    let head = prefix(version, &json);
+    Ok((version, json, head))
 }
 
 /// Checks every chunk of the backup and writes the decrypted payload to `out` (when
@@ -244,10 +376,8 @@ fn decrypt_inner(
     progress: &mut dyn FnMut(u64, u64),
 ) -> CoreResult<BackupHeader> {
     let mut input = BufReader::new(File::open(path).map_err(|e| CoreError::io(path, e))?);
-    let (header, head) = read_prefix(&mut input)?;
-    if header.key_fingerprint != key.fingerprint() {
-        return Err(CoreError::BackupForeign);
-    }
+    let (version, json, head) = read_prefix(&mut input)?;
+    let header = open_header(version, &json, key)?;
     let nonce: [u8; NONCE] = hex::decode(&header.nonce)
         .ok()
         .and_then(|n| n.try_into().ok())
