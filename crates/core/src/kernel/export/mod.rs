@@ -141,6 +141,22 @@ fn local_date(language: Language, cell: &str) -> String {
     }
 }
 
+/// A cell a spreadsheet would run as a formula when the CSV is opened (`=`, `+`, `-`, `@`, or
+/// a tab or carriage return first: OWASP's "CSV injection") gets a leading apostrophe, which
+/// makes it text; a plain number such as `-12` stays a number. XLSX cells are written as
+/// strings and never need this.
+pub(crate) fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
+    if risky && cell.trim().parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// A CSV file: the header is the catalogue's wording of `columns` in `language`.
 fn csv_bytes(
     style: TableStyle,
@@ -157,10 +173,35 @@ fn csv_bytes(
         writer.write_record(&header).map_err(fail)?;
         for row in rows {
             writer
-                .write_record(row.iter().map(|cell| local_date(style.language, cell)))
+                .write_record(
+                    row.iter()
+                        .map(|cell| inert(&local_date(style.language, cell)).into_owned()),
+                )
                 .map_err(fail)?;
         }
         writer.flush().map_err(|e| CoreError::io("export", e))?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_become_text_and_numbers_stay_numbers() {
+        for risky in [
+            "=HYPERLINK(\"https://evil.example\")",
+            "+SUM(1,2)",
+            "-1+1",
+            "@cmd",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert_eq!(inert(risky), format!("'{risky}"), "{risky:?}");
+        }
+        for safe in ["-12", "+3.5", "Lohnabrechnung", "", "a=b", "12-3"] {
+            assert_eq!(inert(safe), safe, "{safe:?}");
+        }
+    }
 }
