@@ -6,12 +6,11 @@ use dpo_desk_core::access::users::CreatedUser;
 use dpo_desk_core::domain::courses::assignments::{
     AssignRequest, AssignmentRow, InviteRequest, Learner,
 };
-use dpo_desk_core::domain::courses::images::{CourseImage, MAX_IMAGE_BYTES};
+use dpo_desk_core::domain::courses::images::{self, CourseImage};
 use dpo_desk_core::domain::courses::learning::{AttemptView, CoursePlayer};
 use dpo_desk_core::domain::courses::statistics::{Certificate, CourseStatistics};
 use dpo_desk_core::domain::courses::{Course, CourseInput, CourseRow};
 use dpo_desk_core::services::exports::ExportFormat;
-use dpo_desk_core::CoreError;
 use tauri::State;
 
 use crate::error::ShellResult;
@@ -70,15 +69,7 @@ pub fn add_course_image(
     let Some(path) = picker.0.open(&title, "") else {
         return Ok(None);
     };
-    // A huge file is refused by its size, before it is read into memory.
-    let size = std::fs::metadata(&path)
-        .map_err(|e| CoreError::io(&path, e))?
-        .len();
-    let bytes = if size > MAX_IMAGE_BYTES as u64 {
-        vec![0; MAX_IMAGE_BYTES + 1]
-    } else {
-        std::fs::read(&path).map_err(|e| CoreError::io(&path, e))?
-    };
+    let bytes = crate::files::read_checked(&path, images::check_size)?;
     state
         .with_session(|desk, session| desk.add_course_image(session, course_id, &bytes))
         .map(Some)

@@ -2,7 +2,7 @@
 //! be tested without a dialog. The command waits for the answer without holding the app's
 //! state, so the window stays responsive while the dialog is open.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use tauri::{AppHandle, Runtime};
@@ -120,4 +120,42 @@ pub fn save_export(
     };
     dpo_desk_core::services::exports::write_atomically(&path, &file.bytes)?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Reads a file the person chose, after `check` accepted its size: a file over a limit is
+/// refused with the core's message without being read into memory.
+pub fn read_checked(
+    path: &Path,
+    check: impl Fn(u64) -> dpo_desk_core::CoreResult<()>,
+) -> crate::error::ShellResult<Vec<u8>> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| dpo_desk_core::CoreError::io(path, e))?
+        .len();
+    check(size)?;
+    Ok(std::fs::read(path).map_err(|e| dpo_desk_core::CoreError::io(path, e))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_checked;
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_by_its_size_without_being_read() {
+        let dir = tempfile::tempdir().unwrap();
+        // 200 MB on disk in name only (sparse): reading it would take the memory.
+        let big = dir.path().join("Scan 200 MB.pdf");
+        std::fs::File::create(&big)
+            .unwrap()
+            .set_len(200 * 1024 * 1024)
+            .unwrap();
+        let err = read_checked(&big, dpo_desk_core::store::attachments::check_size).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("200 MB") && text.contains("25 MB"), "{text}");
+        let small = dir.path().join("Brief.pdf");
+        std::fs::write(&small, b"%PDF-1.7").unwrap();
+        assert_eq!(
+            read_checked(&small, dpo_desk_core::store::attachments::check_size).unwrap(),
+            b"%PDF-1.7"
+        );
+    }
 }

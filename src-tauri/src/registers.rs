@@ -11,7 +11,6 @@ use dpo_desk_core::kernel::vocabulary::ObjectType;
 use dpo_desk_core::services::deadlines::{DeadlineAlert, DeadlineBoard};
 use dpo_desk_core::services::exports::{ExportFile, ExportFormat};
 use dpo_desk_core::store::attachments::RecordAttachment;
-use dpo_desk_core::CoreError;
 use tauri::State;
 
 use crate::error::ShellResult;
@@ -199,7 +198,7 @@ pub fn add_record_attachment(
     let Some(path) = picker.0.open(&title, "") else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&path).map_err(|e| CoreError::io(&path, e))?;
+    let bytes = crate::files::read_checked(&path, dpo_desk_core::store::attachments::check_size)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())

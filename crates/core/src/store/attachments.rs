@@ -57,6 +57,23 @@ fn file_name_of(name: &str) -> CoreResult<String> {
 }
 
 /// Stores a file for the record; refused before anything is written when it is too large.
+/// Refuses a file over the limit, before anything is written (and before the window reads
+/// a huge file into memory: it asks with the file's size first).
+pub fn check_size(size: u64) -> CoreResult<()> {
+    if size > MAX_BYTES as u64 {
+        return Err(CoreError::validation(
+            "attachment",
+            "too_large",
+            format!(
+                "the file has {:.0} MB; a record takes files up to {} MB",
+                size as f64 / 1_048_576.0,
+                MAX_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    Ok(())
+}
+
 pub(crate) fn add(
     conn: &Connection,
     now: DateTime<Utc>,
@@ -67,13 +84,7 @@ pub(crate) fn add(
     content: &[u8],
 ) -> CoreResult<RecordAttachment> {
     let file_name = file_name_of(name)?;
-    if content.len() > MAX_BYTES {
-        return Err(CoreError::validation(
-            "attachment",
-            "too_large",
-            format!("at most {} MB", MAX_BYTES / 1024 / 1024),
-        ));
-    }
+    check_size(content.len() as u64)?;
     conn.execute(
         "INSERT INTO record_attachments (object_type, record_id, file_name, content, size, added_at, added_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -43,19 +43,25 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Checks a picture before anything is written.
-pub fn checked(bytes: &[u8]) -> CoreResult<&'static str> {
-    if bytes.len() > MAX_IMAGE_BYTES {
+/// Refuses a picture over the limit by its size alone (the window asks before reading it).
+pub fn check_size(size: u64) -> CoreResult<()> {
+    if size > MAX_IMAGE_BYTES as u64 {
         return Err(CoreError::validation(
             "image",
             "too_large",
             format!(
                 "the picture has {:.1} MB; a course takes pictures up to {} MB",
-                bytes.len() as f64 / 1_048_576.0,
+                size as f64 / 1_048_576.0,
                 MAX_IMAGE_BYTES / 1_048_576
             ),
         ));
     }
+    Ok(())
+}
+
+/// Checks a picture before anything is written.
+pub fn checked(bytes: &[u8]) -> CoreResult<&'static str> {
+    check_size(bytes.len() as u64)?;
     sniff(bytes).ok_or_else(|| {
         CoreError::validation(
             "image",
