@@ -6,6 +6,7 @@ mod common;
 mod copies;
 mod courses;
 mod dpias;
+mod hostile_input;
 mod installation;
 mod layers;
 mod migrations;

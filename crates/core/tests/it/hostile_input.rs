@@ -1,0 +1,176 @@
+//! Hostile input (issue "nothing lost, nothing leaked", campaign 5): names of 10,000
+//! characters are refused with a clear message in every domain and change nothing; text
+//! made to attack the places it ends up is stored as typed.
+
+use chrono::Duration;
+
+use crate::common::*;
+use dpo_desk_core::domain::activities::ActivityInput;
+use dpo_desk_core::domain::areas::AreaInput;
+use dpo_desk_core::domain::breaches::BreachInput;
+use dpo_desk_core::domain::companies::CompanyInput;
+use dpo_desk_core::domain::courses::CourseInput;
+use dpo_desk_core::domain::master_data::{MasterItemInput, MasterKind};
+use dpo_desk_core::domain::requests::{RequestInput, RequestKind};
+use dpo_desk_core::domain::toms::{ProtectionType, TomInput};
+use dpo_desk_core::kernel::vocabulary::ObjectType;
+use dpo_desk_core::CoreError;
+
+fn refused_as_too_long<T: std::fmt::Debug>(what: &str, result: Result<T, CoreError>) {
+    match result {
+        Err(CoreError::Validation { rule, .. }) => {
+            assert_eq!(rule, "too_long", "{what}: refused, but not for its length")
+        }
+        other => panic!("{what}: a 10,000-character name must be refused, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_name_of_ten_thousand_characters_is_refused_in_every_domain_and_changes_nothing() {
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei Lang").desk;
+    let mut s = desk.sign_in(OWNER, PASSWORD).unwrap();
+    let long = "Ä".repeat(10_000);
+    refused_as_too_long("tenant", desk.create_tenant(&mut s, &long, false));
+    let tenant = desk.create_tenant(&mut s, "Mandant", false).unwrap().id;
+    refused_as_too_long(
+        "company",
+        desk.create_company(
+            &mut s,
+            tenant,
+            &CompanyInput {
+                name: long.clone(),
+                ..Default::default()
+            },
+        ),
+    );
+    let company = desk
+        .create_company(
+            &mut s,
+            tenant,
+            &CompanyInput {
+                name: "Firma".into(),
+                is_controller: true,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id;
+    refused_as_too_long(
+        "area",
+        desk.create_area(
+            &mut s,
+            &AreaInput {
+                company_id: company,
+                name: long.clone(),
+                description: String::new(),
+            },
+        ),
+    );
+    let area = desk.areas(&mut s, tenant).unwrap()[0].id;
+    refused_as_too_long(
+        "activity",
+        desk.create_activity(&mut s, &ActivityInput::new(area, &long)),
+    );
+    for kind in MasterKind::ALL {
+        refused_as_too_long(
+            kind.as_str(),
+            desk.create_master_item(&mut s, tenant, &MasterItemInput::named(*kind, &long)),
+        );
+    }
+    refused_as_too_long(
+        "tom",
+        desk.create_tom(&mut s, &TomInput::new(tenant, ProtectionType::Input, &long)),
+    );
+    refused_as_too_long(
+        "request",
+        desk.create_request(
+            &mut s,
+            &RequestInput::new(tenant, RequestKind::Access, t0().date_naive(), &long),
+        ),
+    );
+    refused_as_too_long(
+        "breach",
+        desk.create_breach(
+            &mut s,
+            &BreachInput::new(tenant, t0() - Duration::hours(1), &long),
+        ),
+    );
+    refused_as_too_long(
+        "course",
+        desk.create_course(
+            &mut s,
+            &CourseInput {
+                active: false,
+                ..CourseInput::new(tenant, &long, "de")
+            },
+        ),
+    );
+    let request = desk
+        .create_request(
+            &mut s,
+            &RequestInput::new(tenant, RequestKind::Access, t0().date_naive(), "Max"),
+        )
+        .unwrap()
+        .id;
+    refused_as_too_long(
+        "attachment",
+        desk.add_record_attachment(
+            &mut s,
+            ObjectType::Request,
+            request,
+            &format!("{long}.pdf"),
+            b"%PDF",
+        ),
+    );
+    // Nothing of it was written: only the records made with sensible names exist.
+    assert_eq!(desk.tenants(&mut s).unwrap().len(), 1);
+    assert_eq!(desk.companies(&mut s, tenant).unwrap().len(), 1);
+    assert!(desk.activities(&mut s, tenant, None).unwrap().is_empty());
+    assert!(desk.courses(&mut s, tenant).unwrap().is_empty());
+}
+
+#[test]
+fn text_made_to_attack_where_it_ends_up_is_stored_as_typed() {
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei Feindlich").desk;
+    let mut s = desk.sign_in(OWNER, PASSWORD).unwrap();
+    let tenant = desk.create_tenant(&mut s, "Mandant", false).unwrap().id;
+    let script = "<script>alert('x')</script>\"; DROP TABLE tenants; --";
+    let request = desk
+        .create_request(
+            &mut s,
+            &RequestInput::new(tenant, RequestKind::Access, t0().date_naive(), script),
+        )
+        .unwrap();
+    assert_eq!(
+        desk.request(&mut s, request.id).unwrap().data.requester,
+        script
+    );
+    // A file name that climbs out of a folder keeps only its last part.
+    let file = desk
+        .add_record_attachment(
+            &mut s,
+            ObjectType::Request,
+            request.id,
+            "../../../../etc/passwd",
+            b"root:x:0:0",
+        )
+        .unwrap();
+    assert_eq!(file.file_name, "passwd");
+    let file = desk
+        .add_record_attachment(
+            &mut s,
+            ObjectType::Request,
+            request.id,
+            "..\\..\\Windows\\system.ini",
+            b"[drivers]",
+        )
+        .unwrap();
+    assert_eq!(file.file_name, "system.ini");
+    assert_eq!(
+        desk.tenants(&mut s).unwrap().len(),
+        1,
+        "nothing was dropped"
+    );
+}
