@@ -1,7 +1,7 @@
-//! Crash safety of backups (issue 5): the real CLI is killed with SIGKILL at random
-//! moments of `backup create` and of `backup restore`, 200 times in all; after every kill
-//! the database opens and holds exactly the committed data, and the backups the list
-//! shows verify.
+//! Crash safety: the real CLI is killed with SIGKILL at random moments of its long, multi-
+//! step writes — `backup create` and `backup restore` (200 times), `tenant import` and
+//! `tenant copy` (`DPO_DESK_KILLS` times, 40 in CI) — and after every kill the database
+//! opens, holds exactly the committed data, and no half-made tenant exists.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -75,10 +75,9 @@ fn duration_of(dir: &Path, key: &str, args: &[&str]) -> u64 {
     times[1]
 }
 
-#[test]
-fn killing_backup_create_and_restore_at_random_moments_loses_nothing_committed() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("data");
+/// A new installation in `root/data`; answers its folder and recovery key.
+fn installation(root: &Path) -> (std::path::PathBuf, String) {
+    let dir = root.join("data");
     let now = chrono::Utc::now().to_rfc3339();
     let out = Command::cargo_bin("dpo-desk-cli")
         .unwrap()
@@ -109,6 +108,13 @@ fn killing_backup_create_and_restore_at_random_moments_loses_nothing_committed()
         .as_str()
         .unwrap()
         .to_string();
+    (dir, key)
+}
+
+#[test]
+fn killing_backup_create_and_restore_at_random_moments_loses_nothing_committed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, key) = installation(tmp.path());
     ok(
         &dir,
         &key,
@@ -205,5 +211,105 @@ fn killing_backup_create_and_restore_at_random_moments_loses_nothing_committed()
     assert!(
         leftovers.is_empty(),
         "the next start tidies up: {leftovers:?}"
+    );
+}
+
+/// Rounds of the tenant campaign: a short one in CI, as many as asked for on demand
+/// (`DPO_DESK_KILLS=1000 cargo test -p dpo-desk-cli --test it crash_safety`).
+fn tenant_kills() -> usize {
+    std::env::var("DPO_DESK_KILLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40)
+}
+
+#[test]
+fn killing_tenant_import_and_tenant_copy_at_random_moments_leaves_whole_tenants_or_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, key) = installation(tmp.path());
+    ok(
+        &dir,
+        &key,
+        &["demo", "--tenants", "1", "--activities", "400"],
+    );
+    let source = committed(&dir, &key);
+    let activities = source.1.as_array().unwrap().len();
+    assert_eq!(activities, 400);
+    let file = tmp.path().join("mandant.json");
+    ok(
+        &dir,
+        &key,
+        &["tenant", "export", "1", "--to", file.to_str().unwrap()],
+    );
+    let import_us = duration_of(&dir, &key, &["tenant", "import", file.to_str().unwrap()]);
+    let copy_us = duration_of(&dir, &key, &["tenant", "copy", "1"]);
+    eprintln!(
+        "undisturbed: tenant import {} ms, tenant copy {} ms",
+        import_us / 1000,
+        copy_us / 1000
+    );
+
+    let rounds = tenant_kills();
+    let mut random = Random(0x2545_f491_4f6c_dd1d);
+    let (mut interrupted, mut finished) = (0, 0);
+    let mut tenants_before = ok(&dir, &key, &["tenant", "list"])
+        .as_array()
+        .unwrap()
+        .len();
+    for round in 0..rounds {
+        let copy = round % 2 == 1;
+        let (args, typical): (Vec<&str>, u64) = if copy {
+            (vec!["tenant", "copy", "1"], copy_us)
+        } else {
+            (vec!["tenant", "import", file.to_str().unwrap()], import_us)
+        };
+        let mut child = cli(&dir, &key, &args).spawn().unwrap();
+        std::thread::sleep(Duration::from_micros(random.below(typical * 11 / 10)));
+        match child.try_wait().unwrap() {
+            Some(_) => finished += 1,
+            None => {
+                child.kill().unwrap();
+                interrupted += 1;
+            }
+        }
+        child.wait().unwrap();
+
+        // The source is untouched; every tenant is whole: all 400 activities or none made.
+        assert_eq!(
+            ok(&dir, &key, &["activity", "list", "--tenant", "1"]),
+            source.1,
+            "round {round}: the source tenant changed"
+        );
+        let tenants = ok(&dir, &key, &["tenant", "list"]);
+        let tenants = tenants.as_array().unwrap();
+        assert!(
+            tenants.len() == tenants_before || tenants.len() == tenants_before + 1,
+            "round {round}: {} tenants after {tenants_before}",
+            tenants.len()
+        );
+        if tenants.len() > tenants_before {
+            let newest = tenants
+                .iter()
+                .map(|t| t["id"].as_i64().unwrap())
+                .max()
+                .unwrap();
+            let made = ok(
+                &dir,
+                &key,
+                &["activity", "list", "--tenant", &newest.to_string()],
+            );
+            assert_eq!(
+                made.as_array().unwrap().len(),
+                activities,
+                "round {round} ({}): a half-made tenant",
+                args[1]
+            );
+        }
+        tenants_before = tenants.len();
+    }
+    eprintln!("{rounds} runs: {interrupted} killed while working, {finished} had finished first");
+    assert!(
+        interrupted >= rounds / 2,
+        "most kills must land while the command works ({interrupted} of {rounds})"
     );
 }
