@@ -2,7 +2,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, can } from "../../api";
 import type { Certificate } from "../../bindings/Certificate";
-import type { ExportFormat } from "../../bindings/ExportFormat";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { Alert } from "../../components/Alert";
 import { useRecords } from "../../data/records";
@@ -11,6 +10,7 @@ import { useAction } from "../../useAction";
 import { ReportStatus } from "../reports/ReportStatus";
 import { useReport } from "../reports/useReport";
 import { StateBadge } from "./Learners";
+import { ResultsExport } from "./ResultsExport";
 
 type Props = { session: SessionInfo; tenantId: number; onError: (e: unknown) => boolean };
 
@@ -84,14 +84,8 @@ export function Certificates({ session, tenantId, onError }: Props) {
   const { t } = useTranslation();
   const report = useReport(onError);
   const checking = useAction(onError);
-  const exporting = useAction(onError);
   const [code, setCode] = useState("");
   const [checked, setChecked] = useState<Certificate | null | undefined>(undefined);
-  const [saved, setSaved] = useState<string | null>(null);
-  const exportAs = (format: ExportFormat) =>
-    void exporting.run(async () => {
-      setSaved(await api.exportCourseResults(tenantId, null, format, t("courses.certificates.exportAllTitle")));
-    });
   return (
     <section className="card" data-testid="course-certificates">
       <ResultsByLearner tenantId={tenantId} onError={onError} />
@@ -160,30 +154,13 @@ export function Certificates({ session, tenantId, onError }: Props) {
       {can(session, "course", "export") && (
         <>
           <h3 className="subhead">{t("courses.certificates.resultsAll")}</h3>
-          <div className="actions">
-            <button
-              type="button"
-              disabled={exporting.busy}
-              data-testid="export-all-results-csv"
-              onClick={() => exportAs("csv")}
-            >
-              CSV
-            </button>
-            <button
-              type="button"
-              disabled={exporting.busy}
-              data-testid="export-all-results-xlsx"
-              onClick={() => exportAs("xlsx")}
-            >
-              XLSX
-            </button>
-          </div>
-          {saved && (
-            <Alert kind="success" testId="all-results-saved">
-              {t("reports.saved", { path: saved })}
-            </Alert>
-          )}
-          {exporting.error && <Alert kind="error">{exporting.error}</Alert>}
+          <ResultsExport
+            tenantId={tenantId}
+            courseId={null}
+            title={t("courses.certificates.exportAllTitle")}
+            prefix="all-results"
+            onError={onError}
+          />
         </>
       )}
     </section>

@@ -1,12 +1,10 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, can } from "../../api";
 import type { Course } from "../../bindings/Course";
-import type { ExportFormat } from "../../bindings/ExportFormat";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { Alert } from "../../components/Alert";
 import { useRecords } from "../../data/records";
-import { useAction } from "../../useAction";
+import { ResultsExport } from "./ResultsExport";
 
 type Props = { session: SessionInfo; course: Course; onError: (e: unknown) => boolean };
 
@@ -16,8 +14,6 @@ export function Statistics({ session, course, onError }: Props) {
   const courseId = Number(course.id);
   const tenantId = Number(course.data.tenant_id);
   const stats = useRecords(["courses", tenantId, "stats", courseId], () => api.courseStatistics(courseId), onError);
-  const exporting = useAction(onError);
-  const [saved, setSaved] = useState<string | null>(null);
   if (stats.error) return <Alert kind="error">{stats.error}</Alert>;
   const s = stats.data;
   if (!s) return <p className="muted">…</p>;
@@ -35,10 +31,6 @@ export function Statistics({ session, course, onError }: Props) {
       false,
     ],
   ];
-  const exportAs = (format: ExportFormat) =>
-    void exporting.run(async () => {
-      setSaved(await api.exportCourseResults(tenantId, courseId, format, t("courses.stats.exportTitle")));
-    });
   return (
     <section className="card" data-testid="course-statistics">
       <h2>{t("courses.stats.title")}</h2>
@@ -72,31 +64,14 @@ export function Statistics({ session, course, onError }: Props) {
         </ol>
       )}
       {can(session, "course", "export") && (
-        <div className="actions">
-          <button
-            type="button"
-            disabled={exporting.busy}
-            data-testid="export-results-csv"
-            onClick={() => exportAs("csv")}
-          >
-            CSV
-          </button>
-          <button
-            type="button"
-            disabled={exporting.busy}
-            data-testid="export-results-xlsx"
-            onClick={() => exportAs("xlsx")}
-          >
-            XLSX
-          </button>
-        </div>
+        <ResultsExport
+          tenantId={tenantId}
+          courseId={courseId}
+          title={t("courses.stats.exportTitle")}
+          prefix="results"
+          onError={onError}
+        />
       )}
-      {saved && (
-        <Alert kind="success" testId="results-saved">
-          {t("reports.saved", { path: saved })}
-        </Alert>
-      )}
-      {exporting.error && <Alert kind="error">{exporting.error}</Alert>}
     </section>
   );
 }
