@@ -42,6 +42,7 @@ pub fn run() {
         Err(e) => fatal(&e.to_string()),
     };
     let log_guard = logging::init(&data_dir);
+    dpo_desk_core::kernel::crash::install("DPO Desk", |text| tracing::error!("{text}"));
     let state = AppState::start(data_dir, Arc::new(OsKeyring), start_clock());
     tauri::Builder::default()
         .manage(state)

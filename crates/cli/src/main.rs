@@ -18,6 +18,7 @@ use args::{Cli, Command};
 use dpo_desk_core::domain::website_texts::WebsiteTextKind;
 
 fn main() -> ExitCode {
+    dpo_desk_core::kernel::crash::install("dpo-desk-cli", |_| {});
     let cli = Cli::parse_from(args::rewrite_subcommand_options(
         std::env::args_os().collect(),
     ));
@@ -66,22 +67,40 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(out) => {
-            if cli.json {
-                println!("{}", serde_json::to_string_pretty(&out.json).expect("json"));
+            let text = if cli.json {
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&out.json).expect("json")
+                )
             } else {
-                print!("{}", out.text);
-            }
-            ExitCode::SUCCESS
+                out.text
+            };
+            print_to_stdout(&text)
         }
         Err(err) => {
             if cli.json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&serde_json::json!({ "error": err.payload() }))
-                        .expect("json")
-                );
+                let payload = serde_json::json!({ "error": err.payload() });
+                let _ = print_to_stdout(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&payload).expect("json")
+                ));
             }
             eprintln!("error [{}]: {}", err.code(), err);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes the answer; a reader that stopped early (`| head`) is no failure of ours, and
+/// `println!` would panic on the closed pipe.
+fn print_to_stdout(text: &str) -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error [output]: the answer could not be written: {e}");
             ExitCode::FAILURE
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod codes;
+pub mod crash;
 pub mod deadline;
 pub mod error;
 pub mod export;
