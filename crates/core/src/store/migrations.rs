@@ -83,6 +83,15 @@ fn safety_copy(
 ) -> CoreResult<()> {
     let dir = db_path.parent().unwrap_or(Path::new(".")).join(SAFETY_DIR);
     std::fs::create_dir_all(&dir).map_err(|e| CoreError::io(&dir, e))?;
+    // A copy cut off by a crash never got its final name; it is of no use to anyone.
+    for entry in std::fs::read_dir(&dir)
+        .map_err(|e| CoreError::io(&dir, e))?
+        .flatten()
+    {
+        if entry.path().extension().is_some_and(|x| x == "partial") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
     let target = dir.join(format!("before-migration-from-v{from_version}-{stamp}.db"));
     super::encrypted_copy(conn, key, &target)

@@ -5,6 +5,7 @@ mod backups;
 mod common;
 mod copies;
 mod courses;
+mod crash_safety;
 mod dpias;
 mod hostile_input;
 mod installation;
