@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh test
 
 echo "==> Core, CLI (real SQLCipher files) and the IPC generator; regenerates ui/src/bindings and ui/src/ipc"
-cargo test -p dpo-desk-core -p dpo-desk-cli -p dpo-desk-ipc-gen
+cargo test -p dpo-desk-core -p dpo-desk-cli -p dpo-desk-ipc-gen -p dpo-desk-fuzz
 if [ "${CI:-}" = "true" ] && ! git diff --quiet -- ui/src/bindings ui/src/ipc; then
   echo "ui/src/bindings or ui/src/ipc is out of date with the Rust types and commands: run 'cargo test -p dpo-desk-core -p dpo-desk-ipc-gen' and commit them." >&2
   git diff --stat -- ui/src/bindings ui/src/ipc >&2

@@ -5,7 +5,6 @@
 use dpo_desk_core::kernel::text::{text, with, Language};
 use std::time::Duration;
 
-use dpo_desk_core::CoreError;
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::ShellError;
@@ -36,7 +35,9 @@ fn run_once<R: Runtime>(app: &AppHandle<R>) {
             // Before anybody signs in there is no user's language: the OS's decides.
             let language = Language::of(sys_locale::get_locale().as_deref());
             let reason = match &e {
-                ShellError::Core(CoreError::Io { path, .. }) => path.clone(),
+                ShellError::Core(core) if core.path().is_some() => {
+                    core.path().unwrap_or_default().to_string()
+                }
                 other => other.to_string(),
             };
             let summary = text(language, "notification-automatic-backup-failed-title");

@@ -15,7 +15,7 @@ use serde_json::Value;
 const PASSWORD: &str = "Datenschutz-2026!";
 const KILLS: usize = 200;
 
-fn cli(dir: &Path, key: &str, args: &[&str]) -> Command {
+pub(crate) fn cli(dir: &Path, key: &str, args: &[&str]) -> Command {
     let mut cmd = Command::cargo_bin("dpo-desk-cli").unwrap();
     cmd.arg("--data-dir").arg(dir);
     cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
@@ -35,7 +35,7 @@ fn cli(dir: &Path, key: &str, args: &[&str]) -> Command {
     cmd
 }
 
-fn ok(dir: &Path, key: &str, args: &[&str]) -> Value {
+pub(crate) fn ok(dir: &Path, key: &str, args: &[&str]) -> Value {
     let out = cli(dir, key, args).output().unwrap();
     assert!(
         out.status.success(),
@@ -54,7 +54,7 @@ fn committed(dir: &Path, key: &str) -> (Value, Value) {
 }
 
 /// The database file is whole: SQLite's own check, and no link points to a missing record.
-fn assert_whole(dir: &Path, key: &str, round: usize) {
+pub(crate) fn assert_whole(dir: &Path, key: &str, round: usize) {
     let key = dpo_desk_core::store::keys::RecoveryKey::parse(key)
         .unwrap()
         .database_key();
@@ -143,7 +143,7 @@ fn duration_of(dir: &Path, key: &str, args: &[&str]) -> u64 {
 }
 
 /// A new installation in `root/data`; answers its folder and recovery key.
-fn installation(root: &Path) -> (std::path::PathBuf, String) {
+pub(crate) fn installation(root: &Path) -> (std::path::PathBuf, String) {
     let dir = root.join("data");
     let now = chrono::Utc::now().to_rfc3339();
     let out = Command::cargo_bin("dpo-desk-cli")

@@ -7,4 +7,6 @@ mod crash_safety;
 mod dpias;
 mod registers;
 mod reports;
+mod storage_faults;
 mod toms;
+mod two_writers;

@@ -172,13 +172,20 @@ impl BackupJob {
         }
         // Held while the job writes: a start of the app or the command line on the same folder
         // sees the backup in progress and leaves its working files alone (`backup::tidy`).
-        let _writing = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(reservation(&self.target))
-            .and_then(|file| file.lock().map(|()| file))
-            .ok();
+        // The snapshot is in the app's backup folder even when the backup goes elsewhere, so
+        // it is marked there too (found by the two-writers campaign: a CLI start removed the
+        // window's snapshot of a backup into an outside folder).
+        let held = |marker: PathBuf| {
+            std::fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(marker)
+                .and_then(|file| file.lock().map(|()| file))
+                .ok()
+        };
+        let _writing = held(reservation(&self.target));
+        let _snapshotting = held(reservation(&self.snapshot));
         let result = (|| {
             let reader = store::open_reader(&self.database, &self.key)?;
             store::encrypted_copy(&reader, &self.key, &self.snapshot)?;
@@ -201,6 +208,7 @@ impl BackupJob {
         })();
         backup::remove_database(&self.snapshot);
         let _ = std::fs::remove_file(reservation(&self.target));
+        let _ = std::fs::remove_file(reservation(&self.snapshot));
         let (header, size) = result?;
         Ok(WrittenBackup {
             path: self.target,

@@ -49,18 +49,7 @@ fn read_manifest(data_dir: &Path) -> Option<Manifest> {
 
 fn write_manifest(data_dir: &Path, manifest: &Manifest) -> CoreResult<()> {
     let json = serde_json::to_vec_pretty(manifest).expect("manifest serialises");
-    write_atomically(&manifest_path(data_dir), &json)
-}
-
-/// Writes to a temporary name in the same folder, syncs, then renames over the target.
-pub fn write_atomically(target: &Path, bytes: &[u8]) -> CoreResult<()> {
-    use std::io::Write;
-    let tmp = target.with_extension("tmp");
-    let mut file = std::fs::File::create(&tmp).map_err(|e| CoreError::io(&tmp, e))?;
-    file.write_all(bytes).map_err(|e| CoreError::io(&tmp, e))?;
-    file.sync_all().map_err(|e| CoreError::io(&tmp, e))?;
-    drop(file);
-    std::fs::rename(&tmp, target).map_err(|e| CoreError::io(target, e))
+    crate::services::exports::write_atomically(&manifest_path(data_dir), &json)
 }
 
 pub fn database_path(data_dir: &Path) -> PathBuf {

@@ -250,7 +250,8 @@ impl Desk {
 
     pub fn sign_in(&mut self, user_name: &str, password: &str) -> CoreResult<Session> {
         let now = self.now()?;
-        let user = accounts::sign_in(self.store.conn_mut(), now, user_name, password)?;
+        let user = accounts::sign_in(self.store.conn_mut(), now, user_name, password)
+            .map_err(|e| self.store.explain(e))?;
         Ok(Session::start(user.id, user.name, now))
     }
 
@@ -348,10 +349,13 @@ impl Desk {
         f: impl FnOnce(&rusqlite::Connection, &UserRecord, DateTime<Utc>) -> CoreResult<T>,
     ) -> CoreResult<T> {
         let (user, now) = self.gate(session, operation)?;
-        let tx = self.store.conn_mut().transaction()?;
-        let value = f(&tx, &user, now)?;
-        tx.commit()?;
-        Ok(value)
+        let written = (|| {
+            let tx = self.store.conn_mut().transaction()?;
+            let value = f(&tx, &user, now)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        written.map_err(|e| self.store.explain(e))
     }
 
     /// Keeps a session alive while the person works in the window without sending

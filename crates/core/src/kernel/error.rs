@@ -58,8 +58,16 @@ pub enum CoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error("the disk is full at {path}: nothing was saved; free some space and try again")]
+    DiskFull { path: String },
+    #[error("{path} cannot be written (a read-only disk or folder, or no permission); nothing was saved")]
+    ReadOnly { path: String },
+    #[error("{path} does not exist (removed, renamed or a disconnected drive?)")]
+    Missing { path: String },
+    #[error("the system refuses the file name {path} (too long or a character it does not allow)")]
+    BadFileName { path: String },
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
     #[error("schema migration failed: {0}")]
     Migration(String),
     #[error("stored data is inconsistent: {0}")]
@@ -109,6 +117,10 @@ impl CoreError {
             CoreError::Validation { .. } => "validation",
             CoreError::Keyring(_) => "keyring",
             CoreError::Io { .. } => "io",
+            CoreError::DiskFull { .. } => "disk_full",
+            CoreError::ReadOnly { .. } => "read_only",
+            CoreError::Missing { .. } => "missing",
+            CoreError::BadFileName { .. } => "bad_file_name",
             CoreError::Database(_) => "database",
             CoreError::Migration(_) => "migration",
             CoreError::Corrupt(_) => "corrupt",
@@ -152,6 +164,12 @@ impl CoreError {
                 if let Some(example) = example {
                     p.insert("example".into(), example.clone());
                 }
+            }
+            CoreError::DiskFull { path }
+            | CoreError::ReadOnly { path }
+            | CoreError::Missing { path }
+            | CoreError::BadFileName { path } => {
+                p.insert("path".into(), path.clone());
             }
             CoreError::InUse { used_by } => {
                 p.insert("used_by".into(), used_by.join(", "));
@@ -239,10 +257,40 @@ impl CoreError {
         Ok(value.to_string())
     }
 
+    /// A failed file operation; the causes a person can act on (a full disk, a read-only
+    /// place, a folder that is gone, a name the system refuses) get their own error.
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
-        CoreError::Io {
-            path: path.as_ref().display().to_string(),
-            source,
+        use std::io::ErrorKind;
+        let path = path.as_ref().display().to_string();
+        // errno values for the kinds std does not name on every platform.
+        const ENOSPC: i32 = 28;
+        const EROFS: i32 = 30;
+        const ENAMETOOLONG: i32 = 36;
+        const EDQUOT: i32 = 122;
+        match (source.kind(), source.raw_os_error()) {
+            (ErrorKind::StorageFull | ErrorKind::QuotaExceeded, _) => CoreError::DiskFull { path },
+            (_, Some(ENOSPC | EDQUOT)) => CoreError::DiskFull { path },
+            (ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied, _) => {
+                CoreError::ReadOnly { path }
+            }
+            (_, Some(EROFS)) => CoreError::ReadOnly { path },
+            (ErrorKind::NotFound, _) => CoreError::Missing { path },
+            (ErrorKind::InvalidFilename, _) | (_, Some(ENAMETOOLONG)) => {
+                CoreError::BadFileName { path }
+            }
+            _ => CoreError::Io { path, source },
+        }
+    }
+
+    /// The file or folder a storage error is about.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            CoreError::Io { path, .. }
+            | CoreError::DiskFull { path }
+            | CoreError::ReadOnly { path }
+            | CoreError::Missing { path }
+            | CoreError::BadFileName { path } => Some(path),
+            _ => None,
         }
     }
 
@@ -316,4 +364,21 @@ pub struct ErrorPayload {
     /// For `validation`: every refused field, the one in `params` first.
     #[serde(default)]
     pub problems: Vec<FieldProblem>,
+}
+
+impl From<rusqlite::Error> for CoreError {
+    /// SQLite's own "disk full" and "read-only" become the errors a person can act on; the
+    /// database file is named, as SQLite does not say which write failed.
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => CoreError::DiskFull {
+                path: crate::store::DATABASE_FILE.into(),
+            },
+            Some(ErrorCode::ReadOnly) => CoreError::ReadOnly {
+                path: crate::store::DATABASE_FILE.into(),
+            },
+            _ => CoreError::Database(e),
+        }
+    }
 }

@@ -52,7 +52,23 @@ pub(crate) fn list(
 
 /// Only the last component of what the dialog gave, never a path.
 fn file_name_of(name: &str) -> CoreResult<String> {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or("").trim();
+    let base: String = name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
+    let base = base.trim();
+    // Found by the fuzzer: "../.. " kept ".." as its last part, a name that means a folder
+    // wherever the file is saved again.
+    if base == "." || base == ".." {
+        return Err(CoreError::validation(
+            "file_name",
+            "format",
+            format!("'{base}' names a folder, not a file"),
+        ));
+    }
     CoreError::required_name("file_name", base, 255, "an attachment")
 }
 

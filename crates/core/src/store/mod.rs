@@ -88,10 +88,14 @@ impl Store {
             path: path.to_path_buf(),
             key: key.clone(),
         };
-        store.unlock(key)?;
-        migrations::migrate(&mut store.conn, &store.path, key, runner)?;
-        store.tune()?;
-        Ok(store)
+        let ready = store
+            .unlock(key)
+            .and_then(|()| migrations::migrate(&mut store.conn, &store.path, key, runner))
+            .and_then(|()| store.tune());
+        match ready {
+            Ok(()) => Ok(store),
+            Err(e) => Err(store.explain(e)),
+        }
     }
 
     fn unlock(&mut self, key: &DatabaseKey) -> CoreResult<()> {
@@ -134,6 +138,13 @@ impl Store {
 
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Names the cause of a failed database write a person can act on: SQLite reports a
+    /// full disk on the write-ahead log as a plain "disk I/O error", but keeps the
+    /// system's error number, which tells a full disk and a read-only place apart.
+    pub fn explain(&self, error: CoreError) -> CoreError {
+        explain(&self.conn, &self.path, error)
     }
 
     pub fn conn_mut(&mut self) -> &mut Connection {
@@ -184,14 +195,43 @@ pub(crate) fn open_reader(path: &Path, key: &DatabaseKey) -> CoreResult<Connecti
     Ok(conn)
 }
 
+/// See [`Store::explain`]; for any connection and the file it writes.
+pub(crate) fn explain(conn: &Connection, path: &Path, error: CoreError) -> CoreError {
+    let CoreError::Database(rusqlite::Error::SqliteFailure(failure, _)) = &error else {
+        return error;
+    };
+    if !matches!(
+        failure.code,
+        rusqlite::ErrorCode::SystemIoFailure
+            | rusqlite::ErrorCode::DiskFull
+            | rusqlite::ErrorCode::CannotOpen
+            | rusqlite::ErrorCode::ReadOnly
+    ) {
+        return error;
+    }
+    // SAFETY: the handle belongs to a live connection and is only read.
+    let errno = unsafe { rusqlite::ffi::sqlite3_system_errno(conn.handle()) };
+    match CoreError::io(path, std::io::Error::from_raw_os_error(errno)) {
+        CoreError::Io { .. } => error,
+        named => named,
+    }
+}
+
 pub(crate) fn encrypted_copy(src: &Connection, key: &DatabaseKey, target: &Path) -> CoreResult<()> {
     let tmp = target.with_extension("partial");
     let _ = std::fs::remove_file(&tmp);
     {
         let mut dst = Connection::open(&tmp)?;
         apply_key(&dst, key)?;
-        let backup = rusqlite::backup::Backup::new(src, &mut dst)?;
-        backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+        let copied = rusqlite::backup::Backup::new(src, &mut dst).and_then(|backup| {
+            backup.run_to_completion(256, std::time::Duration::from_millis(0), None)
+        });
+        if let Err(e) = copied {
+            let error = explain(&dst, &tmp, e.into());
+            drop(dst);
+            let _ = std::fs::remove_file(&tmp);
+            return Err(error);
+        }
     }
     std::fs::rename(&tmp, target).map_err(|e| CoreError::io(target, e))?;
     Ok(())

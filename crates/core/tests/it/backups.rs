@@ -905,7 +905,10 @@ fn the_automatic_daily_backup_runs_once_a_day_counts_as_downloaded_and_reports_a
     o.f.clock.advance(Duration::days(1));
     std::fs::remove_dir_all(&nas).unwrap();
     let failed = o.desk.run_automatic_backup();
-    assert!(matches!(failed, Err(CoreError::Io { .. })), "{failed:?}");
+    assert!(
+        matches!(failed, Err(CoreError::Missing { .. })),
+        "{failed:?}"
+    );
     assert_eq!(
         o.desk.run_automatic_backup().unwrap(),
         None,

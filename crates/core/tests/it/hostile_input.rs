@@ -168,6 +168,26 @@ fn text_made_to_attack_where_it_ends_up_is_stored_as_typed() {
         )
         .unwrap();
     assert_eq!(file.file_name, "system.ini");
+    // Found by the fuzzer: a last part that names a folder is refused; control characters
+    // (a line break in a name) are dropped.
+    for folder in ["../.. ", "x/.", "..\\.."] {
+        let refused =
+            desk.add_record_attachment(&mut s, ObjectType::Request, request.id, folder, b"x");
+        assert!(
+            matches!(&refused, Err(CoreError::Validation { rule: "format", .. })),
+            "{folder:?}: {refused:?}"
+        );
+    }
+    let file = desk
+        .add_record_attachment(
+            &mut s,
+            ObjectType::Request,
+            request.id,
+            "Brief\n\r\u{0}.pdf",
+            b"%PDF",
+        )
+        .unwrap();
+    assert_eq!(file.file_name, "Brief.pdf");
     assert_eq!(
         desk.tenants(&mut s).unwrap().len(),
         1,
