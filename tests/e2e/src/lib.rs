@@ -250,6 +250,14 @@ impl App {
             .unwrap_or_else(|e| panic!("measure {css}: {e}"))
     }
 
+    /// Runs a script in the page and answers what it returns.
+    pub async fn evaluate(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("evaluate: {e}"))
+    }
+
     pub async fn exists(&self, css: &str) -> bool {
         self.client.find(Locator::Css(css)).await.is_ok()
     }
@@ -387,6 +395,32 @@ impl App {
             .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
             .await
             .expect("scroll");
+        if label.contains(['"', '\'', '<', '>']) {
+            // The driver's XPath selection refuses labels with quotes or angle brackets: the option is
+            // found in the page and clicked as a person would.
+            let option = self
+                .client
+                .execute(
+                    "const s = document.querySelector(arguments[0]);
+                     return Array.from(s.options).find(o => o.text.trim() === arguments[1]);",
+                    vec![serde_json::json!(css), serde_json::json!(label)],
+                )
+                .await
+                .unwrap_or_else(|e| panic!("choose {label:?} in {css}: {e}"));
+            // A WebDriver element reference: {"element-6066-…": "id"}.
+            let reference = option
+                .as_object()
+                .and_then(|o| o.values().next())
+                .and_then(|v| v.as_str())
+                .unwrap_or_else(|| panic!("no option {label:?} in {css}: {option}"))
+                .to_string();
+            let option = Element::from_element_id(self.client.clone(), reference.into());
+            option
+                .click()
+                .await
+                .unwrap_or_else(|e| panic!("choose {label:?} in {css}: {e}"));
+            return;
+        }
         select
             .select_by_label(label)
             .await

@@ -194,3 +194,31 @@ fn text_made_to_attack_where_it_ends_up_is_stored_as_typed() {
         "nothing was dropped"
     );
 }
+
+#[test]
+fn an_export_name_made_from_a_hostile_record_name_stays_one_harmless_file_name() {
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei Pfad").desk;
+    let mut s = desk.sign_in(OWNER, PASSWORD).unwrap();
+    for name in [
+        "../../../etc/passwd",
+        "..\\..\\Windows\\win.ini",
+        ".versteckt",
+        "C:\\x",
+        "a\nb\u{7}c. ",
+    ] {
+        let tenant = desk.create_tenant(&mut s, name, false).unwrap();
+        let (_, suggested) = desk.export_tenant(&mut s, tenant.id).unwrap();
+        let path = std::path::Path::new(&suggested);
+        assert_eq!(path.components().count(), 1, "{name:?} → {suggested:?}");
+        assert!(
+            !suggested.contains(['/', '\\', ':']) && !suggested.chars().any(char::is_control),
+            "{name:?} → {suggested:?}"
+        );
+        assert!(
+            !suggested.starts_with('.'),
+            "{name:?} → a hidden file {suggested:?}"
+        );
+        assert!(suggested.ends_with(".json"), "{suggested:?}");
+    }
+}

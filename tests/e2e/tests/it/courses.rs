@@ -337,10 +337,11 @@ async fn a_learner_invited_to_the_shipped_course_fails_once_passes_and_saves_a_v
     app.quit().await;
 
     // Nothing the app wrote beside its encrypted database names the office, the people or
-    // the tenant: the support log, the backups, the webview's own storage. The certificate
+    // the tenant: the support log (every file of the logs folder), the backups, the
+    // webview's own storage. The certificate
     // saved here is the user's export, the database is encrypted.
     let mut todo = vec![data.path().to_path_buf()];
-    let mut checked = 0;
+    let (mut checked, mut logs) = (0, 0);
     while let Some(dir) = todo.pop() {
         for entry in std::fs::read_dir(&dir).unwrap().flatten() {
             let path = entry.path();
@@ -353,16 +354,38 @@ async fn a_learner_invited_to_the_shipped_course_fails_once_passes_and_saves_a_v
                 continue;
             }
             let bytes = std::fs::read(&path).unwrap_or_default();
-            for secret in ["Kanzlei Lernen", OWNER, LEARNER, "Bäckerei Schmidt"] {
+            // …nor holds a secret: the passwords, the one-time code, the recovery key (as
+            // shown and as typed without dashes) or the database key derived from it.
+            let compact_key = recovery.replace('-', "");
+            let database_key = dpo_desk_core::store::keys::RecoveryKey::parse(&recovery)
+                .unwrap()
+                .database_key()
+                .to_hex();
+            for secret in [
+                "Kanzlei Lernen",
+                OWNER,
+                LEARNER,
+                "Bäckerei Schmidt",
+                PASSWORD,
+                LEARNER_PW,
+                code.as_str(),
+                recovery.as_str(),
+                compact_key.as_str(),
+                database_key.as_str(),
+            ] {
                 assert!(
                     !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
                     "{secret} readable in {path:?}"
                 );
             }
             checked += 1;
+            logs += usize::from(dir.ends_with("logs"));
         }
     }
-    assert!(checked > 0);
+    assert!(
+        checked > 0 && logs > 0,
+        "{checked} files, {logs} log files read"
+    );
 
     // The code on the certificate verifies on the command line.
     let verified = cli(

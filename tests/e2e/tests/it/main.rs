@@ -9,6 +9,7 @@ mod courses;
 mod dpias;
 mod first_day;
 mod foundation;
+mod hostile_content;
 mod invitations;
 mod lists;
 mod long_work;

@@ -108,9 +108,13 @@ pub struct ExportFile {
 pub fn file_name_part(name: &str) -> String {
     let clean: String = name
         .chars()
+        .filter(|c| !c.is_control())
         .map(|c| if r#"\/:*?"<>|"#.contains(c) { '_' } else { c })
         .collect();
-    clean.trim().to_string()
+    // A leading dot hides the file on Unix; Windows drops trailing dots and spaces.
+    clean
+        .trim_matches(|c: char| c.is_whitespace() || c == '.')
+        .to_string()
 }
 
 /// The complete records as pretty JSON.
