@@ -21,15 +21,24 @@ cargo afl build --profile fuzz -p dpo-desk-fuzz --features afl --bins
 
 export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 runs="$CARGO_TARGET_DIR/fuzz-runs"
+# Each target's installation lives here (in memory where there is room); a child AFL++
+# kills cannot tidy its own, so the folder goes when the run ends.
+scratch_parent=/dev/shm
+[ -w "$scratch_parent" ] && [ "$(df -Pk "$scratch_parent" | awk 'NR==2 {print $4}')" -gt 1048576 ] || scratch_parent="${TMPDIR:-/tmp}"
+scratch=$(mktemp -d "$scratch_parent/dpo-desk-fuzz.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR="$scratch"
 printf '| kind | executions | execs/s | paths | crashes | hangs | peak RSS |\n|---|---|---|---|---|---|---|\n' > "$runs.md.tmp" 2>/dev/null || { mkdir -p "$runs"; printf '| kind | executions | execs/s | paths | crashes | hangs | peak RSS |\n|---|---|---|---|---|---|---|\n' > "$runs.md.tmp"; }
 for kind in "${kinds[@]}"; do
   out="$runs/$kind"
   rm -rf "$out"
   mkdir -p "$out"
   echo "== $kind: $execs executions"
-  # -t 2000: an input that takes more than 2 s is a hang; -m none: the allocation bound
-  # is the harness's own (crates/fuzz/src/bound.rs), which aborts above 256 MiB.
-  cargo afl fuzz -i "crates/fuzz/corpus/$kind" -o "$out" -E "$execs" -t 2000 -m none \
+  # -t 2000: an input that takes more than 2 s is a hang (the first input of each child
+  # also sets up its installation); -m 2048: the whole process, C allocations included,
+  # stays within 2 GiB of address space; Rust's heap has its own bound of 256 MiB
+  # (crates/fuzz/src/bound.rs).
+  cargo afl fuzz -i "crates/fuzz/corpus/$kind" -o "$out" -E "$execs" -t 2000 -m 2048 \
     "$CARGO_TARGET_DIR/fuzz/fuzz-$kind" > "$out/afl.log" 2>&1 || { tail -30 "$out/afl.log"; exit 1; }
   stats="$out/default/fuzzer_stats"
   value() { awk -F' : ' -v k="$1" '$1 ~ "^"k" *$" {print $2}' "$stats"; }

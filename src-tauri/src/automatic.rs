@@ -35,6 +35,7 @@ fn run_once<R: Runtime>(app: &AppHandle<R>) {
             // Before anybody signs in there is no user's language: the OS's decides.
             let language = Language::of(sys_locale::get_locale().as_deref());
             let reason = match &e {
+                // The place, in any language; the notification's text says what to check.
                 ShellError::Core(core) if core.path().is_some() => {
                     core.path().unwrap_or_default().to_string()
                 }

@@ -139,7 +139,7 @@ impl AppState {
                 session,
                 locked_user,
             } => {
-                let result = f(desk, session);
+                let result = f(desk, session).map_err(|e| desk.explain(e));
                 if session.is_some() {
                     *locked_user = None;
                 }
@@ -174,7 +174,7 @@ impl AppState {
         let Some(current) = session.as_mut() else {
             return Err(CoreError::SessionRequired.into());
         };
-        match f(desk, current) {
+        match f(desk, current).map_err(|e| desk.explain(e)) {
             Err(
                 e @ (CoreError::SessionExpired { .. }
                 | CoreError::UserDeactivated

@@ -1,12 +1,14 @@
 //! The allocation bound of the fuzz targets: the allocator every target binary and the
-//! corpus test run with stops the process when the live heap would pass the bound, so
+//! corpus test run with stops the process when Rust's live heap would pass the bound, so
 //! an input that makes the app allocate without limit is a finding, not a slow machine.
+//! SQLCipher allocates with the C library's malloc, outside this count: `scripts/fuzz.sh`
+//! bounds the whole process's memory as well (AFL++ `-m`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The stated bound: the installation, SQLCipher's caches and the largest input AFL++
-/// hands over (1 MiB) stay far below it.
+/// The stated bound: the installation and the largest input AFL++ hands over (1 MiB) stay
+/// far below it.
 pub const MAX_LIVE_BYTES: usize = 256 * 1024 * 1024;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
@@ -15,29 +17,50 @@ pub struct Bounded;
 
 unsafe impl GlobalAlloc for Bounded {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        if live > MAX_LIVE_BYTES {
-            over(layout.size(), live);
+        admit(layout.size());
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            LIVE.fetch_add(layout.size(), Ordering::Relaxed);
         }
-        unsafe { System.alloc(layout) }
+        ptr
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        admit(layout.size());
+        let ptr = unsafe { System.alloc_zeroed(layout) };
+        if !ptr.is_null() {
+            LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        }
+        ptr
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
         LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         if new_size > layout.size() {
-            let grow = new_size - layout.size();
-            let live = LIVE.fetch_add(grow, Ordering::Relaxed) + grow;
-            if live > MAX_LIVE_BYTES {
-                over(new_size, live);
-            }
-        } else {
-            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            admit(new_size - layout.size());
         }
-        unsafe { System.realloc(ptr, layout, new_size) }
+        let moved = unsafe { System.realloc(ptr, layout, new_size) };
+        // A failed realloc keeps the old block: the count stays as it was.
+        if !moved.is_null() {
+            if new_size > layout.size() {
+                LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        moved
+    }
+}
+
+/// Stops the process before an allocation that would pass the bound.
+fn admit(more: usize) {
+    let live = LIVE.load(Ordering::Relaxed).saturating_add(more);
+    if live > MAX_LIVE_BYTES {
+        over(more, live);
     }
 }
 
@@ -53,8 +76,3 @@ fn over(size: usize, live: usize) -> ! {
 
 #[global_allocator]
 static ALLOCATOR: Bounded = Bounded;
-
-/// The live heap now, in bytes.
-pub fn live_bytes() -> usize {
-    LIVE.load(Ordering::Relaxed)
-}

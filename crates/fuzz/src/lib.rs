@@ -2,7 +2,8 @@
 //! CNIL PIA files, attachments and course pictures. Each target feeds the bytes through the
 //! same entry points the window and the CLI use, against a real installation (SQLCipher
 //! in a temporary folder), and checks what a successful read promises. A panic, an
-//! allocation beyond [`bound::MAX_LIVE_BYTES`] or a hang is a finding.
+//! allocation beyond [`bound::MAX_LIVE_BYTES`], a process over AFL++'s memory limit or a
+//! hang is a finding.
 //!
 //! On demand the AFL++ binaries (`src/bin`, feature `afl`) run each target a million times
 //! and more (`scripts/fuzz.sh`); in every test run the committed corpus and every earlier
@@ -75,19 +76,11 @@ pub struct Harness {
     backup_key: BackupKey,
 }
 
-fn scratch_root() -> Option<PathBuf> {
-    // Memory-backed where there is one: the installation syncs on every commit.
-    let shm = Path::new("/dev/shm");
-    shm.is_dir().then(|| shm.to_path_buf())
-}
-
 impl Harness {
     pub fn new() -> Self {
-        let dir = match scratch_root() {
-            Some(root) => tempfile::tempdir_in(root),
-            None => tempfile::tempdir(),
-        }
-        .expect("a temporary folder");
+        // In the system's temporary folder (scripts/fuzz.sh points TMPDIR at a run folder
+        // in memory, and clears it: a child AFL++ kills leaves its installation behind).
+        let dir = tempfile::tempdir().expect("a temporary folder");
         let clock = Arc::new(FixedClock::new(
             "2026-03-02T09:00:00Z".parse().expect("a date"),
         ));
@@ -253,6 +246,7 @@ impl Harness {
                     !stored_name.contains('/')
                         && !stored_name.contains('\\')
                         && stored_name != ".."
+                        && stored_name != "."
                         && !stored_name.is_empty(),
                     "an attachment name that names a folder: {stored_name:?}"
                 );

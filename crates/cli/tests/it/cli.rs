@@ -721,7 +721,7 @@ fn backups_through_the_command_line_unlock_and_move_to_a_new_machine() {
         ],
     );
     assert!(!missing.status.success(), "a missing target is reported");
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("error [io]"));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("error [missing]"));
 
     // CSV as of the backup, and a module restore.
     ok(admin(

@@ -23,6 +23,7 @@ fn seconds() -> u64 {
 #[test]
 fn the_window_a_script_and_a_scheduled_backup_write_at_once_without_a_lock_error_or_a_lost_record()
 {
+    let _alone = crate::crash_safety::heavy();
     let tmp = tempfile::tempdir().unwrap();
     let (dir, key) = installation(tmp.path());
     ok(
@@ -36,6 +37,7 @@ fn the_window_a_script_and_a_scheduled_backup_write_at_once_without_a_lock_error
     std::fs::create_dir_all(&outside).unwrap();
     let until = Instant::now() + Duration::from_secs(seconds());
     let stop = Arc::new(AtomicBool::new(false));
+    std::fs::create_dir_all(dir.join("window-backups")).unwrap();
 
     // The window: one connection for the whole run, saving, changing and reading.
     let window = {
@@ -82,7 +84,6 @@ fn the_window_a_script_and_a_scheduled_backup_write_at_once_without_a_lock_error
             (saved, errors)
         })
     };
-    std::fs::create_dir_all(dir.join("window-backups")).unwrap();
 
     // The script: the CLI adding records one after the other.
     let script = {
@@ -131,9 +132,11 @@ fn the_window_a_script_and_a_scheduled_backup_write_at_once_without_a_lock_error
         }
         std::thread::sleep(Duration::from_secs(2));
     }
-    let (window_saved, window_errors) = window.join().unwrap();
+    // The script stops even when the window's thread failed.
+    let window = window.join();
     stop.store(true, Ordering::Relaxed);
     let (script_saved, script_errors) = script.join().unwrap();
+    let (window_saved, window_errors) = window.unwrap();
     eprintln!(
         "{} s: the window saved {}, the script {}, the scheduled backup ran {} times",
         seconds(),

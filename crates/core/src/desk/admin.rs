@@ -102,7 +102,8 @@ impl Desk {
     ) -> CoreResult<Session> {
         let now = self.now()?;
         let user =
-            users::accept_invitation(self.store.conn_mut(), now, user_name, code, new_password)?;
+            users::accept_invitation(self.store.conn_mut(), now, user_name, code, new_password)
+                .map_err(|e| self.store.explain(e))?;
         Ok(Session::start(user.id, user.name, now))
     }
 }

@@ -206,7 +206,7 @@ impl BackupJob {
                 progress,
             )
         })();
-        backup::remove_database(&self.snapshot);
+        store::remove_with_journals(&self.snapshot);
         let _ = std::fs::remove_file(reservation(&self.target));
         let _ = std::fs::remove_file(reservation(&self.snapshot));
         let (header, size) = result?;
@@ -612,7 +612,7 @@ impl Desk {
         match Store::open(&staging, self.store.key()) {
             Ok(store) => Ok((header, staging, store)),
             Err(e) => {
-                backup::remove_database(&staging);
+                store::remove_with_journals(&staging);
                 Err(match e {
                     CoreError::WrongKey => CoreError::BackupForeign,
                     other => other,
@@ -632,10 +632,12 @@ impl Desk {
         progress: &mut dyn FnMut(u64, u64),
     ) -> CoreResult<RestoreReport> {
         let (user, now) = self.gate(session, Operation::RestoreBackup)?;
-        let (header, staging, restored) = self.stage(path, progress)?;
+        let (header, staging, restored) = self
+            .stage(path, progress)
+            .map_err(|e| self.store.explain(e))?;
         let result = self.restore_staged(&user, now, &header, &staging, restored, module);
-        backup::remove_database(&staging);
-        result
+        store::remove_with_journals(&staging);
+        result.map_err(|e| self.store.explain(e))
     }
 
     fn restore_staged(
@@ -717,7 +719,7 @@ impl Desk {
         let (header, staging, staged) = self.stage(path, progress)?;
         let result = read(&header, &staged);
         drop(staged);
-        backup::remove_database(&staging);
+        store::remove_with_journals(&staging);
         result
     }
 

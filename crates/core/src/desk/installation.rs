@@ -325,7 +325,7 @@ pub fn restore_from_backup(
         )
     })();
     if result.is_err() {
-        crate::services::backup::remove_database(&staging);
+        crate::store::remove_with_journals(&staging);
     }
     result
 }

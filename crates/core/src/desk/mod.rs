@@ -248,6 +248,13 @@ impl Desk {
         )?)
     }
 
+    /// Names the cause of a failed write a person can act on (a full disk, a read-only
+    /// place) instead of SQLite's plain "disk I/O error"; the shell applies it to every
+    /// command's error.
+    pub fn explain(&self, error: CoreError) -> CoreError {
+        self.store.explain(error)
+    }
+
     pub fn sign_in(&mut self, user_name: &str, password: &str) -> CoreResult<Session> {
         let now = self.now()?;
         let user = accounts::sign_in(self.store.conn_mut(), now, user_name, password)

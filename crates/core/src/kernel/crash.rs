@@ -1,8 +1,9 @@
-//! What a person sees when the program stops on an internal error (a panic). Only the
-//! place in our code and the texts we wrote ourselves (`expect("…")`) are shown: a formatted
-//! panic message can carry runtime values — a record's text, a path, the Debug form of an
-//! error — and a crash message ends up in screenshots and support e-mails, so those are
-//! withheld. Keys never reach it either way (their Debug forms are redacted).
+//! What a person sees when the program stops on an internal error (a panic): the place in
+//! our code, and the panic's text only where it is a literal of ours (`panic!("…")`). Every
+//! other panic text is formatted at run time — `expect` adds the error's Debug form,
+//! `unwrap` the value — and can carry a record's text or a path; a crash message ends up in
+//! screenshots and support e-mails, so those texts are withheld. Keys never reach it either
+//! way (their Debug forms are redacted).
 
 use std::any::Any;
 use std::panic::Location;
@@ -54,7 +55,19 @@ mod tests {
     }
 
     #[test]
-    fn a_text_written_in_our_code_and_the_place_are_shown() {
+    fn a_real_expect_on_an_error_carries_the_error_and_is_withheld() {
+        let payload = std::panic::catch_unwind(|| {
+            let looked_up: Result<(), String> =
+                std::hint::black_box(Err("Max Mustermann, Musterstraße 1".into()));
+            looked_up.expect("the record saves");
+        })
+        .unwrap_err();
+        let shown = message("DPO Desk", payload.as_ref(), None);
+        assert!(!shown.contains("Mustermann"), "{shown}");
+    }
+
+    #[test]
+    fn a_literal_panic_text_of_ours_and_the_place_are_shown() {
         let payload: Box<dyn std::any::Any + Send> = Box::new("the shipped catalogue parses");
         let here = std::panic::Location::caller();
         let shown = message("dpo-desk-cli", payload.as_ref(), Some(here));

@@ -60,14 +60,16 @@ pub enum CoreError {
     },
     #[error("the disk is full at {path}: nothing was saved; free some space and try again")]
     DiskFull { path: String },
-    #[error("{path} cannot be written (a read-only disk or folder, or no permission); nothing was saved")]
+    #[error("{path} cannot be written: the disk or folder is read-only; nothing was saved")]
     ReadOnly { path: String },
+    #[error("you have no permission to use {path} (ask whoever manages this computer)")]
+    NoPermission { path: String },
     #[error("{path} does not exist (removed, renamed or a disconnected drive?)")]
     Missing { path: String },
     #[error("the system refuses the file name {path} (too long or a character it does not allow)")]
     BadFileName { path: String },
     #[error("database error: {0}")]
-    Database(rusqlite::Error),
+    Database(#[from] rusqlite::Error),
     #[error("schema migration failed: {0}")]
     Migration(String),
     #[error("stored data is inconsistent: {0}")]
@@ -119,6 +121,7 @@ impl CoreError {
             CoreError::Io { .. } => "io",
             CoreError::DiskFull { .. } => "disk_full",
             CoreError::ReadOnly { .. } => "read_only",
+            CoreError::NoPermission { .. } => "no_permission",
             CoreError::Missing { .. } => "missing",
             CoreError::BadFileName { .. } => "bad_file_name",
             CoreError::Database(_) => "database",
@@ -167,6 +170,7 @@ impl CoreError {
             }
             CoreError::DiskFull { path }
             | CoreError::ReadOnly { path }
+            | CoreError::NoPermission { path }
             | CoreError::Missing { path }
             | CoreError::BadFileName { path } => {
                 p.insert("path".into(), path.clone());
@@ -258,26 +262,17 @@ impl CoreError {
     }
 
     /// A failed file operation; the causes a person can act on (a full disk, a read-only
-    /// place, a folder that is gone, a name the system refuses) get their own error.
+    /// place, no permission, a folder that is gone, a name the system refuses) get their
+    /// own error. The standard library names these kinds on every platform.
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
         use std::io::ErrorKind;
         let path = path.as_ref().display().to_string();
-        // errno values for the kinds std does not name on every platform.
-        const ENOSPC: i32 = 28;
-        const EROFS: i32 = 30;
-        const ENAMETOOLONG: i32 = 36;
-        const EDQUOT: i32 = 122;
-        match (source.kind(), source.raw_os_error()) {
-            (ErrorKind::StorageFull | ErrorKind::QuotaExceeded, _) => CoreError::DiskFull { path },
-            (_, Some(ENOSPC | EDQUOT)) => CoreError::DiskFull { path },
-            (ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied, _) => {
-                CoreError::ReadOnly { path }
-            }
-            (_, Some(EROFS)) => CoreError::ReadOnly { path },
-            (ErrorKind::NotFound, _) => CoreError::Missing { path },
-            (ErrorKind::InvalidFilename, _) | (_, Some(ENAMETOOLONG)) => {
-                CoreError::BadFileName { path }
-            }
+        match source.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => CoreError::DiskFull { path },
+            ErrorKind::ReadOnlyFilesystem => CoreError::ReadOnly { path },
+            ErrorKind::PermissionDenied => CoreError::NoPermission { path },
+            ErrorKind::NotFound => CoreError::Missing { path },
+            ErrorKind::InvalidFilename => CoreError::BadFileName { path },
             _ => CoreError::Io { path, source },
         }
     }
@@ -288,6 +283,7 @@ impl CoreError {
             CoreError::Io { path, .. }
             | CoreError::DiskFull { path }
             | CoreError::ReadOnly { path }
+            | CoreError::NoPermission { path }
             | CoreError::Missing { path }
             | CoreError::BadFileName { path } => Some(path),
             _ => None,
@@ -364,21 +360,4 @@ pub struct ErrorPayload {
     /// For `validation`: every refused field, the one in `params` first.
     #[serde(default)]
     pub problems: Vec<FieldProblem>,
-}
-
-impl From<rusqlite::Error> for CoreError {
-    /// SQLite's own "disk full" and "read-only" become the errors a person can act on; the
-    /// database file is named, as SQLite does not say which write failed.
-    fn from(e: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode;
-        match e.sqlite_error_code() {
-            Some(ErrorCode::DiskFull) => CoreError::DiskFull {
-                path: crate::store::DATABASE_FILE.into(),
-            },
-            Some(ErrorCode::ReadOnly) => CoreError::ReadOnly {
-                path: crate::store::DATABASE_FILE.into(),
-            },
-            _ => CoreError::Database(e),
-        }
-    }
 }

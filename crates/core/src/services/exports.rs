@@ -15,10 +15,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> CoreResult<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| CoreError::validation("path", "format", "a file name is needed"))?;
-    let temp = dir.join(format!(".{}.part", name.to_string_lossy()));
+    if path.file_name().is_none() {
+        return Err(CoreError::validation(
+            "path",
+            "format",
+            "a file name is needed",
+        ));
+    }
+    // A short temporary name of its own: a name just under the system's limit must not
+    // fail because its temporary form is longer.
+    let temp = dir.join(format!(".dpo-desk-{}.part", uuid::Uuid::new_v4().simple()));
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
         file.write_all(bytes)?;

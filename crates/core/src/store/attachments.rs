@@ -51,7 +51,9 @@ pub(crate) fn list(
 }
 
 /// Only the last component of what the dialog gave, never a path.
-fn file_name_of(name: &str) -> CoreResult<String> {
+/// The name an attached file is stored under: only the last part of what the dialog gave
+/// (never a path), without control characters; one rule for every kind of record.
+pub(crate) fn file_name_of(name: &str) -> CoreResult<String> {
     let base: String = name
         .rsplit(['/', '\\'])
         .next()

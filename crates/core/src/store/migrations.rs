@@ -89,7 +89,7 @@ fn safety_copy(
         .flatten()
     {
         if entry.path().extension().is_some_and(|x| x == "partial") {
-            let _ = std::fs::remove_file(entry.path());
+            super::remove_with_journals(&entry.path());
         }
     }
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");

@@ -197,39 +197,74 @@ pub(crate) fn open_reader(path: &Path, key: &DatabaseKey) -> CoreResult<Connecti
 
 /// See [`Store::explain`]; for any connection and the file it writes.
 pub(crate) fn explain(conn: &Connection, path: &Path, error: CoreError) -> CoreError {
+    use rusqlite::ffi;
     let CoreError::Database(rusqlite::Error::SqliteFailure(failure, _)) = &error else {
         return error;
     };
-    if !matches!(
-        failure.code,
-        rusqlite::ErrorCode::SystemIoFailure
-            | rusqlite::ErrorCode::DiskFull
-            | rusqlite::ErrorCode::CannotOpen
-            | rusqlite::ErrorCode::ReadOnly
-    ) {
+    let path_text = path.display().to_string();
+    if failure.code == ErrorCode::DiskFull {
+        return CoreError::DiskFull { path: path_text };
+    }
+    if failure.extended_code == ffi::SQLITE_READONLY {
+        return CoreError::ReadOnly { path: path_text };
+    }
+    // Only where a system call failed is the error number about this failure; SQLite
+    // keeps the last one and never clears it.
+    let from_a_system_call = failure.code == ErrorCode::CannotOpen
+        || [
+            ffi::SQLITE_IOERR_WRITE,
+            ffi::SQLITE_IOERR_FSYNC,
+            ffi::SQLITE_IOERR_DIR_FSYNC,
+            ffi::SQLITE_IOERR_TRUNCATE,
+            ffi::SQLITE_IOERR_SHMOPEN,
+            ffi::SQLITE_IOERR_SHMSIZE,
+            ffi::SQLITE_IOERR_SHMMAP,
+        ]
+        .contains(&failure.extended_code);
+    if !from_a_system_call {
         return error;
     }
     // SAFETY: the handle belongs to a live connection and is only read.
-    let errno = unsafe { rusqlite::ffi::sqlite3_system_errno(conn.handle()) };
+    let errno = unsafe { ffi::sqlite3_system_errno(conn.handle()) };
+    if errno == 0 {
+        return error;
+    }
     match CoreError::io(path, std::io::Error::from_raw_os_error(errno)) {
         CoreError::Io { .. } => error,
         named => named,
     }
 }
 
+/// Removes a database file with the journal files SQLite may have left beside it.
+pub fn remove_with_journals(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    for suffix in ["-journal", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+    }
+}
+
 pub(crate) fn encrypted_copy(src: &Connection, key: &DatabaseKey, target: &Path) -> CoreResult<()> {
     let tmp = target.with_extension("partial");
-    let _ = std::fs::remove_file(&tmp);
+    remove_with_journals(&tmp);
     {
+        // Made by us first, so a missing, full or read-only place is named as such.
+        std::fs::File::create(&tmp).map_err(|e| CoreError::io(&tmp, e))?;
         let mut dst = Connection::open(&tmp)?;
-        apply_key(&dst, key)?;
+        if let Err(e) = apply_key(&dst, key) {
+            let error = explain(&dst, &tmp, e);
+            drop(dst);
+            remove_with_journals(&tmp);
+            return Err(error);
+        }
         let copied = rusqlite::backup::Backup::new(src, &mut dst).and_then(|backup| {
             backup.run_to_completion(256, std::time::Duration::from_millis(0), None)
         });
         if let Err(e) = copied {
             let error = explain(&dst, &tmp, e.into());
             drop(dst);
-            let _ = std::fs::remove_file(&tmp);
+            remove_with_journals(&tmp);
             return Err(error);
         }
     }

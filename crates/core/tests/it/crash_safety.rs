@@ -124,6 +124,24 @@ fn undisturbed(dir: &Path, key: &DatabaseKey, task: &str) -> Duration {
     started.elapsed()
 }
 
+/// The median of three undisturbed runs, each after `before`.
+fn typical(mut before: impl FnMut(), mut run: impl FnMut() -> Duration) -> Duration {
+    let mut times: Vec<Duration> = (0..3)
+        .map(|_| {
+            before();
+            run()
+        })
+        .collect();
+    times.sort();
+    times[1]
+}
+
+/// One campaign at a time: a measurement and its kills see the same load.
+fn alone() -> std::sync::MutexGuard<'static, ()> {
+    static ALONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    ALONE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Starts the child and kills it after a random part of `typical` from the start of its
 /// write; answers whether it was still working.
 fn kill_child(
@@ -175,6 +193,7 @@ fn filled(f: &Fixture) -> DatabaseKey {
 
 #[test]
 fn killing_a_migration_at_random_moments_leaves_the_old_schema_or_the_new_never_a_mix() {
+    let _alone = alone();
     let f = Fixture::new();
     let key = filled(&f);
     let pristine = std::fs::read(f.path().join(DATABASE_FILE)).unwrap();
@@ -185,8 +204,7 @@ fn killing_a_migration_at_random_moments_leaves_the_old_schema_or_the_new_never_
         let _ = std::fs::remove_file(db.with_extension("db-shm"));
         std::fs::write(&db, &pristine).unwrap();
     };
-    reset();
-    let typical = undisturbed(work.path(), &key, "migrate");
+    let typical = typical(reset, || undisturbed(work.path(), &key, "migrate"));
     eprintln!(
         "undisturbed: the migration takes {} µs",
         typical.as_micros()
@@ -256,6 +274,7 @@ fn killing_a_migration_at_random_moments_leaves_the_old_schema_or_the_new_never_
 
 #[test]
 fn killing_a_mass_change_of_a_thousand_activities_changes_all_of_them_or_none() {
+    let _alone = alone();
     let f = Fixture::new();
     let key = filled(&f);
     let responsible = |round: usize| {
@@ -274,7 +293,7 @@ fn killing_a_mass_change_of_a_thousand_activities_changes_all_of_them_or_none() 
     };
     let mut random = 0x9b05_688c_2b3e_6c1fu64;
     let mut interrupted = 0;
-    let typical = undisturbed(f.path(), &key, "mass:0");
+    let typical = typical(|| {}, || undisturbed(f.path(), &key, "mass:0"));
     assert_eq!(responsible(0), vec!["Runde 0".to_string()]);
     eprintln!(
         "undisturbed: the mass change takes {} µs",

@@ -188,6 +188,38 @@ fn text_made_to_attack_where_it_ends_up_is_stored_as_typed() {
         )
         .unwrap();
     assert_eq!(file.file_name, "Brief.pdf");
+    let company = desk
+        .create_company(
+            &mut s,
+            tenant,
+            &CompanyInput {
+                name: "Firma".into(),
+                is_controller: true,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id;
+    let area = desk
+        .create_area(
+            &mut s,
+            &AreaInput {
+                company_id: company,
+                name: "Personal".into(),
+                description: String::new(),
+            },
+        )
+        .unwrap()
+        .id;
+    let activity = desk
+        .create_activity(&mut s, &ActivityInput::new(area, "Lohnabrechnung"))
+        .unwrap()
+        .id;
+    let refused = desk.add_attachment(&mut s, activity, "../.. ", b"x");
+    assert!(
+        matches!(&refused, Err(CoreError::Validation { rule: "format", .. })),
+        "an activity's attachment named '..': {refused:?}"
+    );
     assert_eq!(
         desk.tenants(&mut s).unwrap().len(),
         1,

@@ -20,8 +20,15 @@ async fn nothing_ran(app: &App, place: &str) {
                         'img[src=\"x\"], img[src=\"y\"], iframe, svg[onload], script, b').length };",
         )
         .await;
-    assert_eq!(found["pwned"], serde_json::Value::Null, "{place}: a script ran: {found}");
-    assert_eq!(found["elements"], 0, "{place}: typed HTML became elements: {found}");
+    assert_eq!(
+        found["pwned"],
+        serde_json::Value::Null,
+        "{place}: a script ran: {found}"
+    );
+    assert_eq!(
+        found["elements"], 0,
+        "{place}: typed HTML became elements: {found}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -33,13 +40,28 @@ async fn html_and_script_typed_into_fields_are_shown_as_text_and_never_run() {
     app.quit().await;
 
     let tenant = id(&cli(data.path(), &key, &["tenant", "add", TENANT]));
-    let company = id(&cli(data.path(), &key, &["company", "add", COMPANY, "--tenant", &tenant]));
-    let area = id(&cli(data.path(), &key, &["area", "add", AREA, "--company", &company]));
-    cli(data.path(), &key, &["activity", "add", ACTIVITY, "--area", &area]);
+    let company = id(&cli(
+        data.path(),
+        &key,
+        &["company", "add", COMPANY, "--tenant", &tenant],
+    ));
+    let area = id(&cli(
+        data.path(),
+        &key,
+        &["area", "add", AREA, "--company", &company],
+    ));
+    cli(
+        data.path(),
+        &key,
+        &["activity", "add", ACTIVITY, "--area", &area],
+    );
 
     let app = App::launch(data.path(), Keyring::Session).await;
     let office = app.wait_text("[data-testid=office-name]", "Fett").await;
-    assert!(office.contains(OFFICE), "the office name as typed: {office}");
+    assert!(
+        office.contains(OFFICE),
+        "the office name as typed: {office}"
+    );
     nothing_ran(&app, "sign-in").await;
     app.sign_in(OWNER, PASSWORD).await;
     app.choose("[data-testid=tenant-switch]", TENANT).await;
@@ -50,7 +72,10 @@ async fn html_and_script_typed_into_fields_are_shown_as_text_and_never_run() {
     app.heading("Processing activities").await;
     let rows = app.wait_any_text("[data-activity]", "Lohn").await;
     assert!(rows.iter().any(|r| r.contains(ACTIVITY)), "{rows:?}");
-    assert!(rows.iter().any(|r| r.contains(AREA)), "the area as text: {rows:?}");
+    assert!(
+        rows.iter().any(|r| r.contains(AREA)),
+        "the area as text: {rows:?}"
+    );
     nothing_ran(&app, "activity list").await;
     app.screenshot("hostile-01-activity-list").await;
 

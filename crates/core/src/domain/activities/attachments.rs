@@ -50,12 +50,6 @@ pub(crate) fn list(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-fn file_name_of(name: &str) -> CoreResult<String> {
-    // Only the last component of what the dialog gave, never a path.
-    let base = name.rsplit(['/', '\\']).next().unwrap_or("").trim();
-    CoreError::required_name("file_name", base, 255, "an attachment")
-}
-
 pub(crate) fn add(
     conn: &Connection,
     now: DateTime<Utc>,
@@ -64,7 +58,7 @@ pub(crate) fn add(
     name: &str,
     content: &[u8],
 ) -> CoreResult<Attachment> {
-    let file_name = file_name_of(name)?;
+    let file_name = crate::store::attachments::file_name_of(name)?;
     if content.len() > MAX_BYTES {
         return Err(CoreError::validation(
             "attachment",

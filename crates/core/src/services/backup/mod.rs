@@ -168,12 +168,3 @@ pub(crate) fn copy_atomically(source: &Path, target: &Path) -> CoreResult<()> {
     file::sync_dir(target);
     Ok(())
 }
-
-/// Removes a SQLite file with its journal side files.
-pub(crate) fn remove_database(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
-    }
-}
