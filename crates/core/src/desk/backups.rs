@@ -100,6 +100,35 @@ fn free_name(folder: &Path, now: DateTime<Utc>) -> (String, PathBuf) {
     }
 }
 
+/// A backup decrypted beside the live database for a restore or a read: marked while it
+/// lives, so a start of the app or the command line leaves it alone (`backup::tidy`), and
+/// removed with its journals when it goes (after a full restore it is the live database
+/// already, under the live name).
+struct Staged {
+    path: PathBuf,
+    marker: PathBuf,
+    _lock: Option<std::fs::File>,
+}
+
+impl Staged {
+    fn beside(data_dir: &Path) -> Staged {
+        let path = data_dir.join(format!(".restore-{}.db", uuid::Uuid::new_v4()));
+        let marker = file::beside(&path, "reserved");
+        Staged {
+            _lock: backup::hold(&marker),
+            path,
+            marker,
+        }
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        store::remove_with_journals(&self.path);
+        let _ = std::fs::remove_file(&self.marker);
+    }
+}
+
 /// The marker that reserves a backup's file name while it is written.
 fn reservation(target: &Path) -> PathBuf {
     file::beside(target, "reserved")
@@ -175,17 +204,8 @@ impl BackupJob {
         // The snapshot is in the app's backup folder even when the backup goes elsewhere, so
         // it is marked there too (found by the two-writers campaign: a CLI start removed the
         // window's snapshot of a backup into an outside folder).
-        let held = |marker: PathBuf| {
-            std::fs::OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(marker)
-                .and_then(|file| file.lock().map(|()| file))
-                .ok()
-        };
-        let _writing = held(reservation(&self.target));
-        let _snapshotting = held(reservation(&self.snapshot));
+        let _writing = backup::hold(&reservation(&self.target));
+        let _snapshotting = backup::hold(&reservation(&self.snapshot));
         let result = (|| {
             let reader = store::open_reader(&self.database, &self.key)?;
             store::encrypted_copy(&reader, &self.key, &self.snapshot)?;
@@ -599,25 +619,20 @@ impl Desk {
         &self,
         path: &Path,
         progress: &mut dyn FnMut(u64, u64),
-    ) -> CoreResult<(BackupHeader, PathBuf, Store)> {
-        let staging = self
-            .data_dir
-            .join(format!(".restore-{}.db", uuid::Uuid::new_v4()));
+    ) -> CoreResult<(BackupHeader, Staged, Store)> {
+        let staged = Staged::beside(&self.data_dir);
         let header = file::decrypt(
             path,
             &self.store.key().backup_key(),
-            Some(&staging),
+            Some(&staged.path),
             progress,
         )?;
-        match Store::open(&staging, self.store.key()) {
-            Ok(store) => Ok((header, staging, store)),
-            Err(e) => {
-                store::remove_with_journals(&staging);
-                Err(match e {
-                    CoreError::WrongKey => CoreError::BackupForeign,
-                    other => other,
-                })
-            }
+        match Store::open(&staged.path, self.store.key()) {
+            Ok(store) => Ok((header, staged, store)),
+            Err(e) => Err(match e {
+                CoreError::WrongKey => CoreError::BackupForeign,
+                other => other,
+            }),
         }
     }
 
@@ -632,11 +647,11 @@ impl Desk {
         progress: &mut dyn FnMut(u64, u64),
     ) -> CoreResult<RestoreReport> {
         let (user, now) = self.gate(session, Operation::RestoreBackup)?;
-        let (header, staging, restored) = self
+        let (header, staged, restored) = self
             .stage(path, progress)
             .map_err(|e| self.store.explain(e))?;
-        let result = self.restore_staged(&user, now, &header, &staging, restored, module);
-        store::remove_with_journals(&staging);
+        let result = self.restore_staged(&user, now, &header, &staged.path, restored, module);
+        drop(staged);
         result.map_err(|e| self.store.explain(e))
     }
 
@@ -716,10 +731,10 @@ impl Desk {
         progress: &mut dyn FnMut(u64, u64),
         read: impl FnOnce(&BackupHeader, &Store) -> CoreResult<T>,
     ) -> CoreResult<T> {
-        let (header, staging, staged) = self.stage(path, progress)?;
-        let result = read(&header, &staged);
+        let (header, staged, store) = self.stage(path, progress)?;
+        let result = read(&header, &store);
+        drop(store);
         drop(staged);
-        store::remove_with_journals(&staging);
         result
     }
 

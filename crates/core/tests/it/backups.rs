@@ -978,6 +978,36 @@ fn a_start_on_the_same_folder_leaves_a_backup_in_progress_alone_and_tidies_up_af
     assert!(!snapshot.exists() && !reservation.exists());
 }
 
+#[test]
+fn a_start_while_another_process_restores_leaves_its_staged_copy_alone() {
+    let o = office();
+    // The window restores: its decrypted copy lies in the data folder, its marker locked.
+    let staged = o.f.path().join(".restore-5678.db");
+    std::fs::write(&staged, b"pages").unwrap();
+    let marker = o.f.path().join("..restore-5678.db.reserved");
+    let held = std::fs::File::create(&marker).unwrap();
+    held.lock().unwrap();
+    let open = |f: &Fixture| match dpo_desk_core::desk::installation::open(
+        f.path(),
+        &f.keystore,
+        f.clock.clone(),
+    )
+    .unwrap()
+    {
+        dpo_desk_core::desk::installation::Opening::Ready(desk) => desk,
+        _ => panic!("the database opens"),
+    };
+    drop(o.desk);
+    drop(open(&o.f));
+    assert!(staged.exists(), "a running restore keeps its staged copy");
+    drop(held);
+    drop(open(&o.f));
+    assert!(
+        !staged.exists() && !marker.exists(),
+        "left by a crash: tidied"
+    );
+}
+
 /// Every file under `dir`, recursively.
 fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();

@@ -118,6 +118,19 @@ fn backup_in_progress(dir: &Path) -> bool {
     })
 }
 
+/// Creates and locks a marker file for as long as the answer lives: another process sees
+/// the work in progress (`backup_in_progress`) and leaves its working files alone. Where
+/// the marker cannot be made, the work goes on unmarked.
+pub(crate) fn hold(marker: &Path) -> Option<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(marker)
+        .and_then(|file| file.lock().map(|()| file))
+        .ok()
+}
+
 /// Removes what an interrupted backup or restore left behind. While another process writes
 /// a backup into the same folder, its working files are its own and stay.
 pub(crate) fn tidy(conn: &Connection, data_dir: &Path) -> CoreResult<()> {
@@ -137,10 +150,12 @@ pub(crate) fn tidy(conn: &Connection, data_dir: &Path) -> CoreResult<()> {
             }
         }
     }
+    // A restore (or a read of a backup) in another process holds its staged copy here.
+    let restoring = backup_in_progress(data_dir);
     if let Ok(entries) = std::fs::read_dir(data_dir) {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().to_string();
-            if name.starts_with(".restore-") {
+            if (name.starts_with(".restore-") || name.starts_with("..restore-")) && !restoring {
                 let _ = std::fs::remove_file(entry.path());
             }
         }
