@@ -188,7 +188,8 @@ impl VerifyJob {
 
 impl BackupJob {
     /// Snapshots the database (consistent, still encrypted under the database key) through
-    /// a connection of its own and encrypts it into the backup file.
+    /// a connection of its own and encrypts it into the backup file: the database file
+    /// itself, pinned by a read transaction, or a copy made page by page.
     pub fn run(self, progress: &mut dyn FnMut(u64, u64)) -> CoreResult<WrittenBackup> {
         let folder = self.target.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(self.snapshot.parent().expect("in the backup folder"))
@@ -207,9 +208,6 @@ impl BackupJob {
         let _writing = backup::hold(&reservation(&self.target));
         let _snapshotting = backup::hold(&reservation(&self.snapshot));
         let result = (|| {
-            let reader = store::open_reader(&self.database, &self.key)?;
-            store::encrypted_copy(&reader, &self.key, &self.snapshot)?;
-            drop(reader);
             let new = NewBackup {
                 installation_id: &self.installation_id,
                 office_name: &self.office_name,
@@ -218,13 +216,20 @@ impl BackupJob {
                 schema_version: self.schema_version,
                 automatic: self.automatic,
             };
-            file::write(
-                &self.target,
-                &self.key.backup_key(),
-                &new,
-                &self.snapshot,
-                progress,
-            )
+            let backup_key = self.key.backup_key();
+            let reader = store::open_reader(&self.database, &self.key)?;
+            // The file's own pages when they are the committed state (issue "fast on an old
+            // office PC"); else a consistent copy page by page, as another connection keeps
+            // the log busy.
+            if let Some(pinned) = store::pin_file(&reader, &self.database, &self.key)? {
+                let written =
+                    file::write(&self.target, &backup_key, &new, &self.database, progress);
+                drop(pinned);
+                return written;
+            }
+            store::encrypted_copy(&reader, &self.key, &self.snapshot)?;
+            drop(reader);
+            file::write(&self.target, &backup_key, &new, &self.snapshot, progress)
         })();
         store::remove_with_journals(&self.snapshot);
         let _ = std::fs::remove_file(reservation(&self.target));

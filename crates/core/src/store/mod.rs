@@ -195,6 +195,49 @@ pub(crate) fn open_reader(path: &Path, key: &DatabaseKey) -> CoreResult<Connecti
     Ok(conn)
 }
 
+/// A read transaction that pins the database file itself. Taken only when the
+/// write-ahead log is empty, so the file's bytes are exactly the committed state, and no
+/// checkpoint can change them while the transaction lasts (a checkpoint never copies past
+/// the place of a reader in the log, and this reader's place is its start). A backup then
+/// encrypts the file's pages as they are instead of decrypting and re-encrypting each one.
+pub(crate) struct PinnedFile<'c> {
+    conn: &'c Connection,
+}
+
+impl Drop for PinnedFile<'_> {
+    fn drop(&mut self) {
+        let _ = self.conn.execute_batch("ROLLBACK");
+    }
+}
+
+/// Folds the log into the file and pins it on `reader` (see [`PinnedFile`]); `None` when
+/// another connection keeps the log busy, and the caller copies page by page instead.
+pub(crate) fn pin_file<'c>(
+    reader: &'c Connection,
+    path: &Path,
+    key: &DatabaseKey,
+) -> CoreResult<Option<PinnedFile<'c>>> {
+    let writer = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    apply_key(&writer, key)?;
+    writer.busy_timeout(std::time::Duration::from_secs(2))?;
+    let busy: i64 = writer.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+    drop(writer);
+    if busy != 0 {
+        return Ok(None);
+    }
+    reader.execute_batch("BEGIN")?;
+    let pinned = PinnedFile { conn: reader };
+    reader.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    // A commit between the checkpoint and the start of the read: the state is partly in the
+    // log, so the file alone is not it.
+    let log_is_empty = std::fs::metadata(PathBuf::from(log)).map_or(true, |m| m.len() == 0);
+    Ok(log_is_empty.then_some(pinned))
+}
+
 /// See [`Store::explain`]; for any connection and the file it writes.
 pub(crate) fn explain(conn: &Connection, path: &Path, error: CoreError) -> CoreError {
     use rusqlite::ffi;
@@ -259,7 +302,28 @@ pub(crate) fn encrypted_copy(src: &Connection, key: &DatabaseKey, target: &Path)
             return Err(error);
         }
         let copied = rusqlite::backup::Backup::new(src, &mut dst).and_then(|backup| {
-            backup.run_to_completion(256, std::time::Duration::from_millis(0), None)
+            // Every page in one step, under one read transaction: in steps, each commit of
+            // another connection restarts the copy, and a steady writer (a script adding
+            // records) kept a backup copying for ever (found by the ten-minute two-writers
+            // campaign). Readers do not block writers in WAL mode.
+            use rusqlite::backup::StepResult;
+            let give_up = std::time::Instant::now() + std::time::Duration::from_secs(30);
+            loop {
+                match backup.step(-1)? {
+                    StepResult::Done => return Ok(()),
+                    // The source's lock was taken by a writer at that very moment: again,
+                    // as the busy timeout would.
+                    _ if std::time::Instant::now() < give_up => {
+                        std::thread::sleep(std::time::Duration::from_millis(5))
+                    }
+                    _ => {
+                        return Err(rusqlite::Error::SqliteFailure(
+                            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                            Some("the database stayed busy for 30 seconds".into()),
+                        ))
+                    }
+                }
+            }
         });
         if let Err(e) = copied {
             let error = explain(&dst, &tmp, e.into());

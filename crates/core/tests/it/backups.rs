@@ -1095,3 +1095,95 @@ fn a_backup_in_the_first_format_with_its_names_in_the_clear_still_restores() {
     );
     assert_eq!(desk.office_name().unwrap(), "Kanzlei Altformat");
 }
+
+#[test]
+fn a_backup_taken_while_another_connection_keeps_writing_holds_a_whole_committed_state() {
+    let mut o = office();
+    let tenant = o
+        .desk
+        .create_tenant(&mut o.owner, "Mandant", false)
+        .unwrap()
+        .id;
+    let company = o
+        .desk
+        .create_company(
+            &mut o.owner,
+            tenant,
+            &dpo_desk_core::domain::companies::CompanyInput {
+                name: "Firma".into(),
+                is_controller: true,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id;
+    let area = o
+        .desk
+        .create_area(
+            &mut o.owner,
+            &dpo_desk_core::domain::areas::AreaInput {
+                company_id: company,
+                name: "Personal".into(),
+                description: String::new(),
+            },
+        )
+        .unwrap()
+        .id;
+    // The command line (a second connection) adds records the whole time.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let stop = stop.clone();
+        let dir = o.f.path().to_path_buf();
+        let clock = o.f.clock.clone();
+        let key = dpo_desk_core::store::keys::RecoveryKey::parse(&o.recovery_key)
+            .unwrap()
+            .database_key();
+        std::thread::spawn(move || {
+            let mut desk =
+                dpo_desk_core::desk::installation::open_with_key(&dir, &key, clock).unwrap();
+            let mut s = desk.sign_in(OWNER, PASSWORD).unwrap();
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                n += 1;
+                let input = dpo_desk_core::domain::activities::ActivityInput::new(
+                    area,
+                    &format!("Aktivität {n}"),
+                );
+                desk.create_activity(&mut s, &input).unwrap();
+            }
+            n
+        })
+    };
+    let count_live = |o: &mut Office| o.desk.activities(&mut o.owner, tenant, None).unwrap().len();
+    let mut last = 0;
+    for _ in 0..6 {
+        let before = count_live(&mut o);
+        let file = outside(&mut o);
+        let after = count_live(&mut o);
+        // A whole database (it opens, checks and reads) holding a state between the two.
+        let contents = o
+            .desk
+            .browse_backup(&mut o.owner, &file, &mut no_progress())
+            .unwrap();
+        let held: usize = contents
+            .tenants
+            .iter()
+            .flat_map(|t| &t.companies)
+            .flat_map(|c| &c.areas)
+            .map(|a| a.activities.len())
+            .sum();
+        assert!(
+            before <= held && held <= after,
+            "{before} ≤ {held} ≤ {after}"
+        );
+        assert!(held >= last, "a later backup holds at least as much");
+        last = held;
+        std::fs::remove_file(&file).unwrap();
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let written = writer.join().unwrap();
+    assert!(
+        written > 0 && last > 0,
+        "{written} written, {last} in the last backup"
+    );
+}
