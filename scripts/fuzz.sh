@@ -7,7 +7,8 @@
 #   FUZZ_EXECS=5000000 scripts/fuzz.sh tenant-json
 #
 # KIND: backup-file, tenant-json, cnil-pia, attachment. A crash or hang is copied to
-# crates/fuzz/regressions/KIND/, where the corpus test replays it from then on.
+# crates/fuzz/regressions/KIND/, the minimised new corpus to crates/fuzz/corpus/KIND/;
+# the corpus test replays both from then on (commit them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kinds=("$@")
@@ -28,7 +29,7 @@ scratch_parent=/dev/shm
 scratch=$(mktemp -d "$scratch_parent/dpo-desk-fuzz.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 export TMPDIR="$scratch"
-printf '| kind | executions | execs/s | paths | crashes | hangs | peak RSS |\n|---|---|---|---|---|---|---|\n' > "$runs.md.tmp" 2>/dev/null || { mkdir -p "$runs"; printf '| kind | executions | execs/s | paths | crashes | hangs | peak RSS |\n|---|---|---|---|---|---|---|\n' > "$runs.md.tmp"; }
+printf '| kind | executions | execs/s | paths | crashes | hangs |\n|---|---|---|---|---|---|\n' > "$runs.md.tmp" 2>/dev/null || { mkdir -p "$runs"; printf '| kind | executions | execs/s | paths | crashes | hangs |\n|---|---|---|---|---|---|\n' > "$runs.md.tmp"; }
 for kind in "${kinds[@]}"; do
   out="$runs/$kind"
   rm -rf "$out"
@@ -51,9 +52,17 @@ for kind in "${kinds[@]}"; do
       found=$((found + 1))
     done
   done
-  printf '| %s | %s | %s | %s | %s | %s | %s MiB |\n' "$kind" "$(value execs_done)" "$(value execs_per_sec)" \
-    "$(value corpus_count)" "$(value saved_crashes)" "$(value saved_hangs)" "$(value peak_rss_mb)" >> "$runs.md.tmp"
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$kind" "$(value execs_done)" "$(value execs_per_sec)" \
+    "$(value corpus_count)" "$(value saved_crashes)" "$(value saved_hangs)" >> "$runs.md.tmp"
   [ "$found" -eq 0 ] || echo "$kind: $found findings copied to crates/fuzz/regressions/$kind/"
+  # The grown corpus, minimised to the inputs that reach new code, joins the committed one
+  # (inputs up to 16 KiB, so the repository stays small); the test run replays it.
+  cargo afl cmin -i "$out/default/queue" -o "$out/minimised" -t 5000 -m 2048 -- \
+    "$CARGO_TARGET_DIR/fuzz/fuzz-$kind" > "$out/cmin.log" 2>&1 || true
+  for f in "$out/minimised"/*; do
+    [ -f "$f" ] && [ "$(stat -c %s "$f")" -le 16384 ] || continue
+    cp "$f" "crates/fuzz/corpus/$kind/afl-$(sha256sum "$f" | cut -c1-16)"
+  done
 done
 mv "$runs.md.tmp" "$runs.md"
 cat "$runs.md"
