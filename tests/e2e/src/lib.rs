@@ -116,12 +116,21 @@ pub fn artifacts_dir() -> PathBuf {
     dir
 }
 
+/// A free port below Linux's ephemeral range (32768 and up), where the outgoing
+/// connections of the tests and the drivers take their ports: a port handed out by the
+/// system for port 0 could be taken by one of those before the driver listens on it (seen
+/// once in CI: "Unable to listen for HTTP server").
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static NEXT: AtomicU16 = AtomicU16::new(0);
+    let seed = (std::process::id() as u16).wrapping_mul(7919);
+    loop {
+        let offset = NEXT.fetch_add(1, Ordering::Relaxed).wrapping_add(seed) % 12_000;
+        let port = 20_000 + offset;
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
 }
 
 /// How the app process sees the OS keyring.
@@ -161,6 +170,23 @@ impl App {
     }
 
     async fn start(data_dir: &Path, keyring: Keyring, profile: &Path, now: Option<&str>) -> App {
+        // A driver that could not listen ends at once: try again on other ports.
+        for _ in 0..2 {
+            if let Some(app) = App::try_start(data_dir, keyring, profile, now).await {
+                return app;
+            }
+        }
+        App::try_start(data_dir, keyring, profile, now)
+            .await
+            .expect("tauri-driver stopped before a WebDriver session began")
+    }
+
+    async fn try_start(
+        data_dir: &Path,
+        keyring: Keyring,
+        profile: &Path,
+        now: Option<&str>,
+    ) -> Option<App> {
         let port = free_port();
         let native_port = free_port();
         let mut cmd =
@@ -189,7 +215,7 @@ impl App {
             Some(now) => cmd.env("DPO_DESK_NOW", now),
             None => cmd.env_remove("DPO_DESK_NOW"),
         };
-        let driver = cmd.spawn().expect("start tauri-driver (is it installed?)");
+        let mut driver = cmd.spawn().expect("start tauri-driver (is it installed?)");
 
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
@@ -206,6 +232,7 @@ impl App {
                 .await
             {
                 Ok(client) => break client,
+                Err(_) if driver.try_wait().ok().flatten().is_some() => return None,
                 Err(e) if started.elapsed() < WAIT => {
                     let _ = e;
                     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -213,7 +240,7 @@ impl App {
                 Err(e) => panic!("no WebDriver session at {url}: {e}"),
             }
         };
-        App { client, driver }
+        Some(App { client, driver })
     }
 
     /// Ends the app and the drivers. SIGTERM lets tauri-driver stop WebKitWebDriver too.
