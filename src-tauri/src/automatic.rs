@@ -34,13 +34,12 @@ fn run_once<R: Runtime>(app: &AppHandle<R>) {
         Err(e) => {
             // Before anybody signs in there is no user's language: the OS's decides.
             let language = Language::of(sys_locale::get_locale().as_deref());
+            // The place, in any language; the notification's text says what to check.
             let reason = match &e {
-                // The place, in any language; the notification's text says what to check.
-                ShellError::Core(core) if core.path().is_some() => {
-                    core.path().unwrap_or_default().to_string()
-                }
-                other => other.to_string(),
-            };
+                ShellError::Core(core) => core.path().map(str::to_string),
+                _ => None,
+            }
+            .unwrap_or_else(|| e.to_string());
             let summary = text(language, "notification-automatic-backup-failed-title");
             let body = with(
                 language,

@@ -106,18 +106,15 @@ fn free_name(folder: &Path, now: DateTime<Utc>) -> (String, PathBuf) {
 /// already, under the live name).
 struct Staged {
     path: PathBuf,
-    marker: PathBuf,
-    _lock: Option<std::fs::File>,
+    _held: backup::Held,
 }
 
 impl Staged {
     fn beside(data_dir: &Path) -> Staged {
         let path = data_dir.join(format!(".restore-{}.db", uuid::Uuid::new_v4()));
-        let marker = file::beside(&path, "reserved");
         Staged {
-            _lock: backup::hold(&marker),
+            _held: backup::hold(file::beside(&path, "reserved")),
             path,
-            marker,
         }
     }
 }
@@ -125,7 +122,6 @@ impl Staged {
 impl Drop for Staged {
     fn drop(&mut self) {
         store::remove_with_journals(&self.path);
-        let _ = std::fs::remove_file(&self.marker);
     }
 }
 
@@ -205,8 +201,8 @@ impl BackupJob {
         // The snapshot is in the app's backup folder even when the backup goes elsewhere, so
         // it is marked there too (found by the two-writers campaign: a CLI start removed the
         // window's snapshot of a backup into an outside folder).
-        let _writing = backup::hold(&reservation(&self.target));
-        let _snapshotting = backup::hold(&reservation(&self.snapshot));
+        let _writing = backup::hold(reservation(&self.target));
+        let _snapshotting = backup::hold(reservation(&self.snapshot));
         let result = (|| {
             let new = NewBackup {
                 installation_id: &self.installation_id,
@@ -232,8 +228,6 @@ impl BackupJob {
             file::write(&self.target, &backup_key, &new, &self.snapshot, progress)
         })();
         store::remove_with_journals(&self.snapshot);
-        let _ = std::fs::remove_file(reservation(&self.target));
-        let _ = std::fs::remove_file(reservation(&self.snapshot));
         let (header, size) = result?;
         Ok(WrittenBackup {
             path: self.target,

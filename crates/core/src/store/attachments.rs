@@ -50,7 +50,6 @@ pub(crate) fn list(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Only the last component of what the dialog gave, never a path.
 /// The name an attached file is stored under: only the last part of what the dialog gave
 /// (never a path), without control characters; one rule for every kind of record.
 pub(crate) fn file_name_of(name: &str) -> CoreResult<String> {
@@ -74,7 +73,6 @@ pub(crate) fn file_name_of(name: &str) -> CoreResult<String> {
     CoreError::required_name("file_name", base, 255, "an attachment")
 }
 
-/// Stores a file for the record; refused before anything is written when it is too large.
 /// Refuses a file over the limit, before anything is written (and before the window reads
 /// a huge file into memory: it asks with the file's size first).
 pub fn check_size(size: u64) -> CoreResult<()> {
@@ -92,6 +90,7 @@ pub fn check_size(size: u64) -> CoreResult<()> {
     Ok(())
 }
 
+/// Stores a file for the record; refused before anything is written when it is too large.
 pub(crate) fn add(
     conn: &Connection,
     now: DateTime<Utc>,

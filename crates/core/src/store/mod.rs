@@ -230,11 +230,9 @@ pub(crate) fn pin_file<'c>(
     reader.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
     })?;
-    let mut log = path.as_os_str().to_owned();
-    log.push("-wal");
     // A commit between the checkpoint and the start of the read: the state is partly in the
     // log, so the file alone is not it.
-    let log_is_empty = std::fs::metadata(PathBuf::from(log)).map_or(true, |m| m.len() == 0);
+    let log_is_empty = std::fs::metadata(side_file(path, "-wal")).map_or(true, |m| m.len() == 0);
     Ok(log_is_empty.then_some(pinned))
 }
 
@@ -278,13 +276,18 @@ pub(crate) fn explain(conn: &Connection, path: &Path, error: CoreError) -> CoreE
     }
 }
 
+/// A file SQLite keeps beside the database: its name with `suffix` (`-wal`, `-journal` …).
+fn side_file(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 /// Removes a database file with the journal files SQLite may have left beside it.
 pub fn remove_with_journals(path: &Path) {
     let _ = std::fs::remove_file(path);
     for suffix in ["-journal", "-wal", "-shm"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+        let _ = std::fs::remove_file(side_file(path, suffix));
     }
 }
 
@@ -295,38 +298,9 @@ pub(crate) fn encrypted_copy(src: &Connection, key: &DatabaseKey, target: &Path)
         // Made by us first, so a missing, full or read-only place is named as such.
         std::fs::File::create(&tmp).map_err(|e| CoreError::io(&tmp, e))?;
         let mut dst = Connection::open(&tmp)?;
-        if let Err(e) = apply_key(&dst, key) {
-            let error = explain(&dst, &tmp, e);
-            drop(dst);
-            remove_with_journals(&tmp);
-            return Err(error);
-        }
-        let copied = rusqlite::backup::Backup::new(src, &mut dst).and_then(|backup| {
-            // Every page in one step, under one read transaction: in steps, each commit of
-            // another connection restarts the copy, and a steady writer (a script adding
-            // records) kept a backup copying for ever (found by the ten-minute two-writers
-            // campaign). Readers do not block writers in WAL mode.
-            use rusqlite::backup::StepResult;
-            let give_up = std::time::Instant::now() + std::time::Duration::from_secs(30);
-            loop {
-                match backup.step(-1)? {
-                    StepResult::Done => return Ok(()),
-                    // The source's lock was taken by a writer at that very moment: again,
-                    // as the busy timeout would.
-                    _ if std::time::Instant::now() < give_up => {
-                        std::thread::sleep(std::time::Duration::from_millis(5))
-                    }
-                    _ => {
-                        return Err(rusqlite::Error::SqliteFailure(
-                            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
-                            Some("the database stayed busy for 30 seconds".into()),
-                        ))
-                    }
-                }
-            }
-        });
+        let copied = apply_key(&dst, key).and_then(|()| copy_pages(src, &mut dst));
         if let Err(e) = copied {
-            let error = explain(&dst, &tmp, e.into());
+            let error = explain(&dst, &tmp, e);
             drop(dst);
             remove_with_journals(&tmp);
             return Err(error);
@@ -334,4 +308,31 @@ pub(crate) fn encrypted_copy(src: &Connection, key: &DatabaseKey, target: &Path)
     }
     std::fs::rename(&tmp, target).map_err(|e| CoreError::io(target, e))?;
     Ok(())
+}
+
+/// Every page in one step, under one read transaction: in steps, each commit of another
+/// connection restarts the copy, and a steady writer (a script adding records) kept a
+/// backup copying for ever (found by the ten-minute two-writers campaign). Readers do not
+/// block writers in WAL mode.
+fn copy_pages(src: &Connection, dst: &mut Connection) -> CoreResult<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    let backup = Backup::new(src, dst)?;
+    let give_up = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            // The source's lock was taken by a writer at that very moment: again, as the
+            // busy timeout would.
+            _ if std::time::Instant::now() < give_up => {
+                std::thread::sleep(std::time::Duration::from_millis(5))
+            }
+            _ => {
+                return Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                    Some("the database stayed busy for 30 seconds".into()),
+                )
+                .into())
+            }
+        }
+    }
 }

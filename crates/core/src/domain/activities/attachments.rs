@@ -14,9 +14,6 @@ use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
 use crate::store::audit::{self, Change};
 
-/// Large enough for scanned contracts, small enough to keep backups quick.
-pub const MAX_BYTES: usize = 25 * 1024 * 1024;
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Attachment {
@@ -59,13 +56,7 @@ pub(crate) fn add(
     content: &[u8],
 ) -> CoreResult<Attachment> {
     let file_name = crate::store::attachments::file_name_of(name)?;
-    if content.len() > MAX_BYTES {
-        return Err(CoreError::validation(
-            "attachment",
-            "too_large",
-            format!("at most {} MB", MAX_BYTES / 1024 / 1024),
-        ));
-    }
+    crate::store::attachments::check_size(content.len() as u64)?;
     visible_by_id(conn, user, activity_id)?;
     conn.execute(
         "INSERT INTO activity_attachments (activity_id, file_name, content, size, added_at, added_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

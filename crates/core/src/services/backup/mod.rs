@@ -118,17 +118,32 @@ fn backup_in_progress(dir: &Path) -> bool {
     })
 }
 
-/// Creates and locks a marker file for as long as the answer lives: another process sees
-/// the work in progress (`backup_in_progress`) and leaves its working files alone. Where
-/// the marker cannot be made, the work goes on unmarked.
-pub(crate) fn hold(marker: &Path) -> Option<std::fs::File> {
-    std::fs::OpenOptions::new()
+/// A marker file, created and locked for as long as the work it marks: another process
+/// sees the work in progress (`backup_in_progress`) and leaves its working files alone.
+/// The marker goes when the work does. Where it cannot be made, the work goes on unmarked.
+pub(crate) struct Held {
+    marker: PathBuf,
+    _lock: Option<std::fs::File>,
+}
+
+pub(crate) fn hold(marker: PathBuf) -> Held {
+    let lock = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
-        .open(marker)
+        .open(&marker)
         .and_then(|file| file.lock().map(|()| file))
-        .ok()
+        .ok();
+    Held {
+        marker,
+        _lock: lock,
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.marker);
+    }
 }
 
 /// Removes what an interrupted backup or restore left behind. While another process writes
