@@ -289,35 +289,35 @@ pub fn read_header(path: &Path, key: &BackupKey) -> CoreResult<BackupHeader> {
 
 /// The header of either format, checked against the key.
 fn open_header(version: u16, json: &[u8], key: &BackupKey) -> CoreResult<BackupHeader> {
-    let header = if version == 1 {
+    if version == 1 {
         // Format 1 kept everything in the clear; it is still read.
-        serde_json::from_slice::<BackupHeader>(json)
-            .map_err(|_| CoreError::BackupDamaged("header"))?
-    } else {
-        let clear: ClearHeader =
+        let header: BackupHeader =
             serde_json::from_slice(json).map_err(|_| CoreError::BackupDamaged("header"))?;
-        if clear.key_fingerprint != key.fingerprint() {
+        if header.key_fingerprint != key.fingerprint() {
             return Err(CoreError::BackupForeign);
         }
-        let m = open_metadata(key, &clear)?;
-        BackupHeader {
-            installation_id: m.installation_id,
-            office_name: m.office_name,
-            created_at: m.created_at,
-            created_by: m.created_by,
-            schema_version: m.schema_version,
-            app_version: m.app_version,
-            automatic: m.automatic,
-            key_fingerprint: clear.key_fingerprint,
-            nonce: clear.nonce,
-            chunk_size: clear.chunk_size,
-            payload_size: clear.payload_size,
-        }
-    };
-    if header.key_fingerprint != key.fingerprint() {
+        return Ok(header);
+    }
+    let clear: ClearHeader =
+        serde_json::from_slice(json).map_err(|_| CoreError::BackupDamaged("header"))?;
+    // Before the metadata is opened: another key is "foreign", not "damaged".
+    if clear.key_fingerprint != key.fingerprint() {
         return Err(CoreError::BackupForeign);
     }
-    Ok(header)
+    let m = open_metadata(key, &clear)?;
+    Ok(BackupHeader {
+        installation_id: m.installation_id,
+        office_name: m.office_name,
+        created_at: m.created_at,
+        created_by: m.created_by,
+        schema_version: m.schema_version,
+        app_version: m.app_version,
+        automatic: m.automatic,
+        key_fingerprint: clear.key_fingerprint,
+        nonce: clear.nonce,
+        chunk_size: clear.chunk_size,
+        payload_size: clear.payload_size,
+    })
 }
 
 /// The fixed part and the header's bytes: (format version, header JSON, the whole prefix
