@@ -125,6 +125,17 @@ pub(crate) fn heavy() -> std::sync::MutexGuard<'static, ()> {
     HEAVY.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// A backup of the state now, saved as `file` outside the app and not kept in its list.
+pub(crate) fn saved_backup(dir: &Path, key: &str, file: &Path) {
+    let id = ok(dir, key, &["backup", "create"])["id"].to_string();
+    ok(
+        dir,
+        key,
+        &["backup", "export", &id, "--to", file.to_str().unwrap()],
+    );
+    ok(dir, key, &["backup", "delete", &id]);
+}
+
 /// A small xorshift: reproducible random delays without another dependency.
 struct Random(u64);
 impl Random {
@@ -200,19 +211,7 @@ fn killing_backup_create_and_restore_at_random_moments_loses_nothing_committed()
 
     // The file every restore goes back to: the very state above.
     let file = tmp.path().join("stand.dpobackup");
-    let first = ok(&dir, &key, &["backup", "create"]);
-    ok(
-        &dir,
-        &key,
-        &[
-            "backup",
-            "export",
-            &first["id"].to_string(),
-            "--to",
-            file.to_str().unwrap(),
-        ],
-    );
-    ok(&dir, &key, &["backup", "delete", &first["id"].to_string()]);
+    saved_backup(&dir, &key, &file);
     let create_us = duration_of(&dir, &key, &["backup", "create"]);
     let restore_us = duration_of(&dir, &key, &["backup", "restore", file.to_str().unwrap()]);
     eprintln!(
@@ -239,16 +238,11 @@ fn killing_backup_create_and_restore_at_random_moments_loses_nothing_committed()
         } else {
             (vec!["backup", "create"], create_us)
         };
-        let mut child = cli(&dir, &key, &args).spawn().unwrap();
-        std::thread::sleep(Duration::from_micros(random.below(typical * 11 / 10)));
-        match child.try_wait().unwrap() {
-            Some(_) => finished += 1,
-            None => {
-                child.kill().unwrap(); // SIGKILL on Unix
-                interrupted += 1;
-            }
+        if kill_at_random(&dir, &key, &args, typical, &mut random) {
+            interrupted += 1;
+        } else {
+            finished += 1;
         }
-        child.wait().unwrap();
 
         assert_eq!(
             committed(&dir, &key),
@@ -289,9 +283,9 @@ fn killing_backup_create_and_restore_at_random_moments_loses_nothing_committed()
     );
 }
 
-/// Rounds of the tenant campaign: a short one in CI, as many as asked for on demand
-/// (`DPO_DESK_KILLS=1000 cargo test -p dpo-desk-cli --test it crash_safety`).
-fn tenant_kills() -> usize {
+/// Rounds of the tenant, copy and restore campaigns: a short one in CI, as many as asked for
+/// on demand (`DPO_DESK_KILLS=200 cargo test -p dpo-desk-cli --test it crash_safety`).
+fn rounds() -> usize {
     std::env::var("DPO_DESK_KILLS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -325,7 +319,7 @@ fn killing_tenant_import_and_tenant_copy_at_random_moments_leaves_whole_tenants_
         copy_us / 1000
     );
 
-    let rounds = tenant_kills();
+    let rounds = rounds();
     let mut random = Random(0x2545_f491_4f6c_dd1d);
     let (mut interrupted, mut finished) = (0, 0);
     let mut tenants_before = ok(&dir, &key, &["tenant", "list"])
@@ -339,16 +333,11 @@ fn killing_tenant_import_and_tenant_copy_at_random_moments_leaves_whole_tenants_
         } else {
             (vec!["tenant", "import", file.to_str().unwrap()], import_us)
         };
-        let mut child = cli(&dir, &key, &args).spawn().unwrap();
-        std::thread::sleep(Duration::from_micros(random.below(typical * 11 / 10)));
-        match child.try_wait().unwrap() {
-            Some(_) => finished += 1,
-            None => {
-                child.kill().unwrap();
-                interrupted += 1;
-            }
+        if kill_at_random(&dir, &key, &args, typical, &mut random) {
+            interrupted += 1;
+        } else {
+            finished += 1;
         }
-        child.wait().unwrap();
 
         // The source is untouched; every tenant is whole: all 400 activities or none made.
         assert_eq!(
@@ -407,14 +396,7 @@ fn killing_data_copy_module_restore_and_tenant_creation_at_random_moments_leaves
 
     // The state every module restore goes back to.
     let file = tmp.path().join("stand.dpobackup");
-    let made = ok(&dir, &key, &["backup", "create"]);
-    let id = made["id"].to_string();
-    ok(
-        &dir,
-        &key,
-        &["backup", "export", &id, "--to", file.to_str().unwrap()],
-    );
-    ok(&dir, &key, &["backup", "delete", &id]);
+    saved_backup(&dir, &key, &file);
     let restore: Vec<&str> = vec![
         "backup",
         "restore",
@@ -448,7 +430,7 @@ fn killing_data_copy_module_restore_and_tenant_creation_at_random_moments_leaves
         add_us / 1000
     );
 
-    let rounds = tenant_kills();
+    let rounds = rounds();
     let mut random = Random(0x6a09_e667_f3bc_c908);
     let mut interrupted = 0;
     for round in 0..rounds {

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::crash_safety::{assert_whole, cli, installation, ok};
+use crate::crash_safety::{assert_whole, cli, installation, ok, saved_backup};
 
 /// A tmpfs of `size` mounted on a fresh folder; unmounted when dropped.
 struct Tmpfs {
@@ -168,18 +168,7 @@ fn a_full_data_disk_refuses_saves_and_backups_clearly_and_keeps_the_database_who
     let area = before[0]["area_id"].to_string();
     let outside = tempfile::tempdir().unwrap();
     let backup = outside.path().join("stand.dpobackup");
-    let made = ok(&dir, &key, &["backup", "create"]);
-    ok(
-        &dir,
-        &key,
-        &[
-            "backup",
-            "export",
-            &made["id"].to_string(),
-            "--to",
-            s(&backup),
-        ],
-    );
+    saved_backup(&dir, &key, &backup);
     let files_before = disk.files();
 
     disk.fill(0);

@@ -959,22 +959,12 @@ fn a_start_on_the_same_folder_leaves_a_backup_in_progress_alone_and_tidies_up_af
     held.lock().unwrap();
     let snapshot = folder.join(".snapshot-1234.db");
     std::fs::write(&snapshot, b"pages").unwrap();
-    let open = |f: &Fixture| match dpo_desk_core::desk::installation::open(
-        f.path(),
-        &f.keystore,
-        f.clock.clone(),
-    )
-    .unwrap()
-    {
-        dpo_desk_core::desk::installation::Opening::Ready(desk) => desk,
-        _ => panic!("the database opens"),
-    };
     drop(o.desk);
-    drop(open(&o.f));
+    drop(start(&o.f));
     assert!(snapshot.exists(), "the running backup keeps its snapshot");
     // The writer was killed: its lock went with it, and the next start tidies up.
     drop(held);
-    drop(open(&o.f));
+    drop(start(&o.f));
     assert!(!snapshot.exists() && !reservation.exists());
 }
 
@@ -987,25 +977,23 @@ fn a_start_while_another_process_restores_leaves_its_staged_copy_alone() {
     let marker = o.f.path().join("..restore-5678.db.reserved");
     let held = std::fs::File::create(&marker).unwrap();
     held.lock().unwrap();
-    let open = |f: &Fixture| match dpo_desk_core::desk::installation::open(
-        f.path(),
-        &f.keystore,
-        f.clock.clone(),
-    )
-    .unwrap()
-    {
-        dpo_desk_core::desk::installation::Opening::Ready(desk) => desk,
-        _ => panic!("the database opens"),
-    };
     drop(o.desk);
-    drop(open(&o.f));
+    drop(start(&o.f));
     assert!(staged.exists(), "a running restore keeps its staged copy");
     drop(held);
-    drop(open(&o.f));
+    drop(start(&o.f));
     assert!(
         !staged.exists() && !marker.exists(),
         "left by a crash: tidied"
     );
+}
+
+/// The next start of the app on the fixture's folder (which tidies what others left).
+fn start(f: &Fixture) -> Desk {
+    match dpo_desk_core::desk::installation::open(f.path(), &f.keystore, f.clock.clone()).unwrap() {
+        dpo_desk_core::desk::installation::Opening::Ready(desk) => desk,
+        _ => panic!("the database opens"),
+    }
 }
 
 /// Every file under `dir`, recursively.
@@ -1104,31 +1092,7 @@ fn a_backup_taken_while_another_connection_keeps_writing_holds_a_whole_committed
         .create_tenant(&mut o.owner, "Mandant", false)
         .unwrap()
         .id;
-    let company = o
-        .desk
-        .create_company(
-            &mut o.owner,
-            tenant,
-            &dpo_desk_core::domain::companies::CompanyInput {
-                name: "Firma".into(),
-                is_controller: true,
-                ..Default::default()
-            },
-        )
-        .unwrap()
-        .id;
-    let area = o
-        .desk
-        .create_area(
-            &mut o.owner,
-            &dpo_desk_core::domain::areas::AreaInput {
-                company_id: company,
-                name: "Personal".into(),
-                description: String::new(),
-            },
-        )
-        .unwrap()
-        .id;
+    let (_, area) = company_with_area(&mut o.desk, &mut o.owner, tenant, "Firma", "Personal");
     // The command line (a second connection) adds records the whole time.
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let writer = {

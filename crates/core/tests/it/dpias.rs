@@ -6,8 +6,6 @@ use std::path::PathBuf;
 
 use crate::common::*;
 use dpo_desk_core::domain::activities::{ActivityInput, ActivityLink};
-use dpo_desk_core::domain::areas::AreaInput;
-use dpo_desk_core::domain::companies::CompanyInput;
 use dpo_desk_core::domain::dpias::check::{CheckInput, DpiaVerdict};
 use dpo_desk_core::domain::dpias::must_list::MustEntry;
 use dpo_desk_core::domain::dpias::{
@@ -35,29 +33,13 @@ fn office() -> Office {
         .create_tenant(&mut owner, "Bäckerei Müller", false)
         .unwrap()
         .id;
-    let company = desk
-        .create_company(
-            &mut owner,
-            tenant,
-            &CompanyInput {
-                name: "Bäckerei Müller GmbH".into(),
-                is_controller: true,
-                ..Default::default()
-            },
-        )
-        .unwrap()
-        .id;
-    let area = desk
-        .create_area(
-            &mut owner,
-            &AreaInput {
-                company_id: company,
-                name: "Verkauf".into(),
-                description: String::new(),
-            },
-        )
-        .unwrap()
-        .id;
+    let (_, area) = company_with_area(
+        &mut desk,
+        &mut owner,
+        tenant,
+        "Bäckerei Müller GmbH",
+        "Verkauf",
+    );
     Office {
         f,
         desk,

@@ -188,29 +188,7 @@ fn text_made_to_attack_where_it_ends_up_is_stored_as_typed() {
         )
         .unwrap();
     assert_eq!(file.file_name, "Brief.pdf");
-    let company = desk
-        .create_company(
-            &mut s,
-            tenant,
-            &CompanyInput {
-                name: "Firma".into(),
-                is_controller: true,
-                ..Default::default()
-            },
-        )
-        .unwrap()
-        .id;
-    let area = desk
-        .create_area(
-            &mut s,
-            &AreaInput {
-                company_id: company,
-                name: "Personal".into(),
-                description: String::new(),
-            },
-        )
-        .unwrap()
-        .id;
+    let (_, area) = company_with_area(&mut desk, &mut s, tenant, "Firma", "Personal");
     let activity = desk
         .create_activity(&mut s, &ActivityInput::new(area, "Lohnabrechnung"))
         .unwrap()

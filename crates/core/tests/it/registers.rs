@@ -10,9 +10,7 @@ use dpo_desk_core::access::roles::{Grant, RoleDefinition};
 use dpo_desk_core::access::users::NewUser;
 use dpo_desk_core::access::visibility::{Restriction, VisibilityRule};
 use dpo_desk_core::domain::activities::{ActivityInput, ActivityLink};
-use dpo_desk_core::domain::areas::AreaInput;
 use dpo_desk_core::domain::breaches::{BreachInput, BreachRisk, BreachStatus, ClockState};
-use dpo_desk_core::domain::companies::CompanyInput;
 use dpo_desk_core::domain::descriptor::DeadlineKind;
 use dpo_desk_core::domain::master_data::{MasterItemInput, MasterKind};
 use dpo_desk_core::domain::processor_agreements::{AgreementCountry, AgreementInput};
@@ -39,29 +37,13 @@ fn office() -> Office {
         .create_tenant(&mut owner, "Bäckerei Schmidt", false)
         .unwrap()
         .id;
-    let company = desk
-        .create_company(
-            &mut owner,
-            tenant,
-            &CompanyInput {
-                name: "Bäckerei Schmidt GmbH".into(),
-                is_controller: true,
-                ..Default::default()
-            },
-        )
-        .unwrap()
-        .id;
-    let area = desk
-        .create_area(
-            &mut owner,
-            &AreaInput {
-                company_id: company,
-                name: "Personal".into(),
-                description: String::new(),
-            },
-        )
-        .unwrap()
-        .id;
+    let (_, area) = company_with_area(
+        &mut desk,
+        &mut owner,
+        tenant,
+        "Bäckerei Schmidt GmbH",
+        "Personal",
+    );
     Office {
         f,
         desk,

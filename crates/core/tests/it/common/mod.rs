@@ -100,6 +100,42 @@ pub fn staff_user(
     desk.sign_in(name, password).unwrap()
 }
 
+/// A controller company `company` in `tenant` with one area `area`; answers their ids.
+pub fn company_with_area(
+    desk: &mut dpo_desk_core::Desk,
+    session: &mut dpo_desk_core::Session,
+    tenant: i64,
+    company: &str,
+    area: &str,
+) -> (i64, i64) {
+    use dpo_desk_core::domain::areas::AreaInput;
+    use dpo_desk_core::domain::companies::CompanyInput;
+    let company = desk
+        .create_company(
+            session,
+            tenant,
+            &CompanyInput {
+                name: company.into(),
+                is_controller: true,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id;
+    let area = desk
+        .create_area(
+            session,
+            &AreaInput {
+                company_id: company,
+                name: area.into(),
+                description: String::new(),
+            },
+        )
+        .unwrap()
+        .id;
+    (company, area)
+}
+
 /// Closes the database and opens it again, as the next start of the app does (which purges
 /// the trash of entries older than 30 days).
 pub fn reopen(f: &Fixture, desk: &mut dpo_desk_core::Desk) {
