@@ -435,6 +435,7 @@ audit-action-import = importiert
 audit-action-import_cnil = aus CNIL-PIA importiert
 audit-action-purge = endgültig gelöscht
 audit-action-restore = wiederhergestellt
+audit-action-restore_version = frühere Fassung wiederhergestellt
 audit-action-review = geprüft
 audit-action-assign = Kurs zugewiesen
 audit-action-unassign = Kurszuweisung entfernt

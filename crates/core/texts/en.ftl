@@ -435,6 +435,7 @@ audit-action-import = imported
 audit-action-import_cnil = imported from CNIL PIA
 audit-action-purge = purged
 audit-action-restore = restored
+audit-action-restore_version = restored an earlier version
 audit-action-review = reviewed
 audit-action-assign = assigned a course
 audit-action-unassign = took back a course

@@ -70,12 +70,36 @@ pub const TRASHABLE: &[ObjectType] = &[
     ObjectType::Course,
 ];
 
+/// Object types whose records keep a history that can be shown and restored (SPEC §11).
+pub const VERSIONED: &[ObjectType] = &[
+    ObjectType::Company,
+    ObjectType::Area,
+    ObjectType::ProcessingActivity,
+    ObjectType::BusinessProcess,
+    ObjectType::Application,
+    ObjectType::DataCategory,
+    ObjectType::PersonGroup,
+    ObjectType::LegalBasis,
+    ObjectType::RetentionPeriod,
+    ObjectType::Recipient,
+    ObjectType::ThirdCountry,
+    ObjectType::Person,
+    ObjectType::Customer,
+    ObjectType::Processor,
+    ObjectType::Tom,
+    ObjectType::Dpia,
+    ObjectType::Request,
+    ObjectType::Breach,
+    ObjectType::ProcessorAgreement,
+];
+
 macro_rules! operations {
     (
         simple { $($name:ident => $requirement:expr),* $(,)? }
         per_kind { $($kname:ident($kind:ident) => $krequirement:expr),* $(,)? }
         per_object { $($oname:ident($object:ident) => $orequirement:expr),* $(,)? }
         per_copyable { $($cname:ident($cobject:ident) => $crequirement:expr),* $(,)? }
+        per_versioned { $($vname:ident($vobject:ident) => $vrequirement:expr),* $(,)? }
     ) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Operation {
@@ -83,6 +107,7 @@ macro_rules! operations {
             $($kname(MasterKind),)*
             $($oname(ObjectType),)*
             $($cname(ObjectType),)*
+            $($vname(ObjectType),)*
         }
 
         impl Operation {
@@ -99,6 +124,9 @@ macro_rules! operations {
                 for object in crate::access::operations::COPYABLE {
                     $(all.push(Operation::$cname(*object));)*
                 }
+                for object in crate::access::operations::VERSIONED {
+                    $(all.push(Operation::$vname(*object));)*
+                }
                 all
             }
 
@@ -108,6 +136,7 @@ macro_rules! operations {
                     $(Operation::$kname($kind) => $krequirement,)*
                     $(Operation::$oname($object) => $orequirement,)*
                     $(Operation::$cname($cobject) => $crequirement,)*
+                    $(Operation::$vname($vobject) => $vrequirement,)*
                 }
             }
 
@@ -318,5 +347,9 @@ operations! {
     }
     per_copyable {
         CopyToTenants(object) => right(object, Right::TenantCopy),
+    }
+    per_versioned {
+        ShowHistory(object) => right(object, Right::View),
+        RestoreVersion(object) => right(object, Right::Edit),
     }
 }

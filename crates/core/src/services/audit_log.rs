@@ -65,6 +65,17 @@ pub struct AuditChoices {
     pub actions: Vec<(String, String)>,
 }
 
+/// One field of a saved state of a record, labelled, its value in words; `differs` where
+/// the record holds another value now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldValue {
+    pub field: String,
+    pub label: String,
+    pub value: String,
+    pub differs: bool,
+}
+
 /// Fields every record carries that say nothing a reader needs.
 const QUIET: &[&str] = &["id", "tenant_id", "created_at", "updated_at", "data"];
 
@@ -177,6 +188,80 @@ pub fn lines(
         .into_iter()
         .map(|raw| reader.line(raw))
         .collect()
+}
+
+/// Every entry about one record, oldest first, read in `language`, each with the values it
+/// wrote: the record's history is these rows.
+pub fn record_entries(
+    conn: &Connection,
+    language: Language,
+    object_type: &str,
+    object_id: i64,
+) -> CoreResult<Vec<(AuditLine, Option<Value>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, at, user_name, action, object_type, object_id, old_value, new_value
+         FROM audit_log WHERE object_type = ?1 AND object_id = ?2 ORDER BY id",
+    )?;
+    let parse = |v: Option<String>| v.and_then(|s| serde_json::from_str(&s).ok());
+    let raws = stmt
+        .query_map(rusqlite::params![object_type, object_id.to_string()], |r| {
+            Ok(Raw {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                user_name: r.get(2)?,
+                action: r.get(3)?,
+                object_type: r.get(4)?,
+                object_id: r.get(5)?,
+                old: parse(r.get(6)?),
+                new: parse(r.get(7)?),
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let reader = Reader { conn, language };
+    raws.into_iter()
+        .map(|raw| {
+            let written = raw.new.clone();
+            Ok((reader.line(raw)?, written))
+        })
+        .collect()
+}
+
+/// A saved state of a record field by field in words, each marked where `current` differs.
+pub fn described(
+    conn: &Connection,
+    language: Language,
+    object_type: &str,
+    state: &Value,
+    current: &Value,
+) -> CoreResult<Vec<FieldValue>> {
+    let reader = Reader { conn, language };
+    let Some(fields) = state.as_object() else {
+        return Ok(Vec::new());
+    };
+    let mut described = Vec::new();
+    for (key, value) in fields.iter().filter(|(k, _)| !QUIET.contains(&k.as_str())) {
+        let words = match key.as_str() {
+            // Lists in words as the log writes them, each entry on its own.
+            "links" | "tom_ids" => {
+                let mut one = Map::new();
+                one.insert(key.clone(), value.clone());
+                reader
+                    .diff(object_type, &Map::new(), &one)?
+                    .into_iter()
+                    .map(|c| c.change)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
+            _ => reader.value(object_type, key, value)?,
+        };
+        described.push(FieldValue {
+            label: reader.label(object_type, key),
+            value: words,
+            differs: current.get(key) != Some(value),
+            field: key.clone(),
+        });
+    }
+    Ok(described)
 }
 
 /// Who, what and which kinds of record occur in the log, labelled.

@@ -8,6 +8,7 @@ pub mod deadlines;
 pub mod demo;
 pub mod exports;
 pub mod generators;
+pub mod history;
 pub mod reports;
 pub mod search;
 pub mod tenant_copy;

@@ -7,6 +7,7 @@ mod copies;
 mod courses;
 mod crash_safety;
 mod dpias;
+mod history;
 mod hostile_input;
 mod installation;
 mod layers;

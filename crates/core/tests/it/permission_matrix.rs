@@ -321,6 +321,83 @@ fn fresh_activity(desk: &mut Desk, ctx: &Ctx) -> i64 {
         .id
 }
 
+/// A record of `object` made by the administrator and changed once, so its first version
+/// differs from the current one; returns its id.
+fn changed_once(desk: &mut Desk, ctx: &Ctx, object: ObjectType) -> i64 {
+    let mut admin = desk_admin(desk);
+    let a = &mut admin;
+    match object {
+        ObjectType::Company => {
+            let id = desk
+                .create_company(a, ctx.tenant, &company_input(&unique("Vorher GmbH")))
+                .unwrap()
+                .id;
+            desk.update_company(a, id, &company_input(&unique("Nachher GmbH")))
+                .unwrap();
+            id
+        }
+        ObjectType::Area => {
+            let area = |name: String| AreaInput {
+                company_id: ctx.company,
+                name,
+                description: String::new(),
+            };
+            let id = desk.create_area(a, &area(unique("Vorher"))).unwrap().id;
+            desk.update_area(a, id, &area(unique("Nachher"))).unwrap();
+            id
+        }
+        ObjectType::ProcessingActivity => {
+            let id = fresh_activity(desk, ctx);
+            desk.update_activity(a, id, &activity_input(ctx, &unique("Nachher")))
+                .unwrap();
+            id
+        }
+        ObjectType::Tom => {
+            let id = fresh_tom(desk, ctx);
+            let input = TomInput::new(ctx.tenant, ProtectionType::Input, &unique("Nachher"));
+            desk.update_tom(a, id, &input).unwrap();
+            id
+        }
+        ObjectType::Dpia => {
+            let id = fresh_dpia(desk, ctx);
+            let mut input = desk.dpia(a, id).unwrap().data;
+            input.description = unique("Nachher");
+            desk.update_dpia(a, id, &input).unwrap();
+            id
+        }
+        ObjectType::Request => {
+            let id = fresh_request(desk, ctx);
+            desk.update_request(a, id, &request_input(ctx)).unwrap();
+            id
+        }
+        ObjectType::Breach => {
+            let id = fresh_breach(desk, ctx);
+            desk.update_breach(a, id, &breach_input(ctx)).unwrap();
+            id
+        }
+        ObjectType::ProcessorAgreement => {
+            let input = agreement_input(desk, ctx);
+            let id = desk.create_processor_agreement(a, &input).unwrap().id;
+            let changed = AgreementInput {
+                subject: unique("Nachher"),
+                ..input
+            };
+            desk.update_processor_agreement(a, id, &changed).unwrap();
+            id
+        }
+        other => {
+            let kind = MasterKind::parse(other.as_str()).unwrap();
+            let id = desk
+                .create_master_item(a, ctx.tenant, &item_input(kind, &unique("Vorher")))
+                .unwrap()
+                .id;
+            desk.update_master_item(a, id, &item_input(kind, &unique("Nachher")))
+                .unwrap();
+            id
+        }
+    }
+}
+
 fn company_input(name: &str) -> CompanyInput {
     CompanyInput {
         name: name.into(),
@@ -475,6 +552,8 @@ fn expected(op: Operation) -> Requirement {
         Operation::CopyTenant => Requirement::Admin,
         Operation::CreateFromTemplate => right(ObjectType::Tenant, Right::Create),
         Operation::CopyToTenants(object) => right(object, Right::TenantCopy),
+        Operation::ShowHistory(object) => right(object, Right::View),
+        Operation::RestoreVersion(object) => right(object, Right::Edit),
         Operation::ListCompanies => right(ObjectType::Company, Right::View),
         Operation::CreateCompany => right(ObjectType::Company, Right::Create),
         Operation::UpdateCompany => right(ObjectType::Company, Right::Edit),
@@ -1033,6 +1112,14 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             give_tenant(desk, s.user_name(), template);
             desk.create_tenant_from_template(s, template, &unique("Bäckerei Neu"))
                 .map(drop)
+        }
+        Operation::ShowHistory(object) => {
+            let id = changed_once(desk, ctx, object);
+            desk.record_history(s, object, id).map(drop)
+        }
+        Operation::RestoreVersion(object) => {
+            let id = changed_once(desk, ctx, object);
+            desk.restore_version(s, object, id, 1).map(drop)
         }
         Operation::CopyToTenants(object) => {
             let mut admin = desk_admin(desk);

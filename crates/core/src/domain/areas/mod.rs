@@ -245,7 +245,7 @@ fn rewrite(
     Ok(new)
 }
 
-fn as_input(area: &Area) -> AreaInput {
+pub(crate) fn as_input(area: &Area) -> AreaInput {
     AreaInput {
         company_id: area.company_id,
         name: area.name.clone(),
