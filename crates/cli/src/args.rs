@@ -134,6 +134,20 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         tenant: Option<i64>,
     },
+    /// The versions of a record (who, when, what changed); `history restore` saves one
+    /// again as the newest.
+    #[command(subcommand_negates_reqs = true)]
+    History {
+        #[command(subcommand)]
+        action: Option<HistoryAction>,
+        /// company, area, activity, tom, dpia, request, breach, processor_agreement or
+        /// master:KIND (the snake_case object type names of SPEC §8 work too).
+        #[arg(long = "type", value_name = "TYPE", required = true)]
+        object: Option<String>,
+        /// The record's id.
+        #[arg(long, value_name = "ID", required = true)]
+        id: Option<i64>,
+    },
     /// Copy records into other tenants with the seed's rules (SPEC §9).
     Copy {
         /// company, area, activity, tom, dpia, request, course or master:KIND.
@@ -415,6 +429,22 @@ pub enum AgreementAction {
         /// The tenant's id.
         #[arg(long, value_name = "ID")]
         tenant: i64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryAction {
+    /// Save an earlier version of a record again; it becomes a new version.
+    Restore {
+        /// The record's type, as for `history`.
+        #[arg(long = "type", value_name = "TYPE")]
+        object: String,
+        /// The record's id.
+        #[arg(long, value_name = "ID")]
+        id: i64,
+        /// The version to restore (1 is the oldest, as `history` numbers them).
+        #[arg(long, value_name = "N")]
+        version: u32,
     },
 }
 

@@ -5,6 +5,7 @@ mod context;
 mod courses;
 mod dpias;
 mod error;
+mod history;
 mod records;
 mod registers;
 mod reports;
@@ -58,6 +59,7 @@ fn main() -> ExitCode {
             format,
             to,
         } => reports::export(&cli, kind, *tenant, format, to),
+        Command::History { action, object, id } => history::history(&cli, action, object, *id),
         Command::Copy {
             object,
             ids,

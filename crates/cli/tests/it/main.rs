@@ -5,6 +5,7 @@ mod copies;
 mod courses;
 mod crash_safety;
 mod dpias;
+mod history;
 mod registers;
 mod reports;
 mod storage_faults;

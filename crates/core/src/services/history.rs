@@ -74,6 +74,31 @@ fn versioned(object: ObjectType) -> CoreResult<()> {
     }
 }
 
+/// A record type as scripts name it: the object type's snake_case name (SPEC §8), or the
+/// short names of `copy --type` (`activity`, `master:KIND`).
+pub fn parse_type(text: &str) -> CoreResult<ObjectType> {
+    let text = text.trim();
+    let object = match text {
+        "activity" => Some(ObjectType::ProcessingActivity),
+        "agreement" => Some(ObjectType::ProcessorAgreement),
+        other => other
+            .strip_prefix("master:")
+            .and_then(MasterKind::parse)
+            .map(|k| k.object())
+            .or_else(|| other.parse::<ObjectType>().ok()),
+    };
+    match object.filter(|o| VERSIONED.contains(o)) {
+        Some(object) => Ok(object),
+        None => Err(CoreError::validation(
+            "type",
+            "not_versioned",
+            format!(
+                "'{text}' keeps no history (company, area, activity, tom, dpia, request, breach, processor_agreement, master:KIND)"
+            ),
+        )),
+    }
+}
+
 fn master_kind(object: ObjectType) -> Option<MasterKind> {
     MasterKind::ALL
         .iter()
