@@ -11,6 +11,7 @@ mod courses;
 mod dpias;
 mod error;
 mod files;
+mod history;
 mod logging;
 mod notifications;
 mod records;
@@ -109,6 +110,8 @@ pub fn run() {
             toms::tom,
             toms::create_tom,
             toms::update_tom,
+            history::record_history,
+            history::restore_version,
             toms::review_tom,
             toms::link_tom_activities,
             toms::delete_toms,

@@ -77,6 +77,7 @@ import type { PrivacyAnswers } from "../bindings/PrivacyAnswers";
 import type { PrivacyPolicyDraft } from "../bindings/PrivacyPolicyDraft";
 import type { ProcessorAgreement } from "../bindings/ProcessorAgreement";
 import type { RecordAttachment } from "../bindings/RecordAttachment";
+import type { RecordHistory } from "../bindings/RecordHistory";
 import type { RenderedText } from "../bindings/RenderedText";
 import type { ReportRequest } from "../bindings/ReportRequest";
 import type { RequestField } from "../bindings/RequestField";
@@ -179,6 +180,8 @@ export type CommandMap = {
   tom: { args: { id: number }; result: TomDetail };
   create_tom: { args: { tom: TomInput }; result: Tom };
   update_tom: { args: { id: number; tom: TomInput }; result: Tom };
+  record_history: { args: { object: ObjectType; id: number }; result: RecordHistory };
+  restore_version: { args: { object: ObjectType; id: number; version: number }; result: RecordHistory };
   review_tom: { args: { id: number; review: ReviewInput }; result: Tom };
   link_tom_activities: { args: { id: number; activityIds: number[] }; result: LinkedActivity[] };
   delete_toms: { args: { ids: number[]; withLinks: boolean }; result: number[] };
@@ -525,6 +528,14 @@ export function createTom(args: { tom: TomInput }): Promise<Tom> {
 
 export function updateTom(args: { id: number; tom: TomInput }): Promise<Tom> {
   return invokeCommand("update_tom", args);
+}
+
+export function recordHistory(args: { object: ObjectType; id: number }): Promise<RecordHistory> {
+  return invokeCommand("record_history", args);
+}
+
+export function restoreVersion(args: { object: ObjectType; id: number; version: number }): Promise<RecordHistory> {
+  return invokeCommand("restore_version", args);
 }
 
 export function reviewTom(args: { id: number; review: ReviewInput }): Promise<Tom> {

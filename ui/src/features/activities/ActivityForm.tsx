@@ -13,6 +13,7 @@ import { useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
 import type { PageProps } from "../../screens/page";
 import { Attachments } from "./Attachments";
+import { RecordHistory } from "../../components/history/RecordHistory";
 import { LinkPicker } from "./LinkPicker";
 import { STATUSES, StatusBadge } from "./StatusBadge";
 import { useMasterData } from "./useMasterData";
@@ -357,6 +358,22 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
           <TextArea label={t("activities.notes")} {...text("notes")} />
         </fieldset>
         {activity && <Attachments activityId={activity.id} editable={editable} onError={onError} />}
+        {activity && (
+          <RecordHistory
+            object="processing_activity"
+            id={activity.id}
+            editable={can(session, "processing_activity", "edit")}
+            onError={onError}
+            onRestored={() =>
+              void api.activity(activity.id).then((fresh) => {
+                // The restored values replace the form's: the record is what the history saved.
+                setForm(inputOf(fresh));
+                void changed("activities", tenantId);
+                onSaved(fresh);
+              }, onError)
+            }
+          />
+        )}
         {activity && (
           <CheckPanel
             session={session}
