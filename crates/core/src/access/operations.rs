@@ -68,6 +68,7 @@ pub const TRASHABLE: &[ObjectType] = &[
     ObjectType::Breach,
     ObjectType::ProcessorAgreement,
     ObjectType::Course,
+    ObjectType::Document,
 ];
 
 /// Object types whose records keep a history that can be shown and restored (SPEC §11).
@@ -281,6 +282,20 @@ operations! {
         AddBreachAttachment => right(ObjectType::Breach, Right::Edit),
         RemoveBreachAttachment => right(ObjectType::Breach, Right::Edit),
         ListAgreements => right(ObjectType::ProcessorAgreement, Right::View),
+        ListDocuments => right(ObjectType::Document, Right::View),
+        ShowDocument => right(ObjectType::Document, Right::View),
+        OpenDocument => right(ObjectType::Document, Right::View),
+        SaveDocumentCopy => right(ObjectType::Document, Right::Export),
+        AddDocument => right(ObjectType::Document, Right::Create),
+        UpdateDocument => right(ObjectType::Document, Right::Edit),
+        RestoreDocumentVersion => right(ObjectType::Document, Right::Edit),
+        LinkDocument => right(ObjectType::Document, Right::Edit),
+        DeleteDocuments => right(ObjectType::Document, Right::Delete),
+        CreateFolder => right(ObjectType::Document, Right::Create),
+        RenameFolder => right(ObjectType::Document, Right::Edit),
+        MoveFolder => right(ObjectType::Document, Right::Edit),
+        DeleteFolder => right(ObjectType::Document, Right::Delete),
+        SetDocumentQuota => Requirement::Admin,
         ShowAgreement => right(ObjectType::ProcessorAgreement, Right::View),
         CreateAgreement => right(ObjectType::ProcessorAgreement, Right::Create),
         UpdateAgreement => right(ObjectType::ProcessorAgreement, Right::Edit),

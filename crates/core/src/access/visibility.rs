@@ -27,6 +27,9 @@ pub enum Restriction {
     InAreas { areas: Vec<String> },
     /// Only records with one of these statuses.
     WithStatus { statuses: Vec<ActivityStatus> },
+    /// Only documents filed in a top-level folder of one of these names (and its
+    /// subfolders), in every tenant.
+    InFolders { folders: Vec<String> },
 }
 
 impl Restriction {
@@ -35,6 +38,7 @@ impl Restriction {
             Restriction::OwnRecords => "own_records",
             Restriction::InAreas { .. } => "in_areas",
             Restriction::WithStatus { .. } => "with_status",
+            Restriction::InFolders { .. } => "in_folders",
         }
     }
 }
@@ -47,15 +51,15 @@ pub struct VisibilityRule {
 }
 
 impl VisibilityRule {
-    /// Parses the command line's `OBJECT:own_records`, `OBJECT:area=NAME[|NAME…]` and
-    /// `OBJECT:status=STATUS[|STATUS…]`.
+    /// Parses the command line's `OBJECT:own_records`, `OBJECT:area=NAME[|NAME…]`,
+    /// `OBJECT:status=STATUS[|STATUS…]` and `document:folder=NAME[|NAME…]`.
     pub fn parse(text: &str) -> CoreResult<Self> {
         let invalid = || {
             CoreError::validation(
                 "restriction",
                 "format",
                 format!(
-                    "'{text}' is not OBJECT:own_records, OBJECT:area=NAME or OBJECT:status=STATUS"
+                    "'{text}' is not OBJECT:own_records, OBJECT:area=NAME, OBJECT:status=STATUS or document:folder=NAME"
                 ),
             )
         };
@@ -77,6 +81,7 @@ impl VisibilityRule {
         let restriction = match rest.split_once('=') {
             None if rest == "own_records" => Restriction::OwnRecords,
             Some(("area", v)) => Restriction::InAreas { areas: values(v) },
+            Some(("folder", v)) => Restriction::InFolders { folders: values(v) },
             Some(("status", v)) => Restriction::WithStatus {
                 statuses: values(v)
                     .iter()
@@ -129,6 +134,7 @@ impl VisibilityRule {
             Restriction::OwnRecords => false,
             Restriction::InAreas { areas } => areas.iter().all(|a| a.trim().is_empty()),
             Restriction::WithStatus { statuses } => statuses.is_empty(),
+            Restriction::InFolders { folders } => folders.iter().all(|f| f.trim().is_empty()),
         };
         if empty {
             return Err(CoreError::validation(
@@ -146,6 +152,9 @@ impl std::fmt::Display for VisibilityRule {
         match &self.restriction {
             Restriction::OwnRecords => write!(f, "{}:own_records", self.object),
             Restriction::InAreas { areas } => write!(f, "{}:area={}", self.object, areas.join("|")),
+            Restriction::InFolders { folders } => {
+                write!(f, "{}:folder={}", self.object, folders.join("|"))
+            }
             Restriction::WithStatus { statuses } => {
                 write!(
                     f,
@@ -176,6 +185,7 @@ fn supports(object: ObjectType, kind: &str) -> bool {
                 ObjectType::Request | ObjectType::Breach | ObjectType::ProcessorAgreement,
                 "own_records"
             )
+            | (ObjectType::Document, "in_folders")
     )
 }
 
@@ -192,11 +202,13 @@ pub(crate) fn store(conn: &Connection, role_id: i64, rules: &[VisibilityRule]) -
         let kind = rule.restriction.kind();
         let values: Vec<String> = match &rule.restriction {
             Restriction::OwnRecords => vec![String::new()],
-            Restriction::InAreas { areas } => areas
-                .iter()
-                .map(|a| a.trim().to_string())
-                .filter(|a| !a.is_empty())
-                .collect(),
+            Restriction::InAreas { areas: names } | Restriction::InFolders { folders: names } => {
+                names
+                    .iter()
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| !a.is_empty())
+                    .collect()
+            }
             Restriction::WithStatus { statuses } => {
                 statuses.iter().map(|s| s.as_str().to_string()).collect()
             }
@@ -236,6 +248,7 @@ pub(crate) fn of_role(conn: &Connection, role_id: i64) -> CoreResult<Vec<Visibil
             let restriction = match kind.as_str() {
                 "own_records" => Restriction::OwnRecords,
                 "in_areas" => Restriction::InAreas { areas: values },
+                "in_folders" => Restriction::InFolders { folders: values },
                 "with_status" => Restriction::WithStatus {
                     statuses: values
                         .iter()
@@ -259,6 +272,8 @@ pub(crate) struct Columns {
     pub editor: Option<&'static str>,
     pub area_name: Option<&'static str>,
     pub status: Option<&'static str>,
+    /// The name of the top-level folder a record is filed under (NULL at the root).
+    pub top_folder: Option<&'static str>,
 }
 
 /// A condition for a WHERE clause with its parameters (positional `?`).
@@ -303,6 +318,7 @@ pub(crate) fn filter(
             "own_records" => columns.editor,
             "in_areas" => columns.area_name,
             "with_status" => columns.status,
+            "in_folders" => columns.top_folder,
             _ => None,
         };
         // A restriction the query cannot test hides everything rather than nothing.
@@ -315,7 +331,7 @@ pub(crate) fn filter(
             filter.params.push(Value::Integer(user.id));
         } else {
             let marks = vec!["?"; values.len()].join(", ");
-            let collate = if kind == "in_areas" {
+            let collate = if kind == "in_areas" || kind == "in_folders" {
                 " COLLATE NOCASE"
             } else {
                 ""

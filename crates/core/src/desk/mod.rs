@@ -11,6 +11,7 @@ pub mod client;
 mod companies;
 mod courses;
 mod deadlines;
+mod documents;
 mod history;
 pub mod installation;
 mod master_data;

@@ -89,6 +89,9 @@ pub struct TrashSpec {
     /// True when a row of entry `?1` has its parent in another trash entry, so it cannot
     /// come back alone. `?2` is the entry's tenant.
     pub parent_in_trash: Option<&'static str>,
+    /// Statements run before the rows of entry `?1` come back (to put them where they can
+    /// live now, e.g. a file whose folder is gone at the root).
+    pub before_restore: &'static [&'static str],
     /// Statements run before the rows of entry `?1` are deleted for good (links, files).
     pub before_purge: &'static [&'static str],
 }

@@ -8,6 +8,7 @@ pub mod breaches;
 pub mod companies;
 pub mod courses;
 pub mod descriptor;
+pub mod documents;
 pub mod dpias;
 pub mod master_data;
 pub mod processor_agreements;

@@ -5,13 +5,14 @@
 
 use crate::domain::descriptor::{Descriptor, TrashSpec};
 use crate::domain::{
-    activities, areas, breaches, companies, courses, dpias, master_data, processor_agreements,
-    requests, tenants, toms, website_texts,
+    activities, areas, breaches, companies, courses, documents, dpias, master_data,
+    processor_agreements, requests, tenants, toms, website_texts,
 };
 use crate::kernel::vocabulary::ObjectType;
 
 /// Every domain, children before parents (the order deletes and module restores need).
 pub const DOMAINS: &[&Descriptor] = &[
+    &documents::descriptor::DESCRIPTOR,
     &website_texts::descriptor::DESCRIPTOR,
     &courses::descriptor::DESCRIPTOR,
     &requests::descriptor::DESCRIPTOR,
@@ -53,8 +54,8 @@ pub fn descriptor(object: ObjectType) -> Option<&'static Descriptor> {
         // Object types of domains this version does not have yet, and those that are not
         // records of a tenant.
         ObjectType::Course => Some(&courses::descriptor::DESCRIPTOR),
-        ObjectType::Document
-        | ObjectType::Backup
+        ObjectType::Document => Some(&documents::descriptor::DESCRIPTOR),
+        ObjectType::Backup
         | ObjectType::Settings
         | ObjectType::User
         | ObjectType::Role

@@ -11,6 +11,17 @@ pub use crate::kernel::export::{ExportFile, ExportFormat};
 /// Writes the file under a temporary name beside the target, syncs it and renames it into
 /// place, so the target is either the old file or the complete new one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> CoreResult<()> {
+    write_atomically_with(path, |file| {
+        file.write_all(bytes).map_err(|e| CoreError::io(path, e))
+    })
+}
+
+/// As `write_atomically`, with the content streamed in by `write` (a document's bytes
+/// straight from the database).
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> CoreResult<()>,
+) -> CoreResult<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -26,16 +37,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> CoreResult<()> {
     // fail because its temporary form is longer.
     let temp = dir.join(format!(".dpo-desk-{}.part", uuid::Uuid::new_v4().simple()));
     let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
+        let mut file = std::fs::File::create(&temp).map_err(|e| CoreError::io(path, e))?;
+        write(&mut file)?;
+        file.sync_all().map_err(|e| CoreError::io(path, e))?;
+        std::fs::rename(&temp, path).map_err(|e| CoreError::io(path, e))
     })();
-    if let Err(e) = result {
+    if result.is_err() {
         let _ = std::fs::remove_file(&temp);
-        return Err(CoreError::io(path, e));
     }
-    Ok(())
+    result
 }
 
 #[cfg(test)]

@@ -135,6 +135,9 @@ pub(crate) fn restore(
             "restore the area, company or tenant it belongs to first",
         ));
     }
+    for statement in trash_specs().flat_map(|t| t.before_restore) {
+        conn.execute(statement, [id])?;
+    }
     for table in trashed_tables() {
         conn.execute(
             &format!("UPDATE {table} SET trash_id = NULL WHERE trash_id = ?1"),

@@ -20,6 +20,7 @@ const DOMAIN_ORDER: &[&str] = &[
     "courses",
     "areas",
     "companies",
+    "documents",
     "tenants",
     "website_texts",
     "registry",

@@ -16,6 +16,7 @@ use dpo_desk_core::domain::areas::{AreaField, AreaInput};
 use dpo_desk_core::domain::breaches::{BreachField, BreachInput, BreachStatus};
 use dpo_desk_core::domain::companies::{CompanyField, CompanyInput};
 use dpo_desk_core::domain::courses::{AnswerOption, CourseInput, CourseQuestion};
+use dpo_desk_core::domain::documents::DocumentInput;
 use dpo_desk_core::domain::dpias::check::CheckInput;
 use dpo_desk_core::domain::dpias::must_list::MustEntry;
 use dpo_desk_core::domain::dpias::{DpiaStatus, Validation};
@@ -151,6 +152,10 @@ fn trashed(desk: &mut Desk, ctx: &Ctx, staff: &str, object: ObjectType) -> i64 {
             let c = fresh_course(desk, ctx);
             desk.delete_courses(&mut admin, &[c]).unwrap()[0]
         }
+        ObjectType::Document => {
+            let d = fresh_document(desk, ctx);
+            desk.delete_documents(&mut admin, &[d]).unwrap()[0]
+        }
         other => {
             let kind = MasterKind::parse(other.as_str()).unwrap();
             let i = desk
@@ -164,6 +169,39 @@ fn trashed(desk: &mut Desk, ctx: &Ctx, staff: &str, object: ObjectType) -> i64 {
             desk.delete_master_item(&mut admin, kind, i).unwrap()
         }
     }
+}
+
+/// A file of its own in a scratch folder, for documents to be added from.
+fn scratch_file(name: &str, content: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "dpo-desk-matrix-{}-{}",
+        std::process::id(),
+        SEQ.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    if !content.is_empty() {
+        std::fs::write(&path, content).unwrap();
+    }
+    path
+}
+
+/// A new document at the root of the matrix tenant, added by the administrator.
+fn fresh_document(desk: &mut Desk, ctx: &Ctx) -> i64 {
+    let mut admin = desk_admin(desk);
+    let file = scratch_file(&format!("{}.pdf", unique("AVV")), b"%PDF-1.7 matrix");
+    desk.add_document_file(&mut admin, ctx.tenant, None, &file)
+        .unwrap()
+        .document
+        .id
+}
+
+/// A new top-level folder of the matrix tenant, made by the administrator.
+fn fresh_folder(desk: &mut Desk, ctx: &Ctx) -> i64 {
+    let mut admin = desk_admin(desk);
+    desk.create_document_folder(&mut admin, ctx.tenant, None, &unique("Ordner"))
+        .unwrap()
+        .id
 }
 
 /// A new own measure of the matrix tenant, made by the administrator.
@@ -498,6 +536,22 @@ fn expected(op: Operation) -> Requirement {
         Operation::MassChangeBreaches => right(ObjectType::Breach, Right::MassChange),
         Operation::ExportBreaches => right(ObjectType::Breach, Right::Export),
         Operation::PrintBreach => right(ObjectType::Breach, Right::Print),
+        Operation::ListDocuments | Operation::ShowDocument | Operation::OpenDocument => {
+            right(ObjectType::Document, Right::View)
+        }
+        Operation::SaveDocumentCopy => right(ObjectType::Document, Right::Export),
+        Operation::AddDocument | Operation::CreateFolder => {
+            right(ObjectType::Document, Right::Create)
+        }
+        Operation::UpdateDocument
+        | Operation::RestoreDocumentVersion
+        | Operation::LinkDocument
+        | Operation::RenameFolder
+        | Operation::MoveFolder => right(ObjectType::Document, Right::Edit),
+        Operation::DeleteDocuments | Operation::DeleteFolder => {
+            right(ObjectType::Document, Right::Delete)
+        }
+        Operation::SetDocumentQuota => Requirement::Admin,
         Operation::ListAgreements
         | Operation::ShowAgreement
         | Operation::ReadAgreementAttachment => right(ObjectType::ProcessorAgreement, Right::View),
@@ -835,6 +889,73 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             desk.remove_record_attachment(s, ObjectType::Breach, f.id)
                 .map(drop)
         }
+        Operation::ListDocuments => desk.documents(s, ctx.tenant, None, None).map(drop),
+        Operation::ShowDocument => {
+            let d = fresh_document(desk, ctx);
+            desk.document(s, d).map(drop)
+        }
+        Operation::OpenDocument => {
+            let d = fresh_document(desk, ctx);
+            desk.read_document(s, d, None, &mut Vec::new()).map(drop)
+        }
+        Operation::SaveDocumentCopy => {
+            let d = fresh_document(desk, ctx);
+            let to = scratch_file(&unique("Kopie"), b"");
+            desk.save_document_copy(s, d, None, &to).map(drop)
+        }
+        Operation::AddDocument => {
+            let file = scratch_file(&format!("{}.pdf", unique("Vertrag")), b"%PDF-1.7");
+            desk.add_document_file(s, ctx.tenant, None, &file).map(drop)
+        }
+        Operation::UpdateDocument => {
+            let d = fresh_document(desk, ctx);
+            let input = DocumentInput {
+                name: unique("Umbenannt"),
+                folder_id: None,
+                description: "Unterschrieben".into(),
+                tags: vec!["AVV".into()],
+                links: vec![],
+            };
+            desk.update_document(s, d, &input).map(drop)
+        }
+        Operation::RestoreDocumentVersion => {
+            let d = fresh_document(desk, ctx);
+            let mut admin = desk_admin(desk);
+            let name = desk.document(&mut admin, d).unwrap().row.name;
+            let file = scratch_file(&name, b"%PDF-1.7 second");
+            desk.add_document_file(&mut admin, ctx.tenant, None, &file)
+                .unwrap();
+            desk.restore_document_version(s, d, 1).map(drop)
+        }
+        Operation::LinkDocument => {
+            let d = fresh_document(desk, ctx);
+            desk.link_document(s, d, ObjectType::Company, ctx.company, true)
+                .map(drop)
+        }
+        Operation::DeleteDocuments => {
+            let d = fresh_document(desk, ctx);
+            desk.delete_documents(s, &[d]).map(drop)
+        }
+        Operation::CreateFolder => desk
+            .create_document_folder(s, ctx.tenant, None, &unique("Verträge"))
+            .map(drop),
+        Operation::RenameFolder => {
+            let f = fresh_folder(desk, ctx);
+            desk.rename_document_folder(s, f, &unique("Umbenannt"))
+                .map(drop)
+        }
+        Operation::MoveFolder => {
+            let f = fresh_folder(desk, ctx);
+            let parent = fresh_folder(desk, ctx);
+            desk.move_document_folder(s, f, Some(parent)).map(drop)
+        }
+        Operation::DeleteFolder => {
+            let f = fresh_folder(desk, ctx);
+            desk.delete_document_folder(s, f).map(drop)
+        }
+        Operation::SetDocumentQuota => desk
+            .set_document_quota(s, ctx.tenant, Some(50 * 1024 * 1024))
+            .map(drop),
         Operation::ListAgreements => desk.processor_agreements(s, ctx.tenant).map(drop),
         Operation::ShowAgreement => {
             let g = fresh_agreement(desk, ctx);

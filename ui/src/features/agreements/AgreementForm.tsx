@@ -6,6 +6,7 @@ import type { ProcessorAgreement } from "../../bindings/ProcessorAgreement";
 import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { RecordFiles } from "../../components/FileList";
+import { RecordHistory } from "../../components/history/RecordHistory";
 import { useRecords, useRecordsChanged } from "../../data/records";
 import type { PageProps } from "../../screens/page";
 import { useUnsaved } from "../../unsaved";
@@ -252,6 +253,25 @@ function AgreementEditor({ session, tenantId, detail, processors, onError, onClo
           readOnly={!editable}
           onChange={(e) => set({ notes: e.target.value })}
         />
+        {detail && (
+          <RecordHistory
+            object="processor_agreement"
+            id={detail.id}
+            editable={can(session, "processor_agreement", "edit")}
+            onError={onError}
+            onRestored={() =>
+              void api.processorAgreement(detail.id).then((fresh) => {
+                // The restored values replace the form's: the record is what the history saved.
+                const next = inputOf(fresh, tenantId, fresh.processor_id);
+                setBaseline(next);
+                setInput(next);
+                setSaved(false);
+                void changed("agreements", tenantId);
+                onSaved(fresh.subject);
+              }, onError)
+            }
+          />
+        )}
         {error && (
           <Alert kind="error" testId="agreement-error">
             {error}

@@ -6,6 +6,7 @@ import type { AreaInput } from "../../bindings/AreaInput";
 import type { Company } from "../../bindings/Company";
 import { Alert } from "../../components/Alert";
 import { Field, Select, TextArea } from "../../components/Field";
+import { RecordHistory } from "../../components/history/RecordHistory";
 import { useRecordsChanged } from "../../data/records";
 import { useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
@@ -16,15 +17,19 @@ type Props = {
   readOnly: boolean;
   onError: (e: unknown) => boolean;
   onSaved: (area: Area) => void;
+  /** A version from the history was restored: the area as it is now, for the form to show. */
+  onRestored: (area: Area) => void;
   onClose: () => void;
 };
 
+function inputOf(area: Area): AreaInput {
+  return { company_id: area.company_id, name: area.name, description: area.description };
+}
+
 /** A new area, or an existing one renamed, described or moved to another company with its activities. */
-export function AreaForm({ area, companies, readOnly, onError, onSaved, onClose }: Props) {
+export function AreaForm({ area, companies, readOnly, onError, onSaved, onRestored, onClose }: Props) {
   const { t } = useTranslation();
-  const initial: AreaInput = area
-    ? { company_id: area.company_id, name: area.name, description: area.description }
-    : { company_id: companies[0]?.id ?? 0, name: "", description: "" };
+  const initial: AreaInput = area ? inputOf(area) : { company_id: companies[0]?.id ?? 0, name: "", description: "" };
   const [input, setInput] = useState<AreaInput>(initial);
   const dirty = JSON.stringify(input) !== JSON.stringify(initial);
   useUnsaved("area-form", dirty);
@@ -80,6 +85,25 @@ export function AreaForm({ area, companies, readOnly, onError, onSaved, onClose 
         <p className="muted small" data-testid="area-move-hint">
           {t("areas.moveHint", { count: Number(area.activity_count) })}
         </p>
+      )}
+      {area && (
+        <RecordHistory
+          object="area"
+          id={area.id}
+          // An open area is read-only exactly without the right to edit areas.
+          editable={!readOnly}
+          onError={onError}
+          onRestored={() =>
+            void api.areas(area.tenant_id).then((areas) => {
+              const fresh = areas.find((a) => a.id === area.id);
+              if (!fresh) return;
+              // The restored values replace the form's; the list's area becomes this one, so nothing is unsaved.
+              setInput(inputOf(fresh));
+              void changed("areas", fresh.tenant_id);
+              onRestored(fresh);
+            }, onError)
+          }
+        />
       )}
       {error && (
         <Alert kind="error" testId="area-error">

@@ -90,6 +90,7 @@ export function AreaList(props: PageProps) {
         readOnly={editing !== "new" && !can(session, "area", "edit")}
         onError={onError}
         onClose={() => setEditing(null)}
+        onRestored={setEditing}
         onSaved={(area) => {
           setEditing(null);
           list.setNotice(t("areas.saved", { name: area.name }));

@@ -9,6 +9,7 @@ import type { EditorChoice } from "../../bindings/EditorChoice";
 import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { RecordFiles } from "../../components/FileList";
+import { RecordHistory } from "../../components/history/RecordHistory";
 import { coreNow } from "../../coreClock";
 import { useRecords, useRecordsChanged } from "../../data/records";
 import type { PageProps } from "../../screens/page";
@@ -308,6 +309,25 @@ function BreachEditor({ session, tenantId, detail, onError, onClose, onSaved, on
             ))}
           </Select>
         </div>
+        {detail && (
+          <RecordHistory
+            object="breach"
+            id={detail.id}
+            editable={can(session, "breach", "edit")}
+            onError={onError}
+            onRestored={() =>
+              void api.breach(detail.id).then((fresh) => {
+                // The restored values replace the form's: the record is what the history saved.
+                const next = inputOf(fresh, tenantId);
+                setBaseline(next);
+                setInput(next);
+                setSaved(false);
+                void changed("breaches", tenantId);
+                onSaved(fresh.title);
+              }, onError)
+            }
+          />
+        )}
         {error && (
           <Alert kind="error" testId="breach-error">
             {error}

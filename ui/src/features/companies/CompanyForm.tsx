@@ -7,6 +7,7 @@ import type { CompanyInput } from "../../bindings/CompanyInput";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { Alert } from "../../components/Alert";
 import { Field, TextArea } from "../../components/Field";
+import { RecordHistory } from "../../components/history/RecordHistory";
 import { useRecordsChanged } from "../../data/records";
 import { useUnsaved } from "../../unsaved";
 import { DpoSection } from "./DpoSection";
@@ -169,6 +170,26 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
         <fieldset disabled={!editable || busy} className="plain">
           <DpoSection form={form} set={set} fieldError={fieldError} />
         </fieldset>
+        {company && (
+          <RecordHistory
+            object="company"
+            id={company.id}
+            editable={can(session, "company", "edit")}
+            onError={onError}
+            onRestored={() =>
+              void api.companies(tenantId).then((companies) => {
+                const fresh = companies.find((c) => c.id === company.id);
+                if (!fresh) return;
+                // The restored values replace the form's: the record is what the history saved.
+                setForm(dataOf(fresh));
+                setInitial(dataOf(fresh));
+                setSaved(false);
+                void changed("companies", tenantId);
+                onSaved(fresh);
+              }, onError)
+            }
+          />
+        )}
         {error && (
           <Alert kind="error" testId="company-message">
             {error}

@@ -8,6 +8,7 @@ import type { Opinion } from "../../bindings/Opinion";
 import type { RiskInput } from "../../bindings/RiskInput";
 import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
+import { RecordHistory } from "../../components/history/RecordHistory";
 import { recordKeys, useRecords, useRecordsChanged } from "../../data/records";
 import { formatDate } from "../../format";
 import type { PageProps } from "../../screens/page";
@@ -47,22 +48,41 @@ const NECESSITY = [
 ] as const;
 const OPINIONS: Opinion[] = ["none", "favourable", "unfavourable"];
 
+/** Only the current version while in progress is edited; a decided one and an earlier one are read-only. */
+const editableOf = (session: Props["session"], dpia: Dpia) =>
+  dpia.is_current && dpia.status === "in_progress" && can(session, "dpia", "edit");
+
 /** One version of an assessment: the sections of Art. 35(7) with their progress, the risks and the risk map, the
  * opinions and the decision; earlier versions read-only; new version, comparison and CNIL export. */
 export function DpiaEditor(props: Props) {
-  const { tenantId, id, onError } = props;
+  const { session, tenantId, id, onError } = props;
   const dpia = useRecords(recordKeys.dpia(tenantId, id), () => api.dpia(id), onError);
+  const changed = useRecordsChanged();
   // Kept here: a save reloads the version, and the form below starts afresh from it.
   const [notice, setNotice] = useState<string | null>(null);
   if (!dpia.data) return dpia.error ? <Alert kind="error">{dpia.error}</Alert> : <p className="muted">…</p>;
   return (
-    <Editor
-      key={`${dpia.data.id}-${dpia.data.updated_at}`}
-      {...props}
-      dpia={dpia.data}
-      notice={notice}
-      setNotice={setNotice}
-    />
+    <>
+      <Editor
+        key={`${dpia.data.id}-${dpia.data.updated_at}`}
+        {...props}
+        dpia={dpia.data}
+        notice={notice}
+        setNotice={setNotice}
+      />
+      {/* Below the form rather than in it: a restore reloads the version and the form starts afresh, while the
+          history stays open with its notice. */}
+      <RecordHistory
+        object="dpia"
+        id={dpia.data.id}
+        editable={editableOf(session, dpia.data)}
+        onError={onError}
+        onRestored={() => {
+          setNotice(null);
+          void changed("dpias", tenantId);
+        }}
+      />
+    </>
   );
 }
 
@@ -91,7 +111,7 @@ function Editor({ session, tenantId, dpia, notice, setNotice, onError, onClose, 
   const toms = useRecords(recordKeys.toms(tenantId), () => api.toms(tenantId, ALL_TOMS), onError, {
     enabled: can(session, "tom", "view"),
   });
-  const editable = dpia.is_current && dpia.status === "in_progress" && can(session, "dpia", "edit");
+  const editable = editableOf(session, dpia);
   const dirty = JSON.stringify(input) !== JSON.stringify(dpia.data);
   useUnsaved("dpia-form", dirty && editable);
   const set = (patch: Partial<DpiaInput>) => {

@@ -7,6 +7,7 @@ import type { MasterKind } from "../../bindings/MasterKind";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
+import { RecordHistory } from "../../components/history/RecordHistory";
 import { useRecordsChanged } from "../../data/records";
 import { useUnsaved } from "../../unsaved";
 import { useAction } from "../../useAction";
@@ -28,24 +29,30 @@ type Props = {
   item: MasterItem | null;
   onError: (e: unknown) => boolean;
   onClose: () => void;
+  /** A version from the history was restored: the item as it is now, for the form to show. */
+  onRestored: (item: MasterItem) => void;
 };
 
+function inputOf(kind: MasterKind, item: MasterItem): MasterItemInput {
+  return {
+    kind,
+    name: item.name,
+    description: item.description,
+    code: item.code,
+    special_category: item.special_category,
+    category: item.category,
+    date: item.date,
+    email: item.email,
+    phone: item.phone,
+  };
+}
+
 /** One master data item; the kind decides which fields show. */
-export function MasterForm({ session, tenantId, kind, item, onError, onClose }: Props) {
+export function MasterForm({ session, tenantId, kind, item, onError, onClose, onRestored }: Props) {
   const { t } = useTranslation();
   const editable = item ? can(session, kind, "edit") : can(session, kind, "create");
   const initial: MasterItemInput = item
-    ? {
-        kind,
-        name: item.name,
-        description: item.description,
-        code: item.code,
-        special_category: item.special_category,
-        category: item.category,
-        date: item.date,
-        email: item.email,
-        phone: item.phone,
-      }
+    ? inputOf(kind, item)
     : { ...emptyItem(kind, ""), category: CATEGORIES[kind]?.[0] ?? "" };
   const [form, setForm] = useState<MasterItemInput>(initial);
   const { busy, error, run, fieldError } = useAction(onError);
@@ -142,6 +149,24 @@ export function MasterForm({ session, tenantId, kind, item, onError, onClose }: 
             onChange={(e) => set("description", e.target.value)}
           />
         </fieldset>
+        {item && (
+          <RecordHistory
+            object={kind}
+            id={item.id}
+            editable={can(session, kind, "edit")}
+            onError={onError}
+            onRestored={() =>
+              void api.masterItems(tenantId, kind).then((items) => {
+                const fresh = items.find((i) => i.id === item.id);
+                if (!fresh) return;
+                // The restored values replace the form's; the list's item becomes this one, so nothing is unsaved.
+                setForm(inputOf(kind, fresh));
+                void changed("master-items", tenantId);
+                onRestored(fresh);
+              }, onError)
+            }
+          />
+        )}
         {error && (
           <Alert kind="error" testId="item-message">
             {error}

@@ -110,6 +110,7 @@ export function MasterList({ session, tenantId, kind, onError, onBack }: Props) 
         item={editing === "new" ? null : editing}
         onError={onError}
         onClose={() => setEditing(null)}
+        onRestored={setEditing}
       />
     );
   }

@@ -10,6 +10,7 @@ import type { RequestStatus } from "../../bindings/RequestStatus";
 import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { RecordFiles } from "../../components/FileList";
+import { RecordHistory } from "../../components/history/RecordHistory";
 import { coreNow } from "../../coreClock";
 import { useRecords, useRecordsChanged } from "../../data/records";
 import { formatDate } from "../../format";
@@ -366,6 +367,25 @@ function RequestEditor({ session, tenantId, detail, onError, onClose, onSaved, o
           data="data-request-activity"
           onChange={(ids) => set({ activity_ids: ids })}
         />
+        {detail && (
+          <RecordHistory
+            object="request"
+            id={detail.id}
+            editable={can(session, "request", "edit")}
+            onError={onError}
+            onRestored={() =>
+              void api.request(detail.id).then((fresh) => {
+                // The restored values replace the form's: the record is what the history saved.
+                const next = inputOf(fresh, tenantId, today);
+                setBaseline(next);
+                setInput(next);
+                setSaved(false);
+                void changed("requests", tenantId);
+                onSaved(fresh.requester);
+              }, onError)
+            }
+          />
+        )}
         {error && (
           <Alert kind="error" testId="request-error">
             {error}

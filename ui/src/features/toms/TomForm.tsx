@@ -12,6 +12,7 @@ import type { TomKind } from "../../bindings/TomKind";
 import type { TomStatus } from "../../bindings/TomStatus";
 import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
+import { RecordHistory } from "../../components/history/RecordHistory";
 import { recordKeys, useRecords, useRecordsChanged } from "../../data/records";
 import type { PageProps } from "../../screens/page";
 import { useUnsaved } from "../../unsaved";
@@ -286,6 +287,25 @@ function TomEditor({ session, tenantId, detail, companies, onError, onClose, onS
             </label>
           ))}
         </fieldset>
+        {detail && (
+          <RecordHistory
+            object="tom"
+            id={detail.id}
+            editable={can(session, "tom", "edit")}
+            onError={onError}
+            onRestored={() =>
+              void api.tom(detail.id).then((fresh) => {
+                // The restored values replace the form's: the record is what the history saved.
+                const next = inputOf(fresh, tenantId);
+                setBaseline(next);
+                setInput(next);
+                setSaved(false);
+                void changed("toms", tenantId);
+                onSaved(fresh.title);
+              }, onError)
+            }
+          />
+        )}
         {error && (
           <Alert kind="error" testId="tom-error">
             {error}

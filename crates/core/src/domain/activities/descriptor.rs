@@ -32,6 +32,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
             "EXISTS(SELECT 1 FROM processing_activities p JOIN areas a ON a.id = p.area_id
                     WHERE p.trash_id = ?1 AND a.trash_id IS NOT NULL AND a.trash_id <> ?1)",
         ),
+        before_restore: &[],
         before_purge: &[
             "DELETE FROM activity_attachments WHERE activity_id IN (SELECT id FROM processing_activities WHERE trash_id = ?1)",
             "DELETE FROM activity_links WHERE activity_id IN (SELECT id FROM processing_activities WHERE trash_id = ?1)",
@@ -84,6 +85,7 @@ fn search_clause(conn: &Connection, user: &UserRecord) -> CoreResult<Option<Sear
             editor: Some("p.editor_id"),
             area_name: Some("a.name"),
             status: Some("p.status"),
+            top_folder: None,
         },
     )?;
     Ok(Some(SearchClause {

@@ -184,6 +184,7 @@ const COLUMNS: Columns = Columns {
     editor: Some("p.editor_id"),
     area_name: Some("a.name"),
     status: Some("p.status"),
+    top_folder: None,
 };
 
 fn detail_from_row(r: &Row<'_>) -> rusqlite::Result<Activity> {

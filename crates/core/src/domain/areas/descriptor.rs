@@ -29,6 +29,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
             "EXISTS(SELECT 1 FROM areas a JOIN companies c ON c.id = a.company_id
                     WHERE a.trash_id = ?1 AND c.trash_id IS NOT NULL AND c.trash_id <> ?1)",
         ),
+        before_restore: &[],
         before_purge: &[],
     }),
     tiles: Some(tiles),

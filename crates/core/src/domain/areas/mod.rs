@@ -57,6 +57,7 @@ const COLUMNS: Columns = Columns {
     editor: None,
     area_name: Some("a.name"),
     status: None,
+    top_folder: None,
 };
 
 /// Areas of the tenant the user may see, with the number of activities each shows them.

@@ -21,6 +21,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         cascade: CASCADE,
         tables: &["data_breaches"],
         parent_in_trash: None,
+        before_restore: &[],
         before_purge: &[
             "DELETE FROM deadline_alerts WHERE kind = 'breach' AND record_id IN (SELECT id FROM data_breaches WHERE trash_id = ?1)",
             "DELETE FROM record_attachments WHERE object_type = 'breach'

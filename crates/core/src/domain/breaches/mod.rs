@@ -224,6 +224,7 @@ const COLUMNS: Columns = Columns {
     editor: Some("b.editor_id"),
     area_name: None,
     status: None,
+    top_folder: None,
 };
 
 const DETAIL: &str =

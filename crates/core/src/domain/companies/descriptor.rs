@@ -30,6 +30,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         cascade: CASCADE,
         tables: &["companies"],
         parent_in_trash: None,
+        before_restore: &[],
         before_purge: &[
             "DELETE FROM tom_companies WHERE company_id IN (SELECT id FROM companies WHERE trash_id = ?1)",
         ],

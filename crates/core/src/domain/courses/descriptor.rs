@@ -21,6 +21,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         cascade: CASCADE,
         tables: &["courses"],
         parent_in_trash: None,
+        before_restore: &[],
         before_purge: &[
             "DELETE FROM deadline_alerts WHERE kind = 'course_assignment' AND record_id IN (SELECT id FROM courses WHERE trash_id = ?1)",
             "DELETE FROM course_attempts WHERE assignment_id IN

@@ -143,6 +143,7 @@ const COLUMNS: Columns = Columns {
     editor: None,
     area_name: None,
     status: None,
+    top_folder: None,
 };
 
 pub(crate) fn visible(conn: &Connection, user: &UserRecord) -> CoreResult<Filter> {

@@ -30,6 +30,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
             "EXISTS(SELECT 1 FROM dpias d JOIN processing_activities p ON p.id = d.activity_id
                     WHERE d.trash_id = ?1 AND p.trash_id IS NOT NULL AND p.trash_id <> ?1)",
         ),
+        before_restore: &[],
         before_purge: &[
             "DELETE FROM dpia_risk_toms WHERE risk_id IN (SELECT r.id FROM dpia_risks r JOIN dpias d ON d.id = r.dpia_id WHERE d.trash_id = ?1)",
             "DELETE FROM dpia_risks WHERE dpia_id IN (SELECT id FROM dpias WHERE trash_id = ?1)",

@@ -168,6 +168,7 @@ const COLUMNS: Columns = Columns {
     editor: Some("d.editor_id"),
     area_name: None,
     status: None,
+    top_folder: None,
 };
 
 pub(crate) fn visible(conn: &Connection, user: &UserRecord) -> CoreResult<Filter> {

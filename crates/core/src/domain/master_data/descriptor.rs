@@ -33,6 +33,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         cascade: CASCADE,
         tables: &["master_items"],
         parent_in_trash: None,
+        before_restore: &[],
         before_purge: &[
             "DELETE FROM activity_links WHERE item_id IN (SELECT id FROM master_items WHERE trash_id = ?1)",
             "UPDATE processing_activities SET business_process_id = NULL

@@ -22,6 +22,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         cascade: CASCADE,
         tables: &["processor_agreements"],
         parent_in_trash: None,
+        before_restore: &[],
         before_purge: &[
             "DELETE FROM agreement_activities WHERE agreement_id IN (SELECT id FROM processor_agreements WHERE trash_id = ?1)",
             "DELETE FROM agreement_countries WHERE agreement_id IN (SELECT id FROM processor_agreements WHERE trash_id = ?1)",

@@ -96,6 +96,7 @@ const COLUMNS: Columns = Columns {
     editor: Some("g.editor_id"),
     area_name: None,
     status: None,
+    top_folder: None,
 };
 
 const DETAIL: &str = "SELECT g.id, g.tenant_id, g.processor_id, g.subject, g.signed_on,

@@ -24,6 +24,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         cascade: CASCADE,
         tables: &["data_subject_requests"],
         parent_in_trash: None,
+        before_restore: &[],
         before_purge: &[
             "DELETE FROM deadline_alerts WHERE kind = 'request' AND record_id IN (SELECT id FROM data_subject_requests WHERE trash_id = ?1)",
             "DELETE FROM request_activities WHERE request_id IN (SELECT id FROM data_subject_requests WHERE trash_id = ?1)",

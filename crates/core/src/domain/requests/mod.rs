@@ -229,6 +229,7 @@ const COLUMNS: Columns = Columns {
     editor: Some("r.editor_id"),
     area_name: None,
     status: None,
+    top_folder: None,
 };
 
 const DETAIL: &str = "SELECT r.id, r.tenant_id, r.kind, r.requester, r.contact, r.received_on,

@@ -6,6 +6,8 @@ use crate::store::trash::Cascade;
 
 /// What a delete of one record takes along to the trash.
 pub const CASCADE: Cascade = &[
+    ("documents", "tenant_id = ?1"),
+    ("document_folders", "tenant_id = ?1"),
     ("courses", "tenant_id = ?1"),
     ("data_subject_requests", "tenant_id = ?1"),
     ("processor_agreements", "tenant_id = ?1"),
@@ -31,6 +33,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         tables: &["tenants"],
         // Nothing of a tenant in the trash comes back before the tenant does.
         parent_in_trash: Some("EXISTS(SELECT 1 FROM tenants WHERE id = ?2 AND trash_id IS NOT NULL AND trash_id <> ?1)"),
+        before_restore: &[],
         before_purge: &[
             "DELETE FROM user_tenants WHERE tenant_id IN (SELECT id FROM tenants WHERE trash_id = ?1)",
             "UPDATE users SET current_tenant_id = NULL WHERE current_tenant_id IN (SELECT id FROM tenants WHERE trash_id = ?1)",

@@ -27,6 +27,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         cascade: CASCADE,
         tables: &["toms"],
         parent_in_trash: None,
+        before_restore: &[],
         before_purge: &[
             "DELETE FROM activity_toms WHERE tom_id IN (SELECT id FROM toms WHERE trash_id = ?1)",
             "DELETE FROM tom_companies WHERE tom_id IN (SELECT id FROM toms WHERE trash_id = ?1)",

@@ -212,6 +212,7 @@ const COLUMNS: Columns = Columns {
     editor: Some("t.editor_id"),
     area_name: None,
     status: Some("t.status"),
+    top_folder: None,
 };
 
 const ROW: &str = "SELECT t.id, t.protection_type, t.kind, t.title, t.status,
