@@ -507,6 +507,8 @@ pub fn tenant_with_companies(
         breaches: Vec::new(),
         processor_agreements: Vec::new(),
         courses: Vec::new(),
+        folders: Vec::new(),
+        documents: Vec::new(),
         format: FORMAT.into(),
         version: VERSION,
         tenant: TenantHeader {
@@ -639,6 +641,8 @@ pub fn tom_benchmark_tenant(companies: usize, per_company: usize) -> TenantDocum
         breaches: Vec::new(),
         processor_agreements: Vec::new(),
         courses: Vec::new(),
+        folders: Vec::new(),
+        documents: Vec::new(),
         format: FORMAT.into(),
         version: VERSION,
         tenant: TenantHeader {

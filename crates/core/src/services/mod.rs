@@ -6,6 +6,7 @@ pub mod backup;
 pub mod data_copy;
 pub mod deadlines;
 pub mod demo;
+pub mod document_transfer;
 pub mod exports;
 pub mod generators;
 pub mod history;

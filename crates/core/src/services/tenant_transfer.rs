@@ -23,6 +23,7 @@ use crate::domain::toms::{self, TomInput, TomReview};
 use crate::domain::website_texts::{self, WebsiteTextKind};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
+use crate::services::document_transfer::{self, DocumentRecord, Order};
 use crate::store::audit::{self, Change};
 
 pub const FORMAT: &str = "dpo-desk-tenant";
@@ -32,7 +33,8 @@ pub const FORMAT: &str = "dpo-desk-tenant";
 /// 5: the registers: data subject requests, breaches, processor agreements.
 /// 6: e-learning courses with their pictures (never assignments or results: the learners
 /// are users of this installation).
-pub const VERSION: u32 = 6;
+/// 7: documents: folders, every version's bytes, links to the file's records.
+pub const VERSION: u32 = 7;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TenantDocument {
@@ -58,6 +60,12 @@ pub struct TenantDocument {
     /// Version 6 on. `tenant_id` is unused; picture ids are those of `images`.
     #[serde(default)]
     pub courses: Vec<CourseRecord>,
+    /// Version 7 on: folder paths, parents first.
+    #[serde(default)]
+    pub folders: Vec<String>,
+    /// Version 7 on.
+    #[serde(default)]
+    pub documents: Vec<DocumentRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -199,6 +207,10 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
         .collect();
 
     let company_list = companies::list(conn, tenant.id)?;
+    let mut order = Order {
+        companies: company_list.iter().map(|c| c.id).collect(),
+        ..Order::default()
+    };
     let company_position: HashMap<i64, i64> = company_list
         .iter()
         .enumerate()
@@ -212,6 +224,7 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
     {
         let tom = toms::load(conn, id)?;
         tom_position.insert(id, i as i64 + 1);
+        order.toms.push(id);
         let mut data = tom.data;
         data.tenant_id = 0;
         data.editor_id = None;
@@ -250,6 +263,7 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
             for id in activity_ids {
                 let a = all.remove(&id).expect("a live activity of the tenant");
                 activity_position.insert(id, activity_position.len() as i64 + 1);
+                order.activities.push(id);
                 let mut data = a.data;
                 data.area_id = 0;
                 data.editor_id = None;
@@ -359,6 +373,7 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
     };
     let mut requests_out = Vec::new();
     for id in requests::ids_of_tenant(conn, tenant.id)? {
+        order.requests.push(id);
         let mut data = requests::stored(conn, id)?.data;
         let editor = editor_name(data.editor_id)?;
         data.tenant_id = 0;
@@ -369,6 +384,7 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
     }
     let mut breaches_out = Vec::new();
     for id in breaches::ids_of_tenant(conn, tenant.id)? {
+        order.breaches.push(id);
         let breach = breaches::load(conn, id, chrono::DateTime::UNIX_EPOCH)?;
         let mut data = breach.data;
         data.tenant_id = 0;
@@ -380,6 +396,7 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
     }
     let mut agreements_out = Vec::new();
     for id in processor_agreements::ids_of_tenant(conn, tenant.id)? {
+        order.agreements.push(id);
         let stored = processor_agreements::stored(conn, id)?;
         let (mut data, editor) = (stored.data, stored.editor_name);
         data.tenant_id = 0;
@@ -413,7 +430,10 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
                 .collect(),
         });
     }
+    let (folders, documents) = document_transfer::export(conn, tenant.id, &order)?;
     Ok(TenantDocument {
+        folders,
+        documents,
         courses: courses_out,
         requests: requests_out,
         breaches: breaches_out,
@@ -651,6 +671,12 @@ pub(crate) fn import(
                 ))
             })
     };
+    let mut new = Order {
+        companies: company_ids.clone(),
+        activities: activity_ids.clone(),
+        toms: tom_ids.clone(),
+        ..Order::default()
+    };
     for record in &doc.requests {
         let mut data = record.data.clone();
         data.tenant_id = tenant_id;
@@ -666,14 +692,14 @@ pub(crate) fn import(
             .iter()
             .map(|p| resolve(*p))
             .collect::<CoreResult<_>>()?;
-        requests::write(conn, None, &data, now)?;
+        new.requests.push(requests::write(conn, None, &data, now)?);
     }
     for record in &doc.breaches {
         let mut data = record.data.clone();
         data.tenant_id = tenant_id;
         data.editor_id = editor(&record.editor)?;
         data.title = CoreError::required_name("breach_title", &data.title, 300, "a breach")?;
-        breaches::write(conn, None, &data, now)?;
+        new.breaches.push(breaches::write(conn, None, &data, now)?);
     }
     for record in &doc.processor_agreements {
         let mut data = record.data.clone();
@@ -688,7 +714,8 @@ pub(crate) fn import(
         for c in &mut data.countries {
             c.item_id = resolve(c.item_id)?;
         }
-        processor_agreements::write(conn, None, &data, now)?;
+        new.agreements
+            .push(processor_agreements::write(conn, None, &data, now)?);
     }
     for record in &doc.courses {
         let mut images = Vec::new();
@@ -704,6 +731,7 @@ pub(crate) fn import(
         }
         courses::import(conn, now, user, tenant_id, &record.course, &images)?;
     }
+    document_transfer::import(conn, now, tenant_id, &doc.folders, &doc.documents, &new)?;
     audit::record(
         conn,
         now,

@@ -6,6 +6,7 @@ mod common;
 mod copies;
 mod courses;
 mod crash_safety;
+mod documents;
 mod dpias;
 mod history;
 mod hostile_input;

@@ -519,3 +519,60 @@ pub(crate) fn delete(
     }
     Ok(entries)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE document_contents (version_id INTEGER PRIMARY KEY, content BLOB NOT NULL);")
+            .unwrap();
+        conn
+    }
+
+    #[test]
+    fn a_file_that_grows_or_shrinks_while_it_is_read_is_refused() {
+        let conn = store();
+        let grew = stream_in(&conn, 1, 4, &mut &b"longer than announced"[..]);
+        assert!(
+            matches!(
+                grew,
+                Err(CoreError::Validation {
+                    rule: "changed_while_adding",
+                    ..
+                })
+            ),
+            "{grew:?}"
+        );
+        let shrank = stream_in(&conn, 2, 40, &mut &b"short"[..]);
+        assert!(
+            matches!(
+                shrank,
+                Err(CoreError::Validation {
+                    rule: "changed_while_adding",
+                    ..
+                })
+            ),
+            "{shrank:?}"
+        );
+    }
+
+    #[test]
+    fn the_bytes_stream_in_whole_with_their_hash() {
+        let conn = store();
+        let hash = stream_in(&conn, 7, 3, &mut &b"abc"[..]).unwrap();
+        assert_eq!(
+            hash,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        let stored: Vec<u8> = conn
+            .query_row(
+                "SELECT content FROM document_contents WHERE version_id = 7",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(stored, b"abc");
+    }
+}

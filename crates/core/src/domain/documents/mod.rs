@@ -4,6 +4,7 @@
 //! restriction, applied in SQL.
 
 pub mod descriptor;
+pub mod export;
 mod files;
 mod folders;
 mod links;
@@ -28,6 +29,7 @@ pub(crate) use folders::{
 };
 pub use links::LINKABLE;
 pub(crate) use links::{documents_of, link};
+pub(crate) use names::checked as checked_name;
 
 /// A folder of a tenant's document tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -232,6 +234,26 @@ pub(crate) fn listing(
         documents,
         storage: storage(conn, tenant_id)?,
     })
+}
+
+/// Every live document of the tenant the user may see, by folder and name (exports).
+pub(crate) fn full_list(
+    conn: &Connection,
+    user: &UserRecord,
+    tenant_id: i64,
+) -> CoreResult<Vec<DocumentRow>> {
+    let filter = visible(conn, user)?;
+    let mut params: Vec<Value> = vec![tenant_id.into()];
+    params.extend(filter.params);
+    let rows = conn
+        .prepare(&format!(
+            "{ROW} WHERE d.tenant_id = ? AND d.trash_id IS NULL AND {}
+             ORDER BY COALESCE(fo.path, '/') COLLATE NOCASE, d.name COLLATE NOCASE",
+            filter.sql
+        ))?
+        .query_map(params_from_iter(params), row)?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
 }
 
 /// A live document the user may see.

@@ -10,7 +10,9 @@ use crate::access::accounts::UserRecord;
 use crate::domain::descriptor::TenantRows;
 use crate::domain::master_data::{self, MasterKind};
 use crate::domain::registry::DOMAINS;
-use crate::domain::{activities, breaches, courses, dpias, processor_agreements, requests};
+use crate::domain::{
+    activities, breaches, courses, documents, dpias, processor_agreements, requests,
+};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::export::file_name_part;
 use crate::kernel::text::{text, Language};
@@ -37,12 +39,14 @@ pub enum BackupModule {
     Registers(i64),
     /// The tenant's e-learning courses with their pictures, assignments and results.
     Courses(i64),
+    /// The tenant's documents: folders, every version's bytes, links to records.
+    Documents(i64),
 }
 
 impl BackupModule {
     pub fn parse(text: &str) -> CoreResult<Self> {
         let bad = || {
-            CoreError::validation("module", "format", format!("'{text}' is not a module (tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID, toms:ID, dpia:ID, registers:ID, courses:ID)"))
+            CoreError::validation("module", "format", format!("'{text}' is not a module (tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID, toms:ID, dpia:ID, registers:ID, courses:ID, documents:ID)"))
         };
         let (kind, id) = text.split_once(':').ok_or_else(bad)?;
         let id: i64 = id.trim().parse().map_err(|_| bad())?;
@@ -56,6 +60,7 @@ impl BackupModule {
             "dpia" | "dpias" => BackupModule::Dpias(id),
             "registers" => BackupModule::Registers(id),
             "courses" => BackupModule::Courses(id),
+            "documents" => BackupModule::Documents(id),
             _ => return Err(bad()),
         })
     }
@@ -70,7 +75,8 @@ impl BackupModule {
             | BackupModule::Toms(t)
             | BackupModule::Dpias(t)
             | BackupModule::Registers(t)
-            | BackupModule::Courses(t) => t,
+            | BackupModule::Courses(t)
+            | BackupModule::Documents(t) => t,
         }
     }
 }
@@ -136,6 +142,7 @@ pub(crate) fn restore(conn: &mut Connection, module: BackupModule) -> CoreResult
         BackupModule::MasterData(tenant) => return restore_master_data(conn, tenant),
         BackupModule::Toms(tenant) => return restore_toms(conn, tenant),
         BackupModule::Dpias(tenant) => return restore_dpias(conn, tenant),
+        BackupModule::Documents(tenant) => return restore_documents(conn, tenant),
         _ => {}
     }
     let tenant = module.tenant_id();
@@ -380,6 +387,13 @@ pub(crate) fn csv(
             courses::export::results_file(&results, ExportFormat::Csv, style)?,
         ));
     }
+    if all || matches!(module, BackupModule::Documents(_)) {
+        let list = documents::full_list(conn, user, tenant.id)?;
+        files.push((
+            text(language, "backup-csv-documents"),
+            documents::export::file(&list, ExportFormat::Csv, style)?,
+        ));
+    }
     std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
     let mut written = Vec::new();
     for (what, bytes) in files {
@@ -463,6 +477,74 @@ fn restore_toms(conn: &mut Connection, tenant: i64) -> CoreResult<usize> {
         &format!("INSERT INTO main.activity_toms (activity_id, tom_id) SELECT activity_id, tom_id FROM bak.activity_toms
                   WHERE {MINE} AND activity_id IN (SELECT id FROM main.processing_activities WHERE tenant_id = ?1)"),
         [tenant],
+    )?;
+    tx.commit()?;
+    Ok(restored)
+}
+
+/// The tenant's documents as the backup holds them (folders, every version's bytes), with
+/// their links to the records that exist now; the trash of documents is replaced like the
+/// measures' is. All or nothing.
+fn restore_documents(conn: &mut Connection, tenant: i64) -> CoreResult<usize> {
+    backup_holds_tenant(conn, tenant)?;
+    let tx = conn.transaction()?;
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM bak.documents b JOIN main.documents m ON m.id = b.id WHERE b.tenant_id = ?1 AND m.tenant_id <> ?1)
+         OR EXISTS(SELECT 1 FROM bak.document_folders b JOIN main.document_folders m ON m.id = b.id WHERE b.tenant_id = ?1 AND m.tenant_id <> ?1)
+         OR EXISTS(SELECT 1 FROM bak.document_versions b JOIN main.document_versions m ON m.id = b.id
+                   JOIN main.documents d ON d.id = m.document_id WHERE d.tenant_id <> ?1
+                   AND b.document_id IN (SELECT id FROM bak.documents WHERE tenant_id = ?1))",
+        [tenant],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(conflict(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT),
+            None,
+        )));
+    }
+    tx.execute(
+        "DELETE FROM main.trash WHERE tenant_id = ?1 AND object_type = 'document'",
+        [tenant],
+    )?;
+    let rows = documents::descriptor::DESCRIPTOR.tenant_rows;
+    for part in rows {
+        let condition = part.condition.replace("{db}", "main");
+        tx.execute(
+            &format!("DELETE FROM main.{} WHERE {condition}", part.table),
+            [tenant],
+        )?;
+    }
+    const LIVE: &str =
+        "document_id IN (SELECT id FROM bak.documents WHERE tenant_id = ?1 AND trash_id IS NULL)";
+    let copy = |table: &str, condition: &str| -> CoreResult<usize> {
+        let cols = columns(&tx, table)?;
+        tx.execute(
+            &format!("INSERT INTO main.{table} ({cols}) SELECT {cols} FROM bak.{table} WHERE {condition}"),
+            [tenant],
+        )
+        .map_err(conflict)
+    };
+    copy("document_folders", "tenant_id = ?1 AND trash_id IS NULL")?;
+    let restored = copy("documents", "tenant_id = ?1 AND trash_id IS NULL")?;
+    copy("document_versions", LIVE)?;
+    copy(
+        "document_contents",
+        &format!("version_id IN (SELECT id FROM bak.document_versions WHERE {LIVE})"),
+    )?;
+    copy(
+        "document_links",
+        &format!(
+            "{LIVE} AND CASE object_type
+               WHEN 'company' THEN object_id IN (SELECT id FROM main.companies)
+               WHEN 'processing_activity' THEN object_id IN (SELECT id FROM main.processing_activities)
+               WHEN 'tom' THEN object_id IN (SELECT id FROM main.toms)
+               WHEN 'dpia' THEN object_id IN (SELECT id FROM main.dpias)
+               WHEN 'request' THEN object_id IN (SELECT id FROM main.data_subject_requests)
+               WHEN 'breach' THEN object_id IN (SELECT id FROM main.data_breaches)
+               WHEN 'processor_agreement' THEN object_id IN (SELECT id FROM main.processor_agreements)
+               ELSE 0 END"
+        ),
     )?;
     tx.commit()?;
     Ok(restored)
