@@ -102,6 +102,11 @@ pub enum Command {
         #[command(subcommand)]
         action: ActivityAction,
     },
+    /// Documents of a tenant (SPEC §11): folders, files and their versions.
+    Document {
+        #[command(subcommand)]
+        action: DocumentAction,
+    },
     /// Technical and organisational measures (Art. 32 GDPR) of a tenant.
     Tom {
         #[command(subcommand)]
@@ -445,6 +450,61 @@ pub enum HistoryAction {
         /// The version to restore (1 is the oldest, as `history` numbers them).
         #[arg(long, value_name = "N")]
         version: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocumentAction {
+    /// The documents of a folder (the root without --folder), with their current version.
+    List {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+        /// The folder, e.g. /Verträge/2026 ("/" is the root).
+        #[arg(long, value_name = "PATH")]
+        folder: Option<String>,
+    },
+    /// Add files to a folder (made where missing); a file named like a document there
+    /// becomes its new version. Each file is added on its own: one refused file leaves
+    /// the others added, and the command fails.
+    Add {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+        /// The folder, e.g. /Verträge/2026 ("/" is the root).
+        #[arg(long, value_name = "PATH", default_value = "/")]
+        folder: String,
+        /// The files to add.
+        #[arg(value_name = "FILE", required = true, num_args = 1..)]
+        files: Vec<std::path::PathBuf>,
+    },
+    /// Save a document's file (the current version, or --version N).
+    Get {
+        /// The document's id.
+        id: i64,
+        /// Where to write the file.
+        #[arg(long, value_name = "FILE")]
+        to: std::path::PathBuf,
+        /// The version to save (1 is the first).
+        #[arg(long, value_name = "N")]
+        version: Option<i64>,
+    },
+    /// Every version of a document, newest first: who added it, when, its size and hash.
+    Versions {
+        /// The document's id.
+        id: i64,
+    },
+    /// Show or set a tenant's storage quota for documents (setting: administrators).
+    Quota {
+        /// The tenant's id.
+        #[arg(long, value_name = "ID")]
+        tenant: i64,
+        /// The quota in megabytes.
+        #[arg(long, value_name = "MB", conflicts_with = "unlimited")]
+        set_mb: Option<u32>,
+        /// Remove the quota.
+        #[arg(long)]
+        unlimited: bool,
     },
 }
 

@@ -3,6 +3,7 @@ mod backups;
 mod commands;
 mod context;
 mod courses;
+mod documents;
 mod dpias;
 mod error;
 mod history;
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
         Command::Company { action } => records::company(&cli, action),
         Command::Area { action } => records::area(&cli, action),
         Command::Activity { action } => records::activity(&cli, action),
+        Command::Document { action } => documents::document(&cli, action),
         Command::Tom { action } => toms::tom(&cli, action),
         Command::Request { action } => registers::request(&cli, action),
         Command::Breach { action } => registers::breach(&cli, action),

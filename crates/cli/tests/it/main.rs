@@ -4,6 +4,7 @@ mod cli;
 mod copies;
 mod courses;
 mod crash_safety;
+mod documents;
 mod dpias;
 mod history;
 mod registers;
