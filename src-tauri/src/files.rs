@@ -14,6 +14,8 @@ pub trait FilePicker: Send + Sync {
     fn open(&self, title: &str, extension: &str) -> Option<PathBuf>;
     /// Which folder to write into; `None` when the person cancels.
     fn folder(&self, title: &str) -> Option<PathBuf>;
+    /// Which files to add (any kind, several at once); empty when the person cancels.
+    fn open_many(&self, title: &str) -> Vec<PathBuf>;
 }
 
 pub struct NativeFilePicker<R: Runtime> {
@@ -21,6 +23,8 @@ pub struct NativeFilePicker<R: Runtime> {
 }
 
 type Answer = std::pin::Pin<Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>>;
+type Answers =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<rfd::FileHandle>>> + Send>>;
 
 impl<R: Runtime> NativeFilePicker<R> {
     /// The dialog is created on the main thread (GTK's), as tauri-plugin-dialog does, and
@@ -38,6 +42,22 @@ impl<R: Runtime> NativeFilePicker<R> {
             return None;
         }
         rx.recv().ok().flatten()
+    }
+
+    /// As `ask`, for a dialog that answers several files.
+    fn ask_many(&self, build: impl FnOnce() -> Answers + Send + 'static) -> Vec<PathBuf> {
+        let (tx, rx) = mpsc::channel();
+        let queued = self.app.run_on_main_thread(move || {
+            let answer = build();
+            std::thread::spawn(move || {
+                let files = tauri::async_runtime::block_on(answer).unwrap_or_default();
+                let _ = tx.send(files.iter().map(|f| f.path().to_path_buf()).collect());
+            });
+        });
+        if queued.is_err() {
+            return Vec::new();
+        }
+        rx.recv().unwrap_or_default()
     }
 }
 
@@ -79,6 +99,11 @@ impl<R: Runtime> FilePicker for NativeFilePicker<R> {
     fn folder(&self, title: &str) -> Option<PathBuf> {
         let title = title.to_string();
         self.ask(move || Box::pin(rfd::AsyncFileDialog::new().set_title(&title).pick_folder()))
+    }
+
+    fn open_many(&self, title: &str) -> Vec<PathBuf> {
+        let title = title.to_string();
+        self.ask_many(move || Box::pin(rfd::AsyncFileDialog::new().set_title(&title).pick_files()))
     }
 }
 

@@ -8,6 +8,7 @@ mod closing;
 mod commands;
 mod copies;
 mod courses;
+mod documents;
 mod dpias;
 mod error;
 mod files;
@@ -56,6 +57,8 @@ pub fn run() {
                 notifications::NativeNotifier,
             )));
             automatic::start(app.handle().clone());
+            // Copies left by a run that ended without cleaning up (a crash, a power cut).
+            documents::clear_opened();
             Ok(())
         })
         .manage(StartedAt(started))
@@ -110,6 +113,23 @@ pub fn run() {
             toms::tom,
             toms::create_tom,
             toms::update_tom,
+            documents::documents,
+            documents::document,
+            documents::add_documents,
+            documents::add_dropped_documents,
+            documents::update_document,
+            documents::restore_document_version,
+            documents::delete_documents,
+            documents::link_document,
+            documents::documents_of,
+            documents::create_document_folder,
+            documents::rename_document_folder,
+            documents::move_document_folder,
+            documents::delete_document_folder,
+            documents::set_document_quota,
+            documents::document_preview,
+            documents::save_document_copy,
+            documents::open_document,
             history::record_history,
             history::restore_version,
             toms::review_tom,
@@ -251,8 +271,14 @@ pub fn run() {
             website_texts::save_privacy_policy,
             website_texts::render_website_text,
         ])
-        .run(tauri::generate_context!("tauri.conf.json"))
-        .unwrap_or_else(|e| fatal(&format!("the window could not be started: {e}")));
+        .build(tauri::generate_context!("tauri.conf.json"))
+        .unwrap_or_else(|e| fatal(&format!("the window could not be started: {e}")))
+        .run(|_, event| {
+            // Documents opened with other programs were copies: they go when the app ends.
+            if let tauri::RunEvent::Exit = event {
+                documents::clear_opened();
+            }
+        });
 }
 
 /// The system clock, or with `DPO_DESK_NOW=RFC3339` one that starts at that instant and

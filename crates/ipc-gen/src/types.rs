@@ -146,6 +146,8 @@ pub fn map_type(ty: &Type) -> Result<TsType, String> {
                     _ => Err(format!("`{}` should have one type argument", spell(ty))),
                 },
                 "Channel" => one(TsType::Channel),
+                // tauri::ipc::Response: raw bytes, read by the window as an ArrayBuffer.
+                "Response" => Ok(TsType::Keyword("ArrayBuffer")),
                 "HashMap" | "BTreeMap" => match args.as_slice() {
                     [key, value] => Ok(TsType::Record(
                         Box::new(map_type(key)?),
@@ -342,6 +344,11 @@ mod tests {
     #[test]
     fn a_channel_argument_is_a_channel_of_its_message() {
         assert_eq!(ts("tauri::ipc::Channel<Progress>"), "Channel<Progress>");
+    }
+
+    #[test]
+    fn a_raw_byte_response_is_read_as_an_array_buffer() {
+        assert_eq!(result("ShellResult<tauri::ipc::Response>"), "ArrayBuffer");
     }
 
     #[test]

@@ -3,4 +3,4 @@
 /**
  * Written `KIND:TENANT_ID` on the command line, e.g. `tenant:3` or `ropa:3`.
  */
-export type BackupModule = { "kind": "tenant", "tenant_id": number } | { "kind": "ropa", "tenant_id": number } | { "kind": "companies", "tenant_id": number } | { "kind": "areas", "tenant_id": number } | { "kind": "master_data", "tenant_id": number } | { "kind": "toms", "tenant_id": number } | { "kind": "dpias", "tenant_id": number } | { "kind": "registers", "tenant_id": number } | { "kind": "courses", "tenant_id": number };
+export type BackupModule = { "kind": "tenant", "tenant_id": number } | { "kind": "ropa", "tenant_id": number } | { "kind": "companies", "tenant_id": number } | { "kind": "areas", "tenant_id": number } | { "kind": "master_data", "tenant_id": number } | { "kind": "toms", "tenant_id": number } | { "kind": "dpias", "tenant_id": number } | { "kind": "registers", "tenant_id": number } | { "kind": "courses", "tenant_id": number } | { "kind": "documents", "tenant_id": number };

@@ -7,6 +7,7 @@ import type { AcceptInvitationRequest } from "../bindings/AcceptInvitationReques
 import type { Activity } from "../bindings/Activity";
 import type { ActivityInput } from "../bindings/ActivityInput";
 import type { ActivityRow } from "../bindings/ActivityRow";
+import type { AddedFile } from "../bindings/AddedFile";
 import type { AgreementInput } from "../bindings/AgreementInput";
 import type { AgreementRow } from "../bindings/AgreementRow";
 import type { AppSettings } from "../bindings/AppSettings";
@@ -49,6 +50,11 @@ import type { Dashboard } from "../bindings/Dashboard";
 import type { DataSubjectRequest } from "../bindings/DataSubjectRequest";
 import type { DeadlineAlert } from "../bindings/DeadlineAlert";
 import type { DeadlineBoard } from "../bindings/DeadlineBoard";
+import type { Document } from "../bindings/Document";
+import type { DocumentInput } from "../bindings/DocumentInput";
+import type { DocumentListing } from "../bindings/DocumentListing";
+import type { DocumentRow } from "../bindings/DocumentRow";
+import type { DocumentVersion } from "../bindings/DocumentVersion";
 import type { Dpia } from "../bindings/Dpia";
 import type { DpiaCheck } from "../bindings/DpiaCheck";
 import type { DpiaCheckForm } from "../bindings/DpiaCheckForm";
@@ -57,7 +63,9 @@ import type { DpiaOverview } from "../bindings/DpiaOverview";
 import type { DpiaRow } from "../bindings/DpiaRow";
 import type { DueReviews } from "../bindings/DueReviews";
 import type { EditorChoice } from "../bindings/EditorChoice";
+import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { ExportFormat } from "../bindings/ExportFormat";
+import type { Folder } from "../bindings/Folder";
 import type { GeneratedText } from "../bindings/GeneratedText";
 import type { ImprintDraft } from "../bindings/ImprintDraft";
 import type { ImprintForm } from "../bindings/ImprintForm";
@@ -95,6 +103,7 @@ import type { SetupRequest } from "../bindings/SetupRequest";
 import type { SetupResult } from "../bindings/SetupResult";
 import type { SignInRequest } from "../bindings/SignInRequest";
 import type { StartupState } from "../bindings/StartupState";
+import type { StorageUse } from "../bindings/StorageUse";
 import type { Tenant } from "../bindings/Tenant";
 import type { TenantField } from "../bindings/TenantField";
 import type { TenantOverview } from "../bindings/TenantOverview";
@@ -120,6 +129,20 @@ import type { WebsiteText } from "../bindings/WebsiteText";
  * A struct of the shell (src-tauri/src/dpias.rs), written out here: it has no ts-rs binding.
  */
 export type CnilSaved = { path: string; folded_threats: string[] };
+
+/**
+ * Where the adding of several files stands: `done` of `total`, the file being added.
+ *
+ * A struct of the shell (src-tauri/src/documents.rs), written out here: it has no ts-rs binding.
+ */
+export type AddProgress = { done: number; total: number; file_name: string };
+
+/**
+ * How adding one file of several went.
+ *
+ * A struct of the shell (src-tauri/src/documents.rs), written out here: it has no ts-rs binding.
+ */
+export type AddOutcome = { file_name: string; added: AddedFile | null; error: ErrorPayload | null };
 
 /**
  * The texts of the notification for each level, in the user's language (the window
@@ -180,6 +203,23 @@ export type CommandMap = {
   tom: { args: { id: number }; result: TomDetail };
   create_tom: { args: { tom: TomInput }; result: Tom };
   update_tom: { args: { id: number; tom: TomInput }; result: Tom };
+  documents: { args: { tenantId: number; folderId: number | null; text: string | null }; result: DocumentListing };
+  document: { args: { id: number }; result: Document };
+  add_documents: { args: { tenantId: number; folderId: number | null; title: string; onProgress: Channel<AddProgress> }; result: AddOutcome[] };
+  add_dropped_documents: { args: { tenantId: number; folderId: number | null; paths: string[]; onProgress: Channel<AddProgress> }; result: AddOutcome[] };
+  update_document: { args: { id: number; document: DocumentInput }; result: Document };
+  restore_document_version: { args: { id: number; version: number }; result: DocumentVersion };
+  delete_documents: { args: { ids: number[] }; result: number[] };
+  link_document: { args: { documentId: number; object: ObjectType; recordId: number; linked: boolean }; result: DocumentRow[] };
+  documents_of: { args: { object: ObjectType; recordId: number }; result: DocumentRow[] };
+  create_document_folder: { args: { tenantId: number; parentId: number | null; name: string }; result: Folder };
+  rename_document_folder: { args: { id: number; name: string }; result: Folder };
+  move_document_folder: { args: { id: number; parentId: number | null }; result: Folder };
+  delete_document_folder: { args: { id: number }; result: number };
+  set_document_quota: { args: { tenantId: number; quota: number | null }; result: StorageUse };
+  document_preview: { args: { id: number; version: number | null }; result: ArrayBuffer };
+  save_document_copy: { args: { id: number; version: number | null; title: string }; result: string | null };
+  open_document: { args: { id: number; version: number | null }; result: void };
   record_history: { args: { object: ObjectType; id: number }; result: RecordHistory };
   restore_version: { args: { object: ObjectType; id: number; version: number }; result: RecordHistory };
   review_tom: { args: { id: number; review: ReviewInput }; result: Tom };
@@ -528,6 +568,79 @@ export function createTom(args: { tom: TomInput }): Promise<Tom> {
 
 export function updateTom(args: { id: number; tom: TomInput }): Promise<Tom> {
   return invokeCommand("update_tom", args);
+}
+
+export function documents(args: { tenantId: number; folderId: number | null; text: string | null }): Promise<DocumentListing> {
+  return invokeCommand("documents", args);
+}
+
+export function document(args: { id: number }): Promise<Document> {
+  return invokeCommand("document", args);
+}
+
+/** Adds the files the person picks in the native open dialog (several at once). */
+export function addDocuments(args: { tenantId: number; folderId: number | null; title: string; onProgress: Channel<AddProgress> }): Promise<AddOutcome[]> {
+  return invokeCommand("add_documents", args);
+}
+
+/** Adds files dropped onto a folder of the window (the paths the webview's drop event gave). */
+export function addDroppedDocuments(args: { tenantId: number; folderId: number | null; paths: string[]; onProgress: Channel<AddProgress> }): Promise<AddOutcome[]> {
+  return invokeCommand("add_dropped_documents", args);
+}
+
+export function updateDocument(args: { id: number; document: DocumentInput }): Promise<Document> {
+  return invokeCommand("update_document", args);
+}
+
+export function restoreDocumentVersion(args: { id: number; version: number }): Promise<DocumentVersion> {
+  return invokeCommand("restore_document_version", args);
+}
+
+export function deleteDocuments(args: { ids: number[] }): Promise<number[]> {
+  return invokeCommand("delete_documents", args);
+}
+
+export function linkDocument(args: { documentId: number; object: ObjectType; recordId: number; linked: boolean }): Promise<DocumentRow[]> {
+  return invokeCommand("link_document", args);
+}
+
+export function documentsOf(args: { object: ObjectType; recordId: number }): Promise<DocumentRow[]> {
+  return invokeCommand("documents_of", args);
+}
+
+export function createDocumentFolder(args: { tenantId: number; parentId: number | null; name: string }): Promise<Folder> {
+  return invokeCommand("create_document_folder", args);
+}
+
+export function renameDocumentFolder(args: { id: number; name: string }): Promise<Folder> {
+  return invokeCommand("rename_document_folder", args);
+}
+
+export function moveDocumentFolder(args: { id: number; parentId: number | null }): Promise<Folder> {
+  return invokeCommand("move_document_folder", args);
+}
+
+export function deleteDocumentFolder(args: { id: number }): Promise<number> {
+  return invokeCommand("delete_document_folder", args);
+}
+
+export function setDocumentQuota(args: { tenantId: number; quota: number | null }): Promise<StorageUse> {
+  return invokeCommand("set_document_quota", args);
+}
+
+/** A version's bytes for the preview (PDFs and pictures shown inside the window). */
+export function documentPreview(args: { id: number; version: number | null }): Promise<ArrayBuffer> {
+  return invokeCommand("document_preview", args);
+}
+
+/** Saves a copy of a version where the person chooses; `None` when they cancel. */
+export function saveDocumentCopy(args: { id: number; version: number | null; title: string }): Promise<string | null> {
+  return invokeCommand("save_document_copy", args);
+}
+
+/** Writes a version to a private temporary place and opens it with the system's program. */
+export function openDocument(args: { id: number; version: number | null }): Promise<void> {
+  return invokeCommand("open_document", args);
 }
 
 export function recordHistory(args: { object: ObjectType; id: number }): Promise<RecordHistory> {
