@@ -128,6 +128,24 @@ pub fn add_dropped_documents(
     Ok(add_all(&state, tenant_id, folder_id, &paths, &on_progress))
 }
 
+/// Stores a file the person picks as the next version of a document; `None` when they
+/// cancel the dialog.
+#[tauri::command(async)]
+pub fn add_document_version(
+    state: State<'_, AppState>,
+    picker: State<'_, Picker>,
+    id: i64,
+    title: String,
+) -> ShellResult<Option<AddedFile>> {
+    state.with_session(|desk, session| desk.document(session, id))?;
+    let Some(path) = picker.0.open(&title, "") else {
+        return Ok(None);
+    };
+    state
+        .with_session(|desk, session| desk.add_document_version(session, id, &path))
+        .map(Some)
+}
+
 #[tauri::command(async)]
 pub fn update_document(
     state: State<'_, AppState>,

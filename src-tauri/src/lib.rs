@@ -117,6 +117,7 @@ pub fn run() {
             documents::document,
             documents::add_documents,
             documents::add_dropped_documents,
+            documents::add_document_version,
             documents::update_document,
             documents::restore_document_version,
             documents::delete_documents,

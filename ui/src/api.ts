@@ -49,7 +49,9 @@ import type { BreachField } from "./bindings/BreachField";
 import type { BreachInput } from "./bindings/BreachInput";
 import type { RequestField } from "./bindings/RequestField";
 import type { RequestInput } from "./bindings/RequestInput";
+import type { DocumentInput } from "./bindings/DocumentInput";
 import * as ipc from "./ipc/commands";
+import type { AddProgress } from "./ipc/commands";
 import type { ReminderTexts } from "./ipc/commands";
 
 export { CommandError } from "./ipc/call";
@@ -196,6 +198,34 @@ export const api = {
   exportBreaches: (tenantId: number, format: ExportFormat, title: string) =>
     ipc.exportBreaches({ tenantId, format, title }),
   processorAgreements: (tenantId: number) => ipc.processorAgreements({ tenantId }),
+  documents: (tenantId: number, folderId: number | null, text: string | null) =>
+    ipc.documents({ tenantId, folderId, text }),
+  document: (id: number) => ipc.document({ id }),
+  addDocuments: (tenantId: number, folderId: number | null, title: string, onProgress: Channel<AddProgress>) =>
+    ipc.addDocuments({ tenantId, folderId, title, onProgress }),
+  addDroppedDocuments: (
+    tenantId: number,
+    folderId: number | null,
+    paths: string[],
+    onProgress: Channel<AddProgress>,
+  ) => ipc.addDroppedDocuments({ tenantId, folderId, paths, onProgress }),
+  addDocumentVersion: (id: number, title: string) => ipc.addDocumentVersion({ id, title }),
+  updateDocument: (id: number, document: DocumentInput) => ipc.updateDocument({ id, document }),
+  restoreDocumentVersion: (id: number, version: number) => ipc.restoreDocumentVersion({ id, version }),
+  deleteDocuments: (ids: number[]) => ipc.deleteDocuments({ ids }),
+  linkDocument: (documentId: number, object: ObjectType, recordId: number, linked: boolean) =>
+    ipc.linkDocument({ documentId, object, recordId, linked }),
+  documentsOf: (object: ObjectType, recordId: number) => ipc.documentsOf({ object, recordId }),
+  createDocumentFolder: (tenantId: number, parentId: number | null, name: string) =>
+    ipc.createDocumentFolder({ tenantId, parentId, name }),
+  renameDocumentFolder: (id: number, name: string) => ipc.renameDocumentFolder({ id, name }),
+  moveDocumentFolder: (id: number, parentId: number | null) => ipc.moveDocumentFolder({ id, parentId }),
+  deleteDocumentFolder: (id: number) => ipc.deleteDocumentFolder({ id }),
+  setDocumentQuota: (tenantId: number, quota: number | null) => ipc.setDocumentQuota({ tenantId, quota }),
+  documentPreview: (id: number, version: number | null) => ipc.documentPreview({ id, version }),
+  saveDocumentCopy: (id: number, version: number | null, title: string) =>
+    ipc.saveDocumentCopy({ id, version, title }),
+  openDocument: (id: number, version: number | null) => ipc.openDocument({ id, version }),
   processorAgreement: (id: number) => ipc.processorAgreement({ id }),
   createProcessorAgreement: (agreement: AgreementInput) => ipc.createProcessorAgreement({ agreement }),
   updateProcessorAgreement: (id: number, agreement: AgreementInput) => ipc.updateProcessorAgreement({ id, agreement }),

@@ -348,7 +348,10 @@ mod tests {
 
     #[test]
     fn a_raw_byte_response_is_read_as_an_array_buffer() {
-        assert_eq!(result("-> ShellResult<tauri::ipc::Response>"), "ArrayBuffer");
+        assert_eq!(
+            result("-> ShellResult<tauri::ipc::Response>"),
+            "ArrayBuffer"
+        );
     }
 
     #[test]

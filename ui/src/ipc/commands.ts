@@ -207,6 +207,7 @@ export type CommandMap = {
   document: { args: { id: number }; result: Document };
   add_documents: { args: { tenantId: number; folderId: number | null; title: string; onProgress: Channel<AddProgress> }; result: AddOutcome[] };
   add_dropped_documents: { args: { tenantId: number; folderId: number | null; paths: string[]; onProgress: Channel<AddProgress> }; result: AddOutcome[] };
+  add_document_version: { args: { id: number; title: string }; result: AddedFile | null };
   update_document: { args: { id: number; document: DocumentInput }; result: Document };
   restore_document_version: { args: { id: number; version: number }; result: DocumentVersion };
   delete_documents: { args: { ids: number[] }; result: number[] };
@@ -586,6 +587,14 @@ export function addDocuments(args: { tenantId: number; folderId: number | null; 
 /** Adds files dropped onto a folder of the window (the paths the webview's drop event gave). */
 export function addDroppedDocuments(args: { tenantId: number; folderId: number | null; paths: string[]; onProgress: Channel<AddProgress> }): Promise<AddOutcome[]> {
   return invokeCommand("add_dropped_documents", args);
+}
+
+/**
+ * Stores a file the person picks as the next version of a document; `None` when they
+ * cancel the dialog.
+ */
+export function addDocumentVersion(args: { id: number; title: string }): Promise<AddedFile | null> {
+  return invokeCommand("add_document_version", args);
 }
 
 export function updateDocument(args: { id: number; document: DocumentInput }): Promise<Document> {

@@ -288,6 +288,7 @@ operations! {
         SaveDocumentCopy => right(ObjectType::Document, Right::Export),
         AddDocument => right(ObjectType::Document, Right::Create),
         UpdateDocument => right(ObjectType::Document, Right::Edit),
+        AddDocumentVersion => right(ObjectType::Document, Right::Edit),
         RestoreDocumentVersion => right(ObjectType::Document, Right::Edit),
         LinkDocument => right(ObjectType::Document, Right::Edit),
         DeleteDocuments => right(ObjectType::Document, Right::Delete),

@@ -58,6 +58,18 @@ impl Desk {
         })
     }
 
+    /// Stores a file as the next version of a document, whatever the file's name.
+    pub fn add_document_version(
+        &mut self,
+        session: &mut Session,
+        id: i64,
+        path: &Path,
+    ) -> CoreResult<AddedFile> {
+        self.write(session, Operation::AddDocumentVersion, |conn, user, now| {
+            documents::add_version(conn, now, user, id, path)
+        })
+    }
+
     /// Streams a version (the current one when `None`) into `out`, for the window's preview
     /// and for opening it with the system's program.
     pub fn read_document(

@@ -421,6 +421,7 @@ impl Desk {
                 | MenuEntry::Requests
                 | MenuEntry::Breaches
                 | MenuEntry::ProcessorAgreements
+                | MenuEntry::Documents
                 | MenuEntry::Courses
                 | MenuEntry::MyCourses
                 | MenuEntry::Companies

@@ -189,6 +189,7 @@ pub enum MenuEntry {
     Requests,
     Breaches,
     ProcessorAgreements,
+    Documents,
     Courses,
     MyCourses,
     Reports,

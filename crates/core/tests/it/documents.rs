@@ -98,6 +98,17 @@ fn a_file_of_the_same_name_in_the_same_folder_is_a_new_version_and_a_restore_is_
     assert_eq!(desk.document(&mut admin, id).unwrap().versions.len(), 3);
     let same = desk.restore_document_version(&mut admin, id, 3);
     assert_eq!(rule(&same), "unchanged");
+    // "New version" on a document takes a file of any name; the document keeps its own.
+    let scan = file(files.path(), "Scan_0042.pdf", b"%PDF-1.7 Scan");
+    let fourth = desk.add_document_version(&mut admin, id, &scan).unwrap();
+    assert_eq!(
+        (fourth.document.version, fourth.document.name.as_str()),
+        (4, "AVV Cloud GmbH.pdf")
+    );
+    assert_eq!(
+        desk.document(&mut admin, id).unwrap().versions[0].file_name,
+        "Scan_0042.pdf"
+    );
 
     // A copy saved outside is the version's bytes, under the chosen name.
     let copy = files.path().join("Kopie.pdf");
@@ -111,7 +122,7 @@ fn a_file_of_the_same_name_in_the_same_folder_is_a_new_version_and_a_restore_is_
         .documents(&mut admin, tenant, None, None)
         .unwrap()
         .storage;
-    assert_eq!(storage.used, 22 + 40 + 22, "every version counts");
+    assert_eq!(storage.used, 22 + 40 + 22 + 13, "every version counts");
 }
 
 #[test]

@@ -194,6 +194,117 @@ fn next_version(conn: &Connection, document_id: i64) -> CoreResult<i64> {
     )?)
 }
 
+/// The file at `path`, opened and checked (a file, not empty, within the limit and the
+/// tenant's quota), with the name it is stored under.
+struct Source {
+    file: std::fs::File,
+    name: String,
+    size: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+fn source(conn: &Connection, tenant_id: i64, path: &Path) -> CoreResult<Source> {
+    let raw_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let name = names::checked(
+        "document_name",
+        &crate::store::attachments::file_name_of(&raw_name)?,
+        "a document",
+    )?;
+    let file = std::fs::File::open(path).map_err(|e| CoreError::io(path, e))?;
+    let meta = file.metadata().map_err(|e| CoreError::io(path, e))?;
+    if !meta.is_file() {
+        return Err(CoreError::validation(
+            "document",
+            "not_a_file",
+            format!("'{name}' is a folder, not a file"),
+        ));
+    }
+    size_checked(meta.len())?;
+    within_quota(conn, tenant_id, meta.len())?;
+    Ok(Source {
+        file,
+        name,
+        size: meta.len(),
+        modified: meta.modified().ok(),
+    })
+}
+
+/// Stores the source as the next version of `document_id` and logs it.
+fn store_version(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    document_id: i64,
+    path: &Path,
+    mut source: Source,
+    action: &str,
+) -> CoreResult<i64> {
+    let version = next_version(conn, document_id)?;
+    conn.execute(
+        "INSERT INTO document_versions (document_id, version, file_name, media_type, size, sha256, added_at, added_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, '', ?6, ?7)",
+        params![
+            document_id,
+            version,
+            source.name,
+            media_type(&source.name),
+            source.size as i64,
+            now,
+            user.name
+        ],
+    )?;
+    let version_id = conn.last_insert_rowid();
+    let sha256 = stream_in(conn, version_id, source.size, &mut source.file)?;
+    let after = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?;
+    if after.len() != source.size || after.modified().ok() != source.modified {
+        return Err(CoreError::validation(
+            "document",
+            "changed_while_adding",
+            "the file changed while it was being added; add it again once it is saved",
+        ));
+    }
+    conn.execute(
+        "UPDATE document_versions SET sha256 = ?1 WHERE id = ?2",
+        params![sha256, version_id],
+    )?;
+    conn.execute(
+        "UPDATE documents SET updated_at = ?1 WHERE id = ?2",
+        params![now, document_id],
+    )?;
+    audit::record(
+        conn,
+        now,
+        Some(&user.actor()),
+        Change {
+            action,
+            object_type: ObjectType::Document.as_str(),
+            object_id: Some(document_id.to_string()),
+            old: None,
+            new: Some(
+                json!({ "name": source.name, "version": version, "size": source.size, "sha256": sha256 }),
+            ),
+        },
+    )?;
+    Ok(version)
+}
+
+fn may_edit(conn: &Connection, user: &UserRecord) -> CoreResult<()> {
+    if !crate::access::permissions::granted(
+        conn,
+        user,
+        Permission::new(ObjectType::Document, Right::Edit),
+    )? {
+        return Err(CoreError::PermissionDenied {
+            object: ObjectType::Document,
+            right: Right::Edit,
+        });
+    }
+    Ok(())
+}
+
 /// Adds the file at `path` to a folder (`None`: the root): a new document, or a new version
 /// of the document of the same name there. Refused, with nothing stored, when the file is
 /// empty, too large, over the quota, or changes while it is read.
@@ -209,31 +320,11 @@ pub(crate) fn add_file(
     if let Some(f) = folder {
         folders::visible_folder(conn, user, f, tenant_id)?;
     }
-    let raw_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let name = names::checked(
-        "document_name",
-        &crate::store::attachments::file_name_of(&raw_name)?,
-        "a document",
-    )?;
-    let mut file = std::fs::File::open(path).map_err(|e| CoreError::io(path, e))?;
-    let before = file.metadata().map_err(|e| CoreError::io(path, e))?;
-    if !before.is_file() {
-        return Err(CoreError::validation(
-            "document",
-            "not_a_file",
-            format!("'{name}' is a folder, not a file"),
-        ));
-    }
-    let size = before.len();
-    size_checked(size)?;
-    within_quota(conn, tenant_id, size)?;
+    let source = source(conn, tenant_id, path)?;
     let existing: Option<i64> = conn
         .query_row(
             "SELECT id FROM documents WHERE tenant_id = ?1 AND folder_id IS ?2 AND name = ?3 COLLATE NOCASE AND trash_id IS NULL",
-            params![tenant_id, folder, name],
+            params![tenant_id, folder, source.name],
             |r| r.get(0),
         )
         .optional()?;
@@ -241,69 +332,44 @@ pub(crate) fn add_file(
         Some(id) => {
             // A second file of the same name is a new version: a change of the document.
             visible_by_id(conn, user, now, id)?;
-            if !crate::access::permissions::granted(
-                conn,
-                user,
-                Permission::new(ObjectType::Document, Right::Edit),
-            )? {
-                return Err(CoreError::PermissionDenied {
-                    object: ObjectType::Document,
-                    right: Right::Edit,
-                });
-            }
-            conn.execute(
-                "UPDATE documents SET updated_at = ?1 WHERE id = ?2",
-                params![now, id],
-            )?;
+            may_edit(conn, user)?;
             (id, false)
         }
         None => {
             conn.execute(
                 "INSERT INTO documents (tenant_id, folder_id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                params![tenant_id, folder, name, now],
+                params![tenant_id, folder, source.name, now],
             )?;
             (conn.last_insert_rowid(), true)
         }
     };
-    let version = next_version(conn, document_id)?;
-    conn.execute(
-        "INSERT INTO document_versions (document_id, version, file_name, media_type, size, sha256, added_at, added_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, '', ?6, ?7)",
-        params![document_id, version, name, media_type(&name), size as i64, now, user.name],
-    )?;
-    let version_id = conn.last_insert_rowid();
-    let sha256 = stream_in(conn, version_id, size, &mut file)?;
-    let after = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?;
-    if after.len() != size || after.modified().ok() != before.modified().ok() {
-        return Err(CoreError::validation(
-            "document",
-            "changed_while_adding",
-            "the file changed while it was being added; add it again once it is saved",
-        ));
-    }
-    conn.execute(
-        "UPDATE document_versions SET sha256 = ?1 WHERE id = ?2",
-        params![sha256, version_id],
-    )?;
-    audit::record(
-        conn,
-        now,
-        Some(&user.actor()),
-        Change {
-            action: if new_document {
-                "create"
-            } else {
-                "new_version"
-            },
-            object_type: ObjectType::Document.as_str(),
-            object_id: Some(document_id.to_string()),
-            old: None,
-            new: Some(json!({ "name": name, "version": version, "size": size, "sha256": sha256 })),
-        },
-    )?;
+    let action = if new_document {
+        "create"
+    } else {
+        "new_version"
+    };
+    store_version(conn, now, user, document_id, path, source, action)?;
     Ok(AddedFile {
         document: visible_by_id(conn, user, now, document_id)?.row,
         new_document,
+    })
+}
+
+/// Stores the file at `path` as the next version of a document, whatever its name (the
+/// document keeps its own).
+pub(crate) fn add_version(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    id: i64,
+    path: &Path,
+) -> CoreResult<AddedFile> {
+    let document = visible_by_id(conn, user, now, id)?;
+    let source = source(conn, document.row.tenant_id, path)?;
+    store_version(conn, now, user, id, path, source, "new_version")?;
+    Ok(AddedFile {
+        document: visible_by_id(conn, user, now, id)?.row,
+        new_document: false,
     })
 }
 

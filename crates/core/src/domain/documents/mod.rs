@@ -22,7 +22,9 @@ use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::vocabulary::ObjectType;
 
 pub use files::AddedFile;
-pub(crate) use files::{add_file, content_to, delete, restore_version, set_quota, storage, update};
+pub(crate) use files::{
+    add_file, add_version, content_to, delete, restore_version, set_quota, storage, update,
+};
 pub use files::{MAX_BYTES, MAX_MIB};
 pub(crate) use folders::{
     create_folder, delete_folder, folder_by_path, move_folder, rename_folder,
