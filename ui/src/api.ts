@@ -203,12 +203,8 @@ export const api = {
   document: (id: number) => ipc.document({ id }),
   addDocuments: (tenantId: number, folderId: number | null, title: string, onProgress: Channel<AddProgress>) =>
     ipc.addDocuments({ tenantId, folderId, title, onProgress }),
-  addDroppedDocuments: (
-    tenantId: number,
-    folderId: number | null,
-    paths: string[],
-    onProgress: Channel<AddProgress>,
-  ) => ipc.addDroppedDocuments({ tenantId, folderId, paths, onProgress }),
+  addDroppedDocuments: (tenantId: number, folderId: number | null, paths: string[], onProgress: Channel<AddProgress>) =>
+    ipc.addDroppedDocuments({ tenantId, folderId, paths, onProgress }),
   addDocumentVersion: (id: number, title: string) => ipc.addDocumentVersion({ id, title }),
   updateDocument: (id: number, document: DocumentInput) => ipc.updateDocument({ id, document }),
   restoreDocumentVersion: (id: number, version: number) => ipc.restoreDocumentVersion({ id, version }),
@@ -223,8 +219,7 @@ export const api = {
   deleteDocumentFolder: (id: number) => ipc.deleteDocumentFolder({ id }),
   setDocumentQuota: (tenantId: number, quota: number | null) => ipc.setDocumentQuota({ tenantId, quota }),
   documentPreview: (id: number, version: number | null) => ipc.documentPreview({ id, version }),
-  saveDocumentCopy: (id: number, version: number | null, title: string) =>
-    ipc.saveDocumentCopy({ id, version, title }),
+  saveDocumentCopy: (id: number, version: number | null, title: string) => ipc.saveDocumentCopy({ id, version, title }),
   openDocument: (id: number, version: number | null) => ipc.openDocument({ id, version }),
   processorAgreement: (id: number) => ipc.processorAgreement({ id }),
   createProcessorAgreement: (agreement: AgreementInput) => ipc.createProcessorAgreement({ agreement }),

@@ -3,4 +3,4 @@
 /**
  * Sections of the signed-in shell. Only sections the user may open are listed.
  */
-export type MenuEntry = "dashboard" | "deadlines" | "companies" | "areas" | "processing_activities" | "master_data" | "toms" | "dpias" | "requests" | "breaches" | "processor_agreements" | "courses" | "my_courses" | "reports" | "website_texts" | "trash" | "backups" | "audit_log" | "administration" | "settings" | "account";
+export type MenuEntry = "dashboard" | "deadlines" | "companies" | "areas" | "processing_activities" | "master_data" | "toms" | "dpias" | "requests" | "breaches" | "processor_agreements" | "documents" | "courses" | "my_courses" | "reports" | "website_texts" | "trash" | "backups" | "audit_log" | "administration" | "settings" | "account";

@@ -25,6 +25,7 @@ const TILE_PAGES: Partial<Record<ObjectType, MenuEntry>> = {
   request: "requests",
   breach: "breaches",
   processor_agreement: "processor_agreements",
+  document: "documents",
   course: "courses",
 };
 

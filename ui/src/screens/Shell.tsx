@@ -22,6 +22,7 @@ import { Companies } from "../features/companies/Companies";
 import { Dashboard } from "./Dashboard";
 import { MasterData } from "../features/master-data/MasterData";
 import { Toms } from "../features/toms/Toms";
+import { Documents } from "../features/documents/Documents";
 import { Agreements } from "../features/agreements/Agreements";
 import { Courses } from "../features/courses/Courses";
 import { MyCourses } from "../features/courses/MyCourses";
@@ -287,6 +288,7 @@ function MenuIcon({ entry }: { entry: MenuEntry }) {
     requests: "M4 4h16v12H8l-4 4zM8 8h8M8 12h5",
     breaches: "M12 3l10 18H2zM12 10v5M12 18h.01",
     processor_agreements: "M6 3h9l3 3v15H6zM9 12l2 2 4-4M9 17h6",
+    documents: "M3 6h6l2 2h10v11H3zM3 10h18",
     companies: "M4 21V5l8-2v18M12 8l8 2v11M2 21h20M7 8h2M7 12h2M7 16h2M15 13h2M15 17h2",
     areas: "M3 7l9-4 9 4-9 4zM3 12l9 4 9-4M3 17l9 4 9-4",
     processing_activities: "M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01",
@@ -371,6 +373,9 @@ function ShellPage({
       )}
       {search === null && current === "processor_agreements" && (
         <Agreements key={`${tenantId}-${opened?.record ?? ""}`} {...pageProps} initialId={opened?.record} />
+      )}
+      {search === null && current === "documents" && (
+        <Documents key={`${tenantId}-${opened?.record ?? ""}`} {...pageProps} initialId={opened?.record} />
       )}
       {search === null && current === "courses" && (
         <Courses key={`${tenantId}-${opened?.record ?? ""}`} {...pageProps} initialId={opened?.record} />

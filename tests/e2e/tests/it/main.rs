@@ -6,6 +6,7 @@ mod bench_tom_list;
 mod closing;
 mod copies;
 mod courses;
+mod documents;
 mod dpias;
 mod first_day;
 mod foundation;

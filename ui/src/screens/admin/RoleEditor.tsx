@@ -179,6 +179,16 @@ export function RoleEditor({ role, catalogue, onError, onCancel, onSaved }: Prop
             {t("admin.roles.onlyOwn")}
           </label>
         </fieldset>
+        <fieldset className="checklist">
+          <legend>{t("objects.document", { count: 2 })}</legend>
+          <Field
+            label={t("admin.roles.onlyFolders")}
+            hint={t("admin.roles.foldersHint")}
+            data-testid="restrict-document-folders"
+            value={restrictions.documentFolders}
+            onChange={(e) => setR("documentFolders", e.target.value)}
+          />
+        </fieldset>
         <Checklist
           legend={t("admin.roles.onlyOwnRegisters")}
           name="restrict-own-registers"

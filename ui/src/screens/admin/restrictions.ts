@@ -13,6 +13,8 @@ export type RestrictionForm = {
   ownDpias: boolean;
   /** The registers restricted to "only records where I am the editor". */
   ownRegisters: RegisterObject[];
+  /** Top-level document folders, comma-separated ("only folders …"). */
+  documentFolders: string;
 };
 
 /** The registers whose only restriction is "own records". */
@@ -38,6 +40,7 @@ export function formOf(rules: VisibilityRule[]): RestrictionForm {
     tomStatuses: [],
     ownDpias: false,
     ownRegisters: [],
+    documentFolders: "",
   };
   for (const rule of rules) {
     const r = rule.restriction;
@@ -50,6 +53,7 @@ export function formOf(rules: VisibilityRule[]): RestrictionForm {
     if (rule.object === "dpia" && r.kind === "own_records") form.ownDpias = true;
     const register = REGISTER_OBJECTS.find((o) => o === rule.object);
     if (register && r.kind === "own_records") form.ownRegisters.push(register);
+    if (rule.object === "document" && r.kind === "in_folders") form.documentFolders = r.folders.join(", ");
   }
   return form;
 }
@@ -73,6 +77,8 @@ export function rulesOf(form: RestrictionForm): VisibilityRule[] {
   for (const object of REGISTER_OBJECTS) {
     if (form.ownRegisters.includes(object)) rules.push({ object, restriction: { kind: "own_records" } });
   }
+  if (names(form.documentFolders).length)
+    rules.push({ object: "document", restriction: { kind: "in_folders", folders: names(form.documentFolders) } });
   return rules;
 }
 
@@ -86,5 +92,7 @@ export function describeRule(t: TFunction, rule: VisibilityRule): string {
       return t("admin.roles.describe.areas", { object, areas: r.areas.join(", ") });
     case "with_status":
       return t("admin.roles.describe.status", { object, statuses: r.statuses.map((s) => t(`status.${s}`)).join(", ") });
+    case "in_folders":
+      return t("admin.roles.describe.folders", { object, folders: r.folders.join(", ") });
   }
 }
