@@ -298,6 +298,8 @@ pub struct TenantSummary {
     pub company_count: i64,
     /// Processing activities the user may see.
     pub activity_count: i64,
+    /// Bytes the tenant's documents take and their quota (SPEC §11).
+    pub documents: crate::domain::documents::StorageUse,
 }
 
 pub(crate) fn summaries(conn: &Connection, user: &UserRecord) -> CoreResult<Vec<TenantSummary>> {
@@ -305,10 +307,12 @@ pub(crate) fn summaries(conn: &Connection, user: &UserRecord) -> CoreResult<Vec<
     for tenant in visible_to(conn, user)? {
         let company_count = crate::domain::companies::count(conn, tenant.id)?;
         let activity_count = crate::domain::activities::count(conn, user, tenant.id)?;
+        let documents = crate::domain::documents::storage(conn, tenant.id)?;
         list.push(TenantSummary {
             tenant,
             company_count,
             activity_count,
+            documents,
         });
     }
     Ok(list)
