@@ -4,7 +4,7 @@ import { switchLanguage } from "./i18n";
 
 afterEach(() => switchLanguage("en"));
 
-test("sizes are written in the app's language, with a decimal comma in German", async () => {
+test("sizes are written in the app's language, with a decimal comma in German, and nothing as 0 KB", async () => {
   await switchLanguage("de");
   expect(formatSize(420 * 1024)).toBe("420 KB");
   expect(formatSize(0.4 * 1024 * 1024 + 1024 * 1024)).toBe("1,4 MB");
@@ -12,6 +12,7 @@ test("sizes are written in the app's language, with a decimal comma in German", 
   await switchLanguage("en");
   expect(formatSize(1.4 * 1024 * 1024)).toBe("1.4 MB");
   expect(formatSize(10)).toBe("1 KB");
+  expect(formatSize(0)).toBe("0 KB");
 });
 
 test("dates are written in the app's language whatever the OS locale", async () => {

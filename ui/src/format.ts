@@ -24,9 +24,13 @@ export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString(appLocale(), { dateStyle: "medium", timeStyle: "short" });
 }
 
-/** A file size in the app's language: "0,4 MB" in German, "0.4 MB" in English; under a megabyte in KB. */
+/** A file size in the app's language: "0,4 MB" in German, "0.4 MB" in English; under a megabyte in KB, a few bytes
+ * as 1 KB, nothing at all (a tenant without documents) as 0 KB. */
 export function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(appLocale())} KB`;
+  if (bytes < 1024 * 1024) {
+    const kb = bytes <= 0 ? 0 : Math.max(1, Math.round(bytes / 1024));
+    return `${kb.toLocaleString(appLocale())} KB`;
+  }
   const mb = (bytes / (1024 * 1024)).toLocaleString(appLocale(), {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import type { Area } from "../bindings/Area";
 import type { Company } from "../bindings/Company";
+import type { StorageUse } from "../bindings/StorageUse";
 import type { TenantSummary } from "../bindings/TenantSummary";
 import { switchLanguage } from "../i18n";
 import { clearMocks, mockCommands, session } from "../test/ipc";
@@ -97,8 +98,9 @@ test("deleting selected areas names how many activities go along, and the column
   expect(screen.getByRole("columnheader", { name: "Description" })).toBeInTheDocument();
 });
 
-test("the tenant list shows counts, archives a selection and exports the list", async () => {
-  const summary = (id: number, name: string, companies: number): TenantSummary => ({
+test("the tenant list shows counts and document storage, archives a selection and exports the list", async () => {
+  const MB = 1024 * 1024;
+  const summary = (id: number, name: string, companies: number, documents: StorageUse): TenantSummary => ({
     id,
     name,
     is_template: false,
@@ -106,15 +108,27 @@ test("the tenant list shows counts, archives a selection and exports the list", 
     created_at: "2026-03-02T09:00:00Z",
     company_count: companies,
     activity_count: 0,
+    documents,
   });
   const calls = mockCommands({
-    tenant_summaries: () => [summary(1, "Bäckerei Schmidt", 2), summary(2, "Autohaus Weber", 1)],
+    tenant_summaries: () => [
+      summary(1, "Bäckerei Schmidt", 2, { used: 1.5 * MB, quota: 100 * MB }),
+      summary(2, "Autohaus Weber", 1, { used: 0, quota: null }),
+    ],
     mass_change_tenants: (args) => (args.ids as number[]).length,
     export_tenant_list: () => "/tmp/tenants.csv",
   });
   renderWithData(<Tenants onError={() => false} />);
   const user = userEvent.setup();
   expect(await screen.findByText("2 companies")).toBeInTheDocument();
+  // The storage column is there to be chosen: used, and of which quota where one is set.
+  expect(screen.queryByTestId("tenant-documents")).not.toBeInTheDocument();
+  await user.click(screen.getByText("Columns"));
+  await user.click(screen.getByLabelText("Documents"));
+  expect(screen.getAllByTestId("tenant-documents").map((cell) => cell.textContent)).toEqual([
+    "1.5 MB of 100.0 MB",
+    "0 KB",
+  ]);
   await user.click(screen.getByLabelText("Select Bäckerei Schmidt"));
   await user.click(screen.getByLabelText("Select Autohaus Weber"));
   await user.click(screen.getByTestId("tenant-apply"));

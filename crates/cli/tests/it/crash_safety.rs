@@ -504,6 +504,113 @@ fn killing_data_copy_module_restore_and_tenant_creation_at_random_moments_leaves
 }
 
 #[test]
+fn killing_document_add_at_random_moments_stores_each_file_whole_or_not_at_all() {
+    let _alone = heavy();
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, key) = installation(tmp.path());
+    ok(&dir, &key, &["tenant", "add", "Akten"]);
+    // Eight files of 4 MB, each with bytes of its own, added in one command (each file in a
+    // transaction of its own, its bytes streamed into the database).
+    let files: Vec<std::path::PathBuf> = (0..8)
+        .map(|i| {
+            let path = tmp.path().join(format!("Scan {i}.pdf"));
+            let mut bytes = vec![0u8; 4 * 1024 * 1024];
+            let mut random = Random(0x9e37_79b9_7f4a_7c15 + i);
+            for chunk in bytes.chunks_mut(8) {
+                chunk.copy_from_slice(&random.below(u64::MAX).to_le_bytes()[..chunk.len()]);
+            }
+            std::fs::write(&path, &bytes).unwrap();
+            path
+        })
+        .collect();
+    let expected: std::collections::HashMap<String, String> = files
+        .iter()
+        .map(|p| {
+            use sha2::Digest;
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                format!("{:x}", sha2::Sha256::digest(std::fs::read(p).unwrap())),
+            )
+        })
+        .collect();
+    let mut add: Vec<String> = ["document", "add", "--tenant", "1", "--folder", "/Scans"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    add.extend(files.iter().map(|p| p.to_str().unwrap().to_string()));
+    let add: Vec<&str> = add.iter().map(String::as_str).collect();
+    let add_us = duration_of(&dir, &key, &add);
+    eprintln!("undisturbed: document add of 8 × 4 MB {} ms", add_us / 1000);
+
+    // Each round reads back what came in: half the rounds of the other campaigns.
+    let rounds = rounds().div_ceil(2);
+    let mut random = Random(0xbb67_ae85_84ca_a73b);
+    let mut interrupted = 0;
+    for round in 0..rounds {
+        let before = ok(
+            &dir,
+            &key,
+            &["document", "list", "--tenant", "1", "--folder", "/Scans"],
+        );
+        interrupted += kill_at_random(&dir, &key, &add, add_us, &mut random) as usize;
+        assert_whole(&dir, &key, round);
+        let after = ok(
+            &dir,
+            &key,
+            &["document", "list", "--tenant", "1", "--folder", "/Scans"],
+        );
+        // Every document's newest version is a whole file: its bytes read back hash to the
+        // file's; a version is added or not, never cut.
+        for doc in after.as_array().unwrap() {
+            let name = doc["name"].as_str().unwrap();
+            let before_version = before
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["id"] == doc["id"])
+                .map_or(0, |d| d["version"].as_i64().unwrap());
+            let now = doc["version"].as_i64().unwrap();
+            assert!(
+                now == before_version || now == before_version + 1,
+                "round {round}: {name} {before_version} → {now}"
+            );
+            if now == before_version {
+                continue;
+            }
+            // A version that came in is the whole file, read back byte for byte.
+            let out = tmp.path().join("check.bin");
+            let got = ok(
+                &dir,
+                &key,
+                &[
+                    "document",
+                    "get",
+                    &doc["id"].to_string(),
+                    "--to",
+                    out.to_str().unwrap(),
+                ],
+            );
+            assert_eq!(
+                got["version"]["sha256"].as_str(),
+                Some(expected[name].as_str()),
+                "round {round}: {name}"
+            );
+            use sha2::Digest;
+            assert_eq!(
+                format!("{:x}", sha2::Sha256::digest(std::fs::read(&out).unwrap())),
+                expected[name],
+                "round {round}: {name} read back"
+            );
+        }
+    }
+    eprintln!("{rounds} runs: {interrupted} killed while working");
+    assert!(
+        interrupted >= rounds / 2,
+        "most kills must land while the command works ({interrupted} of {rounds})"
+    );
+}
+
+#[test]
 fn a_reader_that_stops_early_is_no_crash() {
     let tmp = tempfile::tempdir().unwrap();
     let (dir, key) = installation(tmp.path());

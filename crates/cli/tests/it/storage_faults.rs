@@ -230,6 +230,31 @@ fn a_full_data_disk_refuses_saves_and_backups_clearly_and_keeps_the_database_who
 }
 
 #[test]
+fn a_document_the_full_data_disk_cannot_hold_is_refused_with_nothing_half_stored() {
+    if !may_mount() {
+        return;
+    }
+    let disk = Tmpfs::mount("48m");
+    let (dir, key) = installation(disk.path());
+    ok(&dir, &key, &["tenant", "add", "Akten"]);
+    let outside = tempfile::tempdir().unwrap();
+    let scan = outside.path().join("Scan.pdf");
+    std::fs::write(&scan, vec![0x25u8; 6 * 1024 * 1024]).unwrap();
+    disk.fill(2 * 1024 * 1024);
+    let (code, message) = fails(&dir, &key, &["document", "add", "--tenant", "1", s(&scan)]);
+    assert_eq!(code, "disk_full", "{message}");
+    disk.free();
+    assert_whole(&dir, &key, 0);
+    let list = ok(&dir, &key, &["document", "list", "--tenant", "1"]);
+    assert!(
+        list.as_array().unwrap().is_empty(),
+        "nothing half-stored: {list}"
+    );
+    let added = ok(&dir, &key, &["document", "add", "--tenant", "1", s(&scan)]);
+    assert_eq!(added[0]["version"], 1);
+}
+
+#[test]
 fn backups_and_exports_into_full_read_only_missing_or_unnameable_places_fail_clearly_and_leave_nothing(
 ) {
     if !may_mount() {

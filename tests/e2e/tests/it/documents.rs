@@ -228,7 +228,8 @@ async fn a_measures_first_version_comes_back_from_its_history() {
     app.click("[data-menu=toms]").await;
     app.heading("TOMs").await;
     // The tenant holds the whole catalogue too: the own measure is found by its name.
-    app.type_into("[data-testid=tom-filter]", "Kassennetz").await;
+    app.type_into("[data-testid=tom-filter]", "Kassennetz")
+        .await;
     app.click("[data-tom=\"Kassennetz getrennt\"]").await;
     app.wait_value("[data-testid=tom-status]", "active").await;
     app.click("[data-testid=toggle-history]").await;

@@ -14,6 +14,7 @@ import { useAction } from "../../useAction";
 import type { PageProps } from "../../screens/page";
 import { Attachments } from "./Attachments";
 import { RecordHistory } from "../../components/history/RecordHistory";
+import { LinkedDocuments } from "../documents/LinkedDocuments";
 import { LinkPicker } from "./LinkPicker";
 import { STATUSES, StatusBadge } from "./StatusBadge";
 import { useMasterData } from "./useMasterData";
@@ -77,7 +78,7 @@ const SECTIONS: { id: string; kinds: MasterKind[] }[] = [
 ];
 
 /** One processing activity with every field of Art. 30. Read-only unless the user may edit (or create, for a new one). */
-export function ActivityForm({ session, tenantId, activity, onError, onClose, onSaved, navigate }: Props) {
+export function ActivityForm({ session, tenantId, activity, onError, onClose, onSaved, navigate, openRecord }: Props) {
   const { t } = useTranslation();
   const editable = activity
     ? can(session, "processing_activity", "edit")
@@ -358,6 +359,16 @@ export function ActivityForm({ session, tenantId, activity, onError, onClose, on
           <TextArea label={t("activities.notes")} {...text("notes")} />
         </fieldset>
         {activity && <Attachments activityId={activity.id} editable={editable} onError={onError} />}
+        {activity && (
+          <LinkedDocuments
+            session={session}
+            tenantId={tenantId}
+            object="processing_activity"
+            recordId={activity.id}
+            openRecord={openRecord}
+            onError={onError}
+          />
+        )}
         {activity && (
           <RecordHistory
             object="processing_activity"

@@ -7,6 +7,7 @@ import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { RecordFiles } from "../../components/FileList";
 import { RecordHistory } from "../../components/history/RecordHistory";
+import { LinkedDocuments } from "../documents/LinkedDocuments";
 import { useRecords, useRecordsChanged } from "../../data/records";
 import type { PageProps } from "../../screens/page";
 import { useUnsaved } from "../../unsaved";
@@ -85,7 +86,17 @@ type EditorProps = Props & {
 };
 
 /** One agreement: with whom and about what, what it covers, where data may go, the TOM check, the signed copy. */
-function AgreementEditor({ session, tenantId, detail, processors, onError, onClose, onSaved, onCreated }: EditorProps) {
+function AgreementEditor({
+  session,
+  tenantId,
+  detail,
+  processors,
+  openRecord,
+  onError,
+  onClose,
+  onSaved,
+  onCreated,
+}: EditorProps) {
   const { t } = useTranslation();
   const editable = detail ? can(session, "processor_agreement", "edit") : can(session, "processor_agreement", "create");
   const [baseline, setBaseline] = useState(() => inputOf(detail, tenantId, processors[0]?.id ?? 0));
@@ -253,6 +264,16 @@ function AgreementEditor({ session, tenantId, detail, processors, onError, onClo
           readOnly={!editable}
           onChange={(e) => set({ notes: e.target.value })}
         />
+        {detail && (
+          <LinkedDocuments
+            session={session}
+            tenantId={tenantId}
+            object="processor_agreement"
+            recordId={detail.id}
+            openRecord={openRecord}
+            onError={onError}
+          />
+        )}
         {detail && (
           <RecordHistory
             object="processor_agreement"

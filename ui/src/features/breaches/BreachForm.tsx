@@ -10,6 +10,7 @@ import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { RecordFiles } from "../../components/FileList";
 import { RecordHistory } from "../../components/history/RecordHistory";
+import { LinkedDocuments } from "../documents/LinkedDocuments";
 import { coreNow } from "../../coreClock";
 import { useRecords, useRecordsChanged } from "../../data/records";
 import type { PageProps } from "../../screens/page";
@@ -111,7 +112,7 @@ export function BreachForm(props: Props) {
 type EditorProps = Props & { detail: Breach | null; onCreated: (id: number) => void };
 
 /** Recorded at once (what, when discovered), then assessed and notified: the clock above says how much time is left. */
-function BreachEditor({ session, tenantId, detail, onError, onClose, onSaved, onCreated }: EditorProps) {
+function BreachEditor({ session, tenantId, detail, openRecord, onError, onClose, onSaved, onCreated }: EditorProps) {
   const { t } = useTranslation();
   const editable = detail ? can(session, "breach", "edit") : can(session, "breach", "create");
   const [baseline, setBaseline] = useState(() => inputOf(detail, tenantId));
@@ -309,6 +310,16 @@ function BreachEditor({ session, tenantId, detail, onError, onClose, onSaved, on
             ))}
           </Select>
         </div>
+        {detail && (
+          <LinkedDocuments
+            session={session}
+            tenantId={tenantId}
+            object="breach"
+            recordId={detail.id}
+            openRecord={openRecord}
+            onError={onError}
+          />
+        )}
         {detail && (
           <RecordHistory
             object="breach"

@@ -33,7 +33,7 @@ const matches = (c: Company, needle: string) =>
 
 /** Companies of the current tenant with their areas. */
 export function Companies(props: PageProps) {
-  const { session, tenantId, onError } = props;
+  const { session, tenantId, openRecord, onError } = props;
   const { t } = useTranslation();
   const id = tenantId ?? 0;
   const [view, setView] = useState<View>({ kind: "list" });
@@ -65,6 +65,7 @@ export function Companies(props: PageProps) {
         session={session}
         tenantId={tenantId}
         company={view.kind === "open" ? view.company : null}
+        openRecord={openRecord}
         onError={onError}
         onClose={() => setView({ kind: "list" })}
         onSaved={(company) => setView({ kind: "open", company })}

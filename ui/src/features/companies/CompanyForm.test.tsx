@@ -33,6 +33,7 @@ test("a refused save marks every refused field with its own message and focuses 
       session={session}
       tenantId={7}
       company={null}
+      openRecord={() => undefined}
       onError={() => false}
       onClose={() => undefined}
       onSaved={() => undefined}

@@ -8,7 +8,9 @@ import type { SessionInfo } from "../../bindings/SessionInfo";
 import { Alert } from "../../components/Alert";
 import { Field, TextArea } from "../../components/Field";
 import { RecordHistory } from "../../components/history/RecordHistory";
+import { LinkedDocuments } from "../documents/LinkedDocuments";
 import { useRecordsChanged } from "../../data/records";
+import type { PageProps } from "../../screens/page";
 import { useUnsaved } from "../../unsaved";
 import { DpoSection } from "./DpoSection";
 import { useAction } from "../../useAction";
@@ -16,6 +18,7 @@ import { useAction } from "../../useAction";
 type Props = {
   session: SessionInfo;
   tenantId: number;
+  openRecord: PageProps["openRecord"];
   company: Company | null;
   onError: (e: unknown) => boolean;
   onClose: () => void;
@@ -87,7 +90,7 @@ function dataOf(company: Company | null): CompanyInput {
 }
 
 /** A company's master data (SPEC §2). */
-export function CompanyForm({ session, tenantId, company, onError, onClose, onSaved }: Props) {
+export function CompanyForm({ session, tenantId, company, openRecord, onError, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const editable = company ? can(session, "company", "edit") : can(session, "company", "create");
   const [form, setForm] = useState<CompanyInput>(() => dataOf(company));
@@ -170,6 +173,16 @@ export function CompanyForm({ session, tenantId, company, onError, onClose, onSa
         <fieldset disabled={!editable || busy} className="plain">
           <DpoSection form={form} set={set} fieldError={fieldError} />
         </fieldset>
+        {company && (
+          <LinkedDocuments
+            session={session}
+            tenantId={tenantId}
+            object="company"
+            recordId={company.id}
+            openRecord={openRecord}
+            onError={onError}
+          />
+        )}
         {company && (
           <RecordHistory
             object="company"

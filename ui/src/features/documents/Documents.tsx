@@ -13,7 +13,7 @@ import type { PageProps } from "../../screens/page";
 import { useAction } from "../../useAction";
 import { DocumentPanel } from "./DocumentPanel";
 import { FolderTree } from "./FolderTree";
-import { Storage } from "./Storage";
+import { QuotaSetting, Storage } from "./Storage";
 import { subtreeIds } from "./tree";
 import { useFileDrop } from "./useFileDrop";
 
@@ -138,7 +138,23 @@ function DocumentsPage(props: PageProps & { tenantId: number; initialId?: number
           <h1>{t("documents.title")}</h1>
           <p className="lead">{t("documents.intro")}</p>
         </div>
-        {listing.data && <Storage storage={listing.data.storage} />}
+        {listing.data && (
+          <div className="documents-storage">
+            <Storage storage={listing.data.storage} />
+            {session.is_admin && (
+              <QuotaSetting
+                tenantId={tenantId}
+                storage={listing.data.storage}
+                onError={onError}
+                onSaved={async (message) => {
+                  setOutcomes(null);
+                  setNotice(message);
+                  await changed();
+                }}
+              />
+            )}
+          </div>
+        )}
       </div>
       <div className="documents-layout">
         <FolderTree

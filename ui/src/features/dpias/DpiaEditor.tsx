@@ -9,6 +9,7 @@ import type { RiskInput } from "../../bindings/RiskInput";
 import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { RecordHistory } from "../../components/history/RecordHistory";
+import { LinkedDocuments } from "../documents/LinkedDocuments";
 import { recordKeys, useRecords, useRecordsChanged } from "../../data/records";
 import { formatDate } from "../../format";
 import type { PageProps } from "../../screens/page";
@@ -55,7 +56,7 @@ const editableOf = (session: Props["session"], dpia: Dpia) =>
 /** One version of an assessment: the sections of Art. 35(7) with their progress, the risks and the risk map, the
  * opinions and the decision; earlier versions read-only; new version, comparison and CNIL export. */
 export function DpiaEditor(props: Props) {
-  const { session, tenantId, id, onError } = props;
+  const { session, tenantId, id, openRecord, onError } = props;
   const dpia = useRecords(recordKeys.dpia(tenantId, id), () => api.dpia(id), onError);
   const changed = useRecordsChanged();
   // Kept here: a save reloads the version, and the form below starts afresh from it.
@@ -72,6 +73,14 @@ export function DpiaEditor(props: Props) {
       />
       {/* Below the form rather than in it: a restore reloads the version and the form starts afresh, while the
           history stays open with its notice. */}
+      <LinkedDocuments
+        session={session}
+        tenantId={tenantId}
+        object="dpia"
+        recordId={dpia.data.id}
+        openRecord={openRecord}
+        onError={onError}
+      />
       <RecordHistory
         object="dpia"
         id={dpia.data.id}

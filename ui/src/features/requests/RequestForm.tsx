@@ -11,6 +11,7 @@ import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { RecordFiles } from "../../components/FileList";
 import { RecordHistory } from "../../components/history/RecordHistory";
+import { LinkedDocuments } from "../documents/LinkedDocuments";
 import { coreNow } from "../../coreClock";
 import { useRecords, useRecordsChanged } from "../../data/records";
 import { formatDate } from "../../format";
@@ -108,7 +109,7 @@ export function RequestForm(props: Props) {
 type EditorProps = Props & { detail: DataSubjectRequest | null; onCreated: (id: number) => void };
 
 /** Recorded in under a minute (who, what, when, how), then worked through: identity, extension, answer or refusal. */
-function RequestEditor({ session, tenantId, detail, onError, onClose, onSaved, onCreated }: EditorProps) {
+function RequestEditor({ session, tenantId, detail, openRecord, onError, onClose, onSaved, onCreated }: EditorProps) {
   const { t } = useTranslation();
   const editable = detail ? can(session, "request", "edit") : can(session, "request", "create");
   const [today] = useState(coreToday);
@@ -367,6 +368,16 @@ function RequestEditor({ session, tenantId, detail, onError, onClose, onSaved, o
           data="data-request-activity"
           onChange={(ids) => set({ activity_ids: ids })}
         />
+        {detail && (
+          <LinkedDocuments
+            session={session}
+            tenantId={tenantId}
+            object="request"
+            recordId={detail.id}
+            openRecord={openRecord}
+            onError={onError}
+          />
+        )}
         {detail && (
           <RecordHistory
             object="request"

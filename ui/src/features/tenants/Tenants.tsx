@@ -2,6 +2,7 @@ import { useCallback, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmInline } from "../../components/ConfirmInline";
 import { api } from "../../api";
+import type { StorageUse } from "../../bindings/StorageUse";
 import type { Tenant } from "../../bindings/Tenant";
 import type { TenantSummary } from "../../bindings/TenantSummary";
 import { Field, Select } from "../../components/Field";
@@ -10,7 +11,7 @@ import { RecordList } from "../../components/list/RecordList";
 import type { ListColumn, ListSelection } from "../../components/list/types";
 import { useListState } from "../../components/list/useListState";
 import { recordKeys, useRecords, useRecordsChanged } from "../../data/records";
-import { formatDateTime, formatDay } from "../../format";
+import { formatDateTime, formatDay, formatSize } from "../../format";
 import { useAction } from "../../useAction";
 
 const matches = (x: TenantSummary, needle: string) => x.name.toLocaleLowerCase().includes(needle);
@@ -72,6 +73,14 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
       header: "admin.tenants.columns.activities",
       optional: true,
       cell: (tenant) => t("admin.tenants.activityCount", { count: Number(tenant.activity_count) }),
+    },
+    {
+      id: "documents",
+      header: "admin.tenants.columns.documents",
+      optional: true,
+      testId: "tenant-documents",
+      sortValue: (tenant) => Number(tenant.documents.used),
+      cell: (tenant) => <DocumentStorage storage={tenant.documents} />,
     },
   ];
   const list = useListState({ columns, storageKey: "dpo-desk.tenant-columns" });
@@ -268,6 +277,14 @@ export function Tenants({ onError }: { onError: (e: unknown) => boolean }) {
       </form>
     </section>
   );
+}
+
+/** What a tenant's documents take, and of which quota when an administrator set one. */
+function DocumentStorage({ storage }: { storage: StorageUse }) {
+  const { t } = useTranslation();
+  const used = formatSize(Number(storage.used));
+  if (storage.quota === null) return <>{used}</>;
+  return <>{t("admin.tenants.storageOf", { used, quota: formatSize(Number(storage.quota)) })}</>;
 }
 
 type NameProps = {

@@ -13,6 +13,7 @@ import type { TomStatus } from "../../bindings/TomStatus";
 import { Alert } from "../../components/Alert";
 import { DateField, Field, Select, TextArea } from "../../components/Field";
 import { RecordHistory } from "../../components/history/RecordHistory";
+import { LinkedDocuments } from "../documents/LinkedDocuments";
 import { recordKeys, useRecords, useRecordsChanged } from "../../data/records";
 import type { PageProps } from "../../screens/page";
 import { useUnsaved } from "../../unsaved";
@@ -100,7 +101,17 @@ type EditorProps = Props & { detail: TomDetail | null; onCreated: (id: number) =
 
 /** The seed's steps 2 and 3 for one measure: which companies it is valid for, how it is done there, its next
  * review, then active. Below: the activities it serves and its reviews. */
-function TomEditor({ session, tenantId, detail, companies, onError, onClose, onSaved, onCreated }: EditorProps) {
+function TomEditor({
+  session,
+  tenantId,
+  detail,
+  companies,
+  openRecord,
+  onError,
+  onClose,
+  onSaved,
+  onCreated,
+}: EditorProps) {
   const { t } = useTranslation();
   const editable = detail ? can(session, "tom", "edit") : can(session, "tom", "create");
   const [baseline, setBaseline] = useState(() => inputOf(detail, tenantId));
@@ -287,6 +298,16 @@ function TomEditor({ session, tenantId, detail, companies, onError, onClose, onS
             </label>
           ))}
         </fieldset>
+        {detail && (
+          <LinkedDocuments
+            session={session}
+            tenantId={tenantId}
+            object="tom"
+            recordId={detail.id}
+            openRecord={openRecord}
+            onError={onError}
+          />
+        )}
         {detail && (
           <RecordHistory
             object="tom"
