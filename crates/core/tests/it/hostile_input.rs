@@ -123,6 +123,33 @@ fn a_name_of_ten_thousand_characters_is_refused_in_every_domain_and_changes_noth
             b"%PDF",
         ),
     );
+    refused_as_too_long(
+        "folder",
+        desk.create_document_folder(&mut s, tenant, None, &long),
+    );
+    let files = tempfile::tempdir().unwrap();
+    let sensible = files.path().join("Vertrag.pdf");
+    std::fs::write(&sensible, b"%PDF").unwrap();
+    let document = desk
+        .add_document_file(&mut s, tenant, None, &sensible)
+        .unwrap()
+        .document;
+    refused_as_too_long(
+        "document",
+        desk.update_document(
+            &mut s,
+            document.id,
+            &dpo_desk_core::domain::documents::DocumentInput {
+                name: long.clone(),
+                folder_id: None,
+                description: String::new(),
+                tags: vec![],
+                links: vec![],
+            },
+        ),
+    );
+    assert_eq!(desk.document(&mut s, document.id).unwrap().row.name, "Vertrag.pdf");
+    assert!(desk.documents(&mut s, tenant, None, None).unwrap().folders.is_empty());
     // Nothing of it was written: only the records made with sensible names exist.
     assert_eq!(desk.tenants(&mut s).unwrap().len(), 1);
     assert_eq!(desk.companies(&mut s, tenant).unwrap().len(), 1);
