@@ -32,6 +32,7 @@ pub const COPYABLE: &[ObjectType] = &[
     ObjectType::Dpia,
     ObjectType::Request,
     ObjectType::Course,
+    ObjectType::Document,
     ObjectType::BusinessProcess,
     ObjectType::Application,
     ObjectType::DataCategory,

@@ -18,6 +18,7 @@ use crate::access::accounts::UserRecord;
 use crate::domain::activities::{self, Activity, ActivityLink};
 use crate::domain::companies::{self, DesignatedDpo};
 use crate::domain::courses;
+use crate::domain::documents;
 use crate::domain::dpias::{self, DpiaStatus, VersionHead};
 use crate::domain::master_data::{self, MasterKind};
 use crate::domain::requests::{self, RequestInput, RequestStatus};
@@ -47,6 +48,7 @@ pub fn parse_type(text: &str) -> CoreResult<ObjectType> {
         "dpia" => ObjectType::Dpia,
         "request" => ObjectType::Request,
         "course" => ObjectType::Course,
+        "document" => ObjectType::Document,
         other => match other.strip_prefix("master:").and_then(MasterKind::parse) {
             Some(kind) => kind.object(),
             None => {
@@ -54,7 +56,7 @@ pub fn parse_type(text: &str) -> CoreResult<ObjectType> {
                     "copy_type",
                     "unknown",
                     format!(
-                    "'{other}' cannot be copied (company, area, activity, tom, dpia, request, course, master:KIND)"
+                    "'{other}' cannot be copied (company, area, activity, tom, dpia, request, course, document, master:KIND)"
                 ),
                 ))
             }
@@ -199,6 +201,44 @@ impl Copier<'_> {
         let id = courses::insert_copy(self.conn, self.now, &source, self.target, &images)?;
         self.left_out("course_results");
         self.created(ObjectType::Course, source_id, id, &source.data.name)?;
+        Ok(id)
+    }
+
+    /// A document: its current version into the same folder path in the target (made where
+    /// missing) or into the folder chosen there; a document of the same name there takes
+    /// it as a new version. Its links belong to the source's records and stay behind.
+    fn document(&mut self, source_id: i64, folder: Option<i64>) -> CoreResult<i64> {
+        let source = documents::visible_by_id(self.conn, self.user, self.now, source_id)?;
+        same_tenant(source.row.tenant_id, self.target)?;
+        let folder = match folder {
+            Some(f) => Some(f),
+            None => documents::folder_path_in(
+                self.conn,
+                self.now,
+                self.user,
+                self.target,
+                &source.row.folder_path,
+            )?,
+        };
+        let (id, existed) = documents::copy_into(
+            self.conn,
+            self.now,
+            self.user,
+            source_id,
+            self.target,
+            folder,
+        )?;
+        if !source.links.is_empty() {
+            self.left_out("document_links");
+        }
+        if source.versions.len() > 1 {
+            self.left_out("document_versions");
+        }
+        if existed {
+            self.reused(ObjectType::Document, source_id, id, &source.row.name);
+        } else {
+            self.created(ObjectType::Document, source_id, id, &source.row.name)?;
+        }
         Ok(id)
     }
 
@@ -635,6 +675,7 @@ pub(crate) fn copy(
                 }
                 ObjectType::Request => copier.request(id)?,
                 ObjectType::Course => copier.course(id)?,
+                ObjectType::Document => copier.document(id, request.parent)?,
                 object => {
                     let kind = MasterKind::parse(object.as_str()).expect("copyable master kinds");
                     let item = master_data::accessible(conn, user, id, kind)?;

@@ -590,3 +590,58 @@ fn a_documents_module_restore_brings_back_the_documents_as_the_backup_held_them(
         .iter()
         .all(|e| e.object_type != "document"));
 }
+
+#[test]
+fn a_document_copied_to_another_tenant_lands_in_the_same_folder_with_its_current_version() {
+    let (_f, mut desk, mut admin, tenant) = office();
+    let files = tempfile::tempdir().unwrap();
+    let (_, doc) = with_evidence(&mut desk, &mut admin, tenant, files.path());
+    let other = desk
+        .create_tenant(&mut admin, "Konditorei Weber", false)
+        .unwrap()
+        .id;
+    let summary = desk
+        .copy_to_tenants(
+            &mut admin,
+            &dpo_desk_core::services::data_copy::CopyRequest {
+                object: ObjectType::Document,
+                ids: vec![doc],
+                targets: vec![other],
+                parent: None,
+            },
+        )
+        .unwrap();
+    let target = &summary.targets[0];
+    assert_eq!(target.left_out, ["document_links", "document_versions"]);
+    let copy = desk.document(&mut admin, target.ids[0]).unwrap();
+    assert_eq!(
+        (copy.row.tenant_id, copy.row.folder_path.as_str()),
+        (other, "/Verträge")
+    );
+    assert_eq!(copy.versions.len(), 1);
+    assert!(copy.links.is_empty());
+    let mut bytes = Vec::new();
+    desk.read_document(&mut admin, copy.row.id, None, &mut bytes)
+        .unwrap();
+    assert_eq!(bytes, b"%PDF zwei");
+    // Copied again: the same document there takes it as its next version, never a twin.
+    let again = desk
+        .copy_to_tenants(
+            &mut admin,
+            &dpo_desk_core::services::data_copy::CopyRequest {
+                object: ObjectType::Document,
+                ids: vec![doc],
+                targets: vec![other],
+                parent: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(again.targets[0].ids, [copy.row.id]);
+    assert_eq!(
+        desk.document(&mut admin, copy.row.id)
+            .unwrap()
+            .versions
+            .len(),
+        2
+    );
+}

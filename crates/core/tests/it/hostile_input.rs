@@ -148,8 +148,15 @@ fn a_name_of_ten_thousand_characters_is_refused_in_every_domain_and_changes_noth
             },
         ),
     );
-    assert_eq!(desk.document(&mut s, document.id).unwrap().row.name, "Vertrag.pdf");
-    assert!(desk.documents(&mut s, tenant, None, None).unwrap().folders.is_empty());
+    assert_eq!(
+        desk.document(&mut s, document.id).unwrap().row.name,
+        "Vertrag.pdf"
+    );
+    assert!(desk
+        .documents(&mut s, tenant, None, None)
+        .unwrap()
+        .folders
+        .is_empty());
     // Nothing of it was written: only the records made with sensible names exist.
     assert_eq!(desk.tenants(&mut s).unwrap().len(), 1);
     assert_eq!(desk.companies(&mut s, tenant).unwrap().len(), 1);

@@ -1263,6 +1263,7 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
                 ObjectType::Dpia => fresh_dpia(desk, ctx),
                 ObjectType::Request => fresh_request(desk, ctx),
                 ObjectType::Course => fresh_course(desk, ctx),
+                ObjectType::Document => fresh_document(desk, ctx),
                 other => {
                     let kind = MasterKind::parse(other.as_str()).unwrap();
                     desk.create_master_item(

@@ -560,6 +560,91 @@ pub(crate) fn update(
     Ok(new)
 }
 
+/// A copy of a document in another tenant (SPEC §9): its current version, name,
+/// description and tags, in `folder` there; a document of the same name in that folder
+/// receives it as its next version instead. Answers the target document and whether it
+/// was there already.
+pub(crate) fn copy_into(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    source_id: i64,
+    tenant_id: i64,
+    folder: Option<i64>,
+) -> CoreResult<(i64, bool)> {
+    let source = visible_by_id(conn, user, now, source_id)?;
+    crate::access::scope::tenant(conn, user, tenant_id)?;
+    if let Some(f) = folder {
+        folders::visible_folder(conn, user, f, tenant_id)?;
+    }
+    let current = source.versions[0].clone();
+    within_quota(conn, tenant_id, current.size as u64)?;
+    let existing: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM documents WHERE tenant_id = ?1 AND folder_id IS ?2 AND name = ?3 COLLATE NOCASE AND trash_id IS NULL",
+            params![tenant_id, folder, source.row.name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let id = match existing {
+        Some(id) => id,
+        None => {
+            conn.execute(
+                "INSERT INTO documents (tenant_id, folder_id, name, description, tags, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                params![
+                    tenant_id,
+                    folder,
+                    source.row.name,
+                    source.row.description,
+                    source.row.tags.join("\n"),
+                    now
+                ],
+            )?;
+            conn.last_insert_rowid()
+        }
+    };
+    let version = next_version(conn, id)?;
+    conn.execute(
+        "INSERT INTO document_versions (document_id, version, file_name, media_type, size, sha256, added_at, added_by)
+         SELECT ?1, ?2, file_name, media_type, size, sha256, ?3, ?4 FROM document_versions WHERE id = ?5",
+        params![id, version, now, user.name, current.id],
+    )?;
+    conn.execute(
+        "INSERT INTO document_contents (version_id, content) SELECT ?1, content FROM document_contents WHERE version_id = ?2",
+        params![conn.last_insert_rowid(), current.id],
+    )?;
+    conn.execute(
+        "UPDATE documents SET updated_at = ?1 WHERE id = ?2",
+        params![now, id],
+    )?;
+    Ok((id, existing.is_some()))
+}
+
+/// The folder at `path` in a tenant, made with its parents where missing (a copy keeps
+/// the folder it came from).
+pub(crate) fn folder_path_in(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    tenant_id: i64,
+    path: &str,
+) -> CoreResult<Option<i64>> {
+    let mut parent = None;
+    let mut so_far = String::new();
+    for part in path.split('/').filter(|p| !p.is_empty()) {
+        so_far = format!("{so_far}/{part}");
+        parent = match folders::folder_by_path(conn, user, tenant_id, &so_far) {
+            Ok(found) => found,
+            Err(CoreError::Validation {
+                rule: "unknown", ..
+            }) => Some(folders::create_folder(conn, now, user, tenant_id, parent, part)?.id),
+            Err(e) => return Err(e),
+        };
+    }
+    Ok(parent)
+}
+
 /// Moves documents into the trash, one entry each, all or none.
 pub(crate) fn delete(
     conn: &Connection,

@@ -23,7 +23,8 @@ use crate::kernel::vocabulary::ObjectType;
 
 pub use files::AddedFile;
 pub(crate) use files::{
-    add_file, add_version, content_to, delete, restore_version, set_quota, storage, update,
+    add_file, add_version, content_to, copy_into, delete, folder_path_in, restore_version,
+    set_quota, storage, update,
 };
 pub use files::{MAX_BYTES, MAX_MIB};
 pub(crate) use folders::{
