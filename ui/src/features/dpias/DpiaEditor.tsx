@@ -71,8 +71,6 @@ export function DpiaEditor(props: Props) {
         notice={notice}
         setNotice={setNotice}
       />
-      {/* Below the form rather than in it: a restore reloads the version and the form starts afresh, while the
-          history stays open with its notice. */}
       <LinkedDocuments
         session={session}
         tenantId={tenantId}
@@ -81,6 +79,8 @@ export function DpiaEditor(props: Props) {
         openRecord={openRecord}
         onError={onError}
       />
+      {/* Below the form rather than in it: a restore reloads the version and the form starts afresh, while the
+          history stays open with its notice. */}
       <RecordHistory
         object="dpia"
         id={dpia.data.id}

@@ -167,6 +167,7 @@ test("a recorded breach shows its clock and prints the notification for the auth
     breach: () => breach,
     editors: () => [],
     record_attachments: () => [],
+    documents_of: () => [],
     make_report: () => "/home/anna/Ransomware – Meldung.pdf",
   });
   renderWithData(<Breaches {...pageProps} initialId={4} />);
