@@ -8,7 +8,7 @@ import { formatDateTime } from "../../format";
 import { useAction } from "../../useAction";
 import { useBackupProgress } from "./useBackupProgress";
 
-type Scope = "all" | "tenant" | "ropa" | "master_data" | "toms" | "dpias" | "registers" | "courses";
+type Scope = "all" | "tenant" | "ropa" | "master_data" | "toms" | "dpias" | "registers" | "courses" | "documents";
 type CsvKind = BackupModule["kind"];
 
 type Props = { session: SessionInfo; onError: (e: unknown) => boolean; onRestored: () => void };
@@ -82,6 +82,7 @@ export function RestorePanel({ session, onError, onRestored }: Props) {
           <option value="dpias">{t("backups.restore.dpias")}</option>
           <option value="registers">{t("backups.restore.registers")}</option>
           <option value="courses">{t("backups.restore.courses")}</option>
+          <option value="documents">{t("backups.restore.documents")}</option>
         </select>
         {scope !== "all" && tenantChoice}
       </div>
@@ -113,7 +114,18 @@ export function RestorePanel({ session, onError, onRestored }: Props) {
           onChange={(e) => setCsvKind(e.target.value as CsvKind)}
         >
           {(
-            ["ropa", "companies", "areas", "master_data", "toms", "dpias", "registers", "courses", "tenant"] as const
+            [
+              "ropa",
+              "companies",
+              "areas",
+              "master_data",
+              "toms",
+              "dpias",
+              "registers",
+              "courses",
+              "documents",
+              "tenant",
+            ] as const
           ).map((k) => (
             <option key={k} value={k}>
               {t(`backups.csv.kinds.${k}`)}
