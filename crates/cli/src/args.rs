@@ -797,7 +797,8 @@ pub enum BackupAction {
     Restore {
         /// The backup file.
         file: PathBuf,
-        /// tenant:ID, ropa:ID, master_data:ID or toms:ID; without it, everything.
+        /// tenant:ID, ropa:ID, master_data:ID, toms:ID, dpia:ID, registers:ID, courses:ID or
+        /// documents:ID; without it, everything.
         #[arg(long, value_name = "MODULE")]
         module: Option<String>,
     },
@@ -815,7 +816,8 @@ pub enum BackupAction {
     Csv {
         /// The backup file.
         file: PathBuf,
-        /// tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID or toms:ID.
+        /// tenant:ID, ropa:ID, companies:ID, areas:ID, master_data:ID, toms:ID, dpia:ID,
+        /// registers:ID, courses:ID or documents:ID.
         #[arg(long, value_name = "MODULE")]
         module: String,
         /// The folder the CSV files are written into.
