@@ -62,7 +62,7 @@ fn history_lists_the_versions_of_a_measure_and_restore_brings_the_first_back() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|t| t["id"].to_string() == tom)
+        .find(|t| t["id"].as_i64().map(|i| i.to_string()).as_deref() == Some(tom.as_str()))
         .unwrap()
         .clone();
     assert_eq!(measure["status"], "in_review");
