@@ -153,6 +153,8 @@ async fn a_dpo_files_versions_restores_previews_and_links_documents() {
         )
         .await;
     assert!(frame.as_str().unwrap().starts_with("blob:"), "{frame}");
+    app.scroll_to("[data-testid=preview-card]").await;
+    app.screenshot("19-document-preview").await;
 
     // Linked to the activity it proves, described and tagged.
     app.choose("[data-testid=link-kind]", "Processing activity")
