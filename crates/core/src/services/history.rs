@@ -143,6 +143,21 @@ fn current(
     Ok(value.expect("records serialise"))
 }
 
+/// The table a versioned record lives in.
+fn table_of(object: ObjectType) -> &'static str {
+    match object {
+        ObjectType::Company => "companies",
+        ObjectType::Area => "areas",
+        ObjectType::ProcessingActivity => "processing_activities",
+        ObjectType::Tom => "toms",
+        ObjectType::Dpia => "dpias",
+        ObjectType::Request => "data_subject_requests",
+        ObjectType::Breach => "data_breaches",
+        ObjectType::ProcessorAgreement => "processor_agreements",
+        _ => "master_items",
+    }
+}
+
 /// Every version of a record the user can see, oldest first, in the user's language.
 pub fn history(
     conn: &Connection,
@@ -154,21 +169,41 @@ pub fn history(
     versioned(object)?;
     let current = current(conn, user, now, object, id)?;
     let language = Language::of(user.language.as_deref());
+    // SQLite gives a purged record's id to the next new one: the log of the earlier record
+    // with that id ends before this one was created.
+    let created: DateTime<Utc> = conn.query_row(
+        &format!("SELECT created_at FROM {} WHERE id = ?1", table_of(object)),
+        [id],
+        |r| r.get(0),
+    )?;
     let mut versions = Vec::new();
-    for (n, (line, written)) in audit_log::record_entries(conn, language, object.as_str(), id)?
+    let entries = audit_log::record_entries(conn, language, object.as_str(), id)?
         .into_iter()
-        .enumerate()
-    {
-        let snapshot = written.filter(|_| SNAPSHOTS.contains(&line.action.as_str()));
+        .filter(|(line, _)| line.at >= created);
+    for (n, (line, written)) in entries.enumerate() {
+        // A saved state holds the record's own fields; a copy between tenants logs only
+        // where it went, which is no state of the record.
+        let snapshot = written
+            .filter(|_| SNAPSHOTS.contains(&line.action.as_str()))
+            .filter(|w| shares_fields(w, &current));
         let fields = match &snapshot {
-            Some(state) => audit_log::described(conn, language, object.as_str(), state, &current)?,
+            Some(state) => audit_log::described(
+                conn,
+                language,
+                object.as_str(),
+                &known(state, &current),
+                &current,
+            )?,
             None => Vec::new(),
         };
+        let restorable = snapshot
+            .as_ref()
+            .is_some_and(|s| over(&current, s) != current);
         versions.push(RecordVersion {
             version: n as u32 + 1,
             at: line.at,
             by: line.user_name,
-            restorable: snapshot.is_some() && fields.iter().any(|f| f.differs),
+            restorable,
             action: line.action,
             action_label: line.action_label,
             changes: line.changes,
@@ -184,13 +219,41 @@ pub fn history(
     })
 }
 
+/// The saved state's fields the record still has (a field dropped since is not shown).
+fn known(state: &Value, current: &Value) -> Value {
+    match (state, current) {
+        (Value::Object(saved), Value::Object(now)) => Value::Object(
+            saved
+                .iter()
+                .filter(|(k, _)| now.contains_key(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ),
+        _ => Value::Null,
+    }
+}
+
+/// Whether a logged value is a state of the record: most of its fields are the record's.
+fn shares_fields(state: &Value, current: &Value) -> bool {
+    match (state, current) {
+        (Value::Object(saved), Value::Object(now)) => {
+            let shared = saved.keys().filter(|k| now.contains_key(*k)).count();
+            shared * 2 > now.len()
+        }
+        _ => false,
+    }
+}
+
 /// Values of a saved state over the record as it is now: fields the record gained since
-/// that version keep their present value instead of failing the restore.
+/// that version keep their present value instead of failing the restore, and keys the
+/// record does not have are ignored.
 fn over(current: &Value, snapshot: &Value) -> Value {
     let mut merged = current.clone();
     if let (Value::Object(base), Value::Object(saved)) = (&mut merged, snapshot) {
         for (k, v) in saved {
-            base.insert(k.clone(), v.clone());
+            if base.contains_key(k) {
+                base.insert(k.clone(), v.clone());
+            }
         }
     }
     merged
@@ -282,5 +345,17 @@ mod tests {
     fn a_saved_state_keeps_fields_added_since() {
         let merged = over(&json!({"name": "B", "tom_ids": [3]}), &json!({"name": "A"}));
         assert_eq!(merged, json!({"name": "A", "tom_ids": [3]}));
+    }
+
+    #[test]
+    fn keys_the_record_does_not_have_are_no_state_of_it() {
+        let current = json!({"name": "B", "city": "Köln", "notes": ""});
+        let copy_log = json!({"tenant_id": 4, "label": "B"});
+        assert!(!shares_fields(&copy_log, &current));
+        assert_eq!(over(&current, &copy_log), current);
+        assert!(shares_fields(
+            &json!({"name": "A", "city": "Bonn"}),
+            &current
+        ));
     }
 }

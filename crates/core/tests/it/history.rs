@@ -237,3 +237,37 @@ fn an_entry_that_changed_only_a_part_is_listed_but_not_restorable() {
         "{partial:?}"
     );
 }
+
+#[test]
+fn a_record_that_takes_the_id_of_a_purged_one_starts_its_own_history() {
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei").desk;
+    let mut admin = desk.sign_in(OWNER, PASSWORD).unwrap();
+    let tenant = desk
+        .create_tenant(&mut admin, "Bäckerei Schmidt", false)
+        .unwrap()
+        .id;
+    let (old, _) = company_with_area(&mut desk, &mut admin, tenant, "Alte GmbH", "Personal");
+    let mut input = desk.companies(&mut admin, tenant).unwrap()[0].data.clone();
+    input.city = "Köln".into();
+    desk.update_company(&mut admin, old, &input).unwrap();
+    desk.delete_company(&mut admin, old).unwrap();
+    f.clock.advance(Duration::days(31));
+    reopen(&f, &mut desk);
+    let mut owner = desk.sign_in(OWNER, PASSWORD).unwrap();
+    let folder = f.path().join("nas");
+    std::fs::create_dir_all(&folder).unwrap();
+    desk.create_backup_in(&mut owner, &folder, &mut |_, _| {})
+        .unwrap();
+    let (new, _) = company_with_area(&mut desk, &mut owner, tenant, "Neue GmbH", "Vertrieb");
+    assert_eq!(new, old, "SQLite handed out the purged company's id again");
+    let history = desk
+        .record_history(&mut owner, ObjectType::Company, new)
+        .unwrap();
+    assert_eq!(history.versions.len(), 1, "{:?}", history.versions);
+    assert_eq!(history.versions[0].action, "create");
+    assert_eq!(
+        history.versions[0].snapshot.as_ref().unwrap()["name"],
+        "Neue GmbH"
+    );
+}
