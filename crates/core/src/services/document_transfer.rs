@@ -169,7 +169,7 @@ fn folder_at(
     for part in path.split('/').filter(|p| !p.trim().is_empty()) {
         let name = documents::checked_name("folder_name", part, "a folder")?;
         so_far = format!("{so_far}/{name}");
-        parent = Some(match made.get(&so_far.to_lowercase()) {
+        parent = Some(match made.get(&so_far) {
             Some(id) => *id,
             None => {
                 conn.execute(
@@ -177,7 +177,7 @@ fn folder_at(
                     params![tenant_id, parent, name, so_far, now],
                 )?;
                 let id = conn.last_insert_rowid();
-                made.insert(so_far.to_lowercase(), id);
+                made.insert(so_far.clone(), id);
                 id
             }
         });

@@ -645,3 +645,92 @@ fn a_document_copied_to_another_tenant_lands_in_the_same_folder_with_its_current
         2
     );
 }
+
+#[test]
+fn a_folder_restored_beside_a_new_one_of_its_name_is_marked_and_paths_follow_parents_not_prefixes()
+{
+    let (_f, mut desk, mut admin, tenant) = office();
+    let files = tempfile::tempdir().unwrap();
+    let old = desk
+        .create_document_folder(&mut admin, tenant, None, "A")
+        .unwrap();
+    desk.add_document_file(
+        &mut admin,
+        tenant,
+        Some(old.id),
+        &file(files.path(), "alt.txt", b"alt"),
+    )
+    .unwrap();
+    let entry = desk.delete_document_folder(&mut admin, old.id).unwrap();
+    let new = desk
+        .create_document_folder(&mut admin, tenant, None, "A")
+        .unwrap();
+    desk.restore_from_trash(&mut admin, entry).unwrap();
+    desk.rename_document_folder(&mut admin, new.id, "B")
+        .unwrap();
+    let paths = |desk: &mut Desk, admin: &mut Session| -> Vec<(i64, String)> {
+        desk.documents(admin, tenant, None, None)
+            .unwrap()
+            .folders
+            .into_iter()
+            .map(|f| (f.id, f.path))
+            .collect()
+    };
+    let mut got = paths(&mut desk, &mut admin);
+    got.sort();
+    assert_eq!(
+        got,
+        [(old.id, "/(2) A".to_string()), (new.id, "/B".to_string())]
+    );
+
+    // A trashed subfolder keeps its own path when a live namesake moves away.
+    let x = desk
+        .create_document_folder(&mut admin, tenant, None, "X")
+        .unwrap();
+    let y = desk
+        .create_document_folder(&mut admin, tenant, None, "Y")
+        .unwrap();
+    let gone = desk
+        .create_document_folder(&mut admin, tenant, Some(x.id), "A")
+        .unwrap();
+    let entry = desk.delete_document_folder(&mut admin, gone.id).unwrap();
+    let again = desk
+        .create_document_folder(&mut admin, tenant, Some(x.id), "A")
+        .unwrap();
+    desk.move_document_folder(&mut admin, again.id, Some(y.id))
+        .unwrap();
+    desk.restore_from_trash(&mut admin, entry).unwrap();
+    let got = paths(&mut desk, &mut admin);
+    assert!(got.contains(&(gone.id, "/X/A".to_string())), "{got:?}");
+    assert!(got.contains(&(again.id, "/Y/A".to_string())), "{got:?}");
+    // A document restored beside a new one of its name is marked too.
+    let first = desk
+        .add_document_file(
+            &mut admin,
+            tenant,
+            None,
+            &file(files.path(), "AVV.pdf", b"eins"),
+        )
+        .unwrap()
+        .document;
+    desk.delete_documents(&mut admin, &[first.id]).unwrap();
+    desk.add_document_file(
+        &mut admin,
+        tenant,
+        None,
+        &file(files.path(), "AVV.pdf", b"zwei"),
+    )
+    .unwrap();
+    let entry = desk
+        .trash(&mut admin)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.label == "AVV.pdf")
+        .unwrap()
+        .id;
+    desk.restore_from_trash(&mut admin, entry).unwrap();
+    assert_eq!(
+        desk.document(&mut admin, first.id).unwrap().row.name,
+        "(2) AVV.pdf"
+    );
+}

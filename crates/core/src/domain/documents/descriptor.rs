@@ -25,23 +25,27 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
         before_restore: &[
             "UPDATE documents SET folder_id = NULL WHERE trash_id = ?1 AND folder_id IS NOT NULL
                AND folder_id NOT IN (SELECT id FROM document_folders WHERE trash_id IS NULL OR trash_id = ?1)",
-            // The entry's top folder, when its parent is gone, moves to the root with
-            // everything below it: first the paths, then the parent.
-            "UPDATE document_folders SET path = (
-                 SELECT '/' || t.name || substr(document_folders.path, length(t.path) + 1)
-                 FROM document_folders t
-                 WHERE t.trash_id = ?1
-                   AND ((t.parent_id IS NULL AND t.path <> '/' || t.name)
-                        OR t.parent_id NOT IN (SELECT id FROM document_folders WHERE trash_id IS NULL OR trash_id = ?1))
-                   AND (document_folders.path = t.path OR substr(document_folders.path, 1, length(t.path) + 1) = t.path || '/'))
-             WHERE trash_id = ?1 AND EXISTS (
-                 SELECT 1 FROM document_folders t
-                 WHERE t.trash_id = ?1
-                   AND ((t.parent_id IS NULL AND t.path <> '/' || t.name)
-                        OR t.parent_id NOT IN (SELECT id FROM document_folders WHERE trash_id IS NULL OR trash_id = ?1))
-                   AND (document_folders.path = t.path OR substr(document_folders.path, 1, length(t.path) + 1) = t.path || '/'))",
+            // The entry's top folders whose parent is gone come back at the root.
             "UPDATE document_folders SET parent_id = NULL WHERE trash_id = ?1 AND parent_id IS NOT NULL
                AND parent_id NOT IN (SELECT id FROM document_folders WHERE trash_id IS NULL OR trash_id = ?1)",
+            // A folder or document made meanwhile under the same name keeps it; the one that
+            // comes back is marked, so no two share a place (a same name means a new version).
+            "UPDATE document_folders SET name = '(2) ' || name WHERE trash_id = ?1
+               AND (parent_id IS NULL OR parent_id NOT IN (SELECT id FROM document_folders WHERE trash_id = ?1))
+               AND EXISTS (SELECT 1 FROM document_folders o WHERE o.trash_id IS NULL AND o.tenant_id = document_folders.tenant_id
+                           AND o.parent_id IS document_folders.parent_id AND o.name = document_folders.name COLLATE NOCASE)",
+            "UPDATE documents SET name = '(2) ' || name WHERE trash_id = ?1
+               AND EXISTS (SELECT 1 FROM documents o WHERE o.trash_id IS NULL AND o.tenant_id = documents.tenant_id
+                           AND o.folder_id IS documents.folder_id AND o.name = documents.name COLLATE NOCASE)",
+            // Every path of the entry written again from its parents and names.
+            "WITH RECURSIVE p(id, path) AS (
+                 SELECT f.id, COALESCE((SELECT q.path FROM document_folders q WHERE q.id = f.parent_id), '') || '/' || f.name
+                 FROM document_folders f WHERE f.trash_id = ?1
+                   AND (f.parent_id IS NULL OR f.parent_id NOT IN (SELECT id FROM document_folders WHERE trash_id = ?1))
+                 UNION ALL
+                 SELECT f.id, p.path || '/' || f.name FROM document_folders f JOIN p ON f.parent_id = p.id)
+             UPDATE document_folders SET path = (SELECT path FROM p WHERE p.id = document_folders.id)
+             WHERE id IN (SELECT id FROM p)",
         ],
         before_purge: &[
             "DELETE FROM document_links WHERE document_id IN (SELECT id FROM documents WHERE trash_id = ?1)",

@@ -64,11 +64,11 @@ pub(crate) fn visible_folder(
     id: i64,
     tenant_id: i64,
 ) -> CoreResult<Folder> {
-    let (folder_tenant, path): (i64, String) = conn
+    let folder_tenant: i64 = conn
         .query_row(
-            "SELECT tenant_id, path FROM document_folders WHERE id = ?1 AND trash_id IS NULL",
+            "SELECT tenant_id FROM document_folders WHERE id = ?1 AND trash_id IS NULL",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )
         .optional()?
         .ok_or_else(|| unknown(id))?;
@@ -78,7 +78,7 @@ pub(crate) fn visible_folder(
     }
     tree(conn, user, tenant_id)?
         .into_iter()
-        .find(|f| f.path == path)
+        .find(|f| f.id == id)
         .ok_or_else(|| unknown(id))
 }
 
@@ -112,17 +112,24 @@ pub(crate) fn folder_by_path(
         return Ok(None);
     }
     let wanted = format!("/{}", parts.join("/"));
-    tree(conn, user, tenant_id)?
-        .into_iter()
-        .find(|f| f.path.to_lowercase() == wanted.to_lowercase())
-        .map(|f| Some(f.id))
-        .ok_or_else(|| {
-            CoreError::validation(
-                "folder",
-                "unknown",
-                format!("no folder '{wanted}' in this tenant"),
-            )
-        })
+    // The same folding of case as the check that keeps sibling names apart (SQLite's).
+    let id: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM document_folders WHERE tenant_id = ?1 AND trash_id IS NULL AND path = ?2 COLLATE NOCASE",
+            params![tenant_id, wanted],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let unknown = || {
+        CoreError::validation(
+            "folder",
+            "unknown",
+            format!("no folder '{wanted}' in this tenant"),
+        )
+    };
+    let id = id.ok_or_else(unknown)?;
+    visible_folder(conn, user, id, tenant_id).map_err(|_| unknown())?;
+    Ok(Some(id))
 }
 
 fn sibling_taken(
@@ -145,6 +152,22 @@ fn sibling_taken(
             format!("a folder '{name}' is already there"),
         ));
     }
+    Ok(())
+}
+
+/// Writes the paths of a folder and everything below it (trashed subfolders included: they
+/// come back under it) from their parents and names.
+pub(crate) fn repath(conn: &Connection, id: i64) -> CoreResult<()> {
+    conn.execute(
+        "WITH RECURSIVE p(id, path) AS (
+             SELECT f.id, COALESCE((SELECT q.path FROM document_folders q WHERE q.id = f.parent_id), '') || '/' || f.name
+             FROM document_folders f WHERE f.id = ?1
+             UNION ALL
+             SELECT f.id, p.path || '/' || f.name FROM document_folders f JOIN p ON f.parent_id = p.id)
+         UPDATE document_folders SET path = (SELECT path FROM p WHERE p.id = document_folders.id)
+         WHERE id IN (SELECT id FROM p)",
+        [id],
+    )?;
     Ok(())
 }
 
@@ -237,14 +260,10 @@ fn relocate(
     sibling_taken(conn, folder.tenant_id, parent, &name, Some(id))?;
     let path = path_under(conn, parent, &name)?;
     conn.execute(
-        "UPDATE document_folders SET path = ?1 || substr(path, length(?2) + 1)
-         WHERE tenant_id = ?3 AND (path = ?2 OR substr(path, 1, length(?2) + 1) = ?2 || '/')",
-        params![path, folder.path, folder.tenant_id],
-    )?;
-    conn.execute(
         "UPDATE document_folders SET name = ?1, parent_id = ?2 WHERE id = ?3",
         params![name, parent, id],
     )?;
+    repath(conn, id)?;
     audit::record(
         conn,
         now,
