@@ -587,7 +587,12 @@ pub(crate) fn copy_into(
         )
         .optional()?;
     let id = match existing {
-        Some(id) => id,
+        Some(id) => {
+            // A new version of the target's document is a change of it.
+            visible_by_id(conn, user, now, id)?;
+            may_edit(conn, user)?;
+            id
+        }
         None => {
             conn.execute(
                 "INSERT INTO documents (tenant_id, folder_id, name, description, tags, created_at, updated_at)
