@@ -5,6 +5,7 @@ import type { ObjectType } from "../../bindings/ObjectType";
 import type { RecordHistory as History } from "../../bindings/RecordHistory";
 import type { RecordVersion } from "../../bindings/RecordVersion";
 import { formatDateTime } from "../../format";
+import { useGuard } from "../../unsaved";
 import { ConfirmInline } from "../ConfirmInline";
 
 /**
@@ -53,7 +54,13 @@ export function RecordHistory({
     setNotice(null);
   }, [object, id]);
 
-  const restore = (version: number) => {
+  const { confirmLeave } = useGuard();
+  const restore = async (version: number) => {
+    // The restore replaces the form's values: what was typed and not saved is asked about first.
+    if (!(await confirmLeave())) {
+      setConfirming(null);
+      return;
+    }
     setBusy(true);
     api.restoreVersion(object, id, version).then(
       (h) => {
@@ -127,7 +134,7 @@ export function RecordHistory({
                     confirmTestId="confirm-restore-version"
                     dangerous={false}
                     busy={busy}
-                    onConfirm={() => restore(v.version)}
+                    onConfirm={() => void restore(v.version)}
                     onCancel={() => setConfirming(null)}
                   />
                 )}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, can } from "../../api";
 import type { Document } from "../../bindings/Document";
@@ -52,11 +52,17 @@ export function DocumentPanel(props: Props) {
   const mayEdit = can(session, "document", "edit");
   const mayExport = can(session, "document", "export");
   const mayDelete = can(session, "document", "delete");
+  const baselineRef = useRef<Form | null>(null);
   useEffect(() => {
     if (!document) return;
     const next = formOf(document);
+    // A reload (a new version, a restore) keeps what was typed and not saved yet.
+    setForm((typed) => {
+      const dirtyNow = typed !== null && JSON.stringify(typed) !== JSON.stringify(baselineRef.current);
+      return dirtyNow ? typed : next;
+    });
+    baselineRef.current = next;
     setBaseline(next);
-    setForm(next);
     setShown((s) => s ?? (previewKind(document.media_type) ? Number(document.version) : null));
   }, [document]);
   const dirty = form !== null && JSON.stringify(form) !== JSON.stringify(baseline);
@@ -73,13 +79,18 @@ export function DocumentPanel(props: Props) {
     e.preventDefault();
     setNotice(null);
     void action.run(async () => {
-      await api.updateDocument(id, {
+      const saved = await api.updateDocument(id, {
         name: form.name,
         folder_id: form.folder === "root" ? null : Number(form.folder),
         description: form.description,
         tags: parseTags(form.tags),
         links: form.links,
       });
+      // The saved values as the core keeps them (tags sorted, names trimmed) are the form now.
+      const next = formOf(saved);
+      baselineRef.current = next;
+      setBaseline(next);
+      setForm(next);
       await done(t("documents.saved"));
     });
   };
