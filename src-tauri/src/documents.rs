@@ -292,35 +292,29 @@ pub fn save_document_copy(
     Ok(Some(path.display().to_string()))
 }
 
-/// The private folder opened documents are written to: only this user may read it, and it
-/// is emptied when the app starts and when it ends.
-pub fn opened_dir() -> PathBuf {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "user".into());
-    std::env::temp_dir().join(format!(
-        "dpo-desk-opened-{}",
-        dpo_desk_core::kernel::export::file_name_part(&user)
-    ))
+/// The folder opened documents are written to: inside the app's own data folder (which
+/// only this user may read), not a shared temporary folder another user could claim
+/// first; emptied when the app starts and when it ends.
+pub fn opened_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("opened")
 }
 
 /// Removes the files opened earlier (their programs have had them; the database keeps the
 /// documents).
-pub fn clear_opened() {
-    let _ = std::fs::remove_dir_all(opened_dir());
+pub fn clear_opened(data_dir: &Path) {
+    let _ = std::fs::remove_dir_all(opened_dir(data_dir));
 }
 
-fn private_dir() -> std::io::Result<PathBuf> {
+fn private_dir(data_dir: &Path) -> std::io::Result<PathBuf> {
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let dir = opened_dir().join(format!("{}-{stamp}", std::process::id()));
+    let dir = opened_dir(data_dir).join(format!("{}-{stamp}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(opened_dir(), std::fs::Permissions::from_mode(0o700))?;
-        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))?;
+        std::fs::set_permissions(opened_dir(data_dir), std::fs::Permissions::from_mode(0o700))?;
     }
     Ok(dir)
 }
@@ -328,9 +322,15 @@ fn private_dir() -> std::io::Result<PathBuf> {
 /// Writes a version to a private temporary place and opens it with the system's program.
 #[tauri::command(async)]
 pub fn open_document(state: State<'_, AppState>, id: i64, version: Option<i64>) -> ShellResult<()> {
-    let dir = private_dir().map_err(|e| CoreError::io(opened_dir(), e))?;
+    let dir = private_dir(&state.data_dir).map_err(|e| CoreError::io(opened_dir(&state.data_dir), e))?;
     let document = state.with_session(|desk, session| desk.document(session, id))?;
-    let name = dpo_desk_core::kernel::export::file_name_part(&document.row.name);
+    // The version's own file name: its extension tells the system which program opens it.
+    let version_name = document
+        .versions
+        .iter()
+        .find(|v| version.is_none_or(|n| v.version == n))
+        .map_or(document.row.name.clone(), |v| v.file_name.clone());
+    let name = dpo_desk_core::kernel::export::file_name_part(&version_name);
     let path = dir.join(if name.is_empty() {
         "document".to_string()
     } else {

@@ -58,7 +58,7 @@ pub fn run() {
             )));
             automatic::start(app.handle().clone());
             // Copies left by a run that ended without cleaning up (a crash, a power cut).
-            documents::clear_opened();
+            documents::clear_opened(&app.state::<AppState>().data_dir);
             Ok(())
         })
         .manage(StartedAt(started))
@@ -274,10 +274,11 @@ pub fn run() {
         ])
         .build(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|e| fatal(&format!("the window could not be started: {e}")))
-        .run(|_, event| {
+        .run(|app, event| {
             // Documents opened with other programs were copies: they go when the app ends.
             if let tauri::RunEvent::Exit = event {
-                documents::clear_opened();
+                use tauri::Manager;
+                documents::clear_opened(&app.state::<AppState>().data_dir);
             }
         });
 }
