@@ -322,7 +322,8 @@ fn private_dir(data_dir: &Path) -> std::io::Result<PathBuf> {
 /// Writes a version to a private temporary place and opens it with the system's program.
 #[tauri::command(async)]
 pub fn open_document(state: State<'_, AppState>, id: i64, version: Option<i64>) -> ShellResult<()> {
-    let dir = private_dir(&state.data_dir).map_err(|e| CoreError::io(opened_dir(&state.data_dir), e))?;
+    let dir =
+        private_dir(&state.data_dir).map_err(|e| CoreError::io(opened_dir(&state.data_dir), e))?;
     let document = state.with_session(|desk, session| desk.document(session, id))?;
     // The version's own file name: its extension tells the system which program opens it.
     let version_name = document

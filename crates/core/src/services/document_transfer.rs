@@ -267,3 +267,86 @@ pub(crate) fn import(
     }
     Ok(())
 }
+
+/// A tenant copy's documents, row by row in SQL: folders by path, every version with its
+/// bytes copied inside the database (never through memory), links to the copy's records.
+pub(crate) fn copy_all(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    source: i64,
+    target: i64,
+    from: &Order,
+    to: &Order,
+) -> CoreResult<()> {
+    let folders: Vec<(i64, Option<i64>, String, String)> = conn
+        .prepare(
+            "SELECT id, parent_id, name, path FROM document_folders WHERE tenant_id = ?1 AND trash_id IS NULL
+             ORDER BY length(path) - length(replace(path, '/', '')), path",
+        )?
+        .query_map([source], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut folder_of: HashMap<i64, i64> = HashMap::new();
+    for (id, parent, name, path) in folders {
+        conn.execute(
+            "INSERT INTO document_folders (tenant_id, parent_id, name, path, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![target, parent.and_then(|p| folder_of.get(&p).copied()), name, path, now],
+        )?;
+        folder_of.insert(id, conn.last_insert_rowid());
+    }
+    let documents: Vec<(i64, Option<i64>)> = conn
+        .prepare("SELECT id, folder_id FROM documents WHERE tenant_id = ?1 AND trash_id IS NULL ORDER BY id")?
+        .query_map([source], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let position: HashMap<(ObjectType, i64), usize> = documents::LINKABLE
+        .iter()
+        .filter_map(|o| from.of(*o).map(|ids| (*o, ids)))
+        .flat_map(|(o, ids)| ids.iter().enumerate().map(move |(i, id)| ((o, *id), i)))
+        .collect();
+    for (id, folder) in documents {
+        conn.execute(
+            "INSERT INTO documents (tenant_id, folder_id, name, description, tags, created_at, updated_at)
+             SELECT ?1, ?2, name, description, tags, created_at, updated_at FROM documents WHERE id = ?3",
+            params![target, folder.and_then(|f| folder_of.get(&f).copied()), id],
+        )?;
+        let copy = conn.last_insert_rowid();
+        let versions: Vec<i64> = conn
+            .prepare_cached(
+                "SELECT id FROM document_versions WHERE document_id = ?1 ORDER BY version",
+            )?
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for version in versions {
+            conn.execute(
+                "INSERT INTO document_versions (document_id, version, file_name, media_type, size, sha256, added_at, added_by, restored_from)
+                 SELECT ?1, version, file_name, media_type, size, sha256, added_at, added_by, restored_from
+                 FROM document_versions WHERE id = ?2",
+                params![copy, version],
+            )?;
+            conn.execute(
+                "INSERT INTO document_contents (version_id, content) SELECT ?1, content FROM document_contents WHERE version_id = ?2",
+                params![conn.last_insert_rowid(), version],
+            )?;
+        }
+        let links: Vec<(String, i64)> = conn
+            .prepare_cached(
+                "SELECT object_type, object_id FROM document_links WHERE document_id = ?1",
+            )?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (object, record) in links {
+            let Some(object) = ObjectType::parse(&object) else {
+                continue;
+            };
+            let target_id = position
+                .get(&(object, record))
+                .and_then(|i| to.of(object).and_then(|ids| ids.get(*i)));
+            if let Some(target_id) = target_id {
+                conn.execute(
+                    "INSERT OR IGNORE INTO document_links (document_id, object_type, object_id) VALUES (?1, ?2, ?3)",
+                    params![copy, object.as_str(), target_id],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

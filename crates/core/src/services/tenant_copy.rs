@@ -53,13 +53,17 @@ pub(crate) fn copy(
     kind: CopyOf,
 ) -> CoreResult<Tenant> {
     let source = tenants::accessible(conn, user, source_id)?;
-    let mut doc = tenant_transfer::export(conn, &source)?;
+    // The documents' bytes stay in the database: copied in SQL after the records.
+    let (mut doc, order) = tenant_transfer::export_with(conn, &source, false)?;
     doc.tenant.name = name.to_string();
     doc.tenant.is_template = match kind {
         CopyOf::Tenant => source.is_template,
         CopyOf::Template => false,
     };
-    let copy = tenant_transfer::import(conn, now, user, &doc)?;
+    let (copy, new_order) = tenant_transfer::import_with(conn, now, user, &doc)?;
+    crate::services::document_transfer::copy_all(
+        conn, now, source.id, copy.id, &order, &new_order,
+    )?;
     // Attachments are files, not part of the document: they follow the activities in order.
     let pairs = activity_order(conn, source.id)?
         .into_iter()

@@ -192,6 +192,16 @@ pub struct DpiaRecord {
 }
 
 pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDocument> {
+    Ok(export_with(conn, tenant, true)?.0)
+}
+
+/// The tenant document and the ids of its records in the file's order; the documents' bytes
+/// only when `documents` (a tenant copy moves them in SQL instead of through memory).
+pub(crate) fn export_with(
+    conn: &Connection,
+    tenant: &Tenant,
+    documents: bool,
+) -> CoreResult<(TenantDocument, Order)> {
     let mut items: Vec<(i64, MasterItemInput)> = Vec::new();
     let mut stmt = conn.prepare("SELECT id FROM master_items WHERE tenant_id = ?1 AND trash_id IS NULL ORDER BY kind, name, id")?;
     let ids: Vec<i64> = stmt
@@ -430,8 +440,12 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
                 .collect(),
         });
     }
-    let (folders, documents) = document_transfer::export(conn, tenant.id, &order)?;
-    Ok(TenantDocument {
+    let (folders, documents) = if documents {
+        document_transfer::export(conn, tenant.id, &order)?
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let doc = TenantDocument {
         folders,
         documents,
         courses: courses_out,
@@ -447,7 +461,8 @@ pub(crate) fn export(conn: &Connection, tenant: &Tenant) -> CoreResult<TenantDoc
         master_items: items.into_iter().map(|(_, data)| data).collect(),
         companies,
         toms: toms_out,
-    })
+    };
+    Ok((doc, order))
 }
 
 fn invalid(message: impl Into<String>) -> CoreError {
@@ -481,6 +496,16 @@ pub(crate) fn import(
     user: &UserRecord,
     doc: &TenantDocument,
 ) -> CoreResult<Tenant> {
+    Ok(import_with(conn, now, user, doc)?.0)
+}
+
+/// As `import`, answering the new records' ids in the file's order too.
+pub(crate) fn import_with(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    user: &UserRecord,
+    doc: &TenantDocument,
+) -> CoreResult<(Tenant, Order)> {
     let name = CoreError::required_name("tenant_name", &doc.tenant.name, 200, "a tenant")?;
     conn.execute(
         "INSERT INTO tenants (name, is_template, created_at) VALUES (?1, ?2, ?3)",
@@ -747,5 +772,5 @@ pub(crate) fn import(
         },
     )?;
     let tenant = tenants::by_id(conn, tenant_id)?.expect("just inserted");
-    Ok(tenant)
+    Ok((tenant, new))
 }
