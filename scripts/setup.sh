@@ -48,3 +48,11 @@ if [ "$mode" = "test" ]; then
     cargo install tauri-driver --version '^2' --locked --quiet
   fi
 fi
+
+if [ "$mode" = "test" ] && ! python3 -c "import openpyxl" 2>/dev/null; then
+  # The tests read XLSX back with openpyxl through the python3 on PATH; Debian's package
+  # serves /usr/bin/python3 only, so another python3 first on PATH (pyenv, a venv) gets it
+  # from PyPI.
+  echo "==> Installing openpyxl for $(command -v python3)"
+  python3 -m pip install --quiet --disable-pip-version-check openpyxl
+fi
