@@ -111,13 +111,14 @@ pub fn export(
         "breaches" => desk.export_breaches(s, tenant_of()?, format)?,
         "processor_agreements" => desk.export_processor_agreements(s, tenant_of()?, format)?,
         "courses" => desk.export_courses(s, tenant_of()?, format)?,
+        "documents" => desk.export_documents(s, tenant_of()?, format)?,
         "course_results" => desk.export_course_results(s, tenant_of()?, None, format)?,
         "tenants" => desk.export_tenant_list(s, format)?,
         other => match other.strip_prefix("master:").and_then(MasterKind::parse) {
             Some(master) => desk.export_master_items(s, tenant_of()?, master, format)?,
             None => {
                 return Err(CliError::Usage(format!(
-                    "unknown list '{other}': activities, companies, areas, toms, dpias, requests, breaches, processor_agreements, courses, course_results, tenants or master:KIND"
+                    "unknown list '{other}': activities, companies, areas, toms, dpias, requests, breaches, processor_agreements, courses, course_results, documents, tenants or master:KIND"
                 )))
             }
         },

@@ -595,6 +595,7 @@ breach-report-late-reasons = Gründe der Verzögerung (Art. 33 Abs. 1)
 breach-report-subjects-notified = Betroffene benachrichtigt (Art. 34) oder Grund
 
 ## E-Learning
+export-file-documents = Dokumente
 export-file-courses = Kurse
 export-file-course-results = Kursergebnisse
 report-file-certificate = Zertifikat

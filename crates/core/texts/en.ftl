@@ -595,6 +595,7 @@ breach-report-late-reasons = Reasons for the delay (Art. 33(1))
 breach-report-subjects-notified = Data subjects told (Art. 34), or why not
 
 ## E-learning
+export-file-documents = documents
 export-file-courses = courses
 export-file-course-results = course results
 report-file-certificate = certificate

@@ -97,6 +97,25 @@ fn documents_are_added_listed_versioned_and_saved_from_the_command_line() {
         b"%PDF-1.7 zweite, unterschrieben"
     );
 
+    // The list as a spreadsheet, read back by a spreadsheet engine's rules (CSV here).
+    let csv = files.path().join("dokumente.csv");
+    admin(&[
+        "export",
+        "documents",
+        "--tenant",
+        &tenant,
+        "--format",
+        "csv",
+        "--to",
+        csv.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(
+        text.contains("/Verträge/2026") && text.contains("AVV Cloud GmbH.pdf"),
+        "{text}"
+    );
+
     // A quota the next file does not fit: refused with its code, the file not stored.
     let quota = admin(&["document", "quota", "--tenant", &tenant, "--set-mb", "1"]);
     assert_eq!(quota["quota"], 1024 * 1024);

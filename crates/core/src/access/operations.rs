@@ -293,6 +293,7 @@ operations! {
         RestoreDocumentVersion => right(ObjectType::Document, Right::Edit),
         LinkDocument => right(ObjectType::Document, Right::Edit),
         DeleteDocuments => right(ObjectType::Document, Right::Delete),
+        ExportDocuments => right(ObjectType::Document, Right::Export),
         CreateFolder => right(ObjectType::Document, Right::Create),
         RenameFolder => right(ObjectType::Document, Right::Edit),
         MoveFolder => right(ObjectType::Document, Right::Edit),

@@ -6,13 +6,15 @@ use std::path::Path;
 
 use crate::access::operations::Operation;
 use crate::access::session::Session;
-use crate::desk::Desk;
+use crate::desk::{export_name, list_name, Desk};
 use crate::domain::documents::{
     self, AddedFile, Document, DocumentInput, DocumentListing, DocumentRow, DocumentVersion,
     Folder, StorageUse,
 };
 use crate::kernel::error::CoreResult;
+use crate::kernel::text::Language;
 use crate::kernel::vocabulary::ObjectType;
+use crate::services::exports::{ExportFile, ExportFormat};
 
 impl Desk {
     /// A folder's subfolders and documents (`folder` None: the root), or with `text` the
@@ -203,6 +205,30 @@ impl Desk {
     pub fn delete_document_folder(&mut self, session: &mut Session, id: i64) -> CoreResult<i64> {
         self.write(session, Operation::DeleteFolder, |conn, user, now| {
             documents::delete_folder(conn, now, user, id)
+        })
+    }
+
+    /// The tenant's documents the user may see as a list (folder, name, version, size, last
+    /// change), CSV, XLSX or JSON; the files stay in the database.
+    pub fn export_documents(
+        &self,
+        session: &mut Session,
+        tenant_id: i64,
+        format: ExportFormat,
+    ) -> CoreResult<ExportFile> {
+        let (user, now) = self.gate(session, Operation::ExportDocuments)?;
+        let conn = self.store.conn();
+        let tenant = crate::domain::tenants::accessible(conn, &user, tenant_id)?;
+        let list = documents::full_list(conn, &user, tenant_id)?;
+        let language = Language::of(user.language.as_deref());
+        let what = list_name(language, &documents::descriptor::DESCRIPTOR);
+        Ok(ExportFile {
+            suggested_name: export_name(&tenant.name, &what, now, format),
+            bytes: documents::export::file(
+                &list,
+                format,
+                crate::store::settings::table_style(conn, language)?,
+            )?,
         })
     }
 

@@ -132,6 +132,7 @@ mod tests {
         assert_eq!(
             with_tiles,
             [
+                "documents",
                 "courses",
                 "requests",
                 "processor_agreements",

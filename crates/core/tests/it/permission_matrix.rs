@@ -539,7 +539,9 @@ fn expected(op: Operation) -> Requirement {
         Operation::ListDocuments | Operation::ShowDocument | Operation::OpenDocument => {
             right(ObjectType::Document, Right::View)
         }
-        Operation::SaveDocumentCopy => right(ObjectType::Document, Right::Export),
+        Operation::SaveDocumentCopy | Operation::ExportDocuments => {
+            right(ObjectType::Document, Right::Export)
+        }
         Operation::AddDocument | Operation::CreateFolder => {
             right(ObjectType::Document, Right::Create)
         }
@@ -938,6 +940,9 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
             desk.link_document(s, d, ObjectType::Company, ctx.company, true)
                 .map(drop)
         }
+        Operation::ExportDocuments => desk
+            .export_documents(s, ctx.tenant, ExportFormat::Csv)
+            .map(drop),
         Operation::DeleteDocuments => {
             let d = fresh_document(desk, ctx);
             desk.delete_documents(s, &[d]).map(drop)

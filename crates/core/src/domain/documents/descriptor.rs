@@ -61,7 +61,7 @@ pub const DESCRIPTOR: Descriptor = Descriptor {
     }),
     tiles: Some(tiles),
     search: None,
-    export_stem: None,
+    export_stem: Some("documents"),
     tenant_rows: &[
         TenantRows {
             table: "document_links",
