@@ -619,7 +619,10 @@ fn dpias_travel_in_tenant_files_backups_and_the_trash() {
     let v2 = o.desk.new_dpia_version(&mut o.owner, d.id).unwrap();
 
     let (doc, _) = o.desk.export_tenant(&mut o.owner, o.tenant).unwrap();
-    assert_eq!(doc.version, 6);
+    assert_eq!(
+        doc.version,
+        dpo_desk_core::services::tenant_transfer::VERSION
+    );
     let imported = o.desk.import_tenant(&mut o.owner, &doc).unwrap();
     let list = o.desk.dpias(&mut o.owner, imported.id).unwrap();
     assert_eq!(list.len(), 1);

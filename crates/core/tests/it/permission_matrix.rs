@@ -398,7 +398,10 @@ fn changed_once(desk: &mut Desk, ctx: &Ctx, object: ObjectType) -> i64 {
         }
         ObjectType::Dpia => {
             let id = fresh_dpia(desk, ctx);
+            // Saved twice: the start logs only a part, the first save is the state to go back to.
             let mut input = desk.dpia(a, id).unwrap().data;
+            input.description = unique("Vorher");
+            desk.update_dpia(a, id, &input).unwrap();
             input.description = unique("Nachher");
             desk.update_dpia(a, id, &input).unwrap();
             id
@@ -1251,7 +1254,17 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         }
         Operation::RestoreVersion(object) => {
             let id = changed_once(desk, ctx, object);
-            desk.restore_version(s, object, id, 1).map(drop)
+            // The earliest saved state (a DPIA's start logs only a part of it).
+            let mut admin = desk_admin(desk);
+            let version = desk
+                .record_history(&mut admin, object, id)
+                .unwrap()
+                .versions
+                .iter()
+                .find(|v| v.restorable)
+                .map(|v| v.version)
+                .unwrap_or_else(|| panic!("{object:?} has a version to restore"));
+            desk.restore_version(s, object, id, version).map(drop)
         }
         Operation::CopyToTenants(object) => {
             let mut admin = desk_admin(desk);

@@ -128,6 +128,7 @@ fn an_invited_user_sets_a_password_with_the_code_once_and_sees_only_their_tenant
             MenuEntry::Requests,
             MenuEntry::Breaches,
             MenuEntry::ProcessorAgreements,
+            MenuEntry::Documents,
             MenuEntry::Courses,
             MenuEntry::MyCourses,
             MenuEntry::WebsiteTexts,
