@@ -95,9 +95,9 @@ fn reports_and_exports_are_written_from_the_command_line() {
     ]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("controller or processor"));
-    let bad = admin(&["export", "documents", "--tenant", &tenant, "--to", "x.csv"]);
+    let bad = admin(&["export", "contracts", "--tenant", &tenant, "--to", "x.csv"]);
     assert!(!bad.status.success());
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown list 'documents'"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown list 'contracts'"));
     // The registers are lists like the others.
     let requests = dir.path().join("requests.csv");
     let out = admin(&[
