@@ -14,9 +14,12 @@ export NO_AT_BRIDGE=1 GNOME_KEYRING_CONTROL
 dbus-update-activation-environment DISPLAY XAUTHORITY HOME XDG_RUNTIME_DIR 2>/dev/null || true
 
 log="$keyring_home/e2e.log"
-if cargo test -p dpo-desk-e2e -- --test-threads=1 "$@" 2>&1 | tee "$log"; then
-  exit 0
-fi
+# Into a file, not a pipe: daemons the session starts (the keyring, the notification
+# daemon) inherit the output and would keep a pipe's reader waiting after the tests end.
+status=0
+cargo test -p dpo-desk-e2e -- --test-threads=1 "$@" >"$log" 2>&1 || status=$?
+cat "$log"
+[ "$status" -eq 0 ] && exit 0
 
 # WebKitGTK's web process now and then dies under Xvfb on a loaded 2-core machine
 # ("session deleted because of page crash or hang"): the page is gone, no assertion ran.
