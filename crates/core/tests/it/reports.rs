@@ -362,6 +362,22 @@ fn an_empty_required_item_prints_as_not_specified_so_the_gap_is_visible() {
 }
 
 #[test]
+fn the_cover_names_the_controller_with_its_legal_form_once() {
+    let mut o = office();
+    let mut input = o.desk.companies(&mut o.owner, o.tenant).unwrap()[0]
+        .data
+        .clone();
+    input.name = "Bäckerei Müller GmbH (Filiale 1)".into();
+    let company = o.company;
+    o.desk
+        .update_company(&mut o.owner, company, &input)
+        .unwrap();
+    let text = ropa(&mut o, ActivityRole::Controller, false, "de");
+    assert!(text.contains("Bäckerei Müller GmbH (Filiale 1)"), "{text}");
+    assert!(!text.contains("(Filiale 1) GmbH"), "the form twice: {text}");
+}
+
+#[test]
 fn only_active_activities_leaves_drafts_out() {
     let mut o = office();
     full_activity(&mut o);

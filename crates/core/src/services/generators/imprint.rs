@@ -95,7 +95,7 @@ pub fn generate(company: &Company, form: &ImprintForm, l: Language) -> Generated
     let mut d = Draft::default();
     d.heading(&t("imprint-title"));
     d.paragraph(&t("imprint-basis"));
-    let mut name = name_with_form(company);
+    let mut name = name_with_form(&company.data);
     if form.in_liquidation {
         name = format!("{name} {}", t("imprint-in-liquidation"));
     }

@@ -20,11 +20,11 @@ pub struct GeneratedText {
     pub missing: Vec<String>,
 }
 
-/// The company's name as a website names it: with its legal form, unless the name already
-/// holds it ("Bäckerei Müller GmbH (Filiale 1)").
-pub(crate) fn name_with_form(company: &crate::domain::companies::Company) -> String {
-    let name = company.data.name.trim();
-    let form = company.data.legal_form.trim();
+/// The company's name as a website or a report names it: with its legal form, unless the
+/// name already holds it ("Bäckerei Müller GmbH (Filiale 1)").
+pub(crate) fn name_with_form(company: &crate::domain::companies::CompanyInput) -> String {
+    let name = company.name.trim();
+    let form = company.legal_form.trim();
     if form.is_empty() || has_form(name, form) {
         name.to_string()
     } else {

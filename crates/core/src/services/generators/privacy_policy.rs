@@ -154,7 +154,7 @@ pub fn generate(
         d.paragraph(&intro.text);
     }
 
-    let name = name_with_form(company);
+    let name = name_with_form(&company.data);
     let controller = [
         name,
         c.street.trim().to_string(),

@@ -12,6 +12,7 @@ use crate::domain::breaches::Breach;
 use crate::domain::companies::Company;
 use crate::kernel::error::CoreResult;
 use crate::kernel::text::{text, Language};
+use crate::services::generators::name_with_form;
 
 pub(crate) struct BreachReport {
     pub breach: Breach,
@@ -58,10 +59,7 @@ impl BreachReport {
                 .collect::<Vec<_>>()
                 .join(", ");
             controller = controller
-                .text(
-                    text(l, "breach-report-company"),
-                    format!("{} {}", c.name, c.legal_form).trim().to_string(),
-                )
+                .text(text(l, "breach-report-company"), name_with_form(c))
                 .text(text(l, "breach-report-address"), address)
                 .text(
                     text(l, "breach-report-dpo"),

@@ -17,6 +17,7 @@ use crate::domain::master_data::MasterKind;
 use crate::domain::toms::{ProtectionType, Tom};
 use crate::kernel::error::CoreResult;
 use crate::kernel::text::{text, with, Language};
+use crate::services::generators::name_with_form;
 
 pub(crate) struct Ropa {
     company: Company,
@@ -148,12 +149,7 @@ impl Ropa {
             12,
         ));
         cover.push(Break::new(2));
-        let name = [c.name.as_str(), c.legal_form.as_str()]
-            .iter()
-            .filter(|s| !s.trim().is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let name = name_with_form(c);
         let address = join_lines(&[
             c.street.clone(),
             format!("{} {}", c.postal_code, c.city).trim().to_string(),
