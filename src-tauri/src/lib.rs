@@ -199,6 +199,8 @@ pub fn run() {
             records::areas,
             records::create_area,
             records::activities,
+            records::activity_window,
+            records::activity_ids,
             records::activity,
             records::editors,
             records::create_activity,

@@ -3,7 +3,9 @@
 
 use dpo_desk_core::desk::{EditorChoice, SessionInfo, TenantOverview};
 use dpo_desk_core::domain::activities::attachments::Attachment;
-use dpo_desk_core::domain::activities::{Activity, ActivityInput, ActivityRow, MassChange};
+use dpo_desk_core::domain::activities::{
+    Activity, ActivityInput, ActivityQuery, ActivityRow, ActivityWindow, MassChange,
+};
 use dpo_desk_core::domain::areas::{Area, AreaField, AreaInput};
 use dpo_desk_core::domain::companies::{Company, CompanyField, CompanyInput};
 use dpo_desk_core::domain::master_data::{
@@ -72,6 +74,28 @@ pub fn activities(
     search: Option<String>,
 ) -> ShellResult<Vec<ActivityRow>> {
     state.with_session(|desk, session| desk.activities(session, tenant_id, search.as_deref()))
+}
+
+#[tauri::command(async)]
+pub fn activity_window(
+    state: State<'_, AppState>,
+    tenant_id: i64,
+    query: ActivityQuery,
+    offset: u32,
+    limit: u32,
+) -> ShellResult<ActivityWindow> {
+    state.with_session(|desk, session| {
+        desk.activity_window(session, tenant_id, &query, offset, limit)
+    })
+}
+
+#[tauri::command(async)]
+pub fn activity_ids(
+    state: State<'_, AppState>,
+    tenant_id: i64,
+    query: ActivityQuery,
+) -> ShellResult<Vec<i64>> {
+    state.with_session(|desk, session| desk.activity_ids(session, tenant_id, &query))
 }
 
 #[tauri::command(async)]

@@ -5,6 +5,7 @@
 import type { AcceptInvitationRequest } from "./bindings/AcceptInvitationRequest";
 import type { AuditFilter } from "./bindings/AuditFilter";
 import type { ActivityInput } from "./bindings/ActivityInput";
+import type { ActivityQuery } from "./bindings/ActivityQuery";
 import type { AppSettings } from "./bindings/AppSettings";
 import type { AreaField } from "./bindings/AreaField";
 import type { AreaInput } from "./bindings/AreaInput";
@@ -96,6 +97,9 @@ export const api = {
   areas: (tenantId: number) => ipc.areas({ tenantId }),
   createArea: (area: AreaInput) => ipc.createArea({ area }),
   activities: (tenantId: number, search: string | null) => ipc.activities({ tenantId, search }),
+  activityWindow: (tenantId: number, query: ActivityQuery, offset: number, limit: number) =>
+    ipc.activityWindow({ tenantId, query, offset, limit }),
+  activityIds: (tenantId: number, query: ActivityQuery) => ipc.activityIds({ tenantId, query }),
   attachments: (activityId: number) => ipc.attachments({ activityId }),
   addAttachment: (activityId: number, title: string) => ipc.addAttachment({ activityId, title }),
   saveAttachment: (id: number, title: string) => ipc.saveAttachment({ id, title }),

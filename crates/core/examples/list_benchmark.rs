@@ -3,12 +3,14 @@
 //!
 //!     cargo run --release -p dpo-desk-core --example list_benchmark [-- --tenants 100 --activities 20000]
 //!
-//! Also measures the worst case of one tenant holding all activities.
+//! Also measures the worst case of one tenant holding all activities, and one tenant of
+//! `--big` (100,000) activities: the windows the list asks for, whole-list reads beside them.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use dpo_desk_core::desk::installation::{self, SetupRequest};
+use dpo_desk_core::domain::activities::{ActivityQuery, ActivitySortColumn};
 use dpo_desk_core::store::keystore::MemoryKeyStore;
 use dpo_desk_core::{Desk, Session, SystemClock};
 
@@ -92,10 +94,71 @@ fn measure(desk: &Desk, admin: &mut Session, tenants: &[i64]) {
         "  list of a tenant ({rows} rows):          median {:>8.2} ms",
         median(list).as_secs_f64() * 1000.0
     );
+    // What the window asks for: the first 200 rows by name, the last 200, and the first
+    // 200 sorted by last change, newest first (each with the list's length).
+    for (label, sort, descending, last) in [
+        (
+            "first window of 200 by name",
+            ActivitySortColumn::Name,
+            false,
+            false,
+        ),
+        (
+            "last window of 200 by name",
+            ActivitySortColumn::Name,
+            false,
+            true,
+        ),
+        (
+            "first window by last change",
+            ActivitySortColumn::Updated,
+            true,
+            false,
+        ),
+    ] {
+        let query = ActivityQuery {
+            sort,
+            descending,
+            ..Default::default()
+        };
+        let mut times = Vec::new();
+        for i in 0..QUERIES {
+            let tenant = tenants[i % tenants.len()];
+            let offset = if last {
+                rows.saturating_sub(200) as u32
+            } else {
+                0
+            };
+            let started = Instant::now();
+            desk.activity_window(admin, tenant, &query, offset, 200)
+                .expect("window");
+            times.push(started.elapsed());
+        }
+        println!(
+            "  {label:<38} median {:>8.2} ms",
+            median(times).as_secs_f64() * 1000.0
+        );
+    }
     println!(
         "  full-text search in the list ({} hits avg): median {:>8.2} ms",
         hits / QUERIES,
         median(search).as_secs_f64() * 1000.0
+    );
+    let mut windowed = Vec::new();
+    for i in 0..QUERIES {
+        let tenant = tenants[i % tenants.len()];
+        let query = ActivityQuery {
+            search: Some(WORDS[i % WORDS.len()].into()),
+            ..Default::default()
+        };
+        let started = Instant::now();
+        desk.activity_window(admin, tenant, &query, 0, 200)
+            .expect("search window");
+        windowed.push(started.elapsed());
+    }
+    println!(
+        "  full-text search, first window of 200:  median {:>8.2} ms",
+        median(windowed).as_secs_f64() * 1000.0
     );
     println!(
         "  tenant-wide search (all record types):  median {:>8.2} ms",
@@ -106,9 +169,11 @@ fn measure(desk: &Desk, admin: &mut Session, tenants: &[i64]) {
 fn main() {
     let tenants = arg("--tenants", 100);
     let activities = arg("--activities", 20000);
+    let big = arg("--big", 100_000);
     for (label, t, a) in [
         ("demo database", tenants, activities),
         ("worst case: one tenant with all activities", 1, activities),
+        ("one tenant with --big activities", 1, big),
     ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let created = installation::create(

@@ -73,6 +73,22 @@ class LoadFailure extends Error {
 
 type Options = { enabled?: boolean; keepPrevious?: boolean };
 
+/** A load whose error the shell may claim (an ended session); see `useRecords`. */
+export function claimedLoad<T>(load: () => Promise<T>, onError: (e: unknown) => boolean): () => Promise<T> {
+  return async () => {
+    try {
+      return await load();
+    } catch (e) {
+      throw new LoadFailure(e, onError(e));
+    }
+  };
+}
+
+/** The message of a failed load for the screen; null when there is none or the shell took it over. */
+export function loadError(failure: unknown): string | null {
+  return failure instanceof LoadFailure && !failure.claimed ? errorMessage(failure.reason) : null;
+}
+
 /**
  * Loads records through the shared cache; a change elsewhere that invalidates the key reloads them. An error
  * the shell claims is not shown; any other is translated, and its code tells e.g. a missing right apart.
@@ -85,13 +101,7 @@ export function useRecords<T>(
 ) {
   const query = useQuery<T, LoadFailure>({
     queryKey: key,
-    queryFn: async () => {
-      try {
-        return await load();
-      } catch (e) {
-        throw new LoadFailure(e, onError(e));
-      }
-    },
+    queryFn: claimedLoad(load, onError),
     enabled: options.enabled ?? true,
     // While a new search loads, the last result stays, as it did before the cache.
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
@@ -99,7 +109,7 @@ export function useRecords<T>(
   const failure = query.error;
   return {
     data: query.data,
-    error: failure && !failure.claimed ? errorMessage(failure.reason) : null,
+    error: loadError(failure),
     code: failure ? ((failure.reason as { code?: string } | undefined)?.code ?? null) : null,
   };
 }

@@ -6,7 +6,9 @@ import { callCommand } from "./call";
 import type { AcceptInvitationRequest } from "../bindings/AcceptInvitationRequest";
 import type { Activity } from "../bindings/Activity";
 import type { ActivityInput } from "../bindings/ActivityInput";
+import type { ActivityQuery } from "../bindings/ActivityQuery";
 import type { ActivityRow } from "../bindings/ActivityRow";
+import type { ActivityWindow } from "../bindings/ActivityWindow";
 import type { AddedFile } from "../bindings/AddedFile";
 import type { AgreementInput } from "../bindings/AgreementInput";
 import type { AgreementRow } from "../bindings/AgreementRow";
@@ -289,6 +291,8 @@ export type CommandMap = {
   areas: { args: { tenantId: number }; result: Area[] };
   create_area: { args: { area: AreaInput }; result: Area };
   activities: { args: { tenantId: number; search: string | null }; result: ActivityRow[] };
+  activity_window: { args: { tenantId: number; query: ActivityQuery; offset: number; limit: number }; result: ActivityWindow };
+  activity_ids: { args: { tenantId: number; query: ActivityQuery }; result: number[] };
   activity: { args: { id: number }; result: Activity };
   editors: { args: { tenantId: number }; result: EditorChoice[] };
   create_activity: { args: { activity: ActivityInput }; result: Activity };
@@ -947,6 +951,14 @@ export function createArea(args: { area: AreaInput }): Promise<Area> {
 
 export function activities(args: { tenantId: number; search: string | null }): Promise<ActivityRow[]> {
   return invokeCommand("activities", args);
+}
+
+export function activityWindow(args: { tenantId: number; query: ActivityQuery; offset: number; limit: number }): Promise<ActivityWindow> {
+  return invokeCommand("activity_window", args);
+}
+
+export function activityIds(args: { tenantId: number; query: ActivityQuery }): Promise<number[]> {
+  return invokeCommand("activity_ids", args);
 }
 
 export function activity(args: { id: number }): Promise<Activity> {

@@ -38,13 +38,31 @@ const row = (id: number, name: string, status: ActivityRow["status"] = "draft"):
   updated_at: "2026-03-02T09:00:00Z",
 });
 const noop = () => undefined;
+
+/** The core's side of the activity list: it filters by status, sorts by name and answers a window. */
+function core(all: () => ActivityRow[]) {
+  const listed = (args: Record<string, unknown>) => {
+    const query = args.query as { status?: string; sort: string; descending: boolean };
+    const rows = all().filter((r) => !query.status || r.status === query.status);
+    rows.sort((a, b) => a.name.localeCompare(b.name) * (query.descending ? -1 : 1));
+    return rows;
+  };
+  return {
+    activity_window: (args: Record<string, unknown>) => {
+      const rows = listed(args);
+      const offset = args.offset as number;
+      return { total: rows.length, offset, rows: rows.slice(offset, offset + (args.limit as number)) };
+    },
+    activity_ids: (args: Record<string, unknown>) => listed(args).map((r) => r.id),
+  };
+}
 const pageProps = { session, tenantId: 7, onError: () => false, navigate: noop, openRecord: noop };
 
 test("the list filters by status, sorts by a column and mass-changes the selection", async () => {
   // The core lists by name.
   let rows = [row(2, "Bewerbermanagement"), row(1, "Lohnabrechnung", "active"), row(3, "Zeiterfassung")];
   const calls = mockCommands({
-    activities: () => rows,
+    ...core(() => rows),
     editors: () => [],
     areas: () => [],
     master_items: () => [],
@@ -60,10 +78,17 @@ test("the list filters by status, sorts by a column and mass-changes the selecti
   const names = () => [...document.querySelectorAll("[data-activity]")].map((e) => e.getAttribute("data-activity"));
   await waitFor(() => expect(names()).toEqual(["Bewerbermanagement", "Lohnabrechnung", "Zeiterfassung"]));
   await user.click(screen.getByRole("button", { name: "Name ▲" }));
-  expect(names()).toEqual(["Zeiterfassung", "Lohnabrechnung", "Bewerbermanagement"]);
+  await waitFor(() => expect(names()).toEqual(["Zeiterfassung", "Lohnabrechnung", "Bewerbermanagement"]));
+  const windows = calls.filter((c) => c.cmd === "activity_window");
+  expect(windows[windows.length - 1]?.args.query).toMatchObject({
+    sort: "name",
+    descending: true,
+  });
   await user.selectOptions(screen.getByLabelText("Filter by status"), "active");
-  expect(names()).toEqual(["Lohnabrechnung"]);
+  await waitFor(() => expect(names()).toEqual(["Lohnabrechnung"]));
+  expect(screen.getByText("1 activity")).toBeInTheDocument();
   await user.selectOptions(screen.getByLabelText("Filter by status"), "");
+  await screen.findByText("3 activities");
 
   await user.click(screen.getByLabelText("Select Bewerbermanagement"));
   await user.click(screen.getByLabelText("Select Zeiterfassung"));
@@ -81,7 +106,7 @@ test("the list filters by status, sorts by a column and mass-changes the selecti
 });
 
 test("chosen columns are remembered", async () => {
-  mockCommands({ activities: () => [row(1, "Lohnabrechnung")] });
+  mockCommands(core(() => [row(1, "Lohnabrechnung")]));
   const { unmount } = renderWithData(<ActivityList {...pageProps} onOpen={noop} onNew={noop} />);
   const user = userEvent.setup();
   await screen.findByText("1 activity");

@@ -9,4 +9,5 @@ export const useVirtualizer = ({ count, estimateSize }: { count: number; estimat
       start: index * estimateSize(),
       size: estimateSize(),
     })),
+  scrollToOffset: () => undefined,
 });

@@ -4,7 +4,9 @@ use crate::access::operations::Operation;
 use crate::access::session::Session;
 use crate::desk::{export_name, list_name, Desk, EditorChoice};
 use crate::domain::activities::attachments::{self, Attachment};
-use crate::domain::activities::{self, Activity, ActivityInput, ActivityRow, MassChange};
+use crate::domain::activities::{
+    self, Activity, ActivityInput, ActivityQuery, ActivityRow, ActivityWindow, MassChange,
+};
 use crate::domain::tenants::{self};
 use crate::kernel::error::CoreResult;
 use crate::kernel::text::Language;
@@ -21,6 +23,33 @@ impl Desk {
         let (user, _) = self.gate(session, Operation::ListActivities)?;
         tenants::accessible(self.store.conn(), &user, tenant_id)?;
         activities::list(self.store.conn(), &user, tenant_id, search)
+    }
+
+    /// Rows `offset ..` of the list `query` describes, and its length: the window's list
+    /// asks for the rows in view instead of the whole tenant.
+    pub fn activity_window(
+        &self,
+        session: &mut Session,
+        tenant_id: i64,
+        query: &ActivityQuery,
+        offset: u32,
+        limit: u32,
+    ) -> CoreResult<ActivityWindow> {
+        let (user, _) = self.gate(session, Operation::ListActivities)?;
+        tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        activities::window(self.store.conn(), &user, tenant_id, query, offset, limit)
+    }
+
+    /// The ids of every activity in the list `query` describes, in its order.
+    pub fn activity_ids(
+        &self,
+        session: &mut Session,
+        tenant_id: i64,
+        query: &ActivityQuery,
+    ) -> CoreResult<Vec<i64>> {
+        let (user, _) = self.gate(session, Operation::ListActivities)?;
+        tenants::accessible(self.store.conn(), &user, tenant_id)?;
+        activities::ids(self.store.conn(), &user, tenant_id, query)
     }
 
     /// The full records with their links (the command line's `activity list`).

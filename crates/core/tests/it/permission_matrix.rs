@@ -1451,6 +1451,8 @@ fn invoke(desk: &mut Desk, s: &mut Session, op: Operation, ctx: &Ctx) -> CoreRes
         Operation::ListActivities => desk
             .activities(s, ctx.tenant, None)
             .and_then(|_| desk.activity_records(s, ctx.tenant, None))
+            .and_then(|_| desk.activity_window(s, ctx.tenant, &Default::default(), 0, 50))
+            .and_then(|_| desk.activity_ids(s, ctx.tenant, &Default::default()))
             .map(drop),
         Operation::ShowActivity => desk.activity(s, ctx.activity).map(drop),
         Operation::ListEditors => desk.editors(s, ctx.tenant).map(drop),

@@ -498,3 +498,174 @@ fn the_audit_log_reads_as_field_changes_in_words_with_names_and_filters_and_expo
     );
     assert!(text.contains("Status,Draft → Active"), "{text}");
 }
+
+#[test]
+fn the_activity_list_comes_in_windows_of_one_order_over_the_whole_filtered_set() {
+    use dpo_desk_core::domain::activities::{
+        ActivityQuery, ActivitySortColumn, DpiaCheckFilter, MAX_WINDOW,
+    };
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei Fenster").desk;
+    let mut owner = desk.sign_in(OWNER, PASSWORD).unwrap();
+    let doc = dpo_desk_core::services::demo::tenant_with_companies(7, 0, 3, 1_300);
+    let tenant = desk.import_tenant(&mut owner, &doc).unwrap().id;
+    let everything = desk.activities(&mut owner, tenant, None).unwrap();
+    assert_eq!(everything.len(), 1_300);
+
+    // Windows of 500 put together are the whole list in the core's name order.
+    let query = ActivityQuery::default();
+    let mut joined = Vec::new();
+    let mut offset = 0;
+    loop {
+        let window = desk
+            .activity_window(&mut owner, tenant, &query, offset, 500)
+            .unwrap();
+        assert_eq!(window.total, 1_300);
+        assert_eq!(window.offset, offset);
+        if window.rows.is_empty() {
+            break;
+        }
+        offset += window.rows.len() as u32;
+        joined.extend(window.rows);
+    }
+    assert_eq!(
+        joined.iter().map(|a| a.id).collect::<Vec<_>>(),
+        everything.iter().map(|a| a.id).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        desk.activity_ids(&mut owner, tenant, &query).unwrap(),
+        everything.iter().map(|a| a.id).collect::<Vec<_>>()
+    );
+    // A window never holds more than its bound, however many are asked for.
+    let big = desk
+        .activity_window(&mut owner, tenant, &query, 0, 100_000)
+        .unwrap();
+    assert_eq!(big.rows.len(), MAX_WINDOW as usize);
+
+    // Status filter and a descending sort by the last change run on the whole set.
+    let active = ActivityQuery {
+        status: Some(ActivityStatus::Active),
+        sort: ActivitySortColumn::Updated,
+        descending: true,
+        ..Default::default()
+    };
+    let expected: Vec<_> = everything
+        .iter()
+        .filter(|a| a.status == ActivityStatus::Active)
+        .collect();
+    assert!(!expected.is_empty() && expected.len() < 1_300);
+    let ids = desk.activity_ids(&mut owner, tenant, &active).unwrap();
+    assert_eq!(ids.len(), expected.len());
+    let last = desk
+        .activity_window(&mut owner, tenant, &active, ids.len() as u32 - 3, 50)
+        .unwrap();
+    assert_eq!(last.total as usize, expected.len());
+    assert_eq!(
+        last.rows.iter().map(|a| a.id).collect::<Vec<_>>(),
+        ids[ids.len() - 3..].to_vec(),
+        "the last window ends with the last row"
+    );
+    let times: Vec<_> = desk
+        .activity_window(&mut owner, tenant, &active, 0, 1_000)
+        .unwrap()
+        .rows
+        .iter()
+        .map(|a| a.updated_at)
+        .collect();
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "newest first");
+
+    // Search runs in the core's index; the activities not yet checked are those without a verdict.
+    let name = &everything[17].name;
+    let word = name.split_whitespace().max_by_key(|w| w.len()).unwrap();
+    let found = desk
+        .activity_window(
+            &mut owner,
+            tenant,
+            &ActivityQuery {
+                search: Some(word.to_string()),
+                ..Default::default()
+            },
+            0,
+            1_000,
+        )
+        .unwrap();
+    assert!(
+        found.total >= 1 && found.total < 1_300,
+        "{word}: {}",
+        found.total
+    );
+    assert!(found.rows.iter().any(|a| &a.name == name));
+    let unchecked = desk
+        .activity_ids(
+            &mut owner,
+            tenant,
+            &ActivityQuery {
+                dpia_check: Some(DpiaCheckFilter::NotChecked),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        unchecked.len(),
+        everything.iter().filter(|a| a.dpia_check.is_none()).count()
+    );
+
+    // Sorted by status, the drafts come first and the inactive last.
+    let by_status = desk
+        .activity_ids(
+            &mut owner,
+            tenant,
+            &ActivityQuery {
+                sort: ActivitySortColumn::Status,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let status_of = |id: i64| everything.iter().find(|a| a.id == id).unwrap().status;
+    let ranks: Vec<_> = by_status
+        .iter()
+        .map(|id| {
+            [
+                ActivityStatus::Draft,
+                ActivityStatus::InReview,
+                ActivityStatus::Active,
+                ActivityStatus::Inactive,
+            ]
+            .iter()
+            .position(|s| *s == status_of(*id))
+            .unwrap()
+        })
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn an_activity_window_shows_only_what_the_user_may_see() {
+    use dpo_desk_core::domain::activities::ActivityQuery;
+    use dpo_desk_core::kernel::vocabulary::{ObjectType, Right};
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei Fenster").desk;
+    let mut owner = desk.sign_in(OWNER, PASSWORD).unwrap();
+    let doc = dpo_desk_core::services::demo::tenant_with_companies(7, 0, 1, 40);
+    let tenant = desk.import_tenant(&mut owner, &doc).unwrap().id;
+    let other = desk.import_tenant(&mut owner, &doc).unwrap().id;
+    let mut staff = staff_user(
+        &mut desk,
+        &mut owner,
+        "lena",
+        "Fenster-Passwort-2026!",
+        &[(ObjectType::ProcessingActivity, Right::View)],
+        vec![tenant],
+    );
+    let query = ActivityQuery::default();
+    assert_eq!(
+        desk.activity_window(&mut staff, tenant, &query, 0, 100)
+            .unwrap()
+            .total,
+        40
+    );
+    assert!(desk
+        .activity_window(&mut staff, other, &query, 0, 100)
+        .is_err());
+    assert!(desk.activity_ids(&mut staff, other, &query).is_err());
+}

@@ -202,6 +202,23 @@ impl Office {
             .map(|a| a.name)
             .collect();
         names.sort();
+        // The list's windows (counted and paged in SQL of their own) show the same records.
+        let query = dpo_desk_core::domain::activities::ActivityQuery::default();
+        let window = self
+            .desk
+            .activity_window(staff, self.tenant_a, &query, 0, 1_000)
+            .unwrap();
+        let mut windowed: Vec<String> = window.rows.into_iter().map(|a| a.name).collect();
+        windowed.sort();
+        assert_eq!(windowed, names, "window and list agree");
+        assert_eq!(window.total as usize, names.len());
+        assert_eq!(
+            self.desk
+                .activity_ids(staff, self.tenant_a, &query)
+                .unwrap()
+                .len(),
+            names.len()
+        );
         names
     }
 }

@@ -230,3 +230,91 @@ async fn areas_and_tenants_are_worked_on_as_lists() {
         "{tenants}"
     );
 }
+
+/// The last visible row of the activity list, by its place in the scrolled list.
+async fn last_row_shown(app: &App) -> String {
+    app.evaluate(
+        "const rows = [...document.querySelectorAll('[data-activity]')];
+         const box = document.querySelector('.list-scroller').getBoundingClientRect();
+         const inView = rows.filter(r => { const b = r.getBoundingClientRect(); return b.top >= box.top - 1 && b.bottom <= box.bottom + 1; });
+         inView.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+         return inView.length ? inView[inView.length - 1].getAttribute('data-activity') : '';",
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tenant_of_twenty_thousand_activities_scrolls_to_its_last_row() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path(), Keyring::Session).await;
+    let key = app.set_up_and_enter("Kanzlei Lang").await;
+    app.quit().await;
+    let (_, name) = dpo_desk_e2e::demo_tenant(data.path(), &key, "1", "20000");
+
+    let app = App::launch(data.path(), Keyring::Session).await;
+    app.sign_in(OWNER, PASSWORD).await;
+    app.choose("[data-testid=tenant-switch]", &name).await;
+    app.click("[data-menu=processing_activities]").await;
+    app.wait_text("[data-testid=activity-count]", "20000 activities")
+        .await;
+    app.find("[data-activity]").await;
+    let rowcount = app
+        .evaluate("return document.querySelector('[role=table]').getAttribute('aria-rowcount');")
+        .await;
+    assert_eq!(rowcount, "20000");
+
+    // The core's last row by name: the first one sorted the other way round.
+    app.click("[data-sort=name]").await;
+    app.wait_text("[data-sort=name]", "▼").await;
+    let mut last = String::new();
+    for _ in 0..100 {
+        last = app
+            .evaluate(
+                "return document.querySelector('[data-activity]').getAttribute('data-activity');",
+            )
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        if app
+            .evaluate("return !document.querySelector('[aria-busy=true]');")
+            .await
+            == true
+            && !last.is_empty()
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.click("[data-sort=name]").await;
+    app.wait_text("[data-sort=name]", "▲").await;
+
+    // Scroll to the end as a person would drag the bar: the last row arrives and is the one above.
+    app.evaluate(
+        "const s = document.querySelector('.list-scroller'); s.scrollTop = s.scrollHeight;",
+    )
+    .await;
+    let started = std::time::Instant::now();
+    let mut shown = String::new();
+    while started.elapsed() < std::time::Duration::from_secs(20) {
+        shown = last_row_shown(&app).await;
+        if shown == last {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(shown, last, "the last of 20,000 rows is reachable");
+    app.screenshot("16-activity-list-end").await;
+
+    // Search and filter still run over all of them in the core.
+    app.type_into("[data-testid=activity-search]", &last).await;
+    app.wait_any_text("[data-activity]", &last).await;
+    let count = app
+        .wait_text("[data-testid=activity-count]", "activit")
+        .await;
+    assert!(!count.starts_with("20000"), "{count}");
+    app.quit().await;
+}

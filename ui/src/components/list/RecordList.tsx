@@ -24,6 +24,7 @@ import { Alert } from "../Alert";
 import { ColumnChooser } from "./ColumnChooser";
 import type { ListColumn, ListSelection, ListSort } from "./types";
 import type { ListState } from "./useListState";
+import type { RowSource } from "./useRowWindows";
 
 const features = tableFeatures({
   columnVisibilityFeature,
@@ -54,8 +55,11 @@ export type RecordListProps<Row extends Identified> = {
   session: SessionInfo | null;
   /** Whose rights decide whether export shows; null on screens only administrators reach. */
   object: ObjectType | null;
-  /** The records; undefined while they load. */
+  /** The records; undefined while they load (or when `source` brings them). */
   rows: Row[] | undefined;
+  /** Virtual layout only: rows fetched in windows as they come into view, searched, filtered and sorted by the
+   * core (the screen turns `state` into the source's query); `rows`, `where` and `filter.matches` are then unused. */
+  source?: RowSource<Row>;
   columns: readonly ListColumn<Row>[];
   /** How rows are drawn: a table, a virtual grid for very long lists, or a card per row. */
   layout?: "table" | "virtual" | "cards";
@@ -149,6 +153,7 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
     testIds = {},
     errors = [],
     empty = {},
+    source,
   } = props;
   const { t } = useTranslation();
   const exporting = useAction(props.onError);
@@ -199,6 +204,26 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
 
   const { setSelection } = state;
   const followsFilter = !!props.selectionFollowsFilter;
+  const sourceKey = source?.key;
+  const allIds = source?.allIds;
+  const chosenNow = useRef(state.selection);
+  chosenNow.current = state.selection;
+  useEffect(() => {
+    // A new query keeps only the chosen rows it still lists.
+    if (!allIds || !followsFilter || Object.keys(chosenNow.current).length === 0) return;
+    let current = true;
+    allIds().then(
+      (ids) => {
+        if (!current) return;
+        const listed = new Set(ids.map(String));
+        setSelection((now) => (Object.keys(now).every((id) => listed.has(id)) ? now : keep(now, listed)));
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [sourceKey, allIds, followsFilter, setSelection]);
   useEffect(() => {
     if (!rows) return;
     // A selection only holds rows still listed.
@@ -210,10 +235,24 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
     .getVisibleLeafColumns()
     .map((c) => columns.find((x) => x.id === c.id))
     .filter((c): c is ListColumn<Row> => !!c);
-  const allSelected = table.getIsAllRowsSelected();
-  const toggleAll = () => setSelection(allSelected ? {} : Object.fromEntries(shown.map((r) => [r.id, true])));
+  const total = source ? source.total : shown.length;
+  const allSelected = source ? !!source.total && selectedIds.length === source.total : table.getIsAllRowsSelected();
+  const toggleAll = () => {
+    if (allSelected) return setSelection({});
+    if (!source) return setSelection(Object.fromEntries(shown.map((r) => [r.id, true])));
+    void source.allIds().then((ids) => setSelection(Object.fromEntries(ids.map((id) => [id, true]))), props.onError);
+  };
   const isSelected = (row: Row) => !!state.selection[String(row.id)];
-  const toggle = (row: Row) => table.getRow(String(row.id)).toggleSelected();
+  const toggle = (row: Row) =>
+    source
+      ? setSelection((s) => {
+          const id = String(row.id);
+          if (!s[id]) return { ...s, [id]: true };
+          const rest = { ...s };
+          delete rest[id];
+          return rest;
+        })
+      : table.getRow(String(row.id)).toggleSelected();
 
   const selection = (): ListSelection<Row> => ({
     ids: selectedIds,
@@ -274,14 +313,15 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
       onChange={toggleAll}
     />
   );
-  const loaded = rows !== undefined;
+  const loaded = source ? source.total !== undefined : rows !== undefined;
+  const nothingAtAll = source ? !source.filtered : (rows?.length ?? 0) === 0 && !state.filter.trim();
   const emptyText =
-    loaded && shown.length === 0
-      ? rows.length === 0 && !state.filter.trim()
+    loaded && total === 0
+      ? nothingAtAll
         ? (empty.none ?? t("list.noEntries"))
         : (empty.noMatch ?? t("list.noMatch"))
       : null;
-  const error = [...errors, exporting.error].find(Boolean);
+  const error = [...errors, source?.error, exporting.error].find(Boolean);
   const optional = columns.filter((c) => c.optional);
 
   const body = (() => {
@@ -290,6 +330,7 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
         return (
           <VirtualRows
             rows={shownRows}
+            source={source}
             label={props.label}
             grid={`36px ${visible.map((c) => c.width ?? "minmax(110px, 1fr)").join(" ")}`}
             head={
@@ -376,7 +417,7 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
 
   return (
     <>
-      {(props.toolbarWhenEmpty !== false || (rows?.length ?? 0) > 0) && (
+      {(props.toolbarWhenEmpty !== false || (source ? !!source.total : (rows?.length ?? 0) > 0)) && (
         <div className="toolbar">
           <input
             type="search"
@@ -426,7 +467,7 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
           )}
           {count && (
             <span className="muted small" data-testid={count.testId}>
-              {loaded ? count.text(shown.length) : t("common.loading")}
+              {loaded ? count.text(total ?? 0) : t("common.loading")}
             </span>
           )}
         </div>
@@ -455,6 +496,8 @@ function keep(selection: RowSelectionState, listed: Set<string>): RowSelectionSt
 
 type VirtualRowsProps<Row extends Identified> = {
   rows: Row[];
+  /** Rows in windows instead of `rows`: a row not yet loaded shows as a quiet placeholder. */
+  source?: RowSource<Row>;
   label?: string;
   grid: string;
   head: ReactNode;
@@ -480,6 +523,7 @@ type Item<Row> = { row: Row } | { key: string; count: number };
 /** Only the rows in view are in the page, so tens of thousands of records scroll as quickly as ten. */
 function VirtualRows<Row extends Identified>({
   rows,
+  source,
   label,
   grid,
   head,
@@ -504,21 +548,37 @@ function VirtualRows<Row extends Identified>({
     }
     return out;
   }, [rows, group]);
+  const count = source ? (source.total ?? 0) : items.length;
+  const itemAt = (index: number): Item<Row> | undefined => {
+    if (!source) return items[index];
+    const row = source.rowAt(index);
+    return row && { row };
+  };
   // The first rows render before the list has been measured (a typical window's height).
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
     initialRect: { width: 1000, height: 640 },
   });
   const style = { gridTemplateColumns: grid };
+  const inView = virtualizer.getVirtualItems();
+  const firstInView = inView[0]?.index ?? 0;
+  const lastInView = inView[inView.length - 1]?.index ?? 0;
+  const show = source?.show;
+  useEffect(() => show?.(firstInView, lastInView), [show, firstInView, lastInView]);
+  const sourceKey = source?.key;
+  useEffect(() => {
+    // A new search, filter or sort starts at the top of its list.
+    if (sourceKey !== undefined) virtualizer.scrollToOffset(0);
+  }, [sourceKey, virtualizer]);
   return (
     <div className="card list-card">
       <div
         role="table"
         aria-label={label}
-        aria-rowcount={rows.length}
+        aria-rowcount={count}
         className="data-table"
         style={{ minWidth: minimumWidth(grid) }}
       >
@@ -528,9 +588,25 @@ function VirtualRows<Row extends Identified>({
         <div ref={scroller} className="list-scroller" role="rowgroup">
           {empty && <p className="muted empty">{empty}</p>}
           <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const entry = items[item.index];
+            {inView.map((item) => {
+              const entry = itemAt(item.index);
               const position = { position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT } as const;
+              if (!entry) {
+                return (
+                  <div
+                    key={`waiting-${item.index}`}
+                    role="row"
+                    aria-busy="true"
+                    className="data-row waiting"
+                    style={{ ...style, ...position, transform: `translateY(${item.start}px)` }}
+                  >
+                    <span role="cell" />
+                    <span role="cell" className="muted">
+                      …
+                    </span>
+                  </div>
+                );
+              }
               if (!("row" in entry)) {
                 return (
                   <div

@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, can } from "../../api";
+import type { ActivityQuery } from "../../bindings/ActivityQuery";
 import type { ActivityRow } from "../../bindings/ActivityRow";
+import type { ActivitySortColumn } from "../../bindings/ActivitySortColumn";
 import type { ActivityStatus } from "../../bindings/ActivityStatus";
-import type { DpiaVerdict } from "../../bindings/DpiaVerdict";
+import type { DpiaCheckFilter } from "../../bindings/DpiaCheckFilter";
 import { RecordList } from "../../components/list/RecordList";
 import { useListState } from "../../components/list/useListState";
-import { recordKeys, useRecords, useRecordsChanged } from "../../data/records";
+import { useRowWindows } from "../../components/list/useRowWindows";
+import { recordKeys, useRecordsChanged } from "../../data/records";
 import type { PageProps } from "../../screens/page";
 import { ActivityBulkBar } from "./ActivityBulkBar";
 import { activityColumns, COLUMNS_STORAGE_KEY } from "./columns";
@@ -19,32 +22,39 @@ const BY_NAME = { id: "name", desc: false };
 type Props = PageProps & { tenantId: number; onOpen: (id: number) => void; onNew: () => void };
 
 /** All activities of the tenant the user may see (the core applies their visibility restrictions), with
- * full-text search, status filter, sorting, column choice, multi-select and the actions on a selection. */
+ * full-text search, status filter, sorting, column choice, multi-select and the actions on a selection. The core
+ * searches, filters and sorts all of them and sends the rows in view, so 100,000 records open as quickly as 100. */
 export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Props) {
   const { t } = useTranslation();
   const columns = useMemo(() => activityColumns(t), [t]);
   const list = useListState({ columns, storageKey: COLUMNS_STORAGE_KEY, sort: BY_NAME });
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<ActivityStatus | "">("");
-  const [dpiaCheck, setDpiaCheck] = useState<DpiaVerdict | "none" | "">("");
+  const [dpiaCheck, setDpiaCheck] = useState<DpiaCheckFilter | "">("");
   useEffect(() => {
     // The core searches every field; typing waits for a pause before it asks.
     const timer = window.setTimeout(() => setSearch(list.filter.trim()), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [list.filter]);
-  const activities = useRecords(
-    recordKeys.activities(tenantId, search || null),
-    () => api.activities(tenantId, search || null),
-    onError,
-    { keepPrevious: true },
+  const query = useMemo<ActivityQuery>(
+    () => ({
+      search: search || undefined,
+      status: status || undefined,
+      dpia_check: dpiaCheck || undefined,
+      // The list's column ids are the core's sort columns.
+      sort: (list.sorting?.id ?? BY_NAME.id) as ActivitySortColumn,
+      descending: list.sorting?.desc ?? false,
+    }),
+    [search, status, dpiaCheck, list.sorting],
   );
+  const activities = useRowWindows<ActivityRow>({
+    key: [...recordKeys.activities(tenantId, null), query],
+    loadWindow: (offset, limit) => api.activityWindow(tenantId, query, offset, limit),
+    loadIds: () => api.activityIds(tenantId, query),
+    filtered: !!(search || status || dpiaCheck),
+    onError,
+  });
   const changed = useRecordsChanged();
-  const where = useMemo(() => {
-    if (!status && !dpiaCheck) return undefined;
-    return (a: ActivityRow) =>
-      (!status || a.status === status) &&
-      (!dpiaCheck || (dpiaCheck === "none" ? a.dpia_check === null : a.dpia_check === dpiaCheck));
-  }, [status, dpiaCheck]);
   const onChanged = useCallback(() => changed("activities", tenantId), [changed, tenantId]);
 
   return (
@@ -64,7 +74,8 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
         state={list}
         session={session}
         object="processing_activity"
-        rows={activities.data}
+        rows={undefined}
+        source={activities}
         columns={columns}
         layout="virtual"
         label={t("activities.title")}
@@ -75,7 +86,6 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
         rowData={(a) => ({ "data-activity": a.name })}
         selectData="data-select"
         filter={{ label: t("activities.search"), testId: "activity-search" }}
-        where={where}
         toolbar={
           <>
             <select
@@ -95,7 +105,7 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
               aria-label={t("activities.filterDpiaCheck")}
               value={dpiaCheck}
               data-testid="dpia-check-filter"
-              onChange={(e) => setDpiaCheck(e.target.value as DpiaVerdict | "none" | "")}
+              onChange={(e) => setDpiaCheck(e.target.value as DpiaCheckFilter | "")}
             >
               <option value="">{t("activities.allDpiaChecks")}</option>
               {(["required", "recommended", "not_needed"] as const).map((v) => (
@@ -103,15 +113,15 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
                   {t(`dpia.verdictShort.${v}`)}
                 </option>
               ))}
-              <option value="none">{t("activities.dpiaNotChecked")}</option>
+              <option value="not_checked">{t("activities.dpiaNotChecked")}</option>
             </select>
           </>
         }
-        exportAs={(format, { ids, shown }) =>
+        exportAs={async (format, { ids }) =>
           api.exportActivities(
             tenantId,
             search || null,
-            ids.length ? ids : status || dpiaCheck ? shown.map((a) => a.id) : null,
+            ids.length ? ids : status || dpiaCheck ? await activities.allIds() : null,
             format,
             t("activities.exportTitle"),
           )
@@ -124,7 +134,6 @@ export function ActivityList({ session, tenantId, onError, onOpen, onNew }: Prop
           exportJson: "export-json",
           exportXlsx: "export-xlsx",
         }}
-        errors={[activities.error]}
         empty={{ none: t("activities.empty"), noMatch: t("activities.noMatch") }}
         bulkBar={(selection) => (
           <ActivityBulkBar session={session} tenantId={tenantId} selection={selection} onError={onError} />

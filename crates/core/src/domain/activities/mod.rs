@@ -8,12 +8,15 @@ pub mod export;
 mod links;
 mod lookups;
 pub mod tom_links;
+mod window;
 mod write;
 
 pub(crate) use links::{links_of, validated as validated_links};
 pub use links::{names_of, transfers, ActivityLink, LinkedItem, Safeguard};
 pub(crate) use lookups::{linkable, viewable, visible_among, visible_with_items};
 pub use tom_links::{LinkedActivity, LinkedTom};
+pub(crate) use window::{ids, window};
+pub use window::{ActivityQuery, ActivitySortColumn, ActivityWindow, DpiaCheckFilter, MAX_WINDOW};
 pub(crate) use write::{copy, create, delete, mass_change, update, write};
 pub use write::{MassChange, MassField};
 
@@ -182,7 +185,9 @@ const ROW: &str =
 
 const COLUMNS: Columns = Columns {
     editor: Some("p.editor_id"),
-    area_name: Some("a.name"),
+    // Not the joined `a.name`: the list's windows count and page the activities without
+    // joining their areas (see `window`).
+    area_name: Some("(SELECT name FROM areas WHERE areas.id = p.area_id)"),
     status: Some("p.status"),
     top_folder: None,
 };
