@@ -17,6 +17,7 @@ use crate::state::{AppState, Stage};
 
 #[tauri::command(async)]
 pub fn startup_state(state: State<'_, AppState>) -> ShellResult<StartupState> {
+    crate::start_trace::first_command();
     state.startup_state()
 }
 
@@ -239,7 +240,14 @@ pub fn export_audit_log(
 /// The UI reports that its first screen is interactive; the start-up time goes to the log
 /// (the start-up benchmark reads it).
 #[tauri::command]
-pub fn ui_ready(started: State<'_, crate::StartedAt>) {
+pub fn ui_ready(started: State<'_, crate::StartedAt>, page_ms: f64) {
+    // The page's clock starts when WebKit begins loading it.
+    let page_began = started.0.elapsed().as_secs_f64() * 1000.0 - page_ms;
+    tracing::info!(
+        "dpo-desk: start trace: page began loading at {} ms",
+        page_began.max(0.0).round()
+    );
+    crate::start_trace::mark("first screen painted");
     tracing::info!(
         "dpo-desk: ui ready after {} ms",
         started.0.elapsed().as_millis()

@@ -18,6 +18,7 @@ mod notifications;
 mod records;
 mod registers;
 mod reports;
+mod start_trace;
 mod state;
 mod toms;
 mod website_texts;
@@ -38,14 +39,17 @@ pub struct StartedAt(pub Instant);
 struct LogGuard(#[allow(dead_code)] Option<tracing_appender::non_blocking::WorkerGuard>);
 
 pub fn run() {
-    let started = Instant::now();
+    let started = start_trace::began();
     let data_dir = match installation::default_data_dir() {
         Ok(dir) => dir,
         Err(e) => fatal(&e.to_string()),
     };
     let log_guard = logging::init(&data_dir);
     dpo_desk_core::kernel::crash::install("DPO Desk", |text| tracing::error!("{text}"));
-    let state = AppState::start(data_dir, Arc::new(OsKeyring), start_clock());
+    start_trace::mark("log open");
+    // The keyring (over D-Bus) and the database open beside WebKit's start, not before it:
+    // the first command from the page waits for them if it comes first.
+    let state = AppState::start_in_background(data_dir, Arc::new(OsKeyring), start_clock());
     tauri::Builder::default()
         .manage(state)
         .setup(|app| {
@@ -59,6 +63,7 @@ pub fn run() {
             automatic::start(app.handle().clone());
             // Copies left by a run that ended without cleaning up (a crash, a power cut).
             documents::clear_opened(&app.state::<AppState>().data_dir);
+            start_trace::mark("window set up");
             Ok(())
         })
         .manage(StartedAt(started))

@@ -3,7 +3,7 @@
 //! session the core reports as expired.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use dpo_desk_core::desk::client::{Phase, StartupState};
 use dpo_desk_core::desk::installation::{self, Opening};
@@ -13,6 +13,8 @@ use dpo_desk_core::{Clock, CoreError, CoreResult, Desk, ErrorPayload, Session};
 use crate::error::{ShellError, ShellResult};
 
 pub enum Stage {
+    /// The keyring and the database are being opened on a thread of their own.
+    Opening,
     Failed(ErrorPayload),
     Setup,
     RecoveryKey {
@@ -29,14 +31,53 @@ pub struct AppState {
     pub data_dir: PathBuf,
     pub keystore: Arc<dyn KeyStore>,
     pub clock: Arc<dyn Clock>,
-    stage: Mutex<Stage>,
+    stage: Arc<(Mutex<Stage>, Condvar)>,
 }
 
 impl AppState {
     /// Opens the installation in `data_dir` as far as it can without asking anyone. A
     /// failure is kept and shown in the window.
     pub fn start(data_dir: PathBuf, keystore: Arc<dyn KeyStore>, clock: Arc<dyn Clock>) -> Self {
-        let stage = match installation::open(&data_dir, keystore.as_ref(), clock.clone()) {
+        let stage = Self::opened(&data_dir, keystore.as_ref(), clock.clone());
+        AppState {
+            data_dir,
+            keystore,
+            clock,
+            stage: Arc::new((Mutex::new(stage), Condvar::new())),
+        }
+    }
+
+    /// As `start`, but the opening runs on a thread of its own while the window starts;
+    /// every use of the stage waits until it is done.
+    pub fn start_in_background(
+        data_dir: PathBuf,
+        keystore: Arc<dyn KeyStore>,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let state = AppState {
+            data_dir,
+            keystore,
+            clock,
+            stage: Arc::new((Mutex::new(Stage::Opening), Condvar::new())),
+        };
+        let (dir, keys, clock) = (
+            state.data_dir.clone(),
+            state.keystore.clone(),
+            state.clock.clone(),
+        );
+        let shared = state.stage.clone();
+        std::thread::spawn(move || {
+            let stage = Self::opened(&dir, keys.as_ref(), clock);
+            crate::start_trace::mark("installation opened (keyring, database, migrations check)");
+            let (lock, opened) = &*shared;
+            *lock.lock().unwrap_or_else(|p| p.into_inner()) = stage;
+            opened.notify_all();
+        });
+        state
+    }
+
+    fn opened(data_dir: &std::path::Path, keystore: &dyn KeyStore, clock: Arc<dyn Clock>) -> Stage {
+        match installation::open(data_dir, keystore, clock) {
             Ok(Opening::NeedsSetup) => Stage::Setup,
             Ok(Opening::NeedsRecoveryKey { keyring_error }) => Stage::RecoveryKey { keyring_error },
             Ok(Opening::Ready(desk)) => Stage::Open {
@@ -52,18 +93,18 @@ impl AppState {
                 );
                 Stage::Failed(e.payload())
             }
-        };
-        AppState {
-            data_dir,
-            keystore,
-            clock,
-            stage: Mutex::new(stage),
         }
     }
 
+    /// The stage, once the installation has been opened.
     pub fn stage(&self) -> MutexGuard<'_, Stage> {
+        let (lock, opened) = &*self.stage;
         // A panic while holding the lock leaves the state as it was written; keep serving.
-        self.stage.lock().unwrap_or_else(|p| p.into_inner())
+        let mut stage = lock.lock().unwrap_or_else(|p| p.into_inner());
+        while matches!(*stage, Stage::Opening) {
+            stage = opened.wait(stage).unwrap_or_else(|p| p.into_inner());
+        }
+        stage
     }
 
     pub fn startup_state(&self) -> ShellResult<StartupState> {
@@ -72,6 +113,8 @@ impl AppState {
         let mut stage = self.stage();
         Ok(match &mut *stage {
             Stage::Failed(payload) => return Err(ShellError::Startup(payload.clone())),
+            // `stage()` waits until the opening is done; kept for the match alone.
+            Stage::Opening => return Err(ShellError::NotOpen),
             Stage::Setup => StartupState {
                 phase: Phase::Setup,
                 office_name: None,
@@ -223,6 +266,56 @@ mod tests {
             .unwrap()
             .recovery_key
             .display()
+    }
+
+    /// A keyring that answers only when the test lets it, as a Secret Service over D-Bus may
+    /// keep a start waiting.
+    struct HeldKeyring(MemoryKeyStore, Mutex<std::sync::mpsc::Receiver<()>>);
+
+    impl KeyStore for HeldKeyring {
+        fn load(
+            &self,
+            installation_id: &str,
+        ) -> CoreResult<Option<dpo_desk_core::store::keys::DatabaseKey>> {
+            let _ = self.1.lock().unwrap().recv();
+            self.0.load(installation_id)
+        }
+        fn save(
+            &self,
+            installation_id: &str,
+            key: &dpo_desk_core::store::keys::DatabaseKey,
+        ) -> CoreResult<()> {
+            self.0.save(installation_id, key)
+        }
+        fn delete(&self, installation_id: &str) -> CoreResult<()> {
+            self.0.delete(installation_id)
+        }
+    }
+
+    #[test]
+    fn a_state_opened_beside_the_window_answers_the_page_once_the_database_is_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = MemoryKeyStore::default();
+        install(dir.path(), &keys, clock());
+        let (release, held) = std::sync::mpsc::channel();
+        let keyring = Arc::new(HeldKeyring(keys, Mutex::new(held)));
+        // The start returns while the keyring still holds the opening back (a start that
+        // waited for it would never return here: the guard below turns that into a failure).
+        let (started, returned) = std::sync::mpsc::channel();
+        let path = dir.path().to_path_buf();
+        std::thread::spawn(move || {
+            let _ = started.send(AppState::start_in_background(path, keyring, clock()));
+        });
+        let state = returned
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the start does not wait for the keyring");
+        release.send(()).unwrap();
+        let s = state.startup_state().unwrap();
+        assert_eq!(
+            (s.phase, s.office_name.as_deref()),
+            (Phase::SignIn, Some("Kanzlei")),
+            "the first command waits for the opening instead of finding nothing open"
+        );
     }
 
     #[test]

@@ -5,6 +5,10 @@ import { App } from "./App";
 import type { Dashboard } from "./bindings/Dashboard";
 import { initialLanguage, languageOf } from "./i18n";
 import { clearMocks, fail, mockCommands, session, startup } from "./test/ipc";
+// The app loads these screens on demand; loaded here first, so a test waits for the screen, not for the transform.
+import "./screens/Shell";
+import "./screens/SetupWizard";
+import "./screens/RestoreInstallation";
 
 const dashboard: Dashboard = {
   office_name: "Kanzlei Nord",
@@ -111,7 +115,7 @@ test("a fresh folder can be set up from a backup with its recovery key instead o
   render(<App />);
   const user = userEvent.setup();
   await user.click(await screen.findByTestId("setup-from-backup"));
-  await user.type(screen.getByLabelText("Recovery key"), "AAAAA-BBBBX");
+  await user.type(await screen.findByLabelText("Recovery key"), "AAAAA-BBBBX");
   await user.click(screen.getByTestId("restore-installation"));
   expect(await screen.findByTestId("restore-installation-error")).toHaveTextContent("This is not a valid recovery key");
   await user.clear(screen.getByLabelText("Recovery key"));

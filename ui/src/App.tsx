@@ -1,5 +1,5 @@
 import { noteCoreNow } from "./coreClock";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, CommandError } from "./api";
@@ -11,10 +11,23 @@ import { CenteredCard } from "./components/CenteredCard";
 import { createQueryClient } from "./data/records";
 import { errorMessage, initialLanguage, switchLanguage, type Language } from "./i18n";
 import { RecoveryKeyPrompt } from "./screens/RecoveryKeyPrompt";
-import { RestoreInstallation } from "./screens/RestoreInstallation";
-import { SetupWizard } from "./screens/SetupWizard";
-import { Shell } from "./screens/Shell";
 import { SignIn } from "./screens/SignIn";
+
+// The sign-in screen needs none of these: they load after it is painted (the start reads a third of the code).
+const loadShell = () => import("./screens/Shell");
+const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
+const SetupWizard = lazy(() => import("./screens/SetupWizard").then((m) => ({ default: m.SetupWizard })));
+const RestoreInstallation = lazy(() =>
+  import("./screens/RestoreInstallation").then((m) => ({ default: m.RestoreInstallation })),
+);
+
+/** The signed-in app loads while the user types the password: not at the start (the sign-in screen's memory stays
+ * small), not after the click (the dashboard need not wait for it). */
+function prefetchShellOnFirstInput() {
+  const load = () => void loadShell().catch(() => undefined);
+  document.addEventListener("keydown", load, { once: true });
+  document.addEventListener("pointerdown", load, { once: true });
+}
 
 /** The window's root: the record cache every screen loads through, around the start-up phases. */
 export function App() {
@@ -74,7 +87,13 @@ function Phases() {
   useEffect(() => {
     if (state && !reported.current) {
       reported.current = true;
-      void api.uiReady().catch(() => undefined);
+      // Reported once the first screen is painted (two frames on), with the page's own clock for the start trace.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          void api.uiReady(performance.now()).catch(() => undefined);
+          if (state.phase === "sign_in") prefetchShellOnFirstInput();
+        }),
+      );
     }
   }, [state]);
 
@@ -145,54 +164,58 @@ function Phases() {
       </div>
     );
 
-  switch (state.phase) {
-    case "setup":
-      return restoring ? (
-        <RestoreInstallation
-          onBack={() => setRestoring(false)}
-          onRestored={(next) => {
-            setRestoring(false);
-            setState(next);
-          }}
-        />
-      ) : (
-        <SetupWizard
-          dataDir={state.data_dir}
-          onDone={(session) => void signedIn(session)}
-          onRestore={() => setRestoring(true)}
-        />
-      );
-    case "recovery_key":
-      return (
-        <RecoveryKeyPrompt
-          keyringError={state.keyring_error}
-          onUnlocked={(next) => {
-            if (next.keyring_error) setNotice(t("recovery.keyringWarning", { reason: next.keyring_error }));
-            setState(next);
-          }}
-        />
-      );
-    case "sign_in":
-      return (
-        <SignIn
-          key={state.locked_user ?? ""}
-          officeName={state.office_name}
-          lockedUser={state.locked_user}
-          notice={notice}
-          onSignedIn={(session) => void signedIn(session)}
-        />
-      );
-    case "signed_in":
-      return state.session ? (
-        <Shell
-          session={state.session}
-          officeName={state.office_name ?? ""}
-          onSignOut={() => void api.signOut().finally(refresh)}
-          onSessionEnded={endSession}
-          onLanguage={(lang) => void changeLanguage(lang)}
-          onRefreshSession={refreshSessionQuietly}
-          onSwitchTenant={(id) => void switchTenant(id)}
-        />
-      ) : null;
+  return <Suspense fallback={<div className="splash" aria-busy="true" />}>{screenOf(state)}</Suspense>;
+
+  function screenOf(state: StartupState) {
+    switch (state.phase) {
+      case "setup":
+        return restoring ? (
+          <RestoreInstallation
+            onBack={() => setRestoring(false)}
+            onRestored={(next) => {
+              setRestoring(false);
+              setState(next);
+            }}
+          />
+        ) : (
+          <SetupWizard
+            dataDir={state.data_dir}
+            onDone={(session) => void signedIn(session)}
+            onRestore={() => setRestoring(true)}
+          />
+        );
+      case "recovery_key":
+        return (
+          <RecoveryKeyPrompt
+            keyringError={state.keyring_error}
+            onUnlocked={(next) => {
+              if (next.keyring_error) setNotice(t("recovery.keyringWarning", { reason: next.keyring_error }));
+              setState(next);
+            }}
+          />
+        );
+      case "sign_in":
+        return (
+          <SignIn
+            key={state.locked_user ?? ""}
+            officeName={state.office_name}
+            lockedUser={state.locked_user}
+            notice={notice}
+            onSignedIn={(session) => void signedIn(session)}
+          />
+        );
+      case "signed_in":
+        return state.session ? (
+          <Shell
+            session={state.session}
+            officeName={state.office_name ?? ""}
+            onSignOut={() => void api.signOut().finally(refresh)}
+            onSessionEnded={endSession}
+            onLanguage={(lang) => void changeLanguage(lang)}
+            onRefreshSession={refreshSessionQuietly}
+            onSwitchTenant={(id) => void switchTenant(id)}
+          />
+        ) : null;
+    }
   }
 }

@@ -86,7 +86,7 @@ export const api = {
   auditChoices: () => ipc.auditChoices(),
   exportAuditLog: (filter: AuditFilter, format: ExportFormat, title: string) =>
     ipc.exportAuditLog({ filter, format, title }),
-  uiReady: ipc.uiReady,
+  uiReady: (pageMs: number) => ipc.uiReady({ pageMs }),
   setUnsaved: (value: boolean) => ipc.setUnsaved({ value }),
   closeWindow: ipc.closeWindow,
   setCurrentTenant: (tenantId: number) => ipc.setCurrentTenant({ tenantId }),

@@ -178,7 +178,7 @@ export type CommandMap = {
   audit_lines: { args: { filter: AuditFilter; limit: number; beforeId: number | null }; result: AuditLine[] };
   audit_choices: { args: Record<string, never>; result: AuditChoices };
   export_audit_log: { args: { filter: AuditFilter; format: ExportFormat; title: string }; result: string | null };
-  ui_ready: { args: Record<string, never>; result: void };
+  ui_ready: { args: { pageMs: number }; result: void };
   set_unsaved: { args: { value: boolean }; result: void };
   close_window: { args: Record<string, never>; result: void };
   copy_tenant: { args: { id: number; name: string | null }; result: Tenant };
@@ -462,8 +462,8 @@ export function exportAuditLog(args: { filter: AuditFilter; format: ExportFormat
  * The UI reports that its first screen is interactive; the start-up time goes to the log
  * (the start-up benchmark reads it).
  */
-export function uiReady(): Promise<void> {
-  return invokeCommand("ui_ready", {});
+export function uiReady(args: { pageMs: number }): Promise<void> {
+  return invokeCommand("ui_ready", args);
 }
 
 export function setUnsaved(args: { value: boolean }): Promise<void> {
