@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
-"""Cold start of DPO Desk to an interactive sign-in screen, and the size of what ships.
+"""Cold start and memory of DPO Desk against the floor of the stack (issue 16).
 
-Starts the app binary N times against an existing installation (key in the keyring) and
-measures from process spawn until the app logs that the UI is ready: the sign-in screen
-has been rendered and its effects have run. Prints each run, the median, the binary size
-and the .deb size. Run it through bench/startup.sh, which provides Xvfb and a keyring.
+Starts the release app and the floor app (bench/floor-app: one window, one static page that
+calls one command once painted) alternately, N times each, with the page cache dropped
+before every start. Each reports "ui ready after N ms" once its first screen is painted —
+DPO Desk its interactive sign-in screen (key from the keyring, database opened) — and the
+time from spawning the process to that line is the cold start. Two seconds later the
+memory of the process and its WebKit processes is read: PSS (proportional set size, from
+/proc/PID/smaps_rollup, shared pages divided among their sharers) summed over the tree, and
+RSS beside it. DPO Desk's "start trace" lines (phases since its process began) are
+collected as well. Prints medians, the ratios against the floor, and with --json writes
+them for bench/all.sh. Run it through bench/startup.sh (Xvfb, D-Bus, a keyring).
 """
 import argparse
-import glob
+import json
 import os
+import re
 import select
 import statistics
 import subprocess
@@ -17,6 +24,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+READY = re.compile(rb"ui ready after (\d+) ms")
+TRACE = re.compile(rb"start trace: (.+?) at (\d+) ms")
 
 
 def drop_page_cache() -> bool:
@@ -29,8 +38,45 @@ def drop_page_cache() -> bool:
         return False
 
 
-def one_start(binary: str, data_dir: str, timeout: float = 60.0) -> float:
-    env = dict(os.environ, DPO_DESK_DATA_DIR=data_dir)
+def descendants(pid: int) -> list[int]:
+    """The process and every process below it (WebKit's web and network processes)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        tree.append(p)
+        todo.extend(children.get(p, []))
+    return tree
+
+
+def memory_mib(pid: int) -> tuple[float, float, int]:
+    """PSS and RSS in MiB summed over the process tree, and how many processes it has."""
+    pss = rss = 0
+    tree = descendants(pid)
+    for p in tree:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+                    elif line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+        except OSError:
+            continue
+    return pss / 1024.0, rss / 1024.0, len(tree)
+
+
+def one_start(binary: str, env: dict, settle: float, timeout: float = 60.0) -> dict:
     started = time.monotonic()
     proc = subprocess.Popen([binary], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     buffer = b""
@@ -39,13 +85,16 @@ def one_start(binary: str, data_dir: str, timeout: float = 60.0) -> float:
             ready, _, _ = select.select([proc.stderr], [], [], 0.5)
             if not ready:
                 if proc.poll() is not None:
-                    raise RuntimeError(f"app exited with {proc.returncode}: {buffer[-2000:]!r}")
+                    raise RuntimeError(f"{binary} exited with {proc.returncode}: {buffer[-2000:]!r}")
                 continue
-            chunk = os.read(proc.stderr.fileno(), 65536)
-            buffer += chunk
-            if b"dpo-desk: ui ready" in buffer:
-                return (time.monotonic() - started) * 1000.0
-        raise RuntimeError(f"the UI did not report ready in time; app said: {buffer[-1500:].decode(errors='replace')}")
+            buffer += os.read(proc.stderr.fileno(), 65536)
+            if READY.search(buffer):
+                ms = (time.monotonic() - started) * 1000.0
+                time.sleep(settle)
+                pss, rss, processes = memory_mib(proc.pid)
+                trace = {m.group(1).decode(): int(m.group(2)) for m in TRACE.finditer(buffer)}
+                return {"ms": ms, "pss": pss, "rss": rss, "processes": processes, "trace": trace}
+        raise RuntimeError(f"{binary} did not report ready in time; it said: {buffer[-1500:].decode(errors='replace')}")
     finally:
         proc.terminate()
         try:
@@ -56,35 +105,61 @@ def one_start(binary: str, data_dir: str, timeout: float = 60.0) -> float:
 
 def size(path: str) -> str:
     n = os.path.getsize(path)
-    return f"{n / 1024 / 1024:.2f} MiB ({n} bytes)"
+    return f"{n / 1024 / 1024:.2f} MiB"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--binary", default=os.path.join(ROOT, "target/release/dpo-desk"))
+    parser.add_argument("--floor", default=os.path.join(ROOT, "target/release/dpo-desk-floor"))
     parser.add_argument("--cli", default=None, help="dpo-desk-cli used to create the installation")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--settle", type=float, default=2.0, help="seconds between ready and the memory reading")
+    parser.add_argument("--json", help="write the figures here (bench/all.sh)")
     args = parser.parse_args()
     cli = args.cli or next(p for p in [os.path.join(ROOT, "target/release/dpo-desk-cli"), os.path.join(ROOT, "target/debug/dpo-desk-cli")] if os.path.exists(p))
 
+    results: dict[str, list[dict]] = {"app": [], "floor": []}
     with tempfile.TemporaryDirectory() as data_dir:
         env = dict(os.environ, BENCH_PW="Benchmark-Password-1")
         subprocess.run([cli, "--data-dir", data_dir, "--password-env", "BENCH_PW", "--json", "init", "--office", "Benchmark Office", "--owner", "bench"],
                        check=True, env=env, stdout=subprocess.DEVNULL)
-        one_start(args.binary, data_dir)  # first start: keyring and font caches settle
-        times = []
+        app_env = dict(os.environ, DPO_DESK_DATA_DIR=data_dir)
+        # First starts: keyring, font and shader caches settle; not counted.
+        one_start(args.binary, app_env, 0)
+        one_start(args.floor, os.environ.copy(), 0)
         cold = True
         for i in range(args.runs):
-            cold = drop_page_cache() and cold
-            ms = one_start(args.binary, data_dir)
-            times.append(ms)
-            print(f"run {i + 1}: {ms:.0f} ms")
-        print(f"start to interactive sign-in screen, median of {args.runs}: {statistics.median(times):.0f} ms"
-              f" (min {min(times):.0f}, max {max(times):.0f}; page cache {'dropped before each run' if cold else 'warm: dropping it was not permitted'})")
+            for name, binary, env in [("app", args.binary, app_env), ("floor", args.floor, os.environ.copy())]:
+                cold = drop_page_cache() and cold
+                run = one_start(binary, env, args.settle)
+                results[name].append(run)
+                print(f"run {i + 1} {name:5}: {run['ms']:6.0f} ms to ready, PSS {run['pss']:5.0f} MiB, RSS {run['rss']:5.0f} MiB ({run['processes']} processes)")
 
+    def med(name: str, key: str) -> float:
+        return statistics.median(r[key] for r in results[name])
+
+    figures = {
+        "runs": args.runs,
+        "cold": cold,
+        "start_ms": {"app": med("app", "ms"), "floor": med("floor", "ms")},
+        "pss_mib": {"app": med("app", "pss"), "floor": med("floor", "pss")},
+        "rss_mib": {"app": med("app", "rss"), "floor": med("floor", "rss")},
+        "binary_mib": os.path.getsize(args.binary) / 1048576.0,
+    }
+    phases = sorted({p for r in results["app"] for p in r["trace"]}, key=lambda p: statistics.median(r["trace"].get(p, 0) for r in results["app"]))
+    figures["trace"] = {p: statistics.median(r["trace"][p] for r in results["app"] if p in r["trace"]) for p in phases}
+    start, pss, rss = figures["start_ms"], figures["pss_mib"], figures["rss_mib"]
+    print(f"cold start to an interactive screen, medians of {args.runs} (page cache {'dropped before each start' if cold else 'warm: dropping it was not permitted'}):")
+    print(f"  DPO Desk {start['app']:.0f} ms, floor {start['floor']:.0f} ms: {start['app'] / start['floor']:.2f} x floor")
+    print(f"  memory at that screen: PSS {pss['app']:.0f} MiB vs floor {pss['floor']:.0f} MiB (floor + {pss['app'] - pss['floor']:.0f} MiB); RSS {rss['app']:.0f} vs {rss['floor']:.0f} MiB")
+    print("  start trace of DPO Desk (medians, ms since its process began):")
+    for phase, ms in figures["trace"].items():
+        print(f"    {ms:6.0f}  {phase}")
     print(f"release binary: {size(args.binary)}")
-    debs = sorted(glob.glob(os.path.join(os.path.dirname(args.binary), "bundle/deb/*.deb")))
-    print(f".deb package: {size(debs[-1])}" if debs else ".deb package: not built (npm run tauri build -- --bundles deb)")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(figures, f, indent=2)
     return 0
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Start-up benchmark of the release build: bench/startup.sh [--runs N]
-# Build first: TAURI_APP_PATH=src-tauri npx tauri build --bundles deb --features vendored-openssl
+# Cold start and memory of the release build against the floor app: bench/startup.sh [--runs N] [--json FILE]
+# Build first: scripts/package.sh && cargo build --release -p dpo-desk-floor -p dpo-desk-cli
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] || [ -z "${DISPLAY:-}" ]; then

@@ -45,8 +45,12 @@ pub fn id(value: &serde_json::Value) -> String {
     value["id"].as_i64().expect("id").to_string()
 }
 
-/// The debug build of the command line.
+/// The command line: `DPO_DESK_CLI`, else the debug build.
 pub fn cli_binary() -> PathBuf {
+    // Benchmarks fill big databases with the release CLI.
+    if let Some(cli) = std::env::var_os("DPO_DESK_CLI") {
+        return PathBuf::from(cli);
+    }
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("target"));

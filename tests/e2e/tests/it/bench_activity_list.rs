@@ -1,6 +1,6 @@
 //! Benchmark, not a test (ignored in the suite): on a `demo --tenants 100 --activities 20000`
 //! database, the time from clicking "Processing activities" until the list shows its first
-//! rows in the real window, and the resident memory of all app processes with the list open.
+//! rows in the real window, and the memory (PSS, RSS) of all app processes with the list open.
 //! Also the worst case of one tenant holding all 20,000 activities.
 //!
 //!     bench/activity_list.sh        (builds nothing; uses DPO_DESK_APP or the debug build)
@@ -9,24 +9,41 @@ use std::time::Duration;
 
 use dpo_desk_e2e::{demo_tenant, App, Keyring, OWNER, PASSWORD};
 
-/// Resident memory of the app and its WebKit processes, in MiB.
-fn app_rss_mib() -> f64 {
+/// Memory of the app and its WebKit processes in MiB: PSS (proportional set size, shared
+/// pages divided among their sharers, from /proc/PID/smaps_rollup) and RSS, each summed.
+fn app_memory_mib() -> (f64, f64) {
     let out = std::process::Command::new("ps")
-        .args(["-eo", "rss=,comm="])
+        .args(["-eo", "pid=,comm="])
         .output()
         .expect("ps");
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| {
-            let mut parts = l.split_whitespace();
-            let rss: f64 = parts.next()?.parse().ok()?;
-            let comm = parts.collect::<Vec<_>>().join(" ");
-            let ours = comm.starts_with("dpo-desk")
-                || comm.starts_with("WebKitWebProces")
-                || comm.starts_with("WebKitNetworkPr");
-            ours.then_some(rss / 1024.0)
-        })
-        .sum()
+    let (mut pss, mut rss) = (0.0, 0.0);
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let mut parts = line.split_whitespace();
+        let Some(pid) = parts.next() else { continue };
+        let comm = parts.collect::<Vec<_>>().join(" ");
+        let ours = comm.starts_with("dpo-desk")
+            || comm.starts_with("WebKitWebProces")
+            || comm.starts_with("WebKitNetworkPr");
+        if !ours {
+            continue;
+        }
+        let rollup =
+            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+        for l in rollup.lines() {
+            let kib = |l: &str| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
+            if l.starts_with("Pss:") {
+                pss += kib(l) / 1024.0;
+            } else if l.starts_with("Rss:") {
+                rss += kib(l) / 1024.0;
+            }
+        }
+    }
+    (pss, rss)
 }
 
 async fn first_rows_ms(app: &App) -> f64 {
@@ -67,9 +84,9 @@ async fn run(label: &str, tenants: &str, activities: &str) {
         .wait_text("[data-testid=activity-count]", "activit")
         .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let rss = app_rss_mib();
+    let (pss, rss) = app_memory_mib();
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    println!("{label}: {count} in the tenant; first rows after a click, median of 7: {:.0} ms (runs {:?}); resident memory of all app processes with the list open: {rss:.0} MiB",
+    println!("{label}: {count} in the tenant; first rows after a click, median of 7: {:.0} ms (runs {:?}); memory of all app processes with the list open: PSS {pss:.0} MiB, RSS {rss:.0} MiB",
         times[3], times.iter().map(|t| t.round()).collect::<Vec<_>>());
     app.screenshot(&format!("bench-{tenants}-tenants")).await;
     app.quit().await;
@@ -80,4 +97,135 @@ async fn run(label: &str, tenants: &str, activities: &str) {
 async fn activity_list_in_the_window() {
     run("demo --tenants 100 --activities 20000", "100", "20000").await;
     run("one tenant with 20000 activities", "1", "20000").await;
+    run("one tenant with 100000 activities", "1", "100000").await;
+}
+
+/// Milliseconds from `action` (a script run in the page) until `ready` (a script expression)
+/// holds, measured by the page's own clock on its animation frames.
+async fn page_ms(app: &App, action: &str, ready: &str) -> f64 {
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         const started = performance.now();
+         const check = () => ({ready}) ? done(performance.now() - started) : requestAnimationFrame(check);
+         {action};
+         requestAnimationFrame(check);"
+    );
+    let elapsed = app
+        .client
+        .execute_async(&script, vec![])
+        .await
+        .expect("measure");
+    elapsed.as_f64().expect("milliseconds")
+}
+
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    times[times.len() / 2]
+}
+
+/// A big installation (issue 16): 100 tenants, 80,000 activities and their 9,400 catalogue
+/// measures. Medians of 7 of: the dashboard after "Sign in" is clicked (password check
+/// included), a switch to another tenant until its tiles show, and a header search from
+/// Enter until its results show.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "benchmark: bench/activity_list.sh"]
+async fn big_installation_in_the_window() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path(), Keyring::Session).await;
+    let key = app.set_up_and_enter("Kanzlei Benchmark").await;
+    app.quit().await;
+    let (first, first_name) = demo_tenant(data.path(), &key, "100", "80000");
+    let tenants = dpo_desk_e2e::cli(data.path(), &key, &["tenant", "list"]);
+    let other = tenants
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] != first)
+        .unwrap();
+    let (other_id, other_name) = (
+        other["id"].to_string(),
+        other["name"].as_str().unwrap().to_string(),
+    );
+    let toms = dpo_desk_e2e::cli(
+        data.path(),
+        &key,
+        &["tom", "list", "--tenant", &first.to_string()],
+    );
+    println!(
+        "big installation: 100 tenants, 80000 activities, {} measures per tenant",
+        toms.as_array().map(Vec::len).unwrap_or(0)
+    );
+    let app = App::launch(data.path(), Keyring::Session).await;
+    let mut dashboard = Vec::new();
+    for round in 0..7 {
+        if round > 0 {
+            app.click("[data-testid=sign-out]").await;
+        }
+        app.heading("Sign in").await;
+        app.type_into("input[name=user_name]", OWNER).await;
+        app.type_into("input[name=password]", PASSWORD).await;
+        dashboard.push(
+            page_ms(
+                &app,
+                "[...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Sign in').click()",
+                "document.querySelector('[data-tile]')",
+            )
+            .await,
+        );
+    }
+    app.choose("[data-testid=tenant-switch]", &first_name).await;
+    app.wait_text("#tenant-tiles", &first_name).await;
+    let mut switch = Vec::new();
+    for round in 0..7 {
+        let (id, name) = if round % 2 == 0 {
+            (other_id.clone(), other_name.clone())
+        } else {
+            (first.to_string(), first_name.clone())
+        };
+        let action = format!(
+            "const s = document.querySelector('[data-testid=tenant-switch]');
+             Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(s, '{id}');
+             s.dispatchEvent(new Event('change', {{ bubbles: true }}))"
+        );
+        let ready = format!(
+            "(document.getElementById('tenant-tiles')?.textContent === {}) && document.querySelector('[data-tile]')",
+            serde_json::to_string(&name).unwrap()
+        );
+        switch.push(page_ms(&app, &action, &ready).await);
+    }
+    let mut search = Vec::new();
+    for (round, word) in [
+        "lohn",
+        "video",
+        "kunden",
+        "bewerber",
+        "zeit",
+        "reise",
+        "newsletter",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let action = format!(
+            "const i = document.querySelector('[data-testid=global-search]');
+             Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(i, '{word}');
+             i.dispatchEvent(new Event('input', {{ bubbles: true }}));
+             i.form.requestSubmit()"
+        );
+        let ready = format!(
+            "document.querySelector('[data-testid=search-count]') && document.body.innerText.includes('{word}') && {round} >= 0"
+        );
+        search.push(page_ms(&app, &action, &ready).await);
+    }
+    println!(
+        "big installation: dashboard after sign-in {:.0} ms, tenant switch {:.0} ms, header search {:.0} ms (medians of 7; runs {:?} / {:?} / {:?})",
+        median(dashboard.clone()),
+        median(switch.clone()),
+        median(search.clone()),
+        dashboard.iter().map(|t| t.round()).collect::<Vec<_>>(),
+        switch.iter().map(|t| t.round()).collect::<Vec<_>>(),
+        search.iter().map(|t| t.round()).collect::<Vec<_>>()
+    );
+    app.screenshot("bench-big-installation").await;
+    app.quit().await;
 }
