@@ -640,6 +640,38 @@ fn the_activity_list_comes_in_windows_of_one_order_over_the_whole_filtered_set()
 }
 
 #[test]
+fn every_column_sorts_the_whole_list_both_ways_and_windows_follow_that_order() {
+    use dpo_desk_core::domain::activities::{ActivityQuery, ActivitySortColumn};
+    use strum::VariantArray;
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei Fenster").desk;
+    let mut owner = desk.sign_in(OWNER, PASSWORD).unwrap();
+    let doc = dpo_desk_core::services::demo::tenant_with_companies(3, 0, 2, 120);
+    let tenant = desk.import_tenant(&mut owner, &doc).unwrap().id;
+    for sort in ActivitySortColumn::VARIANTS {
+        for descending in [false, true] {
+            let query = ActivityQuery {
+                sort: *sort,
+                descending,
+                ..Default::default()
+            };
+            let ids = desk
+                .activity_ids(&mut owner, tenant, &query)
+                .unwrap_or_else(|e| panic!("{sort:?} {descending}: {e}"));
+            assert_eq!(ids.len(), 120, "{sort:?}");
+            let mut windows = Vec::new();
+            for offset in [0, 50, 100] {
+                let window = desk
+                    .activity_window(&mut owner, tenant, &query, offset, 50)
+                    .unwrap_or_else(|e| panic!("{sort:?} {descending}: {e}"));
+                windows.extend(window.rows.into_iter().map(|a| a.id));
+            }
+            assert_eq!(windows, ids, "{sort:?} descending={descending}");
+        }
+    }
+}
+
+#[test]
 fn an_activity_window_shows_only_what_the_user_may_see() {
     use dpo_desk_core::domain::activities::ActivityQuery;
     use dpo_desk_core::kernel::vocabulary::{ObjectType, Right};

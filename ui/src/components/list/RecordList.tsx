@@ -206,6 +206,8 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
   const followsFilter = !!props.selectionFollowsFilter;
   const sourceKey = source?.key;
   const allIds = source?.allIds;
+  const currentKey = useRef(sourceKey);
+  currentKey.current = sourceKey;
   const chosenNow = useRef(state.selection);
   chosenNow.current = state.selection;
   useEffect(() => {
@@ -240,7 +242,11 @@ export function RecordList<Row extends Identified>(props: RecordListProps<Row>) 
   const toggleAll = () => {
     if (allSelected) return setSelection({});
     if (!source) return setSelection(Object.fromEntries(shown.map((r) => [r.id, true])));
-    void source.allIds().then((ids) => setSelection(Object.fromEntries(ids.map((id) => [id, true]))), props.onError);
+    // Ids of a query the list has left meanwhile (a filter changed while they came) select nothing.
+    const asked = source.key;
+    void source.allIds().then((ids) => {
+      if (currentKey.current === asked) setSelection(Object.fromEntries(ids.map((id) => [id, true])));
+    }, props.onError);
   };
   const isSelected = (row: Row) => !!state.selection[String(row.id)];
   const toggle = (row: Row) =>

@@ -20,6 +20,7 @@ pub const MAX_WINDOW: u32 = 1_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[derive(strum::VariantArray)]
 pub enum ActivitySortColumn {
     #[default]
     Name,
@@ -35,25 +36,25 @@ pub enum ActivitySortColumn {
 }
 
 impl ActivitySortColumn {
-    /// The SQL order of the column; ties fall back to the name and the id, so a window
-    /// never shows a row twice or skips one between two requests.
-    fn order(self) -> &'static str {
+    /// The SQL terms of the column's order; ties fall back to the name and the id, so a
+    /// window never shows a row twice or skips one between two requests.
+    fn terms(self) -> &'static [&'static str] {
         match self {
-            Self::Name => "p.name COLLATE NOCASE",
-            Self::Area => "a.name COLLATE NOCASE, c.name COLLATE NOCASE",
-            Self::Status => {
-                "CASE p.status WHEN 'draft' THEN 0 WHEN 'in_review' THEN 1 WHEN 'active' THEN 2 ELSE 3 END"
-            }
-            Self::Role => "p.role",
-            Self::Responsible => "p.responsible COLLATE NOCASE",
-            Self::Editor => "COALESCE(u.name, '') COLLATE NOCASE",
-            Self::Dpia => "p.dpia_required",
-            Self::DpiaCheck => {
+            Self::Name => &["p.name COLLATE NOCASE"],
+            Self::Area => &["a.name COLLATE NOCASE", "c.name COLLATE NOCASE"],
+            Self::Status => &[
+                "CASE p.status WHEN 'draft' THEN 0 WHEN 'in_review' THEN 1 WHEN 'active' THEN 2 ELSE 3 END",
+            ],
+            Self::Role => &["p.role"],
+            Self::Responsible => &["p.responsible COLLATE NOCASE"],
+            Self::Editor => &["COALESCE(u.name, '') COLLATE NOCASE"],
+            Self::Dpia => &["p.dpia_required"],
+            Self::DpiaCheck => &[
                 "CASE (SELECT verdict FROM dpia_checks WHERE activity_id = p.id) \
-                 WHEN 'required' THEN 0 WHEN 'recommended' THEN 1 WHEN 'not_needed' THEN 2 ELSE 9 END"
-            }
-            Self::Review => "COALESCE(p.review_planned, '9999')",
-            Self::Updated => "p.updated_at",
+                 WHEN 'required' THEN 0 WHEN 'recommended' THEN 1 WHEN 'not_needed' THEN 2 ELSE 9 END",
+            ],
+            Self::Review => &["COALESCE(p.review_planned, '9999')"],
+            Self::Updated => &["p.updated_at"],
         }
     }
 }
@@ -144,9 +145,9 @@ fn order(query: &ActivityQuery) -> String {
     }
     let primary = query
         .sort
-        .order()
-        .split(", ")
-        .map(|part| format!("{part} {direction}"))
+        .terms()
+        .iter()
+        .map(|term| format!("{term} {direction}"))
         .collect::<Vec<_>>()
         .join(", ");
     format!("{primary}, p.name COLLATE NOCASE, p.id")
