@@ -17,6 +17,7 @@ mod logging;
 mod notifications;
 mod records;
 mod registers;
+mod rendering;
 mod reports;
 mod start_trace;
 mod state;
@@ -40,6 +41,7 @@ struct LogGuard(#[allow(dead_code)] Option<tracing_appender::non_blocking::Worke
 
 pub fn run() {
     let started = start_trace::began();
+    rendering::draw_without_compositing();
     let data_dir = match installation::default_data_dir() {
         Ok(dir) => dir,
         Err(e) => fatal(&e.to_string()),

@@ -124,3 +124,48 @@ test("a fresh folder can be set up from a backup with its recovery key instead o
   expect(await screen.findByRole("heading", { name: "Sign in" })).toBeInTheDocument();
   expect(calls.filter((c) => c.cmd === "restore_installation").length).toBe(2);
 });
+
+test("a new header search starts empty: the last search's hits never stand under the new words", async () => {
+  const tenant = {
+    id: 7,
+    name: "Bäckerei Schmidt",
+    is_template: false,
+    archived_at: null,
+    created_at: "2026-01-01T00:00:00Z",
+  };
+  const hit = (title: string) => ({
+    object_type: "processing_activity" as const,
+    object_id: 1,
+    title,
+    snippet: title,
+    place: "",
+  });
+  let answerSecond: (hits: ReturnType<typeof hit>[]) => void = () => undefined;
+  mockCommands({
+    startup_state: () =>
+      startup("signed_in", {
+        session: { ...session, menu: ["dashboard"], tenants: [tenant], current_tenant: tenant },
+      }),
+    dashboard: () => dashboard,
+    tenant_overview: () => ({ tenant, tiles: [] }),
+    ui_ready: () => null,
+    search: (args) =>
+      args.text === "lohn" ? [hit("Lohnabrechnung")] : new Promise((resolve) => (answerSecond = resolve)),
+  });
+  render(<App />);
+  const user = userEvent.setup();
+  const box = await screen.findByRole("searchbox", { name: /search/i });
+  await user.type(box, "lohn{Enter}");
+  expect(await screen.findByRole("button", { name: "Lohnabrechnung" })).toBeInTheDocument();
+  expect(screen.getByTestId("search-count")).toHaveTextContent("1");
+
+  // The new words typed over the old ones (clearing the box would leave the results).
+  await user.tripleClick(box);
+  await user.keyboard("video{Enter}");
+  expect(await screen.findByRole("heading", { name: /video/ })).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Lohnabrechnung" })).toBeNull();
+  expect(screen.queryByTestId("search-count")).toBeNull();
+  answerSecond([hit("Videoüberwachung")]);
+  expect(await screen.findByRole("button", { name: "Videoüberwachung" })).toBeInTheDocument();
+  expect(screen.getByTestId("search-count")).toHaveTextContent("1");
+});

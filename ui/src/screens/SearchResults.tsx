@@ -22,6 +22,11 @@ export function SearchResults({ tenantId, text, onError, onOpenHit }: Props) {
     <>
       <h1>{t("search.title", { text })}</h1>
       {error && <Alert kind="error">{error}</Alert>}
+      {!data && !error && (
+        <p className="muted" aria-busy="true">
+          {t("common.loading")}
+        </p>
+      )}
       {data && (
         <p className="lead" data-testid="search-count">
           {t("search.count", { count: data.length })}

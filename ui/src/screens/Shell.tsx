@@ -351,7 +351,10 @@ function ShellPage({
   return (
     <>
       <BackupBanner session={session} onOpen={() => pageProps.navigate("backups")} />
-      {search !== null && <SearchResults {...pageProps} text={search} onOpenHit={openHit} />}
+      {search !== null && (
+        // A new search starts empty: the last one's hits never stand under the new words.
+        <SearchResults key={`${tenantId}-${search}`} {...pageProps} text={search} onOpenHit={openHit} />
+      )}
       {search === null && current === "dashboard" && <Dashboard {...pageProps} />}
       {search === null && current === "companies" && <Companies key={tenantId ?? 0} {...pageProps} />}
       {search === null && current === "areas" && <AreaList key={tenantId ?? 0} {...pageProps} />}
