@@ -237,16 +237,36 @@ pub fn export_audit_log(
     crate::files::save_export(&picker, &title, file, format.extension())
 }
 
+/// A moment of the page's start, by the page's own clock (`performance.mark`).
+#[derive(Debug, serde::Deserialize)]
+pub struct PageMark {
+    pub name: String,
+    pub ms: f64,
+}
+
 /// The UI reports that its first screen is interactive; the start-up time goes to the log
-/// (the start-up benchmark reads it).
+/// with the page's own marks on the process's clock (the start-up benchmark reads them).
 #[tauri::command]
-pub fn ui_ready(started: State<'_, crate::StartedAt>, page_ms: f64) {
+pub fn ui_ready(started: State<'_, crate::StartedAt>, page_ms: f64, marks: Vec<PageMark>) {
     // The page's clock starts when WebKit begins loading it.
-    let page_began = started.0.elapsed().as_secs_f64() * 1000.0 - page_ms;
+    let page_began = (started.0.elapsed().as_secs_f64() * 1000.0 - page_ms).max(0.0);
     tracing::info!(
         "dpo-desk: start trace: page began loading at {} ms",
-        page_began.max(0.0).round()
+        page_began.round()
     );
+    for mark in marks.iter().filter(|m| m.ms.is_finite() && m.ms >= 0.0) {
+        // Only the page's own names: a line of the trace, never anything typed.
+        let name: String = mark
+            .name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == ' ')
+            .take(60)
+            .collect();
+        tracing::info!(
+            "dpo-desk: start trace: page: {name} at {} ms",
+            (page_began + mark.ms).round()
+        );
+    }
     crate::start_trace::mark("first screen painted");
     tracing::info!(
         "dpo-desk: ui ready after {} ms",

@@ -1,5 +1,5 @@
 import { noteCoreNow } from "./coreClock";
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, CommandError } from "./api";
@@ -12,6 +12,7 @@ import { createQueryClient } from "./data/records";
 import { errorMessage, initialLanguage, switchLanguage, type Language } from "./i18n";
 import { RecoveryKeyPrompt } from "./screens/RecoveryKeyPrompt";
 import { SignIn } from "./screens/SignIn";
+import { markStart, startMarks } from "./startMarks";
 
 // The sign-in screen needs none of these: they load after it is painted (the start reads a third of the code).
 const loadShell = () => import("./screens/Shell");
@@ -20,6 +21,16 @@ const SetupWizard = lazy(() => import("./screens/SetupWizard").then((m) => ({ de
 const RestoreInstallation = lazy(() =>
   import("./screens/RestoreInstallation").then((m) => ({ default: m.RestoreInstallation })),
 );
+
+// Asked as the scripts are evaluated (main.tsx), while React renders its first frame, not
+// after it: the start's first screen waits for this answer.
+let firstState: Promise<StartupState> | null = null;
+export function askStartupState() {
+  if (firstState) return;
+  firstState = api.startupState();
+  // Handled where it is awaited; this only keeps an early failure from counting as unhandled.
+  firstState.catch(() => undefined);
+}
 
 /** The signed-in app loads while the user types the password: not at the start (the sign-in screen's memory stays
  * small), not after the click (the dashboard need not wait for it). */
@@ -50,10 +61,16 @@ function Phases() {
 
   const refresh = useCallback(async () => {
     try {
-      const next = await api.startupState();
+      const asked = firstState ?? api.startupState();
+      firstState = null;
+      const next = await asked;
+      markStart("startup state answered");
       await switchLanguage(initialLanguage(next.session?.language, next.os_locale));
+      markStart("language set");
       setState(next);
     } catch (e) {
+      // The failure is shown in a language, even before the core could say which one.
+      await switchLanguage(initialLanguage(null, null)).catch(() => undefined);
       setFatal(e);
     }
   }, []);
@@ -84,16 +101,20 @@ function Phases() {
     lastRights.current = rights;
   }, [rights, client]);
 
+  useLayoutEffect(() => {
+    if (state && !reported.current) markStart("first screen committed");
+  }, [state]);
   useEffect(() => {
     if (state && !reported.current) {
       reported.current = true;
       // Reported once the first screen is painted (two frames on), with the page's own clock for the start trace.
-      requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        markStart("first frame begins");
         requestAnimationFrame(() => {
-          void api.uiReady(performance.now()).catch(() => undefined);
+          void api.uiReady(performance.now(), startMarks()).catch(() => undefined);
           if (state.phase === "sign_in") prefetchShellOnFirstInput();
-        }),
-      );
+        });
+      });
     }
   }, [state]);
 

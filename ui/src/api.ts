@@ -53,7 +53,7 @@ import type { RequestInput } from "./bindings/RequestInput";
 import type { DocumentInput } from "./bindings/DocumentInput";
 import * as ipc from "./ipc/commands";
 import type { AddProgress } from "./ipc/commands";
-import type { ReminderTexts } from "./ipc/commands";
+import type { PageMark, ReminderTexts } from "./ipc/commands";
 
 export { CommandError } from "./ipc/call";
 export type { ReminderTexts };
@@ -86,7 +86,7 @@ export const api = {
   auditChoices: () => ipc.auditChoices(),
   exportAuditLog: (filter: AuditFilter, format: ExportFormat, title: string) =>
     ipc.exportAuditLog({ filter, format, title }),
-  uiReady: (pageMs: number) => ipc.uiReady({ pageMs }),
+  uiReady: (pageMs: number, marks: PageMark[]) => ipc.uiReady({ pageMs, marks }),
   setUnsaved: (value: boolean) => ipc.setUnsaved({ value }),
   closeWindow: ipc.closeWindow,
   setCurrentTenant: (tenantId: number) => ipc.setCurrentTenant({ tenantId }),

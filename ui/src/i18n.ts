@@ -1,8 +1,6 @@
 // Translations with i18next: German and English complete, switchable at run time.
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import de from "./locales/de.json";
-import en from "./locales/en.json";
 import { CommandError } from "./api";
 import type { FieldProblem } from "./bindings/FieldProblem";
 
@@ -27,14 +25,34 @@ export function initialLanguage(userChoice: string | null | undefined, osLocale:
   );
 }
 
+// Each language's texts are a chunk of their own, loaded when chosen: the start reads one of
+// them, not both (German and English have the same keys; locales/catalogue.test.ts).
+const CATALOGUES: Record<Language, () => Promise<{ default: object }>> = {
+  de: () => import("./locales/de.json"),
+  en: () => import("./locales/en.json"),
+};
+
+async function loadCatalogue(lang: Language): Promise<void> {
+  if (i18n.hasResourceBundle(lang, "translation")) return;
+  const { default: texts } = await CATALOGUES[lang]();
+  i18n.addResourceBundle(lang, "translation", texts);
+}
+
+/** Starts loading the language this machine used last (or the OS's) before the core says which one. */
+export function preloadLikelyLanguage(): void {
+  void loadCatalogue(initialLanguage(null, null)).catch(() => undefined);
+}
+
 export async function switchLanguage(lang: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;
+  await loadCatalogue(lang);
   await i18n.changeLanguage(lang);
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
+  resources: {},
+  partialBundledLanguages: true,
   lng: "en",
   fallbackLng: "en",
   interpolation: { escapeValue: false },

@@ -1,8 +1,14 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import "./i18n";
+import { preloadLikelyLanguage } from "./i18n";
 import "./styles.css";
-import { App } from "./App";
+import { App, askStartupState } from "./App";
+import { markStart } from "./startMarks";
+
+// Module scripts run after every import above is evaluated.
+markStart("scripts evaluated");
+askStartupState();
+preloadLikelyLanguage();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

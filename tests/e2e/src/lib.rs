@@ -340,7 +340,7 @@ impl App {
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
             .collect();
-        if let Ok(png) = self.client.screenshot().await {
+        if let Ok(png) = self.png().await {
             let _ = std::fs::write(artifacts_dir().join(format!("FAILED-{name}.png")), png);
         }
         if let Ok(html) = self.client.source().await {
@@ -517,8 +517,42 @@ impl App {
     pub async fn screenshot(&self, name: &str) {
         // Let the last DOM change reach the screen before shooting.
         tokio::time::sleep(Duration::from_millis(300)).await;
-        let png = self.client.screenshot().await.expect("screenshot");
+        let png = self.png().await.expect("screenshot");
         std::fs::write(artifacts_dir().join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
+    /// The window's picture. WebKitWebDriver's screenshot waits for the page's next drawn
+    /// update; the app draws without GPU compositing (src-tauri/src/rendering.rs), and then
+    /// a still page (no caret blinking, nothing moving) draws nothing more and the
+    /// screenshot waits for ever. A one-pixel mark, all but transparent, in a corner changes
+    /// on every frame while the screenshot is taken and goes again afterwards.
+    async fn png(&self) -> Result<Vec<u8>, fantoccini::error::CmdError> {
+        self.client
+            .execute(
+                "const mark = document.createElement('div');
+                 mark.id = 'e2e-screenshot-mark';
+                 mark.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;background:rgba(0,0,0,0.01);pointer-events:none;z-index:2147483647';
+                 document.body.appendChild(mark);
+                 let on = true;
+                 const flip = () => {
+                   if (!mark.isConnected) return;
+                   on = !on;
+                   mark.style.opacity = on ? '1' : '0.5';
+                   requestAnimationFrame(flip);
+                 };
+                 requestAnimationFrame(flip);",
+                vec![],
+            )
+            .await?;
+        let png = self.client.screenshot().await;
+        let _ = self
+            .client
+            .execute(
+                "document.getElementById('e2e-screenshot-mark')?.remove()",
+                vec![],
+            )
+            .await;
+        png
     }
 
     pub async fn sign_in(&self, user: &str, password: &str) {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { switchLanguage } from "../i18n";
 import { useAction } from "../useAction";
-import { DateField } from "./Field";
+import { DateField } from "./DateField";
 import { parseDate, writeDate } from "./DateInput";
 
 beforeEach(() => switchLanguage("en"));

@@ -5,12 +5,11 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
-import { DateInput } from "./DateInput";
 
-type Labelled = { label: string; hint?: ReactNode; error?: string | null };
+export type Labelled = { label: string; hint?: ReactNode; error?: string | null };
 
 /** Label, hint and error around any control, wired up for screen readers. */
-function Labelled({
+export function Labelled({
   label,
   hint,
   error,
@@ -77,24 +76,6 @@ export function Select({
         <select id={id} {...aria} {...select}>
           {children}
         </select>
-      )}
-    />
-  );
-}
-
-/** A labelled date, written and typed in the app's language, with a calendar. */
-export function DateField({
-  label,
-  hint,
-  error,
-  ...input
-}: Labelled & Omit<Parameters<typeof DateInput>[0], "error" | "id">) {
-  return (
-    <Labelled
-      label={label}
-      hint={hint}
-      control={(id, aria) => (
-        <DateInput id={id} aria-describedby={aria["aria-describedby"] as string | undefined} error={error} {...input} />
       )}
     />
   );

@@ -125,6 +125,13 @@ import type { Validation } from "../bindings/Validation";
 import type { WebsiteText } from "../bindings/WebsiteText";
 
 /**
+ * A moment of the page's start, by the page's own clock (`performance.mark`).
+ *
+ * A struct of the shell (src-tauri/src/commands.rs), written out here: it has no ts-rs binding.
+ */
+export type PageMark = { name: string; ms: number };
+
+/**
  * Where an export for the CNIL tool went, and which own threats it folded into a
  * standard risk.
  *
@@ -178,7 +185,7 @@ export type CommandMap = {
   audit_lines: { args: { filter: AuditFilter; limit: number; beforeId: number | null }; result: AuditLine[] };
   audit_choices: { args: Record<string, never>; result: AuditChoices };
   export_audit_log: { args: { filter: AuditFilter; format: ExportFormat; title: string }; result: string | null };
-  ui_ready: { args: { pageMs: number }; result: void };
+  ui_ready: { args: { pageMs: number; marks: PageMark[] }; result: void };
   set_unsaved: { args: { value: boolean }; result: void };
   close_window: { args: Record<string, never>; result: void };
   copy_tenant: { args: { id: number; name: string | null }; result: Tenant };
@@ -460,9 +467,9 @@ export function exportAuditLog(args: { filter: AuditFilter; format: ExportFormat
 
 /**
  * The UI reports that its first screen is interactive; the start-up time goes to the log
- * (the start-up benchmark reads it).
+ * with the page's own marks on the process's clock (the start-up benchmark reads them).
  */
-export function uiReady(args: { pageMs: number }): Promise<void> {
+export function uiReady(args: { pageMs: number; marks: PageMark[] }): Promise<void> {
   return invokeCommand("ui_ready", args);
 }
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DateField } from "../../components/Field";
+import { DateField } from "../../components/DateField";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
