@@ -7,7 +7,10 @@
 //! app's pages are forms and lists, which WebKit draws without compositing at full speed;
 //! Evolution and Eclipse turn compositing off on GTK 3 as well (they saw blank views on some
 //! drivers). `DPO_DESK_GPU_COMPOSITING=1` keeps WebKit's default, and whoever sets
-//! `WEBKIT_DISABLE_COMPOSITING_MODE` themselves keeps their value.
+//! `WEBKIT_DISABLE_COMPOSITING_MODE` themselves keeps their value. Programs the app opens
+//! (a link, a document) inherit the variable: a WebKitGTK browser opened that way draws the
+//! same way, which costs it nothing visible. Taking the variable out of the environment once
+//! WebKit has read it would race with other threads reading the environment.
 
 /// The variable WebKitGTK reads when its first web view is created.
 #[cfg(target_os = "linux")]

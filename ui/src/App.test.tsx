@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { App } from "./App";
 import type { Dashboard } from "./bindings/Dashboard";
-import { initialLanguage, languageOf } from "./i18n";
+import i18n, { initialLanguage, languageOf } from "./i18n";
 import { clearMocks, fail, mockCommands, session, startup } from "./test/ipc";
 // The app loads these screens on demand; loaded here first, so a test waits for the screen, not for the transform.
 import "./screens/Shell";
@@ -168,4 +168,18 @@ test("a new header search starts empty: the last search's hits never stand under
   answerSecond([hit("Videoüberwachung")]);
   expect(await screen.findByRole("button", { name: "Videoüberwachung" })).toBeInTheDocument();
   expect(screen.getByTestId("search-count")).toHaveTextContent("1");
+});
+
+test("before any language's texts have loaded, the start splash is empty, never a raw key", async () => {
+  const texts = i18n.getResourceBundle("en", "translation") as object;
+  i18n.removeResourceBundle("en", "translation");
+  try {
+    mockCommands({ startup_state: () => new Promise(() => undefined) });
+    const { container } = render(<App />);
+    const splash = container.querySelector(".splash[aria-busy=true]");
+    expect(splash).not.toBeNull();
+    expect(splash?.textContent).toBe("");
+  } finally {
+    i18n.addResourceBundle("en", "translation", texts);
+  }
 });

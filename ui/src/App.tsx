@@ -52,7 +52,7 @@ export function App() {
 
 /** Follows the start-up phases the core reports: setup → recovery key → sign-in → shell. */
 function Phases() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [state, setState] = useState<StartupState | null>(null);
   const [fatal, setFatal] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -181,7 +181,8 @@ function Phases() {
   if (!state)
     return (
       <div className="splash" aria-busy="true">
-        {t("common.loading")}
+        {/* Until the likely language's texts have loaded (a few milliseconds) the splash stays empty, never a key. */}
+        {i18n.exists("common.loading") ? t("common.loading") : null}
       </div>
     );
 

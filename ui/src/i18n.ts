@@ -38,15 +38,30 @@ async function loadCatalogue(lang: Language): Promise<void> {
   i18n.addResourceBundle(lang, "translation", texts);
 }
 
-/** Starts loading the language this machine used last (or the OS's) before the core says which one. */
+// Each switch is numbered: when two overlap (a click on DE, then on EN before German has
+// loaded), only the last one takes effect, whichever catalogue arrives first.
+let latestSwitch = 0;
+
+/**
+ * Shows the language this machine used last (or the OS's) as soon as its texts are loaded,
+ * before the core says which one is the user's; any real switch in the meantime wins.
+ */
 export function preloadLikelyLanguage(): void {
-  void loadCatalogue(initialLanguage(null, null)).catch(() => undefined);
+  const likely = initialLanguage(null, null);
+  const before = latestSwitch;
+  void loadCatalogue(likely)
+    .then(() => {
+      if (latestSwitch === before) return i18n.changeLanguage(likely);
+    })
+    .catch(() => undefined);
 }
 
 export async function switchLanguage(lang: Language): Promise<void> {
+  const mine = ++latestSwitch;
+  await loadCatalogue(lang);
+  if (mine !== latestSwitch) return;
   localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;
-  await loadCatalogue(lang);
   await i18n.changeLanguage(lang);
 }
 

@@ -108,8 +108,8 @@ async fn page_ms(app: &App, action: &str, ready: &str) -> f64 {
 
 /// `page_ms` and the commands the page sent meanwhile, each with the milliseconds from the
 /// action until it was sent and until its answer arrived (ui/src/ipc/call.ts measures them
-/// while `dpoDeskTraceCalls` is set), and the frames that came more than 50 ms apart (the
-/// page was busy in between).
+/// while `dpoDeskTraceCalls` is set), when the DOM first met `ready`, and the frames that
+/// came more than 50 ms apart (the page, or its drawing, was busy in between).
 async fn page_trace(app: &App, action: &str, ready: &str) -> (f64, String) {
     let script = format!(
         "const done = arguments[arguments.length - 1];
@@ -126,20 +126,16 @@ async fn page_trace(app: &App, action: &str, ready: &str) -> (f64, String) {
            const now = performance.now();
            if (now - frame > 50) gaps.push(`frame ${{Math.round(frame - started)}}→${{Math.round(now - started)}}`);
            frame = now;
-           ({ready}) ? done([now - started, [trace(), ...gaps].filter(Boolean).join(', ')]) : requestAnimationFrame(check);
+           if (!({ready})) return requestAnimationFrame(check);
+           // Nothing of the probe outlives its round: the next one measures on a quiet page.
+           observer.disconnect();
+           window.dpoDeskTraceCalls = false;
+           done([now - started, [trace(), ...gaps].filter(Boolean).join(', ')]);
          }};
          const observer = new MutationObserver(() => {{
            if ({ready}) {{ gaps.push(`in the DOM ${{Math.round(performance.now() - started)}}`); observer.disconnect(); }}
          }});
          observer.observe(document.body, {{ childList: true, subtree: true, characterData: true }});
-         let tick = started;
-         const ticks = () => {{
-           const now = performance.now();
-           if (now - tick > 30) gaps.push(`task ${{Math.round(tick - started)}}→${{Math.round(now - started)}}`);
-           tick = now;
-           if (now - started < 2000) setTimeout(ticks, 0);
-         }};
-         setTimeout(ticks, 0);
          {action};
          requestAnimationFrame(check);"
     );
