@@ -4,35 +4,15 @@
 //!
 //!     cargo run --release -p dpo-desk-core --example copy_benchmark
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+mod common;
 
-use dpo_desk_core::desk::installation::{self, SetupRequest};
+use std::time::Instant;
+
 use dpo_desk_core::kernel::vocabulary::ObjectType;
 use dpo_desk_core::services::data_copy::CopyRequest;
-use dpo_desk_core::store::keystore::MemoryKeyStore;
-use dpo_desk_core::SystemClock;
-
-fn median(mut samples: Vec<Duration>) -> f64 {
-    samples.sort();
-    samples[samples.len() / 2].as_secs_f64() * 1000.0
-}
 
 fn main() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let created = installation::create(
-        dir.path(),
-        &SetupRequest {
-            office_name: "Benchmark".into(),
-            owner_name: "admin".into(),
-            owner_password: "Benchmark-2026!".into(),
-        },
-        &MemoryKeyStore::default(),
-        Arc::new(SystemClock),
-    )
-    .expect("installation");
-    let mut desk = created.desk;
-    let mut admin = desk.sign_in("admin", "Benchmark-2026!").expect("sign in");
+    let (_dir, mut desk, mut admin) = common::installation();
     let doc = dpo_desk_core::services::demo::tenant_with_companies(1, 0, 5, 5000);
     let tenant = desk.import_tenant(&mut admin, &doc).expect("import").id;
     let companies = desk.companies(&mut admin, tenant).expect("companies").len();
@@ -65,8 +45,8 @@ fn main() {
     }
     println!(
         "  of which: reading the tenant {:.0} ms, writing the copy {:.0} ms",
-        median(parts.0),
-        median(parts.1)
+        common::median_ms(parts.0),
+        common::median_ms(parts.1)
     );
     let mut tenant_copy = Vec::new();
     for i in 0..5 {
@@ -77,7 +57,7 @@ fn main() {
     }
     println!(
         "  tenant copy 1:1                       median {:>8.0} ms",
-        median(tenant_copy)
+        common::median_ms(tenant_copy)
     );
     let ids: Vec<i64> = activities.iter().take(100).map(|a| a.id).collect();
     let mut data_copy = Vec::new();
@@ -101,6 +81,6 @@ fn main() {
     }
     println!(
         "  data copy of 100 activities           median {:>8.0} ms",
-        median(data_copy)
+        common::median_ms(data_copy)
     );
 }

@@ -4,12 +4,9 @@
 //!
 //!     cargo run --release -p dpo-desk-core --example dashboard_benchmark [-- --tenants 100 --activities 80000]
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+mod common;
 
-use dpo_desk_core::desk::installation::{self, SetupRequest};
-use dpo_desk_core::store::keystore::MemoryKeyStore;
-use dpo_desk_core::{Desk, Session, SystemClock};
+use std::time::{Duration, Instant};
 
 const CALLS: usize = 20;
 const WORDS: &[&str] = &[
@@ -22,47 +19,24 @@ const WORDS: &[&str] = &[
     "newsletter",
 ];
 
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 fn report<T>(label: &str, mut call: impl FnMut(usize) -> T) {
-    let mut samples: Vec<Duration> = (0..CALLS)
+    let samples: Vec<Duration> = (0..CALLS)
         .map(|i| {
             let started = Instant::now();
             std::hint::black_box(call(i));
             started.elapsed()
         })
         .collect();
-    samples.sort();
     println!(
         "  {label:<44} median {:>8.2} ms",
-        samples[CALLS / 2].as_secs_f64() * 1000.0
+        common::median_ms(samples)
     );
 }
 
 fn main() {
-    let tenants = arg("--tenants", 100);
-    let activities = arg("--activities", 80_000);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let created = installation::create(
-        dir.path(),
-        &SetupRequest {
-            office_name: "Benchmark".into(),
-            owner_name: "admin".into(),
-            owner_password: "Benchmark-2026!".into(),
-        },
-        &MemoryKeyStore::default(),
-        Arc::new(SystemClock),
-    )
-    .expect("installation");
-    let mut desk: Desk = created.desk;
-    let mut admin: Session = desk.sign_in("admin", "Benchmark-2026!").expect("sign in");
+    let tenants = common::arg("--tenants", 100);
+    let activities = common::arg("--activities", 80_000);
+    let (_dir, mut desk, mut admin) = common::installation();
     let started = Instant::now();
     let ids: Vec<i64> = (0..tenants)
         .map(|index| {

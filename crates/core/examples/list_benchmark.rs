@@ -6,13 +6,12 @@
 //! Also measures the worst case of one tenant holding all activities, and one tenant of
 //! `--big` (100,000) activities: the windows the list asks for, whole-list reads beside them.
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+mod common;
 
-use dpo_desk_core::desk::installation::{self, SetupRequest};
+use std::time::Instant;
+
 use dpo_desk_core::domain::activities::{ActivityQuery, ActivitySortColumn};
-use dpo_desk_core::store::keystore::MemoryKeyStore;
-use dpo_desk_core::{Desk, Session, SystemClock};
+use dpo_desk_core::{Desk, Session};
 
 const QUERIES: usize = 100;
 const WORDS: &[&str] = &[
@@ -27,20 +26,6 @@ const WORDS: &[&str] = &[
     "payroll",
     "crm",
 ];
-
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
 
 fn fill(desk: &mut Desk, admin: &mut Session, tenants: usize, activities: usize) -> Vec<i64> {
     let started = Instant::now();
@@ -92,7 +77,7 @@ fn measure(desk: &Desk, admin: &mut Session, tenants: &[i64]) {
     }
     println!(
         "  list of a tenant ({rows} rows):          median {:>8.2} ms",
-        median(list).as_secs_f64() * 1000.0
+        common::median_ms(list)
     );
     // What the window asks for: the first 200 rows by name, the last 200, and the first
     // 200 sorted by last change, newest first (each with the list's length).
@@ -134,15 +119,12 @@ fn measure(desk: &Desk, admin: &mut Session, tenants: &[i64]) {
                 .expect("window");
             times.push(started.elapsed());
         }
-        println!(
-            "  {label:<38} median {:>8.2} ms",
-            median(times).as_secs_f64() * 1000.0
-        );
+        println!("  {label:<38} median {:>8.2} ms", common::median_ms(times));
     }
     println!(
         "  full-text search in the list ({} hits avg): median {:>8.2} ms",
         hits / QUERIES,
-        median(search).as_secs_f64() * 1000.0
+        common::median_ms(search)
     );
     let mut windowed = Vec::new();
     for i in 0..QUERIES {
@@ -158,37 +140,24 @@ fn measure(desk: &Desk, admin: &mut Session, tenants: &[i64]) {
     }
     println!(
         "  full-text search, first window of 200:  median {:>8.2} ms",
-        median(windowed).as_secs_f64() * 1000.0
+        common::median_ms(windowed)
     );
     println!(
         "  tenant-wide search (all record types):  median {:>8.2} ms",
-        median(global).as_secs_f64() * 1000.0
+        common::median_ms(global)
     );
 }
 
 fn main() {
-    let tenants = arg("--tenants", 100);
-    let activities = arg("--activities", 20000);
-    let big = arg("--big", 100_000);
+    let tenants = common::arg("--tenants", 100);
+    let activities = common::arg("--activities", 20000);
+    let big = common::arg("--big", 100_000);
     for (label, t, a) in [
         ("demo database", tenants, activities),
         ("worst case: one tenant with all activities", 1, activities),
         ("one tenant with --big activities", 1, big),
     ] {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let created = installation::create(
-            dir.path(),
-            &SetupRequest {
-                office_name: "Benchmark".into(),
-                owner_name: "admin".into(),
-                owner_password: "Benchmark-2026!".into(),
-            },
-            &MemoryKeyStore::default(),
-            Arc::new(SystemClock),
-        )
-        .expect("installation");
-        let mut desk = created.desk;
-        let mut admin = desk.sign_in("admin", "Benchmark-2026!").expect("sign in");
+        let (dir, mut desk, mut admin) = common::installation();
         println!("{label} ({t} tenants, {a} activities):");
         let ids = fill(&mut desk, &mut admin, t, a);
         measure(&desk, &mut admin, &ids);

@@ -4,20 +4,13 @@
 //!
 //!     cargo run --release -p dpo-desk-core --example report_benchmark
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+mod common;
 
-use dpo_desk_core::desk::installation::{self, SetupRequest};
+use std::time::Instant;
+
 use dpo_desk_core::domain::activities::ActivityRole;
 use dpo_desk_core::services::exports::ExportFormat;
 use dpo_desk_core::services::reports::ReportRequest;
-use dpo_desk_core::store::keystore::MemoryKeyStore;
-use dpo_desk_core::SystemClock;
-
-fn median(mut samples: Vec<Duration>) -> f64 {
-    samples.sort();
-    samples[samples.len() / 2].as_secs_f64() * 1000.0
-}
 
 /// The process's peak resident memory since the last reset, in MiB (Linux).
 fn peak_mib() -> f64 {
@@ -48,20 +41,7 @@ fn reset_peak() {
 }
 
 fn main() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let created = installation::create(
-        dir.path(),
-        &SetupRequest {
-            office_name: "Benchmark".into(),
-            owner_name: "admin".into(),
-            owner_password: "Benchmark-2026!".into(),
-        },
-        &MemoryKeyStore::default(),
-        Arc::new(SystemClock),
-    )
-    .expect("installation");
-    let mut desk = created.desk;
-    let mut admin = desk.sign_in("admin", "Benchmark-2026!").expect("sign in");
+    let (dir, mut desk, mut admin) = common::installation();
 
     let doc = dpo_desk_core::services::demo::tenant_with_companies(1, 0, 1, 1000);
     let tenant = desk.import_tenant(&mut admin, &doc).expect("import").id;
@@ -101,7 +81,7 @@ fn main() {
     let peak = peaks.iter().copied().fold(0.0, f64::max);
     println!(
         "RoPA PDF, 1,000 activities:   median {:>7.0} ms, peak memory +{:.0} MiB, {} pages, {:.1} MB",
-        median(times),
+        common::median_ms(times),
         peak,
         pages,
         size as f64 / 1e6
@@ -122,7 +102,7 @@ fn main() {
         }
         println!(
             "{name} export, 20,000 activities: median {:>7.0} ms, {:.1} MB",
-            median(times),
+            common::median_ms(times),
             size as f64 / 1e6
         );
     }

@@ -4,50 +4,21 @@
 //!
 //!     cargo run --release -p dpo-desk-core --example tom_benchmark [-- --companies 100 --per-company 94]
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+mod common;
 
-use dpo_desk_core::desk::installation::{self, SetupRequest};
+use std::time::Instant;
+
 use dpo_desk_core::domain::toms::{ProtectionType, TomFilter, TomStatus};
-use dpo_desk_core::store::keystore::MemoryKeyStore;
-use dpo_desk_core::SystemClock;
 
 const QUERIES: usize = 50;
 
 /// The filter of the i-th query of a case.
 type FilterOf<'a> = Box<dyn Fn(usize) -> TomFilter + 'a>;
 
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn median(mut samples: Vec<Duration>) -> f64 {
-    samples.sort();
-    samples[samples.len() / 2].as_secs_f64() * 1000.0
-}
-
 fn main() {
-    let companies = arg("--companies", 100);
-    let per_company = arg("--per-company", 94);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let created = installation::create(
-        dir.path(),
-        &SetupRequest {
-            office_name: "Benchmark".into(),
-            owner_name: "admin".into(),
-            owner_password: "Benchmark-2026!".into(),
-        },
-        &MemoryKeyStore::default(),
-        Arc::new(SystemClock),
-    )
-    .expect("installation");
-    let mut desk = created.desk;
-    let mut admin = desk.sign_in("admin", "Benchmark-2026!").expect("sign in");
+    let companies = common::arg("--companies", 100);
+    let per_company = common::arg("--per-company", 94);
+    let (_dir, mut desk, mut admin) = common::installation();
     let started = Instant::now();
     let doc = dpo_desk_core::services::demo::tom_benchmark_tenant(companies, per_company);
     let tenant = desk.import_tenant(&mut admin, &doc).expect("import").id;
@@ -113,7 +84,7 @@ fn main() {
         println!(
             "  {label:<26} {:>6} rows avg   median {:>8.2} ms",
             rows / QUERIES,
-            median(times)
+            common::median_ms(times)
         );
     }
     let mut export = Vec::new();
@@ -129,6 +100,6 @@ fn main() {
     }
     println!(
         "  CSV export of all rows         median {:>8.2} ms",
-        median(export)
+        common::median_ms(export)
     );
 }
