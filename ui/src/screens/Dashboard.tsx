@@ -226,14 +226,16 @@ export function Dashboard({ session, tenantId, onError, navigate, openRecord }: 
       </p>
       {tenantId !== null && session.menu.includes("deadlines") && (
         <NextDeadlines
-          key={tenantId}
+          key={`deadlines-${tenantId}`}
           tenantId={tenantId}
           onError={onError}
           navigate={navigate}
           openRecord={openRecord}
         />
       )}
-      {tenantId !== null && <TenantTiles key={tenantId} tenantId={tenantId} onError={onError} navigate={navigate} />}
+      {tenantId !== null && (
+        <TenantTiles key={`tiles-${tenantId}`} tenantId={tenantId} onError={onError} navigate={navigate} />
+      )}
       <div className="tiles">
         <section className="card tile" aria-labelledby="tile-office">
           <h2 id="tile-office">{t("dashboard.office")}</h2>
