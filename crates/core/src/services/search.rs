@@ -31,7 +31,7 @@ pub(crate) fn run(
     tenant_id: i64,
     text: &str,
 ) -> CoreResult<Vec<SearchHit>> {
-    let Some(found) = crate::store::search_index::text_match(text) else {
+    let Some(found) = crate::store::search_index::text_match(text, tenant_id) else {
         return Ok(Vec::new());
     };
     let mut clauses = Vec::new();

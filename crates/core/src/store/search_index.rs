@@ -1,7 +1,9 @@
 //! The two full-text indexes over a tenant's records and which one answers a search text:
 //! `search_trigram` finds any part of a word from three characters on (German compounds:
 //! "überwachung" in "Videoüberwachung"); `search_index` finds word beginnings, for the
-//! shorter terms a trigram cannot match. Both hold the same rows under the same rowids.
+//! shorter terms a trigram cannot match. Both hold the same rows under the same rowids,
+//! each with its tenant as an indexed token (`<12>`), so a match keeps to one tenant
+//! (migration V17).
 
 /// An index and the FTS5 query for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,9 +14,9 @@ pub(crate) struct TextMatch {
     pub snippet_tokens: u8,
 }
 
-/// What a person types, as a query: every term must occur, in any order; quotes and
-/// operators typed by the person are taken literally.
-pub(crate) fn text_match(text: &str) -> Option<TextMatch> {
+/// What a person types, as a query in one tenant: every term must occur in a record's title
+/// or body, in any order; quotes and operators typed by the person are taken literally.
+pub(crate) fn text_match(text: &str, tenant_id: i64) -> Option<TextMatch> {
     let terms: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
@@ -22,27 +24,21 @@ pub(crate) fn text_match(text: &str) -> Option<TextMatch> {
     if terms.is_empty() {
         return None;
     }
-    if terms.iter().all(|t| t.chars().count() >= 3) {
-        Some(TextMatch {
-            table: "search_trigram",
-            snippet_tokens: 60,
-            query: terms
-                .iter()
-                .map(|t| format!("\"{t}\""))
-                .collect::<Vec<_>>()
-                .join(" "),
-        })
+    // Trigrams match any part of a word; shorter terms can only match word beginnings.
+    let (table, snippet_tokens, prefix) = if terms.iter().all(|t| t.chars().count() >= 3) {
+        ("search_trigram", 60, "")
     } else {
-        Some(TextMatch {
-            table: "search_index",
-            snippet_tokens: 12,
-            query: terms
-                .iter()
-                .map(|t| format!("\"{t}\"*"))
-                .collect::<Vec<_>>()
-                .join(" "),
-        })
-    }
+        ("search_index", 12, "*")
+    };
+    let words = terms
+        .iter()
+        .map(|t| format!("{{title body}} : \"{t}\"{prefix}"));
+    let tenant = std::iter::once(format!("tenant : \"<{tenant_id}>\""));
+    Some(TextMatch {
+        table,
+        snippet_tokens,
+        query: words.chain(tenant).collect::<Vec<_>>().join(" AND "),
+    })
 }
 
 #[cfg(test)]
@@ -52,26 +48,27 @@ mod tests {
     #[test]
     fn terms_from_three_characters_search_inside_words_shorter_ones_at_word_starts() {
         assert_eq!(
-            text_match("überwachung video"),
+            text_match("überwachung video", 7),
             Some(TextMatch {
                 table: "search_trigram",
-                query: "\"überwachung\" \"video\"".into(),
+                query: "{title body} : \"überwachung\" AND {title body} : \"video\" AND tenant : \"<7>\"".into(),
                 snippet_tokens: 60,
             })
         );
         assert_eq!(
-            text_match("IT ab"),
+            text_match("IT ab", 12),
             Some(TextMatch {
                 table: "search_index",
-                query: "\"IT\"* \"ab\"*".into(),
+                query: "{title body} : \"IT\"* AND {title body} : \"ab\"* AND tenant : \"<12>\""
+                    .into(),
                 snippet_tokens: 12,
             })
         );
         assert_eq!(
-            text_match("\"a\" OR NEAR(x)").unwrap().query,
-            "\"a\"* \"OR\"* \"NEAR\"* \"x\"*",
+            text_match("\"a\" OR NEAR(x)", 1).unwrap().query,
+            "{title body} : \"a\"* AND {title body} : \"OR\"* AND {title body} : \"NEAR\"* AND {title body} : \"x\"* AND tenant : \"<1>\"",
             "operators are taken literally"
         );
-        assert_eq!(text_match(" ,;- "), None);
+        assert_eq!(text_match(" ,;- ", 1), None);
     }
 }

@@ -1082,6 +1082,23 @@ fn a_backup_in_the_first_format_with_its_names_in_the_clear_still_restores() {
         "Bäckerei Altformat"
     );
     assert_eq!(desk.office_name().unwrap(), "Kanzlei Altformat");
+    // Its search indexes were rebuilt with their tenant (migration 17) and still find.
+    let tenant = desk.tenants(&mut owner).unwrap()[0].id;
+    let hits = desk.search(&mut owner, tenant, "Ital").unwrap();
+    assert_eq!(
+        hits.iter().map(|h| h.title.as_str()).collect::<Vec<_>>(),
+        [
+            "Italy",
+            "Vital interests",
+            "Vital interests (special categories)"
+        ],
+        "the word and the trigram index"
+    );
+    assert!(desk
+        .search(&mut owner, tenant, "It")
+        .unwrap()
+        .iter()
+        .any(|h| h.title == "Italy"));
 }
 
 #[test]

@@ -5,6 +5,8 @@ use crate::common::*;
 use dpo_desk_core::domain::activities::{ActivityInput, ActivityStatus};
 use dpo_desk_core::domain::areas::AreaInput;
 use dpo_desk_core::domain::companies::CompanyInput;
+use dpo_desk_core::kernel::vocabulary::ObjectType;
+use dpo_desk_core::services::data_copy::CopyRequest;
 use dpo_desk_core::CoreError;
 
 fn rule_of(e: CoreError) -> (&'static str, &'static str) {
@@ -335,6 +337,83 @@ fn search_finds_parts_of_german_compound_words_and_names_where_a_hit_lives() {
         ["Kameraüberwachung Hof"]
     );
     assert!(titles(&mut desk, &mut admin, "werkstatt").is_empty());
+}
+
+#[test]
+fn search_keeps_to_the_chosen_tenant_and_never_matches_the_tenant_itself() {
+    let f = Fixture::new();
+    let mut desk = f.setup("Kanzlei").desk;
+    let mut admin = desk.sign_in(OWNER, PASSWORD).unwrap();
+    let mut tenants = Vec::new();
+    // Tenant ids 2 and 12 and 1 share digits; no search of one may reach another.
+    for name in ["Autohaus Weber KG", "Bäckerei Schmidt", "Praxis Dr. Lang"] {
+        let tenant = desk.create_tenant(&mut admin, name, false).unwrap().id;
+        let (_, area) = company_with_area(&mut desk, &mut admin, tenant, name, "Personal");
+        desk.create_activity(
+            &mut admin,
+            &ActivityInput::new(area, &format!("Videoüberwachung {name}")),
+        )
+        .unwrap();
+        tenants.push(tenant);
+    }
+    for (i, tenant) in tenants.iter().enumerate() {
+        let hits = desk.search(&mut admin, *tenant, "überwachung").unwrap();
+        assert_eq!(hits.len(), 1, "tenant {tenant}: {hits:?}");
+        assert!(hits[0]
+            .title
+            .ends_with(["Autohaus Weber KG", "Bäckerei Schmidt", "Praxis Dr. Lang"][i]));
+        let hits = desk.search(&mut admin, *tenant, "Vi").unwrap();
+        let activities = hits
+            .iter()
+            .filter(|h| h.object_type == ObjectType::ProcessingActivity)
+            .count();
+        assert_eq!(activities, 1, "short terms too, tenant {tenant}: {hits:?}");
+        let rows = desk.activities(&mut admin, *tenant, Some("video")).unwrap();
+        assert_eq!(rows.len(), 1, "the list's search, tenant {tenant}");
+
+        // What marks the tenant in the index is not something a person can find.
+        for typed in [
+            tenant.to_string(),
+            format!("<{tenant}>"),
+            "tenant".to_string(),
+        ] {
+            // (The seeded legal bases do contain digits: "Art. 6(1)".)
+            let hits = desk.search(&mut admin, *tenant, &typed).unwrap();
+            assert!(
+                hits.iter()
+                    .all(|h| h.object_type != ObjectType::ProcessingActivity),
+                "{typed:?} in tenant {tenant}: {hits:?}"
+            );
+            assert!(
+                desk.activities(&mut admin, *tenant, Some(&typed))
+                    .unwrap()
+                    .is_empty(),
+                "{typed:?} in the list of tenant {tenant}"
+            );
+        }
+    }
+
+    // A record copied to another tenant is found there, under that tenant only.
+    let source = desk.activities(&mut admin, tenants[0], None).unwrap()[0].id;
+    desk.copy_to_tenants(
+        &mut admin,
+        &CopyRequest {
+            object: ObjectType::ProcessingActivity,
+            ids: vec![source],
+            targets: vec![tenants[2]],
+            parent: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        desk.search(&mut admin, tenants[2], "Weber").unwrap().len(),
+        1,
+        "the copy, in its new tenant"
+    );
+    assert_eq!(
+        desk.search(&mut admin, tenants[1], "Weber").unwrap().len(),
+        0
+    );
 }
 
 #[test]

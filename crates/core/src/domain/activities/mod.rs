@@ -267,7 +267,9 @@ fn scope(
     let mut sql = format!("p.tenant_id = ? AND p.trash_id IS NULL AND {}", filter.sql);
     let mut params: Vec<Value> = vec![tenant_id.into()];
     params.extend(filter.params);
-    if let Some(found) = search.and_then(crate::store::search_index::text_match) {
+    if let Some(found) =
+        search.and_then(|text| crate::store::search_index::text_match(text, tenant_id))
+    {
         let index = found.table;
         sql.push_str(&format!(
             " AND p.id * 2 IN (SELECT rowid FROM {index} WHERE {index} MATCH ? AND object_type = 'processing_activity')"
