@@ -20,10 +20,10 @@ use genpdf::{Context, Element, Margins, Mm, Position, RenderResult, Size};
 use crate::kernel::error::{CoreError, CoreResult};
 use crate::kernel::text::{with, Language};
 
-const REGULAR: &[u8] = include_bytes!("../../../fonts/LiberationSans-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../../fonts/LiberationSans-Bold.ttf");
-const ITALIC: &[u8] = include_bytes!("../../../fonts/LiberationSans-Italic.ttf");
-const BOLD_ITALIC: &[u8] = include_bytes!("../../../fonts/LiberationSans-BoldItalic.ttf");
+const REGULAR: &[u8] = include_bytes!("../../../fonts/DPODeskSans-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../../fonts/DPODeskSans-Bold.ttf");
+const ITALIC: &[u8] = include_bytes!("../../../fonts/DPODeskSans-Italic.ttf");
+const BOLD_ITALIC: &[u8] = include_bytes!("../../../fonts/DPODeskSans-BoldItalic.ttf");
 
 /// Body text size in points; headings are set relative to it.
 pub(crate) const BODY: u8 = 9;
