@@ -28,7 +28,13 @@ STYLES = {"Regular": "Regular", "Bold": "Bold", "Italic": "Italic", "BoldItalic"
 HERE = Path(__file__).resolve().parent
 
 
+def version(font: TTFont) -> str:
+    """ "Version 2.1.5" in the source's name table -> "2.1.5"."""
+    return str(font["name"].getDebugName(5)).replace("Version", "").strip()
+
+
 def derive(source: Path, style: str) -> Path:
+    origin = f"Liberation Sans {version(TTFont(source))}"
     options = subset.Options()
     options.hinting = False
     options.glyph_names = False
@@ -54,19 +60,48 @@ def derive(source: Path, style: str) -> Path:
         elif record.nameID in (2, 17):
             names.setName(STYLES[style], record.nameID, record.platformID, record.platEncID, record.langID)
         elif record.nameID == 3:
-            names.setName(f"{postscript}: derived from Liberation Sans 2.1.5", 3, record.platformID, record.platEncID, record.langID)
+            names.setName(f"{postscript}: derived from {origin}", 3, record.platformID, record.platEncID, record.langID)
         elif record.nameID == 4:
             names.setName(full, 4, record.platformID, record.platEncID, record.langID)
         elif record.nameID == 6:
             names.setName(postscript, 6, record.platformID, record.platEncID, record.langID)
-    names.setName(
-        "Derived from Liberation Sans 2.1.5 for DPO Desk's PDF reports: TrueType hinting "
-        "removed, otherwise unchanged. SIL Open Font License 1.1.",
-        10, 3, 1, 0x409,
+    description = (
+        f"Derived from {origin} for DPO Desk's PDF reports: TrueType hinting removed, "
+        "otherwise unchanged. SIL Open Font License 1.1."
     )
+    for platform, encoding, language in {(r.platformID, r.platEncID, r.langID) for r in names.names}:
+        names.setName(description, 10, platform, encoding, language)
     target = HERE / f"{postscript}.ttf"
     font.save(target)
+    check_unchanged(source, target)
     return target
+
+
+def check_unchanged(source: Path, target: Path) -> None:
+    """Every character keeps its outline, advance width and kerning."""
+    a, b = TTFont(source), TTFont(target)
+    ca, cb = a.getBestCmap(), b.getBestCmap()
+    assert ca == {c: ca[c] for c in cb} and ca.keys() == cb.keys(), "the same characters"
+    for char in ca:
+        ga, gb = ca[char], cb[char]
+        assert a["hmtx"][ga] == b["hmtx"][gb], f"advance of U+{char:04X}"
+        outline_a = a["glyf"][ga].getCoordinates(a["glyf"])[0]
+        outline_b = b["glyf"][gb].getCoordinates(b["glyf"])[0]
+        assert list(outline_a) == list(outline_b), f"outline of U+{char:04X}"
+
+    def kerning(font: TTFont, cmap: dict) -> dict:
+        char_of = {glyph: char for char, glyph in cmap.items()}
+        table = font["kern"].kernTables[0].kernTable
+        return {
+            (char_of[left], char_of[right]): value
+            for (left, right), value in table.items()
+            if left in char_of and right in char_of
+        }
+
+    assert kerning(a, ca) == kerning(b, cb), "the same kerning pairs"
+    for field in ("ascent", "descent", "lineGap"):
+        assert getattr(a["hhea"], field) == getattr(b["hhea"], field), field
+    assert a["head"].unitsPerEm == b["head"].unitsPerEm
 
 
 def main() -> None:

@@ -71,4 +71,53 @@ mod tests {
         );
         assert_eq!(text_match(" ,;- ", 1), None);
     }
+
+    /// Tenants whose ids share digits (1, 12, 21, 112) each find only their own rows, in
+    /// both indexes, with long and short terms; the schema is the migrations' own.
+    #[test]
+    fn a_tenant_token_matches_its_tenant_and_no_other_with_the_same_digits() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::store::migrations::runner().run(&mut conn).unwrap();
+        let tenants = [1_i64, 12, 21, 112, 121];
+        for (i, tenant) in tenants.iter().enumerate() {
+            for table in ["search_index", "search_trigram"] {
+                conn.execute(
+                    &format!(
+                        "INSERT INTO {table} (rowid, title, body, tenant, tenant_id, object_type, object_id)
+                         VALUES (?1, 'Videoüberwachung Lager', 'Kameras am Tor', ?2, ?3, 'processing_activity', ?1)"
+                    ),
+                    rusqlite::params![i as i64 * 2 + 2, format!("<{tenant}>"), tenant],
+                )
+                .unwrap();
+            }
+        }
+        for tenant in tenants {
+            for text in ["überwachung", "Vi", "Kameras Tor"] {
+                let found = text_match(text, tenant).unwrap();
+                let index = found.table;
+                let hits: Vec<i64> = conn
+                    .prepare(&format!(
+                        "SELECT tenant_id FROM {index} WHERE {index} MATCH ?1"
+                    ))
+                    .unwrap()
+                    .query_map([&found.query], |r| r.get(0))
+                    .unwrap()
+                    .collect::<Result<_, _>>()
+                    .unwrap();
+                assert_eq!(hits, [tenant], "{text:?} in tenant {tenant} ({index})");
+            }
+            // The token itself, typed, finds nothing: a person's words only meet title and body.
+            for typed in [tenant.to_string(), format!("<{tenant}>")] {
+                let found = text_match(&typed, tenant).unwrap();
+                let count: i64 = conn
+                    .query_row(
+                        &format!("SELECT count(*) FROM {0} WHERE {0} MATCH ?1", found.table),
+                        [&found.query],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(count, 0, "{typed:?} in tenant {tenant}");
+            }
+        }
+    }
 }

@@ -345,7 +345,8 @@ fn search_keeps_to_the_chosen_tenant_and_never_matches_the_tenant_itself() {
     let mut desk = f.setup("Kanzlei").desk;
     let mut admin = desk.sign_in(OWNER, PASSWORD).unwrap();
     let mut tenants = Vec::new();
-    // Tenant ids 2 and 12 and 1 share digits; no search of one may reach another.
+    // Three tenants with the same kind of record; no search of one may reach another (ids
+    // that share digits, 1 / 12 / 112, are covered in store::search_index).
     for name in ["Autohaus Weber KG", "Bäckerei Schmidt", "Praxis Dr. Lang"] {
         let tenant = desk.create_tenant(&mut admin, name, false).unwrap().id;
         let (_, area) = company_with_area(&mut desk, &mut admin, tenant, name, "Personal");

@@ -223,13 +223,12 @@ pub fn write(
         while !last {
             let mut filled = 0;
             for chunk in round.iter_mut() {
-                chunk.data.resize(CHUNK, 0);
+                // Never more than the header announced, even if the file grew meanwhile.
+                let wanted = (payload_size - done).min(CHUNK as u64) as usize;
+                chunk.data.resize(wanted, 0);
                 let len = read_full(&mut input, &mut chunk.data)
                     .map_err(|e| CoreError::io(payload, e))?;
-                chunk.data.truncate(len);
-                done += len as u64;
-                last = done >= payload_size;
-                if len == 0 && !last {
+                if len < wanted {
                     return Err(CoreError::io(
                         payload,
                         std::io::Error::new(
@@ -238,13 +237,18 @@ pub fn write(
                         ),
                     ));
                 }
+                done += len as u64;
+                last = done >= payload_size;
                 chunk.position = position;
                 chunk.last = last;
-                position += 1;
                 filled += 1;
                 if last {
                     break;
                 }
+                // The STREAM nonce holds a 32-bit position: 4 PiB, never reused.
+                position = position.checked_add(1).ok_or_else(|| {
+                    CoreError::Corrupt("the file is too large for a backup".into())
+                })?;
             }
             on_all_cores(&mut round[..filled], |chunk| {
                 stream.encrypt_in_place(chunk.position, chunk.last, &head, &mut chunk.data)
