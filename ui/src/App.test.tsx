@@ -125,7 +125,7 @@ test("a fresh folder can be set up from a backup with its recovery key instead o
   expect(calls.filter((c) => c.cmd === "restore_installation").length).toBe(2);
 });
 
-test("a new header search starts empty: the last search's hits never stand under the new words", async () => {
+test("a header search is sent as soon as it is asked for, once, and starts empty: the last search's hits never stand under the new words", async () => {
   const tenant = {
     id: 7,
     name: "Bäckerei Schmidt",
@@ -141,6 +141,7 @@ test("a new header search starts empty: the last search's hits never stand under
     place: "",
   });
   let answerSecond: (hits: ReturnType<typeof hit>[]) => void = () => undefined;
+  const searches: { text: string; pageShown: boolean }[] = [];
   mockCommands({
     startup_state: () =>
       startup("signed_in", {
@@ -149,8 +150,12 @@ test("a new header search starts empty: the last search's hits never stand under
     dashboard: () => dashboard,
     tenant_overview: () => ({ tenant, tiles: [] }),
     ui_ready: () => null,
-    search: (args) =>
-      args.text === "lohn" ? [hit("Lohnabrechnung")] : new Promise((resolve) => (answerSecond = resolve)),
+    search: (args) => {
+      // Sent when the person asks, before the results page with its heading is drawn.
+      const text = String(args.text);
+      searches.push({ text, pageShown: screen.queryByRole("heading", { name: new RegExp(text) }) !== null });
+      return args.text === "lohn" ? [hit("Lohnabrechnung")] : new Promise((resolve) => (answerSecond = resolve));
+    },
   });
   render(<App />);
   const user = userEvent.setup();
@@ -168,6 +173,10 @@ test("a new header search starts empty: the last search's hits never stand under
   answerSecond([hit("Videoüberwachung")]);
   expect(await screen.findByRole("button", { name: "Videoüberwachung" })).toBeInTheDocument();
   expect(screen.getByTestId("search-count")).toHaveTextContent("1");
+  expect(searches).toEqual([
+    { text: "lohn", pageShown: false },
+    { text: "video", pageShown: false },
+  ]);
 });
 
 test("before any language's texts have loaded, the start splash is empty, never a raw key", async () => {

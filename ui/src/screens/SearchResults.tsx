@@ -1,9 +1,9 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../api";
 import type { SearchHit } from "../bindings/SearchHit";
 import { Alert } from "../components/Alert";
 import { NoTenant } from "../components/NoPermission";
+import { searchHits } from "../searchAhead";
 import { useLoad } from "../useLoad";
 import type { PageProps } from "./page";
 
@@ -13,7 +13,7 @@ type Props = PageProps & { text: string; onOpenHit: (hit: SearchHit) => void };
 export function SearchResults({ tenantId, text, onError, onOpenHit }: Props) {
   const { t } = useTranslation();
   const load = useCallback(
-    () => (tenantId === null ? Promise.resolve([]) : api.search(tenantId, text)),
+    () => (tenantId === null ? Promise.resolve([]) : searchHits(tenantId, text)),
     [tenantId, text],
   );
   const { data, error } = useLoad(load, onError);

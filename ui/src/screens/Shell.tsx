@@ -37,6 +37,7 @@ import { WebsiteTexts } from "../features/website-texts/WebsiteTexts";
 import { Settings } from "./Settings";
 import { Trash } from "./trash/Trash";
 import { SearchResults } from "./SearchResults";
+import { searchAhead } from "../searchAhead";
 import { TenantSwitch } from "./TenantSwitch";
 import type { MasterKind } from "../bindings/MasterKind";
 import type { SearchHit } from "../bindings/SearchHit";
@@ -96,15 +97,20 @@ function ShellFrame({
   // once the person agreed to leave it; clearing the box returns to the page.
   const onResults = useRef(false);
   onResults.current = search !== null;
+  const tenantId = session.current_tenant ? Number(session.current_tenant.id) : null;
   const showResults = useCallback(
     (text: string) => {
-      if (onResults.current) setSearch(text);
+      const show = () => {
+        if (tenantId !== null) searchAhead(tenantId, text);
+        setSearch(text);
+      };
+      if (onResults.current) show();
       else
         void confirmLeave().then((leave) => {
-          if (leave) setSearch(text);
+          if (leave) show();
         });
     },
-    [confirmLeave],
+    [confirmLeave, tenantId],
   );
   useEffect(() => {
     const text = typed.trim();
@@ -181,7 +187,6 @@ function ShellFrame({
   const locked = session.backup.level === "locked";
   // A learner's menu has no dashboard: the first section they may open is their start.
   const current = session.menu.includes(page) ? page : (session.menu[0] ?? "dashboard");
-  const tenantId = session.current_tenant ? Number(session.current_tenant.id) : null;
   const pageProps = { session, tenantId, onError: handleError, navigate: setPage, openRecord };
   const role = session.is_owner ? "owner" : session.is_admin ? "admin" : "user";
   const roleText =
