@@ -46,23 +46,18 @@ fn app_memory_mib() -> (f64, f64) {
     (pss, rss)
 }
 
-async fn first_rows_ms(app: &App) -> f64 {
+/// Milliseconds from the click on the menu entry to the first row drawn, with the commands
+/// the page sent meanwhile (see `page_trace`).
+async fn first_rows(app: &App) -> (f64, String) {
     app.click("[data-menu=dashboard]").await;
     app.find("[data-testid=welcome]").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let elapsed = app
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const started = performance.now();
-             const check = () => document.querySelector('[data-activity]') ? done(performance.now() - started) : requestAnimationFrame(check);
-             document.querySelector('[data-menu=processing_activities]').click();
-             requestAnimationFrame(check);",
-            vec![],
-        )
-        .await
-        .expect("measure");
-    elapsed.as_f64().expect("milliseconds")
+    page_trace(
+        app,
+        "document.querySelector('[data-menu=processing_activities]').click()",
+        "document.querySelector('[data-activity]')",
+    )
+    .await
 }
 
 async fn run(label: &str, tenants: &str, activities: &str) {
@@ -77,8 +72,11 @@ async fn run(label: &str, tenants: &str, activities: &str) {
     app.choose("[data-testid=tenant-switch]", &name).await;
     app.wait_text("#tenant-tiles", &name).await;
     let mut times = Vec::new();
+    let mut trace = String::new();
     for _ in 0..7 {
-        times.push(first_rows_ms(&app).await);
+        let (ms, commands) = first_rows(&app).await;
+        times.push(ms);
+        trace = commands;
     }
     let count = app
         .wait_text("[data-testid=activity-count]", "activit")
@@ -88,6 +86,7 @@ async fn run(label: &str, tenants: &str, activities: &str) {
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());
     println!("{label}: {count} in the tenant; first rows after a click, median of 7: {:.0} ms (runs {:?}); memory of all app processes with the list open: PSS {pss:.0} MiB, RSS {rss:.0} MiB",
         times[3], times.iter().map(|t| t.round()).collect::<Vec<_>>());
+    println!("{label}: commands of the last click (ms after it: sent→answered): {trace}");
     app.screenshot(&format!("bench-{tenants}-tenants")).await;
     app.quit().await;
 }
