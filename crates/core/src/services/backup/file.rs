@@ -216,7 +216,7 @@ pub fn write(
         out.write_all(&head).map_err(io)?;
         let stream =
             StreamBE32::from_aead(XChaCha20Poly1305::new((&key.0).into()), (&nonce).into());
-        let mut round: Vec<Chunk> = (0..ROUND).map(|_| Chunk::new()).collect();
+        let mut round = Chunk::round();
         let mut position = 0u32;
         let mut done = 0u64;
         let mut last = false;
@@ -257,9 +257,8 @@ pub fn write(
             for chunk in &round[..filled] {
                 out.write_all(&chunk.data).map_err(io)?;
             }
-            progress(done.min(payload_size), payload_size);
+            progress(done, payload_size);
         }
-        progress(payload_size, payload_size);
         let file = out
             .into_inner()
             .map_err(|e| CoreError::io(&temp, e.into_error()))?;
@@ -299,12 +298,15 @@ struct Chunk {
 }
 
 impl Chunk {
-    fn new() -> Self {
-        Chunk {
-            data: Vec::with_capacity(CHUNK + TAG),
-            position: 0,
-            last: false,
-        }
+    /// The buffers of one round, reused from round to round.
+    fn round() -> Vec<Chunk> {
+        (0..ROUND)
+            .map(|_| Chunk {
+                data: Vec::with_capacity(CHUNK + TAG),
+                position: 0,
+                last: false,
+            })
+            .collect()
     }
 }
 
@@ -459,7 +461,7 @@ fn decrypt_inner(
     };
     let stream = StreamBE32::from_aead(XChaCha20Poly1305::new((&key.0).into()), (&nonce).into());
     let chunks = header.payload_size.div_ceil(CHUNK as u64).max(1);
-    let mut round: Vec<Chunk> = (0..ROUND).map(|_| Chunk::new()).collect();
+    let mut round = Chunk::round();
     let mut done = 0u64;
     let mut position = 0u64;
     while position < chunks {
