@@ -173,6 +173,7 @@ pub fn run() {
             registers::save_record_attachment,
             registers::remove_record_attachment,
             registers::deadlines,
+            registers::next_deadlines,
             registers::deadline_alerts,
             commands::open_link,
             courses::courses,

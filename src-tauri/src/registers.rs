@@ -250,6 +250,16 @@ pub fn deadlines(state: State<'_, AppState>, tenant_id: Option<i64>) -> ShellRes
     state.with_session(|desk, session| desk.deadlines(session, tenant_id))
 }
 
+/// The dashboard's share of `deadlines`: the counts of all, the first `first` items.
+#[tauri::command(async)]
+pub fn next_deadlines(
+    state: State<'_, AppState>,
+    tenant_id: Option<i64>,
+    first: u32,
+) -> ShellResult<DeadlineBoard> {
+    state.with_session(|desk, session| desk.next_deadlines(session, tenant_id, first as usize))
+}
+
 /// Shows the deadline alerts due now as native notifications (each level once per user;
 /// the core keeps count) and answers them for the window.
 #[tauri::command(async)]

@@ -238,6 +238,7 @@ export const api = {
     ipc.saveRecordAttachment({ object, id, title }),
   removeRecordAttachment: (object: ObjectType, id: number) => ipc.removeRecordAttachment({ object, id }),
   deadlines: (tenantId: number | null) => ipc.deadlines({ tenantId }),
+  nextDeadlines: (tenantId: number | null, first: number) => ipc.nextDeadlines({ tenantId, first }),
   deadlineAlerts: () => ipc.deadlineAlerts(),
   dpiaCheckForm: (activityId: number) => ipc.dpiaCheckForm({ activityId }),
   checkDpia: (activityId: number, input: CheckInput) => ipc.checkDpia({ activityId, input }),

@@ -265,6 +265,7 @@ export type CommandMap = {
   save_record_attachment: { args: { object: ObjectType; id: number; title: string }; result: string | null };
   remove_record_attachment: { args: { object: ObjectType; id: number }; result: void };
   deadlines: { args: { tenantId: number | null }; result: DeadlineBoard };
+  next_deadlines: { args: { tenantId: number | null; first: number }; result: DeadlineBoard };
   deadline_alerts: { args: Record<string, never>; result: DeadlineAlert[] };
   open_link: { args: { url: string }; result: void };
   courses: { args: { tenantId: number }; result: CourseRow[] };
@@ -807,6 +808,11 @@ export function removeRecordAttachment(args: { object: ObjectType; id: number })
 
 export function deadlines(args: { tenantId: number | null }): Promise<DeadlineBoard> {
   return invokeCommand("deadlines", args);
+}
+
+/** The dashboard's share of `deadlines`: the counts of all, the first `first` items. */
+export function nextDeadlines(args: { tenantId: number | null; first: number }): Promise<DeadlineBoard> {
+  return invokeCommand("next_deadlines", args);
 }
 
 /**

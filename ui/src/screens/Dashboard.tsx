@@ -6,7 +6,7 @@ import type { MenuEntry } from "../bindings/MenuEntry";
 import type { ObjectType } from "../bindings/ObjectType";
 import type { DeadlineKind } from "../bindings/DeadlineKind";
 import type { Tile } from "../bindings/Tile";
-import { deadlineKey } from "../features/deadlines/Deadlines";
+import { nextDeadlinesKey } from "../features/deadlines/Deadlines";
 import { NoPermission } from "../components/NoPermission";
 import { recordKeys, useRecords } from "../data/records";
 import type { PageProps } from "./page";
@@ -29,6 +29,14 @@ const TILE_PAGES: Partial<Record<ObjectType, MenuEntry>> = {
   course: "courses",
 };
 
+/** How many due items the dashboard lists; the counts on it are of all of them. */
+const NEXT_DEADLINES = 6;
+
+/** The tenant's deadline counts and its first due items, as the tiles and the deadline card show them. */
+function useNextDeadlines(tenantId: number, onError: (e: unknown) => boolean) {
+  return useRecords(nextDeadlinesKey(tenantId), () => api.nextDeadlines(tenantId, NEXT_DEADLINES), onError);
+}
+
 /** The kind of due item each tile counts as overdue. */
 const TILE_DEADLINES: Partial<Record<ObjectType, DeadlineKind>> = {
   processing_activity: "activity_review",
@@ -46,7 +54,7 @@ function TenantTiles({ tenantId, onError, navigate }: Pick<PageProps, "onError" 
   // Shared with the master data tiles: any change to the tenant's records refreshes the counts.
   const { data, error } = useRecords(recordKeys.tenantOverview(tenantId), () => api.tenantOverview(tenantId), onError);
   const [denied, setDenied] = useState<ObjectType | null>(null);
-  const board = useRecords(deadlineKey(tenantId), () => api.deadlines(tenantId), onError);
+  const board = useNextDeadlines(tenantId, onError);
   const overdue = (object: ObjectType) => {
     const kind = TILE_DEADLINES[object];
     return Number(board.data?.counts.find((c) => c.kind === kind)?.overdue ?? 0);
@@ -162,10 +170,11 @@ function NextDeadlines({
   openRecord,
 }: Pick<PageProps, "onError" | "navigate" | "openRecord"> & { tenantId: number }) {
   const { t } = useTranslation();
-  const board = useRecords(deadlineKey(tenantId), () => api.deadlines(tenantId), onError);
+  const board = useNextDeadlines(tenantId, onError);
   if (!board.data) return null;
-  const items = board.data.items.slice(0, 6);
-  const overdue = board.data.items.filter((i) => i.overdue).length;
+  const items = board.data.items;
+  const overdue = board.data.counts.reduce((sum, c) => sum + c.overdue, 0);
+  const total = board.data.counts.reduce((sum, c) => sum + c.overdue + c.upcoming, 0);
   return (
     <section className="card" aria-labelledby="next-deadlines" data-testid="next-deadlines">
       <h2 id="next-deadlines">
@@ -195,7 +204,7 @@ function NextDeadlines({
         </ul>
       )}
       <button type="button" className="link" data-testid="all-deadlines" onClick={() => navigate("deadlines")}>
-        {t("deadlines.showAll", { count: board.data.items.length })}
+        {t("deadlines.showAll", { count: total })}
       </button>
     </section>
   );

@@ -45,6 +45,20 @@ impl Desk {
         deadlines::collect(conn, &user, &may_view, &query, backup)
     }
 
+    /// The dashboard's share of the board: the counts of every due item, but only the first
+    /// `first` items. A tenant with tens of thousands of planned reviews would otherwise send
+    /// all of them to the window on every visit of the dashboard, which shows six.
+    pub fn next_deadlines(
+        &self,
+        session: &mut Session,
+        tenant_id: Option<i64>,
+        first: usize,
+    ) -> CoreResult<DeadlineBoard> {
+        let mut board = self.deadlines(session, tenant_id)?;
+        board.items.truncate(first);
+        Ok(board)
+    }
+
     /// The native notifications due now for the user's breaches and requests, each level
     /// once (also across restarts: missed ones come once at the next start).
     pub fn deadline_alerts(&mut self, session: &mut Session) -> CoreResult<Vec<DeadlineAlert>> {

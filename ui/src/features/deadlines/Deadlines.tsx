@@ -10,6 +10,8 @@ import type { PageProps } from "../../screens/page";
 import { targetOf } from "./openDeadline";
 
 export const deadlineKey = (tenantId: number | null) => ["deadlines", tenantId ?? "all"] as const;
+/** The dashboard's share of the board (its counts and first items); a change to the board refreshes it too. */
+export const nextDeadlinesKey = (tenantId: number | null) => [...deadlineKey(tenantId), "next"] as const;
 
 /** One due item as a line: when, what, where; a click opens its record. */
 function DeadlineLine({ item, showTenant, onOpen }: { item: Deadline; showTenant: boolean; onOpen: () => void }) {
@@ -31,6 +33,58 @@ function DeadlineLine({ item, showTenant, onOpen }: { item: Deadline; showTenant
       {showTenant && item.tenant_name && <span className="muted small">{item.tenant_name}</span>}
       {item.overdue && <span className="badge review-overdue">{t("deadlines.overdue")}</span>}
     </li>
+  );
+}
+
+/** How many lines a section shows at first and adds per click: a tenant with tens of thousands of planned
+ * reviews would otherwise put every one of them into the page at once. */
+export const DEADLINE_LINES = 100;
+
+/** The overdue or the coming items, the first hundred and then a hundred more per click. */
+function DeadlineSection({
+  id,
+  title,
+  titleClass,
+  items,
+  showTenant,
+  onOpen,
+}: {
+  id: string;
+  title: string;
+  titleClass?: string;
+  items: Deadline[];
+  showTenant: boolean;
+  onOpen: (item: Deadline) => void;
+}) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(DEADLINE_LINES);
+  const hidden = items.length - shown;
+  return (
+    <section className="card" aria-labelledby={id} data-testid={id}>
+      <h2 id={id} className={titleClass}>
+        {title}
+      </h2>
+      <ul className="plain link-list deadline-list">
+        {items.slice(0, shown).map((i) => (
+          <DeadlineLine
+            key={`${i.kind}-${i.id}-${i.title}`}
+            item={i}
+            showTenant={showTenant}
+            onOpen={() => onOpen(i)}
+          />
+        ))}
+      </ul>
+      {hidden > 0 && (
+        <button
+          type="button"
+          className="link"
+          data-testid={`${id}-more`}
+          onClick={() => setShown((n) => n + DEADLINE_LINES)}
+        >
+          {t("deadlines.showMore", { count: hidden, next: Math.min(hidden, DEADLINE_LINES) })}
+        </button>
+      )}
+    </section>
   );
 }
 
@@ -92,36 +146,25 @@ export function Deadlines({ session, tenantId, onError, openRecord }: PageProps)
         </p>
       )}
       {overdue.length > 0 && (
-        <section className="card" aria-labelledby="deadlines-overdue" data-testid="deadlines-overdue">
-          <h2 id="deadlines-overdue" className="review-overdue">
-            {t("deadlines.overdueTitle", { count: overdue.length })}
-          </h2>
-          <ul className="plain link-list deadline-list">
-            {overdue.map((i) => (
-              <DeadlineLine
-                key={`${i.kind}-${i.id}-${i.title}`}
-                item={i}
-                showTenant={everywhere}
-                onOpen={() => open(i)}
-              />
-            ))}
-          </ul>
-        </section>
+        <DeadlineSection
+          key={`overdue-${scope}`}
+          id="deadlines-overdue"
+          title={t("deadlines.overdueTitle", { count: overdue.length })}
+          titleClass="review-overdue"
+          items={overdue}
+          showTenant={everywhere}
+          onOpen={open}
+        />
       )}
       {upcoming.length > 0 && (
-        <section className="card" aria-labelledby="deadlines-upcoming" data-testid="deadlines-upcoming">
-          <h2 id="deadlines-upcoming">{t("deadlines.upcomingTitle", { count: upcoming.length })}</h2>
-          <ul className="plain link-list deadline-list">
-            {upcoming.map((i) => (
-              <DeadlineLine
-                key={`${i.kind}-${i.id}-${i.title}`}
-                item={i}
-                showTenant={everywhere}
-                onOpen={() => open(i)}
-              />
-            ))}
-          </ul>
-        </section>
+        <DeadlineSection
+          key={`upcoming-${scope}`}
+          id="deadlines-upcoming"
+          title={t("deadlines.upcomingTitle", { count: upcoming.length })}
+          items={upcoming}
+          showTenant={everywhere}
+          onOpen={open}
+        />
       )}
     </>
   );

@@ -182,6 +182,38 @@ test("a recorded breach shows its clock and prints the notification for the auth
   });
 });
 
+test("a tenant with thousands of due reviews shows them a hundred at a time, with how many are still hidden", async () => {
+  const review = (id: number, overdue: boolean): DeadlineBoard["items"][number] => ({
+    kind: "activity_review",
+    id,
+    tenant_id: 7,
+    tenant_name: "Bäckerei",
+    title: `Verarbeitung ${id}`,
+    due: overdue ? "2026-01-15" : "2026-03-20",
+    due_at: null,
+    overdue,
+  });
+  const overdueItems = Array.from({ length: 2500 }, (_, i) => review(i + 1, true));
+  const board: DeadlineBoard = {
+    horizon: "2026-04-01",
+    counts: [{ kind: "activity_review", overdue: 2500, upcoming: 30 }],
+    items: [...overdueItems, ...Array.from({ length: 30 }, (_, i) => review(5000 + i, false))],
+  };
+  mockCommands({ deadlines: () => board });
+  renderWithData(<Deadlines {...pageProps} />);
+  const overdue = await screen.findByTestId("deadlines-overdue");
+  expect(overdue).toHaveTextContent("2500 overdue");
+  expect(within(overdue).getAllByRole("listitem")).toHaveLength(100);
+  const more = within(overdue).getByTestId("deadlines-overdue-more");
+  expect(more).toHaveTextContent("Show 100 more (2400 not shown yet)");
+  await userEvent.setup().click(more);
+  expect(within(overdue).getAllByRole("listitem")).toHaveLength(200);
+  expect(within(overdue).getByText("Verarbeitung 200")).toBeInTheDocument();
+  const upcoming = screen.getByTestId("deadlines-upcoming");
+  expect(within(upcoming).getAllByRole("listitem")).toHaveLength(30);
+  expect(within(upcoming).queryByTestId("deadlines-upcoming-more")).toBeNull();
+});
+
 test("the deadline list puts overdue items first and a click opens the record in its tenant", async () => {
   const board: DeadlineBoard = {
     horizon: "2026-04-01",
