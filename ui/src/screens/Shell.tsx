@@ -37,6 +37,7 @@ import { WebsiteTexts } from "../features/website-texts/WebsiteTexts";
 import { Settings } from "./Settings";
 import { Trash } from "./trash/Trash";
 import { SearchResults } from "./SearchResults";
+import { HeaderSearch } from "./HeaderSearch";
 import { searchAhead } from "../searchAhead";
 import { TenantSwitch } from "./TenantSwitch";
 import type { MasterKind } from "../bindings/MasterKind";
@@ -78,7 +79,6 @@ function ShellFrame({
   const { t } = useTranslation();
   const [page, showPage] = useState<MenuEntry>("dashboard");
   const [search, setSearch] = useState<string | null>(null);
-  const [typed, setTyped] = useState("");
   const [opened, setOpened] = useState<{ activity?: number; kind?: MasterKind; record?: number } | null>(null);
   const { confirmLeave } = useGuard();
   const setPage = useCallback(
@@ -112,16 +112,9 @@ function ShellFrame({
     },
     [confirmLeave, tenantId],
   );
-  useEffect(() => {
-    const text = typed.trim();
-    if (!text) {
-      if (onResults.current) setSearch(null);
-      return;
-    }
-    if (text.length < 2) return;
-    const timer = setTimeout(() => showResults(text), 300);
-    return () => clearTimeout(timer);
-  }, [typed, showResults]);
+  const leaveResults = useCallback(() => {
+    if (onResults.current) setSearch(null);
+  }, []);
   const openHit = useCallback((hit: SearchHit) => {
     setSearch(null);
     if (hit.object_type === "processing_activity") {
@@ -224,25 +217,7 @@ function ShellFrame({
         <header className="topbar">
           <div className="topbar-left">
             {!locked && <TenantSwitch session={session} onSwitch={onSwitchTenant} />}
-            {tenantId !== null && !locked && (
-              <form
-                role="search"
-                className="global-search"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  if (typed.trim()) showResults(typed.trim());
-                }}
-              >
-                <input
-                  type="search"
-                  aria-label={t("search.label")}
-                  placeholder={t("search.placeholder")}
-                  value={typed}
-                  data-testid="global-search"
-                  onChange={(e) => setTyped(e.target.value)}
-                />
-              </form>
-            )}
+            {tenantId !== null && !locked && <HeaderSearch onSearch={showResults} onCleared={leaveResults} />}
           </div>
           <div className="topbar-right">
             <LanguageSwitch onChange={onLanguage} />
