@@ -452,7 +452,10 @@ fn the_dashboard_lists_every_kind_of_deadline_overdue_first_and_only_what_the_us
     assert_eq!(overdue(DeadlineKind::Breach), 0);
 
     // The dashboard's share: the same first items and the counts of all of them.
-    let next = o.desk.next_deadlines(&mut o.owner, Some(o.tenant), 3).unwrap();
+    let next = o
+        .desk
+        .next_deadlines(&mut o.owner, Some(o.tenant), 3)
+        .unwrap();
     assert_eq!(next.items, board.items[..3]);
     assert_eq!(next.counts, board.counts);
     assert_eq!(next.horizon, board.horizon);

@@ -252,7 +252,7 @@ async fn a_tenant_of_twenty_thousand_activities_scrolls_to_its_last_row() {
     let app = App::launch(data.path(), Keyring::Session).await;
     let key = app.set_up_and_enter("Kanzlei Lang").await;
     app.quit().await;
-    let (_, name) = dpo_desk_e2e::demo_tenant(data.path(), &key, "1", "20000");
+    let (tenant, name) = dpo_desk_e2e::demo_tenant(data.path(), &key, "1", "20000");
 
     let app = App::launch(data.path(), Keyring::Session).await;
     app.sign_in(OWNER, PASSWORD).await;
@@ -334,5 +334,59 @@ async fn a_tenant_of_twenty_thousand_activities_scrolls_to_its_last_row() {
         "{count}"
     );
     app.wait_any_text("[data-activity]", &last).await;
+
+    // Thousands of reviews fall due in such a tenant (the demo plans them in 2026 and 2027).
+    // The dashboard counts all of them but gets only its six lines; the deadline page shows
+    // a hundred at a time.
+    let tenant = tenant.to_string();
+    let due = dpo_desk_e2e::cli(data.path(), &key, &["deadlines", "--tenant", &tenant]);
+    let due = due.as_array().expect("deadlines");
+    let overdue = due.iter().filter(|d| d["overdue"] == true).count();
+    let overdue_reviews = due
+        .iter()
+        .filter(|d| d["overdue"] == true && d["kind"] == "activity_review")
+        .count();
+    assert!(
+        overdue > 200,
+        "{overdue} overdue reviews in the demo tenant"
+    );
+    app.click("[data-menu=dashboard]").await;
+    app.wait_text(
+        "[data-testid=all-deadlines]",
+        &format!("Show all deadlines ({})", due.len()),
+    )
+    .await;
+    assert_eq!(
+        app.evaluate("return document.querySelectorAll('[data-next-deadline]').length;")
+            .await,
+        6
+    );
+    app.wait_text(
+        "[data-testid=tile-overdue-processing_activity]",
+        &format!("{overdue_reviews} overdue"),
+    )
+    .await;
+    app.click("[data-testid=all-deadlines]").await;
+    app.wait_text(
+        "[data-testid=deadlines-overdue] h2",
+        &format!("{overdue} overdue"),
+    )
+    .await;
+    let lines = "return document.querySelectorAll('[data-testid=deadlines-overdue] li').length;";
+    assert_eq!(app.evaluate(lines).await, 100);
+    app.wait_text(
+        "[data-testid=deadlines-overdue-more]",
+        &format!("Show 100 more ({} not shown yet)", overdue - 100),
+    )
+    .await;
+    app.click("[data-testid=deadlines-overdue-more]").await;
+    app.wait_text(
+        "[data-testid=deadlines-overdue-more]",
+        &format!("({} not shown yet)", overdue - 200),
+    )
+    .await;
+    assert_eq!(app.evaluate(lines).await, 200);
+    app.scroll_to("[data-testid=deadlines-overdue-more]").await;
+    app.screenshot("16-deadlines-hundred-more").await;
     app.quit().await;
 }
