@@ -102,12 +102,13 @@ function Phases() {
   }, [rights, client]);
 
   useLayoutEffect(() => {
-    if (state && !reported.current) markStart("first screen committed");
-  }, [state]);
-  useEffect(() => {
     if (state && !reported.current) {
       reported.current = true;
-      // Reported once the first screen is painted (two frames on), with the page's own clock for the start trace.
+      markStart("first screen committed");
+      // Reported once the first screen is painted, with the page's own clock for the start trace: asked for at
+      // the commit, before the browser draws it, the first frame is the one that paints the screen and the second
+      // begins after it (as the floor app counts; from a passive effect, which runs after that paint, it was one
+      // frame later).
       requestAnimationFrame(() => {
         markStart("first frame begins");
         requestAnimationFrame(() => {
