@@ -1,5 +1,6 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useLayoutEffect } from "react";
 import { beforeEach, expect, test, vi } from "vitest";
 import { CommandError } from "../api";
 import { switchLanguage } from "../i18n";
@@ -97,4 +98,28 @@ test("a refused load shows its translated reason and code; one the shell takes o
   unmount();
   renderWithData(<Failing claim />);
   await waitFor(() => expect(screen.getByTestId("failure")).toHaveTextContent("none / permission_denied"));
+});
+
+test("records are asked for at the commit, before the browser paints, and once however many screens show them", async () => {
+  const load = vi.fn(() => Promise.resolve("Kanzlei"));
+  const askedAtCommit: number[] = [];
+  function Tile() {
+    const tiles = useRecords(recordKeys.tenantOverview(7), load, () => false);
+    return <p data-testid="tile">{tiles.data}</p>;
+  }
+  // A sibling's layout effect runs in the same commit, before any passive effect (where a query would start).
+  function Commit() {
+    useLayoutEffect(() => void askedAtCommit.push(load.mock.calls.length), []);
+    return null;
+  }
+  renderWithData(
+    <>
+      <Tile />
+      <Tile />
+      <Commit />
+    </>,
+  );
+  expect(askedAtCommit).toEqual([1]);
+  await waitFor(() => expect(screen.getAllByTestId("tile").map((t) => t.textContent)).toEqual(["Kanzlei", "Kanzlei"]));
+  expect(load).toHaveBeenCalledTimes(1);
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useLayoutEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, can } from "../api";
 import type { Dashboard as DashboardData } from "../bindings/Dashboard";
@@ -215,7 +215,8 @@ export function Dashboard({ session, tenantId, onError, navigate, openRecord }: 
   const [data, setData] = useState<DashboardData | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
+  // Asked for at the commit, not after the browser has painted the new screen (see useLoad).
+  useLayoutEffect(() => {
     api
       .dashboard()
       .then(setData)
@@ -225,8 +226,7 @@ export function Dashboard({ session, tenantId, onError, navigate, openRecord }: 
   }, [onError]);
 
   if (error) return <Alert kind="error">{error}</Alert>;
-  if (!data) return <p className="muted">{t("common.loading")}</p>;
-  const b = data.backup;
+  // The tenant's deadlines and tiles load beside the office's figures, not after them.
   return (
     <>
       <h1>{t("dashboard.title")}</h1>
@@ -245,6 +245,26 @@ export function Dashboard({ session, tenantId, onError, navigate, openRecord }: 
       {tenantId !== null && (
         <TenantTiles key={`tiles-${tenantId}`} tenantId={tenantId} onError={onError} navigate={navigate} />
       )}
+      {data ? (
+        <OfficePanels data={data} session={session} onError={onError} navigate={navigate} />
+      ) : (
+        <p className="muted">{t("common.loading")}</p>
+      )}
+    </>
+  );
+}
+
+/** The office's figures, the reviews and DPIAs due in every tenant, and the latest changes. */
+function OfficePanels({
+  data,
+  session,
+  onError,
+  navigate,
+}: Pick<PageProps, "session" | "onError" | "navigate"> & { data: DashboardData }) {
+  const { t } = useTranslation();
+  const b = data.backup;
+  return (
+    <>
       <div className="tiles">
         <section className="card tile" aria-labelledby="tile-office">
           <h2 id="tile-office">{t("dashboard.office")}</h2>

@@ -100,15 +100,11 @@ async fn activity_list_in_the_window() {
 }
 
 /// Milliseconds from `action` (a script run in the page) until `ready` (a script expression)
-/// holds, measured by the page's own clock on its animation frames.
-async fn page_ms(app: &App, action: &str, ready: &str) -> f64 {
-    page_trace(app, action, ready).await.0
-}
-
-/// `page_ms` and the commands the page sent meanwhile, each with the milliseconds from the
-/// action until it was sent and until its answer arrived (ui/src/ipc/call.ts measures them
-/// while `dpoDeskTraceCalls` is set), when the DOM first met `ready`, and the frames that
-/// came more than 50 ms apart (the page, or its drawing, was busy in between).
+/// holds, measured by the page's own clock on its animation frames; and the commands the page
+/// sent meanwhile, each with the milliseconds from the action until it was sent and until its
+/// answer arrived (ui/src/ipc/call.ts measures them while `dpoDeskTraceCalls` is set), when the
+/// DOM first met `ready`, and the frames that came more than 50 ms apart (the page, or its
+/// drawing, was busy in between).
 async fn page_trace(app: &App, action: &str, ready: &str) -> (f64, String) {
     let script = format!(
         "const done = arguments[arguments.length - 1];
@@ -188,6 +184,7 @@ async fn big_installation_in_the_window() {
     );
     let app = App::launch(data.path(), Keyring::Session).await;
     let mut dashboard = Vec::new();
+    let mut slowest_sign_in = (0.0, String::new());
     for round in 0..7 {
         if round > 0 {
             app.click("[data-testid=sign-out]").await;
@@ -195,14 +192,18 @@ async fn big_installation_in_the_window() {
         app.heading("Sign in").await;
         app.type_into("input[name=user_name]", OWNER).await;
         app.type_into("input[name=password]", PASSWORD).await;
-        dashboard.push(
-            page_ms(
-                &app,
-                "[...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Sign in').click()",
-                "document.querySelector('[data-tile]')",
-            )
-            .await,
-        );
+        let (ms, trace) = page_trace(
+            &app,
+            "[...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Sign in').click()",
+            // The whole dashboard: the tenant's tiles and deadlines and the office's figures.
+            "document.querySelector('[data-tile]') && document.querySelector('[data-testid=next-deadlines]') && document.querySelector('[data-testid=dashboard-office]')",
+        )
+        .await;
+        // The first sign-in loads the shell's scripts: the slowest of the others says more.
+        if round > 0 && ms > slowest_sign_in.0 {
+            slowest_sign_in = (ms, trace);
+        }
+        dashboard.push(ms);
     }
     app.choose("[data-testid=tenant-switch]", &first_name).await;
     app.wait_text("#tenant-tiles", &first_name).await;
@@ -262,6 +263,10 @@ async fn big_installation_in_the_window() {
         dashboard.iter().map(|t| t.round()).collect::<Vec<_>>(),
         switch.iter().map(|t| t.round()).collect::<Vec<_>>(),
         search.iter().map(|t| t.round()).collect::<Vec<_>>()
+    );
+    println!(
+        "big installation: commands of the slowest sign-in after the first ({:.0} ms): {}",
+        slowest_sign_in.0, slowest_sign_in.1
     );
     println!("big installation: commands of the last tenant switch (ms after the change: sent→answered): {switch_trace}");
     println!("big installation: commands of the last header search: {search_trace}");
