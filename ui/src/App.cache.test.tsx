@@ -6,6 +6,9 @@ import { App } from "./App";
 import type { Area } from "./bindings/Area";
 import type { SessionInfo } from "./bindings/SessionInfo";
 import { clearMocks, mockCommands, session, startup } from "./test/ipc";
+// The app loads the shell on demand; loaded here first, so a test waits for the screen, not for the transform
+// (on a busy machine that took longer than a query's patience).
+import "./screens/Shell";
 
 beforeEach(() => localStorage.clear());
 afterEach(() => clearMocks());

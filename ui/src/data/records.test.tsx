@@ -1,11 +1,13 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { useLayoutEffect } from "react";
+import { createRoot } from "react-dom/client";
 import { beforeEach, expect, test, vi } from "vitest";
 import { CommandError } from "../api";
 import { switchLanguage } from "../i18n";
 import { renderWithData } from "../test/render";
-import { recordKeys, useRecords, useRecordsChanged, type RecordKind } from "./records";
+import { createQueryClient, recordKeys, useRecords, useRecordsChanged, type RecordKind } from "./records";
 
 beforeEach(() => switchLanguage("en"));
 
@@ -122,4 +124,44 @@ test("records are asked for at the commit, before the browser paints, and once h
   expect(askedAtCommit).toEqual([1]);
   await waitFor(() => expect(screen.getAllByTestId("tile").map((t) => t.textContent)).toEqual(["Kanzlei", "Kanzlei"]));
   expect(load).toHaveBeenCalledTimes(1);
+});
+
+test("a screen reads once, even when the answer is in before React subscribes the query, and a refusal is claimed once", async () => {
+  const load = vi.fn(() => Promise.resolve("Kanzlei"));
+  const refused = vi.fn(() =>
+    Promise.reject(new CommandError({ code: "permission_denied", message: "no", params: {}, problems: [] })),
+  );
+  const onError = vi.fn(() => false);
+  function Tile() {
+    const tiles = useRecords(recordKeys.tenantOverview(7), load, onError);
+    const toms = useRecords(recordKeys.toms(7), refused, onError);
+    return (
+      <p>
+        {tiles.data} {toms.error}
+      </p>
+    );
+  }
+  // Outside act(), as in the window: passive effects (where the query subscribes) run in a later task than the
+  // commit, after an answer that came quickly.
+  const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  const actEnvironment = env.IS_REACT_ACT_ENVIRONMENT;
+  env.IS_REACT_ACT_ENVIRONMENT = false;
+  const container = document.body.appendChild(document.createElement("div"));
+  const root = createRoot(container);
+  try {
+    root.render(
+      <QueryClientProvider client={createQueryClient()}>
+        <Tile />
+      </QueryClientProvider>,
+    );
+    await waitFor(() => expect(container.textContent).toMatch(/^Kanzlei You do not have permission/));
+    await new Promise((settled) => setTimeout(settled, 100));
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(refused).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledTimes(1);
+  } finally {
+    root.unmount();
+    container.remove();
+    env.IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+  }
 });

@@ -73,6 +73,10 @@ class LoadFailure extends Error {
 
 type Options = { enabled?: boolean; keepPrevious?: boolean };
 
+/** How long an answer counts as just read: the read a screen asked for at its commit (see `useRecords`). A change
+ * made through the window invalidates it at once, whatever its age. */
+const JUST_READ_MS = 1000;
+
 /** A load whose error the shell may claim (an ended session); see `useRecords`. */
 export function claimedLoad<T>(load: () => Promise<T>, onError: (e: unknown) => boolean): () => Promise<T> {
   return async () => {
@@ -104,18 +108,23 @@ export function useRecords<T>(
   const queryFn = claimedLoad(load, onError);
   // React Query starts a mount's fetch in a passive effect, which runs after the browser has painted the new
   // screen: a whole dashboard's first paint (over 100 ms on an old PC) came before its tiles were even asked
-  // for. Asked for at the commit, the command runs while the browser paints; the query below joins that fetch
-  // (one command per key, however many screens show it) and does its own refetch-on-mount through it.
+  // for. So the screen's read is asked for here, at the commit, and runs while the browser paints (one command
+  // per key, however many screens show it). It is the mount's read: the query does not read again when it
+  // subscribes, whether the answer has come by then or not, nor retry a refusal the screen already got.
   const keyText = JSON.stringify(key);
   const latest = useRef({ key, queryFn });
   latest.current = { key, queryFn };
   useLayoutEffect(() => {
-    if (enabled) void client.prefetchQuery({ queryKey: latest.current.key, queryFn: latest.current.queryFn });
+    if (enabled) client.query({ queryKey: latest.current.key, queryFn: latest.current.queryFn }).catch(() => undefined);
   }, [client, enabled, keyText]);
   const query = useQuery<T, LoadFailure>({
     queryKey: key,
     queryFn,
     enabled,
+    refetchOnMount: false,
+    retryOnMount: false,
+    // A new key's answer, read at the commit, is not read again when the query moves to that key.
+    staleTime: JUST_READ_MS,
     // While a new search loads, the last result stays, as it did before the cache.
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });

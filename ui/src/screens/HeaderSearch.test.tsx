@@ -36,3 +36,21 @@ test("typing in the header search redraws the box, not the page beside it", asyn
   // After the pause the results take the page's place.
   expect(await screen.findByRole("heading", { name: /Lohnabrechnung/ })).toBeInTheDocument();
 });
+
+test("Enter searches at once, and the pause after the typing does not search a second time", async () => {
+  const tenant = { id: 1, name: "Mandant", is_template: false, archived_at: null, created_at: "2026-01-01T00:00:00Z" };
+  const calls = mockCommands({
+    startup_state: () =>
+      startup("signed_in", {
+        session: { ...session, menu: ["dashboard"], tenants: [tenant], current_tenant: tenant },
+      }),
+    ui_ready: () => null,
+    search: () => [],
+  });
+  render(<App />);
+  await screen.findByRole("heading", { name: "Overview" });
+  await userEvent.setup().type(screen.getByRole("searchbox", { name: /search/i }), "Lohn{Enter}");
+  expect(await screen.findByRole("heading", { name: /Lohn/ })).toBeInTheDocument();
+  await new Promise((settled) => setTimeout(settled, 500));
+  expect(calls.filter((c) => c.cmd === "search").map((c) => c.args.text)).toEqual(["Lohn"]);
+});

@@ -18,6 +18,8 @@ export function HeaderSearch({ onSearch, onCleared }: Props) {
   // The latest callbacks without restarting the pause timer when the parent redraws.
   const callbacks = useRef({ onSearch, onCleared });
   callbacks.current = { onSearch, onCleared };
+  // The pause after the last key; Enter searches at once, and the pause then must not search again.
+  const pause = useRef<number | undefined>(undefined);
   useEffect(() => {
     const text = typed.trim();
     if (!text) {
@@ -25,8 +27,8 @@ export function HeaderSearch({ onSearch, onCleared }: Props) {
       return;
     }
     if (text.length < 2) return;
-    const timer = setTimeout(() => callbacks.current.onSearch(text), 300);
-    return () => clearTimeout(timer);
+    pause.current = window.setTimeout(() => callbacks.current.onSearch(text), 300);
+    return () => window.clearTimeout(pause.current);
   }, [typed]);
   return (
     <form
@@ -34,6 +36,7 @@ export function HeaderSearch({ onSearch, onCleared }: Props) {
       className="global-search"
       onSubmit={(e) => {
         e.preventDefault();
+        window.clearTimeout(pause.current);
         if (typed.trim()) onSearch(typed.trim());
       }}
     >
