@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, can } from "../api";
 import type { Dashboard as DashboardData } from "../bindings/Dashboard";
@@ -11,9 +11,9 @@ import { NoPermission } from "../components/NoPermission";
 import { recordKeys, useRecords } from "../data/records";
 import type { PageProps } from "./page";
 import { Alert } from "../components/Alert";
-import { errorMessage } from "../i18n";
 import { formatDate } from "../format";
 import { AuditRow } from "./AuditRow";
+import { useLoad } from "../useLoad";
 import { targetOf } from "../features/deadlines/openDeadline";
 
 const TILE_PAGES: Partial<Record<ObjectType, MenuEntry>> = {
@@ -28,6 +28,8 @@ const TILE_PAGES: Partial<Record<ObjectType, MenuEntry>> = {
   document: "documents",
   course: "courses",
 };
+
+const loadDashboard = () => api.dashboard();
 
 /** How many due items the dashboard lists; the counts on it are of all of them. */
 const NEXT_DEADLINES = 6;
@@ -212,18 +214,7 @@ function NextDeadlines({
 
 export function Dashboard({ session, tenantId, onError, navigate, openRecord }: PageProps) {
   const { t } = useTranslation();
-  const [data, setData] = useState<DashboardData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  // Asked for at the commit, not after the browser has painted the new screen (see useLoad).
-  useLayoutEffect(() => {
-    api
-      .dashboard()
-      .then(setData)
-      .catch((e) => {
-        if (!onError(e)) setError(errorMessage(e));
-      });
-  }, [onError]);
+  const { data, error } = useLoad(loadDashboard, onError);
 
   if (error) return <Alert kind="error">{error}</Alert>;
   // The tenant's deadlines and tiles load beside the office's figures, not after them.

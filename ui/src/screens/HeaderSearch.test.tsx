@@ -16,28 +16,8 @@ vi.mock("./Dashboard", () => ({
 
 afterEach(() => clearMocks());
 
-test("typing in the header search redraws the box, not the page beside it", async () => {
-  const tenant = { id: 1, name: "Mandant", is_template: false, archived_at: null, created_at: "2026-01-01T00:00:00Z" };
-  mockCommands({
-    startup_state: () =>
-      startup("signed_in", {
-        session: { ...session, menu: ["dashboard"], tenants: [tenant], current_tenant: tenant },
-      }),
-    ui_ready: () => null,
-    search: () => [],
-  });
-  render(<App />);
-  await screen.findByRole("heading", { name: "Overview" });
-  const before = drawn.dashboard;
-  const user = userEvent.setup();
-  await user.type(screen.getByRole("searchbox", { name: /search/i }), "Lohnabrechnung");
-  expect(screen.getByRole("searchbox", { name: /search/i })).toHaveValue("Lohnabrechnung");
-  expect(drawn.dashboard).toBe(before);
-  // After the pause the results take the page's place.
-  expect(await screen.findByRole("heading", { name: /Lohnabrechnung/ })).toBeInTheDocument();
-});
-
-test("Enter searches at once, and the pause after the typing does not search a second time", async () => {
+/** Signed in with one tenant, on the (counting) dashboard; the commands the window sends. */
+async function signedInOnTheDashboard() {
   const tenant = { id: 1, name: "Mandant", is_template: false, archived_at: null, created_at: "2026-01-01T00:00:00Z" };
   const calls = mockCommands({
     startup_state: () =>
@@ -49,6 +29,22 @@ test("Enter searches at once, and the pause after the typing does not search a s
   });
   render(<App />);
   await screen.findByRole("heading", { name: "Overview" });
+  return calls;
+}
+
+test("typing in the header search redraws the box, not the page beside it", async () => {
+  await signedInOnTheDashboard();
+  const before = drawn.dashboard;
+  const user = userEvent.setup();
+  await user.type(screen.getByRole("searchbox", { name: /search/i }), "Lohnabrechnung");
+  expect(screen.getByRole("searchbox", { name: /search/i })).toHaveValue("Lohnabrechnung");
+  expect(drawn.dashboard).toBe(before);
+  // After the pause the results take the page's place.
+  expect(await screen.findByRole("heading", { name: /Lohnabrechnung/ })).toBeInTheDocument();
+});
+
+test("Enter searches at once, and the pause after the typing does not search a second time", async () => {
+  const calls = await signedInOnTheDashboard();
   await userEvent.setup().type(screen.getByRole("searchbox", { name: /search/i }), "Lohn{Enter}");
   expect(await screen.findByRole("heading", { name: /Lohn/ })).toBeInTheDocument();
   await new Promise((settled) => setTimeout(settled, 500));
