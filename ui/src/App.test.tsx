@@ -5,6 +5,7 @@ import { App } from "./App";
 import type { Dashboard } from "./bindings/Dashboard";
 import i18n, { initialLanguage, languageOf } from "./i18n";
 import { clearMocks, fail, mockCommands, session, startup } from "./test/ipc";
+import { startFirstRead } from "./startup";
 // The app loads these screens on demand; loaded here first, so a test waits for the screen, not for the transform.
 import "./screens/Shell";
 import "./screens/SetupWizard";
@@ -191,4 +192,37 @@ test("before any language's texts have loaded, the start splash is empty, never 
   } finally {
     i18n.addResourceBundle("en", "translation", texts);
   }
+});
+
+test("a first read already answered is drawn at once, without asking the core again", async () => {
+  const calls = mockCommands({ startup_state: () => startup("sign_in", { office_name: "Kanzlei Nord" }) });
+  const first = startFirstRead();
+  await first.done;
+  const asked = calls.filter((c) => c.cmd === "startup_state").length;
+  render(<App first={first} />);
+  // Present in the first render: no splash frame before the sign-in screen.
+  expect(screen.getByRole("heading", { name: "Sign in" })).toBeInTheDocument();
+  expect(screen.getByTestId("office-name")).toHaveTextContent("Kanzlei Nord");
+  expect(document.querySelector(".splash")).toBeNull();
+  expect(asked).toBe(1);
+  expect(calls.filter((c) => c.cmd === "startup_state")).toHaveLength(1);
+});
+
+test("a first read still pending shows the splash, then its answer, asked once", async () => {
+  let answer: (state: unknown) => void = () => undefined;
+  const calls = mockCommands({ startup_state: () => new Promise((resolve) => (answer = resolve)) });
+  const first = startFirstRead();
+  const { container } = render(<App first={first} />);
+  expect(container.querySelector(".splash[aria-busy=true]")).not.toBeNull();
+  answer(startup("recovery_key", { keyring_error: "no keyring is available" }));
+  expect(await screen.findByRole("heading", { name: "Unlock the database" })).toBeInTheDocument();
+  expect(calls.filter((c) => c.cmd === "startup_state")).toHaveLength(1);
+});
+
+test("a first read that failed shows why, in the likely language", async () => {
+  mockCommands({ startup_state: () => fail("startup_failed", "The database file is damaged.") });
+  const first = startFirstRead();
+  await first.done;
+  render(<App first={first} />);
+  expect(screen.getByTestId("fatal-error")).toHaveTextContent("The database file is damaged.");
 });

@@ -13,6 +13,7 @@ import { errorMessage, initialLanguage, switchLanguage, type Language } from "./
 import { RecoveryKeyPrompt } from "./screens/RecoveryKeyPrompt";
 import { SignIn } from "./screens/SignIn";
 import { markStart, startMarks } from "./startMarks";
+import { readStartupState, type FirstRead, type StartupOutcome } from "./startup";
 
 // The sign-in screen needs none of these: they load after it is painted (the start reads a third of the code).
 const loadShell = () => import("./screens/Shell");
@@ -22,16 +23,6 @@ const RestoreInstallation = lazy(() =>
   import("./screens/RestoreInstallation").then((m) => ({ default: m.RestoreInstallation })),
 );
 
-// Asked as the scripts are evaluated (main.tsx), while React renders its first frame, not
-// after it: the start's first screen waits for this answer.
-let firstState: Promise<StartupState> | null = null;
-export function askStartupState() {
-  if (firstState) return;
-  firstState = api.startupState();
-  // Handled where it is awaited; this only keeps an early failure from counting as unhandled.
-  firstState.catch(() => undefined);
-}
-
 /** The signed-in app loads while the user types the password: not at the start (the sign-in screen's memory stays
  * small), not after the click (the dashboard need not wait for it). */
 function prefetchShellOnFirstInput() {
@@ -40,44 +31,40 @@ function prefetchShellOnFirstInput() {
   document.addEventListener("pointerdown", load, { once: true });
 }
 
-/** The window's root: the record cache every screen loads through, around the start-up phases. */
-export function App() {
+/**
+ * The window's root: the record cache every screen loads through, around the start-up phases.
+ * `first` is the start's first read (main.tsx asks before rendering); without it the app asks.
+ */
+export function App({ first }: { first?: FirstRead }) {
   const [client] = useState(createQueryClient);
   return (
     <QueryClientProvider client={client}>
-      <Phases />
+      <Phases first={first} />
     </QueryClientProvider>
   );
 }
 
 /** Follows the start-up phases the core reports: setup → recovery key → sign-in → shell. */
-function Phases() {
+function Phases({ first }: { first?: FirstRead }) {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<StartupState | null>(null);
-  const [fatal, setFatal] = useState<unknown>(null);
+  const known = first?.outcome;
+  const [state, setState] = useState<StartupState | null>(known && "state" in known ? known.state : null);
+  const [fatal, setFatal] = useState<unknown>(known && "failure" in known ? known.failure : null);
   const [notice, setNotice] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
   const reported = useRef(false);
 
-  const refresh = useCallback(async () => {
-    try {
-      const asked = firstState ?? api.startupState();
-      firstState = null;
-      const next = await asked;
-      markStart("startup state answered");
-      await switchLanguage(initialLanguage(next.session?.language, next.os_locale));
-      markStart("language set");
-      setState(next);
-    } catch (e) {
-      // The failure is shown in a language, even before the core could say which one.
-      await switchLanguage(initialLanguage(null, null)).catch(() => undefined);
-      setFatal(e);
-    }
+  const apply = useCallback((outcome: StartupOutcome) => {
+    if ("state" in outcome) setState(outcome.state);
+    else setFatal(outcome.failure);
   }, []);
+  const refresh = useCallback(async () => apply(await readStartupState()), [apply]);
 
+  // The first read is the one main.tsx started; the app asks itself only when it was rendered without one.
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (first?.outcome) return;
+    void (first ? first.done.then(apply) : refresh());
+  }, [first, apply, refresh]);
 
   // Cached records belong to one user and their rights: dropped when the session ends, re-read when the rights change.
   const client = useQueryClient();
@@ -105,6 +92,9 @@ function Phases() {
     if (state && !reported.current) {
       reported.current = true;
       markStart("first screen committed");
+      // Laid out now rather than in the first frame, so the trace tells style and layout from painting.
+      document.body.getBoundingClientRect();
+      markStart("first layout done");
       // Reported once the first screen is painted, with the page's own clock for the start trace: asked for at
       // the commit, before the browser draws it, the first frame is the one that paints the screen and the second
       // begins after it (as the floor app counts; from a passive effect, which runs after that paint, it was one

@@ -9,10 +9,23 @@ export function markStart(name: string): void {
   performance.mark(PREFIX + name);
 }
 
+/** When the page had arrived, was parsed and had loaded (the browser's own navigation timing). */
+function pageMilestones(): PageMark[] {
+  const page = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+  if (!page) return [];
+  return [
+    { name: "page received", ms: page.responseEnd },
+    { name: "page parsed", ms: page.domInteractive },
+    { name: "page loaded", ms: page.loadEventStart },
+    ...performance.getEntriesByType("paint").map((p) => ({ name: p.name.replace(/-/g, " "), ms: p.startTime })),
+  ].filter((m) => m.ms > 0);
+}
+
 /** The marks so far, oldest first, in milliseconds since the page began loading. */
 export function startMarks(): PageMark[] {
-  return performance
+  const marks = performance
     .getEntriesByType("mark")
     .filter((m) => m.name.startsWith(PREFIX))
     .map((m) => ({ name: m.name.slice(PREFIX.length), ms: m.startTime }));
+  return [...pageMilestones(), ...marks].sort((a, b) => a.ms - b.ms);
 }
