@@ -126,37 +126,43 @@ test("a fresh folder can be set up from a backup with its recovery key instead o
   expect(calls.filter((c) => c.cmd === "restore_installation").length).toBe(2);
 });
 
-test("a header search is sent as soon as it is asked for, once, and starts empty: the last search's hits never stand under the new words", async () => {
-  const tenant = {
-    id: 7,
-    name: "Bäckerei Schmidt",
-    is_template: false,
-    archived_at: null,
-    created_at: "2026-01-01T00:00:00Z",
-  };
-  const hit = (title: string) => ({
-    object_type: "processing_activity" as const,
-    object_id: 1,
-    title,
-    snippet: title,
-    place: "",
-  });
-  let answerSecond: (hits: ReturnType<typeof hit>[]) => void = () => undefined;
-  const searches: { text: string; pageShown: boolean }[] = [];
-  mockCommands({
+const searchTenant = {
+  id: 7,
+  name: "Bäckerei Schmidt",
+  is_template: false,
+  archived_at: null,
+  created_at: "2026-01-01T00:00:00Z",
+};
+const hit = (title: string) => ({
+  object_type: "processing_activity" as const,
+  object_id: 1,
+  title,
+  snippet: title,
+  place: "",
+});
+type Hit = ReturnType<typeof hit>;
+
+/** Signed in to a tenant whose searches `search` answers. */
+function signedInWithSearch(search: (text: string) => Hit[] | Promise<Hit[]>) {
+  return mockCommands({
     startup_state: () =>
       startup("signed_in", {
-        session: { ...session, menu: ["dashboard"], tenants: [tenant], current_tenant: tenant },
+        session: { ...session, menu: ["dashboard"], tenants: [searchTenant], current_tenant: searchTenant },
       }),
     dashboard: () => dashboard,
-    tenant_overview: () => ({ tenant, tiles: [] }),
+    tenant_overview: () => ({ tenant: searchTenant, tiles: [] }),
     ui_ready: () => null,
-    search: (args) => {
-      // Sent when the person asks, before the results page with its heading is drawn.
-      const text = String(args.text);
-      searches.push({ text, pageShown: screen.queryByRole("heading", { name: new RegExp(text) }) !== null });
-      return args.text === "lohn" ? [hit("Lohnabrechnung")] : new Promise((resolve) => (answerSecond = resolve));
-    },
+    search: (args) => search(String(args.text)),
+  });
+}
+
+test("a header search is sent as soon as it is asked for, once, and starts empty: the last search's hits never stand under the new words", async () => {
+  let answerSecond: (hits: Hit[]) => void = () => undefined;
+  const searches: { text: string; pageShown: boolean }[] = [];
+  signedInWithSearch((text) => {
+    // Sent when the person asks, before the results page with its heading is drawn.
+    searches.push({ text, pageShown: screen.queryByRole("heading", { name: new RegExp(text) }) !== null });
+    return text === "lohn" ? [hit("Lohnabrechnung")] : new Promise((resolve) => (answerSecond = resolve));
   });
   render(<App />);
   const user = userEvent.setup();
@@ -209,7 +215,7 @@ test("a first read already answered is drawn at once, without asking the core ag
 });
 
 test("a first read still pending shows the splash, then its answer, asked once", async () => {
-  let answer: (state: unknown) => void = () => undefined;
+  let answer: (state: ReturnType<typeof startup>) => void = () => undefined;
   const calls = mockCommands({ startup_state: () => new Promise((resolve) => (answer = resolve)) });
   const first = startFirstRead();
   const { container } = render(<App first={first} />);
@@ -225,4 +231,52 @@ test("a first read that failed shows why, in the likely language", async () => {
   await first.done;
   render(<App first={first} />);
   expect(screen.getByTestId("fatal-error")).toHaveTextContent("The database file is damaged.");
+});
+
+test("a search answered at once draws its results page with the hits in its first frame, never loading", async () => {
+  signedInWithSearch(() => [hit("Lohnabrechnung")]);
+  render(<App />);
+  const box = await screen.findByRole("searchbox", { name: /search/i });
+  let loadingShown = false;
+  const watch = new MutationObserver(() => {
+    if (document.querySelector(".muted[aria-busy=true]")) loadingShown = true;
+  });
+  watch.observe(document.body, { childList: true, subtree: true });
+  await userEvent.setup().type(box, "lohn{Enter}");
+  await screen.findByRole("heading", { name: /lohn/ });
+  // In the same frame as the heading, not a moment later.
+  expect(screen.getByRole("button", { name: "Lohnabrechnung" })).toBeInTheDocument();
+  watch.disconnect();
+  expect(loadingShown).toBe(false);
+});
+
+test("a slow search shows its results page loading after a moment, then the hits", async () => {
+  let answer: (hits: Hit[]) => void = () => undefined;
+  const calls = signedInWithSearch(() => new Promise((resolve) => (answer = resolve)));
+  render(<App />);
+  const box = await screen.findByRole("searchbox", { name: /search/i });
+  await userEvent.setup().type(box, "video{Enter}");
+  expect(await screen.findByRole("heading", { name: /video/ })).toBeInTheDocument();
+  expect(screen.getByText("Loading…")).toBeInTheDocument();
+  answer([hit("Videoüberwachung")]);
+  expect(await screen.findByRole("button", { name: "Videoüberwachung" })).toBeInTheDocument();
+  expect(calls.filter((c) => c.cmd === "search")).toHaveLength(1);
+});
+
+test("an older search answered after a newer one never replaces the newer one's page", async () => {
+  let answerFirst: (hits: Hit[]) => void = () => undefined;
+  signedInWithSearch((text) =>
+    text === "lohn" ? new Promise((resolve) => (answerFirst = resolve)) : [hit("Videoüberwachung")],
+  );
+  render(<App />);
+  const user = userEvent.setup();
+  const box = await screen.findByRole("searchbox", { name: /search/i });
+  await user.type(box, "lohn{Enter}");
+  await user.tripleClick(box);
+  await user.keyboard("video{Enter}");
+  expect(await screen.findByRole("button", { name: "Videoüberwachung" })).toBeInTheDocument();
+  answerFirst([hit("Lohnabrechnung")]);
+  await new Promise((wait) => setTimeout(wait, 250));
+  expect(screen.getByRole("heading", { name: /video/ })).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Lohnabrechnung" })).toBeNull();
 });

@@ -6,14 +6,32 @@ import type { SearchHit } from "./bindings/SearchHit";
  * the results page has rendered (about 10 ms later in a big installation, issue 16). The
  * page takes the answer if it is for the same tenant and words; each answer is taken once.
  */
-let ahead: { tenantId: number; text: string; hits: Promise<SearchHit[]> } | null = null;
+type Ahead = { tenantId: number; text: string; hits: Promise<SearchHit[]>; answered: SearchHit[] | null };
+let ahead: Ahead | null = null;
 
-export function searchAhead(tenantId: number, text: string) {
-  const hits = api.search(tenantId, text);
+/** Sends the search; the promise settles with its answer (an error included) and never rejects. */
+export function searchAhead(tenantId: number, text: string): Promise<void> {
+  const sent: Ahead = { tenantId, text, hits: api.search(tenantId, text), answered: null };
+  ahead = sent;
   // A page that never takes it (the tenant changed meanwhile) must not leave a rejection
   // unhandled; the page that does take it still sees the error.
-  hits.catch(() => undefined);
-  ahead = { tenantId, text, hits };
+  return sent.hits.then(
+    (hits) => void (sent.answered = hits),
+    () => undefined,
+  );
+}
+
+/** Waits for `settled`, at most `ms` milliseconds. */
+export function answeredWithin(settled: Promise<void>, ms: number): Promise<void> {
+  return Promise.race([settled, new Promise<void>((waited) => setTimeout(waited, ms))]);
+}
+
+/** The hits already answered for these words, taken once; null while the answer is outstanding. */
+export function answeredHits(tenantId: number, text: string): SearchHit[] | null {
+  const taken = ahead;
+  if (!taken?.answered || taken.tenantId !== tenantId || taken.text !== text) return null;
+  ahead = null;
+  return taken.answered;
 }
 
 export function searchHits(tenantId: number, text: string): Promise<SearchHit[]> {

@@ -1,9 +1,9 @@
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SearchHit } from "../bindings/SearchHit";
 import { Alert } from "../components/Alert";
 import { NoTenant } from "../components/NoPermission";
-import { searchHits } from "../searchAhead";
+import { answeredHits, searchHits } from "../searchAhead";
 import { useLoad } from "../useLoad";
 import type { PageProps } from "./page";
 
@@ -16,7 +16,9 @@ export function SearchResults({ tenantId, text, onError, onOpenHit }: Props) {
     () => (tenantId === null ? Promise.resolve([]) : searchHits(tenantId, text)),
     [tenantId, text],
   );
-  const { data, error } = useLoad(load, onError);
+  // Shell waits for the answer before it shows this page: then the hits are in its first frame.
+  const [answered] = useState(() => (tenantId === null ? null : answeredHits(tenantId, text)));
+  const { data, error } = useLoad(load, onError, answered);
   if (tenantId === null) return <NoTenant />;
   return (
     <>

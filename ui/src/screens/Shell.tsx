@@ -38,7 +38,7 @@ import { Settings } from "./Settings";
 import { Trash } from "./trash/Trash";
 import { SearchResults } from "./SearchResults";
 import { HeaderSearch } from "./HeaderSearch";
-import { searchAhead } from "../searchAhead";
+import { answeredWithin, searchAhead } from "../searchAhead";
 import { TenantSwitch } from "./TenantSwitch";
 import type { MasterKind } from "../bindings/MasterKind";
 import type { SearchHit } from "../bindings/SearchHit";
@@ -57,6 +57,8 @@ type Props = {
 
 /** Rights can change while the window is open (SPEC §8): menus and buttons follow within this time. */
 const SESSION_REFRESH_MS = 5000;
+/** How long the page stays while a search is answered before the results page shows it loading. */
+const RESULTS_WAIT_MS = 150;
 
 /** The signed-in frame: menu on the left, header with user and tenant slot, a page. */
 export function Shell(props: Props) {
@@ -78,7 +80,14 @@ function ShellFrame({
 }: Props) {
   const { t } = useTranslation();
   const [page, showPage] = useState<MenuEntry>("dashboard");
-  const [search, setSearch] = useState<string | null>(null);
+  const [search, setSearchNow] = useState<string | null>(null);
+  // Each change of the search counts, so a results page still waiting for its answer never
+  // replaces what the person asked for after it.
+  const searchChanges = useRef(0);
+  const setSearch = useCallback((next: string | null) => {
+    searchChanges.current += 1;
+    setSearchNow(next);
+  }, []);
   const [opened, setOpened] = useState<{ activity?: number; kind?: MasterKind; record?: number } | null>(null);
   const { confirmLeave } = useGuard();
   const setPage = useCallback(
@@ -91,7 +100,7 @@ function ShellFrame({
         }
       });
     },
-    [confirmLeave],
+    [confirmLeave, setSearch],
   );
   // Search as you type: after a pause the results show; from a page with unsaved changes only
   // once the person agreed to leave it; clearing the box returns to the page.
@@ -101,8 +110,14 @@ function ShellFrame({
   const showResults = useCallback(
     (text: string) => {
       const show = () => {
-        if (tenantId !== null) searchAhead(tenantId, text);
-        setSearch(text);
+        if (tenantId === null) return setSearch(text);
+        // The results page is drawn with its answer, not first empty and then again: one
+        // frame less before the hits (a big installation's search answers in ~20 ms). A slow
+        // search shows the page loading after a moment.
+        const change = ++searchChanges.current;
+        void answeredWithin(searchAhead(tenantId, text), RESULTS_WAIT_MS).then(() => {
+          if (change === searchChanges.current) setSearch(text);
+        });
       };
       if (onResults.current) show();
       else
@@ -110,21 +125,24 @@ function ShellFrame({
           if (leave) show();
         });
     },
-    [confirmLeave, tenantId],
+    [confirmLeave, tenantId, setSearch],
   );
   const leaveResults = useCallback(() => {
     if (onResults.current) setSearch(null);
-  }, []);
-  const openHit = useCallback((hit: SearchHit) => {
-    setSearch(null);
-    if (hit.object_type === "processing_activity") {
-      setOpened({ activity: Number(hit.object_id) });
-      showPage("processing_activities");
-    } else {
-      setOpened({ kind: hit.object_type as MasterKind });
-      showPage("master_data");
-    }
-  }, []);
+  }, [setSearch]);
+  const openHit = useCallback(
+    (hit: SearchHit) => {
+      setSearch(null);
+      if (hit.object_type === "processing_activity") {
+        setOpened({ activity: Number(hit.object_id) });
+        showPage("processing_activities");
+      } else {
+        setOpened({ kind: hit.object_type as MasterKind });
+        showPage("master_data");
+      }
+    },
+    [setSearch],
+  );
   useIdleLock(session.idle_lock_minutes, onSessionEnded);
   useBackupReminder(session.backup.level, session.backup.due_date, session.backup.contact);
   useDeadlineAlerts(session.user_name);
@@ -146,7 +164,7 @@ function ShellFrame({
         showPage(next);
       });
     },
-    [confirmLeave, currentTenant, onSwitchTenant],
+    [confirmLeave, currentTenant, onSwitchTenant, setSearch],
   );
 
   // The core checks rights on every command; the window re-reads them on every page change
