@@ -21,11 +21,6 @@ export function searchAhead(tenantId: number, text: string): Promise<void> {
   );
 }
 
-/** Waits for `settled`, at most `ms` milliseconds. */
-export function answeredWithin(settled: Promise<void>, ms: number): Promise<void> {
-  return Promise.race([settled, new Promise<void>((waited) => setTimeout(waited, ms))]);
-}
-
 /** The hits already answered for these words, taken once; null while the answer is outstanding. */
 export function answeredHits(tenantId: number, text: string): SearchHit[] | null {
   const taken = ahead;

@@ -9,7 +9,7 @@ export function markStart(name: string): void {
   performance.mark(PREFIX + name);
 }
 
-/** When the page had arrived, was parsed and had loaded (the browser's own navigation timing). */
+/** When the page had arrived, was parsed, had loaded and was first painted (the browser's own timing). */
 function pageMilestones(): PageMark[] {
   const page = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
   if (!page) return [];

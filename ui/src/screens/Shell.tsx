@@ -38,7 +38,8 @@ import { Settings } from "./Settings";
 import { Trash } from "./trash/Trash";
 import { SearchResults } from "./SearchResults";
 import { HeaderSearch } from "./HeaderSearch";
-import { answeredWithin, searchAhead } from "../searchAhead";
+import { searchAhead } from "../searchAhead";
+import { settledWithin } from "../settledWithin";
 import { TenantSwitch } from "./TenantSwitch";
 import type { MasterKind } from "../bindings/MasterKind";
 import type { SearchHit } from "../bindings/SearchHit";
@@ -115,7 +116,7 @@ function ShellFrame({
         // frame less before the hits (a big installation's search answers in ~20 ms). A slow
         // search shows the page loading after a moment.
         const change = ++searchChanges.current;
-        void answeredWithin(searchAhead(tenantId, text), RESULTS_WAIT_MS).then(() => {
+        void settledWithin(searchAhead(tenantId, text), RESULTS_WAIT_MS).then(() => {
           if (change === searchChanges.current) setSearch(text);
         });
       };
